@@ -1,0 +1,74 @@
+using System.Reflection;
+
+namespace TextRepair.Internal;
+
+/// <summary>
+/// Access to the data files embedded in the assembly (see Data/PROVENANCE.md). Nothing is read from disk
+/// or the network at run time.
+/// </summary>
+internal static class EmbeddedData
+{
+    private const string Prefix = "TextRepair.Data.";
+
+    private static readonly Assembly s_assembly = typeof(EmbeddedData).Assembly;
+
+    /// <summary>Names of the embedded files relative to Data/, with '/' separators, e.g. "OpenCC/dictionary/STPhrases.txt".</summary>
+    public static IEnumerable<string> Names
+    {
+        get
+        {
+            foreach (string name in s_assembly.GetManifestResourceNames())
+            {
+                if (name.StartsWith(Prefix, StringComparison.Ordinal))
+                {
+                    yield return ToRelativePath(name.Substring(Prefix.Length));
+                }
+            }
+        }
+    }
+
+    /// <summary>Opens an embedded file by its path relative to Data/ ("OpenCC/config/s2t.json").</summary>
+    /// <exception cref="FileNotFoundException">No such embedded file.</exception>
+    public static Stream Open(string relativePath)
+    {
+        string resource = Prefix + relativePath.Replace('/', '.');
+        return s_assembly.GetManifestResourceStream(resource)
+            ?? throw new FileNotFoundException($"Embedded data file '{relativePath}' not found.", relativePath);
+    }
+
+    /// <summary>Reads a whole embedded file as UTF-8 bytes.</summary>
+    public static byte[] ReadAllBytes(string relativePath)
+    {
+        using Stream stream = Open(relativePath);
+        byte[] bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// Enumerates the lines of a tab-separated embedded text file as (key, value) pairs: the text before the
+    /// first tab and the rest of the line. Empty lines and lines starting with '#' are skipped.
+    /// </summary>
+    public static IEnumerable<(string Key, string Value)> ReadTabSeparated(string relativePath)
+    {
+        using var reader = new StreamReader(Open(relativePath), System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            int tab = line.IndexOf('\t', StringComparison.Ordinal);
+            yield return tab < 0 ? (line, string.Empty) : (line.Substring(0, tab), line.Substring(tab + 1));
+        }
+    }
+
+    // Resource names are "OpenCC.dictionary.STPhrases.txt": the last dot separates the extension, the others
+    // were path separators (no embedded file name contains a dot before its extension).
+    private static string ToRelativePath(string resource)
+    {
+        int extension = resource.LastIndexOf('.');
+        return string.Concat(resource.AsSpan(0, extension).ToString().Replace('.', '/'), resource.AsSpan(extension));
+    }
+}
