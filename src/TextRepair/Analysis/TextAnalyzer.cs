@@ -99,8 +99,9 @@ public static class TextAnalyzer
             }
         }
 
-        bool converted = evidence == AnnotationEvidence.StrongToned
-            || (evidence == AnnotationEvidence.StrongToneless && traditional > simplified);
+        // Toned readings of the Simplified source on converted characters are the converter's fingerprint; toneless
+        // syllables on any character are not (that kind of mirror does not convert).
+        bool converted = evidence == AnnotationEvidence.StrongToned;
 
         damage?.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return new TextReport(
