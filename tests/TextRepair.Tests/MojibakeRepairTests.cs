@@ -179,4 +179,28 @@ public sealed class MojibakeRepairTests
     {
         Assert.Throws<ArgumentNullException>(() => MojibakeRepair.Repair(null!));
     }
+
+    [Fact]
+    public void TextRepairer_RunsMojibakeFirst_WithEncodingAndLossMarkerEdits()
+    {
+        string garbled = Garble("打开远程文件服务中的文件", "utf-8", "gbk");
+        RepairResult result = TextRepairer.Repair(garbled, new RepairOptions { Target = ScriptTarget.Keep });
+        Assert.Equal("打开远程文件服务中的文件", result.Text);
+        Assert.Contains(result.Edits, e => e.Kind == RepairKind.Encoding);
+        Assert.False(result.Lossy);
+
+        const string Marked = "文件烫烫烫烫名称";
+        RepairResult marked = TextRepairer.Repair(Marked);
+        Assert.Same(Marked, marked.Text);
+        Assert.True(marked.Lossy);
+        Assert.Contains(marked.Edits, e => e.Kind == RepairKind.LossMarker && e.Start == 2 && e.Length == 4);
+    }
+
+    [Fact]
+    public void TextAnalyzer_ReportsSuspectedMojibakeWithPositions()
+    {
+        string garbled = "正常文字。" + Garble("打开远程文件服务中的文件", "utf-8", "gbk");
+        TextReport report = TextAnalyzer.Analyze(garbled);
+        Assert.Contains(report.SuspectedDamage, d => d.Kind == DamageKind.Mojibake && d.Start == 5);
+    }
 }

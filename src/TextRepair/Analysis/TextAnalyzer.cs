@@ -1,4 +1,5 @@
 using TextRepair.Analysis;
+using TextRepair.Repair.Mojibake;
 
 namespace TextRepair;
 
@@ -102,6 +103,16 @@ public static class TextAnalyzer
         // Toned readings of the Simplified source on converted characters are the converter's fingerprint; toneless
         // syllables on any character are not (that kind of mirror does not convert).
         bool converted = evidence == AnnotationEvidence.StrongToned;
+
+        if (MojibakeRepair.IndexOfSuspicious(text) >= 0)
+        {
+            var findings = new List<MojibakeFinding>();
+            MojibakeRepair.Find(text, findings);
+            foreach (MojibakeFinding f in findings)
+            {
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Replacement is null ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+            }
+        }
 
         damage?.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return new TextReport(

@@ -85,9 +85,59 @@ internal static class MojibakeRepair
             int lineStart = position + text[position..hit].LastIndexOf('\n') + 1;
             int lineEnd = text[hit..].IndexOf('\n');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            AnalyzeLine(text[lineStart..lineEnd].ToString(), lineStart, findings);
+            if (WorthAnalyzing(text[lineStart..lineEnd]))
+            {
+                AnalyzeLine(text[lineStart..lineEnd].ToString(), lineStart, findings);
+            }
+
             position = lineEnd + 1;
         }
+    }
+
+    /// <summary>
+    /// A line is analysed when it holds a loss marker, a '?' next to a non-ASCII character, or two suspicious characters
+    /// close together: every chain turns text into runs where most characters are suspicious, while clean text has at
+    /// most a rare character here and there.
+    /// </summary>
+    private static bool WorthAnalyzing(ReadOnlySpan<char> line)
+    {
+        ulong[] bits = s_suspicious;
+        int last = int.MinValue / 2;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if ((bits[c >> 6] & (1UL << c)) == 0)
+            {
+                continue;
+            }
+
+            if (c is '\uFFFD' or '\u951F' || (c is '\u70EB' or '\u5C6F' && i + 1 < line.Length && line[i + 1] == c))
+            {
+                return true;
+            }
+
+            if (c == '?')
+            {
+                if ((i > 0 && line[i - 1] >= 0x80) || (i + 1 < line.Length && line[i + 1] >= 0x80))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (c is not ('\u70EB' or '\u5C6F'))
+            {
+                if (i - last <= 5)
+                {
+                    return true;
+                }
+
+                last = i;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Applies <see cref="Find"/>; returns the same instance when nothing changes.</summary>
@@ -1135,7 +1185,7 @@ internal static class MojibakeRepair
         }
 
         // Products of windows-1252 and cp437 for high bytes, except punctuation and math that Chinese text uses.
-        string usual = "\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u2022\u2264\u2265\u00B1\u221E\u221A\u2248\u00B0\u2229\u2261\u2219\u00B7\u00F7\u25A0";
+        string usual = "\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u2022\u2264\u2265\u00B1\u221E\u221A\u2248\u00B0\u2229\u2261\u2219\u00B7\u00D7\u00F7\u25A0";
         foreach (CodePage page in new[] { CodePage.Windows1252, CodePage.Cp437 })
         {
             for (int b = 0x80; b < 0x100; b++)
