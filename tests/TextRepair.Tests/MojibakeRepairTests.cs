@@ -128,7 +128,7 @@ public sealed class MojibakeRepairTests
     [InlineData("文件屯屯屯屯屯屯名称", 2, 6)]
     [InlineData("文件\uFFFD名称", 2, 1)]
     [InlineData("繁體??字", 2, 2)]
-    [InlineData("中文?字符", 2, 1)]
+    [InlineData("中文???字符", 2, 3)]
     public void Find_LossMarkers_AreReportedNotChanged(string text, int start, int length)
     {
         List<MojibakeFinding> findings = Findings(text);
@@ -148,6 +148,8 @@ public sealed class MojibakeRepairTests
     [InlineData("∑ x² ≥ 0, α + β = γ, π ≈ 3.14159")]
     [InlineData("if (a < b) { x = \"中文\"; } // a ? b : c")]
     [InlineData("你好吗?我很好")]
+    [InlineData("真的吗??我不信")]
+    [InlineData("文件?名称")]
     [InlineData("烫烫的汤")]
     [InlineData("")]
     public void Repair_CleanText_ReturnsTheSameInstanceWithoutFindings(string text)

@@ -135,6 +135,26 @@ internal sealed class CodePage
         return 2;
     }
 
+    /// <summary>Writes the bytes of <paramref name="c"/> (0 bytes when it is not encodable) and returns how many.</summary>
+    public int Encode(char c, Span<byte> destination)
+    {
+        if (!CanEncode(c))
+        {
+            return 0;
+        }
+
+        ushort value = _encode[c];
+        if (value < 0x100)
+        {
+            destination[0] = (byte)value;
+            return 1;
+        }
+
+        destination[0] = (byte)(value >> 8);
+        destination[1] = (byte)value;
+        return 2;
+    }
+
     /// <summary>The character of a single byte, or '\uFFFF' when the byte alone is no character.</summary>
     public char DecodeSingle(int b) => _single[b];
 

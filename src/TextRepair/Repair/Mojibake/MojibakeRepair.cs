@@ -128,7 +128,7 @@ internal static class MojibakeRepair
 
             if (c is not ('\u70EB' or '\u5C6F'))
             {
-                if (i - last <= 5)
+                if (i - last <= 5 || (c >= '\u2E80' && LooksLikeUtf8InGbk(line, i)))
                 {
                     return true;
                 }
@@ -139,6 +139,43 @@ internal static class MojibakeRepair
 
         return false;
     }
+
+    /// <summary>
+    /// True when the characters around <paramref name="i"/>, encoded as GBK, hold two consecutive three-byte UTF-8
+    /// sequences: the signature of UTF-8 read as GBK, whose output is often mostly common characters.
+    /// </summary>
+    private static bool LooksLikeUtf8InGbk(ReadOnlySpan<char> line, int i)
+    {
+        CodePage gbk = CodePage.Gbk;
+        Span<byte> bytes = stackalloc byte[24];
+        int n = 0;
+        int start = Math.Max(0, i - 4);
+        int end = Math.Min(line.Length, i + 5);
+        for (int k = start; k < end; k++)
+        {
+            int written = gbk.Encode(line[k], bytes[n..]);
+            if (written == 0)
+            {
+                bytes[n] = 0;
+                written = 1;
+            }
+
+            n += written;
+        }
+
+        for (int p = 0; p + 6 <= n; p++)
+        {
+            if (IsThreeByteUtf8(bytes[p..]) && IsThreeByteUtf8(bytes[(p + 3)..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsThreeByteUtf8(ReadOnlySpan<byte> b) =>
+        b.Length >= 3 && b[0] is >= 0xE1 and <= 0xEF and not 0xED && b[1] is >= 0x80 and <= 0xBF && b[2] is >= 0x80 and <= 0xBF;
 
     /// <summary>Applies <see cref="Find"/>; returns the same instance when nothing changes.</summary>
     public static string Repair(string text)
@@ -1110,7 +1147,7 @@ internal static class MojibakeRepair
                     j++;
                 }
 
-                if (IsSubstitution(line, i, j))
+                if (IsSubstitution(line, i, j) || IsDenseSubstitution(line, i, j))
                 {
                     findings.Add(new MojibakeFinding(offset + i, j - i, null, "unencodable characters replaced by '?'", Lossy: true));
                 }
@@ -1148,21 +1185,82 @@ internal static class MojibakeRepair
     }
 
     /// <summary>
-    /// '?' written by an encoder for characters its code page lacks: inside CJK text, a run of two or more, or a single
-    /// one between two CJK characters where it cannot end a question (not after a question particle).
+    /// '?' written by an encoder for characters its code page lacks: a run of three or more next to CJK text, or of two
+    /// inside CJK text where it cannot end a question (not after a question particle). A single '?' is taken for one
+    /// only when they are dense (see <see cref="IsDenseSubstitution"/>): full-width question marks turned into ASCII
+    /// look the same.
     /// </summary>
     private static bool IsSubstitution(string line, int start, int end)
     {
         char before = start > 0 ? line[start - 1] : '\0';
-        char after = end < line.Length ? line[end] : '\0';
-        bool cjkBefore = IsCjk(before);
-        bool cjkAfter = IsCjk(after);
-        if (end - start >= 2)
+        if (end - start >= 3)
         {
-            return cjkBefore || cjkAfter;
+            return CjkSide(line, start - 1, -1) || CjkSide(line, end, 1);
         }
 
-        return cjkBefore && cjkAfter && "\u5417\u5462\u4E48\u5427\u554A\u5440\u55CE\u9EBC\u8AB0\u8C01\u54EA".IndexOf(before, StringComparison.Ordinal) < 0;
+        return end - start == 2 && Flanked(line, start, end)
+            && "\u5417\u5462\u4E48\u5427\u554A\u5440\u55CE\u9EBC\u8AB0\u8C01\u54EA".IndexOf(before, StringComparison.Ordinal) < 0;
+    }
+
+    /// <summary>
+    /// Single '?' between CJK characters are substitutions when they are dense: another one within four characters,
+    /// or three or more in the line (a normalised full-width question mark ends a clause, rarely more than twice a line).
+    /// </summary>
+    private static bool IsDenseSubstitution(string line, int start, int end)
+    {
+        if (!Flanked(line, start, end))
+        {
+            return false;
+        }
+
+        int flanked = 0;
+        for (int k = 0; k < line.Length; k++)
+        {
+            if (line[k] != '?' || (k > 0 && line[k - 1] == '?'))
+            {
+                continue;
+            }
+
+            int e = k;
+            while (e < line.Length && line[e] == '?')
+            {
+                e++;
+            }
+
+            if (Flanked(line, k, e))
+            {
+                flanked++;
+                if (k != start && Math.Abs(k - start) <= 4)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return flanked >= 3;
+    }
+
+    /// <summary>Both sides of the run are CJK (a bracket or a line boundary is looked through).</summary>
+    private static bool Flanked(string line, int start, int end) =>
+        (CjkSide(line, start - 1, -1) || start == 0) && (CjkSide(line, end, 1) || end == line.Length) && !(start == 0 && end == line.Length);
+
+    /// <summary>The character at <paramref name="i"/> is CJK, or a bracket with CJK beyond it.</summary>
+    private static bool CjkSide(string line, int i, int step)
+    {
+        if (i < 0 || i >= line.Length)
+        {
+            return false;
+        }
+
+        char c = line[i];
+        if (IsCjk(c) || c is (>= '\u3001' and < '\u3040') or (>= '\uFF01' and < '\uFF66'))
+        {
+            return true;
+        }
+
+        int j = i + step;
+        bool bracket = c is '[' or ']' or '(' or ')' or '"' or '\u201C' or '\u201D';
+        return bracket && (j < 0 || j >= line.Length || IsCjk(line[j]) || (line[j] == ' ' && j + step >= 0 && j + step < line.Length && IsCjk(line[j + step])));
     }
 
     private static bool IsCjk(char c) => Plausibility.IsHan(c) || c is (>= '\u3040' and < '\u3100') or (>= '\uAC00' and <= '\uD7A3');
@@ -1212,6 +1310,27 @@ internal static class MojibakeRepair
         {
             Mark(c);
         }
+
+        // Symbols of the GBK/Big5 symbol rows that byte pairs of UTF-8 continuation bytes often fall on.
+        for (int c = 0x0370; c < 0x0500; c++)
+        {
+            Mark(c);
+        }
+
+        for (int c = 0x3100; c < 0x3130; c++)
+        {
+            Mark(c);
+        }
+
+        for (int c = 0xFE30; c < 0xFE50; c++)
+        {
+            Mark(c);
+        }
+
+        Mark('\u2032');
+        Mark('\u2033');
+        Mark('\u2035');
+        Mark('\u2030');
 
         // Loss markers.
         Mark('\uFFFD');
