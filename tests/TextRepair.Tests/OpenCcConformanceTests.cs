@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace TextRepair.Tests;
+
+/// <summary>OpenCC's own test cases and golden files (Data/OpenCC, see SOURCE.md there).</summary>
+public sealed class OpenCcConformanceTests
+{
+    private static readonly string s_dataDirectory = Path.Combine(AppContext.BaseDirectory, "Data", "OpenCC");
+
+    public static TheoryData<string, string, string, string> TestCases()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(s_dataDirectory, "testcases.json")));
+        foreach (JsonElement testCase in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            string id = testCase.GetProperty("id").GetString()!;
+            string input = testCase.GetProperty("input").GetString()!;
+            foreach (JsonProperty expected in testCase.GetProperty("expected").EnumerateObject())
+            {
+                data.Add(id, expected.Name, input, expected.Value.GetString()!);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void TestCases_CoverAll543ExpectationsAndAll16Configs()
+    {
+        TheoryData<string, string, string, string> cases = TestCases();
+        Assert.Equal(543, cases.Count);
+        Assert.Equal(
+            ChineseConverter.Configs.Order(StringComparer.Ordinal),
+            cases.Select(row => row.Data.Item2).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestCases))]
+    public void TestCase_ConvertsAsOpenCc(string id, string config, string input, string expected)
+    {
+        _ = id;
+        Assert.Equal(expected, ChineseConverter.Get(config).Convert(input));
+    }
+
+    [Theory]
+    [InlineData("s2t")]
+    [InlineData("s2tw")]
+    [InlineData("s2twp")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void GoldenFile_ConvertsByteForByte(string config)
+    {
+        string input = File.ReadAllText(Path.Combine(s_dataDirectory, "golden", "input", "us_constitution_zhs.txt"));
+        string expected = File.ReadAllText(Path.Combine(s_dataDirectory, "golden", "output", $"us_constitution_zhs.{config}.txt"));
+        Assert.Equal(expected, ChineseConverter.Get(config).Convert(input));
+    }
+}
