@@ -15,6 +15,10 @@ version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.p
 seed="$root/seeds/000_fd27bc0d7b45cc12.txt"
 expected="$root/seeds/000_fd27bc0d7b45cc12.expected.txt"
 
+# A package of the same version restored earlier would be taken from the global cache instead of the new one.
+cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+rm -rf "$cache/textrepair" "$cache/textrepair.cli"
+
 echo "package-proof: pack $version"
 dotnet pack "$root/src/TextRepair/TextRepair.csproj" -c Release -o "$feed" --nologo -v q
 dotnet pack "$root/src/TextRepair.Cli/TextRepair.Cli.csproj" -c Release -o "$feed" --nologo -v q
@@ -23,8 +27,10 @@ for f in TextRepair.$version.nupkg TextRepair.$version.snupkg TextRepair.Cli.$ve
     [ -f "$feed/$f" ] || { echo "package-proof: $f missing"; exit 1; }
 done
 # The package carries its readme, licence and third-party notices.
-unzip -l "$feed/TextRepair.$version.nupkg" | grep -q 'THIRD-PARTY-NOTICES.md' || { echo "package-proof: notices missing"; exit 1; }
-unzip -l "$feed/TextRepair.$version.nupkg" | grep -q 'licenses/OpenCC/LICENSE' || { echo "package-proof: OpenCC licence missing"; exit 1; }
+contents=$(unzip -l "$feed/TextRepair.$version.nupkg")
+for f in README.md LICENSE THIRD-PARTY-NOTICES.md licenses/OpenCC/LICENSE licenses/Unihan/LICENSE lib/net10.0/TextRepair.xml; do
+    grep -qF " $f" <<< "$contents" || { echo "package-proof: $f missing from the package"; exit 1; }
+done
 
 # A consumer outside the repo: no Directory.Build.props above it; TextRepair* only from the local feed (the most specific
 # pattern wins), everything else (the AOT compiler) from the usual registry.
