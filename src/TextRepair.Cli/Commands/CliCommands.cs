@@ -1,0 +1,223 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using TextRepair.Cli.IO;
+
+namespace TextRepair.Cli.Commands;
+
+/// <summary>The command tree: <c>convert</c>, <c>repair</c>, <c>detect</c>. Parsing only; the work is done by <see cref="Runner"/>.</summary>
+internal static class CliCommands
+{
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On error, print the stack trace as well.",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "textrepair: convert Chinese between Simplified and Traditional exactly like OpenCC 1.4.2, and repair Chinese text damaged on the web.\n"
+            + "Reads files or standard input (UTF-8 unless --encoding), writes UTF-8 to standard output, --output or --in-place.\n"
+            + "Exit codes: 0 done, 1 failed while processing, 2 bad usage or bad input.");
+        root.Options.Add(Verbose);
+        root.Subcommands.Add(BuildConvert());
+        root.Subcommands.Add(BuildRepair());
+        root.Subcommands.Add(BuildDetect());
+        return root;
+    }
+
+    private static Command BuildConvert()
+    {
+        var config = new Option<string>("--config", "-c")
+        {
+            Description = "OpenCC configuration: " + string.Join(", ", ChineseConverter.Configs) + " (a trailing .json is accepted).",
+            Required = true,
+            HelpName = "name",
+        };
+        var excludeTofu = new Option<bool>("--exclude-tofu-risk-dictionaries")
+        {
+            Description = "Leave out the dictionaries OpenCC marks may_output_tofu (TSCharactersExt), as OpenCC's own tool does by default.",
+        };
+        var io = new IoOptions(jsonl: true);
+        var command = new Command("convert", "Convert between Simplified and Traditional Chinese (OpenCC 1.4.2 semantics).");
+        command.Options.Add(config);
+        command.Options.Add(excludeTofu);
+        io.AddTo(command);
+        command.SetAction(parse => Execute(parse, () =>
+        {
+            RunSettings settings = io.Read(parse, allowReport: false);
+            string name = parse.GetRequiredValue(config);
+            if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[..^".json".Length];
+            }
+
+            if (!ChineseConverter.Configs.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new CliException($"unknown config '{name}'; valid configs: {string.Join(", ", ChineseConverter.Configs)}");
+            }
+
+            ChineseConverter converter = ChineseConverter.Get(
+                name,
+                parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
+            var processor = new ConvertProcessor(converter);
+            var runner = new Runner(settings);
+            return settings.Jsonl
+                ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
+                : runner.Run((input, reader, output, _) => runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer)), statsWithEdits: false);
+        }));
+        return command;
+    }
+
+    private static Command BuildRepair()
+    {
+        var to = new Option<string>("--to")
+        {
+            Description = "Script of the result: auto (restore Simplified when the text was machine-converted from it, else keep), hans, hant, tw, hk, keep.",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "script",
+        };
+        to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
+        var io = new IoOptions(jsonl: true);
+        var command = new Command("repair", "Repair Chinese text damaged on the web: pinyin annotations, machine conversion, ASCII punctuation.");
+        command.Options.Add(to);
+        io.AddTo(command);
+        command.SetAction(parse => Execute(parse, () =>
+        {
+            RunSettings settings = io.Read(parse, allowReport: true);
+            var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
+            var runner = new Runner(settings);
+            if (settings.Jsonl)
+            {
+                return runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: true);
+            }
+
+            return runner.Run(
+                (input, reader, output, stats) =>
+                {
+                    string text = runner.ReadDocument(input, reader);
+                    RepairResult result = processor.Repair(text);
+                    stats.Add(new DocumentOutcome(result.Text, result.Changed, result.Lossy, result.Edits));
+                    WriteText(output, result.Text);
+                    if (settings.Report)
+                    {
+                        Console.Error.WriteLine($"{input.DisplayName}: {result.Explain()}");
+                    }
+                },
+                statsWithEdits: true);
+        }));
+        return command;
+    }
+
+    private static Command BuildDetect()
+    {
+        var io = new IoOptions(jsonl: false);
+        var command = new Command(
+            "detect",
+            "Analyse text without changing it: script, pinyin annotations, evidence of damage. Writes one JSON object per input, one per line.");
+        io.AddTo(command);
+        command.SetAction(parse => Execute(parse, () =>
+        {
+            RunSettings settings = io.Read(parse, allowReport: false);
+            var runner = new Runner(settings);
+            return runner.Run(
+                (input, reader, output, stats) =>
+                {
+                    string text = runner.ReadDocument(input, reader);
+                    TextReport report = TextAnalyzer.Analyze(text);
+                    stats.Documents++;
+                    WriteReport(output, input, report);
+                },
+                statsWithEdits: false);
+        }));
+        return command;
+    }
+
+    private static RepairOptions RepairOptionsFor(string to) => new()
+    {
+        Target = to switch
+        {
+            "hans" => ScriptTarget.Hans,
+            "hant" => ScriptTarget.Hant,
+            "tw" => ScriptTarget.Tw,
+            "hk" => ScriptTarget.Hk,
+            "keep" => ScriptTarget.Keep,
+            _ => ScriptTarget.Auto,
+        },
+    };
+
+    /// <summary>Converts a block of whole lines (valid UTF-8); no OpenCC phrase spans a line feed, so blocks convert independently.</summary>
+    private static bool ConvertBlock(ChineseConverter converter, ReadOnlySpan<byte> data, PooledBuffer buffer)
+    {
+        string text = Encoding.UTF8.GetString(data);
+        string converted = converter.Convert(text);
+        if (ReferenceEquals(converted, text))
+        {
+            buffer.Write(data);
+            return false;
+        }
+
+        Span<byte> destination = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(converted.Length));
+        buffer.Advance(Encoding.UTF8.GetBytes(converted, destination));
+        return true;
+    }
+
+    private static void WriteText(Stream output, string text)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        writer.Write(text);
+    }
+
+    private static readonly JsonSerializerOptions s_reportOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static void WriteReport(Stream output, InputSource input, TextReport report)
+    {
+        JsonElement element = JsonSerializer.SerializeToElement(report, s_reportOptions);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", input.Path);
+            foreach (JsonProperty property in element.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Runs a command body, turning failures into one line on stderr and an exit code.</summary>
+    private static int Execute(ParseResult parse, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception exception)
+        {
+            int code = exception is CliException cli ? cli.ExitCode : ExitCodes.Failed;
+            if (exception is IOException && IsBrokenPipe(exception))
+            {
+                // The reader went away (e.g. `| head`): not worth a message.
+                return ExitCodes.Failed;
+            }
+
+            Console.Error.WriteLine(parse.GetValue(Verbose)
+                ? $"textrepair: {exception}"
+                : $"textrepair: {OneLine(exception.Message)}");
+            return code;
+        }
+    }
+
+    private static bool IsBrokenPipe(Exception exception) =>
+        exception.HResult == 32 || exception.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,271 @@
+using System.Text;
+using TextRepair.Cli.IO;
+using TextRepair.Cli.Jsonl;
+
+namespace TextRepair.Cli.Commands;
+
+/// <summary>
+/// Runs a command over its inputs: resolves them, opens the outputs (standard output, <c>--output</c>, or each input
+/// in place, always atomically for files), feeds the bytes through the chosen processing and prints the statistics.
+/// </summary>
+internal sealed class Runner
+{
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private readonly RunSettings _settings;
+    private readonly RunStats _stats = new();
+    private Progress? _progress;
+
+    public Runner(RunSettings settings)
+    {
+        _settings = settings;
+    }
+
+    /// <summary>Processes one input into one output stream.</summary>
+    public delegate void InputHandler(InputSource input, BlockReader reader, Stream output, RunStats stats);
+
+    public RunStats Stats => _stats;
+
+    public Progress? Progress => _progress;
+
+    public RunSettings Settings => _settings;
+
+    public int Run(InputHandler handler, bool statsWithEdits)
+    {
+        IReadOnlyList<InputSource> inputs = InputSource.Resolve(_settings.Inputs, _settings.Recursive);
+        if (_settings.InPlace)
+        {
+            if (_settings.Output is not null)
+            {
+                throw new CliException("--in-place and --output cannot be used together");
+            }
+
+            if (inputs.Any(input => input.Path is null))
+            {
+                throw new CliException("--in-place needs input files, not standard input");
+            }
+        }
+
+        long? total = 0;
+        foreach (InputSource input in inputs)
+        {
+            total = input.Length is { } length ? total + length : null;
+        }
+
+        _progress = Progress.Create(total);
+        try
+        {
+            if (_settings.InPlace)
+            {
+                foreach (InputSource input in inputs)
+                {
+                    using OutputTarget target = OutputTarget.AtomicFile(input.Path!);
+                    Process(input, target.Stream, handler, preserveBom: true);
+                    target.Commit();
+                }
+            }
+            else
+            {
+                using OutputTarget target = _settings.Output is null
+                    ? OutputTarget.StandardOutput()
+                    : OutputTarget.AtomicFile(_settings.Output);
+                foreach (InputSource input in inputs)
+                {
+                    Process(input, target.Stream, handler, preserveBom: false);
+                }
+
+                target.Commit();
+            }
+        }
+        finally
+        {
+            _progress?.Finish();
+        }
+
+        if (_settings.Stats)
+        {
+            Console.Error.WriteLine("textrepair: " + _stats.Format(statsWithEdits));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Process(InputSource input, Stream output, InputHandler handler, bool preserveBom)
+    {
+        Stream stream;
+        try
+        {
+            stream = input.Open(_settings.Encoding);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{input.DisplayName}: {exception.Message}", ExitCodes.BadInput, exception);
+        }
+
+        using (stream)
+        {
+            var reader = new BlockReader(stream, _settings.BlockSize, skipBom: true);
+            Stream destination = preserveBom ? new BomRestoringStream(output, reader) : output;
+            try
+            {
+                handler(input, reader, destination, _stats);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                throw new CliException(
+                    $"{input.DisplayName}: not valid {_settings.EncodingName} ({exception.Message})", ExitCodes.BadInput, exception);
+            }
+
+            destination.Flush();
+        }
+    }
+
+    /// <summary>Text mode, streaming: each block is processed on its own (for conversion, which is line-local).</summary>
+    public void RunBlocks(InputSource input, BlockReader reader, Stream output, Func<ReadOnlySpan<byte>, PooledBuffer, bool> convert)
+    {
+        bool replaceInvalid = _settings.ReplaceInvalid;
+        bool changed = false;
+        OrderedPipeline.Run(
+            reader,
+            block =>
+            {
+                var stats = new RunStats();
+                using var replacement = new PooledBuffer(0);
+                ReadOnlySpan<byte> data = Utf8Input.Validate(
+                    block.Data, block.Offset, input.DisplayName, replaceInvalid, replacement, out int replaced);
+                stats.ReplacedInvalid = replaced;
+                var buffer = new PooledBuffer(data.Length + (data.Length / 8) + 64);
+                if (convert(data, buffer))
+                {
+                    stats.Changed = 1;
+                }
+
+                return new BlockResult(buffer, stats, block.Length, 0);
+            },
+            result =>
+            {
+                output.Write(result.Output.WrittenSpan);
+                changed |= result.Stats.Changed > 0;
+                _stats.ReplacedInvalid += result.Stats.ReplacedInvalid;
+                _progress?.Advance(result.InputLength);
+            },
+            OrderedPipeline.DefaultMaxInFlight);
+        _stats.Documents++;
+        if (changed)
+        {
+            _stats.Changed++;
+        }
+    }
+
+    /// <summary>Text mode, whole document: the input is read completely, then processed as one text.</summary>
+    public string ReadDocument(InputSource input, BlockReader reader)
+    {
+        using var all = new PooledBuffer(64 * 1024);
+        using var replacement = new PooledBuffer(0);
+        while (reader.Read() is { } block)
+        {
+            using (block)
+            {
+                all.Write(Utf8Input.Validate(
+                    block.Data, block.Offset, input.DisplayName, _settings.ReplaceInvalid, replacement, out int replaced));
+                _stats.ReplacedInvalid += replaced;
+                _progress?.Advance(block.Length);
+            }
+        }
+
+        return Encoding.UTF8.GetString(all.WrittenSpan);
+    }
+
+    /// <summary>JSONL mode: blocks of lines processed in parallel, written in order.</summary>
+    public void RunJsonLines(InputSource input, BlockReader reader, Stream output, DocumentProcessor processor)
+    {
+        var lines = new JsonLinesProcessor(processor, _settings.Field, _settings.Report, _settings.SkipInvalid);
+        bool replaceInvalid = _settings.ReplaceInvalid;
+        long linesBefore = 0;
+        OrderedPipeline.Run(
+            reader,
+            block =>
+            {
+                var stats = new RunStats();
+                using var replacement = new PooledBuffer(0);
+                ReadOnlySpan<byte> data = Utf8Input.Validate(
+                    block.Data, block.Offset, input.DisplayName, replaceInvalid, replacement, out int replaced);
+                stats.ReplacedInvalid = replaced;
+                var buffer = new PooledBuffer(data.Length + (data.Length / 4) + 256);
+                return lines.ProcessBlock(data, buffer, stats, block.Length);
+            },
+            result =>
+            {
+                output.Write(result.Output.WrittenSpan);
+                _stats.Merge(result.Stats);
+                linesBefore += result.LineCount;
+                if (result.Error is not null)
+                {
+                    throw new CliException($"{input.DisplayName}:{linesBefore + 1}: malformed JSON line: {result.Error} (use --skip-invalid to pass such lines through)");
+                }
+
+                _progress?.Advance(result.InputLength);
+            },
+            OrderedPipeline.DefaultMaxInFlight);
+    }
+
+    /// <summary>Writes a UTF-8 byte order mark before the first bytes when the input had one (for --in-place).</summary>
+    private sealed class BomRestoringStream : Stream
+    {
+        private readonly Stream _inner;
+        private readonly BlockReader _reader;
+        private bool _started;
+
+        public BomRestoringStream(Stream inner, BlockReader reader)
+        {
+            _inner = inner;
+            _reader = reader;
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush()
+        {
+            StartIfNeeded();
+            _inner.Flush();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            StartIfNeeded();
+            _inner.Write(buffer);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        private void StartIfNeeded()
+        {
+            if (!_started)
+            {
+                _started = true;
+                if (_reader.HadBom)
+                {
+                    _inner.Write(Utf8Bom);
+                }
+            }
+        }
+    }
+}

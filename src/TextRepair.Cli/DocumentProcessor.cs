@@ -1,0 +1,55 @@
+namespace TextRepair.Cli;
+
+/// <summary>What the library did to one document.</summary>
+internal readonly record struct DocumentOutcome(string Text, bool Changed, bool Lossy, IReadOnlyList<RepairEdit>? Edits);
+
+/// <summary>Applies one library operation to a whole document. Implementations are immutable and thread-safe.</summary>
+internal abstract class DocumentProcessor
+{
+    /// <summary>Whether outcomes carry repair information (edits, lossy) worth reporting.</summary>
+    public abstract bool ReportsEdits { get; }
+
+    public abstract DocumentOutcome Process(string text);
+}
+
+/// <summary>Conversion with a <see cref="ChineseConverter"/>.</summary>
+internal sealed class ConvertProcessor : DocumentProcessor
+{
+    public ConvertProcessor(ChineseConverter converter)
+    {
+        Converter = converter;
+    }
+
+    public ChineseConverter Converter { get; }
+
+    public override bool ReportsEdits => false;
+
+    public override DocumentOutcome Process(string text)
+    {
+        string converted = Converter.Convert(text);
+        bool changed = !ReferenceEquals(converted, text) && !string.Equals(converted, text, StringComparison.Ordinal);
+        return new DocumentOutcome(converted, changed, Lossy: false, Edits: null);
+    }
+}
+
+/// <summary>Repair with <see cref="TextRepairer"/>.</summary>
+internal sealed class RepairProcessor : DocumentProcessor
+{
+    private readonly RepairOptions _options;
+
+    public RepairProcessor(RepairOptions options)
+    {
+        _options = options;
+    }
+
+    public override bool ReportsEdits => true;
+
+    public override DocumentOutcome Process(string text)
+    {
+        RepairResult result = TextRepairer.Repair(text, _options);
+        return new DocumentOutcome(result.Text, result.Changed, result.Lossy, result.Edits);
+    }
+
+    /// <summary>The full result, for text mode (where <c>--report</c> prints its account).</summary>
+    public RepairResult Repair(string text) => TextRepairer.Repair(text, _options);
+}

@@ -1,0 +1,118 @@
+using System.Buffers;
+
+namespace TextRepair.Cli.IO;
+
+/// <summary>
+/// Cuts a byte stream into blocks of whole lines of about <c>targetSize</c> bytes. A block is cut after its last
+/// line feed, so no line and no UTF-8 sequence is ever split between blocks (0x0A is never part of a multi-byte
+/// sequence); a line longer than the target makes its block grow to hold it. A UTF-8 byte order mark at the very
+/// start is skipped. Not thread-safe: one reader per input, used by one thread.
+/// </summary>
+internal sealed class BlockReader
+{
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private readonly Stream _stream;
+    private readonly int _targetSize;
+    private readonly bool _skipBom;
+    private byte[] _carry = [];
+    private int _carryLength;
+    private long _offset;
+    private bool _endOfStream;
+    private bool _first = true;
+
+    public BlockReader(Stream stream, int targetSize, bool skipBom)
+    {
+        _stream = stream;
+        _targetSize = targetSize;
+        _skipBom = skipBom;
+    }
+
+    /// <summary>Bytes read from the stream so far.</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>Whether the input started with a UTF-8 byte order mark (known after the first block).</summary>
+    public bool HadBom { get; private set; }
+
+    public InputBlock? Read()
+    {
+        if (_endOfStream && _carryLength == 0)
+        {
+            return null;
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(_targetSize, _carryLength + (_targetSize / 2)));
+        _carry.AsSpan(0, _carryLength).CopyTo(buffer);
+        int filled = _carryLength;
+        int searchFrom = _carryLength; // the carried bytes hold no line feed
+        _carryLength = 0;
+        int cut;
+        while (true)
+        {
+            while (filled < buffer.Length && !_endOfStream)
+            {
+                int read = _stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    _endOfStream = true;
+                }
+
+                filled += read;
+                BytesRead += read;
+            }
+
+            if (_endOfStream)
+            {
+                cut = filled;
+                break;
+            }
+
+            int lastLineFeed = buffer.AsSpan(searchFrom, filled - searchFrom).LastIndexOf((byte)'\n');
+            if (lastLineFeed >= 0)
+            {
+                cut = searchFrom + lastLineFeed + 1;
+                break;
+            }
+
+            // One line longer than the buffer: grow rather than split it.
+            searchFrom = filled;
+            byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+            buffer.AsSpan(0, filled).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        int rest = filled - cut;
+        if (rest > 0)
+        {
+            if (_carry.Length < rest)
+            {
+                _carry = new byte[Math.Max(rest, _targetSize / 4)];
+            }
+
+            buffer.AsSpan(cut, rest).CopyTo(_carry);
+            _carryLength = rest;
+        }
+
+        int start = 0;
+        if (_first)
+        {
+            _first = false;
+            if (_skipBom && buffer.AsSpan(0, cut).StartsWith(Utf8Bom))
+            {
+                HadBom = true;
+                start = Utf8Bom.Length;
+            }
+        }
+
+        if (cut == 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
+
+        var block = new InputBlock(buffer, start, cut - start, _offset + start);
+        _offset += cut;
+        return block;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TextRepair.Cli.IO;
+
+namespace TextRepair.Cli.Jsonl;
+
+/// <summary>
+/// Processes a block of JSON Lines: in each line (a JSON object) the string field is replaced by the processed text;
+/// every other byte of the line, the line ending included, is copied as it was. A line whose text does not change is
+/// copied unchanged. Immutable and thread-safe; one instance serves all worker threads.
+/// </summary>
+internal sealed class JsonLinesProcessor
+{
+    private const string ReportField = "textrepair";
+
+    private static readonly JsonReaderOptions s_readerOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
+
+    private readonly DocumentProcessor _processor;
+    private readonly byte[] _field;
+    private readonly bool _report;
+    private readonly bool _skipInvalid;
+
+    public JsonLinesProcessor(DocumentProcessor processor, string field, bool report, bool skipInvalid)
+    {
+        _processor = processor;
+        _field = Encoding.UTF8.GetBytes(field);
+        _report = report;
+        _skipInvalid = skipInvalid;
+    }
+
+    /// <summary>
+    /// Processes the lines of <paramref name="data"/> (valid UTF-8) into <paramref name="output"/>. Stops at the first
+    /// malformed line unless invalid lines are skipped; <see cref="BlockResult.Error"/> then says why.
+    /// </summary>
+    public BlockResult ProcessBlock(ReadOnlySpan<byte> data, PooledBuffer output, RunStats stats, int inputLength)
+    {
+        int lines = 0;
+        while (!data.IsEmpty)
+        {
+            int lineFeed = data.IndexOf((byte)'\n');
+            int end = lineFeed < 0 ? data.Length : lineFeed;
+            int contentEnd = end > 0 && data[end - 1] == (byte)'\r' ? end - 1 : end;
+            ReadOnlySpan<byte> line = data[..contentEnd];
+            string? error = ProcessLine(line, output, stats);
+            if (error is not null)
+            {
+                if (!_skipInvalid)
+                {
+                    return new BlockResult(output, stats, inputLength, lines) { Error = error };
+                }
+
+                stats.SkippedInvalid++;
+                output.Write(line);
+            }
+
+            output.Write(data[contentEnd..(lineFeed < 0 ? data.Length : lineFeed + 1)]);
+            lines++;
+            data = lineFeed < 0 ? [] : data[(lineFeed + 1)..];
+        }
+
+        return new BlockResult(output, stats, inputLength, lines);
+    }
+
+    /// <summary>Writes the processed line, or returns why it is not a JSON object (writing nothing).</summary>
+    private string? ProcessLine(ReadOnlySpan<byte> line, PooledBuffer output, RunStats stats)
+    {
+        if (line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
+        {
+            // Blank lines carry no document; keep them so that line numbers stay aligned.
+            output.Write(line);
+            return null;
+        }
+
+        int valueStart = -1;
+        int valueEnd = -1;
+        bool valueEscaped = false;
+        int reportStart = -1;
+        int reportEnd = -1;
+        int objectEnd = -1;
+        bool hasProperties = false;
+        try
+        {
+            var reader = new Utf8JsonReader(line, s_readerOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return "not a JSON object";
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+                {
+                    objectEnd = (int)reader.TokenStartIndex;
+                    break;
+                }
+
+                hasProperties = true;
+                bool isField = valueStart < 0 && reader.ValueTextEquals(_field);
+                bool isReport = _report && reportStart < 0 && reader.ValueTextEquals(ReportField);
+                reader.Read();
+                if (isField && reader.TokenType == JsonTokenType.String)
+                {
+                    valueStart = (int)reader.TokenStartIndex;
+                    valueEnd = (int)reader.BytesConsumed;
+                    valueEscaped = reader.ValueIsEscaped;
+                }
+
+                int start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (isReport)
+                {
+                    reportStart = start;
+                    reportEnd = (int)reader.BytesConsumed;
+                }
+            }
+
+            // Anything but whitespace after the object makes the reader throw.
+            reader.Read();
+        }
+        catch (JsonException exception)
+        {
+            // The reader's message ends with its own line/position, which are meaningless for one line: use the column.
+            string message = exception.Message;
+            int suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(suffix < 0 ? message : message[..suffix])} (byte {exception.BytePositionInLine + 1} of the line)");
+        }
+
+        if (valueStart < 0)
+        {
+            stats.WithoutField++;
+            output.Write(line);
+            return null;
+        }
+
+        // The raw value lies between the quotes.
+        string text = JsonText.Decode(line[(valueStart + 1)..(valueEnd - 1)], valueEscaped);
+        DocumentOutcome outcome = _processor.Process(text);
+        stats.Add(outcome);
+        if (!outcome.Changed && !_report)
+        {
+            output.Write(line);
+            return null;
+        }
+
+        // Splice: the new value, and the report (replacing an existing "textrepair" value or added as the last member).
+        int position = 0;
+        void CopyTo(PooledBuffer buffer, ReadOnlySpan<byte> source, int until)
+        {
+            buffer.Write(source[position..until]);
+            position = until;
+        }
+
+        bool reportFirst = reportStart >= 0 && reportStart < valueStart;
+        if (reportFirst)
+        {
+            CopyTo(output, line, reportStart);
+            WriteReport(output, outcome);
+            position = reportEnd;
+        }
+
+        CopyTo(output, line, valueStart);
+        if (outcome.Changed)
+        {
+            JsonText.WriteString(output, outcome.Text);
+            position = valueEnd;
+        }
+
+        if (_report && !reportFirst)
+        {
+            if (reportStart >= 0)
+            {
+                CopyTo(output, line, reportStart);
+                WriteReport(output, outcome);
+                position = reportEnd;
+            }
+            else
+            {
+                CopyTo(output, line, objectEnd);
+                output.Write(hasProperties ? ",\"textrepair\":"u8 : "\"textrepair\":"u8);
+                WriteReport(output, outcome);
+            }
+        }
+
+        CopyTo(output, line, line.Length);
+        return null;
+    }
+
+    /// <summary>
+    /// <c>{"changed":bool,"lossy":bool,"edits":[{"start","length","replacement","kind"}]}</c>; start and length count
+    /// UTF-16 code units of the field's original text, as in JavaScript and .NET strings.
+    /// </summary>
+    private static void WriteReport(PooledBuffer output, in DocumentOutcome outcome)
+    {
+        output.Write(outcome.Changed ? "{\"changed\":true"u8 : "{\"changed\":false"u8);
+        output.Write(outcome.Lossy ? ",\"lossy\":true,\"edits\":["u8 : ",\"lossy\":false,\"edits\":["u8);
+        if (outcome.Edits is { } edits)
+        {
+            for (int i = 0; i < edits.Count; i++)
+            {
+                RepairEdit edit = edits[i];
+                output.Write(i == 0 ? "{\"start\":"u8 : ",{\"start\":"u8);
+                WriteNumber(output, edit.Start);
+                output.Write(",\"length\":"u8);
+                WriteNumber(output, edit.Length);
+                output.Write(",\"replacement\":"u8);
+                JsonText.WriteString(output, edit.Replacement);
+                output.Write(",\"kind\":"u8);
+                JsonText.WriteString(output, KindNames.Get(edit.Kind));
+                output.Write((byte)'}');
+            }
+        }
+
+        output.Write("]}"u8);
+    }
+
+    private static void WriteNumber(PooledBuffer output, int value)
+    {
+        Span<byte> destination = output.GetSpan(11);
+        value.TryFormat(destination, out int written, default, CultureInfo.InvariantCulture);
+        output.Advance(written);
+    }
+}

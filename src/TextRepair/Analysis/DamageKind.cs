@@ -1,0 +1,17 @@
+namespace TextRepair;
+
+/// <summary>Kinds of suspected damage reported by <see cref="TextAnalyzer"/>.</summary>
+public enum DamageKind
+{
+    /// <summary>A pinyin annotation that fits the character (see <see cref="PinyinAnnotation"/>).</summary>
+    PinyinAnnotation,
+
+    /// <summary>Word-level pinyin whose tone-marked vowels were lost (<c>发展(fzhn)</c>); reported, never repaired.</summary>
+    LostVowelPinyin,
+
+    /// <summary>
+    /// A spot where a character-by-character Simplified→Traditional conversion left a character that a phrase-aware
+    /// converter would have changed (<c>聯系</c> for <c>聯繫</c>).
+    /// </summary>
+    CharacterConversion,
+}

@@ -1,0 +1,217 @@
+using TextRepair.Analysis;
+
+namespace TextRepair;
+
+/// <summary>
+/// Finds out, in one pass, which script a Chinese text is in, which pinyin annotations it carries, how strong the
+/// evidence of machine damage is and where damage is suspected. Stateless and thread-safe.
+/// </summary>
+public static class TextAnalyzer
+{
+    // An annotation's syllable is at most "zhuang" with a combining mark or two; anything longer is not one syllable.
+    private const int MaxParenthesisContent = 16;
+
+    /// <summary>
+    /// Analyses <paramref name="text"/>. Thread-safe. Allocates the report and its lists; the character tables are
+    /// loaded once per process on first use (Unihan readings only when the text contains a parenthesis after a Han
+    /// character).
+    /// </summary>
+    /// <param name="text">Any text; lone surrogates and control characters are simply not Chinese.</param>
+    /// <returns>The report; for text without Chinese, a report with <see cref="TextScript.None"/> and empty lists.</returns>
+    public static TextReport Analyze(ReadOnlySpan<char> text)
+    {
+        int han = 0;
+        int simplified = 0;
+        int traditional = 0;
+        List<PinyinAnnotation>? annotations = null;
+        List<SuspectedDamage>? damage = null;
+        ReadOnlySpan<byte> flags = HanData.BmpFlagTable;
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c < '\u3000')
+            {
+                if (c == '(' && TryReadAnnotation(text, i, ref annotations, ref damage, out int end))
+                {
+                    i = end - 1;
+                }
+
+                continue;
+            }
+
+            if (HanData.IsIdeograph(c))
+            {
+                han++;
+                var f = (HanData.CharFlags)flags[c];
+                if ((f & HanData.CharFlags.SimplifiedOnly) != 0)
+                {
+                    simplified++;
+                }
+                else if ((f & HanData.CharFlags.TraditionalOnly) != 0)
+                {
+                    traditional++;
+                }
+            }
+            else if (c == '\uFF08')
+            {
+                if (TryReadAnnotation(text, i, ref annotations, ref damage, out int end))
+                {
+                    i = end - 1;
+                }
+            }
+            else if (char.IsHighSurrogate(c))
+            {
+                int cp = HanData.CodePointAt(text, i, out int length);
+                if (length == 2 && HanData.IsIdeograph(cp))
+                {
+                    han++;
+                    HanData.CharFlags f = HanData.Flags(cp);
+                    if ((f & HanData.CharFlags.SimplifiedOnly) != 0)
+                    {
+                        simplified++;
+                    }
+                    else if ((f & HanData.CharFlags.TraditionalOnly) != 0)
+                    {
+                        traditional++;
+                    }
+                }
+
+                i += length - 1;
+            }
+        }
+
+        AnnotationEvidence evidence = AnnotationEvidence.None;
+        int distinct = 0;
+        if (annotations is not null)
+        {
+            evidence = AnnotationDecision.Decide(text, annotations, han, out distinct);
+            if (evidence is AnnotationEvidence.StrongToned or AnnotationEvidence.StrongToneless)
+            {
+                damage ??= [];
+                foreach (PinyinAnnotation annotation in annotations)
+                {
+                    if (annotation.Match != AnnotationMatch.Mismatch)
+                    {
+                        damage.Add(new SuspectedDamage(annotation.Start, annotation.Length, DamageKind.PinyinAnnotation));
+                    }
+                }
+            }
+        }
+
+        // Toned readings of the Simplified source on converted characters are the converter's fingerprint; toneless
+        // syllables on any character are not (that kind of mirror does not convert).
+        bool converted = evidence == AnnotationEvidence.StrongToned;
+
+        damage?.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+        return new TextReport(
+            han,
+            simplified,
+            traditional,
+            annotations is null ? [] : annotations,
+            evidence,
+            distinct,
+            conversionSignatures: 0,
+            converted,
+            damage is null ? [] : damage);
+    }
+
+    // Reads "(syllable)" or "（syllable）" at 'open' when a Han character precedes it. On success, 'end' is the index
+    // after the last closing parenthesis (repeated identical annotations are taken together).
+    private static bool TryReadAnnotation(
+        ReadOnlySpan<char> text,
+        int open,
+        ref List<PinyinAnnotation>? annotations,
+        ref List<SuspectedDamage>? damage,
+        out int end)
+    {
+        end = open;
+        int cp = HanData.CodePointBefore(text, open, out int cpLength);
+        if (cp < 0 || !HanData.IsIdeograph(cp))
+        {
+            return false;
+        }
+
+        Span<char> key = stackalloc char[Pinyin.MaxKeyLength];
+        if (!TryReadParenthesis(text, open, out int contentLength, out int close))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> content = text.Slice(open + 1, contentLength);
+        Readings readings = HanData.ReadingTable;
+        if (!Pinyin.TryParse(content, key, out int keyLength, out int tone)
+            || !readings.IsKnownSyllable(key[..(keyLength - 1)]))
+        {
+            if (LostVowelPinyin.Matches(text, open, content, readings, out int wordStart))
+            {
+                (damage ??= []).Add(new SuspectedDamage(wordStart, close + 1 - wordStart, DamageKind.LostVowelPinyin));
+                end = close + 1;
+                return true;
+            }
+
+            return false;
+        }
+
+        ReadOnlySpan<char> canonical = key[..keyLength];
+        end = close + 1;
+        Span<char> nextKey = stackalloc char[Pinyin.MaxKeyLength];
+        while (end < text.Length && text[end] is '(' or '\uFF08'
+            && TryReadParenthesis(text, end, out int nextLength, out int nextClose)
+            && Pinyin.TryParse(text.Slice(end + 1, nextLength), nextKey, out int nextKeyLength, out _)
+            && nextKey[..nextKeyLength].SequenceEqual(canonical))
+        {
+            end = nextClose + 1;
+        }
+
+        AnnotationMatch match = MatchReading(readings, cp, canonical, tone);
+        (annotations ??= []).Add(new PinyinAnnotation(
+            open, end - open, open - cpLength, cp, content.ToString(), tone != 0, match));
+        return true;
+    }
+
+    private static bool TryReadParenthesis(ReadOnlySpan<char> text, int open, out int contentLength, out int close)
+    {
+        int j = open + 1;
+        int limit = Math.Min(text.Length, open + 1 + MaxParenthesisContent);
+        while (j < limit && Pinyin.IsSyllableChar(text[j]))
+        {
+            j++;
+        }
+
+        contentLength = j - open - 1;
+        while (j < text.Length && text[j] == ' ' && j - open - 1 - contentLength < 2)
+        {
+            j++;
+        }
+
+        close = j;
+        return contentLength > 0 && j < text.Length && text[j] is ')' or '\uFF09';
+    }
+
+    internal static AnnotationMatch MatchReading(Readings readings, int codePoint, ReadOnlySpan<char> canonical, int tone)
+    {
+        int id = readings.IdOf(canonical);
+        ReadOnlySpan<char> letters = canonical[..^1];
+        bool lettersMatch = false;
+        Readings.ReadingList own = readings.Of(codePoint);
+        if (id >= 0 && own.Contains(id))
+        {
+            return AnnotationMatch.Reading;
+        }
+
+        lettersMatch |= own.ContainsLetters(letters);
+        foreach (int counterpart in HanData.SimplifiedCounterparts(codePoint))
+        {
+            Readings.ReadingList list = readings.Of(counterpart);
+            if (id >= 0 && list.Contains(id))
+            {
+                return AnnotationMatch.Reading;
+            }
+
+            lettersMatch |= list.ContainsLetters(letters);
+        }
+
+        return tone == 0 && lettersMatch ? AnnotationMatch.ToneMissing : AnnotationMatch.Mismatch;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+
+namespace TextRepair;
+
+/// <summary>
+/// What <see cref="TextAnalyzer.Analyze(ReadOnlySpan{char})"/> found in a text: script, pinyin annotations, evidence
+/// of machine damage, suspected damage with positions. Immutable; safe to share across threads.
+/// </summary>
+public sealed class TextReport
+{
+    internal TextReport(
+        int hanCount,
+        int simplifiedCount,
+        int traditionalCount,
+        IReadOnlyList<PinyinAnnotation> annotations,
+        AnnotationEvidence evidence,
+        int distinctAnnotatedCharacters,
+        int conversionSignatures,
+        bool convertedFromSimplified,
+        IReadOnlyList<SuspectedDamage> suspectedDamage)
+    {
+        HanCount = hanCount;
+        SimplifiedCount = simplifiedCount;
+        TraditionalCount = traditionalCount;
+        Annotations = annotations;
+        Evidence = evidence;
+        DistinctAnnotatedCharacters = distinctAnnotatedCharacters;
+        ConversionSignatures = conversionSignatures;
+        ConvertedFromSimplified = convertedFromSimplified;
+        SuspectedDamage = suspectedDamage;
+    }
+
+    /// <summary>The script the text is written in, from <see cref="SimplifiedCount"/> and <see cref="TraditionalCount"/>.</summary>
+    public TextScript Script
+    {
+        get
+        {
+            int s = SimplifiedCount;
+            int t = TraditionalCount;
+            if (s == 0 && t == 0)
+            {
+                return TextScript.None;
+            }
+
+            int minority = Math.Min(s, t);
+            if (minority * 20L >= (long)(s + t))
+            {
+                return TextScript.Mixed;
+            }
+
+            return s > t ? TextScript.Simplified : TextScript.Traditional;
+        }
+    }
+
+    /// <summary>Number of CJK ideographs (code points).</summary>
+    public int HanCount { get; }
+
+    /// <summary>Number of characters that exist only in Simplified Chinese (OpenCC's tables).</summary>
+    public int SimplifiedCount { get; }
+
+    /// <summary>Number of characters that exist only in Traditional Chinese (OpenCC's tables).</summary>
+    public int TraditionalCount { get; }
+
+    /// <summary>Every parenthesised single pinyin syllable written right after a Han character, in text order.</summary>
+    public IReadOnlyList<PinyinAnnotation> Annotations { get; }
+
+    /// <summary>How strongly the annotations show machine damage; only strong evidence leads to repairs.</summary>
+    public AnnotationEvidence Evidence { get; }
+
+    /// <summary>Number of distinct characters with an annotation that fits their readings.</summary>
+    public int DistinctAnnotatedCharacters { get; }
+
+    /// <summary>
+    /// Number of spots where the text keeps a character that only a character-by-character Simplified→Traditional
+    /// conversion would keep (<c>聯系</c>).
+    /// </summary>
+    public int ConversionSignatures { get; }
+
+    /// <summary>True when the text shows that it was machine-converted from Simplified Chinese.</summary>
+    public bool ConvertedFromSimplified { get; }
+
+    /// <summary>Suspected damage in text order: annotations that fit, lost-vowel pinyin, conversion signatures.</summary>
+    public IReadOnlyList<SuspectedDamage> SuspectedDamage { get; }
+
+    /// <summary>A one-paragraph readable summary. Allocates the returned string.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        builder.Append(c, $"script {Script} (Han {HanCount}, Simplified-only {SimplifiedCount}, Traditional-only {TraditionalCount}); ");
+        builder.Append(c, $"{Annotations.Count} pinyin annotation(s) on {DistinctAnnotatedCharacters} distinct validated character(s), evidence {Evidence}; ");
+        builder.Append(c, $"{ConversionSignatures} character-conversion signature(s); ");
+        builder.Append(ConvertedFromSimplified ? "machine-converted from Simplified" : "no sign of machine conversion");
+        builder.Append(c, $"; {SuspectedDamage.Count} suspected damage span(s).");
+        return builder.ToString();
+    }
+}

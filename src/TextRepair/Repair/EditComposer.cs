@@ -1,0 +1,121 @@
+using System.Text;
+
+namespace TextRepair.Repair;
+
+/// <summary>
+/// Composes edit lists so that every step of the pipeline can work on the text as the previous steps left it while
+/// the result still reports edits in the input's coordinates.
+/// </summary>
+internal static class EditComposer
+{
+    /// <summary>Applies sorted, non-overlapping edits to <paramref name="text"/>.</summary>
+    public static string Apply(string text, IReadOnlyList<RepairEdit> edits)
+    {
+        if (edits.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        int position = 0;
+        foreach (RepairEdit edit in edits)
+        {
+            builder.Append(text, position, edit.Start - position).Append(edit.Replacement);
+            position = edit.End;
+        }
+
+        return builder.Append(text, position, text.Length - position).ToString();
+    }
+
+    /// <summary>
+    /// Given <paramref name="first"/> (edits of <paramref name="input"/> giving <paramref name="intermediate"/>) and
+    /// <paramref name="second"/> (edits of <paramref name="intermediate"/>), returns edits of <paramref name="input"/>
+    /// giving the final text. A second edit that touches the replacement of a first edit absorbs it.
+    /// </summary>
+    public static List<RepairEdit> Compose(
+        string input, IReadOnlyList<RepairEdit> first, string intermediate, IReadOnlyList<RepairEdit> second)
+    {
+        if (first.Count == 0)
+        {
+            return [.. second];
+        }
+
+        int n = first.Count;
+        int[] t1Start = new int[n];
+        int[] t1End = new int[n];
+        int[] deltaBefore = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            RepairEdit edit = first[i];
+            t1Start[i] = edit.Start + deltaBefore[i];
+            t1End[i] = t1Start[i] + edit.Replacement.Length;
+            deltaBefore[i + 1] = deltaBefore[i] + edit.Replacement.Length - edit.Length;
+        }
+
+        var result = new List<RepairEdit>(n + second.Count);
+        int k = 0;
+        int s = 0;
+        var builder = new StringBuilder();
+        while (s < second.Count)
+        {
+            int a = second[s].Start;
+            int b = second[s].End;
+            while (k < n && t1End[k] <= a && !(t1Start[k] < b && t1End[k] > a))
+            {
+                result.Add(first[k++]);
+            }
+
+            int kStart = k;
+            int kEnd = k;
+            int sEnd = s + 1;
+            int aExt = a;
+            int bExt = b;
+            bool grew = true;
+            while (grew)
+            {
+                grew = false;
+                while (kEnd < n && t1Start[kEnd] < bExt && t1End[kEnd] > aExt)
+                {
+                    aExt = Math.Min(aExt, t1Start[kEnd]);
+                    bExt = Math.Max(bExt, t1End[kEnd]);
+                    kEnd++;
+                    grew = true;
+                }
+
+                while (sEnd < second.Count && second[sEnd].Start < bExt)
+                {
+                    bExt = Math.Max(bExt, second[sEnd].End);
+                    sEnd++;
+                    grew = true;
+                }
+            }
+
+            builder.Clear();
+            int position = aExt;
+            for (int i = s; i < sEnd; i++)
+            {
+                builder.Append(intermediate, position, second[i].Start - position).Append(second[i].Replacement);
+                position = second[i].End;
+            }
+
+            builder.Append(intermediate, position, bExt - position);
+            int oStart = aExt - deltaBefore[kStart];
+            int oEnd = bExt - deltaBefore[kEnd];
+            string replacement = builder.ToString();
+            if (!input.AsSpan(oStart, oEnd - oStart).SequenceEqual(replacement))
+            {
+                result.Add(new RepairEdit(oStart, oEnd - oStart, replacement, second[sEnd - 1].Kind));
+            }
+
+            k = kEnd;
+            s = sEnd;
+        }
+
+        while (k < n)
+        {
+            result.Add(first[k++]);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,23 @@
+namespace TextRepair;
+
+/// <summary>
+/// Options of <see cref="TextRepairer.Repair(string, RepairOptions?)"/>. Immutable once built; one instance can be
+/// shared by any number of threads.
+/// </summary>
+public sealed record RepairOptions
+{
+    /// <summary>The default options: every repair on, <see cref="ScriptTarget.Auto"/>.</summary>
+    public static RepairOptions Default { get; } = new();
+
+    /// <summary>Which script to write; <see cref="ScriptTarget.Auto"/> by default.</summary>
+    public ScriptTarget Target { get; init; } = ScriptTarget.Auto;
+
+    /// <summary>Remove pinyin annotations when the page-level evidence is strong (default true).</summary>
+    public bool RemoveAnnotations { get; init; } = true;
+
+    /// <summary>
+    /// Restore full-width punctuation in Chinese context (default true). Applies only to texts where annotations were
+    /// removed or machine conversion from Simplified was detected: clean text often uses ASCII punctuation on purpose.
+    /// </summary>
+    public bool RestorePunctuation { get; init; } = true;
+}

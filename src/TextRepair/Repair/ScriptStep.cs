@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using TextRepair.Analysis;
+
+namespace TextRepair.Repair;
+
+/// <summary>
+/// Writes the target script. <see cref="ScriptTarget.Auto"/> restores Simplified Chinese in text that was
+/// machine-converted from Simplified, character by character: the inverse of a character-level converter is a
+/// character-level one, while a phrase-aware converter would "correct" words the original never had. Forced targets
+/// go through <see cref="ChineseConverter"/>.
+/// </summary>
+internal sealed class ScriptStep : RepairStep
+{
+    // Forced targets act on any text that may hold Chinese (anything at or above U+3400, surrogates included); Auto
+    // acts only on evidence that the other steps look for.
+    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) =>
+        options.Target is ScriptTarget.Hans or ScriptTarget.Hant or ScriptTarget.Tw or ScriptTarget.Hk
+        && text.ContainsAnyExceptInRange('\0', '\u33FF');
+
+    public override void Run(RepairState state)
+    {
+        ScriptTarget target = state.Options.Target;
+        if (target == ScriptTarget.Keep)
+        {
+            return;
+        }
+
+        if (state.ConvertedFromSimplified && target is ScriptTarget.Auto or ScriptTarget.Hans)
+        {
+            RestoreSimplified(state);
+            return;
+        }
+
+        string? config = target switch
+        {
+            ScriptTarget.Hans => "t2s",
+            ScriptTarget.Hant => "s2t",
+            ScriptTarget.Tw => "s2tw",
+            ScriptTarget.Hk => "s2hk",
+            _ => null,
+        };
+        if (config is null)
+        {
+            return;
+        }
+
+        string text = state.Current;
+        string converted = ChineseConverter.Get(config).Convert(text);
+        List<RepairEdit> edits = TextDiff.Edits(text, converted, RepairKind.Script);
+        if (edits.Count > 0)
+        {
+            state.Notes.Add(string.Create(
+                CultureInfo.InvariantCulture, $"Script: converted with OpenCC {config} ({edits.Count} run(s) changed)."));
+            state.Apply(edits);
+        }
+    }
+
+    private static void RestoreSimplified(RepairState state)
+    {
+        string text = state.Current;
+        var edits = new List<RepairEdit>();
+        var builder = new StringBuilder();
+        int runStart = -1;
+        int runEnd = -1;
+        bool ambiguous = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int cp = HanData.CodePointAt(text, i, out int length);
+            HanData.CharFlags flags = HanData.Flags(cp);
+            if ((flags & HanData.CharFlags.Convertible) != 0)
+            {
+                if (runEnd != i)
+                {
+                    Flush(edits, builder, runStart, runEnd);
+                    runStart = i;
+                }
+
+                builder.Append(char.ConvertFromUtf32(HanData.ToSimplified(cp)));
+                runEnd = i + length;
+                ambiguous |= (flags & HanData.CharFlags.AmbiguousToSimplified) != 0;
+            }
+
+            i += length - 1;
+        }
+
+        Flush(edits, builder, runStart, runEnd);
+        state.Lossy |= ambiguous;
+        state.Notes.Add(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Script: machine conversion from Simplified detected; {edits.Count} run(s) of characters restored to Simplified character by character."));
+        state.Apply(edits);
+    }
+
+    private static void Flush(List<RepairEdit> edits, StringBuilder builder, int start, int end)
+    {
+        if (start >= 0 && builder.Length > 0)
+        {
+            edits.Add(new RepairEdit(start, end - start, builder.ToString(), RepairKind.Script));
+        }
+
+        builder.Clear();
+    }
+}

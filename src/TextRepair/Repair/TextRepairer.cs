@@ -1,0 +1,63 @@
+using TextRepair.Repair;
+
+namespace TextRepair;
+
+/// <summary>
+/// Repairs Chinese text damaged on the web. The pipeline runs in order: pinyin annotations removed (validated, page
+/// evidence strong) → script restored (machine-converted Traditional back to Simplified, or a forced target) →
+/// full-width punctuation restored in Chinese context. Stateless and thread-safe.
+/// </summary>
+public static class TextRepairer
+{
+    // Encoding repair (mojibake) goes first when it lands: every later step needs correctly decoded text.
+    private static readonly RepairStep[] s_steps =
+    [
+        new AnnotationStep(),
+        new ScriptStep(),
+        new PunctuationStep(),
+    ];
+
+    /// <summary>
+    /// Repairs <paramref name="text"/>. Thread-safe. Clean text is recognised by a fast scan and returned as the same
+    /// instance with no edits and no allocation besides the result; damaged text allocates the repaired string, the
+    /// edit list and an analysis. The character tables are loaded once per process on first need.
+    /// </summary>
+    /// <param name="text">The text to repair; any string, including lone surrogates and binary garbage.</param>
+    /// <param name="options">Options; <see cref="RepairOptions.Default"/> when null.</param>
+    /// <returns>The repaired text with its edits in <paramref name="text"/>'s coordinates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static RepairResult Repair(string text, RepairOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= RepairOptions.Default;
+
+        bool any = false;
+        foreach (RepairStep step in s_steps)
+        {
+            if (step.MayApply(text, options))
+            {
+                any = true;
+                break;
+            }
+        }
+
+        if (!any)
+        {
+            return new RepairResult(text, false, false, []);
+        }
+
+        var state = new RepairState(text, options);
+        foreach (RepairStep step in s_steps)
+        {
+            step.Run(state);
+        }
+
+        string output = state.Current;
+        if (string.Equals(output, text, StringComparison.Ordinal))
+        {
+            return new RepairResult(text, false, false, []) { Notes = state.Notes };
+        }
+
+        return new RepairResult(output, true, state.Lossy, state.Edits) { Notes = state.Notes };
+    }
+}

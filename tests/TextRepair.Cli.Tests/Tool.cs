@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace TextRepair.Cli.Tests;
+
+/// <summary>Runs the built textrepair tool as a separate process, the way users run it.</summary>
+internal static class Tool
+{
+    private static readonly string s_path = typeof(Tool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "TextRepairCli").Value!;
+
+    public static async Task<ToolResult> RunAsync(IEnumerable<string> arguments, byte[]? stdin = null, string? workingDirectory = null)
+    {
+        Assert.True(File.Exists(s_path), $"The tool was not built at {s_path}.");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        start.ArgumentList.Add(s_path);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = new MemoryStream();
+        Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        Task<string> readErr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            if (stdin is not null)
+            {
+                await process.StandardInput.BaseStream.WriteAsync(stdin);
+            }
+        }
+        catch (IOException)
+        {
+            // The tool may stop reading early (bad input); its exit code tells.
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        await copyOut;
+        return new ToolResult(process.ExitCode, stdout.ToArray(), await readErr);
+    }
+
+    public static Task<ToolResult> RunAsync(string arguments, string stdin) =>
+        RunAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), Encoding.UTF8.GetBytes(stdin));
+
+    /// <summary>Runs through /bin/sh, for redirections the test cannot do itself (e.g. stdout to /dev/full).</summary>
+    public static async Task<ToolResult> RunShellAsync(string arguments, string redirection)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"dotnet '{s_path}' {arguments} {redirection}");
+        using var process = Process.Start(start)!;
+        Task<string> readOut = process.StandardOutput.ReadToEndAsync();
+        Task<string> readErr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new ToolResult(process.ExitCode, Encoding.UTF8.GetBytes(await readOut), await readErr);
+    }
+}
+
+internal sealed record ToolResult(int ExitCode, byte[] Stdout, string Stderr)
+{
+    public string Text => Encoding.UTF8.GetString(Stdout);
+
+    public override string ToString() => $"exit {ExitCode}; stderr: {Stderr}";
+}
+
+/// <summary>A fresh directory per test, removed afterwards.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = Directory.CreateTempSubdirectory("textrepair-cli-tests-").FullName;
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
