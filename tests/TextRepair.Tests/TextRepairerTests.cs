@@ -173,6 +173,31 @@ public sealed class TextRepairerTests
     }
 
     [Fact]
+    public void Repair_CharacterConversionSignature_RestoresSimplified()
+    {
+        // 聯系, 關系, 關于: a phrase-aware converter (and any Traditional writer) writes 聯繫, 關係, 關於.
+        const string Text = "請與我們聯系,了解雙方的關系。關于這個問題,我們會再聯系你。";
+
+        RepairResult result = TextRepairer.Repair(Text);
+
+        Assert.Equal("请与我们联系，了解双方的关系。关于这个问题，我们会再联系你。", result.Text);
+        TextReport report = TextAnalyzer.Analyze(Text);
+        Assert.True(report.ConvertedFromSimplified);
+        Assert.Equal(AnnotationEvidence.None, report.Evidence);
+        Assert.Equal(5, report.ConversionSignatures);
+        Assert.Equal(["聯系", "了解", "關系", "關于", "聯系"], report.SuspectedDamage.Select(d => Text.Substring(d.Start, d.Length)));
+        Assert.All(report.SuspectedDamage, d => Assert.Equal(DamageKind.CharacterConversion, d.Kind));
+    }
+
+    [Theory]
+    [InlineData("請與我們聯繫,了解雙方的關係。關於這個問題,我們會再聯繫你。")]
+    [InlineData("表面條件很好,請與我們聯系。")]
+    public void Repair_PhraseAwareTraditionalOrASingleSignature_IsLeftAlone(string text)
+    {
+        Assert.Same(text, TextRepairer.Repair(text).Text);
+    }
+
+    [Fact]
     public void Explain_DescribesTheDecisions()
     {
         string explanation = TextRepairer.Repair(DamagedPage).Explain();

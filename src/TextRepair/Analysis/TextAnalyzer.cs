@@ -11,6 +11,9 @@ public static class TextAnalyzer
     // An annotation's syllable is at most "zhuang" with a combining mark or two; anything longer is not one syllable.
     private const int MaxParenthesisContent = 16;
 
+    private const int MinSignatures = 3;
+    private const int MinDistinctSignatures = 3;
+
     /// <summary>
     /// Analyses <paramref name="text"/>. Thread-safe. Allocates the report and its lists; the character tables are
     /// loaded once per process on first use (Unihan readings only when the text contains a parenthesis after a Han
@@ -99,9 +102,23 @@ public static class TextAnalyzer
             }
         }
 
+        // Signatures are looked for only in Traditional text: in Simplified text every such word is simply correct. Some
+        // words (了解) are written both ways by Traditional writers: several different words are needed.
+        int signatures = 0;
+        int distinctSignatures = 0;
+        if (traditional > 0 && simplified * 20 < traditional)
+        {
+            damage ??= [];
+            var distinctSet = new HashSet<string>(StringComparer.Ordinal);
+            signatures = ConversionSignatures.Instance.Find(text, damage, distinctSet);
+            distinctSignatures = distinctSet.Count;
+        }
+
         // Toned readings of the Simplified source on converted characters are the converter's fingerprint; toneless
-        // syllables on any character are not (that kind of mirror does not convert).
-        bool converted = evidence == AnnotationEvidence.StrongToned;
+        // syllables on any character are not (that kind of mirror does not convert). Conversion signatures count when
+        // there are several of them, of different words.
+        bool converted = evidence == AnnotationEvidence.StrongToned
+            || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
 
         damage?.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return new TextReport(
@@ -111,7 +128,7 @@ public static class TextAnalyzer
             annotations is null ? [] : annotations,
             evidence,
             distinct,
-            conversionSignatures: 0,
+            signatures,
             converted,
             damage is null ? [] : damage);
     }

@@ -14,9 +14,34 @@ internal sealed class ScriptStep : RepairStep
 {
     // Forced targets act on any text that may hold Chinese (anything at or above U+3400, surrogates included); Auto
     // acts only on evidence that the other steps look for.
-    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) =>
-        options.Target is ScriptTarget.Hans or ScriptTarget.Hant or ScriptTarget.Tw or ScriptTarget.Hk
-        && text.ContainsAnyExceptInRange('\0', '\u33FF');
+    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => options.Target switch
+    {
+        ScriptTarget.Keep => false,
+        ScriptTarget.Auto => ContainsTraditionalOnly(text),
+        _ => text.ContainsAnyExceptInRange('\0', '\u33FF'),
+    };
+
+    // Machine conversion from Simplified can only show in text with Traditional-only characters. One table lookup per
+    // character; runs of ASCII are skipped with a vectorised search.
+    private static bool ContainsTraditionalOnly(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<byte> flags = HanData.BmpFlagTable;
+        int i = text.IndexOfAnyExceptInRange('\0', '\u33FF');
+        if (i < 0)
+        {
+            return false;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if ((flags[text[i]] & (byte)HanData.CharFlags.TraditionalOnly) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override void Run(RepairState state)
     {
