@@ -7,8 +7,9 @@
 #   SIZE_MB=1000 RUNS=1 benchmarks/cli/throughput.sh   # the 1 GB memory check (max resident set size is printed)
 #
 # Inputs are generated from text in the repository: Traditional Chinese = OpenCC's golden s2t output of the US
-# constitution (tests/TextRepair.Tests/Data/OpenCC, Apache-2.0), repeated; JSONL = one object per paragraph of the
-# Simplified constitution and of the damaged seed page, with an id and a url field, repeated. Needs bash, python3 and
+# constitution (tests/TextRepair.Tests/Data/OpenCC, Apache-2.0), repeated; JSONL = {"id","url","text"} objects, a
+# web-like mix of clean paragraphs (the Simplified constitution and OpenCC's s2tw output of it) with about 5% of the
+# bytes in pages damaged like the seed (seeds/), repeated; plus a smaller worst case where every document is the seed. Needs bash, python3 and
 # GNU time (/usr/bin/time). Writes only under ${WORK:-/tmp/textrepair-bench}.
 set -euo pipefail
 
@@ -23,12 +24,12 @@ tool=(dotnet "$root/src/TextRepair.Cli/bin/Release/net10.0/TextRepair.Cli.dll")
 
 trad="$work/traditional-${size_mb}mb.txt"
 jsonl="$work/corpus-${size_mb}mb.jsonl"
-python3 - "$root" "$size_mb" "$trad" "$jsonl" <<'PY'
+damaged="$work/damaged-$(( (size_mb + 4) / 5 ))mb.jsonl"
+python3 - "$root" "$size_mb" "$trad" "$jsonl" "$damaged" <<'PY'
 import json, os, sys
-root, size_mb, trad, jsonl = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-target = size_mb * 1_000_000
+root, size_mb, trad, jsonl, damaged = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 data = os.path.join(root, "tests/TextRepair.Tests/Data/OpenCC/golden")
-def fill(path, chunk):
+def fill(path, chunk, target):
     if os.path.exists(path) and os.path.getsize(path) >= target:
         return
     with open(path, "wb") as f:
@@ -36,41 +37,56 @@ def fill(path, chunk):
         while written < target:
             f.write(chunk)
             written += len(chunk)
-fill(trad, open(os.path.join(data, "output/us_constitution_zhs.s2t.txt"), "rb").read())
-paragraphs = [p for p in open(os.path.join(data, "input/us_constitution_zhs.txt"), encoding="utf-8").read().split("\n") if p.strip()]
-seed = open(os.path.join(root, "seeds/000_fd27bc0d7b45cc12.txt"), encoding="utf-8").read()
-docs = paragraphs + [seed] * max(1, len(paragraphs) // 20)
-lines = "".join(json.dumps({"id": i, "url": f"https://example.org/{i}", "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(docs))
-fill(jsonl, lines.encode("utf-8"))
+def read(path):
+    return open(path, encoding="utf-8").read()
+def paragraphs(text):
+    return [p for p in text.split("\n") if p.strip()]
+def jsonl_of(docs):
+    return "".join(json.dumps({"id": i, "url": f"https://example.org/{i}", "text": t}, ensure_ascii=False) + "\n"
+                   for i, t in enumerate(docs)).encode("utf-8")
+fill(trad, read(os.path.join(data, "output/us_constitution_zhs.s2t.txt")).encode("utf-8"), size_mb * 1_000_000)
+# Web-like mix: clean Simplified and Traditional paragraphs, and about 5% of the bytes in pages damaged like the seed.
+clean = paragraphs(read(os.path.join(data, "input/us_constitution_zhs.txt"))) + paragraphs(read(os.path.join(data, "output/us_constitution_zhs.s2tw.txt")))
+seed = read(os.path.join(root, "seeds/000_fd27bc0d7b45cc12.txt"))
+clean_bytes = sum(len(p.encode("utf-8")) for p in clean)
+docs = list(clean)
+for k in range(max(1, round(clean_bytes * 0.05 / 0.95 / len(seed.encode("utf-8"))))):
+    docs.insert((k * 97) % len(docs), seed)
+fill(jsonl, jsonl_of(docs), size_mb * 1_000_000)
+# Worst case: every document is a damaged page.
+fill(damaged, jsonl_of([seed] * 100), (size_mb + 4) // 5 * 1_000_000)
 PY
 
-# Runs a command RUNS times; prints "best_seconds max_rss_kb" (the best run and its peak memory).
+# Runs a command RUNS times; prints "seconds cpu_seconds max_rss_kb" of the fastest run (wall clock). CPU seconds
+# (user + system) are printed too because the machine may be shared: wall time then overstates the tool's cost.
 measure() {
-    local best="" rss=""
+    local best="" cpu="" rss=""
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null
-        read -r t m < "$work/time.txt"
-        if [[ -z "$best" ]] || awk "BEGIN{exit !($t < $best)}"; then best="$t"; rss="$m"; fi
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null
+        read -r t u s m < "$work/time.txt"
+        if [[ -z "$best" ]] || awk "BEGIN{exit !($t < $best)}"; then best="$t"; cpu=$(awk "BEGIN{print $u + $s}"); rss="$m"; fi
     done
-    echo "$best $rss"
+    echo "$best $cpu $rss"
 }
 
 row() { # name, bytes, command...
     local name="$1" bytes="$2"; shift 2
-    read -r seconds rss < <(measure "$@")
-    awk -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss" \
-        'BEGIN { printf "| %s | %.1f | %.2f | %s | %.0f |\n", n, b/1e6, s, (s > 0 && b > 0 ? sprintf("%.0f", b/1e6/s) : "-"), r/1024 }'
+    read -r seconds cpu rss < <(measure "$@")
+    awk -v n="$name" -v b="$bytes" -v s="$seconds" -v c="$cpu" -v r="$rss" \
+        'BEGIN { printf "| %s | %.1f | %.2f | %s | %.2f | %.0f |\n", n, b/1e6, s, (s > 0 && b > 0 ? sprintf("%.0f", b/1e6/s) : "-"), c, r/1024 }'
 }
 
 trad_bytes=$(stat -c %s "$trad")
 jsonl_bytes=$(stat -c %s "$jsonl")
-echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(dotnet --version) SDK; best of $runs runs"
+damaged_bytes=$(stat -c %s "$damaged")
+echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(dotnet --version) SDK; best of $runs runs; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| Command | Input MB | Seconds | MB/s | Max RSS MB |"
-echo "|---|---:|---:|---:|---:|"
+echo "| Command | Input MB | Seconds | MB/s | CPU seconds | Max RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|"
 row "baseline: \`cat\` (read the file)" "$trad_bytes" cat "$trad"
 row "baseline: start-up only (\`--version\`)" 0 "${tool[@]}" --version
 row "\`convert --config t2s\` (text)" "$trad_bytes" "${tool[@]}" convert --config t2s "$trad"
 row "\`convert --config s2t --jsonl\`" "$jsonl_bytes" "${tool[@]}" convert --config s2t --jsonl "$jsonl"
 row "\`repair --jsonl\`" "$jsonl_bytes" "${tool[@]}" repair --jsonl "$jsonl"
 row "\`repair --jsonl --report\`" "$jsonl_bytes" "${tool[@]}" repair --jsonl --report "$jsonl"
+row "\`repair --jsonl\`, every document damaged (worst case)" "$damaged_bytes" "${tool[@]}" repair --jsonl "$damaged"

@@ -84,5 +84,8 @@ internal sealed class BlockResult : IDisposable
     /// <summary>Why the line after the first <see cref="LineCount"/> lines could not be processed, if it could not.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The exception that stopped processing at the line after the first <see cref="LineCount"/> lines, if any.</summary>
+    public Exception? Failure { get; init; }
+
     public void Dispose() => Output.Dispose();
 }

@@ -54,17 +54,35 @@ internal static class Tool
         RunAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), Encoding.UTF8.GetBytes(stdin));
 
     /// <summary>Runs through /bin/sh, for redirections the test cannot do itself (e.g. stdout to /dev/full).</summary>
-    public static async Task<ToolResult> RunShellAsync(string arguments, string redirection)
+    /// <remarks>With <paramref name="inTerminal"/>, the command runs under script(1), whose terminal output becomes stdout.</remarks>
+    public static async Task<ToolResult> RunShellAsync(string arguments, string redirection, bool inTerminal = false)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        string command = $"dotnet '{s_path}' {arguments} {redirection}";
+        var start = new ProcessStartInfo(inTerminal ? "script" : "/bin/sh")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = inTerminal,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"dotnet '{s_path}' {arguments} {redirection}");
+        if (inTerminal)
+        {
+            start.ArgumentList.Add("-qec");
+            start.ArgumentList.Add(command);
+            start.ArgumentList.Add("/dev/null");
+        }
+        else
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(command);
+        }
+
         using var process = Process.Start(start)!;
+        if (inTerminal)
+        {
+            process.StandardInput.Close();
+        }
+
         Task<string> readOut = process.StandardOutput.ReadToEndAsync();
         Task<string> readErr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

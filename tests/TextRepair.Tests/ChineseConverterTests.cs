@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace TextRepair.Tests;
 
 public sealed class ChineseConverterTests
@@ -97,5 +100,289 @@ public sealed class ChineseConverterTests
         string text = string.Concat("㑮", string.Empty);
         Assert.NotEqual(text, ChineseConverter.Get("t2s").Convert(text));
         Assert.Same(text, ChineseConverter.Get("t2s", ChineseConverterOptions.ExcludeTofuRiskDictionaries).Convert(text));
+    }
+
+    // ---- span API: the status matrix (as runtime tests Base64) ----
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SpanApi_EmptyInput_IsDoneWithNothingWritten(bool isFinalBlock)
+    {
+        OperationStatus status = ChineseConverter.Get("s2t").Convert(ReadOnlySpan<char>.Empty, new char[4], out int consumed, out int written, isFinalBlock);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(0, consumed);
+        Assert.Equal(0, written);
+    }
+
+    [Fact]
+    public void SpanApi_FinalBlock_IsDone()
+    {
+        char[] destination = new char[16];
+        OperationStatus status = ChineseConverter.Get("s2twp").Convert("鼠标和硬盘", destination, out int consumed, out int written);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(5, consumed);
+        Assert.Equal("滑鼠和硬碟", new string(destination, 0, written));
+    }
+
+    [Fact]
+    public void SpanApi_NonFinalBlock_StopsWhereALongerPhraseCouldStillMatch()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+        char[] destination = new char[64];
+
+        // "干" alone is 幹 but "干杯" is 乾杯: nothing after the last line break can be decided yet.
+        OperationStatus status = converter.Convert("头发\n干", destination, out int consumed, out int written, isFinalBlock: false);
+        Assert.Equal(OperationStatus.NeedMoreData, status);
+        Assert.Equal(3, consumed);
+        Assert.Equal("頭髮\n", new string(destination, 0, written));
+
+        status = converter.Convert("干杯", destination, out consumed, out written, isFinalBlock: true);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(2, consumed);
+        Assert.Equal("乾杯", new string(destination, 0, written));
+    }
+
+    [Fact]
+    public void SpanApi_NonFinalBlockEndingAfterABreak_IsDone()
+    {
+        OperationStatus status = ChineseConverter.Get("s2t").Convert("汉字。", new char[8], out int consumed, out int written, isFinalBlock: false);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(3, consumed);
+        Assert.Equal(3, written);
+    }
+
+    [Fact]
+    public void SpanApi_NonFinalBlock_NeverSplitsASurrogatePair()
+    {
+        string text = "汉 \U00020000\U00020000";
+        for (int length = 0; length <= text.Length; length++)
+        {
+            ChineseConverter.Get("s2t").Convert(text.AsSpan(0, length), new char[64], out int consumed, out _, isFinalBlock: false);
+            Assert.False(consumed > 0 && char.IsHighSurrogate(text[consumed - 1]), $"split after {consumed}");
+        }
+    }
+
+    [Fact]
+    public void SpanApi_DestinationTooSmall_WritesNothingPastTheEndAndResumes()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+        string text = "汉字，汉字。\n头发，干杯！";
+        string expected = converter.Convert(text);
+        var output = new StringBuilder();
+        int position = 0;
+        int calls = 0;
+        while (true)
+        {
+            char[] destination = new char[6];
+            Array.Fill(destination, '#');
+            OperationStatus status = converter.Convert(text.AsSpan(position), destination.AsSpan(0, 4), out int consumed, out int written);
+            Assert.All(destination.AsSpan(4).ToArray(), c => Assert.Equal('#', c));
+            output.Append(destination, 0, written);
+            position += consumed;
+            calls++;
+            if (status == OperationStatus.Done)
+            {
+                break;
+            }
+
+            Assert.Equal(OperationStatus.DestinationTooSmall, status);
+            Assert.True(consumed > 0);
+        }
+
+        Assert.True(calls > 2);
+        Assert.Equal(expected, output.ToString());
+    }
+
+    [Fact]
+    public void SpanApi_DestinationTooSmallForTheFirstPiece_ConsumesNothing()
+    {
+        OperationStatus status = ChineseConverter.Get("s2t").Convert("汉字汉字", new char[3], out int consumed, out int written);
+        Assert.Equal(OperationStatus.DestinationTooSmall, status);
+        Assert.Equal(0, consumed);
+        Assert.Equal(0, written);
+    }
+
+    [Fact]
+    public void GetMaxCharCount_Suffices_AndRejectsBadLengths()
+    {
+        foreach (string config in ChineseConverter.Configs)
+        {
+            ChineseConverter converter = ChineseConverter.Get(config);
+            Assert.Equal(0, converter.GetMaxCharCount(0));
+            Assert.True(converter.GetMaxCharCount(10) >= 10);
+            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(-1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(int.MaxValue));
+            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxByteCount(-1));
+        }
+    }
+
+    // ---- UTF-8 API ----
+
+    [Fact]
+    public void Utf8Api_ConvertsValidText()
+    {
+        ChineseConverter converter = ChineseConverter.Get("tw2sp");
+        byte[] source = Encoding.UTF8.GetBytes("滑鼠和硬碟\r\n");
+        byte[] destination = new byte[converter.GetMaxByteCount(source.Length)];
+        OperationStatus status = converter.ConvertUtf8(source, destination, out int consumed, out int written);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(source.Length, consumed);
+        Assert.Equal("鼠标和硬盘\r\n", Encoding.UTF8.GetString(destination, 0, written));
+    }
+
+    [Fact]
+    public void Utf8Api_InvalidByte_ConvertsTheTextBeforeAndStopsAtIt()
+    {
+        byte[] head = Encoding.UTF8.GetBytes("汉字");
+        byte[] source = [.. head, 0xFF, .. Encoding.UTF8.GetBytes("汉")];
+        byte[] destination = new byte[64];
+        OperationStatus status = ChineseConverter.Get("s2t").ConvertUtf8(source, destination, out int consumed, out int written);
+        Assert.Equal(OperationStatus.InvalidData, status);
+        Assert.Equal(head.Length, consumed);
+        Assert.Equal("漢字", Encoding.UTF8.GetString(destination, 0, written));
+    }
+
+    [Fact]
+    public void Utf8Api_TruncatedSequence_NeedsMoreDataUnlessFinal()
+    {
+        byte[] source = Encoding.UTF8.GetBytes("汉字\n汉");
+        byte[] truncated = source.AsSpan(0, source.Length - 1).ToArray();
+        byte[] destination = new byte[64];
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+
+        Assert.Equal(OperationStatus.NeedMoreData, converter.ConvertUtf8(truncated, destination, out int consumed, out int written, isFinalBlock: false));
+        Assert.Equal(7, consumed);
+        Assert.Equal("漢字\n", Encoding.UTF8.GetString(destination, 0, written));
+
+        Assert.Equal(OperationStatus.InvalidData, converter.ConvertUtf8(truncated, destination, out consumed, out _, isFinalBlock: true));
+        Assert.Equal(7, consumed);
+    }
+
+    [Fact]
+    public void Utf8Api_DestinationTooSmall_Resumes()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+        byte[] source = Encoding.UTF8.GetBytes("汉字，汉字。头发，干杯！");
+        var output = new List<byte>();
+        int position = 0;
+        while (true)
+        {
+            byte[] destination = new byte[10];
+            OperationStatus status = converter.ConvertUtf8(source.AsSpan(position), destination, out int consumed, out int written);
+            output.AddRange(destination.AsSpan(0, written).ToArray());
+            position += consumed;
+            if (status == OperationStatus.Done)
+            {
+                break;
+            }
+
+            Assert.Equal(OperationStatus.DestinationTooSmall, status);
+            Assert.True(consumed > 0);
+        }
+
+        Assert.Equal("漢字，漢字。頭髮，乾杯！", Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    // ---- TextReader API ----
+
+    [Fact]
+    public void TextReaderApi_ConvertsLongTextInBlocks()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2twp");
+        string text = string.Concat(Enumerable.Repeat("鼠标里面的硅二极管坏了，导致光标分辨率降低。\n", 2000));
+        using var writer = new StringWriter();
+        converter.Convert(new StringReader(text), writer);
+        Assert.Equal(converter.Convert(text), writer.ToString());
+    }
+
+    [Fact]
+    public void TextReaderApi_TextWithoutBreaks_IsStillConvertedWhole()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+        string text = string.Concat(Enumerable.Repeat("干杯头发", 10000));
+        using var writer = new StringWriter();
+        converter.Convert(new StringReader(text), writer);
+        Assert.Equal(converter.Convert(text), writer.ToString());
+    }
+
+    [Fact]
+    public void TextReaderApi_Nulls_Throw()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+        Assert.Throws<ArgumentNullException>(() => converter.Convert(null!, TextWriter.Null));
+        Assert.Throws<ArgumentNullException>(() => converter.Convert(new StringReader(string.Empty), null!));
+    }
+
+    // ---- WithPhrases ----
+
+    [Fact]
+    public void WithPhrases_WritesUserValuesVerbatimAndConvertsTheRest()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2twp").WithPhrases([new("鼠标垫", "鼠墊"), new("硬盘", "硬盤機")]);
+        Assert.Equal("鼠墊和硬盤機，滑鼠", converter.Convert("鼠标垫和硬盘，鼠标"));
+        Assert.Equal("滑鼠墊", ChineseConverter.Get("s2twp").Convert("鼠标垫"));
+    }
+
+    [Fact]
+    public void WithPhrases_LaterLayersWin()
+    {
+        ChineseConverter first = ChineseConverter.Get("s2t").WithPhrases([new("汉字", "A")]);
+        ChineseConverter second = first.WithPhrases([new("汉字", "B"), new("头", "C")]);
+        Assert.Equal("A頭", first.Convert("汉字头"));
+        Assert.Equal("BC", second.Convert("汉字头"));
+    }
+
+    [Fact]
+    public void WithPhrases_BadArguments_Throw()
+    {
+        ChineseConverter converter = ChineseConverter.Get("s2t");
+        Assert.Throws<ArgumentNullException>(() => converter.WithPhrases(null!));
+        Assert.Throws<ArgumentException>(() => converter.WithPhrases([new(string.Empty, "x")]));
+        Assert.Throws<ArgumentException>(() => converter.WithPhrases([new("x", string.Empty)]));
+    }
+
+    // ---- threads ----
+
+    [Fact]
+    public void OneInstanceOnSixteenThreads_GivesTheSingleThreadResults()
+    {
+        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "OpenCC", "golden", "input", "us_constitution_zhs.txt"));
+        string[] configs = ["s2t", "s2twp", "s2hk", "t2s", "tw2sp"];
+        Dictionary<string, string> expected = configs.ToDictionary(c => c, c => ChineseConverter.Get(c).Convert(text));
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var start = new Barrier(16);
+        Thread[] threads = Enumerable.Range(0, 16).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (int round = 0; round < 10; round++)
+            {
+                string config = configs[(t + round) % configs.Length];
+                ChineseConverter converter = ChineseConverter.Get(config);
+                if (converter.Convert(text) != expected[config])
+                {
+                    failures.Add(config);
+                }
+
+                byte[] utf8 = Encoding.UTF8.GetBytes(text);
+                byte[] destination = new byte[converter.GetMaxByteCount(utf8.Length)];
+                converter.ConvertUtf8(utf8, destination, out _, out int written);
+                if (Encoding.UTF8.GetString(destination, 0, written) != expected[config])
+                {
+                    failures.Add(config + " utf8");
+                }
+            }
+        })).ToArray();
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.Empty(failures);
     }
 }

@@ -123,17 +123,11 @@ internal sealed class Runner
     /// <summary>Text mode, streaming: each block is processed on its own (for conversion, which is line-local).</summary>
     public void RunBlocks(InputSource input, BlockReader reader, Stream output, Func<ReadOnlySpan<byte>, PooledBuffer, bool> convert)
     {
-        bool replaceInvalid = _settings.ReplaceInvalid;
         bool changed = false;
         OrderedPipeline.Run(
             reader,
-            block =>
+            block => ProcessValidated(input, block, (data, stats) =>
             {
-                var stats = new RunStats();
-                using var replacement = new PooledBuffer(0);
-                ReadOnlySpan<byte> data = Utf8Input.Validate(
-                    block.Data, block.Offset, input.DisplayName, replaceInvalid, replacement, out int replaced);
-                stats.ReplacedInvalid = replaced;
                 var buffer = new PooledBuffer(data.Length + (data.Length / 8) + 64);
                 if (convert(data, buffer))
                 {
@@ -141,7 +135,7 @@ internal sealed class Runner
                 }
 
                 return new BlockResult(buffer, stats, block.Length, 0);
-            },
+            }),
             result =>
             {
                 output.Write(result.Output.WrittenSpan);
@@ -155,6 +149,17 @@ internal sealed class Runner
         {
             _stats.Changed++;
         }
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a worker thread over the block's bytes once they are known to be valid UTF-8.</summary>
+    private BlockResult ProcessValidated(InputSource input, InputBlock block, Func<ReadOnlySpan<byte>, RunStats, BlockResult> body)
+    {
+        var stats = new RunStats();
+        using var replacement = new PooledBuffer(0);
+        ReadOnlySpan<byte> data = Utf8Input.Validate(
+            block.Data, block.Offset, input.DisplayName, _settings.ReplaceInvalid, replacement, out int replaced);
+        stats.ReplacedInvalid = replaced;
+        return body(data, stats);
     }
 
     /// <summary>Text mode, whole document: the input is read completely, then processed as one text.</summary>
@@ -180,25 +185,21 @@ internal sealed class Runner
     public void RunJsonLines(InputSource input, BlockReader reader, Stream output, DocumentProcessor processor)
     {
         var lines = new JsonLinesProcessor(processor, _settings.Field, _settings.Report, _settings.SkipInvalid);
-        bool replaceInvalid = _settings.ReplaceInvalid;
         long linesBefore = 0;
         OrderedPipeline.Run(
             reader,
-            block =>
-            {
-                var stats = new RunStats();
-                using var replacement = new PooledBuffer(0);
-                ReadOnlySpan<byte> data = Utf8Input.Validate(
-                    block.Data, block.Offset, input.DisplayName, replaceInvalid, replacement, out int replaced);
-                stats.ReplacedInvalid = replaced;
-                var buffer = new PooledBuffer(data.Length + (data.Length / 4) + 256);
-                return lines.ProcessBlock(data, buffer, stats, block.Length);
-            },
+            block => ProcessValidated(input, block, (data, stats) =>
+                lines.ProcessBlock(data, new PooledBuffer(data.Length + (data.Length / 4) + 256), stats, block.Length)),
             result =>
             {
                 output.Write(result.Output.WrittenSpan);
                 _stats.Merge(result.Stats);
                 linesBefore += result.LineCount;
+                if (result.Failure is { } failure)
+                {
+                    throw new CliException($"{input.DisplayName}:{linesBefore + 1}: {failure.Message}", ExitCodes.Failed, failure);
+                }
+
                 if (result.Error is not null)
                 {
                     throw new CliException($"{input.DisplayName}:{linesBefore + 1}: malformed JSON line: {result.Error} (use --skip-invalid to pass such lines through)");

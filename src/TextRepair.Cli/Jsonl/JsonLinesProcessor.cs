@@ -42,7 +42,17 @@ internal sealed class JsonLinesProcessor
             int end = lineFeed < 0 ? data.Length : lineFeed;
             int contentEnd = end > 0 && data[end - 1] == (byte)'\r' ? end - 1 : end;
             ReadOnlySpan<byte> line = data[..contentEnd];
-            string? error = ProcessLine(line, output, stats);
+            string? error;
+            try
+            {
+                error = ProcessLine(line, output, stats);
+            }
+            catch (Exception exception)
+            {
+                // Not bad input but a failure while processing: report where, and stop.
+                return new BlockResult(output, stats, inputLength, lines) { Failure = exception };
+            }
+
             if (error is not null)
             {
                 if (!_skipInvalid)

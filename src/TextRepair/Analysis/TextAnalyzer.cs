@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TextRepair.Analysis;
+using TextRepair.Repair.Mojibake;
 
 namespace TextRepair;
 
@@ -114,6 +115,16 @@ public static class TextAnalyzer
         // there are several of them, of different words.
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
+
+        if (MojibakeRepair.IndexOfSuspicious(text) >= 0)
+        {
+            var findings = new List<MojibakeFinding>();
+            MojibakeRepair.Find(text, findings);
+            foreach (MojibakeFinding f in findings)
+            {
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Replacement is null ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+            }
+        }
 
         if (damage is not null && !IsSorted(damage))
         {

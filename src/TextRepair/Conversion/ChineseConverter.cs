@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Unicode;
 using TextRepair.Conversion;
 
 namespace TextRepair;
@@ -8,11 +11,16 @@ namespace TextRepair;
 /// OpenCC's 16 standard configs, with the dictionaries embedded in this library.
 /// </summary>
 /// <remarks>
-/// Instances are immutable and thread-safe: one instance may convert on any number of threads at once. Get one
-/// with <see cref="Get(string)"/>; instances are cached, so asking again for the same config is cheap.
+/// <para>Instances are immutable and thread-safe: one instance may convert on any number of threads at once.
+/// Get one with <see cref="Get(string)"/>; instances are cached per config, so asking again is cheap.</para>
+/// <para>Everything no dictionary covers is copied unchanged: line breaks of every kind, U+FEFF, emoji and
+/// variation sequences, lone surrogates, control characters. Like OpenCC, characters inside a complete
+/// ideographic description sequence (U+2FF0..U+2FFF with its operands) are not converted.</para>
 /// </remarks>
 public sealed class ChineseConverter
 {
+    private const int Utf8ChunkBytes = 16384;
+
     private static readonly string[] s_configs =
     [
         "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s",
@@ -20,19 +28,20 @@ public sealed class ChineseConverter
     ];
 
     private static readonly ConcurrentDictionary<(string Config, ChineseConverterOptions Options), Lazy<ChineseConverter>> s_cache = new();
-    private static readonly ConcurrentDictionary<string, Lazy<PhraseTable>> s_tables = new(StringComparer.Ordinal);
 
-    private readonly ReferencePipeline _pipeline;
+    private readonly ConversionPipeline _pipeline;
+    private readonly Dictionary<string, string>? _phrases;
 
-    private ChineseConverter(string config, ChineseConverterOptions options, ReferencePipeline pipeline)
+    private ChineseConverter(string config, ChineseConverterOptions options, ConversionPipeline pipeline, Dictionary<string, string>? phrases)
     {
         Config = config;
         Options = options;
         _pipeline = pipeline;
+        _phrases = phrases;
     }
 
     /// <summary>The names of the supported OpenCC configs: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t.</summary>
-    /// <remarks>Thread-safe; returns a shared read-only list (no allocation).</remarks>
+    /// <remarks>Thread-safe; a shared read-only list (no allocation).</remarks>
     public static IReadOnlyList<string> Configs { get; } = Array.AsReadOnly(s_configs);
 
     /// <summary>The config this converter implements, e.g. "s2t".</summary>
@@ -43,7 +52,7 @@ public sealed class ChineseConverter
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with OpenCC's library defaults.</summary>
     /// <param name="config">A config name such as "s2t" or "tw2sp" (case-insensitive).</param>
-    /// <returns>A shared, cached instance: the first call per config loads its dictionaries, later calls allocate nothing.</returns>
+    /// <returns>A shared, cached instance: the first call per config loads its dictionaries (a few milliseconds, about 1 MB), later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="config"/> is not a known config; the message lists the valid names.</exception>
     /// <remarks>Thread-safe.</remarks>
@@ -54,7 +63,7 @@ public sealed class ChineseConverter
     /// <param name="options">Which dictionaries to use.</param>
     /// <returns>A shared, cached instance per (config, options): the first call loads the dictionaries, later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="config"/> is not a known config, or <paramref name="options"/> has unknown flags.</exception>
+    /// <exception cref="ArgumentException"><paramref name="config"/> is not a known config (the message lists the valid names), or <paramref name="options"/> has unknown flags.</exception>
     /// <remarks>Thread-safe.</remarks>
     public static ChineseConverter Get(string config, ChineseConverterOptions options)
     {
@@ -83,49 +92,429 @@ public sealed class ChineseConverter
     }
 
     /// <summary>Converts <paramref name="text"/>.</summary>
-    /// <param name="text">The text to convert. Characters no dictionary covers (line breaks, emoji, lone surrogates, ...) are copied unchanged.</param>
-    /// <returns>The converted text; <paramref name="text"/> itself (no allocation) when the conversion changes nothing.</returns>
+    /// <param name="text">The text to convert.</param>
+    /// <returns>The converted text; <paramref name="text"/> itself when the conversion changes nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <remarks>Thread-safe.</remarks>
+    /// <remarks>Thread-safe. Allocates only the result string (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
     public string Convert(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string result = _pipeline.Convert(text);
-        return string.Equals(result, text, StringComparison.Ordinal) ? text : result;
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        char[] buffer = ArrayPool<char>.Shared.Rent(InitialCapacity(text.Length));
+        try
+        {
+            int consumed = 0;
+            int written = 0;
+            while (true)
+            {
+                OperationStatus status = Convert(text.AsSpan(consumed), buffer.AsSpan(written), out int used, out int produced);
+                consumed += used;
+                written += produced;
+                if (status == OperationStatus.Done)
+                {
+                    break;
+                }
+
+                // DestinationTooSmall: grow to what the rest can need at most.
+                char[] larger = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, written + _pipeline.MaxOutputLength(text.Length - consumed)));
+                buffer.AsSpan(0, written).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            return buffer.AsSpan(0, written).SequenceEqual(text) ? text : new string(buffer, 0, written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>
+    /// Converts UTF-16 <paramref name="source"/> into <paramref name="destination"/>, shaped like
+    /// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>.
+    /// </summary>
+    /// <param name="source">The text, or the next block of a longer text.</param>
+    /// <param name="destination">Receives the converted text. <see cref="GetMaxCharCount(int)"/> gives a size that always suffices.</param>
+    /// <param name="charsConsumed">Number of units of <paramref name="source"/> converted.</param>
+    /// <param name="charsWritten">Number of units written to <paramref name="destination"/>.</param>
+    /// <param name="isFinalBlock">False when more text follows <paramref name="source"/>.</param>
+    /// <returns>
+    /// <see cref="OperationStatus.Done"/> when all of <paramref name="source"/> was converted.
+    /// <see cref="OperationStatus.NeedMoreData"/> (only when <paramref name="isFinalBlock"/> is false): the rest of
+    /// <paramref name="source"/> could still convert differently depending on the text that follows; call again
+    /// with the unconsumed rest followed by more text. The converter consumes up to a point after which no phrase,
+    /// segment or ideographic description sequence can reach back: in practice the last line break, space or
+    /// punctuation mark of the block. It never splits a surrogate pair.
+    /// <see cref="OperationStatus.DestinationTooSmall"/>: <paramref name="destination"/> is full; call again with the
+    /// unconsumed rest and more room. Nothing is written past the units reported.
+    /// Converting a text in any split of blocks gives exactly the result of converting it whole.
+    /// Never returns <see cref="OperationStatus.InvalidData"/>: lone surrogates are copied unchanged.
+    /// </returns>
+    /// <remarks>Thread-safe. Allocates nothing (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
+    public OperationStatus Convert(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
+    {
+        ConversionPipeline pipeline = _pipeline;
+        int position = 0;
+        int written = 0;
+        OperationStatus status = OperationStatus.Done;
+        while (position < source.Length)
+        {
+            int cut;
+            int limit = (int)Math.Min(source.Length, (long)position + ConversionPipeline.PieceLength);
+            if (limit == source.Length && isFinalBlock)
+            {
+                cut = limit;
+            }
+            else
+            {
+                cut = pipeline.FindCutBackward(source, position, limit);
+                if (cut < 0)
+                {
+                    cut = pipeline.FindCutForward(source, limit);
+                }
+
+                if (cut < 0)
+                {
+                    if (!isFinalBlock)
+                    {
+                        status = OperationStatus.NeedMoreData;
+                        break;
+                    }
+
+                    cut = source.Length;
+                }
+            }
+
+            int piece = ConvertPiece(source, position, cut, destination.Slice(written), out int pieceWritten);
+            if (piece == 0)
+            {
+                status = OperationStatus.DestinationTooSmall;
+                break;
+            }
+
+            position += piece;
+            written += pieceWritten;
+        }
+
+        charsConsumed = position;
+        charsWritten = written;
+        return status;
+    }
+
+    /// <summary>
+    /// Converts UTF-8 <paramref name="source"/> into UTF-8 <paramref name="destination"/>, shaped like
+    /// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>.
+    /// </summary>
+    /// <param name="source">UTF-8 text, or the next block of a longer text (it may end inside a sequence when <paramref name="isFinalBlock"/> is false).</param>
+    /// <param name="destination">Receives the converted UTF-8 text. <see cref="GetMaxByteCount(int)"/> gives a size that always suffices.</param>
+    /// <param name="bytesConsumed">Number of bytes of <paramref name="source"/> converted.</param>
+    /// <param name="bytesWritten">Number of bytes written to <paramref name="destination"/>.</param>
+    /// <param name="isFinalBlock">False when more text follows <paramref name="source"/>.</param>
+    /// <returns>
+    /// As for <see cref="Convert(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>, plus
+    /// <see cref="OperationStatus.InvalidData"/>: <paramref name="source"/> holds invalid UTF-8 at
+    /// <paramref name="bytesConsumed"/>; the text before it has been converted as if it ended there.
+    /// A sequence cut off by the end of a non-final block gives <see cref="OperationStatus.NeedMoreData"/>.
+    /// </returns>
+    /// <remarks>Thread-safe. Allocates nothing (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
+    public OperationStatus ConvertUtf8(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, bool isFinalBlock = true)
+    {
+        int consumed = 0;
+        int written = 0;
+        int chunkBytes = Utf8ChunkBytes;
+        char[] chars = ArrayPool<char>.Shared.Rent(chunkBytes);
+        char[] converted = ArrayPool<char>.Shared.Rent((int)_pipeline.MaxOutputLength(chunkBytes));
+        try
+        {
+            while (true)
+            {
+                ReadOnlySpan<byte> rest = source.Slice(consumed);
+                if (rest.IsEmpty)
+                {
+                    return Finish(OperationStatus.Done, out bytesConsumed, out bytesWritten);
+                }
+
+                int chunk = Math.Min(rest.Length, chunkBytes);
+                bool lastChunk = chunk == rest.Length;
+                if (chars.Length < chunk)
+                {
+                    Regrow(ref chars, chunk, ref converted, (int)Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(chunk)));
+                }
+
+                OperationStatus decode = Utf8.ToUtf16(rest.Slice(0, chunk), chars, out int read, out int decoded, replaceInvalidSequences: false, isFinalBlock: lastChunk && isFinalBlock);
+                bool textEnds = decode == OperationStatus.InvalidData || (decode == OperationStatus.Done && lastChunk && isFinalBlock);
+
+                // Limit the converted units so that their UTF-8 form (at most 3 bytes per unit) fits.
+                int room = destination.Length - written;
+                int maxUnits = _pipeline.MaxOutputBytes(read) <= room ? converted.Length : Math.Min(converted.Length, room / 3);
+                OperationStatus status = Convert(chars.AsSpan(0, decoded), converted.AsSpan(0, maxUnits), out int used, out int produced, textEnds);
+                Utf8.FromUtf16(converted.AsSpan(0, produced), destination.Slice(written), out _, out int encoded);
+                written += encoded;
+                consumed += used == decoded ? read : Encoding.UTF8.GetByteCount(chars.AsSpan(0, used));
+
+                if (status == OperationStatus.DestinationTooSmall)
+                {
+                    if (produced == 0 && room >= 3 && maxUnits < converted.Length)
+                    {
+                        // The next piece may still fit in bytes although not in room / 3 units: try it exactly.
+                        if (TryConvertExactly(chars.AsSpan(used, decoded - used), textEnds, destination.Slice(written), ref consumed, ref written))
+                        {
+                            continue;
+                        }
+                    }
+
+                    return Finish(OperationStatus.DestinationTooSmall, out bytesConsumed, out bytesWritten);
+                }
+
+                if (used < decoded)
+                {
+                    // The converter needs the text after this chunk to decide the rest.
+                    if (lastChunk)
+                    {
+                        return Finish(OperationStatus.NeedMoreData, out bytesConsumed, out bytesWritten);
+                    }
+
+                    if (used == 0)
+                    {
+                        chunkBytes = (int)Math.Min(Array.MaxLength, (long)chunkBytes * 2);
+                    }
+
+                    continue;
+                }
+
+                if (decode == OperationStatus.InvalidData)
+                {
+                    return Finish(OperationStatus.InvalidData, out bytesConsumed, out bytesWritten);
+                }
+
+                if (decode == OperationStatus.NeedMoreData && lastChunk)
+                {
+                    return Finish(OperationStatus.NeedMoreData, out bytesConsumed, out bytesWritten);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<char>.Shared.Return(converted);
+        }
+
+        OperationStatus Finish(OperationStatus status, out int bytesConsumed, out int bytesWritten)
+        {
+            bytesConsumed = consumed;
+            bytesWritten = written;
+            return status;
+        }
+    }
+
+    /// <summary>Returns a destination length (in UTF-16 units) that always suffices for converting <paramref name="sourceLength"/> units.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceLength"/> is negative, or the result exceeds <see cref="Array.MaxLength"/>.</exception>
+    /// <remarks>Thread-safe; allocates nothing. The bound is the config's largest value-to-key length ratio, multiplied over its stages.</remarks>
+    public int GetMaxCharCount(int sourceLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
+        long max = _pipeline.MaxOutputLength(sourceLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, Array.MaxLength, nameof(sourceLength));
+        return (int)max;
+    }
+
+    /// <summary>Returns a destination length (in UTF-8 bytes) that always suffices for <see cref="ConvertUtf8"/> of <paramref name="sourceLength"/> bytes.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceLength"/> is negative, or the result exceeds <see cref="Array.MaxLength"/>.</exception>
+    /// <remarks>Thread-safe; allocates nothing.</remarks>
+    public int GetMaxByteCount(int sourceLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
+        long max = _pipeline.MaxOutputBytes(sourceLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, Array.MaxLength, nameof(sourceLength));
+        return (int)max;
+    }
+
+    /// <summary>Converts everything <paramref name="source"/> reads and writes it to <paramref name="destination"/>.</summary>
+    /// <param name="source">Read to its end.</param>
+    /// <param name="destination">Written to; not flushed or closed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="destination"/> is null.</exception>
+    /// <remarks>
+    /// Thread-safe (for distinct readers and writers). Gives exactly the result of converting the whole text at once,
+    /// in memory bounded by the longest stretch of text without a line break, space or punctuation mark (blocks of
+    /// about 8 K characters in ordinary text); buffers come from <see cref="ArrayPool{T}.Shared"/>.
+    /// </remarks>
+    public void Convert(TextReader source, TextWriter destination)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        char[] input = ArrayPool<char>.Shared.Rent(2 * ConversionPipeline.PieceLength);
+        char[] output = ArrayPool<char>.Shared.Rent(GetMaxCharCount(input.Length));
+        try
+        {
+            int filled = 0;
+            bool end = false;
+            while (true)
+            {
+                if (!end && filled < input.Length)
+                {
+                    int read = source.Read(input, filled, input.Length - filled);
+                    end = read == 0;
+                    filled += read;
+                }
+
+                OperationStatus status = Convert(input.AsSpan(0, filled), output, out int consumed, out int written, isFinalBlock: end);
+                destination.Write(output, 0, written);
+                input.AsSpan(consumed, filled - consumed).CopyTo(input);
+                filled -= consumed;
+                if (end && filled == 0)
+                {
+                    return;
+                }
+
+                if (status == OperationStatus.NeedMoreData && consumed == 0 && filled == input.Length)
+                {
+                    Regrow(ref input, input.Length * 2, ref output, GetMaxCharCount(input.Length * 2), keep: filled);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(input);
+            ArrayPool<char>.Shared.Return(output);
+        }
+    }
+
+    /// <summary>
+    /// Returns a converter that writes <paramref name="phrases"/> verbatim wherever their keys occur and converts
+    /// the text between them with this converter's config.
+    /// </summary>
+    /// <param name="phrases">Key and replacement pairs. A later pair with the same key replaces an earlier one;
+    /// these phrases take precedence over the phrases of this instance, which are kept.</param>
+    /// <returns>A new, independent instance (the config's dictionaries are shared, not copied).</returns>
+    /// <remarks>
+    /// Keys are matched in the input text before any conversion, leftmost first and longest at each position.
+    /// Thread-safe; builds a small table for the phrases (allocates in proportion to them).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="phrases"/> is null.</exception>
+    /// <exception cref="ArgumentException">A key is null or empty, or a value is null or empty.</exception>
+    public ChineseConverter WithPhrases(IEnumerable<KeyValuePair<string, string>> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> phrase in phrases)
+        {
+            if (string.IsNullOrEmpty(phrase.Key))
+            {
+                throw new ArgumentException("A phrase key is null or empty.", nameof(phrases));
+            }
+
+            if (string.IsNullOrEmpty(phrase.Value))
+            {
+                throw new ArgumentException($"The value of phrase '{phrase.Key}' is null or empty.", nameof(phrases));
+            }
+
+            added[phrase.Key] = phrase.Value;
+        }
+
+        if (_phrases is not null)
+        {
+            foreach (KeyValuePair<string, string> phrase in _phrases)
+            {
+                added.TryAdd(phrase.Key, phrase.Value);
+            }
+        }
+
+        return new ChineseConverter(Config, Options, _pipeline.WithUserPhrases(added), added);
+    }
+
+    internal ConversionPipeline Pipeline => _pipeline;
 
     private static ChineseConverter Build(string name, ChineseConverterOptions options)
     {
         bool includeTofu = (options & ChineseConverterOptions.ExcludeTofuRiskDictionaries) == 0;
-        OpenCcConfig config = OpenCcConfig.Load(name);
-        PhraseTable[] normalization = Tables(config.Normalization, includeTofu);
-        PhraseTable? segmentation = config.Segmentation is null ? null : Table(config.Segmentation, includeTofu: true);
-        PhraseTable[] chain = Tables(config.Chain, includeTofu);
-        return new ChineseConverter(name, options, new ReferencePipeline(normalization, segmentation, chain));
+        return new ChineseConverter(name, options, ConversionPipeline.Create(OpenCcConfig.Load(name), includeTofu), phrases: null);
     }
 
-    private static PhraseTable[] Tables(DictionarySpec[] stages, bool includeTofu)
+    private int InitialCapacity(int length) =>
+        (int)Math.Min(Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(length)), length + (length / 4) + 16 + _pipeline.MaxOutputLength(ConversionPipeline.PieceLength));
+
+    private static void Regrow(ref char[] first, int firstLength, ref char[] second, int secondLength, int keep = 0)
     {
-        var tables = new List<PhraseTable>();
-        foreach (DictionarySpec stage in stages)
+        char[] grown = ArrayPool<char>.Shared.Rent(firstLength);
+        first.AsSpan(0, keep).CopyTo(grown);
+        ArrayPool<char>.Shared.Return(first);
+        first = grown;
+        ArrayPool<char>.Shared.Return(second);
+        second = ArrayPool<char>.Shared.Rent(secondLength);
+    }
+
+    /// <summary>Converts source[start..cut) into destination; returns the units consumed (0 when it does not fit).</summary>
+    private int ConvertPiece(ReadOnlySpan<char> source, int start, int cut, Span<char> destination, out int written)
+    {
+        ConversionPipeline pipeline = _pipeline;
+        while (true)
         {
-            if (Table(stage, includeTofu) is { } table)
+            ReadOnlySpan<char> piece = source.Slice(start, cut - start);
+            long need = pipeline.MaxOutputLength(piece.Length);
+            if (need <= destination.Length)
             {
-                tables.Add(table);
+                written = pipeline.ConvertFinal(piece, destination);
+                return piece.Length;
             }
-        }
 
-        return [.. tables];
+            char[] scratch = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, need));
+            try
+            {
+                int produced = pipeline.ConvertFinal(piece, scratch);
+                if (produced <= destination.Length)
+                {
+                    scratch.AsSpan(0, produced).CopyTo(destination);
+                    written = produced;
+                    return piece.Length;
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
+
+            // Too big: try a shorter piece ending at an earlier safe cut.
+            int shorter = pipeline.FindCutBackward(source, start, start + ((cut - start) / 2));
+            if (shorter < 0)
+            {
+                written = 0;
+                return 0;
+            }
+
+            cut = shorter;
+        }
     }
 
-    private static PhraseTable? Table(DictionarySpec spec, bool includeTofu)
+    private bool TryConvertExactly(ReadOnlySpan<char> chars, bool textEnds, Span<byte> destination, ref int consumed, ref int written)
     {
-        string? key = spec.CacheKey(includeTofu);
-        if (key is null)
+        int cut = textEnds ? chars.Length : _pipeline.FindCutBackward(chars, 0, Math.Min(chars.Length, ConversionPipeline.PieceLength));
+        while (cut > 0)
         {
-            return null;
+            ReadOnlySpan<char> piece = chars.Slice(0, cut);
+            char[] scratch = ArrayPool<char>.Shared.Rent((int)_pipeline.MaxOutputLength(piece.Length));
+            try
+            {
+                int produced = _pipeline.ConvertFinal(piece, scratch);
+                if (Utf8.FromUtf16(scratch.AsSpan(0, produced), destination, out _, out int encoded) == OperationStatus.Done)
+                {
+                    written += encoded;
+                    consumed += Encoding.UTF8.GetByteCount(piece);
+                    return true;
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
+
+            cut = _pipeline.FindCutBackward(chars, 0, cut / 2);
         }
 
-        return s_tables.GetOrAdd(key, _ => new Lazy<PhraseTable>(() => new PhraseTable(DictionaryCompiler.Flatten(spec, includeTofu)!))).Value;
+        return false;
     }
 }

@@ -20,6 +20,16 @@ internal sealed class ReferencePipeline
         _chain = chain;
     }
 
+    /// <summary>Builds the reference pipeline of a config straight from its flattened dictionaries.</summary>
+    public static ReferencePipeline Create(string config, bool includeTofuRisk)
+    {
+        OpenCcConfig parsed = OpenCcConfig.Load(config);
+        return new ReferencePipeline(
+            Tables(parsed.Normalization, includeTofuRisk),
+            parsed.Segmentation is null ? null : new PhraseTable(DictionaryCompiler.Flatten(parsed.Segmentation, includeTofuRisk: true)!),
+            Tables(parsed.Chain, includeTofuRisk));
+    }
+
     public string Convert(string text)
     {
         string current = text;
@@ -73,6 +83,20 @@ internal sealed class ReferencePipeline
         }
 
         return segment;
+    }
+
+    private static PhraseTable[] Tables(DictionarySpec[] stages, bool includeTofuRisk)
+    {
+        var tables = new List<PhraseTable>();
+        foreach (DictionarySpec stage in stages)
+        {
+            if (DictionaryCompiler.Flatten(stage, includeTofuRisk) is { } map)
+            {
+                tables.Add(new PhraseTable(map));
+            }
+        }
+
+        return [.. tables];
     }
 
     internal static string ApplyStage(PhraseTable table, string text)

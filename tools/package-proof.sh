@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# package-proof.sh: proves the NuGet packages work for someone who only has the .nupkg files.
+#   1. packs TextRepair and TextRepair.Cli into a temporary local feed;
+#   2. builds tools/package-proof (a fresh console app, outside the repo's build settings) against the TextRepair package
+#      from that feed only, runs a conversion and the seed repair, and checks the output;
+#   3. publishes the same app with NativeAOT and runs it (skipped with a message if the AOT compiler cannot be restored);
+#   4. installs the textrepair tool from the feed and repairs the seed with it.
+# Usage: tools/package-proof.sh        (run from anywhere; exits non-zero on the first failure)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -1)
+seed="$root/seeds/000_fd27bc0d7b45cc12.txt"
+expected="$root/seeds/000_fd27bc0d7b45cc12.expected.txt"
+
+# A package of the same version restored earlier would be taken from the global cache instead of the new one.
+cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+rm -rf "$cache/textrepair" "$cache/textrepair.cli"
+
+echo "package-proof: pack $version"
+dotnet pack "$root/src/TextRepair/TextRepair.csproj" -c Release -o "$feed" --nologo -v q
+dotnet pack "$root/src/TextRepair.Cli/TextRepair.Cli.csproj" -c Release -o "$feed" --nologo -v q
+ls "$feed"
+for f in TextRepair.$version.nupkg TextRepair.$version.snupkg TextRepair.Cli.$version.nupkg; do
+    [ -f "$feed/$f" ] || { echo "package-proof: $f missing"; exit 1; }
+done
+# The package carries its readme, licence and third-party notices.
+contents=$(unzip -l "$feed/TextRepair.$version.nupkg")
+for f in README.md LICENSE THIRD-PARTY-NOTICES.md licenses/OpenCC/LICENSE licenses/Unihan/LICENSE lib/net10.0/TextRepair.xml; do
+    grep -qF " $f" <<< "$contents" || { echo "package-proof: $f missing from the package"; exit 1; }
+done
+
+# A consumer outside the repo: no Directory.Build.props above it; TextRepair* only from the local feed (the most specific
+# pattern wins), everything else (the AOT compiler) from the usual registry.
+app="$work/app"
+mkdir -p "$app"
+cp "$root/tools/package-proof/Program.cs" "$root/tools/package-proof/PackageProof.csproj" "$app/"
+cat > "$app/NuGet.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$feed" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="TextRepair*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+echo "package-proof: build and run the consumer"
+(cd "$app" && dotnet run -c Release -p:TextRepairVersion="$version" -- "$seed" "$expected")
+
+echo "package-proof: NativeAOT publish of the consumer"
+if (cd "$app" && dotnet publish -c Release -r linux-x64 -p:PublishAot=true -p:TextRepairVersion="$version" -o "$work/aot" --nologo -v q > "$work/aot.log" 2>&1); then
+    if grep -E 'warning (IL|CS)' "$work/aot.log"; then echo "package-proof: trim/AOT warnings"; exit 1; fi
+    "$work/aot/PackageProof" "$seed" "$expected"
+else
+    if grep -qE 'NU1101|NU1102|Unable to find package' "$work/aot.log"; then
+        echo "package-proof: NativeAOT compiler packages could not be restored here; AOT step skipped"
+    else
+        cat "$work/aot.log"; exit 1
+    fi
+fi
+
+echo "package-proof: install the tool from the feed"
+dotnet tool install TextRepair.Cli --version "$version" --tool-path "$work/tool" --add-source "$feed" > /dev/null
+"$work/tool/textrepair" --version
+"$work/tool/textrepair" repair "$seed" > "$work/repaired.txt"
+cmp "$work/repaired.txt" "$expected" || { echo "package-proof: tool repair differs from the reference"; exit 1; }
+echo "package-proof: ok"
