@@ -50,6 +50,27 @@ internal static class Tool
         return new ToolResult(process.ExitCode, stdout.ToArray(), await readErr);
     }
 
+    /// <summary>Starts the tool with redirected, UTF-8 standard streams, for tests that talk to it while it runs.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(s_path);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
     public static Task<ToolResult> RunAsync(string arguments, string stdin) =>
         RunAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), Encoding.UTF8.GetBytes(stdin));
 

@@ -47,7 +47,7 @@ internal static class CliCommands
         io.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
-            RunSettings settings = io.Read(parse, allowReport: false);
+            RunSettings settings = io.Read(parse);
             string name = parse.GetRequiredValue(config);
             if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -80,13 +80,13 @@ internal static class CliCommands
             HelpName = "script",
         };
         to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
-        var io = new IoOptions(jsonl: true);
+        var io = new IoOptions(jsonl: true, report: true);
         var command = new Command("repair", "Repair Chinese text damaged on the web: pinyin annotations, machine conversion, ASCII punctuation.");
         command.Options.Add(to);
         io.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
-            RunSettings settings = io.Read(parse, allowReport: true);
+            RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
             var runner = new Runner(settings);
             if (settings.Jsonl)
@@ -120,7 +120,7 @@ internal static class CliCommands
         io.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
-            RunSettings settings = io.Read(parse, allowReport: false);
+            RunSettings settings = io.Read(parse);
             var runner = new Runner(settings);
             return runner.Run(
                 (input, reader, output, stats) =>
