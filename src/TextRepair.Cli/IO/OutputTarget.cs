@@ -39,7 +39,8 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>Starts writing <paramref name="path"/>; nothing is visible there until <see cref="Commit"/>.</summary>
     public static OutputTarget AtomicFile(string path)
     {
-        string fullPath = Path.GetFullPath(path);
+        // Through a symbolic link, replace the file it points to, not the link.
+        string fullPath = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath) ?? ".";
         string temporaryPath = Path.Combine(
             directory, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + ".textrepair-tmp");
