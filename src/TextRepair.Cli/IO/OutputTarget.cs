@@ -40,7 +40,8 @@ internal sealed class OutputTarget : IDisposable
     public static OutputTarget AtomicFile(string path)
     {
         // Through a symbolic link, replace the file it points to, not the link.
-        string fullPath = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        var file = new FileInfo(path);
+        string fullPath = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
         string directory = Path.GetDirectoryName(fullPath) ?? ".";
         string temporaryPath = Path.Combine(
             directory, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + ".textrepair-tmp");
