@@ -57,31 +57,32 @@ fill(jsonl, jsonl_of(docs), size_mb * 1_000_000)
 fill(damaged, jsonl_of([seed] * 100), (size_mb + 4) // 5 * 1_000_000)
 PY
 
-# Runs a command RUNS times; prints "best_seconds max_rss_kb" (the best run and its peak memory).
+# Runs a command RUNS times; prints "seconds cpu_seconds max_rss_kb" of the fastest run (wall clock). CPU seconds
+# (user + system) are printed too because the machine may be shared: wall time then overstates the tool's cost.
 measure() {
-    local best="" rss=""
+    local best="" cpu="" rss=""
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null
-        read -r t m < "$work/time.txt"
-        if [[ -z "$best" ]] || awk "BEGIN{exit !($t < $best)}"; then best="$t"; rss="$m"; fi
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null
+        read -r t u s m < "$work/time.txt"
+        if [[ -z "$best" ]] || awk "BEGIN{exit !($t < $best)}"; then best="$t"; cpu=$(awk "BEGIN{print $u + $s}"); rss="$m"; fi
     done
-    echo "$best $rss"
+    echo "$best $cpu $rss"
 }
 
 row() { # name, bytes, command...
     local name="$1" bytes="$2"; shift 2
-    read -r seconds rss < <(measure "$@")
-    awk -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss" \
-        'BEGIN { printf "| %s | %.1f | %.2f | %s | %.0f |\n", n, b/1e6, s, (s > 0 && b > 0 ? sprintf("%.0f", b/1e6/s) : "-"), r/1024 }'
+    read -r seconds cpu rss < <(measure "$@")
+    awk -v n="$name" -v b="$bytes" -v s="$seconds" -v c="$cpu" -v r="$rss" \
+        'BEGIN { printf "| %s | %.1f | %.2f | %s | %.2f | %.0f |\n", n, b/1e6, s, (s > 0 && b > 0 ? sprintf("%.0f", b/1e6/s) : "-"), c, r/1024 }'
 }
 
 trad_bytes=$(stat -c %s "$trad")
 jsonl_bytes=$(stat -c %s "$jsonl")
 damaged_bytes=$(stat -c %s "$damaged")
-echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(dotnet --version) SDK; best of $runs runs"
+echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(dotnet --version) SDK; best of $runs runs; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| Command | Input MB | Seconds | MB/s | Max RSS MB |"
-echo "|---|---:|---:|---:|---:|"
+echo "| Command | Input MB | Seconds | MB/s | CPU seconds | Max RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|"
 row "baseline: \`cat\` (read the file)" "$trad_bytes" cat "$trad"
 row "baseline: start-up only (\`--version\`)" 0 "${tool[@]}" --version
 row "\`convert --config t2s\` (text)" "$trad_bytes" "${tool[@]}" convert --config t2s "$trad"

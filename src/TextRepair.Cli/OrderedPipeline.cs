@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
 using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli;
 
 /// <summary>
-/// Processes the blocks of one input on the thread pool and hands the results back in input order. At most
-/// <c>maxInFlight</c> blocks are read ahead, which bounds memory whatever the input size.
+/// Processes the blocks of one input on the thread pool and hands the results back in input order. A reader thread
+/// stays at most <c>maxInFlight</c> blocks ahead of the writer (the calling thread), which bounds memory whatever the
+/// input size, and each result is written as soon as it and those before it are done (a slow pipe still streams).
 /// </summary>
 internal static class OrderedPipeline
 {
@@ -13,50 +15,61 @@ internal static class OrderedPipeline
     public static void Run(
         BlockReader reader, Func<InputBlock, BlockResult> process, Action<BlockResult> consume, int maxInFlight)
     {
-        var pending = new Queue<Task<BlockResult>>();
-        try
-        {
-            while (reader.Read() is { } block)
-            {
-                pending.Enqueue(Task.Run(() =>
-                {
-                    using (block)
-                    {
-                        return process(block);
-                    }
-                }));
-                while (pending.Count >= maxInFlight)
-                {
-                    ConsumeNext(pending, consume);
-                }
-            }
-
-            while (pending.Count > 0)
-            {
-                ConsumeNext(pending, consume);
-            }
-        }
-        finally
-        {
-            // After a failure: let the blocks already started finish, and give their buffers back.
-            while (pending.Count > 0)
+        using var pending = new BlockingCollection<Task<BlockResult>>(maxInFlight);
+        using var stop = new CancellationTokenSource();
+        Task producer = Task.Factory.StartNew(
+            () =>
             {
                 try
                 {
-                    pending.Dequeue().GetAwaiter().GetResult().Dispose();
+                    while (!stop.IsCancellationRequested && reader.Read() is { } block)
+                    {
+                        pending.Add(
+                            Task.Run(() =>
+                            {
+                                using (block)
+                                {
+                                    return process(block);
+                                }
+                            }),
+                            stop.Token);
+                    }
                 }
-                catch (Exception)
+                finally
                 {
-                    // The first failure is the one reported.
+                    pending.CompleteAdding();
                 }
+            },
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        try
+        {
+            foreach (Task<BlockResult> next in pending.GetConsumingEnumerable())
+            {
+                using BlockResult result = next.GetAwaiter().GetResult();
+                consume(result);
             }
         }
-    }
+        catch (Exception)
+        {
+            // Stop reading and report this first failure. Blocks still in flight are left to finish on their own: the
+            // reader may be blocked on a terminal or a pipe, and waiting for it could hang.
+            stop.Cancel();
+            while (pending.TryTake(out Task<BlockResult>? started))
+            {
+                if (started.IsCompletedSuccessfully)
+                {
+                    started.Result.Dispose();
+                }
+            }
 
-    private static void ConsumeNext(Queue<Task<BlockResult>> pending, Action<BlockResult> consume)
-    {
-        using BlockResult result = pending.Dequeue().GetAwaiter().GetResult();
-        consume(result);
+            throw;
+        }
+
+        // A failure while reading (after the blocks read before it were written).
+        producer.GetAwaiter().GetResult();
     }
 }
 

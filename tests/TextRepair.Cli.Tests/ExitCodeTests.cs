@@ -50,6 +50,24 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task Progress_line_on_a_terminal_when_the_size_is_known()
+    {
+        // script(1) (util-linux, essential in Debian) gives the tool a pseudo-terminal as stderr.
+        using var directory = new TempDirectory();
+        string path = directory.File("a.txt");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("发展\n", 100_000)));
+
+        ToolResult fromFile = await Tool.RunShellAsync("convert -c s2t '" + path + "' > /dev/null", string.Empty, inTerminal: true);
+        ToolResult fromStdin = await Tool.RunShellAsync("convert -c s2t < '" + path + "' > /dev/null", string.Empty, inTerminal: true);
+
+        Assert.Equal(0, fromFile.ExitCode);
+        Assert.Contains("MB/s", fromFile.Text, StringComparison.Ordinal);
+        Assert.Contains("ETA", fromFile.Text, StringComparison.Ordinal);
+        Assert.Equal(0, fromStdin.ExitCode);
+        Assert.DoesNotContain("MB/s", fromStdin.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_progress_line_on_a_pipe()
     {
         using var directory = new TempDirectory();

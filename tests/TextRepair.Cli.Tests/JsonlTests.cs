@@ -124,6 +124,24 @@ public sealed class JsonlTests
     }
 
     [Fact]
+    public async Task Lines_from_a_pipe_come_out_before_the_input_ends()
+    {
+        using System.Diagnostics.Process process = Tool.Start("convert", "-c", "s2t", "--jsonl");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await process.StandardInput.WriteLineAsync("{\"text\":\"发\"}".AsMemory(), timeout.Token);
+        await process.StandardInput.FlushAsync(timeout.Token);
+        string? first = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        process.StandardInput.Close();
+        string rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal("{\"text\":\"" + S2t("发") + "\"}", first);
+        Assert.Empty(rest);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public async Task Empty_input_gives_empty_output()
     {
         ToolResult result = await Tool.RunAsync("convert -c s2t --jsonl", string.Empty);

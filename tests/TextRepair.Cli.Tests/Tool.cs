@@ -50,21 +50,60 @@ internal static class Tool
         return new ToolResult(process.ExitCode, stdout.ToArray(), await readErr);
     }
 
+    /// <summary>Starts the tool with redirected, UTF-8 standard streams, for tests that talk to it while it runs.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(s_path);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
     public static Task<ToolResult> RunAsync(string arguments, string stdin) =>
         RunAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), Encoding.UTF8.GetBytes(stdin));
 
     /// <summary>Runs through /bin/sh, for redirections the test cannot do itself (e.g. stdout to /dev/full).</summary>
-    public static async Task<ToolResult> RunShellAsync(string arguments, string redirection)
+    /// <remarks>With <paramref name="inTerminal"/>, the command runs under script(1), whose terminal output becomes stdout.</remarks>
+    public static async Task<ToolResult> RunShellAsync(string arguments, string redirection, bool inTerminal = false)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        string command = $"dotnet '{s_path}' {arguments} {redirection}";
+        var start = new ProcessStartInfo(inTerminal ? "script" : "/bin/sh")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = inTerminal,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"dotnet '{s_path}' {arguments} {redirection}");
+        if (inTerminal)
+        {
+            start.ArgumentList.Add("-qec");
+            start.ArgumentList.Add(command);
+            start.ArgumentList.Add("/dev/null");
+        }
+        else
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(command);
+        }
+
         using var process = Process.Start(start)!;
+        if (inTerminal)
+        {
+            process.StandardInput.Close();
+        }
+
         Task<string> readOut = process.StandardOutput.ReadToEndAsync();
         Task<string> readErr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -46,7 +47,7 @@ internal static class CliCommands
         io.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
-            RunSettings settings = io.Read(parse, allowReport: false);
+            RunSettings settings = io.Read(parse);
             string name = parse.GetRequiredValue(config);
             if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -79,13 +80,13 @@ internal static class CliCommands
             HelpName = "script",
         };
         to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
-        var io = new IoOptions(jsonl: true);
+        var io = new IoOptions(jsonl: true, report: true);
         var command = new Command("repair", "Repair Chinese text damaged on the web: pinyin annotations, machine conversion, ASCII punctuation.");
         command.Options.Add(to);
         io.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
-            RunSettings settings = io.Read(parse, allowReport: true);
+            RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
             var runner = new Runner(settings);
             if (settings.Jsonl)
@@ -119,7 +120,7 @@ internal static class CliCommands
         io.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
-            RunSettings settings = io.Read(parse, allowReport: false);
+            RunSettings settings = io.Read(parse);
             var runner = new Runner(settings);
             return runner.Run(
                 (input, reader, output, stats) =>
@@ -147,20 +148,36 @@ internal static class CliCommands
         },
     };
 
-    /// <summary>Converts a block of whole lines (valid UTF-8); no OpenCC phrase spans a line feed, so blocks convert independently.</summary>
+    /// <summary>
+    /// Converts a block of whole lines (valid UTF-8) with <see cref="ChineseConverter.ConvertUtf8"/>. No OpenCC phrase
+    /// spans a line feed, so blocks convert independently and give the whole-text result.
+    /// </summary>
     private static bool ConvertBlock(ChineseConverter converter, ReadOnlySpan<byte> data, PooledBuffer buffer)
     {
-        string text = Encoding.UTF8.GetString(data);
-        string converted = converter.Convert(text);
-        if (ReferenceEquals(converted, text))
+        ReadOnlySpan<byte> rest = data;
+        int start = buffer.Length;
+        int room = data.Length + (data.Length / 8) + 64;
+        while (true)
         {
-            buffer.Write(data);
-            return false;
+            Span<byte> destination = buffer.GetSpan(room);
+            OperationStatus status = converter.ConvertUtf8(rest, destination, out int consumed, out int written, isFinalBlock: true);
+            buffer.Advance(written);
+            rest = rest[consumed..];
+            if (status == OperationStatus.Done)
+            {
+                break;
+            }
+
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                // The block was validated as UTF-8 before: this would be a fault in the library.
+                throw new InvalidOperationException($"ConvertUtf8 returned {status} on valid UTF-8 input.");
+            }
+
+            room = Math.Max(room, rest.Length) * 2;
         }
 
-        Span<byte> destination = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(converted.Length));
-        buffer.Advance(Encoding.UTF8.GetBytes(converted, destination));
-        return true;
+        return !buffer.WrittenSpan[start..].SequenceEqual(data);
     }
 
     private static void WriteText(Stream output, string text)

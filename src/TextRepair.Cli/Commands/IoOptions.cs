@@ -67,10 +67,12 @@ internal sealed class IoOptions
     };
 
     private readonly bool _withJsonl;
+    private readonly bool _withReport;
 
-    public IoOptions(bool jsonl)
+    public IoOptions(bool jsonl, bool report = false)
     {
         _withJsonl = jsonl;
+        _withReport = report;
     }
 
     public void AddTo(Command command)
@@ -86,16 +88,17 @@ internal sealed class IoOptions
             command.Options.Add(_jsonl);
             command.Options.Add(_field);
             command.Options.Add(_skipInvalid);
-            if (command.Name == "repair")
-            {
-                command.Options.Add(_report);
-            }
+        }
+
+        if (_withReport)
+        {
+            command.Options.Add(_report);
         }
 
         command.Options.Add(_stats);
     }
 
-    public RunSettings Read(ParseResult parse, bool allowReport)
+    public RunSettings Read(ParseResult parse)
     {
         bool jsonl = _withJsonl && parse.GetValue(_jsonl);
         if (!jsonl && _withJsonl)
@@ -130,7 +133,7 @@ internal sealed class IoOptions
             Jsonl = jsonl,
             Field = field,
             SkipInvalid = parse.GetValue(_skipInvalid),
-            Report = allowReport && parse.GetValue(_report),
+            Report = _withReport && parse.GetValue(_report),
             Stats = parse.GetValue(_stats),
         };
     }

@@ -24,12 +24,6 @@ internal sealed class Runner
     /// <summary>Processes one input into one output stream.</summary>
     public delegate void InputHandler(InputSource input, BlockReader reader, Stream output, RunStats stats);
 
-    public RunStats Stats => _stats;
-
-    public Progress? Progress => _progress;
-
-    public RunSettings Settings => _settings;
-
     public int Run(InputHandler handler, bool statsWithEdits)
     {
         IReadOnlyList<InputSource> inputs = InputSource.Resolve(_settings.Inputs, _settings.Recursive);

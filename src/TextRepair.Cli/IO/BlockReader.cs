@@ -15,6 +15,7 @@ internal sealed class BlockReader
     private readonly Stream _stream;
     private readonly int _targetSize;
     private readonly bool _skipBom;
+    private readonly bool _seekable;
     private byte[] _carry = [];
     private int _carryLength;
     private long _offset;
@@ -26,6 +27,7 @@ internal sealed class BlockReader
         _stream = stream;
         _targetSize = targetSize;
         _skipBom = skipBom;
+        _seekable = stream.CanSeek;
     }
 
     /// <summary>Bytes read from the stream so far.</summary>
@@ -59,6 +61,12 @@ internal sealed class BlockReader
 
                 filled += read;
                 BytesRead += read;
+                if (!_seekable && read > 0 && buffer.AsSpan(filled - read, read).Contains((byte)'\n'))
+                {
+                    // A pipe or terminal gives what it has (at most its buffer): hand those lines on rather than wait
+                    // for a full block, so that `tail -f log | textrepair ...` shows each line as it comes.
+                    break;
+                }
             }
 
             if (_endOfStream)

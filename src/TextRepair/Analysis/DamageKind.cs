@@ -14,4 +14,10 @@ public enum DamageKind
     /// converter would have changed (<c>聯系</c> for <c>聯繫</c>).
     /// </summary>
     CharacterConversion,
+
+    /// <summary>Text decoded with the wrong encoding (mojibake) that <see cref="TextRepairer"/> decodes again.</summary>
+    Mojibake,
+
+    /// <summary>A loss marker (<c>锟斤拷</c>, <c>烫烫烫</c>, U+FFFD, <c>?</c> for unencodable characters): text lost for good.</summary>
+    EncodingLoss,
 }

@@ -1,4 +1,5 @@
 using TextRepair.Analysis;
+using TextRepair.Repair.Mojibake;
 
 namespace TextRepair;
 
@@ -119,6 +120,16 @@ public static class TextAnalyzer
         // there are several of them, of different words.
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
+
+        if (MojibakeRepair.IndexOfSuspicious(text) >= 0)
+        {
+            var findings = new List<MojibakeFinding>();
+            MojibakeRepair.Find(text, findings);
+            foreach (MojibakeFinding f in findings)
+            {
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Replacement is null ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+            }
+        }
 
         damage?.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return new TextReport(

@@ -9,9 +9,10 @@ namespace TextRepair;
 /// </summary>
 public static class TextRepairer
 {
-    // Encoding repair (mojibake) goes first when it lands: every later step needs correctly decoded text.
+    // Encoding repair (mojibake) goes first: every later step needs correctly decoded text.
     private static readonly RepairStep[] s_steps =
     [
+        new MojibakeStep(),
         new AnnotationStep(),
         new ScriptStep(),
         new PunctuationStep(),
@@ -55,7 +56,8 @@ public static class TextRepairer
         string output = state.Current;
         if (string.Equals(output, text, StringComparison.Ordinal))
         {
-            return new RepairResult(text, false, false, []) { Notes = state.Notes };
+            // Loss markers change nothing but are still reported.
+            return new RepairResult(text, false, state.Lossy, state.Lossy ? state.Edits : []) { Notes = state.Notes };
         }
 
         return new RepairResult(output, true, state.Lossy, state.Edits) { Notes = state.Notes };
