@@ -335,7 +335,7 @@ internal static class MojibakeRepair
             return null;
         }
 
-        if (needsBigrams && (han < 4 || pairs < 3 || bigrams * 3 < pairs))
+        if (needsBigrams && (han < 4 || pairs < 3 || bigrams < 2 || bigrams * (pairs < 8 ? 3 : 8) < pairs))
         {
             return null;
         }
@@ -705,6 +705,12 @@ internal static class MojibakeRepair
                 }
             }
 
+            if (end < line.Length && line[end] is >= '\u0040' and <= '\u007E' && end > start)
+            {
+                // A trailing ASCII byte may be the trail byte of the last character (Big5 "\u3002" is A1 43).
+                end++;
+            }
+
             i = end;
             if (!suspicious)
             {
@@ -949,6 +955,7 @@ internal static class MojibakeRepair
             int bestEnd = -1;
             int bestLength = 0;
             int nextChar = k + 1;
+            bool aligned = true;
             while (pos < bytes.Count)
             {
                 int b = bytes[pos];
@@ -957,6 +964,7 @@ internal static class MojibakeRepair
                     break;
                 }
 
+                int before = nextChar;
                 char single = b < 0x80 ? (char)b : writer.DecodeSingle(b);
                 char c = pos + 1 < bytes.Count ? writer.DecodeDouble(b, bytes[pos + 1]) : '\uFFFF';
                 if (c != '\uFFFF')
@@ -981,18 +989,35 @@ internal static class MojibakeRepair
 
                 if (nextChar <= chars && charStarts[nextChar] == pos)
                 {
+                    aligned &= nextChar == before;
                     bestEnd = nextChar;
                     bestLength = decoded.Length;
+                    nextChar++;
+                }
+                else
+                {
+                    aligned = false;
                 }
             }
 
             if (bestEnd > k && bestLength >= 2)
             {
                 string chain = writer.Name + " decoded as " + reader.Name;
-                if (Judge(line, pieceStart + k, bestEnd - k, decoded.ToString(0, bestLength), chain, lossy: false, depth, needsBigrams: true) is { } cand)
+                // Garbled range [k + from, k + to) and decoded range [dFrom, dTo).
+                int from = 0, to = bestEnd - k, dFrom = 0, dTo = bestLength;
+                if (aligned && bestLength == bestEnd - k)
+                {
+                    // One decoded character per garbled character: keep the stretch where decoding gains the most
+                    // (a garbled sentence inside clean text of the same code page).
+                    (from, to) = BestSegment(line.AsSpan(pieceStart + k, bestEnd - k), decoded.ToString(0, bestLength));
+                    (dFrom, dTo) = (from, to);
+                }
+
+                if (dTo - dFrom >= 2
+                    && Judge(line, pieceStart + k + from, to - from, decoded.ToString(dFrom, dTo - dFrom), chain, lossy: false, depth, needsBigrams: true) is { } cand)
                 {
                     candidates.Add(cand);
-                    k = bestEnd;
+                    k += to;
                     continue;
                 }
             }
@@ -1001,6 +1026,55 @@ internal static class MojibakeRepair
             k = bestEnd > k ? bestEnd : k + 1;
         }
     }
+
+    /// <summary>The segment [From, To) of aligned garbled/decoded text where decoding gains the most plausibility.</summary>
+    private static (int From, int To) BestSegment(ReadOnlySpan<char> garbled, string decoded)
+    {
+        Span<int> gains = decoded.Length <= 256 ? stackalloc int[decoded.Length] : new int[decoded.Length];
+        for (int i = 0; i < decoded.Length; i++)
+        {
+            gains[i] = Plausibility.CharScore(decoded[i]) - Plausibility.CharScore(garbled[i]);
+            if (i > 0)
+            {
+                gains[i] += 3 * ((IsBigramPair(decoded[i - 1], decoded[i]) ? 1 : 0) - (IsBigramPair(garbled[i - 1], garbled[i]) ? 1 : 0));
+            }
+        }
+
+        int best = int.MinValue;
+        int bestFrom = 0;
+        int bestTo = 0;
+        int sum = 0;
+        int from = 0;
+        for (int i = 0; i < gains.Length; i++)
+        {
+            if (sum < 0)
+            {
+                sum = 0;
+                from = i;
+            }
+
+            sum += gains[i];
+            if (sum >= best)
+            {
+                (best, bestFrom, bestTo) = (sum, from, i + 1);
+            }
+        }
+
+        // Characters that gain nothing either way (ASCII, punctuation that decodes to itself) stay with the segment.
+        while (bestFrom > 0 && gains[bestFrom - 1] >= 0)
+        {
+            bestFrom--;
+        }
+
+        while (bestTo < gains.Length && gains[bestTo] >= 0)
+        {
+            bestTo++;
+        }
+
+        return (bestFrom, bestTo);
+    }
+
+    private static bool IsBigramPair(char a, char b) => Plausibility.IsHan(a) && Plausibility.IsHan(b) && Plausibility.IsBigram(a, b);
 
     // ---------------------------------------------------------------------------------------------------------
     // ASCII read as UTF-16: each character is two ASCII bytes.
@@ -1029,52 +1103,89 @@ internal static class MojibakeRepair
                 continue;
             }
 
-            foreach (bool littleEndian in (ReadOnlySpan<bool>)[true, false])
+            (int han, int common, _, _) = Plausibility.HanStatistics(line.AsSpan(start, end - start));
+            if (common * 2 >= han)
             {
-                var sb = new StringBuilder((end - start) * 2);
-                for (int k = start; k < end; k++)
-                {
-                    char lo = (char)(line[k] & 0xFF);
-                    char hi = (char)(line[k] >> 8);
-                    sb.Append(littleEndian ? lo : hi).Append(littleEndian ? hi : lo);
-                }
+                continue;
+            }
 
-                if (lostLast)
-                {
-                    sb.Append('\uFFFD');
-                }
+            string le = Utf16Bytes(line, start, end, littleEndian: true, lostLast);
+            string be = Utf16Bytes(line, start, end, littleEndian: false, lostLast);
+            int leHits = EnglishBigrams(le);
+            int beHits = EnglishBigrams(be);
+            string text = leHits >= beHits ? le : be;
+            if (Math.Max(leHits, beHits) < 2 || leHits == beHits || !WordLike(text))
+            {
+                continue;
+            }
 
-                string text = sb.ToString();
-                int letters = 0;
-                int spaces = 0;
-                foreach (char c in text)
-                {
-                    letters += char.IsAsciiLetter(c) ? 1 : 0;
-                    spaces += c == ' ' ? 1 : 0;
-                }
+            int length = end - start + (lostLast ? 1 : 0);
+            int gain = Plausibility.Score(text) - Plausibility.Score(line.AsSpan(start, length));
+            if (gain >= MinGain)
+            {
+                candidates.Add(new Candidate(start, length, text, leHits >= beHits ? "ascii decoded as utf-16le" : "ascii decoded as utf-16be", lostLast, gain));
+            }
+        }
+    }
 
-                (int han, int common, _, _) = Plausibility.HanStatistics(line.AsSpan(start, end - start));
-                int printable = 0;
-                int caseBreaks = 0;
-                for (int k = 0; k < text.Length; k++)
-                {
-                    char c = text[k];
-                    printable += char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or ',' or ':' or ';' or '/' or '-' or '(' or ')' or '\'' or '"' ? 1 : 0;
-                    caseBreaks += k > 0 && char.IsAsciiLetterLower(text[k - 1]) && char.IsAsciiLetterUpper(c) ? 1 : 0;
-                }
+    private static string Utf16Bytes(string line, int start, int end, bool littleEndian, bool lostLast)
+    {
+        var sb = new StringBuilder((end - start) * 2 + 1);
+        for (int k = start; k < end; k++)
+        {
+            char lo = (char)(line[k] & 0xFF);
+            char hi = (char)(line[k] >> 8);
+            sb.Append(littleEndian ? lo : hi).Append(littleEndian ? hi : lo);
+        }
 
-                bool wordLike = printable * 10 >= text.Length * 9 && letters * 2 >= text.Length && letters >= 4 && caseBreaks * 20 <= letters;
-                if (wordLike && common * 2 < han)
+        if (lostLast)
+        {
+            sb.Append('\uFFFD');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Printable ASCII that reads like words: mostly letters, few stray capitals inside words.</summary>
+    private static bool WordLike(string text)
+    {
+        int letters = 0;
+        int printable = 0;
+        int caseBreaks = 0;
+        for (int k = 0; k < text.Length; k++)
+        {
+            char c = text[k];
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+            printable += char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or ',' or ':' or ';' or '/' or '-' or '(' or ')' or '\'' or '"' or '=' or '_' ? 1 : 0;
+            caseBreaks += k > 0 && char.IsAsciiLetterLower(text[k - 1]) && char.IsAsciiLetterUpper(c) ? 1 : 0;
+        }
+
+        return printable * 10 >= text.Length * 9 && letters * 2 >= text.Length && letters >= 4 && caseBreaks * 10 <= letters;
+    }
+
+    /// <summary>How many of the most frequent English letter pairs the text holds (to tell byte orders apart).</summary>
+    private static int EnglishBigrams(string text)
+    {
+        const string Frequent = "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce";
+        int hits = 0;
+        for (int k = 1; k < text.Length; k++)
+        {
+            char a = char.ToLowerInvariant(text[k - 1]);
+            char b = char.ToLowerInvariant(text[k]);
+            if (char.IsAsciiLetter(a) && char.IsAsciiLetter(b))
+            {
+                for (int f = 0; f < Frequent.Length; f += 3)
                 {
-                    int length = end - start + (lostLast ? 1 : 0);
-                    int gain = Plausibility.Score(text) - Plausibility.Score(line.AsSpan(start, length));
-                    if (gain >= MinGain)
+                    if (Frequent[f] == a && Frequent[f + 1] == b)
                     {
-                        candidates.Add(new Candidate(start, length, text, littleEndian ? "ascii decoded as utf-16le" : "ascii decoded as utf-16be", lostLast, gain));
+                        hits++;
+                        break;
                     }
                 }
             }
         }
+
+        return hits;
     }
 
     private static bool IsAsciiPair(char c)
