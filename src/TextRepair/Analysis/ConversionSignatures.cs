@@ -15,9 +15,11 @@ internal sealed class ConversionSignatures
     private static readonly string[] s_configs = ["s2t", "s2tw", "s2hk"];
     private static ConversionSignatures? s_instance;
 
-    // Signatures by their first two UTF-16 units; a bitmap of first units keeps the scan cheap.
-    private readonly Dictionary<uint, List<Signature>> _byPrefix = [];
-    private readonly ulong[] _firstUnits = new ulong[0x10000 / 64];
+    // Signatures by the kept character and its right neighbour in the signature (or, for a kept last character, its
+    // left neighbour); a bitmap of kept characters keeps the scan to one table test per character.
+    private readonly Dictionary<uint, List<(Signature Signature, int Offset)>> _byKeptAndNext = [];
+    private readonly Dictionary<uint, List<(Signature Signature, int Offset)>> _byPreviousAndKept = [];
+    private readonly ulong[] _keptUnits = new ulong[0x10000 / 64];
 
     private ConversionSignatures()
     {
@@ -86,36 +88,70 @@ internal sealed class ConversionSignatures
     public static ConversionSignatures Instance => Volatile.Read(ref s_instance) ?? Create();
 
     /// <summary>
-    /// Counts signatures in <paramref name="text"/> and adds their spans to <paramref name="spans"/>. A match counts
-    /// only when OpenCC's phrase-aware s2t, s2tw and s2hk, run on the surrounding text restored to Simplified, all write
-    /// another character where the text keeps the Simplified one: another segmentation (表面條件 holds 面條) is no sign.
+    /// Counts signatures in <paramref name="text"/> and adds their spans to <paramref name="spans"/> (when not null). With
+    /// <paramref name="confirm"/>, a match counts only when OpenCC's phrase-aware s2t, s2tw and s2hk, run on the
+    /// surrounding text restored to Simplified, all write another character where the text keeps the Simplified one:
+    /// another segmentation (表面條件 holds 面條) is no sign. Without it, this is the cheap upper bound used to reject
+    /// clean text early.
     /// </summary>
-    public int Find(ReadOnlySpan<char> text, List<SuspectedDamage> spans, HashSet<string> distinct)
+    public int Find(ReadOnlySpan<char> text, List<SuspectedDamage>? spans, HashSet<string> distinct, bool confirm)
     {
         int count = 0;
-        for (int i = 0; i + 1 < text.Length; i++)
+        int covered = 0;
+        Confirmations? confirmations = confirm ? new Confirmations() : null;
+        for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if ((_firstUnits[c >> 6] & (1UL << (c & 63))) == 0
-                || !_byPrefix.TryGetValue(((uint)c << 16) | text[i + 1], out List<Signature>? candidates))
+            if ((_keptUnits[c >> 6] & (1UL << (c & 63))) == 0)
             {
                 continue;
             }
 
-            foreach (Signature signature in candidates)
+            if ((i + 1 < text.Length && TryMatch(text, i, _byKeptAndNext, ((uint)c << 16) | text[i + 1], covered, confirmations, out int start, out Signature found))
+                || (i > 0 && TryMatch(text, i, _byPreviousAndKept, ((uint)text[i - 1] << 16) | c, covered, confirmations, out start, out found)))
             {
-                if (text[i..].StartsWith(signature.Text, StringComparison.Ordinal) && Confirmed(text, i, signature))
-                {
-                    spans.Add(new SuspectedDamage(i, signature.Text.Length, DamageKind.CharacterConversion));
-                    distinct.Add(signature.Text);
-                    count++;
-                    i += signature.Text.Length - 1;
-                    break;
-                }
+                spans?.Add(new SuspectedDamage(start, found.Text.Length, DamageKind.CharacterConversion));
+                distinct.Add(found.Text);
+                count++;
+                covered = start + found.Text.Length;
+                i = covered - 1;
             }
         }
 
         return count;
+    }
+
+    private static bool TryMatch(
+        ReadOnlySpan<char> text,
+        int index,
+        Dictionary<uint, List<(Signature Signature, int Offset)>> map,
+        uint key,
+        int covered,
+        Confirmations? confirmations,
+        out int start,
+        out Signature found)
+    {
+        start = 0;
+        found = default;
+        if (!map.TryGetValue(key, out List<(Signature Signature, int Offset)>? candidates))
+        {
+            return false;
+        }
+
+        foreach (var (signature, offset) in candidates)
+        {
+            int s = index - offset;
+            if (s >= covered && s + signature.Text.Length <= text.Length
+                && text.Slice(s, signature.Text.Length).SequenceEqual(signature.Text)
+                && (confirmations is null || confirmations.Check(text, s, signature)))
+            {
+                start = s;
+                found = signature;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Confirmed(ReadOnlySpan<char> text, int index, Signature signature)
@@ -178,17 +214,52 @@ internal sealed class ConversionSignatures
             return;
         }
 
-        uint prefix = ((uint)text[0] << 16) | text[1];
-        if (!_byPrefix.TryGetValue(prefix, out List<Signature>? list))
+        // Indexed under its first kept character.
+        int k = System.Numerics.BitOperations.TrailingZeroCount(signature.KeptMask);
+        char kept = text[k];
+        (Dictionary<uint, List<(Signature, int)>> map, uint key) = k + 1 < text.Length
+            ? (_byKeptAndNext, ((uint)kept << 16) | text[k + 1])
+            : (_byPreviousAndKept, ((uint)text[k - 1] << 16) | kept);
+        if (!map.TryGetValue(key, out List<(Signature, int)>? list))
         {
-            _byPrefix[prefix] = list = [];
+            map[key] = list = [];
         }
 
         // Longest first, so that the scan reports the most specific signature.
-        int at = list.FindIndex(s => s.Text.Length < text.Length);
-        list.Insert(at < 0 ? list.Count : at, signature);
-        _firstUnits[text[0] >> 6] |= 1UL << (text[0] & 63);
+        int at = list.FindIndex(s => s.Item1.Text.Length < text.Length);
+        list.Insert(at < 0 ? list.Count : at, (signature, k));
+        _keptUnits[kept >> 6] |= 1UL << (kept & 63);
     }
 
     private readonly record struct Signature(string Text, ulong KeptMask);
+
+    // Confirmation runs three converters on a window: bounded per call. A signature confirmed (or rejected) twice with
+    // no contrary result is taken as such from then on, and after MaxConfirmations checks unconfirmed matches count
+    // as rejected, so clean Traditional text costs a bounded amount whatever its length.
+    private sealed class Confirmations
+    {
+        private const int MaxConfirmations = 128;
+
+        private readonly Dictionary<string, (int Yes, int No)> _results = new(StringComparer.Ordinal);
+        private int _checks;
+
+        public bool Check(ReadOnlySpan<char> text, int start, Signature signature)
+        {
+            _results.TryGetValue(signature.Text, out (int Yes, int No) seen);
+            if (seen.Yes >= 2 && seen.No == 0)
+            {
+                return true;
+            }
+
+            if ((seen.No >= 2 && seen.Yes == 0) || _checks >= MaxConfirmations)
+            {
+                return false;
+            }
+
+            _checks++;
+            bool confirmed = Confirmed(text, start, signature);
+            _results[signature.Text] = confirmed ? (seen.Yes + 1, seen.No) : (seen.Yes, seen.No + 1);
+            return confirmed;
+        }
+    }
 }

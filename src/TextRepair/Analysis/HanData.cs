@@ -27,6 +27,12 @@ internal static class HanData
 
         /// <summary>OpenCC's T→S table has several values: a restored character may be the wrong one.</summary>
         AmbiguousToSimplified = 8,
+
+        /// <summary>A BMP CJK ideograph (BMP table only).</summary>
+        Ideograph = 16,
+
+        /// <summary>Needs a closer look by the analyzer: "(", "（" or a high surrogate (BMP table only).</summary>
+        Special = 32,
     }
 
     private static Tables? s_tables;
@@ -101,8 +107,16 @@ internal static class HanData
     }
 
     /// <summary>The first OpenCC T→S value of a code point, or the code point itself.</summary>
-    public static int ToSimplified(int codePoint) =>
-        CharTables.ToSimplified.TryGetValue(codePoint, out int simplified) ? simplified : codePoint;
+    public static int ToSimplified(int codePoint)
+    {
+        Tables tables = CharTables;
+        if (codePoint < 0x10000 && tables.BmpToSimplified[codePoint] != 0)
+        {
+            return tables.BmpToSimplified[codePoint];
+        }
+
+        return tables.ToSimplified.TryGetValue(codePoint, out int simplified) ? simplified : codePoint;
+    }
 
     /// <summary>The bitmap of BMP characters flagged <see cref="CharFlags.TraditionalOnly"/>, for fast scans.</summary>
     public static ReadOnlySpan<byte> BmpFlagTable => CharTables.BmpFlags;
@@ -114,6 +128,18 @@ internal static class HanData
     private static Tables LoadTables()
     {
         var tables = new Tables();
+        for (int c = 0; c < 0x10000; c++)
+        {
+            if (IsIdeograph((char)c))
+            {
+                tables.BmpFlags[c] = (byte)CharFlags.Ideograph;
+            }
+            else if (c is '(' or '\uFF08' || char.IsHighSurrogate((char)c))
+            {
+                tables.BmpFlags[c] = (byte)CharFlags.Special;
+            }
+        }
+
         var counterparts = new Dictionary<int, List<int>>();
         foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STCharacters.txt"))
         {
@@ -166,7 +192,15 @@ internal static class HanData
                 continue;
             }
 
-            tables.ToSimplified[t] = first;
+            if (t < 0x10000 && first < 0x10000)
+            {
+                tables.BmpToSimplified[t] = (char)first;
+            }
+            else
+            {
+                tables.ToSimplified[t] = first;
+            }
+
             CharFlags flags = CharFlags.Convertible;
             if (!self)
             {
@@ -258,6 +292,9 @@ internal static class HanData
         public Dictionary<int, CharFlags> SupplementaryFlags { get; } = [];
 
         public Dictionary<int, int> ToSimplified { get; } = [];
+
+        /// <summary>BMP-to-BMP T→S mappings (0: none); the rest is in <see cref="ToSimplified"/>.</summary>
+        public char[] BmpToSimplified { get; } = new char[0x10000];
 
         public Dictionary<int, int[]> Counterparts { get; } = [];
 

@@ -6,10 +6,9 @@ namespace TextRepair.Analysis;
 /// </summary>
 internal sealed class Readings
 {
-    private readonly Dictionary<string, ushort> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
-    private readonly HashSet<string> _toneless = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _tonelessLookup;
+    // Canonical keys are at most 8 ASCII characters: packed 7 bits each into a ulong, they hash as integers.
+    private readonly Dictionary<ulong, ushort> _ids = [];
+    private readonly HashSet<ulong> _toneless = [];
     private readonly List<string> _keys = [];
     private readonly List<string> _lostVowelForms = [];
     private readonly Dictionary<int, int> _index = [];
@@ -17,8 +16,6 @@ internal sealed class Readings
 
     public Readings(IEnumerable<(string Key, string Value)> lines)
     {
-        _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _tonelessLookup = _toneless.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> key = stackalloc char[Pinyin.MaxKeyLength];
         foreach (var (character, value) in lines)
         {
@@ -36,14 +33,14 @@ internal sealed class Readings
                     continue;
                 }
 
-                string canonical = key[..length].ToString();
-                if (!_ids.TryGetValue(canonical, out ushort id))
+                ulong packed = Pack(key[..length]);
+                if (!_ids.TryGetValue(packed, out ushort id))
                 {
                     id = checked((ushort)_keys.Count);
-                    _ids.Add(canonical, id);
-                    _keys.Add(canonical);
+                    _ids.Add(packed, id);
+                    _keys.Add(key[..length].ToString());
                     _lostVowelForms.Add(LostVowelForm(normalized));
-                    _toneless.Add(canonical[..^1]);
+                    _toneless.Add(Pack(key[..(length - 1)]));
                 }
 
                 if (!_pool.Skip(start).Contains(id))
@@ -64,10 +61,22 @@ internal sealed class Readings
     public int SyllableCount => _keys.Count;
 
     /// <summary>True when the letters (canonical key without its tone digit) form a known Mandarin syllable.</summary>
-    public bool IsKnownSyllable(ReadOnlySpan<char> letters) => _tonelessLookup.Contains(letters);
+    public bool IsKnownSyllable(ReadOnlySpan<char> letters) => _toneless.Contains(Pack(letters));
 
     /// <summary>The id of a canonical key ("jian1"), or -1.</summary>
-    public int IdOf(ReadOnlySpan<char> canonicalKey) => _idLookup.TryGetValue(canonicalKey, out ushort id) ? id : -1;
+    public int IdOf(ReadOnlySpan<char> canonicalKey) => _ids.TryGetValue(Pack(canonicalKey), out ushort id) ? id : -1;
+
+    /// <summary>Packs a canonical key (at most 8 ASCII characters) into an integer, 7 bits per character.</summary>
+    public static ulong Pack(ReadOnlySpan<char> key)
+    {
+        ulong packed = 0;
+        foreach (char c in key)
+        {
+            packed = (packed << 7) | (c & 0x7FU);
+        }
+
+        return packed;
+    }
 
     /// <summary>The canonical key of a syllable id.</summary>
     public string KeyOf(int id) => _keys[id];

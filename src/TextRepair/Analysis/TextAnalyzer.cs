@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TextRepair.Analysis;
 using TextRepair.Repair.Mojibake;
 
@@ -27,55 +29,46 @@ public static class TextAnalyzer
         int han = 0;
         int simplified = 0;
         int traditional = 0;
-        List<PinyinAnnotation>? annotations = null;
+        AnnotationCache? found = null;
         List<SuspectedDamage>? damage = null;
         ReadOnlySpan<byte> flags = HanData.BmpFlagTable;
+        ref byte table = ref MemoryMarshal.GetReference(flags);
 
+        // One table lookup per character; everything but ideographs, parentheses and surrogates falls through.
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c < '\u3000')
+            var f = (HanData.CharFlags)Unsafe.Add(ref table, (nint)c);
+            if (f == HanData.CharFlags.None)
             {
-                if (c == '(' && TryReadAnnotation(text, i, ref annotations, ref damage, out int end))
-                {
-                    i = end - 1;
-                }
-
                 continue;
             }
 
-            if (HanData.IsIdeograph(c))
+            if ((f & HanData.CharFlags.Ideograph) != 0)
             {
                 han++;
-                var f = (HanData.CharFlags)flags[c];
-                if ((f & HanData.CharFlags.SimplifiedOnly) != 0)
-                {
-                    simplified++;
-                }
-                else if ((f & HanData.CharFlags.TraditionalOnly) != 0)
-                {
-                    traditional++;
-                }
+                simplified += (int)(f & HanData.CharFlags.SimplifiedOnly) >> 2;
+                traditional += (int)(f & HanData.CharFlags.TraditionalOnly) >> 1 & ~((int)(f & HanData.CharFlags.SimplifiedOnly) >> 2);
             }
-            else if (c == '\uFF08')
+            else if (c is '(' or '\uFF08')
             {
-                if (TryReadAnnotation(text, i, ref annotations, ref damage, out int end))
+                if (TryReadAnnotation(text, i, ref found, ref damage, out int end))
                 {
                     i = end - 1;
                 }
             }
-            else if (char.IsHighSurrogate(c))
+            else
             {
                 int cp = HanData.CodePointAt(text, i, out int length);
                 if (length == 2 && HanData.IsIdeograph(cp))
                 {
                     han++;
-                    HanData.CharFlags f = HanData.Flags(cp);
-                    if ((f & HanData.CharFlags.SimplifiedOnly) != 0)
+                    HanData.CharFlags g = HanData.Flags(cp);
+                    if ((g & HanData.CharFlags.SimplifiedOnly) != 0)
                     {
                         simplified++;
                     }
-                    else if ((f & HanData.CharFlags.TraditionalOnly) != 0)
+                    else if ((g & HanData.CharFlags.TraditionalOnly) != 0)
                     {
                         traditional++;
                     }
@@ -85,6 +78,7 @@ public static class TextAnalyzer
             }
         }
 
+        List<PinyinAnnotation>? annotations = found?.Annotations;
         AnnotationEvidence evidence = AnnotationEvidence.None;
         int distinct = 0;
         if (annotations is not null)
@@ -107,11 +101,12 @@ public static class TextAnalyzer
         // words (了解) are written both ways by Traditional writers: several different words are needed.
         int signatures = 0;
         int distinctSignatures = 0;
-        if (traditional > 0 && simplified * 20 < traditional)
+        // They are not looked for when annotations already prove the conversion.
+        if (evidence != AnnotationEvidence.StrongToned && IsTraditional(simplified, traditional))
         {
             damage ??= [];
             var distinctSet = new HashSet<string>(StringComparer.Ordinal);
-            signatures = ConversionSignatures.Instance.Find(text, damage, distinctSet);
+            signatures = ConversionSignatures.Instance.Find(text, damage, distinctSet, confirm: true);
             distinctSignatures = distinctSet.Count;
         }
 
@@ -131,7 +126,11 @@ public static class TextAnalyzer
             }
         }
 
-        damage?.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+        if (damage is not null && !IsSorted(damage))
+        {
+            damage.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+        }
+
         return new TextReport(
             han,
             simplified,
@@ -144,12 +143,39 @@ public static class TextAnalyzer
             damage is null ? [] : damage);
     }
 
+    /// <summary>
+    /// The cheap pre-check behind <see cref="TextRepairer"/>'s early exit: false when the text certainly does not show
+    /// enough conversion signatures (no confirmation, no script count).
+    /// </summary>
+    internal static bool MayShowConversionSignatures(ReadOnlySpan<char> text)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        return ConversionSignatures.Instance.Find(text, null, distinct, confirm: false) >= MinSignatures
+            && distinct.Count >= MinDistinctSignatures;
+    }
+
+    // Spans are found in text order except when lost-vowel words and annotations interleave with signatures.
+    private static bool IsSorted(List<SuspectedDamage> damage)
+    {
+        for (int i = 1; i < damage.Count; i++)
+        {
+            if (damage[i].Start < damage[i - 1].Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTraditional(int simplified, int traditional) => traditional > 0 && simplified * 20 < traditional;
+
     // Reads "(syllable)" or "（syllable）" at 'open' when a Han character precedes it. On success, 'end' is the index
     // after the last closing parenthesis (repeated identical annotations are taken together).
     private static bool TryReadAnnotation(
         ReadOnlySpan<char> text,
         int open,
-        ref List<PinyinAnnotation>? annotations,
+        ref AnnotationCache? found,
         ref List<SuspectedDamage>? damage,
         out int end)
     {
@@ -192,9 +218,17 @@ public static class TextAnalyzer
             end = nextClose + 1;
         }
 
-        AnnotationMatch match = MatchReading(readings, cp, canonical, tone);
-        (annotations ??= []).Add(new PinyinAnnotation(
-            open, end - open, open - cpLength, cp, content.ToString(), tone != 0, match));
+        // Pages repeat the same few annotations hundreds of times: syllable strings and matches are cached per call.
+        AnnotationCache cache = found ??= new AnnotationCache();
+        string syllable = cache.Syllable(content, Readings.Pack(canonical));
+        long matchKey = ((long)cp << 16) | ((uint)readings.IdOf(canonical) & 0xFFFF);
+        if (!cache.Matches.TryGetValue(matchKey, out AnnotationMatch match))
+        {
+            match = MatchReading(readings, cp, canonical, tone);
+            cache.Matches[matchKey] = match;
+        }
+
+        cache.Annotations.Add(new PinyinAnnotation(open, end - open, open - cpLength, cp, syllable, tone != 0, match));
         return true;
     }
 

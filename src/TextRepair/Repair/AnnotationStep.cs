@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using TextRepair.Analysis;
 
 namespace TextRepair.Repair;
 
@@ -11,8 +12,29 @@ internal sealed class AnnotationStep : RepairStep
 {
     private static readonly SearchValues<char> s_openers = SearchValues.Create("(\uFF08");
 
-    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) =>
-        text.ContainsAny(s_openers);
+    // An annotation needs an opening parenthesis right after a Han character and before a pinyin letter; clean text
+    // with parentheses elsewhere is rejected without analysis.
+    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options)
+    {
+        int offset = 0;
+        while (true)
+        {
+            int found = text[offset..].IndexOfAny(s_openers);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int open = offset + found;
+            if (open > 0 && open + 1 < text.Length && Pinyin.IsSyllableChar(text[open + 1])
+                && (HanData.IsIdeograph(text[open - 1]) || char.IsLowSurrogate(text[open - 1])))
+            {
+                return true;
+            }
+
+            offset = open + 1;
+        }
+    }
 
     public override void Run(RepairState state)
     {

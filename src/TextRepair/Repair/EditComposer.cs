@@ -9,9 +9,9 @@ namespace TextRepair.Repair;
 internal static class EditComposer
 {
     /// <summary>Applies sorted, non-overlapping edits to <paramref name="text"/>.</summary>
-    public static string Apply(string text, IReadOnlyList<RepairEdit> edits)
+    public static string Apply(string text, ReadOnlySpan<RepairEdit> edits)
     {
-        if (edits.Count == 0)
+        if (edits.IsEmpty)
         {
             return text;
         }
@@ -33,14 +33,14 @@ internal static class EditComposer
     /// giving the final text. A second edit that touches the replacement of a first edit absorbs it.
     /// </summary>
     public static List<RepairEdit> Compose(
-        string input, IReadOnlyList<RepairEdit> first, string intermediate, IReadOnlyList<RepairEdit> second)
+        string input, ReadOnlySpan<RepairEdit> first, string intermediate, ReadOnlySpan<RepairEdit> second)
     {
-        if (first.Count == 0)
+        if (first.IsEmpty)
         {
             return [.. second];
         }
 
-        int n = first.Count;
+        int n = first.Length;
         int[] t1Start = new int[n];
         int[] t1End = new int[n];
         int[] deltaBefore = new int[n + 1];
@@ -52,11 +52,11 @@ internal static class EditComposer
             deltaBefore[i + 1] = deltaBefore[i] + edit.Replacement.Length - edit.Length;
         }
 
-        var result = new List<RepairEdit>(n + second.Count);
+        var result = new List<RepairEdit>(n + second.Length);
         int k = 0;
         int s = 0;
         var builder = new StringBuilder();
-        while (s < second.Count)
+        while (s < second.Length)
         {
             int a = second[s].Start;
             int b = second[s].End;
@@ -82,7 +82,7 @@ internal static class EditComposer
                     grew = true;
                 }
 
-                while (sEnd < second.Count && second[sEnd].Start < bExt)
+                while (sEnd < second.Length && second[sEnd].Start < bExt)
                 {
                     bExt = Math.Max(bExt, second[sEnd].End);
                     sEnd++;
@@ -90,18 +90,28 @@ internal static class EditComposer
                 }
             }
 
-            builder.Clear();
-            int position = aExt;
-            for (int i = s; i < sEnd; i++)
+            string replacement;
+            if (sEnd == s + 1 && aExt == a && bExt == b)
             {
-                builder.Append(intermediate, position, second[i].Start - position).Append(second[i].Replacement);
-                position = second[i].End;
+                // The common case: one edit that touches no earlier replacement keeps its string.
+                replacement = second[s].Replacement;
+            }
+            else
+            {
+                builder.Clear();
+                int position = aExt;
+                for (int i = s; i < sEnd; i++)
+                {
+                    builder.Append(intermediate, position, second[i].Start - position).Append(second[i].Replacement);
+                    position = second[i].End;
+                }
+
+                builder.Append(intermediate, position, bExt - position);
+                replacement = builder.ToString();
             }
 
-            builder.Append(intermediate, position, bExt - position);
             int oStart = aExt - deltaBefore[kStart];
             int oEnd = bExt - deltaBefore[kEnd];
-            string replacement = builder.ToString();
             if (!input.AsSpan(oStart, oEnd - oStart).SequenceEqual(replacement))
             {
                 result.Add(new RepairEdit(oStart, oEnd - oStart, replacement, second[sEnd - 1].Kind));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using TextRepair.Analysis;
 
@@ -10,6 +11,8 @@ namespace TextRepair.Repair;
 /// </summary>
 internal sealed class PunctuationStep : RepairStep
 {
+    private static readonly SearchValues<char> s_marks = SearchValues.Create(",:;!?()");
+
     public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => false;
 
     public override void Run(RepairState state)
@@ -20,66 +23,54 @@ internal sealed class PunctuationStep : RepairStep
         }
 
         string text = state.Current;
-        char[] output = text.ToCharArray();
         var edits = new List<RepairEdit>();
+        ReadOnlySpan<char> span = text;
 
-        // Parentheses first, so that a comma after a restored "）" sees CJK closing punctuation.
-        for (int i = 0; i < text.Length; i++)
+        // One left-to-right pass over the ASCII marks only. A ")" restored to "）" counts as CJK closing punctuation
+        // for a mark right after it; pending holds the index of the ")" that closes a restored "(".
+        int pendingClose = -1;
+        int restoredClose = -1;
+        int offset = 0;
+        while (offset < span.Length)
         {
-            if (text[i] != '(' || !IsIdeographBefore(text, i))
+            int found = span[offset..].IndexOfAny(s_marks);
+            if (found < 0)
             {
-                continue;
+                break;
             }
 
-            int j = i + 1;
-            while (j < text.Length)
+            int i = offset + found;
+            offset = i + 1;
+            char c = span[i];
+            if (c == '(')
             {
-                int cp = HanData.CodePointAt(text, j, out int length);
-                if (!HanData.IsIdeograph(cp))
+                int close = MatchingCjkClose(span, i);
+                if (close > 0)
                 {
-                    break;
+                    edits.Add(new RepairEdit(i, 1, "\uFF08", RepairKind.Punctuation));
+                    pendingClose = close;
                 }
 
-                j += length;
-            }
-
-            if (j > i + 1 && j < text.Length && text[j] == ')' && IsIdeographAt(text, j + 1))
-            {
-                output[i] = '\uFF08';
-                output[j] = '\uFF09';
-                i = j;
-            }
-        }
-
-        for (int i = 0; i < output.Length; i++)
-        {
-            char full = output[i] switch
-            {
-                ',' => '\uFF0C',
-                ':' => '\uFF1A',
-                ';' => '\uFF1B',
-                '!' => '\uFF01',
-                '?' => '\uFF1F',
-                _ => '\0',
-            };
-            if (full == '\0')
-            {
                 continue;
             }
 
-            bool before = i > 0 && (IsCjkClosing(output[i - 1]) || IsIdeographBefore(output, i));
-            bool after = i + 1 < output.Length && (IsCjkOpening(output[i + 1]) || IsIdeographAt(output, i + 1));
+            if (c == ')')
+            {
+                if (i == pendingClose)
+                {
+                    edits.Add(new RepairEdit(i, 1, "\uFF09", RepairKind.Punctuation));
+                    restoredClose = i;
+                    pendingClose = -1;
+                }
+
+                continue;
+            }
+
+            bool before = i > 0 && (IsCjkClosing(span[i - 1]) || restoredClose == i - 1 || IsIdeographBefore(span, i));
+            bool after = i + 1 < span.Length && (IsCjkOpening(span[i + 1]) || IsIdeographAt(span, i + 1) || RestoredOpenAt(span, i + 1));
             if (before && after)
             {
-                output[i] = full;
-            }
-        }
-
-        for (int i = 0; i < output.Length; i++)
-        {
-            if (output[i] != text[i])
-            {
-                edits.Add(new RepairEdit(i, 1, output[i].ToString(), RepairKind.Punctuation));
+                edits.Add(new RepairEdit(i, 1, FullWidth(c), RepairKind.Punctuation));
             }
         }
 
@@ -90,6 +81,43 @@ internal sealed class PunctuationStep : RepairStep
             state.Apply(edits);
         }
     }
+
+    // The index of the ")" when the "(" at 'open' holds only ideographs between ideographs, else -1.
+    private static int MatchingCjkClose(ReadOnlySpan<char> text, int open)
+    {
+        if (!IsIdeographBefore(text, open))
+        {
+            return -1;
+        }
+
+        int j = open + 1;
+        while (j < text.Length)
+        {
+            int cp = HanData.CodePointAt(text, j, out int length);
+            if (!HanData.IsIdeograph(cp))
+            {
+                break;
+            }
+
+            j += length;
+        }
+
+        return j > open + 1 && j < text.Length && text[j] == ')' && IsIdeographAt(text, j + 1) ? j : -1;
+    }
+
+    // A "(" right after a mark is CJK opening punctuation when it is restored itself.
+    private static bool RestoredOpenAt(ReadOnlySpan<char> text, int index) =>
+        text[index] == '(' && MatchingCjkClose(text, index) > 0;
+
+    // Literal strings: a damaged page has thousands of these edits and they share one string each.
+    private static string FullWidth(char c) => c switch
+    {
+        ',' => "\uFF0C",
+        ':' => "\uFF1A",
+        ';' => "\uFF1B",
+        '!' => "\uFF01",
+        _ => "\uFF1F",
+    };
 
     private static bool IsIdeographBefore(ReadOnlySpan<char> text, int index)
     {

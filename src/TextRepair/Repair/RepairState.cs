@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TextRepair.Repair;
 
 /// <summary>The text as it goes through the pipeline, with the edits so far in the input's coordinates.</summary>
@@ -42,8 +44,9 @@ internal sealed class RepairState
             return;
         }
 
-        string next = EditComposer.Apply(Current, edits);
-        _edits = EditComposer.Compose(Input, _edits, Current, edits);
+        ReadOnlySpan<RepairEdit> added = CollectionsMarshal.AsSpan(edits);
+        string next = EditComposer.Apply(Current, added);
+        _edits = EditComposer.Compose(Input, CollectionsMarshal.AsSpan(_edits), Current, added);
         Current = next;
         _report = null;
     }

@@ -12,12 +12,14 @@ namespace TextRepair.Repair;
 /// </summary>
 internal sealed class ScriptStep : RepairStep
 {
+    private static string?[]? s_singleCharacters;
+
     // Forced targets act on any text that may hold Chinese (anything at or above U+3400, surrogates included); Auto
     // acts only on evidence that the other steps look for.
     public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => options.Target switch
     {
         ScriptTarget.Keep => false,
-        ScriptTarget.Auto => ContainsTraditionalOnly(text),
+        ScriptTarget.Auto => ContainsTraditionalOnly(text) && TextAnalyzer.MayShowConversionSignatures(text),
         _ => text.ContainsAnyExceptInRange('\0', '\u33FF'),
     };
 
@@ -89,10 +91,23 @@ internal sealed class ScriptStep : RepairStep
         int runStart = -1;
         int runEnd = -1;
         bool ambiguous = false;
+        ReadOnlySpan<byte> bmpFlags = HanData.BmpFlagTable;
         for (int i = 0; i < text.Length; i++)
         {
-            int cp = HanData.CodePointAt(text, i, out int length);
-            HanData.CharFlags flags = HanData.Flags(cp);
+            char c = text[i];
+            int cp = c;
+            int length = 1;
+            HanData.CharFlags flags;
+            if (char.IsSurrogate(c))
+            {
+                cp = HanData.CodePointAt(text, i, out length);
+                flags = HanData.Flags(cp);
+            }
+            else
+            {
+                flags = (HanData.CharFlags)bmpFlags[c];
+            }
+
             if ((flags & HanData.CharFlags.Convertible) != 0)
             {
                 if (runEnd != i)
@@ -101,7 +116,16 @@ internal sealed class ScriptStep : RepairStep
                     runStart = i;
                 }
 
-                builder.Append(char.ConvertFromUtf32(HanData.ToSimplified(cp)));
+                int simplified = HanData.ToSimplified(cp);
+                if (simplified < 0x10000)
+                {
+                    builder.Append((char)simplified);
+                }
+                else
+                {
+                    builder.Append(char.ConvertFromUtf32(simplified));
+                }
+
                 runEnd = i + length;
                 ambiguous |= (flags & HanData.CharFlags.AmbiguousToSimplified) != 0;
             }
@@ -121,9 +145,17 @@ internal sealed class ScriptStep : RepairStep
     {
         if (start >= 0 && builder.Length > 0)
         {
-            edits.Add(new RepairEdit(start, end - start, builder.ToString(), RepairKind.Script));
+            string replacement = builder.Length == 1 ? SingleCharacter(builder[0]) : builder.ToString();
+            edits.Add(new RepairEdit(start, end - start, replacement, RepairKind.Script));
         }
 
         builder.Clear();
+    }
+
+    // Most restored runs are one character: their strings are shared (a benign race may build one twice).
+    private static string SingleCharacter(char c)
+    {
+        string?[] cache = s_singleCharacters ??= new string?[0x10000];
+        return cache[c] ??= c.ToString();
     }
 }
