@@ -143,13 +143,41 @@ internal sealed class ConversionPipeline
     }
 
     /// <summary>Builds the pipeline of a config; stage tables are shared between configs that use the same dictionaries.</summary>
-    public static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk)
+    public static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk) => Create(config, includeTofuRisk, s_tables);
+
+    /// <summary>
+    /// Builds a pipeline with its own table cache: the cost of a first use (benchmarks) and the memory of a set
+    /// of configs loaded together (tables shared through <paramref name="tables"/>).
+    /// </summary>
+    internal static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> tables)
     {
         return new ConversionPipeline(
-            Tables(config.Normalization, includeTofuRisk),
-            config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true),
-            Tables(config.Chain, includeTofuRisk),
+            Tables(config.Normalization, includeTofuRisk, tables),
+            config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true, tables),
+            Tables(config.Chain, includeTofuRisk, tables),
             user: null);
+    }
+
+    /// <summary>Every distinct stage table of this pipeline (for memory accounting).</summary>
+    internal IEnumerable<StageTable> StageTables
+    {
+        get
+        {
+            foreach (StageTable table in _normalization)
+            {
+                yield return table;
+            }
+
+            if (_segmentation is not null)
+            {
+                yield return _segmentation;
+            }
+
+            foreach (StageTable table in _chain)
+            {
+                yield return table;
+            }
+        }
     }
 
     /// <summary>A copy of this pipeline whose user phrases are <paramref name="phrases"/> (in match order, first wins).</summary>
@@ -462,12 +490,12 @@ internal sealed class ConversionPipeline
         return a;
     }
 
-    private static StageTable[] Tables(DictionarySpec[] stages, bool includeTofuRisk)
+    private static StageTable[] Tables(DictionarySpec[] stages, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
     {
         var tables = new List<StageTable>();
         foreach (DictionarySpec stage in stages)
         {
-            if (Table(stage, includeTofuRisk) is { } table)
+            if (Table(stage, includeTofuRisk, cache) is { } table)
             {
                 tables.Add(table);
             }
@@ -476,7 +504,7 @@ internal sealed class ConversionPipeline
         return [.. tables];
     }
 
-    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk)
+    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
     {
         string? key = spec.CacheKey(includeTofuRisk);
         if (key is null)
@@ -484,7 +512,7 @@ internal sealed class ConversionPipeline
             return null;
         }
 
-        return s_tables.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk)))).Value;
+        return cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk)))).Value;
     }
 
     /// <summary>
