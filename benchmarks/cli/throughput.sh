@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process throughput of the textrepair tool (issue 5): starts the built tool as a user would and times it on
-# ~100 MB inputs, with two baselines measured in the same run: `cat` (reading the file, the I/O ceiling) and the
-# tool's start-up alone (`--version`).
+# ~100 MB inputs, with baselines measured in the same run: `cat` (reading the file, the I/O ceiling), the tool's
+# start-up alone (`--version`), and the JSONL machinery alone (every line read, parsed and written, no text processed).
 #
 #   benchmarks/cli/throughput.sh            # build, generate inputs, measure (best of 3), print a Markdown table
 #   SIZE_MB=1000 RUNS=1 benchmarks/cli/throughput.sh   # the 1 GB memory check (max resident set size is printed)
@@ -85,6 +85,7 @@ echo "| Command | Input MB | Seconds | MB/s | CPU seconds | Max RSS MB |"
 echo "|---|---:|---:|---:|---:|---:|"
 row "baseline: \`cat\` (read the file)" "$trad_bytes" cat "$trad"
 row "baseline: start-up only (\`--version\`)" 0 "${tool[@]}" --version
+row "baseline: JSONL machinery only (\`repair --jsonl --field absent\`: every line parsed, none processed)" "$jsonl_bytes" "${tool[@]}" repair --jsonl --field absent "$jsonl"
 row "\`convert --config t2s\` (text)" "$trad_bytes" "${tool[@]}" convert --config t2s "$trad"
 row "\`convert --config s2t --jsonl\`" "$jsonl_bytes" "${tool[@]}" convert --config s2t --jsonl "$jsonl"
 row "\`repair --jsonl\`" "$jsonl_bytes" "${tool[@]}" repair --jsonl "$jsonl"

@@ -81,6 +81,20 @@ public sealed class InPlaceTests
     }
 
     [Fact]
+    public async Task Through_a_symbolic_link_the_target_is_replaced_and_the_link_kept()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("real.txt"), "发展\n");
+        File.CreateSymbolicLink(directory.File("link.txt"), "real.txt");
+
+        ToolResult result = await Tool.RunAsync(["convert", "-c", "s2t", "-i", directory.File("link.txt")]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("發展\n", File.ReadAllText(directory.File("real.txt")));
+        Assert.NotNull(new FileInfo(directory.File("link.txt")).LinkTarget);
+    }
+
+    [Fact]
     public async Task Output_may_be_the_input_file_itself()
     {
         using var directory = new TempDirectory();

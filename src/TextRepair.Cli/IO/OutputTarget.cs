@@ -39,7 +39,9 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>Starts writing <paramref name="path"/>; nothing is visible there until <see cref="Commit"/>.</summary>
     public static OutputTarget AtomicFile(string path)
     {
-        string fullPath = Path.GetFullPath(path);
+        // Through a symbolic link, replace the file it points to, not the link.
+        var file = new FileInfo(path);
+        string fullPath = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
         string directory = Path.GetDirectoryName(fullPath) ?? ".";
         string temporaryPath = Path.Combine(
             directory, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + ".textrepair-tmp");

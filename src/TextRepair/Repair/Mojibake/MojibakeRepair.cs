@@ -323,8 +323,12 @@ internal static class MojibakeRepair
 
         foreach (char c in text)
         {
-            if (Plausibility.CharScore(c) <= -5 && !(c is '\r' or '\n' or '\t'))
+            int score = Plausibility.CharScore(c);
+            bool unlikely = c is (>= '\u0590' and < '\u0900') or (>= '\u2500' and < '\u25A0') or (>= '\uFF61' and < '\uFFA0');
+            if ((score <= -5 || (!needsBigrams && unlikely)) && !(c is '\r' or '\n' or '\t'))
             {
+                // Right-to-left scripts, box drawing and half-width katakana are what mojibake looks like, not what
+                // undoing it gives.
                 return null;
             }
         }
@@ -481,7 +485,7 @@ internal static class MojibakeRepair
         }
 
         if (Judge(line, start + trimStart, trimEnd - trimStart, sb.ToString(), "gbk decoded as " + reader, lossy: false, depth, needsBigrams: false) is { } g
-            && Plausibility.HanStatistics(g.Replacement) is var st && st.Bigrams * 4 >= st.Pairs)
+            && Plausibility.HanStatistics(g.Replacement) is var st && (st.Bigrams * 10 >= st.Pairs || (st.Common == st.Han && st.Han >= 2)))
         {
             candidates.Add(g);
         }
@@ -520,6 +524,7 @@ internal static class MojibakeRepair
             decoded.Clear();
             bool lossy = false;
             int multi = 0;
+            var dropped = new List<(int Index, List<char> Options)>();
             while (i < n && bytes[i] >= 0xC2 && bytes[i] <= 0xF4)
             {
                 int need = bytes[i] < 0xE0 ? 1 : bytes[i] < 0xF0 ? 2 : 3;
@@ -552,15 +557,24 @@ internal static class MojibakeRepair
                     continue;
                 }
 
-                if (got == need - 1 && need >= 2 && RestoreDroppedByte(seq[..(got + 1)], need, decoded, out bool restored))
+                if (got == need - 1 && need >= 2)
                 {
-                    lossy |= !restored;
+                    // A byte that windows-1252 shows as an invisible C1 control was dropped: decided below from context.
+                    dropped.Add((decoded.Length, reader == "windows-1252" ? DroppedByteOptions(seq[..(got + 1)], need) : []));
+                    decoded.Append('\uFFFD');
                     multi++;
                     i = j;
                     continue;
                 }
 
                 break;
+            }
+
+            foreach ((int index, List<char> options) in dropped)
+            {
+                char chosen = ChooseInContext(decoded, index, options);
+                decoded[index] = chosen;
+                lossy |= chosen == '\uFFFD';
             }
 
             if (multi > 0)
@@ -581,16 +595,14 @@ internal static class MojibakeRepair
     }
 
     /// <summary>
-    /// A UTF-8 sequence missing one continuation byte that a windows-1252 reader turned into an invisible C1 control
-    /// which was then dropped (0x81, 0x8D, 0x8F, 0x90, 0x9D). The byte is restored when exactly one choice gives a
-    /// common character; otherwise the character is marked lost with U+FFFD.
+    /// The characters a UTF-8 sequence missing one continuation byte can be, when the missing byte is one that a
+    /// windows-1252 reader turns into an invisible C1 control that was then dropped (0x81, 0x8D, 0x8F, 0x90, 0x9D).
     /// </summary>
-    private static bool RestoreDroppedByte(ReadOnlySpan<int> partial, int need, StringBuilder decoded, out bool restored)
+    private static List<char> DroppedByteOptions(ReadOnlySpan<int> partial, int need)
     {
         ReadOnlySpan<int> invisible = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
         Span<int> seq = stackalloc int[4];
-        int found = 0;
-        int best = 0;
+        var options = new List<char>();
         for (int at = 1; at <= need; at++)
         {
             foreach (int b in invisible)
@@ -601,22 +613,70 @@ internal static class MojibakeRepair
                     seq[p] = p == at ? b : partial[k++];
                 }
 
-                if (TryDecodeUtf8(seq[..(need + 1)], out int scalar) && scalar <= 0xFFFF && Plausibility.IsCommonHan((char)scalar))
+                if (TryDecodeUtf8(seq[..(need + 1)], out int scalar) && scalar <= 0xFFFF && !options.Contains((char)scalar))
                 {
-                    found++;
-                    best = scalar;
+                    options.Add((char)scalar);
                 }
             }
         }
 
-        restored = found == 1;
-        if (need < 2)
+        return options;
+    }
+
+    /// <summary>
+    /// Picks the option that fits its neighbours best (character class, phrase bigrams, a closing bracket for an open
+    /// one); U+FFFD when no option stands out, so that nothing is invented.
+    /// </summary>
+    private static char ChooseInContext(StringBuilder decoded, int index, List<char> options)
+    {
+        char previous = index > 0 ? decoded[index - 1] : '\0';
+        char next = index + 1 < decoded.Length ? decoded[index + 1] : '\0';
+        int best = int.MinValue;
+        int second = int.MinValue;
+        char chosen = '\uFFFD';
+        foreach (char c in options)
+        {
+            int score = Plausibility.CharScore(c);
+            score += IsBigramPair(previous, c) ? 4 : 0;
+            score += IsBigramPair(c, next) ? 4 : 0;
+            score += ClosesOpenBracket(decoded, index, c) ? 4 : 0;
+            if (score > best)
+            {
+                (second, best, chosen) = (best, score, c);
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return best >= 4 && best > second ? chosen : '\uFFFD';
+    }
+
+    private static bool ClosesOpenBracket(StringBuilder decoded, int index, char c)
+    {
+        const string Open = "\u300C\u300E\u3010\u3014\u300A\u3008\uFF08";
+        const string Close = "\u300D\u300F\u3011\u3015\u300B\u3009\uFF09";
+        int kind = Close.IndexOf(c, StringComparison.Ordinal);
+        if (kind < 0)
         {
             return false;
         }
 
-        decoded.Append(restored ? (char)best : '\uFFFD');
-        return true;
+        int depth = 0;
+        for (int k = index - 1; k >= 0; k--)
+        {
+            if (decoded[k] == Close[kind])
+            {
+                depth++;
+            }
+            else if (decoded[k] == Open[kind] && depth-- == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryDecodeUtf8(ReadOnlySpan<int> seq, out int scalar)
@@ -1047,26 +1107,32 @@ internal static class MojibakeRepair
         int from = 0;
         for (int i = 0; i < gains.Length; i++)
         {
-            if (sum < 0)
+            if (sum <= 0)
             {
                 sum = 0;
                 from = i;
             }
 
             sum += gains[i];
-            if (sum >= best)
+            if (sum > best)
             {
                 (best, bestFrom, bestTo) = (sum, from, i + 1);
             }
         }
 
-        // Characters that gain nothing either way (ASCII, punctuation that decodes to itself) stay with the segment.
-        while (bestFrom > 0 && gains[bestFrom - 1] >= 0)
+        // Characters that decode to themselves (ASCII) stay with the segment; so does a character that gains nothing
+        // either way right after a clause boundary (punctuation, ASCII, start), where a garbled sentence starts.
+        while (bestFrom > 0 && garbled[bestFrom - 1] == decoded[bestFrom - 1])
         {
             bestFrom--;
         }
 
-        while (bestTo < gains.Length && gains[bestTo] >= 0)
+        if (bestFrom > 0 && gains[bestFrom - 1] == 0 && (bestFrom == 1 || !Plausibility.IsHan(garbled[bestFrom - 2])))
+        {
+            bestFrom--;
+        }
+
+        while (bestTo < gains.Length && garbled[bestTo] == decoded[bestTo])
         {
             bestTo++;
         }
