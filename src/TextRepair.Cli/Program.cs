@@ -16,15 +16,17 @@ internal static class Program
         ParseResult parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
-            foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
-            {
-                Console.Error.WriteLine("textrepair: " + error.Message);
-            }
-
-            Console.Error.WriteLine("Try 'textrepair --help' for more information.");
+            // One line, like every other error: the messages, then where to look.
+            string command = parse.CommandResult.Command == root ? "textrepair" : "textrepair " + parse.CommandResult.Command.Name;
+            Console.Error.WriteLine(
+                "textrepair: " + string.Join(" ", parse.Errors.Select(error => OneLine(error.Message))) + $" (see '{command} --help')");
             return ExitCodes.BadInput;
         }
 
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>Collapses line breaks and indentation (System.CommandLine lists allowed values on separate lines).</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 }

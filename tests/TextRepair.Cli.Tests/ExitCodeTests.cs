@@ -33,7 +33,8 @@ public sealed class ExitCodeTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Stdout);
-        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith("textrepair: ", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -228,13 +228,11 @@ internal static class CliCommands
 
             Console.Error.WriteLine(parse.GetValue(Verbose)
                 ? $"textrepair: {exception}"
-                : $"textrepair: {OneLine(exception.Message)}");
+                : $"textrepair: {Program.OneLine(exception.Message)}");
             return code;
         }
     }
 
     private static bool IsBrokenPipe(Exception exception) =>
         exception.HResult == 32 || exception.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

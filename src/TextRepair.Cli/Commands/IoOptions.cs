@@ -73,6 +73,18 @@ internal sealed class IoOptions
     {
         _withJsonl = jsonl;
         _withReport = report;
+
+        // An unknown option would otherwise be taken for a file name.
+        _files.Validators.Add(result =>
+        {
+            foreach (System.CommandLine.Parsing.Token token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
     }
 
     public void AddTo(Command command)
