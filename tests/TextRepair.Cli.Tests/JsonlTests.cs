@@ -126,7 +126,7 @@ public sealed class JsonlTests
     [Fact]
     public async Task Lines_from_a_pipe_come_out_before_the_input_ends()
     {
-        using System.Diagnostics.Process process = Tool.Start("convert", "-c", "s2t", "--jsonl");
+        using System.Diagnostics.Process process = Tool.Start(["convert", "-c", "s2t", "--jsonl"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         await process.StandardInput.WriteLineAsync("{\"text\":\"发\"}".AsMemory(), timeout.Token);
