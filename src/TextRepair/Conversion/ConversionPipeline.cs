@@ -27,7 +27,7 @@ internal sealed class ConversionPipeline
     private static readonly ConcurrentDictionary<string, Lazy<StageTable>> s_tables = new(StringComparer.Ordinal);
 
     private readonly StageTable[] _normalization;
-    private readonly SearchValues<char>? _normalizationStarts;
+    private readonly (char First, char Last)[]? _normalizationRanges;
     private readonly StageTable? _segmentation;
     private readonly StageTable[] _chain;
     private readonly string?[]? _composed;
@@ -54,13 +54,27 @@ internal sealed class ConversionPipeline
             // none at all, the whole normalization chain is the identity (later stages see the same text).
             for (int c = 0; c < 65536; c++)
             {
-                if ((normalization[0].Entry((char)c) & (StageTable.IsKey | StageTable.StartsLongerKey)) != 0)
+                if (normalization[0].StartsKey((char)c))
                 {
                     starts.Add((char)c);
                 }
             }
 
-            _normalizationStarts = normalization.Length == 1 ? SearchValues.Create(starts.ToArray()) : null;
+            // A few ranges that cover every start unit make a cheap vectorized pre-check.
+            var ranges = new List<(char First, char Last)>();
+            foreach (char c in starts)
+            {
+                if (ranges.Count > 0 && c - ranges[^1].Last <= 256)
+                {
+                    ranges[^1] = (ranges[^1].First, c);
+                }
+                else
+                {
+                    ranges.Add((c, c));
+                }
+            }
+
+            _normalizationRanges = normalization.Length == 1 && ranges.Count <= 8 ? [.. ranges] : null;
         }
 
         _breakers = new ulong[65536 / 64];
@@ -129,13 +143,41 @@ internal sealed class ConversionPipeline
     }
 
     /// <summary>Builds the pipeline of a config; stage tables are shared between configs that use the same dictionaries.</summary>
-    public static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk)
+    public static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk) => Create(config, includeTofuRisk, s_tables);
+
+    /// <summary>
+    /// Builds a pipeline with its own table cache: the cost of a first use (benchmarks) and the memory of a set
+    /// of configs loaded together (tables shared through <paramref name="tables"/>).
+    /// </summary>
+    internal static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> tables)
     {
         return new ConversionPipeline(
-            Tables(config.Normalization, includeTofuRisk),
-            config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true),
-            Tables(config.Chain, includeTofuRisk),
+            Tables(config.Normalization, includeTofuRisk, tables),
+            config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true, tables),
+            Tables(config.Chain, includeTofuRisk, tables),
             user: null);
+    }
+
+    /// <summary>Every distinct stage table of this pipeline (for memory accounting).</summary>
+    internal IEnumerable<StageTable> StageTables
+    {
+        get
+        {
+            foreach (StageTable table in _normalization)
+            {
+                yield return table;
+            }
+
+            if (_segmentation is not null)
+            {
+                yield return _segmentation;
+            }
+
+            foreach (StageTable table in _chain)
+            {
+                yield return table;
+            }
+        }
     }
 
     /// <summary>A copy of this pipeline whose user phrases are <paramref name="phrases"/> (in match order, first wins).</summary>
@@ -255,7 +297,7 @@ internal sealed class ConversionPipeline
 
     private int ConvertConfig(ReadOnlySpan<char> source, Span<char> destination)
     {
-        if (_normalization.Length == 0 || (_normalizationStarts is not null && !source.ContainsAny(_normalizationStarts)))
+        if (_normalization.Length == 0 || !MayNeedNormalization(source))
         {
             return ConvertMain(source, destination);
         }
@@ -289,97 +331,151 @@ internal sealed class ConversionPipeline
         }
     }
 
+    private bool MayNeedNormalization(ReadOnlySpan<char> text)
+    {
+        if (_normalizationRanges is null)
+        {
+            return true;
+        }
+
+        foreach ((char first, char last) in _normalizationRanges)
+        {
+            if (text.ContainsAnyInRange(first, last))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination)
     {
-        if (_segmentation is null)
+        var scratch = new Scratch(this, text.Length);
+        try
         {
-            return ConvertSegment(text, destination);
-        }
-
-        StageTable segmentation = _segmentation;
-        int written = 0;
-        int runStart = 0;
-        int i = 0;
-        while (i < text.Length)
-        {
-            int matched = segmentation.Match(text, i, out int valueIndex);
-            if (matched == 0)
+            if (_segmentation is null)
             {
-                char c = text[i];
-                i += char.IsSurrogate(c) || TextUnits.IsIdsOperator(c) ? TextUnits.UnmatchedLength(text.Slice(i)) : 1;
-                continue;
+                return ConvertSegment(text, destination, ref scratch);
             }
 
-            if (i > runStart)
+            StageTable segmentation = _segmentation;
+            int written = 0;
+            int runStart = 0;
+            int i = 0;
+            while (true)
             {
-                written += ConvertSegment(text.Slice(runStart, i - runStart), destination.Slice(written));
+                i = segmentation.SkipUnmatched(text, i);
+                if (i >= text.Length)
+                {
+                    break;
+                }
+
+                int matched = segmentation.Match(text, i, out int valueIndex);
+                if (matched == 0)
+                {
+                    i += TextUnits.UnmatchedLength(text.Slice(i));
+                    continue;
+                }
+
+                if (i > runStart)
+                {
+                    written += ConvertSegment(text.Slice(runStart, i - runStart), destination.Slice(written), ref scratch);
+                }
+
+                string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched));
+                if (composed.Length == 1)
+                {
+                    destination[written] = composed[0];
+                }
+                else
+                {
+                    composed.CopyTo(destination.Slice(written));
+                }
+
+                written += composed.Length;
+                i += matched;
+                runStart = i;
             }
 
-            string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched));
-            composed.CopyTo(destination.Slice(written));
-            written += composed.Length;
-            i += matched;
-            runStart = i;
-        }
+            if (text.Length > runStart)
+            {
+                written += ConvertSegment(text.Slice(runStart), destination.Slice(written), ref scratch);
+            }
 
-        if (i > runStart)
+            return written;
+        }
+        finally
         {
-            written += ConvertSegment(text.Slice(runStart, i - runStart), destination.Slice(written));
+            scratch.Dispose();
         }
-
-        return written;
     }
 
     private string Compose(ReadOnlySpan<char> key)
     {
         char[] buffer = ArrayPool<char>.Shared.Rent((int)MaxOutputLength(key.Length) + 1);
-        int written = ConvertSegment(key, buffer);
-        string result = new(buffer, 0, written);
-        ArrayPool<char>.Shared.Return(buffer);
-        return result;
-    }
-
-    /// <summary>Runs the conversion chain over one segment.</summary>
-    private int ConvertSegment(ReadOnlySpan<char> segment, Span<char> destination)
-    {
-        StageTable[] chain = _chain;
-        if (chain.Length == 0)
-        {
-            segment.CopyTo(destination);
-            return segment.Length;
-        }
-
-        if (chain.Length == 1)
-        {
-            return chain[0].Convert(segment, destination);
-        }
-
-        char[]? previous = null;
+        var scratch = new Scratch(this, key.Length);
         try
         {
-            ReadOnlySpan<char> text = segment;
-            for (int s = 0; s < chain.Length - 1; s++)
-            {
-                StageTable stage = chain[s];
-                long need = ((stage.ExpansionNumerator * (long)text.Length) / stage.ExpansionDenominator) + 1;
-                char[] buffer = ArrayPool<char>.Shared.Rent((int)need);
-                int written = stage.Convert(text, buffer);
-                if (previous is not null)
-                {
-                    ArrayPool<char>.Shared.Return(previous);
-                }
-
-                previous = buffer;
-                text = buffer.AsSpan(0, written);
-            }
-
-            return chain[^1].Convert(text, destination);
+            int written = ConvertSegment(key, buffer, ref scratch);
+            return new string(buffer, 0, written);
         }
         finally
         {
-            if (previous is not null)
+            scratch.Dispose();
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Runs the conversion chain over one segment.</summary>
+    private int ConvertSegment(ReadOnlySpan<char> segment, Span<char> destination, ref Scratch scratch)
+    {
+        StageTable[] chain = _chain;
+        switch (chain.Length)
+        {
+            case 0:
+                segment.CopyTo(destination);
+                return segment.Length;
+            case 1:
+                return chain[0].Convert(segment, destination);
+            default:
+                ReadOnlySpan<char> text = segment;
+                for (int s = 0; s < chain.Length - 1; s++)
+                {
+                    Span<char> buffer = scratch.Buffer(s & 1);
+                    int written = chain[s].Convert(text, buffer);
+                    text = buffer.Slice(0, written);
+                }
+
+                return chain[^1].Convert(text, destination);
+        }
+    }
+
+    /// <summary>Intermediate buffers for the chain, rented once per converted piece.</summary>
+    private struct Scratch : IDisposable
+    {
+        private readonly int _length;
+        private char[]? _first;
+        private char[]? _second;
+
+        public Scratch(ConversionPipeline pipeline, int textLength)
+        {
+            _length = pipeline._chain.Length < 2 ? 0 : (int)Math.Min(Array.MaxLength, pipeline.MaxOutputLength(textLength) + 1);
+        }
+
+        public Span<char> Buffer(int which) =>
+            which == 0 ? (_first ??= ArrayPool<char>.Shared.Rent(_length)) : (_second ??= ArrayPool<char>.Shared.Rent(_length));
+
+        public void Dispose()
+        {
+            if (_first is not null)
             {
-                ArrayPool<char>.Shared.Return(previous);
+                ArrayPool<char>.Shared.Return(_first);
+            }
+
+            if (_second is not null)
+            {
+                ArrayPool<char>.Shared.Return(_second);
             }
         }
     }
@@ -394,12 +490,12 @@ internal sealed class ConversionPipeline
         return a;
     }
 
-    private static StageTable[] Tables(DictionarySpec[] stages, bool includeTofuRisk)
+    private static StageTable[] Tables(DictionarySpec[] stages, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
     {
         var tables = new List<StageTable>();
         foreach (DictionarySpec stage in stages)
         {
-            if (Table(stage, includeTofuRisk) is { } table)
+            if (Table(stage, includeTofuRisk, cache) is { } table)
             {
                 tables.Add(table);
             }
@@ -408,7 +504,7 @@ internal sealed class ConversionPipeline
         return [.. tables];
     }
 
-    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk)
+    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
     {
         string? key = spec.CacheKey(includeTofuRisk);
         if (key is null)
@@ -416,7 +512,7 @@ internal sealed class ConversionPipeline
             return null;
         }
 
-        return s_tables.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk)))).Value;
+        return cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk)))).Value;
     }
 
     /// <summary>

@@ -10,15 +10,17 @@ namespace TextRepair.Conversion;
 /// whole spans greedily, the way OpenCC's Conversion does.
 /// </summary>
 /// <remarks>
-/// Layout, chosen for the common case of a character that starts no longer key:
+/// Layout, chosen so that the common case costs one or two cache-friendly loads per character:
 /// <list type="bullet">
-/// <item><c>_entries</c>: one uint per UTF-16 unit: the unit's single-unit mapping in the low 16 bits (the unit
-/// itself when it is no key) plus flags: <see cref="StartsLongerKey"/> and <see cref="NeedsSlowPath"/>.</item>
+/// <item><c>_entries</c>: one uint per UTF-16 unit: the unit's single-unit mapping (bits 0-15; the unit itself
+/// when it is no key), <see cref="StartsLongerKey"/>, <see cref="NeedsSlowPath"/>, and the unit's trie node
+/// (bits 18-31; <see cref="OverflowNode"/> when the id does not fit).</item>
 /// <item><c>_pairBloom</c>: a blocked Bloom filter over the first two units of every longer key, so that most
-/// positions whose unit does start some longer key are still settled without touching the trie.</item>
-/// <item>A trie over UTF-16 units whose edges live in one open-addressing hash table keyed by (node, unit).
-/// Each key carries a rank (the position of its dictionary in a short-circuit group); the match is the key of
-/// least rank, the longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
+/// positions whose unit starts some longer key are still settled without touching the trie.</item>
+/// <item>A trie over UTF-16 units: edges in one open-addressing table of packed 64-bit slots
+/// ((parent, unit) key and child id), node data packed in one uint (value index, rank, has-children). Each key
+/// carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
+/// longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
 /// </list>
 /// Immutable after construction and safe to share between threads.
 /// </remarks>
@@ -27,37 +29,37 @@ internal sealed class StageTable
     /// <summary>Flag: the unit starts a key longer than one UTF-16 unit.</summary>
     public const uint StartsLongerKey = 1u << 16;
 
-    /// <summary>Flag: the unit cannot be handled by the table lookup (surrogate, IDS operator, U+FFFF, or a value that is not one BMP unit).</summary>
+    /// <summary>Flag: the unit cannot be settled by its entry (surrogate, IDS operator, U+FFFF, or a value that is not one BMP unit).</summary>
     public const uint NeedsSlowPath = 1u << 17;
 
-    /// <summary>Flag: the unit is itself a key.</summary>
-    public const uint IsKey = 1u << 18;
+    /// <summary>Entry node field meaning "look the node up in the edge table".</summary>
+    public const int OverflowNode = (1 << 14) - 1;
 
     private const uint Unsettled = StartsLongerKey | NeedsSlowPath;
-
+    private const int NodeShift = 18;
     private const int NoValue = -1;
+    private const uint ValueMask = (1u << 24) - 1;
+    private const int RankShift = 24;
+    private const uint RankMask = 0x7F;
+    private const uint HasChildren = 1u << 31;
+    private const int ChildBits = 24;
+    private const ulong ChildMask = (1UL << ChildBits) - 1;
+    private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
 
     private readonly uint[] _entries;
     private readonly ulong[] _pairBloom;
     private readonly int _pairBloomShift;
-    private readonly ulong[] _edgeKeys;
-    private readonly int[] _edgeChildren;
+    private readonly ulong[] _edges;
     private readonly int _edgeShift;
-    private readonly int[] _nodeValues;
-    private readonly byte[] _nodeRanks;
-    private readonly bool[] _nodeHasChildren;
+    private readonly uint[] _nodes;
     private readonly int[] _valueOffsets;
     private readonly char[] _valuePool;
 
     private StageTable(Builder builder)
     {
-        _entries = builder.Entries;
+        (_entries, _edges, _edgeShift, _nodes) = builder.Compile();
         _pairBloom = builder.PairBloom;
         _pairBloomShift = builder.PairBloomShift;
-        (_edgeKeys, _edgeChildren, _edgeShift) = builder.BuildEdgeTable();
-        _nodeValues = builder.NodeValues.AsSpan(0, builder.NodeCount).ToArray();
-        _nodeRanks = builder.NodeRanks.AsSpan(0, builder.NodeCount).ToArray();
-        _nodeHasChildren = builder.NodeHasChildren.AsSpan(0, builder.NodeCount).ToArray();
         _valueOffsets = builder.ValueOffsets.AsSpan(0, builder.ValueCount + 1).ToArray();
         _valuePool = builder.ValuePool.AsSpan(0, builder.ValuePoolLength).ToArray();
         KeyCount = builder.ValueCount;
@@ -94,21 +96,31 @@ internal sealed class StageTable
     /// <summary>True when some value contains an ideographic description operator (none of OpenCC's do).</summary>
     public bool ValuesContainIdsOperator { get; }
 
+    /// <summary>Approximate memory held by the table, in bytes.</summary>
+    public long FootprintBytes =>
+        ((long)_entries.Length * 4) + ((long)_pairBloom.Length * 8) + ((long)_edges.Length * 8) + ((long)_nodes.Length * 4)
+        + ((long)_valueOffsets.Length * 4) + ((long)_valuePool.Length * 2) + (KeyUnits.Length * 8L);
+
     /// <summary>Builds a table from leaf dictionaries in match order, each with its rank.</summary>
     public static StageTable Build(IReadOnlyList<(DictionarySource Source, int Rank)> sources)
     {
-        var builder = new Builder(sources.Sum(s => s.Source.EstimatedEntries));
+        int estimate = 0;
+        foreach ((DictionarySource source, _) in sources)
+        {
+            estimate += source.EstimatedEntries;
+        }
+
+        var builder = new Builder(estimate);
         foreach ((DictionarySource source, int rank) in sources)
         {
             source.AddTo(builder, rank);
         }
 
-        builder.Finish();
         return new StageTable(builder);
     }
 
-    /// <summary>The table entry of a UTF-16 unit: its single-unit mapping in the low 16 bits, plus the flags.</summary>
-    public uint Entry(char unit) => _entries[unit];
+    /// <summary>Whether the unit starts some key (of one unit or longer).</summary>
+    public bool StartsKey(char unit) => (_entries[unit] >> NodeShift) != 0;
 
     /// <summary>The value of a key by its index (0 .. <see cref="KeyCount"/>-1).</summary>
     public ReadOnlySpan<char> Value(int index) => _valuePool.AsSpan(_valueOffsets[index], _valueOffsets[index + 1] - _valueOffsets[index]);
@@ -119,21 +131,44 @@ internal sealed class StageTable
     /// </summary>
     public int Match(ReadOnlySpan<char> text, int position, out int valueIndex)
     {
-        uint entry = _entries[text[position]];
-        if ((entry & Unsettled) == 0
-            || ((entry & NeedsSlowPath) == 0 && (position + 1 >= text.Length || !MayStartPair(text[position], text[position + 1]))))
+        char c = text[position];
+        uint entry = _entries[c];
+        if ((entry >> NodeShift) == 0)
         {
-            // Only a single-unit key can match here.
-            if ((entry & IsKey) == 0)
-            {
-                valueIndex = NoValue;
-                return 0;
-            }
+            valueIndex = NoValue;
+            return 0;
+        }
 
-            return WalkOne(text[position], out valueIndex);
+        if ((entry & NeedsSlowPath) == 0
+            && ((entry & StartsLongerKey) == 0 || position + 1 >= text.Length || !MayStartPair(c, text[position + 1])))
+        {
+            // Only the single-unit key can match here.
+            uint node = _nodes[NodeOf(entry, c)];
+            valueIndex = (int)(node & ValueMask) - 1;
+            return valueIndex < 0 ? 0 : 1;
         }
 
         return Walk(text, position, out valueIndex);
+    }
+
+    /// <summary>
+    /// Returns the first position at or after <paramref name="position"/> where some key may match (the text
+    /// length when there is none); the units skipped are single code points that no key starts.
+    /// </summary>
+    public int SkipUnmatched(ReadOnlySpan<char> text, int position)
+    {
+        uint[] entries = _entries;
+        for (int i = position; i < text.Length; i++)
+        {
+            char c = text[i];
+            uint entry = entries[c];
+            if ((entry >> NodeShift) != 0 || (entry & NeedsSlowPath) != 0)
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
     }
 
     /// <summary>
@@ -143,7 +178,7 @@ internal sealed class StageTable
     /// </summary>
     public int Convert(ReadOnlySpan<char> source, Span<char> destination)
     {
-        uint[] entries = _entries;
+        ref uint entries = ref MemoryMarshal.GetArrayDataReference(_entries);
         ref char src = ref MemoryMarshal.GetReference(source);
         ref char dst = ref MemoryMarshal.GetReference(destination);
         int length = source.Length;
@@ -152,15 +187,9 @@ internal sealed class StageTable
         while (i < length)
         {
             char c = Unsafe.Add(ref src, i);
-            uint entry = entries[c];
-            if ((entry & Unsettled) == 0)
-            {
-                Unsafe.Add(ref dst, written++) = (char)entry;
-                i++;
-                continue;
-            }
-
-            if ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1))))
+            uint entry = Unsafe.Add(ref entries, c);
+            if ((entry & Unsettled) == 0
+                || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
                 Unsafe.Add(ref dst, written++) = (char)entry;
                 i++;
@@ -172,8 +201,16 @@ internal sealed class StageTable
             {
                 int start = _valueOffsets[valueIndex];
                 int count = _valueOffsets[valueIndex + 1] - start;
-                _valuePool.AsSpan(start, count).CopyTo(destination.Slice(written));
-                written += count;
+                if (count == 1)
+                {
+                    Unsafe.Add(ref dst, written++) = _valuePool[start];
+                }
+                else
+                {
+                    _valuePool.AsSpan(start, count).CopyTo(destination.Slice(written));
+                    written += count;
+                }
+
                 i += matched;
             }
             else
@@ -192,32 +229,41 @@ internal sealed class StageTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool MayStartPair(char first, char second)
     {
-        ulong hash = (((ulong)first << 16) | second) * 0x9E3779B97F4A7C15UL;
-        ulong word = _pairBloom[(int)(hash >> _pairBloomShift)];
-        ulong mask = (1UL << (int)(hash & 63)) | (1UL << (int)((hash >> 6) & 63));
+        ulong hash = (((ulong)first << 16) | second) * HashMultiplier;
+        ulong word = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pairBloom), (nint)(hash >> _pairBloomShift));
+        ulong mask = (1UL << (int)(hash >> 20)) | (1UL << (int)(hash >> 26));
         return (word & mask) == mask;
     }
 
-    private int WalkOne(char c, out int valueIndex)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NodeOf(uint entry, char unit)
     {
-        int node = FindChild(0, c);
-        if (node > 0 && _nodeValues[node] != NoValue)
-        {
-            valueIndex = _nodeValues[node];
-            return 1;
-        }
-
-        valueIndex = NoValue;
-        return 0;
+        int node = (int)(entry >> NodeShift);
+        return node != OverflowNode ? node : FindChild(0, unit);
     }
 
     private int Walk(ReadOnlySpan<char> text, int position, out int valueIndex)
     {
-        int node = 0;
-        int bestLength = 0;
-        int bestRank = int.MaxValue;
+        char first = text[position];
+        uint entry = _entries[first];
         valueIndex = NoValue;
-        for (int i = position; i < text.Length; i++)
+        if ((entry >> NodeShift) == 0)
+        {
+            return 0;
+        }
+
+        int node = NodeOf(entry, first);
+        uint data = _nodes[node];
+        int bestLength = 0;
+        uint bestRank = uint.MaxValue;
+        if ((data & ValueMask) != 0)
+        {
+            bestLength = 1;
+            bestRank = (data >> RankShift) & RankMask;
+            valueIndex = (int)(data & ValueMask) - 1;
+        }
+
+        for (int i = position + 1; i < text.Length && (data & HasChildren) != 0; i++)
         {
             node = FindChild(node, text[i]);
             if (node < 0)
@@ -225,17 +271,13 @@ internal sealed class StageTable
                 break;
             }
 
-            int value = _nodeValues[node];
-            if (value != NoValue && _nodeRanks[node] <= bestRank)
+            data = _nodes[node];
+            uint rank = (data >> RankShift) & RankMask;
+            if ((data & ValueMask) != 0 && rank <= bestRank)
             {
-                bestRank = _nodeRanks[node];
+                bestRank = rank;
                 bestLength = i + 1 - position;
-                valueIndex = value;
-            }
-
-            if (!_nodeHasChildren[node])
-            {
-                break;
+                valueIndex = (int)(data & ValueMask) - 1;
             }
         }
 
@@ -246,15 +288,15 @@ internal sealed class StageTable
     private int FindChild(int node, char unit)
     {
         ulong key = (((ulong)(uint)node << 16) | unit) + 1;
-        ulong[] keys = _edgeKeys;
-        int mask = keys.Length - 1;
-        int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _edgeShift);
+        ulong[] edges = _edges;
+        int mask = edges.Length - 1;
+        int slot = (int)((key * HashMultiplier) >> _edgeShift);
         while (true)
         {
-            ulong found = keys[slot];
-            if (found == key)
+            ulong found = edges[slot];
+            if ((found >> ChildBits) == key)
             {
-                return _edgeChildren[slot];
+                return (int)(found & ChildMask);
             }
 
             if (found == 0)
@@ -266,48 +308,41 @@ internal sealed class StageTable
         }
     }
 
-    /// <summary>Collects keys and values into growable arrays, then lays out the lookup structures.</summary>
+    /// <summary>Collects keys and values into a growable trie, then lays out the lookup structures.</summary>
     internal sealed class Builder
     {
-        private ulong[] _buildEdgeKeys;
-        private int[] _buildEdgeChildren;
+        // Build-time trie: edges packed like the final table, node data in separate growable arrays.
+        private ulong[] _edges;
+        private int _edgeShift;
         private int _edgeCount;
+        private int[] _nodeValues;
+        private byte[] _nodeRanks;
+        private bool[] _nodeHasChildren;
+        private int _nodeCount;
 
         public Builder(int estimatedEntries)
         {
             int capacity = Math.Max(16, estimatedEntries * 3);
-            NodeValues = new int[capacity];
-            NodeRanks = new byte[capacity];
-            NodeHasChildren = new bool[capacity];
-            NodeValues[0] = NoValue;
-            NodeCount = 1;
+            _nodeValues = new int[capacity];
+            _nodeRanks = new byte[capacity];
+            _nodeHasChildren = new bool[capacity];
+            _nodeValues[0] = NoValue;
+            _nodeCount = 1;
+            _edges = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, capacity * 2))];
+            _edgeShift = 64 - BitOperations.Log2((uint)_edges.Length);
             ValueOffsets = new int[Math.Max(16, estimatedEntries + 1)];
             ValuePool = new char[Math.Max(64, estimatedEntries * 3)];
-            int edgeSlots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, capacity * 2));
-            _buildEdgeKeys = new ulong[edgeSlots];
-            _buildEdgeChildren = new int[edgeSlots];
-            int bloomBits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4096, estimatedEntries * 8));
+            int bloomBits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4096, estimatedEntries * 12));
             PairBloom = new ulong[bloomBits / 64];
             PairBloomShift = 64 - BitOperations.Log2((uint)PairBloom.Length);
-            Entries = new uint[65536];
             KeyUnits = new ulong[65536 / 64];
         }
-
-        public uint[] Entries { get; }
 
         public ulong[] PairBloom { get; }
 
         public int PairBloomShift { get; }
 
         public ulong[] KeyUnits { get; }
-
-        public int[] NodeValues { get; private set; }
-
-        public byte[] NodeRanks { get; private set; }
-
-        public bool[] NodeHasChildren { get; private set; }
-
-        public int NodeCount { get; private set; }
 
         public int[] ValueOffsets { get; private set; }
 
@@ -337,7 +372,7 @@ internal sealed class StageTable
                 return;
             }
 
-            if (rank > byte.MaxValue)
+            if (rank > RankMask)
             {
                 throw new InvalidDataException("Too many dictionaries in one short-circuit group.");
             }
@@ -349,7 +384,7 @@ internal sealed class StageTable
                 node = GetOrAddChild(node, unit);
             }
 
-            if (NodeValues[node] != NoValue)
+            if (_nodeValues[node] != NoValue)
             {
                 return;
             }
@@ -364,12 +399,17 @@ internal sealed class StageTable
                 ValuePool = Grow(ValuePool, Math.Max(ValuePool.Length * 2, ValuePoolLength + value.Length));
             }
 
+            if (ValueCount >= (int)ValueMask - 1)
+            {
+                throw new InvalidDataException("Too many dictionary entries.");
+            }
+
             value.CopyTo(ValuePool.AsSpan(ValuePoolLength));
             ValueOffsets[ValueCount] = ValuePoolLength;
             ValuePoolLength += value.Length;
             ValueOffsets[ValueCount + 1] = ValuePoolLength;
-            NodeValues[node] = ValueCount++;
-            NodeRanks[node] = (byte)rank;
+            _nodeValues[node] = ValueCount++;
+            _nodeRanks[node] = (byte)rank;
             MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
             if ((long)value.Length * ExpansionDenominator > (long)key.Length * ExpansionNumerator)
             {
@@ -377,8 +417,8 @@ internal sealed class StageTable
                 ExpansionDenominator = key.Length;
             }
 
-            int keyBytes = Encoding.UTF8.GetByteCount(key);
-            int valueBytes = Encoding.UTF8.GetByteCount(value);
+            int keyBytes = Utf8Length(key);
+            int valueBytes = Utf8Length(value);
             if ((long)valueBytes * ByteExpansionDenominator > (long)keyBytes * ByteExpansionNumerator)
             {
                 ByteExpansionNumerator = valueBytes;
@@ -392,108 +432,150 @@ internal sealed class StageTable
 
             if (key.Length >= 2)
             {
-                ulong hash = (((ulong)key[0] << 16) | key[1]) * 0x9E3779B97F4A7C15UL;
-                PairBloom[(int)(hash >> PairBloomShift)] |= (1UL << (int)(hash & 63)) | (1UL << (int)((hash >> 6) & 63));
+                ulong hash = (((ulong)key[0] << 16) | key[1]) * HashMultiplier;
+                PairBloom[(int)(hash >> PairBloomShift)] |= (1UL << (int)(hash >> 20)) | (1UL << (int)(hash >> 26));
             }
         }
 
-        /// <summary>Fills the per-unit entries from the first trie level.</summary>
-        public void Finish()
+        /// <summary>
+        /// Renumbers the nodes (root children first, so that their ids fit in the entries), then lays out the
+        /// entries, the final edge table and the packed node data.
+        /// </summary>
+        public (uint[] Entries, ulong[] Edges, int EdgeShift, uint[] Nodes) Compile()
         {
-            for (int c = 0; c < 65536; c++)
+            var renumbered = new int[_nodeCount];
+            int next = 1;
+            var rootChildren = new List<(char Unit, int Node)>();
+            foreach (ulong slot in _edges)
             {
-                Entries[c] = (uint)c;
+                if (slot != 0 && ((slot >> ChildBits) - 1) >> 16 == 0)
+                {
+                    rootChildren.Add(((char)((slot >> ChildBits) - 1), (int)(slot & ChildMask)));
+                }
+            }
+
+            rootChildren.Sort((a, b) => a.Unit.CompareTo(b.Unit));
+            foreach ((_, int node) in rootChildren)
+            {
+                renumbered[node] = next++;
+            }
+
+            for (int node = 1; node < _nodeCount; node++)
+            {
+                if (renumbered[node] == 0)
+                {
+                    renumbered[node] = next++;
+                }
+            }
+
+            var nodes = new uint[_nodeCount];
+            for (int node = 0; node < _nodeCount; node++)
+            {
+                uint data = (uint)(_nodeValues[node] + 1) | ((uint)_nodeRanks[node] << RankShift);
+                if (_nodeHasChildren[node])
+                {
+                    data |= HasChildren;
+                }
+
+                nodes[renumbered[node]] = data;
+            }
+
+            int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, _edgeCount * 2));
+            var edges = new ulong[slots];
+            int shift = 64 - BitOperations.Log2((uint)slots);
+            foreach (ulong slot in _edges)
+            {
+                if (slot != 0)
+                {
+                    ulong key = (slot >> ChildBits) - 1;
+                    int parent = renumbered[(int)(key >> 16)];
+                    Insert(edges, shift, (((ulong)(uint)parent << 16) | (key & 0xFFFF)) + 1, renumbered[(int)(slot & ChildMask)]);
+                }
+            }
+
+            var entries = new uint[65536];
+            for (int c = 0; c < entries.Length; c++)
+            {
+                entries[c] = (uint)c;
             }
 
             for (int c = 0xD800; c <= 0xDFFF; c++)
             {
-                Entries[c] |= NeedsSlowPath;
+                entries[c] |= NeedsSlowPath;
             }
 
             for (int c = 0x2FF0; c <= 0x2FFF; c++)
             {
-                Entries[c] |= NeedsSlowPath;
+                entries[c] |= NeedsSlowPath;
             }
 
-            Entries[0xFFFF] |= NeedsSlowPath;
-            for (int slot = 0; slot < _buildEdgeKeys.Length; slot++)
+            entries[0xFFFF] |= NeedsSlowPath;
+            foreach ((char unit, int oldNode) in rootChildren)
             {
-                ulong key = _buildEdgeKeys[slot];
-                if (key == 0 || ((key - 1) >> 16) != 0)
+                int node = renumbered[oldNode];
+                uint entry = entries[unit] | ((uint)Math.Min(node, OverflowNode) << NodeShift);
+                if (_nodeHasChildren[oldNode])
                 {
-                    continue;
+                    entry |= StartsLongerKey;
                 }
 
-                char unit = (char)(key - 1);
-                int node = _buildEdgeChildren[slot];
-                if (NodeHasChildren[node])
-                {
-                    Entries[unit] |= StartsLongerKey;
-                }
-
-                int value = NodeValues[node];
+                int value = _nodeValues[oldNode];
                 if (value != NoValue)
                 {
-                    Entries[unit] |= IsKey;
                     int start = ValueOffsets[value];
                     int length = ValueOffsets[value + 1] - start;
                     char mapped = ValuePool[start];
                     if (length == 1 && !char.IsSurrogate(mapped) && mapped != '\uFFFF')
                     {
-                        Entries[unit] = (Entries[unit] & ~0xFFFFu) | mapped;
+                        entry = (entry & ~0xFFFFu) | mapped;
                     }
                     else
                     {
-                        Entries[unit] |= NeedsSlowPath;
+                        entry |= NeedsSlowPath;
                     }
                 }
+
+                entries[unit] = entry;
             }
+
+            return (entries, edges, shift, nodes);
         }
 
-        public (ulong[] Keys, int[] Children, int Shift) BuildEdgeTable()
+        private static int Utf8Length(ReadOnlySpan<char> text)
         {
-            // Re-hash into a table sized for the final edge count (load factor <= 1/2).
-            int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, _edgeCount * 2));
-            var keys = new ulong[slots];
-            var children = new int[slots];
-            int shift = 64 - BitOperations.Log2((uint)slots);
-            for (int slot = 0; slot < _buildEdgeKeys.Length; slot++)
+            int bytes = 0;
+            for (int i = 0; i < text.Length; i++)
             {
-                ulong key = _buildEdgeKeys[slot];
-                if (key != 0)
-                {
-                    Insert(keys, children, shift, key, _buildEdgeChildren[slot]);
-                }
+                char c = text[i];
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
             }
 
-            return (keys, children, shift);
+            return bytes;
         }
 
-        private static void Insert(ulong[] keys, int[] children, int shift, ulong key, int child)
+        private static void Insert(ulong[] edges, int shift, ulong key, int child)
         {
-            int mask = keys.Length - 1;
-            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-            while (keys[slot] != 0)
+            int mask = edges.Length - 1;
+            int slot = (int)((key * HashMultiplier) >> shift);
+            while (edges[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            keys[slot] = key;
-            children[slot] = child;
+            edges[slot] = (key << ChildBits) | (uint)child;
         }
 
         private int GetOrAddChild(int node, char unit)
         {
             ulong key = (((ulong)(uint)node << 16) | unit) + 1;
-            int mask = _buildEdgeKeys.Length - 1;
-            int shift = 64 - BitOperations.Log2((uint)_buildEdgeKeys.Length);
-            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+            int mask = _edges.Length - 1;
+            int slot = (int)((key * HashMultiplier) >> _edgeShift);
             while (true)
             {
-                ulong found = _buildEdgeKeys[slot];
-                if (found == key)
+                ulong found = _edges[slot];
+                if ((found >> ChildBits) == key)
                 {
-                    return _buildEdgeChildren[slot];
+                    return (int)(found & ChildMask);
                 }
 
                 if (found == 0)
@@ -504,31 +586,33 @@ internal sealed class StageTable
                 slot = (slot + 1) & mask;
             }
 
-            if (NodeCount == NodeValues.Length)
+            if (_nodeCount == _nodeValues.Length)
             {
-                int capacity = NodeValues.Length * 2;
-                NodeValues = Grow(NodeValues, capacity);
-                NodeRanks = Grow(NodeRanks, capacity);
-                NodeHasChildren = Grow(NodeHasChildren, capacity);
+                int capacity = _nodeValues.Length * 2;
+                _nodeValues = Grow(_nodeValues, capacity);
+                _nodeRanks = Grow(_nodeRanks, capacity);
+                _nodeHasChildren = Grow(_nodeHasChildren, capacity);
             }
 
-            int child = NodeCount++;
-            NodeValues[child] = NoValue;
-            NodeHasChildren[node] = true;
-            _buildEdgeKeys[slot] = key;
-            _buildEdgeChildren[slot] = child;
-            if (++_edgeCount * 2 > _buildEdgeKeys.Length)
+            if (_nodeCount >= (1 << 22))
             {
-                ulong[] oldKeys = _buildEdgeKeys;
-                int[] oldChildren = _buildEdgeChildren;
-                _buildEdgeKeys = new ulong[oldKeys.Length * 2];
-                _buildEdgeChildren = new int[oldKeys.Length * 2];
-                int newShift = 64 - BitOperations.Log2((uint)_buildEdgeKeys.Length);
-                for (int i = 0; i < oldKeys.Length; i++)
+                throw new InvalidDataException("Too many dictionary entries.");
+            }
+
+            int child = _nodeCount++;
+            _nodeValues[child] = NoValue;
+            _nodeHasChildren[node] = true;
+            _edges[slot] = (key << ChildBits) | (uint)child;
+            if (++_edgeCount * 2 > _edges.Length)
+            {
+                ulong[] old = _edges;
+                _edges = new ulong[old.Length * 2];
+                _edgeShift = 64 - BitOperations.Log2((uint)_edges.Length);
+                foreach (ulong entry in old)
                 {
-                    if (oldKeys[i] != 0)
+                    if (entry != 0)
                     {
-                        Insert(_buildEdgeKeys, _buildEdgeChildren, newShift, oldKeys[i], oldChildren[i]);
+                        Insert(_edges, _edgeShift, entry >> ChildBits, (int)(entry & ChildMask));
                     }
                 }
             }
