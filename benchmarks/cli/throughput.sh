@@ -83,7 +83,7 @@ echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' 
 echo
 echo "| Command | Input MB | Seconds | MB/s | CPU seconds | Max RSS MB |"
 echo "|---|---:|---:|---:|---:|---:|"
-row "baseline: \`cat\` (read the file)" "$trad_bytes" cat "$trad"
+row "baseline: \`cat\` (read the file, from the page cache)" "$trad_bytes" cat "$trad"
 row "baseline: start-up only (\`--version\`)" 0 "${tool[@]}" --version
 row "baseline: JSONL machinery only (\`repair --jsonl --field absent\`: every line parsed, none processed)" "$jsonl_bytes" "${tool[@]}" repair --jsonl --field absent "$jsonl"
 row "\`convert --config t2s\` (text)" "$trad_bytes" "${tool[@]}" convert --config t2s "$trad"

@@ -12,22 +12,7 @@ internal static class Tool
 
     public static async Task<ToolResult> RunAsync(IEnumerable<string> arguments, byte[]? stdin = null, string? workingDirectory = null)
     {
-        Assert.True(File.Exists(s_path), $"The tool was not built at {s_path}.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        start.ArgumentList.Add(s_path);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
+        using Process process = Start([.. arguments], workingDirectory);
         var stdout = new MemoryStream();
         Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         Task<string> readErr = process.StandardError.ReadToEndAsync();
@@ -51,10 +36,12 @@ internal static class Tool
     }
 
     /// <summary>Starts the tool with redirected, UTF-8 standard streams, for tests that talk to it while it runs.</summary>
-    public static Process Start(params string[] arguments)
+    public static Process Start(string[] arguments, string? workingDirectory = null)
     {
+        Assert.True(File.Exists(s_path), $"The tool was not built at {s_path}.");
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -177,6 +177,34 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void IndexOfSuspicious_AgreesWithACharacterByCharacterScan()
+    {
+        var random = new Random(3);
+        string[] pieces = ["中文", "文件", "abc ", "?", "é", "涓", "\uFFFD", "。", "\n", "的", "選取", "ｶ", "1234567"];
+        for (int i = 0; i < 2000; i++)
+        {
+            var sb = new StringBuilder();
+            int count = random.Next(0, 12);
+            for (int k = 0; k < count; k++)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            string text = sb.ToString();
+            int expected = -1;
+            for (int k = 0; k < text.Length && expected < 0; k++)
+            {
+                if (MojibakeRepair.IndexOfSuspicious(text.AsSpan(k, 1)) == 0)
+                {
+                    expected = k;
+                }
+            }
+
+            Assert.Equal(expected, MojibakeRepair.IndexOfSuspicious(text));
+        }
+    }
+
+    [Fact]
     public void Repair_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => MojibakeRepair.Repair(null!));

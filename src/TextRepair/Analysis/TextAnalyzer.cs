@@ -24,7 +24,13 @@ public static class TextAnalyzer
     /// </summary>
     /// <param name="text">Any text; lone surrogates and control characters are simply not Chinese.</param>
     /// <returns>The report; for text without Chinese, a report with <see cref="TextScript.None"/> and empty lists.</returns>
-    public static TextReport Analyze(ReadOnlySpan<char> text)
+    public static TextReport Analyze(ReadOnlySpan<char> text) => Analyze(text, includeEncoding: true);
+
+    /// <summary>
+    /// The analysis; the repair pipeline leaves out the encoding check (its encoding step has already run and the
+    /// Chinese steps do not use it).
+    /// </summary>
+    internal static TextReport Analyze(ReadOnlySpan<char> text, bool includeEncoding)
     {
         int han = 0;
         int simplified = 0;
@@ -116,7 +122,7 @@ public static class TextAnalyzer
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
 
-        if (MojibakeRepair.IndexOfSuspicious(text) >= 0)
+        if (includeEncoding && MojibakeRepair.IndexOfSuspicious(text) >= 0)
         {
             var findings = new List<MojibakeFinding>();
             MojibakeRepair.Find(text, findings);

@@ -34,7 +34,7 @@ internal sealed class RepairState
     public bool ConvertedFromSimplified { get; set; }
 
     /// <summary>The analysis of <see cref="Current"/>, computed on first use after each change.</summary>
-    public TextReport Report => _report ??= TextAnalyzer.Analyze(Current);
+    public TextReport Report => _report ??= TextAnalyzer.Analyze(Current, includeEncoding: false);
 
     /// <summary>Applies edits given in <see cref="Current"/>'s coordinates (sorted, non-overlapping).</summary>
     public void Apply(List<RepairEdit> edits)

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TextRepair.Repair.Mojibake;
@@ -35,29 +37,51 @@ internal static class MojibakeRepair
     /// <summary>Index of the first character that could belong to mojibake or a loss marker, or -1 for clean text.</summary>
     public static int IndexOfSuspicious(ReadOnlySpan<char> text)
     {
-        ulong[] bits = s_suspicious;
+        ref ulong bits = ref MemoryMarshal.GetArrayDataReference(s_suspicious);
+        ref char start = ref MemoryMarshal.GetReference(text);
+        int n = text.Length;
         int i = 0;
-        while (i < text.Length)
+        while (i < n)
         {
-            // Runs of ASCII are skipped vectorized; everything else is a bit test per character.
-            int skip = text[i..].IndexOfAnyExcept(s_plainAscii);
-            if (skip < 0)
+            if (Unsafe.Add(ref start, i) < 0x80)
             {
-                return -1;
-            }
+                // Runs of ASCII are skipped vectorized ('?' is the one ASCII character of interest).
+                int skip = text[i..].IndexOfAnyExcept(s_plainAscii);
+                if (skip < 0)
+                {
+                    return -1;
+                }
 
-            i += skip;
-            for (; i < text.Length; i++)
-            {
-                char c = text[i];
-                if ((bits[c >> 6] & (1UL << c)) != 0)
+                i += skip;
+                if (text[i] == '?')
                 {
                     return i;
                 }
+            }
 
-                if (c < 0x80)
+            // Everything else: one bit test per character in an 8 KiB table, four characters at a time, until a
+            // suspicious character or a block of ASCII.
+            for (; i + 4 <= n; i += 4)
+            {
+                char c0 = Unsafe.Add(ref start, i);
+                char c1 = Unsafe.Add(ref start, i + 1);
+                char c2 = Unsafe.Add(ref start, i + 2);
+                char c3 = Unsafe.Add(ref start, i + 3);
+                ulong hit = (Unsafe.Add(ref bits, c0 >> 6) >> c0) | (Unsafe.Add(ref bits, c1 >> 6) >> c1)
+                    | (Unsafe.Add(ref bits, c2 >> 6) >> c2) | (Unsafe.Add(ref bits, c3 >> 6) >> c3);
+                if ((hit & 1) != 0 || (c0 | c1 | c2 | c3) < 0x80)
                 {
                     break;
+                }
+            }
+
+            int end = Math.Min(n, i + 4);
+            for (; i < end; i++)
+            {
+                char c = Unsafe.Add(ref start, i);
+                if (((Unsafe.Add(ref bits, c >> 6) >> c) & 1) != 0)
+                {
+                    return i;
                 }
             }
         }
@@ -783,10 +807,11 @@ internal static class MojibakeRepair
             {
                 charStarts.Add(bytes.Count);
                 char c = line[k];
-                if (c == '?' && k > start && line[k - 1] >= 0x80)
+                if (c is '?' or '\uFFFD' && k > start && line[k - 1] >= 0x80 && line[k - 1] != '\uFFFD')
                 {
                     // .NET's double-byte decoders turn a lead byte and an invalid trail (an ASCII byte below 0x40)
-                    // into one '?'; at the end of the text only the lead byte is lost.
+                    // into one '?' (or U+FFFD with a replacement fallback); at the end of the text only the lead byte
+                    // is lost.
                     bytes.Add(LostByte);
                     if (k + 1 < line.Length || k + 1 < i)
                     {
