@@ -67,6 +67,33 @@ public sealed class InPlaceTests
     }
 
     [Fact]
+    public async Task Terminated_while_writing_leaves_no_output_and_no_temporary_file()
+    {
+        using var directory = new TempDirectory();
+        string output = directory.File("out.jsonl");
+        using System.Diagnostics.Process process = Tool.Start(["convert", "-c", "s2t", "--jsonl", "-o", output]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        // Stdin stays open, so the tool is surely still writing when the signal comes.
+        await process.StandardInput.WriteLineAsync("{\"text\":\"发\"}".AsMemory(), timeout.Token);
+        await process.StandardInput.FlushAsync(timeout.Token);
+        while (Directory.GetFiles(directory.Path).Length == 0)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        using (System.Diagnostics.Process kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Empty(Directory.GetFiles(directory.Path));
+    }
+
+    [Fact]
     public async Task In_place_refuses_stdin_and_output()
     {
         using var directory = new TempDirectory();
