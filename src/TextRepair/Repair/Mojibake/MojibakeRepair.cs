@@ -803,19 +803,23 @@ internal static class MojibakeRepair
 
             bytes.Clear();
             charStarts.Clear();
+            bool previousMarker = false;
             for (int k = start; k < i; k++)
             {
                 charStarts.Add(bytes.Count);
                 char c = line[k];
-                if (c is '?' or '\uFFFD' && k > start && line[k - 1] >= 0x80 && line[k - 1] != '\uFFFD')
+                bool marker = c is '?' or '\uFFFD' && k > start && ((line[k - 1] >= 0x80 && line[k - 1] != '\uFFFD') || previousMarker);
+                previousMarker = marker;
+                if (marker)
                 {
                     // .NET's double-byte decoders turn a lead byte and an invalid trail (an ASCII byte below 0x40)
                     // into one '?' (or U+FFFD with a replacement fallback); at the end of the text only the lead byte
                     // is lost.
+                    // Big5's decoder swallows any byte after an invalid lead; GBK's only ASCII below 0x40.
                     bytes.Add(LostByte);
                     if (k + 1 < line.Length || k + 1 < i)
                     {
-                        bytes.Add(LostAscii);
+                        bytes.Add(reader == CodePage.Big5 ? LostByte : LostAscii);
                     }
                 }
                 else if (c == '\uFFFD')
@@ -961,7 +965,7 @@ internal static class MojibakeRepair
         {
             // A lost lead or continuation byte: it takes the continuation bytes that follow it.
             int j = pos + 1;
-            while (j < bytes.Count && j - pos < 4 && bytes[j] is >= 0x80 and <= 0xBF)
+            while (j < bytes.Count && j - pos < 4 && bytes[j] is (>= 0x80 and <= 0xBF) or LostByte)
             {
                 j++;
             }
