@@ -24,7 +24,7 @@ internal sealed class ScriptStep : RepairStep
     };
 
     // Machine conversion from Simplified can only show in text with Traditional-only characters. One table lookup per
-    // character; runs of ASCII are skipped with a vectorised search.
+    // character; a leading run without CJK (below U+3400) is skipped with a vectorised search.
     private static bool ContainsTraditionalOnly(ReadOnlySpan<char> text)
     {
         ReadOnlySpan<byte> flags = HanData.BmpFlagTable;
