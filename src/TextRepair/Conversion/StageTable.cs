@@ -54,6 +54,7 @@ internal sealed class StageTable
     private readonly uint[] _nodes;
     private readonly int[] _valueOffsets;
     private readonly char[] _valuePool;
+    private readonly bool _hasSingleUnitKeys;
 
     private StageTable(Builder builder)
     {
@@ -62,6 +63,7 @@ internal sealed class StageTable
         _pairBloomShift = builder.PairBloomShift;
         _valueOffsets = builder.ValueOffsets.AsSpan(0, builder.ValueCount + 1).ToArray();
         _valuePool = builder.ValuePool.AsSpan(0, builder.ValuePoolLength).ToArray();
+        _hasSingleUnitKeys = builder.HasSingleUnitKeys;
         KeyCount = builder.ValueCount;
         MaxKeyLength = builder.MaxKeyLength;
         ExpansionNumerator = builder.ExpansionNumerator;
@@ -153,16 +155,26 @@ internal sealed class StageTable
 
     /// <summary>
     /// Returns the first position at or after <paramref name="position"/> where some key may match (the text
-    /// length when there is none); the units skipped are single code points that no key starts.
+    /// length when there is none): the units skipped start no key, or only longer keys that the next unit rules out.
     /// </summary>
     public int SkipUnmatched(ReadOnlySpan<char> text, int position)
     {
-        uint[] entries = _entries;
-        for (int i = position; i < text.Length; i++)
+        ref uint entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        bool singleKeys = _hasSingleUnitKeys;
+        int last = text.Length - 1;
+        for (int i = position; i <= last; i++)
         {
             char c = text[i];
-            uint entry = entries[c];
-            if ((entry >> NodeShift) != 0 || (entry & NeedsSlowPath) != 0)
+            uint entry = Unsafe.Add(ref entries, c);
+            if ((entry & ~(0xFFFFu | StartsLongerKey)) == 0)
+            {
+                // Starts no key at all.
+                continue;
+            }
+
+            if ((entry & NeedsSlowPath) != 0
+                || ((entry & StartsLongerKey) != 0 && i < last && MayStartPair(c, text[i + 1]))
+                || (singleKeys && (_nodes[NodeOf(entry, c)] & ValueMask) != 0))
             {
                 return i;
             }
@@ -364,6 +376,8 @@ internal sealed class StageTable
 
         public bool ValuesContainIdsOperator { get; private set; }
 
+        public bool HasSingleUnitKeys { get; private set; }
+
         /// <summary>Adds an entry unless the key is already present (the earlier dictionary wins).</summary>
         public void Add(ReadOnlySpan<char> key, ReadOnlySpan<char> value, int rank)
         {
@@ -411,6 +425,7 @@ internal sealed class StageTable
             _nodeValues[node] = ValueCount++;
             _nodeRanks[node] = (byte)rank;
             MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
+            HasSingleUnitKeys |= key.Length == 1;
             if ((long)value.Length * ExpansionDenominator > (long)key.Length * ExpansionNumerator)
             {
                 ExpansionNumerator = value.Length;
