@@ -152,6 +152,15 @@ internal static class MojibakeRepair
 
             if (c is not ('\u70EB' or '\u5C6F'))
             {
+                int annotationEnd = PinyinAnnotationEnd(line, i);
+                if (annotationEnd > 0)
+                {
+                    // A tone-marked syllable in parentheses after a Han character is a pinyin annotation: no chain
+                    // turns CJK text into a valid syllable between ASCII parentheses.
+                    i = annotationEnd;
+                    continue;
+                }
+
                 if (i - last <= 5 || (c >= '\u2E80' && LooksLikeUtf8InGbk(line, i)))
                 {
                     return true;
@@ -162,6 +171,41 @@ internal static class MojibakeRepair
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// When the character at <paramref name="i"/> lies inside a pinyin annotation — one syllable (letters with a tone
+    /// mark) in ASCII or full-width parentheses right after a Han character, as in "\u8BC4(p\u00EDng)" — the index of
+    /// the closing parenthesis, else -1.
+    /// </summary>
+    private static int PinyinAnnotationEnd(ReadOnlySpan<char> line, int i)
+    {
+        if (!Analysis.Pinyin.IsSyllableChar(line[i]))
+        {
+            return -1;
+        }
+
+        int start = i;
+        while (start > 0 && Analysis.Pinyin.IsSyllableChar(line[start - 1]))
+        {
+            start--;
+        }
+
+        int end = i + 1;
+        while (end < line.Length && Analysis.Pinyin.IsSyllableChar(line[end]))
+        {
+            end++;
+        }
+
+        if (start < 2 || end >= line.Length || end - start > Analysis.Pinyin.MaxKeyLength
+            || line[start - 1] is not ('(' or '\uFF08') || line[end] is not (')' or '\uFF09')
+            || !Plausibility.IsHan(line[start - 2]))
+        {
+            return -1;
+        }
+
+        Span<char> key = stackalloc char[Analysis.Pinyin.MaxKeyLength];
+        return Analysis.Pinyin.TryParse(line[start..end], key, out _, out _) ? end : -1;
     }
 
     /// <summary>
