@@ -30,6 +30,11 @@ internal sealed class ConversionPipeline
     private readonly (char First, char Last)[]? _normalizationRanges;
     private readonly StageTable? _segmentation;
     private readonly StageTable[] _chain;
+
+    // Set when the segmentation dictionary is exactly the first stage's top-ranked dictionaries (s2t, s2tw, s2twp,
+    // s2hk, s2hkp, tw2sp...): then _chain[0] holds only the lower-ranked dictionaries and this is the whole first stage,
+    // built only for text with IDS operators (see ConvertMain).
+    private readonly Lazy<StageTable>? _fullFirst;
     private readonly string?[]? _composed;
     private readonly ulong[] _breakers;
     private readonly int _idsWindow;
@@ -39,9 +44,10 @@ internal sealed class ConversionPipeline
     private readonly long _byteExpansionNumerator;
     private readonly long _byteExpansionDenominator;
 
-    private ConversionPipeline(StageTable[] normalization, StageTable? segmentation, StageTable[] chain, StageTable? user)
+    private ConversionPipeline(StageTable[] normalization, StageTable? segmentation, StageTable[] chain, Lazy<StageTable>? fullFirst, StageTable? user)
     {
         _user = user;
+        _fullFirst = fullFirst;
         _normalization = normalization;
         _segmentation = segmentation;
         _chain = chain;
@@ -90,14 +96,38 @@ internal sealed class ConversionPipeline
         for (int i = 0; i < transforms.Count; i++)
         {
             StageTable table = transforms[i];
-            numerator *= table.ExpansionNumerator;
-            denominator *= table.ExpansionDenominator;
-            byteNumerator *= table.ByteExpansionNumerator;
-            byteDenominator *= table.ByteExpansionDenominator;
+            int stageNumerator = table.ExpansionNumerator;
+            int stageDenominator = table.ExpansionDenominator;
+            int stageByteNumerator = table.ByteExpansionNumerator;
+            int stageByteDenominator = table.ByteExpansionDenominator;
+            int maxKeyLength = table.MaxKeyLength;
+            if (fullFirst is not null && i == normalization.Length)
+            {
+                // The fused first stage writes either the segmentation dictionary's value of a whole segment or
+                // the lower-ranked dictionaries' output: bound it by the larger of the two.
+                StageTable other = segmentation!;
+                if ((long)other.ExpansionNumerator * stageDenominator > (long)stageNumerator * other.ExpansionDenominator)
+                {
+                    (stageNumerator, stageDenominator) = (other.ExpansionNumerator, other.ExpansionDenominator);
+                }
+
+                if ((long)other.ByteExpansionNumerator * stageByteDenominator > (long)stageByteNumerator * other.ByteExpansionDenominator)
+                {
+                    (stageByteNumerator, stageByteDenominator) = (other.ByteExpansionNumerator, other.ByteExpansionDenominator);
+                }
+
+                maxKeyLength = Math.Max(maxKeyLength, other.MaxKeyLength);
+                idsInValues |= other.ValuesContainIdsOperator;
+            }
+
+            numerator *= stageNumerator;
+            denominator *= stageDenominator;
+            byteNumerator *= stageByteNumerator;
+            byteDenominator *= stageByteDenominator;
             if (i < transforms.Count - 1)
             {
                 // 128 units of a later stage's text come from at most 128 * max(2, longest key) units before it.
-                window = Math.Min(int.MaxValue, window * Math.Max(2, table.MaxKeyLength));
+                window = Math.Min(int.MaxValue, window * Math.Max(2, maxKeyLength));
             }
 
             idsInValues |= table.ValuesContainIdsOperator;
@@ -151,11 +181,85 @@ internal sealed class ConversionPipeline
     /// </summary>
     internal static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> tables)
     {
-        return new ConversionPipeline(
-            Tables(config.Normalization, includeTofuRisk, tables),
-            config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true, tables),
-            Tables(config.Chain, includeTofuRisk, tables),
-            user: null);
+        StageTable? segmentation = config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true, tables);
+        var chainSpecs = new List<DictionarySpec>();
+        foreach (DictionarySpec stage in config.Chain)
+        {
+            if (stage.CacheKey(includeTofuRisk) is not null)
+            {
+                chainSpecs.Add(stage);
+            }
+        }
+
+        Lazy<StageTable>? fullFirst = null;
+        StageTable? residual = null;
+        if (segmentation is not null && chainSpecs.Count > 0)
+        {
+            residual = ResidualTable(config.Segmentation!, chainSpecs[0], includeTofuRisk, tables);
+            if (residual is not null)
+            {
+                fullFirst = LazyTable(chainSpecs[0], includeTofuRisk, tables);
+            }
+        }
+
+        var chain = new StageTable[chainSpecs.Count];
+        for (int i = 0; i < chain.Length; i++)
+        {
+            chain[i] = i == 0 && residual is not null ? residual : Table(chainSpecs[i], includeTofuRisk, tables)!;
+        }
+
+        return new ConversionPipeline(Tables(config.Normalization, includeTofuRisk, tables), segmentation, chain, fullFirst, user: null);
+    }
+
+    /// <summary>
+    /// When the segmentation dictionary is made of exactly the first stage's rank-0 dictionaries (same files, same
+    /// order), returns a table of the first stage's other dictionaries, if all its keys are single code points;
+    /// otherwise null.
+    /// </summary>
+    /// <remarks>
+    /// Why the fused stage gives OpenCC's output: a segment that is a segmentation match K is a rank-0 key, and no
+    /// longer key fits in the segment, so the first stage turns it into K's rank-0 value, the segmentation table's
+    /// value of K (first file wins in both). In the text between segmentation matches, the segmentation pass found
+    /// no key at any code point boundary, so no rank-0 key matches there and the first stage's match is the
+    /// lower-ranked dictionaries' one. With single code point keys and no IDS operator in the text, the first stage
+    /// visits exactly those boundaries (a match covers what an unmatched position would).
+    /// </remarks>
+    private static StageTable? ResidualTable(DictionarySpec segmentationSpec, DictionarySpec firstSpec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
+    {
+        List<(DictionarySource Source, int Rank)> segmentationSources = Sources(segmentationSpec, includeTofuRisk: true);
+        List<(DictionarySource Source, int Rank)> firstSources = Sources(firstSpec, includeTofuRisk);
+        var rest = new List<(DictionarySource Source, int Rank)>();
+        int top = 0;
+        foreach ((DictionarySource source, int rank) in firstSources)
+        {
+            if (source.FileName is null)
+            {
+                return null;
+            }
+
+            if (rank == 0)
+            {
+                if (top >= segmentationSources.Count || segmentationSources[top].Rank != 0 || segmentationSources[top].Source.FileName != source.FileName)
+                {
+                    return null;
+                }
+
+                top++;
+            }
+            else
+            {
+                rest.Add((source, rank));
+            }
+        }
+
+        if (top != segmentationSources.Count || top == 0 || rest.Count == 0)
+        {
+            return null;
+        }
+
+        string key = "R:" + firstSpec.CacheKey(includeTofuRisk);
+        StageTable table = cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(rest))).Value;
+        return table.KeysAreSingleCodePoints ? table : null;
     }
 
     /// <summary>Every distinct stage table of this pipeline (for memory accounting).</summary>
@@ -177,12 +281,17 @@ internal sealed class ConversionPipeline
             {
                 yield return table;
             }
+
+            if (_fullFirst is { IsValueCreated: true })
+            {
+                yield return _fullFirst.Value;
+            }
         }
     }
 
     /// <summary>A copy of this pipeline whose user phrases are <paramref name="phrases"/> (in match order, first wins).</summary>
     public ConversionPipeline WithUserPhrases(Dictionary<string, string> phrases) =>
-        new(_normalization, _segmentation, _chain, StageTable.Build([(DictionarySource.Map(phrases), 0)]));
+        new(_normalization, _segmentation, _chain, _fullFirst, StageTable.Build([(DictionarySource.Map(phrases), 0)]));
 
     /// <summary>The user phrases of this pipeline, or null.</summary>
     public StageTable? UserPhrases => _user;
@@ -356,10 +465,17 @@ internal sealed class ConversionPipeline
         {
             if (_segmentation is null)
             {
-                return ConvertSegment(text, destination, ref scratch);
+                return ConvertSegment(text, _chain.Length == 0 ? null : _chain[0], destination, ref scratch);
             }
 
             StageTable segmentation = _segmentation;
+            StageTable? first = _chain.Length == 0 ? null : _chain[0];
+            if (_fullFirst is not null && text.ContainsAnyInRange('\u2FF0', '\u2FFF'))
+            {
+                // IDS sequences step differently from code points: use the whole first stage.
+                first = _fullFirst.Value;
+            }
+
             int written = 0;
             int runStart = 0;
             int i = 0;
@@ -380,10 +496,10 @@ internal sealed class ConversionPipeline
 
                 if (i > runStart)
                 {
-                    written += ConvertSegment(text.Slice(runStart, i - runStart), destination.Slice(written), ref scratch);
+                    written += ConvertSegment(text.Slice(runStart, i - runStart), first, destination.Slice(written), ref scratch);
                 }
 
-                string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched));
+                string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched), valueIndex);
                 if (composed.Length == 1)
                 {
                     destination[written] = composed[0];
@@ -400,7 +516,7 @@ internal sealed class ConversionPipeline
 
             if (text.Length > runStart)
             {
-                written += ConvertSegment(text.Slice(runStart), destination.Slice(written), ref scratch);
+                written += ConvertSegment(text.Slice(runStart), first, destination.Slice(written), ref scratch);
             }
 
             return written;
@@ -411,13 +527,16 @@ internal sealed class ConversionPipeline
         }
     }
 
-    private string Compose(ReadOnlySpan<char> key)
+    private string Compose(ReadOnlySpan<char> key, int valueIndex)
     {
         char[] buffer = ArrayPool<char>.Shared.Rent((int)MaxOutputLength(key.Length) + 1);
         var scratch = new Scratch(this, key.Length);
         try
         {
-            int written = ConvertSegment(key, buffer, ref scratch);
+            // Fused: the first stage turns the whole segment into its segmentation value (see ResidualTable).
+            int written = _fullFirst is not null
+                ? ConvertSegment(_segmentation!.Value(valueIndex), null, buffer, ref scratch)
+                : ConvertSegment(key, _chain.Length == 0 ? null : _chain[0], buffer, ref scratch);
             return new string(buffer, 0, written);
         }
         finally
@@ -427,28 +546,30 @@ internal sealed class ConversionPipeline
         }
     }
 
-    /// <summary>Runs the conversion chain over one segment.</summary>
-    private int ConvertSegment(ReadOnlySpan<char> segment, Span<char> destination, ref Scratch scratch)
+    /// <summary>
+    /// Runs the conversion chain over one segment, with <paramref name="first"/> as the first stage (null: the
+    /// first stage was already applied).
+    /// </summary>
+    private int ConvertSegment(ReadOnlySpan<char> segment, StageTable? first, Span<char> destination, ref Scratch scratch)
     {
         StageTable[] chain = _chain;
-        switch (chain.Length)
+        int stages = chain.Length - (first is null ? 1 : 0);
+        if (stages <= 0)
         {
-            case 0:
-                segment.CopyTo(destination);
-                return segment.Length;
-            case 1:
-                return chain[0].Convert(segment, destination);
-            default:
-                ReadOnlySpan<char> text = segment;
-                for (int s = 0; s < chain.Length - 1; s++)
-                {
-                    Span<char> buffer = scratch.Buffer(s & 1);
-                    int written = chain[s].Convert(text, buffer);
-                    text = buffer.Slice(0, written);
-                }
-
-                return chain[^1].Convert(text, destination);
+            segment.CopyTo(destination);
+            return segment.Length;
         }
+
+        ReadOnlySpan<char> text = segment;
+        for (int s = 0; s < stages - 1; s++)
+        {
+            StageTable stage = s == 0 && first is not null ? first : chain[s + chain.Length - stages];
+            Span<char> buffer = scratch.Buffer(s & 1);
+            int written = stage.Convert(text, buffer);
+            text = buffer.Slice(0, written);
+        }
+
+        return (stages == 1 && first is not null ? first : chain[^1]).Convert(text, destination);
     }
 
     /// <summary>Intermediate buffers for the chain, rented once per converted piece.</summary>
@@ -504,15 +625,13 @@ internal sealed class ConversionPipeline
         return [.. tables];
     }
 
-    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
+    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache) =>
+        LazyTable(spec, includeTofuRisk, cache)?.Value;
+
+    private static Lazy<StageTable>? LazyTable(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
     {
         string? key = spec.CacheKey(includeTofuRisk);
-        if (key is null)
-        {
-            return null;
-        }
-
-        return cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk)))).Value;
+        return key is null ? null : cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk))));
     }
 
     /// <summary>

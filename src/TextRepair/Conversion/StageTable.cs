@@ -72,6 +72,7 @@ internal sealed class StageTable
         ByteExpansionDenominator = builder.ByteExpansionDenominator;
         KeyUnits = builder.KeyUnits;
         ValuesContainIdsOperator = builder.ValuesContainIdsOperator;
+        KeysAreSingleCodePoints = builder.KeysAreSingleCodePoints;
     }
 
     /// <summary>Number of distinct keys (and value slots).</summary>
@@ -97,6 +98,12 @@ internal sealed class StageTable
 
     /// <summary>True when some value contains an ideographic description operator (none of OpenCC's do).</summary>
     public bool ValuesContainIdsOperator { get; }
+
+    /// <summary>
+    /// True when every key is exactly one well-formed code point that is not an IDS operator: a match then always
+    /// covers exactly the units an unmatched position would (see <see cref="TextUnits.UnmatchedLength"/>).
+    /// </summary>
+    public bool KeysAreSingleCodePoints { get; }
 
     /// <summary>Approximate memory held by the table, in bytes.</summary>
     public long FootprintBytes =>
@@ -378,6 +385,8 @@ internal sealed class StageTable
 
         public bool HasSingleUnitKeys { get; private set; }
 
+        public bool KeysAreSingleCodePoints { get; private set; } = true;
+
         /// <summary>Adds an entry unless the key is already present (the earlier dictionary wins).</summary>
         public void Add(ReadOnlySpan<char> key, ReadOnlySpan<char> value, int rank)
         {
@@ -390,6 +399,11 @@ internal sealed class StageTable
             {
                 throw new InvalidDataException("Too many dictionaries in one short-circuit group.");
             }
+
+            bool singleCodePoint = key.Length == 1
+                ? !char.IsSurrogate(key[0]) && !TextUnits.IsIdsOperator(key[0])
+                : key.Length == 2 && char.IsHighSurrogate(key[0]) && char.IsLowSurrogate(key[1]);
+            KeysAreSingleCodePoints &= singleCodePoint;
 
             int node = 0;
             foreach (char unit in key)
@@ -657,6 +671,9 @@ internal sealed class DictionarySource
     }
 
     public int EstimatedEntries => _map?.Count ?? EstimateLines(_file!);
+
+    /// <summary>The embedded dictionary file, or null for a flattened map.</summary>
+    public string? FileName => _file;
 
     public static DictionarySource File(string file) => new(file, null);
 
