@@ -959,6 +959,14 @@ internal static class MojibakeRepair
                 }
             }
 
+            if (multi == 0)
+            {
+                // Only single ASCII bytes decoded before the break: decoding from any character up to it reads a
+                // suffix of the same bytes, breaks at the same place and has nothing to judge either.
+                k = Math.Max(k + 1, nextChar);
+                continue;
+            }
+
             Candidate? best = null;
             if (bestEnd > k && bestMulti > 0)
             {
