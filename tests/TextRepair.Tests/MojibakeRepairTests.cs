@@ -48,6 +48,28 @@ public sealed class MojibakeRepairTests
         Assert.Contains(findings, f => f.Chain.StartsWith(chain, StringComparison.Ordinal) && !f.Lossy);
     }
 
+    [Fact]
+    public void Find_PinyinAnnotationsAlone_AreNotMojibake_ButGarbledTextBesideThemIsRepaired()
+    {
+        const string Annotated = "近日，我市召開評(píng)議會(huì)議，聽取鎮(zhèn)街黨委書記述職。";
+        Assert.Empty(Findings(Annotated));
+
+        const string Text = "选择菜单中的命令然后点击确定按钮保存文档";
+        string garbled = Annotated + " " + Garble(Text, "utf-8", "windows-1252");
+        Assert.Equal(Annotated + " " + Text, MojibakeRepair.Repair(garbled));
+    }
+
+    [Theory]
+    [InlineData("utf-8", "gbk")]
+    [InlineData("utf-8", "gb18030")]
+    public void Repair_GarbledTextAfterLongAsciiStretch_GivesOriginal(string writer, string reader)
+    {
+        string ascii = string.Concat(Enumerable.Repeat("MyNumber=5 'Correct' DéjàVu=25 'Not valid' ", 10));
+        const string Text = "选择菜单中的命令然后点击确定按钮保存文档";
+        string garbled = ascii + Garble(Text, writer, reader);
+        Assert.Equal(ascii + Text, MojibakeRepair.Repair(garbled));
+    }
+
     [Theory]
     [InlineData("big5", "gbk", "文件內選取的其他試算表中的儲存格內容")]
     [InlineData("gbk", "big5", "从源数据库以文字格式导出所需的数据")]
