@@ -65,32 +65,11 @@ internal static class DictionaryCompiler
     internal static Dictionary<string, string> Parse(ReadOnlySpan<byte> utf8)
     {
         var map = new Dictionary<string, string>(utf8.Length / 16, StringComparer.Ordinal);
-        while (!utf8.IsEmpty)
+        var reader = new DictionaryLineReader(utf8);
+        while (reader.TryRead(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value))
         {
-            int newline = utf8.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = newline < 0 ? utf8 : utf8.Slice(0, newline);
-            utf8 = newline < 0 ? default : utf8.Slice(newline + 1);
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
-            {
-                line = line.Slice(0, line.Length - 1);
-            }
-
-            int tab = line.IndexOf((byte)'\t');
-            if (tab <= 0)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<byte> values = line.Slice(tab + 1);
-            int space = values.IndexOf((byte)' ');
-            ReadOnlySpan<byte> value = space < 0 ? values : values.Slice(0, space);
-            if (value.IsEmpty)
-            {
-                continue;
-            }
-
             // The first entry of a duplicated key wins, as in OpenCC's own tables.
-            map.TryAdd(Encoding.UTF8.GetString(line.Slice(0, tab)), Encoding.UTF8.GetString(value));
+            map.TryAdd(Encoding.UTF8.GetString(key), Encoding.UTF8.GetString(value));
         }
 
         return map;

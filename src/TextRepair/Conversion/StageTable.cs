@@ -699,36 +699,15 @@ internal sealed class DictionarySource
     {
         Span<char> key = stackalloc char[256];
         Span<char> value = stackalloc char[256];
-        while (!utf8.IsEmpty)
+        var reader = new DictionaryLineReader(utf8);
+        while (reader.TryRead(out ReadOnlySpan<byte> keyBytes, out ReadOnlySpan<byte> first))
         {
-            int newline = utf8.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = newline < 0 ? utf8 : utf8.Slice(0, newline);
-            utf8 = newline < 0 ? default : utf8.Slice(newline + 1);
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            if (keyBytes.Length > key.Length || first.Length > value.Length)
             {
-                line = line.Slice(0, line.Length - 1);
-            }
-
-            int tab = line.IndexOf((byte)'\t');
-            if (tab <= 0)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<byte> values = line.Slice(tab + 1);
-            int space = values.IndexOf((byte)' ');
-            ReadOnlySpan<byte> first = space < 0 ? values : values.Slice(0, space);
-            if (first.IsEmpty || tab > key.Length || first.Length > value.Length)
-            {
-                if (first.IsEmpty)
-                {
-                    continue;
-                }
-
                 throw new InvalidDataException("Dictionary entry longer than 256 bytes.");
             }
 
-            int keyLength = Encoding.UTF8.GetChars(line.Slice(0, tab), key);
+            int keyLength = Encoding.UTF8.GetChars(keyBytes, key);
             int valueLength = Encoding.UTF8.GetChars(first, value);
             builder.Add(key.Slice(0, keyLength), value.Slice(0, valueLength), rank);
         }
