@@ -189,12 +189,19 @@ internal static class CliCommands
     private static readonly JsonSerializerOptions s_reportOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = ReportJsonContext.Default,
+        Converters =
+        {
+            new System.Text.Json.Serialization.JsonStringEnumConverter<TextScript>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<AnnotationEvidence>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<AnnotationMatch>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<DamageKind>(JsonNamingPolicy.CamelCase),
+        },
     };
 
     private static void WriteReport(Stream output, InputSource input, TextReport report)
     {
-        JsonElement element = JsonSerializer.SerializeToElement(report, s_reportOptions);
+        JsonElement element = JsonSerializer.SerializeToElement(report, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TextReport>)s_reportOptions.GetTypeInfo(typeof(TextReport)));
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
