@@ -51,7 +51,7 @@ public sealed class ChineseConverter
     public ChineseConverterOptions Options { get; }
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with OpenCC's library defaults.</summary>
-    /// <param name="config">A config name such as "s2t" or "tw2sp" (case-insensitive).</param>
+    /// <param name="config">A config name such as "s2t" or "tw2sp", or its file name "s2t.json" (case-insensitive).</param>
     /// <returns>A shared, cached instance: the first call per config loads its dictionaries (a few milliseconds, about 1 MB), later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="config"/> is not a known config; the message lists the valid names.</exception>
@@ -59,7 +59,7 @@ public sealed class ChineseConverter
     public static ChineseConverter Get(string config) => Get(config, ChineseConverterOptions.None);
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with the given options.</summary>
-    /// <param name="config">A config name such as "s2t" or "tw2sp" (case-insensitive).</param>
+    /// <param name="config">A config name such as "s2t" or "tw2sp", or its file name "s2t.json" (case-insensitive).</param>
     /// <param name="options">Which dictionaries to use.</param>
     /// <returns>A shared, cached instance per (config, options): the first call loads the dictionaries, later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
@@ -73,10 +73,12 @@ public sealed class ChineseConverter
             throw new ArgumentException($"Unknown {nameof(ChineseConverterOptions)} flags: {options}.", nameof(options));
         }
 
+        // The tool and OpenCC name configs by file ("s2t.json"); accept that form too.
+        ReadOnlySpan<char> bare = config.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? config.AsSpan(0, config.Length - 5) : config;
         string? name = null;
         foreach (string candidate in s_configs)
         {
-            if (string.Equals(candidate, config, StringComparison.OrdinalIgnoreCase))
+            if (bare.Equals(candidate, StringComparison.OrdinalIgnoreCase))
             {
                 name = candidate;
                 break;
@@ -314,13 +316,13 @@ public sealed class ChineseConverter
 
     /// <summary>Returns a destination length (in UTF-16 units) that always suffices for converting <paramref name="sourceLength"/> units.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceLength"/> is negative, or the result exceeds <see cref="Array.MaxLength"/>.</exception>
-    /// <remarks>Thread-safe; allocates nothing. The bound is the config's largest value-to-key length ratio, multiplied over its stages.</remarks>
+    /// <remarks>Thread-safe; allocates nothing. The bound follows the dictionaries' real worst case through the config's stages
+    /// (2.5 units per unit for s2twp, attained by 外键 → 外部索引鍵), rounded up to 1/1024.</remarks>
     public int GetMaxCharCount(int sourceLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
         long max = _pipeline.MaxOutputLength(sourceLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, Array.MaxLength, nameof(sourceLength));
-        return (int)max;
+        return max <= Array.MaxLength ? (int)max : throw TooLong(sourceLength, max, "UTF-16 units");
     }
 
     /// <summary>Returns a destination length (in UTF-8 bytes) that always suffices for <see cref="ConvertUtf8"/> of <paramref name="sourceLength"/> bytes.</summary>
@@ -330,8 +332,7 @@ public sealed class ChineseConverter
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
         long max = _pipeline.MaxOutputBytes(sourceLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, Array.MaxLength, nameof(sourceLength));
-        return (int)max;
+        return max <= Array.MaxLength ? (int)max : throw TooLong(sourceLength, max, "UTF-8 bytes");
     }
 
     /// <summary>Converts everything <paramref name="source"/> reads and writes it to <paramref name="destination"/>.</summary>
@@ -434,6 +435,9 @@ public sealed class ChineseConverter
         bool includeTofu = (options & ChineseConverterOptions.ExcludeTofuRiskDictionaries) == 0;
         return new ChineseConverter(name, options, ConversionPipeline.Create(OpenCcConfig.Load(name), includeTofu), phrases: null);
     }
+
+    private static ArgumentOutOfRangeException TooLong(int sourceLength, long max, string unit) =>
+        new(nameof(sourceLength), sourceLength, $"Converting {sourceLength} {unit} may need {max} {unit}, more than an array can hold ({Array.MaxLength}).");
 
     private int InitialCapacity(int length) =>
         (int)Math.Min(Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(length)), length + (length / 4) + 16 + _pipeline.MaxOutputLength(ConversionPipeline.PieceLength));

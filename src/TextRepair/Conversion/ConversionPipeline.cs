@@ -82,44 +82,20 @@ internal sealed partial class ConversionPipeline
         _breakers = new ulong[65536 / 64];
         Array.Fill(_breakers, ulong.MaxValue);
         bool idsInValues = false;
-        long numerator = user?.ExpansionNumerator ?? 1;
-        long denominator = user?.ExpansionDenominator ?? 1;
-        long byteNumerator = user?.ByteExpansionNumerator ?? 1;
-        long byteDenominator = user?.ByteExpansionDenominator ?? 1;
         long window = 128;
         var transforms = new List<StageTable>(normalization);
         transforms.AddRange(chain);
         for (int i = 0; i < transforms.Count; i++)
         {
             StageTable table = transforms[i];
-            int stageNumerator = table.ExpansionNumerator;
-            int stageDenominator = table.ExpansionDenominator;
-            int stageByteNumerator = table.ByteExpansionNumerator;
-            int stageByteDenominator = table.ByteExpansionDenominator;
             int maxKeyLength = table.MaxKeyLength;
             if (fullFirst is not null && i == normalization.Length)
             {
-                // The fused first stage writes either the segmentation dictionary's value of a whole segment or
-                // the lower-ranked dictionaries' output: bound it by the larger of the two.
-                StageTable other = segmentation!;
-                if ((long)other.ExpansionNumerator * stageDenominator > (long)stageNumerator * other.ExpansionDenominator)
-                {
-                    (stageNumerator, stageDenominator) = (other.ExpansionNumerator, other.ExpansionDenominator);
-                }
-
-                if ((long)other.ByteExpansionNumerator * stageByteDenominator > (long)stageByteNumerator * other.ByteExpansionDenominator)
-                {
-                    (stageByteNumerator, stageByteDenominator) = (other.ByteExpansionNumerator, other.ByteExpansionDenominator);
-                }
-
-                maxKeyLength = Math.Max(maxKeyLength, other.MaxKeyLength);
-                idsInValues |= other.ValuesContainIdsOperator;
+                // The fused first stage also writes the segmentation dictionary's values.
+                maxKeyLength = Math.Max(maxKeyLength, segmentation!.MaxKeyLength);
+                idsInValues |= segmentation.ValuesContainIdsOperator;
             }
 
-            numerator *= stageNumerator;
-            denominator *= stageDenominator;
-            byteNumerator *= stageByteNumerator;
-            byteDenominator *= stageByteDenominator;
             if (i < transforms.Count - 1)
             {
                 // 128 units of a later stage's text come from at most 128 * max(2, longest key) units before it.
@@ -128,6 +104,9 @@ internal sealed partial class ConversionPipeline
 
             idsInValues |= table.ValuesContainIdsOperator;
         }
+
+        (_expansionNumerator, _expansionDenominator) = Bound(transforms, fullFirst is null ? -1 : normalization.Length, segmentation, user, bytes: false);
+        (_byteExpansionNumerator, _byteExpansionDenominator) = Bound(transforms, fullFirst is null ? -1 : normalization.Length, segmentation, user, bytes: true);
 
         var keyed = new List<StageTable>(transforms);
         if (segmentation is not null)
@@ -160,12 +139,6 @@ internal sealed partial class ConversionPipeline
         }
 
         _idsWindow = idsInValues ? int.MaxValue : (int)window;
-        long gcd = Gcd(numerator, denominator);
-        _expansionNumerator = numerator / gcd;
-        _expansionDenominator = denominator / gcd;
-        gcd = Gcd(byteNumerator, byteDenominator);
-        _byteExpansionNumerator = byteNumerator / gcd;
-        _byteExpansionDenominator = byteDenominator / gcd;
     }
 
     /// <summary>Builds the pipeline of a config; stage tables are shared between configs that use the same dictionaries.</summary>
@@ -248,6 +221,34 @@ internal sealed partial class ConversionPipeline
     /// <summary>Output UTF-8 bytes that always suffice for <paramref name="inputLength"/> input UTF-8 bytes.</summary>
     public long MaxOutputBytes(long inputLength) =>
         ((inputLength * _byteExpansionNumerator) + _byteExpansionDenominator - 1) / _byteExpansionDenominator;
+
+    /// <summary>
+    /// The expansion bound of a chain of transforming stages (see <see cref="ExpansionBound"/>), as a reduced
+    /// fraction. The fused first stage (at <paramref name="fusedStage"/>, or -1) also writes the segmentation
+    /// dictionary's values; user phrases write their values verbatim and send the rest through the chain.
+    /// </summary>
+    private static (long Numerator, long Denominator) Bound(List<StageTable> transforms, int fusedStage, StageTable? segmentation, StageTable? user, bool bytes)
+    {
+        double[] weights = ExpansionBound.Terminal(bytes);
+        for (int i = transforms.Count - 1; i >= 0; i--)
+        {
+            double[] next = weights;
+            weights = ExpansionBound.Before(transforms[i].Shapes, next, next);
+            if (i == fusedStage)
+            {
+                weights = ExpansionBound.Before(segmentation!.Shapes, next, weights);
+            }
+        }
+
+        if (user is not null)
+        {
+            weights = ExpansionBound.Before(user.Shapes, ExpansionBound.Terminal(bytes), weights);
+        }
+
+        long numerator = ExpansionBound.Numerator(weights, bytes);
+        long gcd = Gcd(numerator, ExpansionBound.Denominator);
+        return (numerator / gcd, ExpansionBound.Denominator / gcd);
+    }
 
     private static long Gcd(long a, long b)
     {

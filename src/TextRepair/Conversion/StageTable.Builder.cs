@@ -15,6 +15,7 @@ internal sealed unsafe partial class StageTable
         private byte[] _nodeRanks;
         private bool[] _nodeHasChildren;
         private int _nodeCount;
+        private readonly HashSet<(int, int, int, int, int, int, int, int)> _shapes = [];
 
         public Builder(int estimatedEntries)
         {
@@ -130,6 +131,10 @@ internal sealed unsafe partial class StageTable
                 ByteExpansionNumerator = valueBytes;
                 ByteExpansionDenominator = keyBytes;
             }
+
+            Span<int> shape = stackalloc int[ExpansionBound.ShapeLength];
+            ExpansionBound.Shape(key, value, shape);
+            _shapes.Add((shape[0], shape[1], shape[2], shape[3], shape[4], shape[5], shape[6], shape[7]));
 
             if (value.ContainsAnyInRange('\u2FF0', '\u2FFF'))
             {
@@ -256,8 +261,14 @@ internal sealed unsafe partial class StageTable
             int[] header = StageTableImage.Header(
                 ValueCount, MaxKeyLength, (ExpansionNumerator, ExpansionDenominator), (ByteExpansionNumerator, ByteExpansionDenominator),
                 ValuesContainIdsOperator, KeysAreSingleCodePoints, HasSingleUnitKeys, PairBloomShift, shift, PairBloom.Length, edges.Length,
-                patches.Count, nodes.Length, ValueCount + 1, ValuePoolLength);
-            return StageTableImage.Write(header, KeyUnits, PairBloom, edges, [.. patches], nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
+                patches.Count, nodes.Length, ValueCount + 1, ValuePoolLength, _shapes.Count);
+            var shapes = new List<int>();
+            foreach ((int, int, int, int, int, int, int, int) s in _shapes.Order())
+            {
+                shapes.AddRange([s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, s.Item6, s.Item7, s.Item8]);
+            }
+
+            return StageTableImage.Write(header, KeyUnits, PairBloom, edges, [.. patches], shapes.ToArray(), nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
         }
 
         private static int Utf8Length(ReadOnlySpan<char> text)

@@ -57,6 +57,7 @@ internal sealed unsafe partial class StageTable
     private readonly int* _valueOffsets;
     private readonly char* _valuePool;
     private readonly ulong* _keyUnits;
+    private readonly int[] _shapes;
     private readonly bool _hasSingleUnitKeys;
     private readonly byte* _image;
     private readonly int _imageLength;
@@ -88,6 +89,7 @@ internal sealed unsafe partial class StageTable
         _valueOffsets = view.ValueOffsets;
         _valuePool = view.ValuePool;
         _keyUnits = view.KeyUnits;
+        _shapes = view.Shapes.ToArray();
         _entries = view.BuildEntries();
     }
 
@@ -111,6 +113,9 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>Bit set (65536 bits) of every UTF-16 unit that occurs anywhere in a key.</summary>
     public ReadOnlySpan<ulong> KeyUnits => new(_keyUnits, 65536 / 64);
+
+    /// <summary>The distinct shapes of the entries (see <see cref="ExpansionBound"/>).</summary>
+    public ReadOnlySpan<int> Shapes => _shapes;
 
     /// <summary>True when some value contains an ideographic description operator (none of OpenCC's do).</summary>
     public bool ValuesContainIdsOperator { get; }
@@ -222,12 +227,11 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Converts <paramref name="source"/> as one OpenCC segment with this stage into <paramref name="destination"/>,
-    /// which must hold at least source.Length * <see cref="ExpansionNumerator"/> / <see cref="ExpansionDenominator"/>
-    /// units (rounded up). Returns the number of units written.
+    /// which must hold the output: at most source.Length * <see cref="ExpansionNumerator"/> / <see cref="ExpansionDenominator"/>
+    /// units (rounded up), or the room the pipeline's bound gives (see <see cref="ExpansionBound"/>). Returns the number of units written.
     /// </summary>
     public int Convert(ReadOnlySpan<char> source, Span<char> destination)
     {
-        Debug.Assert((long)destination.Length * ExpansionDenominator >= (long)source.Length * ExpansionNumerator, "The destination must hold the largest expansion.");
         ref uint entries = ref MemoryMarshal.GetArrayDataReference(_entries);
         ref char src = ref MemoryMarshal.GetReference(source);
         ref char dst = ref MemoryMarshal.GetReference(destination);

@@ -11,7 +11,8 @@ namespace TextRepair.Conversion;
 /// Header: key count, longest key, UTF-16 expansion (numerator, denominator), UTF-8 expansion (numerator,
 /// denominator), flags, Bloom shift, edge shift, then the lengths of the sections that follow in this order:
 /// key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie edges (ulong), entry patches (ulong:
-/// unit in the high 32 bits, entry in the low 32 bits, for every unit whose entry is not the unit itself), trie
+/// unit in the high 32 bits, entry in the low 32 bits, for every unit whose entry is not the unit itself), entry
+/// shapes (int, <see cref="ExpansionBound.ShapeLength"/> per shape), trie
 /// nodes (uint), value offsets (int), value pool (UTF-16 units). The image is little-endian; on a big-endian
 /// machine the prebuilt images are not used and tables are built from the text dictionaries.
 /// </remarks>
@@ -53,6 +54,7 @@ internal readonly unsafe struct StageTableImage
         Nodes,
         ValueOffsets,
         ValuePool,
+        Shapes,
     }
 
     private enum Sections
@@ -61,6 +63,7 @@ internal readonly unsafe struct StageTableImage
         PairBloom,
         Edges,
         EntryPatches,
+        Shapes,
         Nodes,
         ValueOffsets,
         ValuePool,
@@ -103,10 +106,13 @@ internal readonly unsafe struct StageTableImage
 
     public char* ValuePool => (char*)(_image + Offset(Sections.ValuePool));
 
+    /// <summary>The distinct entry shapes (see <see cref="ExpansionBound.Shape"/>), <see cref="ExpansionBound.ShapeLength"/> ints each.</summary>
+    public ReadOnlySpan<int> Shapes => new(_image + Offset(Sections.Shapes), Get(Field.Shapes) * ExpansionBound.ShapeLength);
+
     /// <summary>Writes an image; every array is written whole.</summary>
-    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] edges, ulong[] entryPatches, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
+    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] edges, ulong[] entryPatches, ReadOnlySpan<int> shapes, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
     {
-        Debug.Assert(header.Length == (int)Field.ValuePool + 1);
+        Debug.Assert(header.Length == (int)Field.Shapes + 1);
         Debug.Assert(keyUnits.Length == KeyUnitWords);
         var output = new List<byte>();
         Span<byte> word = stackalloc byte[8];
@@ -138,6 +144,13 @@ internal readonly unsafe struct StageTableImage
             }
         }
 
+        foreach (int value in shapes)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(word, value);
+            output.AddRange(word.Slice(0, 4));
+        }
+
+        Align();
         foreach (uint value in nodes)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(word, value);
@@ -163,10 +176,10 @@ internal readonly unsafe struct StageTableImage
     }
 
     /// <summary>Header values in <see cref="Write"/>'s order, from the builder's results.</summary>
-    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int edgeShift, int pairBloomWords, int edgeSlots, int entryPatches, int nodes, int valueOffsets, int valuePool)
+    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int edgeShift, int pairBloomWords, int edgeSlots, int entryPatches, int nodes, int valueOffsets, int valuePool, int shapes)
     {
         int flags = (valuesContainIds ? FlagValuesContainIds : 0) | (keysAreSingleCodePoints ? FlagKeysAreSingleCodePoints : 0) | (hasSingleUnitKeys ? FlagHasSingleUnitKeys : 0);
-        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, edgeShift, pairBloomWords, edgeSlots, entryPatches, nodes, valueOffsets, valuePool];
+        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, edgeShift, pairBloomWords, edgeSlots, entryPatches, nodes, valueOffsets, valuePool, shapes];
     }
 
     /// <summary>Lays out the 64K entry array: every unit maps to itself, then the patches.</summary>
@@ -202,6 +215,7 @@ internal readonly unsafe struct StageTableImage
                 Sections.PairBloom => Get(Field.PairBloomWords) * 8L,
                 Sections.Edges => Get(Field.EdgeSlots) * 8L,
                 Sections.EntryPatches => Get(Field.EntryPatches) * 8L,
+                Sections.Shapes => AlignUp(Get(Field.Shapes) * ExpansionBound.ShapeLength * 4L),
                 Sections.Nodes => AlignUp(Get(Field.Nodes) * 4L),
                 Sections.ValueOffsets => AlignUp(Get(Field.ValueOffsets) * 4L),
                 _ => AlignUp(Get(Field.ValuePool) * 2L),
