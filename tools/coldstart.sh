@@ -85,8 +85,9 @@ else
 fi
 echo
 mem_jit=$("$work/jit/ColdStart" memory)
+mem_r2r=$("$work/r2r/ColdStart" memory)
 mem_aot="n/a"; [ "$aot" = yes ] && mem_aot=$("$work/aot/ColdStart" memory)
-echo "All 16 configs loaded: resident set grows by $mem_jit MB (JIT app), $mem_aot MB (Native AOT app)."
+echo "All 16 configs loaded (and the code that runs them, compiled on the way in the JIT builds): resident set grows by $mem_jit MB (JIT app), $mem_r2r MB (ReadyToRun app), $mem_aot MB (Native AOT app)."
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee "$work/result.md"
 [ -n "$out" ] && cp "$work/result.md" "$out"
