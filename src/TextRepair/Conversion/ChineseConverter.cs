@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text.Unicode;
 using TextRepair.Conversion;
 
@@ -24,7 +23,10 @@ public sealed partial class ChineseConverter
         "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
     ];
 
-    private static readonly ConcurrentDictionary<(string Config, ChineseConverterOptions Options), Lazy<ChineseConverter>> s_cache = new();
+    // One slot per (config, options): a plain array, so that first use JIT-compiles no framework generic over a
+    // TextRepair value type (ReadyToRun code cannot cover those).
+    private static readonly ChineseConverter?[] s_cache = new ChineseConverter?[s_configs.Length * 2];
+    private static readonly Lock s_cacheLock = new();
 
     private readonly ConversionPipeline _pipeline;
     private readonly Dictionary<string, string>? _phrases;
@@ -72,22 +74,34 @@ public sealed partial class ChineseConverter
 
         // The tool and OpenCC name configs by file ("s2t.json"); accept that form too.
         ReadOnlySpan<char> bare = config.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? config.AsSpan(0, config.Length - 5) : config;
-        string? name = null;
-        foreach (string candidate in s_configs)
+        int index = -1;
+        for (int i = 0; i < s_configs.Length; i++)
         {
-            if (bare.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            if (bare.Equals(s_configs[i], StringComparison.OrdinalIgnoreCase))
             {
-                name = candidate;
+                index = i;
                 break;
             }
         }
 
-        if (name is null)
+        if (index < 0)
         {
             throw new ArgumentException($"Unknown OpenCC config '{config}'. Valid configs: {string.Join(", ", s_configs)}.", nameof(config));
         }
 
-        return s_cache.GetOrAdd((name, options), static key => new Lazy<ChineseConverter>(() => Build(key.Config, key.Options))).Value;
+        int slot = (index * 2) + (options == ChineseConverterOptions.None ? 0 : 1);
+        if (Volatile.Read(ref s_cache[slot]) is { } cached)
+        {
+            return cached;
+        }
+
+        lock (s_cacheLock)
+        {
+            // Built under the lock, once per slot (first use only; later calls read the slot above).
+            ChineseConverter converter = s_cache[slot] ?? Build(s_configs[index], options);
+            Volatile.Write(ref s_cache[slot], converter);
+            return converter;
+        }
     }
 
     /// <summary>Converts <paramref name="text"/>.</summary>

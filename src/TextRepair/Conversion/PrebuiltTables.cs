@@ -32,12 +32,21 @@ internal static unsafe class PrebuiltTables
     public static StageTable? TryLoad(string key)
     {
         Directory? directory = s_directory.Value;
-        if (directory is null || !directory.Images.TryGetValue(key, out (int Offset, int Length) image))
+        if (directory is null)
         {
             return null;
         }
 
-        return StageTable.FromImage(directory.Start + image.Offset, image.Length);
+        // About 20 names: a linear search, and no framework generic over a value type to JIT-compile on first use.
+        for (int i = 0; i < directory.Names.Length; i++)
+        {
+            if (string.Equals(directory.Names[i], key, StringComparison.Ordinal))
+            {
+                return StageTable.FromImage(directory.Start + directory.Offsets[i], directory.Lengths[i]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -124,7 +133,9 @@ internal static unsafe class PrebuiltTables
         }
 
         int count = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(8));
-        var images = new Dictionary<string, (int Offset, int Length)>(count, StringComparer.Ordinal);
+        var names = new string[count];
+        var offsets = new int[count];
+        var lengths = new int[count];
         for (int i = 0; i < count; i++)
         {
             ReadOnlySpan<byte> entry = bytes.Slice(HeaderBytes + (i * DirectoryEntryBytes), DirectoryEntryBytes);
@@ -137,17 +148,22 @@ internal static unsafe class PrebuiltTables
                 throw new InvalidDataException($"Embedded '{ResourcePath}' is truncated.");
             }
 
-            string name = new(MemoryMarshal.Cast<byte, char>(bytes.Slice(nameOffset, nameLength * 2)));
-            images.Add(name, (imageOffset, imageLength));
+            names[i] = new string(MemoryMarshal.Cast<byte, char>(bytes.Slice(nameOffset, nameLength * 2)));
+            offsets[i] = imageOffset;
+            lengths[i] = imageLength;
         }
 
-        return new Directory(start, images);
+        return new Directory(start, names, offsets, lengths);
     }
 
-    private sealed class Directory(byte* start, Dictionary<string, (int Offset, int Length)> images)
+    private sealed class Directory(byte* start, string[] names, int[] offsets, int[] lengths)
     {
         public byte* Start { get; } = start;
 
-        public Dictionary<string, (int Offset, int Length)> Images { get; } = images;
+        public string[] Names { get; } = names;
+
+        public int[] Offsets { get; } = offsets;
+
+        public int[] Lengths { get; } = lengths;
     }
 }
