@@ -81,33 +81,7 @@ public sealed class DocumentConverter
             return _converter is not null ? _converter.Convert(document) : TextRepairer.Repair(document, _repairOptions).Text;
         }
 
-        var runs = new TextRunList();
-        var side = new TextRunList();
-        switch (format)
-        {
-            case DocumentFormat.Markdown:
-                MarkdownScanner.Scan(document, runs, side);
-                break;
-            case DocumentFormat.Html:
-                HtmlScanner.Scan(document, 0, document.Length, runs, side);
-                break;
-            case DocumentFormat.Srt:
-                SubtitleScanner.ScanSrt(document, runs);
-                break;
-            case DocumentFormat.WebVtt:
-                SubtitleScanner.ScanWebVtt(document, runs);
-                break;
-            case DocumentFormat.Ass:
-                AssScanner.Scan(document, runs);
-                break;
-            case DocumentFormat.Json:
-                JsonScanner.Scan(document, ConvertJsonKeys, runs);
-                break;
-            default:
-                PoScanner.Scan(document, runs);
-                break;
-        }
-
+        (TextRunList runs, TextRunList side) = Scan(document, format, ConvertJsonKeys);
         return Apply(document, runs, side);
     }
 
@@ -174,7 +148,44 @@ public sealed class DocumentConverter
         destination.Write(Convert(buffer.ToArray(), format));
     }
 
-    private string ConvertXml(string text, XmlProfile profile)
+    /// <summary>The runs of a text-format document: its text and its side groups (attributes, link titles).</summary>
+    internal static (TextRunList Runs, TextRunList Side) Scan(string document, DocumentFormat format, bool jsonKeys)
+    {
+        var runs = new TextRunList();
+        var side = new TextRunList();
+        switch (format)
+        {
+            case DocumentFormat.Text:
+                runs.Add(0, document.Length);
+                runs.Break();
+                break;
+            case DocumentFormat.Markdown:
+                MarkdownScanner.Scan(document, runs, side);
+                break;
+            case DocumentFormat.Html:
+                HtmlScanner.Scan(document, 0, document.Length, runs, side);
+                break;
+            case DocumentFormat.Srt:
+                SubtitleScanner.ScanSrt(document, runs);
+                break;
+            case DocumentFormat.WebVtt:
+                SubtitleScanner.ScanWebVtt(document, runs);
+                break;
+            case DocumentFormat.Ass:
+                AssScanner.Scan(document, runs);
+                break;
+            case DocumentFormat.Json:
+                JsonScanner.Scan(document, jsonKeys, runs);
+                break;
+            default:
+                PoScanner.Scan(document, runs);
+                break;
+        }
+
+        return (runs, side);
+    }
+
+    internal string ConvertXml(string text, XmlProfile profile)
     {
         var runs = new TextRunList();
         XmlScanner.Scan(text, profile, runs);
