@@ -91,8 +91,10 @@ with open(f"{work}/slides.fodp", "w", encoding="utf-8") as f:
 PY
 cp "$r/doc/maint-guide-zh-cn/html/first.zh-cn.html" "$work/maint-guide-first.html"
 lo() { soffice --headless --norestore -env:UserInstallation=file://"$work"/lo "$@" >/dev/null 2>&1; }
-lo --convert-to docx:"MS Word 2007 XML" --outdir "$out/docx" "$work/maint-guide-first.html"
-lo --convert-to odt:writer8 --outdir "$out/odt" "$work/maint-guide-first.html"
+html_in=(--infilter="HTML (StarWriter)")
+lo "${html_in[@]}" --convert-to docx:"MS Word 2007 XML" --outdir "$out/docx" "$work/maint-guide-first.html"
+lo "${html_in[@]}" --convert-to odt:writer8 --outdir "$out/odt" "$work/maint-guide-first.html"
+lo "${html_in[@]}" --convert-to epub --outdir "$out/epub" "$work/maint-guide-first.html"
 lo --infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "$out/xlsx" "$work/sheet.csv"
 lo --infilter="CSV:44,34,76,1" --convert-to ods --outdir "$out/ods" "$work/sheet.csv"
 lo --convert-to pptx --outdir "$out/pptx" "$work/slides.fodp"
@@ -108,14 +110,14 @@ Imported by `tools/import-document-samples.sh` (run it to refresh; it lists ever
 | html | maint-guide `*.zh-cn.html` | Debian `maint-guide-zh-cn` 1.2.53 | GPL-2+ / MIT |
 | html | `apa`, `pr01` `.zh-cn.html` | Debian `debian-reference-zh-cn` 2.100 | GPL-2+ |
 | html | `kernel`, `faqinfo`, `basic-defs` `.zh-cn.html` | Debian `debian-faq-zh-cn` 11.1 | SPI permission notice (verbatim and modified copies) |
-| epub | `live-manual.{ja,en}.epub` | Debian `live-manual-epub` 20151217.2 | GPL-3+ |
+| epub | `live-manual.{ja,en}.epub` (real files whose `mimetype` entry is not first: kept as found) | Debian `live-manual-epub` 20151217.2 | GPL-3+ |
 | markdown | `git-README.md` | Debian `git` | GPL-2 |
 | markdown | `gtk3-README.md` | Debian `libgtk-3-common` | LGPL-2.1+ |
 | markdown | `opencc-js-README-zh-{CN,TW}.md` | npm `opencc-js` 1.4.2 | MIT |
 | json | `i18n-iso-countries-{zh,en}.json` | npm `i18n-iso-countries` 7.14.0 | MIT |
 | po | `ckeditor5-*-{zh-cn,zh}.po` | npm `@ckeditor/ckeditor5-{link,basic-styles,ui,table}` 35.0.1 | GPL-2.0-or-later |
 | srt, vtt, ass | `maint-guide-first.*` | **generated** from sentences of maint-guide-zh-cn `first.zh-cn.html` | GPL-2+ |
-| docx, odt | `maint-guide-first.*` | **generated** by LibreOffice 7.4 headless from maint-guide-zh-cn `first.zh-cn.html` | GPL-2+ |
+| docx, odt, epub | `maint-guide-first.*` | **generated** by LibreOffice 7.4 headless from maint-guide-zh-cn `first.zh-cn.html` | GPL-2+ |
 | xlsx, ods, pptx, odp | `sheet.*`, `slides.*` | **generated** by LibreOffice 7.4 headless from a CSV / flat ODP of the same sentences | GPL-2+ |
 
 No package registry reachable here ships licensed Chinese subtitles or Office files; those are generated and say so.

@@ -75,7 +75,7 @@ public static class DocumentFormats
     /// <summary>
     /// Detects the format of a document: by the extension of <paramref name="fileName"/> when it is a known one,
     /// otherwise from <paramref name="head"/> (the first bytes; 4 KB suffice): zip archives by their first entries
-    /// (an EPUB's or OpenDocument's <c>mimetype</c>, the <c>word/</c>, <c>xl/</c>, <c>ppt/</c> parts of Office files),
+    /// (an EPUB's or OpenDocument's <c>mimetype</c>, an EPUB's container, the <c>word/</c>, <c>xl/</c>, <c>ppt/</c> parts of Office files),
     /// WebVTT, ASS, HTML, JSON, SRT and PO by their opening lines. Other text is <see cref="DocumentFormat.Text"/>.
     /// Returns false for content that is binary but of no known format (an unknown zip archive, NUL bytes).
     /// Allocates only when sniffing text. Thread-safe.
@@ -162,19 +162,19 @@ public static class DocumentFormats
                     return true;
                 }
 
-                if (mimetype.SequenceEqual("application/vnd.oasis.opendocument.text"u8))
+                if (mimetype.StartsWith("application/vnd.oasis.opendocument.text"u8))
                 {
                     format = DocumentFormat.Odt;
                     return true;
                 }
 
-                if (mimetype.SequenceEqual("application/vnd.oasis.opendocument.spreadsheet"u8))
+                if (mimetype.StartsWith("application/vnd.oasis.opendocument.spreadsheet"u8))
                 {
                     format = DocumentFormat.Ods;
                     return true;
                 }
 
-                if (mimetype.SequenceEqual("application/vnd.oasis.opendocument.presentation"u8))
+                if (mimetype.StartsWith("application/vnd.oasis.opendocument.presentation"u8))
                 {
                     format = DocumentFormat.Odp;
                     return true;
@@ -182,7 +182,12 @@ public static class DocumentFormats
             }
         }
 
-        if (head.IndexOf("word/"u8) >= 0)
+        // An EPUB whose mimetype entry is not first (they exist) still has its container.
+        if (head.IndexOf("META-INF/container.xml"u8) >= 0)
+        {
+            format = DocumentFormat.Epub;
+        }
+        else if (head.IndexOf("word/"u8) >= 0)
         {
             format = DocumentFormat.Docx;
         }

@@ -51,6 +51,7 @@ internal static class ZipParts
         ZipArchiveEntry package = archive.GetEntry(packagePath)
             ?? throw new InvalidDataException($"not a valid EPUB: the package document {packagePath} named in META-INF/container.xml is missing");
         var parts = new List<(string, XmlProfile?)> { (packagePath, XmlProfiles.Package) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { packagePath };
         int slash = packagePath.LastIndexOf('/');
         string directory = slash < 0 ? "" : packagePath[..(slash + 1)];
         foreach ((string href, string mediaType) in ManifestItems(package))
@@ -69,7 +70,11 @@ internal static class ZipParts
                 continue;
             }
 
-            parts.Add((ResolveHref(directory, href), profile));
+            string name = ResolveHref(directory, href);
+            if (seen.Add(name))
+            {
+                parts.Add((name, profile));
+            }
         }
 
         return parts;

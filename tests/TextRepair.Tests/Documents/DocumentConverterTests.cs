@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace TextRepair.Tests.Documents;
@@ -212,5 +213,64 @@ public sealed class DocumentConverterTests
         Assert.StartsWith("<p>", result, StringComparison.Ordinal);
         Assert.Contains("<p class=\"a,b\">", result, StringComparison.Ordinal);
         Assert.Equal(repaired, result.Replace("</p><p class=\"a,b\">", "\n", StringComparison.Ordinal)[3..^4]);
+    }
+
+    [Fact]
+    public void Epub_ConvertsContentTitleAndNavLabels_KeepsMimetypeFirstAndStored_AndOtherEntriesByteForByte()
+    {
+        byte[] epub = Epub(
+            ("OEBPS/content.opf", "<package><metadata><dc:title>发布</dc:title><dc:creator>发</dc:creator></metadata><manifest>"
+                + "<item id=\"c\" href=\"text/ch%201.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"n\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>"
+                + "<item id=\"s\" href=\"style.css\" media-type=\"text/css\"/></manifest></package>"),
+            ("OEBPS/text/ch 1.xhtml", "<html><head><title>发</title><style>.发{}</style></head><body><p class=\"发\">发布</p></body></html>"),
+            ("OEBPS/toc.ncx", "<ncx><navMap><navPoint id=\"发\"><navLabel><text>发布</text></navLabel></navPoint></navMap></ncx>"),
+            ("OEBPS/style.css", ".发 { color: red }"));
+        byte[] output = s_s2t.Convert(epub, DocumentFormat.Epub);
+        Assert.True(DocumentChecks.MimetypeFirstAndStored(epub));
+        DocumentChecks.CheckEpubStructure(output, mimetypeFirst: true);
+        using var archive = new ZipArchive(new MemoryStream(output));
+        Assert.StartsWith("<package><metadata><dc:title>發佈</dc:title><dc:creator>发</dc:creator></metadata>", Entry(archive, "OEBPS/content.opf"), StringComparison.Ordinal);
+        Assert.Equal("<html><head><title>發</title><style>.发{}</style></head><body><p class=\"发\">發佈</p></body></html>", Entry(archive, "OEBPS/text/ch 1.xhtml"));
+        Assert.Contains("<navPoint id=\"发\"><navLabel><text>發佈</text>", Entry(archive, "OEBPS/toc.ncx"), StringComparison.Ordinal);
+        Assert.Equal(".发 { color: red }", Entry(archive, "OEBPS/style.css"));
+        DocumentChecks.CheckArchive(epub, DocumentFormat.Epub, ChineseConverter.Get("s2t"));
+    }
+
+    [Fact]
+    public void Epub_WithoutContainer_IsInvalidData()
+    {
+        var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntry("mimetype");
+        }
+
+        InvalidDataException exception = Assert.Throws<InvalidDataException>(() => s_s2t.Convert(stream.ToArray(), DocumentFormat.Epub));
+        Assert.Contains("container.xml", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static string Entry(ZipArchive archive, string name) =>
+        Encoding.UTF8.GetString(TextRepair.Documents.ZipDocument.Read(archive.GetEntry(name)!));
+
+    private static byte[] Epub(params (string Name, string Text)[] entries)
+    {
+        var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (Stream mimetype = archive.CreateEntry("mimetype", CompressionLevel.NoCompression).Open())
+            {
+                mimetype.Write("application/epub+zip"u8);
+            }
+
+            var all = new List<(string, string)> { ("META-INF/container.xml", "<container><rootfiles><rootfile full-path=\"OEBPS/content.opf\"/></rootfiles></container>") };
+            all.AddRange(entries);
+            foreach ((string name, string text) in all)
+            {
+                using Stream entry = archive.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+
+        return stream.ToArray();
     }
 }
