@@ -66,6 +66,7 @@ internal static class CliCommands
                 parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
             var processor = new ConvertProcessor(converter);
             var runner = new Runner(settings);
+            documents.Check(parse, settings);
             return settings.Jsonl
                 ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
                 : runner.Run(
@@ -96,6 +97,7 @@ internal static class CliCommands
             RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
             var runner = new Runner(settings);
+            documents.Check(parse, settings);
             if (settings.Jsonl)
             {
                 return runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: true);

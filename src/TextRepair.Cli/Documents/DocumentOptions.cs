@@ -32,6 +32,16 @@ internal sealed class DocumentOptions
 
     public void AddTo(Command command) => command.Options.Add(_format);
 
+    /// <summary>Rejects combinations that make no sense (a document format with <c>--jsonl</c>).</summary>
+    public void Check(ParseResult parse, RunSettings settings)
+    {
+        string? requested = parse.GetValue(_format);
+        if (settings.Jsonl && requested is not null && requested != "text")
+        {
+            throw new CliException("--format cannot be used with --jsonl");
+        }
+    }
+
     /// <summary>
     /// The handler for one input: plain text goes to <paramref name="textHandler"/> (the command's own path), any other
     /// format through <paramref name="documents"/>.
@@ -39,11 +49,6 @@ internal sealed class DocumentOptions
     public Runner.InputHandler Handler(ParseResult parse, RunSettings settings, Runner runner, DocumentConverter documents, Runner.InputHandler textHandler)
     {
         string? requested = parse.GetValue(_format);
-        if (settings.Jsonl && requested is not null && requested != "text")
-        {
-            throw new CliException("--format cannot be used with --jsonl");
-        }
-
         int inputs = 0;
         return (input, reader, output, stats) =>
         {
@@ -111,8 +116,8 @@ internal sealed class DocumentOptions
     {
         if (requested is not null && requested != Auto)
         {
-            DocumentFormats.TryParse(requested, out DocumentFormat named);
-            return named;
+            // AcceptOnlyFromAmong has checked the name already.
+            return DocumentFormats.TryParse(requested, out DocumentFormat named) ? named : throw new CliException($"unknown format '{requested}'");
         }
 
         if (input.Path is null)
@@ -135,7 +140,7 @@ internal sealed class DocumentOptions
         return format;
     }
 
-    private void CheckBinaryOutput(RunSettings settings, InputSource input, DocumentFormat format, int inputs)
+    private static void CheckBinaryOutput(RunSettings settings, InputSource input, DocumentFormat format, int inputs)
     {
         string name = DocumentFormats.GetName(format);
         if (settings.Output is null && !settings.InPlace)

@@ -5,12 +5,17 @@ namespace TextRepair.Documents;
 /// <summary>
 /// Converts the runs of a document and writes every other character back unchanged. All groups are joined into one
 /// text, separated by U+FFFF (a noncharacter no dictionary key contains, so no phrase can match across it, and
-/// converting the joined text equals converting each group on its own), converted in one call, split again, and each
+/// converting the joined text equals converting each group on its own; documents with U+FFFF or an ideographic
+/// description operator are converted group by group instead), converted in one call, split again, and each
 /// group's output is shared out to its runs by <see cref="RunAttribution"/>. Stateless.
 /// </summary>
 internal static class RunRewriter
 {
     private const char GroupSeparator = '\uFFFF';
+
+    // Ideographic description operators, U+2FF0..U+2FFF.
+    private const char IdsFirst = '\u2FF0';
+    private const char IdsLast = '\u2FFF';
 
     /// <summary>
     /// Returns <paramref name="document"/> with the runs of <paramref name="lists"/> converted; the same instance when
@@ -36,9 +41,10 @@ internal static class RunRewriter
         }
 
         var replacements = new List<Replacement>();
-        if (document.Contains(GroupSeparator, StringComparison.Ordinal))
+        if (document.Contains(GroupSeparator, StringComparison.Ordinal) || document.AsSpan().ContainsAnyInRange(IdsFirst, IdsLast))
         {
-            // The separator would be ambiguous: convert group by group instead (same result, more calls).
+            // The separator would be ambiguous, or an ideographic description sequence (whose operands can be any
+            // code point, the separator included) could reach across it: convert group by group instead.
             foreach (TextRunList list in lists)
             {
                 for (int group = 0, run = 0; group < list.GroupCount; run = list.GroupEnd(group), group++)

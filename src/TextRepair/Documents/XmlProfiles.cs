@@ -24,18 +24,18 @@ internal static class XmlProfiles
     /// <summary>OpenDocument: all text inside <c>text:p</c> and <c>text:h</c>, across <c>text:span</c> and <c>text:a</c>.</summary>
     public static XmlProfile OpenDocument { get; } = new(
         new NameSet(false, "text:p", "text:h"),
-        new NameSet(false, "text:s", "text:tab", "text:line-break", "text:note", "text:note-body"),
+        new NameSet(false, "text:p", "text:h", "text:s", "text:tab", "text:line-break", "text:note", "text:note-body"),
         new NameSet(false, "text:note-citation"));
 
     /// <summary>EPUB package document: the title and description.</summary>
     public static XmlProfile Package { get; } = new(
         new NameSet(false, "dc:title", "dc:description"),
-        NameSet.Empty,
+        new NameSet(false, "dc:title", "dc:description"),
         NameSet.Empty);
 
     /// <summary>EPUB 2 NCX: the navigation labels (<c>text</c> within <c>docTitle</c>, <c>navLabel</c>).</summary>
     public static XmlProfile Ncx { get; } = new(
         new NameSet(false, "text", "ncx:text"),
-        NameSet.Empty,
+        new NameSet(false, "text", "ncx:text"),
         NameSet.Empty);
 }

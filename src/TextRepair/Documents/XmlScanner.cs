@@ -3,8 +3,8 @@ namespace TextRepair.Documents;
 /// <summary>
 /// Which text of an XML part is converted: the text inside <see cref="Containers"/> elements (at any depth, so an
 /// ODF <c>text:span</c> inside a <c>text:p</c> counts) and not inside <see cref="Excluded"/> elements. A group ends at
-/// the start or end of a container and at any <see cref="Breaks"/> element (paragraphs, tabs, line breaks); other
-/// tags, such as Word's run boundaries <c>&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;</c>, do not end it.
+/// the start or end of a <see cref="Breaks"/> element (paragraphs, tabs, line breaks); other tags, such as Word's run
+/// boundaries <c>&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;</c>, do not end it.
 /// </summary>
 internal sealed record XmlProfile(NameSet Containers, NameSet Breaks, NameSet Excluded);
 
@@ -84,7 +84,7 @@ internal static class XmlScanner
             }
 
             bool container = profile.Containers.Contains(name);
-            if (container || profile.Breaks.Contains(name))
+            if (profile.Breaks.Contains(name))
             {
                 runs.Break();
             }

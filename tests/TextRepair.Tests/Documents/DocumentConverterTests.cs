@@ -143,6 +143,22 @@ public sealed class DocumentConverterTests
     }
 
     [Fact]
+    public void Office_WordSplitAcrossRuns_ConvertsAsPlainText_ParagraphsAndTabsAreBoundaries()
+    {
+        string word = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>鼠</w:t></w:r><w:r><w:t>标</w:t></w:r></w:p><w:p><w:r><w:t>鼠</w:t><w:tab/><w:t>标</w:t></w:r></w:p>";
+        Assert.Equal(
+            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>滑</w:t></w:r><w:r><w:t>鼠</w:t></w:r></w:p><w:p><w:r><w:t>鼠</w:t><w:tab/><w:t>標</w:t></w:r></w:p>",
+            s_s2twp.ConvertXml(word, TextRepair.Documents.XmlProfiles.Word));
+        string odf = "<text:p>鼠<text:span>标</text:span></text:p><text:p>鼠</text:p><text:h>标</text:h><office:annotation><dc:creator>发</dc:creator></office:annotation>";
+        Assert.Equal(
+            "<text:p>滑<text:span>鼠</text:span></text:p><text:p>鼠</text:p><text:h>標</text:h><office:annotation><dc:creator>发</dc:creator></office:annotation>",
+            s_s2twp.ConvertXml(odf, TextRepair.Documents.XmlProfiles.OpenDocument));
+        Assert.Equal(
+            "<si><t>滑</t><rPh><t>标</t></rPh><r><t>鼠</t></r></si><si><t>標</t></si>",
+            s_s2twp.ConvertXml("<si><t>鼠</t><rPh><t>标</t></rPh><r><t>标</t></r></si><si><t>标</t></si>", TextRepair.Documents.XmlProfiles.Spreadsheet));
+    }
+
+    [Fact]
     public void Json_ConvertsValues_KeysOnlyWhenAsked()
     {
         string json = "{\"发布\": [\"发布\", 1, \"\\u53d1\\n发\"], \"x\": {\"发\": \"发\"}}";
@@ -219,7 +235,7 @@ public sealed class DocumentConverterTests
     public void Epub_ConvertsContentTitleAndNavLabels_KeepsMimetypeFirstAndStored_AndOtherEntriesByteForByte()
     {
         byte[] epub = Epub(
-            ("OEBPS/content.opf", "<package><metadata><dc:title>发布</dc:title><dc:creator>发</dc:creator></metadata><manifest>"
+            ("OEBPS/content.opf", "<package xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><metadata><dc:title>发布</dc:title><dc:creator>发</dc:creator></metadata><manifest>"
                 + "<item id=\"c\" href=\"text/ch%201.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"n\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>"
                 + "<item id=\"s\" href=\"style.css\" media-type=\"text/css\"/></manifest></package>"),
             ("OEBPS/text/ch 1.xhtml", "<html><head><title>发</title><style>.发{}</style></head><body><p class=\"发\">发布</p></body></html>"),
@@ -229,7 +245,7 @@ public sealed class DocumentConverterTests
         Assert.True(DocumentChecks.MimetypeFirstAndStored(epub));
         DocumentChecks.CheckEpubStructure(output, mimetypeFirst: true);
         using var archive = new ZipArchive(new MemoryStream(output));
-        Assert.StartsWith("<package><metadata><dc:title>發佈</dc:title><dc:creator>发</dc:creator></metadata>", Entry(archive, "OEBPS/content.opf"), StringComparison.Ordinal);
+        Assert.StartsWith("<package xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><metadata><dc:title>發佈</dc:title><dc:creator>发</dc:creator></metadata>", Entry(archive, "OEBPS/content.opf"), StringComparison.Ordinal);
         Assert.Equal("<html><head><title>發</title><style>.发{}</style></head><body><p class=\"发\">發佈</p></body></html>", Entry(archive, "OEBPS/text/ch 1.xhtml"));
         Assert.Contains("<navPoint id=\"发\"><navLabel><text>發佈</text>", Entry(archive, "OEBPS/toc.ncx"), StringComparison.Ordinal);
         Assert.Equal(".发 { color: red }", Entry(archive, "OEBPS/style.css"));
