@@ -17,20 +17,24 @@ namespace TextRepair.Documents;
 internal static class RunAttribution
 {
     public static void Attribute(
-        string document, TextRunList list, int first, int end, string source, string output, ChineseConverter converter, List<Replacement> replacements)
+        string document, TextRunList list, int first, int end, ReadOnlyMemory<char> sourceMemory, ReadOnlyMemory<char> memory, ChineseConverter converter, List<Replacement> replacements)
     {
-        ReadOnlyMemory<char> memory = output.AsMemory();
         if (end - first == 1)
         {
             replacements.Add(new Replacement(list.Start(first), list.Length(first), memory));
             return;
         }
 
-        if (CodePoints(source) == CodePoints(output))
+        if (CodePoints(sourceMemory.Span) == CodePoints(memory.Span))
         {
             Share(document, list, first, end, memory, replacements);
             return;
         }
+
+        // Rare (a phrase that changes length across runs): plain strings for the extra conversions.
+        string source = sourceMemory.ToString();
+        string output = memory.ToString();
+        memory = output.AsMemory();
 
         // Cuts: run boundaries no phrase crosses.
         var clusterEnds = new List<int>();

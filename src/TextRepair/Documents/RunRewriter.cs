@@ -53,7 +53,7 @@ internal static class RunRewriter
                     string output = converter.Convert(source);
                     if (!ReferenceEquals(output, source))
                     {
-                        RunAttribution.Attribute(document, list, run, list.GroupEnd(group), source, output, converter, replacements);
+                        RunAttribution.Attribute(document, list, run, list.GroupEnd(group), source.AsMemory(), output.AsMemory(), converter, replacements);
                     }
                 }
             }
@@ -95,12 +95,11 @@ internal static class RunRewriter
             {
                 int sourceEnd = NextSeparator(joined, sourceAt);
                 int outputEnd = NextSeparator(converted, outputAt);
-                ReadOnlySpan<char> source = joined.AsSpan(sourceAt, sourceEnd - sourceAt);
-                ReadOnlySpan<char> output = converted.AsSpan(outputAt, outputEnd - outputAt);
-                if (!source.SequenceEqual(output))
+                ReadOnlyMemory<char> source = joined.AsMemory(sourceAt, sourceEnd - sourceAt);
+                ReadOnlyMemory<char> output = converted.AsMemory(outputAt, outputEnd - outputAt);
+                if (!source.Span.SequenceEqual(output.Span))
                 {
-                    RunAttribution.Attribute(
-                        document, list, run, list.GroupEnd(group), source.ToString(), output.ToString(), converter, replacements);
+                    RunAttribution.Attribute(document, list, run, list.GroupEnd(group), source, output, converter, replacements);
                 }
 
                 sourceAt = sourceEnd + 1;
