@@ -41,10 +41,12 @@ internal static class CliCommands
             Description = "Leave out the dictionaries OpenCC marks may_output_tofu (TSCharactersExt), as OpenCC's own tool does by default.",
         };
         var io = new IoOptions(jsonl: true);
+        var documents = new Documents.DocumentOptions();
         var command = new Command("convert", "Convert between Simplified and Traditional Chinese (OpenCC 1.4.2 semantics).");
         command.Options.Add(config);
         command.Options.Add(excludeTofu);
         io.AddTo(command);
+        documents.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
@@ -64,9 +66,13 @@ internal static class CliCommands
                 parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
             var processor = new ConvertProcessor(converter);
             var runner = new Runner(settings);
+            documents.Check(parse, settings);
             return settings.Jsonl
                 ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
-                : runner.Run((input, reader, output, _) => runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer)), statsWithEdits: false);
+                : runner.Run(
+                    documents.Handler(parse, settings, runner, new DocumentConverter(converter), (input, reader, output, _) =>
+                        runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer))),
+                    statsWithEdits: false);
         }));
         return command;
     }
@@ -81,21 +87,24 @@ internal static class CliCommands
         };
         to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
         var io = new IoOptions(jsonl: true, report: true);
+        var documents = new Documents.DocumentOptions();
         var command = new Command("repair", "Repair Chinese text damaged on the web: pinyin annotations, machine conversion, ASCII punctuation.");
         command.Options.Add(to);
         io.AddTo(command);
+        documents.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
             var runner = new Runner(settings);
+            documents.Check(parse, settings);
             if (settings.Jsonl)
             {
                 return runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: true);
             }
 
             return runner.Run(
-                (input, reader, output, stats) =>
+                documents.Handler(parse, settings, runner, new DocumentConverter(RepairOptionsFor(parse.GetValue(to) ?? "auto")), (input, reader, output, stats) =>
                 {
                     string text = runner.ReadDocument(input, reader);
                     RepairResult result = processor.Repair(text);
@@ -105,7 +114,7 @@ internal static class CliCommands
                     {
                         Console.Error.WriteLine($"{input.DisplayName}: {result.Explain()}");
                     }
-                },
+                }),
                 statsWithEdits: true);
         }));
         return command;
