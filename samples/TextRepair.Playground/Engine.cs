@@ -19,6 +19,16 @@ internal sealed record PlaygroundEdit(int Start, int Length, string Was, string 
 /// <param name="Explanation">The library's own account, <c>RepairResult.Explain()</c>.</param>
 internal sealed record RepairOutcome(string Input, string Text, bool Lossy, IReadOnlyList<PlaygroundEdit> Edits, string Explanation);
 
+/// <summary>The assemblies that Home loads lazily (kept out of <see cref="Engine"/>, which must not be touched before).</summary>
+internal static class LazyAssemblies
+{
+    /// <summary>
+    /// Webcil file names as published (the csproj's BlazorWebAssemblyLazyLoad items): the library and the framework's
+    /// code pages, which only the library, the samples and the Bytes view use.
+    /// </summary>
+    public static IReadOnlyList<string> Files { get; } = ["TextRepair.wasm", "System.Text.Encoding.CodePages.wasm"];
+}
+
 /// <summary>
 /// The only code that touches the TextRepair library. The library assembly (with its embedded dictionaries) is
 /// loaded lazily after the page is up, so no other type may mention a library type: the WebAssembly runtime
@@ -26,9 +36,6 @@ internal sealed record RepairOutcome(string Input, string Text, bool Lossy, IRea
 /// </summary>
 internal static class Engine
 {
-    /// <summary>The assembly file that Home loads lazily (webcil, as published).</summary>
-    public const string LibraryAssembly = "TextRepair.wasm";
-
     /// <summary>The library's config names, e.g. "s2t".</summary>
     public static IReadOnlyList<string> Configs() => ChineseConverter.Configs;
 
@@ -70,16 +77,11 @@ internal static class Engine
     };
 }
 
-/// <summary>Text decoding for the Bytes view with the framework's code pages (no library type involved).</summary>
-internal static class Decoding
+/// <summary>The encodings the Bytes view offers (names only, so the page can show them before the code pages load).</summary>
+internal static class EncodingChoices
 {
-    static Decoding()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
-    /// <summary>Encodings the user can pick: (WHATWG-style name, label).</summary>
-    public static IReadOnlyList<(string Name, string Label)> Choices { get; } =
+    /// <summary>Encodings the user can pick: (name as the framework knows it, label).</summary>
+    public static IReadOnlyList<(string Name, string Label)> All { get; } =
     [
         ("utf-8", "UTF-8"),
         ("gb18030", "GB18030 / GBK (Simplified Chinese)"),
@@ -90,6 +92,18 @@ internal static class Decoding
         ("utf-16be", "UTF-16 BE"),
         ("windows-1252", "Windows-1252 (Western)"),
     ];
+}
+
+/// <summary>
+/// Text decoding with the framework's code pages (no library type involved). System.Text.Encoding.CodePages is loaded
+/// lazily with the library, so this class is used only once <see cref="LazyAssemblies.Files"/> are loaded.
+/// </summary>
+internal static class Decoding
+{
+    static Decoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
 
     /// <summary>Decodes <paramref name="bytes"/> with the named encoding (its byte order mark skipped); invalid bytes become U+FFFD.</summary>
     public static string Decode(byte[] bytes, string name)

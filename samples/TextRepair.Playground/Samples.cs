@@ -5,8 +5,8 @@ namespace TextRepair.Playground;
 /// <summary>A sample for the Repair view.</summary>
 /// <param name="Id">Stable id (used in element ids and by the browser tests).</param>
 /// <param name="Label">Button label.</param>
-/// <param name="Text">The damaged text.</param>
-internal sealed record Sample(string Id, string Label, string Text);
+/// <param name="Make">Makes the damaged text (needs the lazily loaded code pages).</param>
+internal sealed record Sample(string Id, string Label, Func<string> Make);
 
 /// <summary>
 /// The Repair view's samples: the founding seed (embedded at build time from seeds/) and mojibake made on the spot
@@ -17,20 +17,16 @@ internal static class Samples
     private const string Simplified = "这段文字在网页上被错误地解码了，看起来像乱码。";
     private const string Traditional = "這段文字在網頁上被錯誤地解碼了，看起來像亂碼。";
 
-    private static readonly Lazy<IReadOnlyList<Sample>> s_all = new(Create);
-
-    /// <summary>All samples, created once.</summary>
-    public static IReadOnlyList<Sample> All => s_all.Value;
-
-    private static List<Sample> Create() =>
+    /// <summary>All samples; their texts are made when picked.</summary>
+    public static IReadOnlyList<Sample> All { get; } =
     [
-        new("seed", "Seed: annotated page, machine-converted", ReadSeed()),
-        new("utf8-gbk", "UTF-8 read as GBK", Decoding.Garble(Simplified, "utf-8", "gbk")),
-        new("utf8-1252", "UTF-8 read as Windows-1252", Decoding.Garble(Simplified, "utf-8", "windows-1252")),
-        new("gbk-latin1", "GBK read as Latin-1", Decoding.Garble(Simplified, "gbk", "iso-8859-1")),
-        new("big5-gbk", "Big5 read as GBK", Decoding.Garble(Traditional, "big5", "gbk")),
+        new("seed", "Seed: annotated page, machine-converted", ReadSeed),
+        new("utf8-gbk", "UTF-8 read as GBK", () => Decoding.Garble(Simplified, "utf-8", "gbk")),
+        new("utf8-1252", "UTF-8 read as Windows-1252", () => Decoding.Garble(Simplified, "utf-8", "windows-1252")),
+        new("gbk-latin1", "GBK read as Latin-1", () => Decoding.Garble(Simplified, "gbk", "iso-8859-1")),
+        new("big5-gbk", "Big5 read as GBK", () => Decoding.Garble(Traditional, "big5", "gbk")),
         // Two replacement characters written as UTF-8 and read as GBK: the classic 锟斤拷.
-        new("loss", "Lost bytes (锟斤拷)", "文件名" + Decoding.Garble("\uFFFD\uFFFD", "utf-8", "gbk") + "已损坏，请重新下载。"),
+        new("loss", "Lost bytes (锟斤拷)", () => "文件名" + Decoding.Garble("\uFFFD\uFFFD", "utf-8", "gbk") + "已损坏，请重新下载。"),
     ];
 
     private static string ReadSeed()

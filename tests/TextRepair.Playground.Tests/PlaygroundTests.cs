@@ -153,13 +153,13 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     {
         var server = new StaticServer(site.WwwRoot, precompressed: true)
         {
-            Hold = name => name.StartsWith("TextRepair.", StringComparison.Ordinal) && !name.StartsWith("TextRepair.Playground.", StringComparison.Ordinal),
+            Hold = MeasurementTests.IsLazy,
         };
         await using Session session = await Browser.OpenAsync(site, server);
         IPage page = session.Page;
         await server.HeldRequestArrived.Task.WaitAsync(TimeSpan.FromMilliseconds(Browser.TimeoutMs), TestContext.Current.CancellationToken);
 
-        // The library is still on its way: the page is up, takes input, and says it is loading.
+        // The library and the code pages are still on their way: the page is up, takes input, and says it is loading.
         await page.ByTestId("convert-input").FillAsync(SimplifiedSentence);
         Assert.Equal("false", await page.ByTestId("library-status").GetAttributeAsync("data-ready"));
         Assert.True(await page.ByTestId("convert-config").IsDisabledAsync());
