@@ -9,10 +9,16 @@ internal static class Browser
     // running; waits allow 120 s so a heavily loaded CI machine fails only on a real hang.
     public const float TimeoutMs = 120_000;
 
+    /// <summary>
+    /// Serves the site (precompressed files or plain ones; <paramref name="hold"/> holds back matching files until
+    /// released) and opens it in a fresh context. Skips the test when there is no browser.
+    /// </summary>
     public static async Task<Session> OpenAsync(
-        PlaygroundSite site, StaticServer server, int width = 1280, int height = 900, string? initScript = null)
+        PlaygroundSite site, bool precompressed = true, int width = 1280, int height = 900, string? initScript = null,
+        Func<string, bool>? hold = null)
     {
         IBrowser browser = site.RequireBrowser();
+        var server = new StaticServer(site.WwwRoot, precompressed) { Hold = hold };
         IBrowserContext context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },

@@ -31,8 +31,8 @@ public sealed class MeasurementTests(PlaygroundSite site)
     [Fact]
     public async Task Cold_load_size_and_time_to_first_conversion()
     {
-        var server = new StaticServer(site.WwwRoot, precompressed: true);
-        await using Session session = await Browser.OpenAsync(site, server, initScript: Probe);
+        await using Session session = await Browser.OpenAsync(site, initScript: Probe);
+        StaticServer server = session.Server;
         IPage page = session.Page;
 
         string input = await page.ByTestId("convert-input").InputValueAsync();

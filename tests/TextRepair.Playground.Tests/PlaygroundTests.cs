@@ -22,7 +22,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     [Fact]
     public async Task Page_loads_from_a_plain_static_server_and_the_library_arrives()
     {
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: false));
+        await using Session session = await Browser.OpenAsync(site, precompressed: false);
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
 
@@ -39,7 +39,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     [Fact]
     public async Task Converting_a_sentence_gives_the_library_output_for_each_config_tried()
     {
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: true));
+        await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
 
@@ -68,7 +68,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     {
         string seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_fd27bc0d7b45cc12.txt"));
         string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_fd27bc0d7b45cc12.expected.txt"));
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: true));
+        await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
         await page.ByTestId("tab-repair").ClickAsync();
@@ -101,7 +101,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     {
         (string Sample, string Kind)[] samples =
             [("utf8-gbk", "encoding"), ("utf8-1252", "encoding"), ("gbk-latin1", "encoding"), ("big5-gbk", "encoding"), ("loss", "loss")];
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: true));
+        await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
         await page.ByTestId("tab-repair").ClickAsync();
@@ -128,7 +128,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     {
         string text = SimplifiedSentence + "\n第二行：编码检测。";
         byte[] gbk = Encoding.GetEncoding("gb18030").GetBytes(text);
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: true));
+        await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await page.ByTestId("tab-bytes").ClickAsync();
         await page.ByTestId("bytes-file").SetInputFilesAsync(new FilePayload { Name = "gbk.txt", MimeType = "text/plain", Buffer = gbk });
@@ -151,11 +151,8 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     [Fact]
     public async Task The_page_is_usable_before_the_library_arrives()
     {
-        var server = new StaticServer(site.WwwRoot, precompressed: true)
-        {
-            Hold = MeasurementTests.IsLazy,
-        };
-        await using Session session = await Browser.OpenAsync(site, server);
+        await using Session session = await Browser.OpenAsync(site, hold: MeasurementTests.IsLazy);
+        StaticServer server = session.Server;
         IPage page = session.Page;
         await server.HeldRequestArrived.Task.WaitAsync(TimeSpan.FromMilliseconds(Browser.TimeoutMs), TestContext.Current.CancellationToken);
 
@@ -175,7 +172,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     [Fact]
     public async Task Keyboard_reaches_every_view_and_each_edit_shows_its_reason_on_focus()
     {
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: true));
+        await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
 
@@ -195,7 +192,7 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     [Fact]
     public async Task On_a_phone_sized_screen_nothing_scrolls_sideways()
     {
-        await using Session session = await Browser.OpenAsync(site, new StaticServer(site.WwwRoot, precompressed: true), width: 390, height: 844);
+        await using Session session = await Browser.OpenAsync(site, width: 390, height: 844);
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
         await page.ByTestId("tab-repair").ClickAsync();
