@@ -201,6 +201,8 @@ public sealed class PlaygroundTests(PlaygroundSite site)
 
         int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 390px screen");
+        await page.ByTestId("repair-summary").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=repair-summary]').getBoundingClientRect().top - 8)");
         await Browser.ScreenshotAsync(site, page, "playground-phone.png");
         Assert.Empty(session.Errors);
     }
