@@ -5,8 +5,8 @@ namespace TextRepair.Playground.Tests;
 /// <summary>Opening the playground in a fresh browser context, waiting for exact text, and screenshots.</summary>
 internal static class Browser
 {
-    // Start-up (runtime, interpreter, lazy library) took 2-6 s in headless Chromium on the 2-core VM with other builds
-    // running; waits allow 120 s so a heavily loaded CI machine fails only on a real hang.
+    // A cold start to the first conversion took 24 s in headless Chromium on the 2-core VM at load average 36
+    // (MeasurementTests, docs/playground.md); waits allow 120 s so a heavily loaded machine fails only on a real hang.
     public const float TimeoutMs = 120_000;
 
     /// <summary>

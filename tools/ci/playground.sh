@@ -16,7 +16,7 @@ if [ ! -x /usr/bin/chromium ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 fi
-/usr/bin/chromium --version
+dpkg-query -W chromium 2>/dev/null || echo "playground: chromium at /usr/bin/chromium (not from dpkg)"
 
 out=${PLAYGROUND_OUT:-$(mktemp -d)}
 mkdir -p "$out"
