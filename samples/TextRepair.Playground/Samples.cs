@@ -14,9 +14,8 @@ internal sealed record Sample(string Id, string Label, Func<string> Make);
 /// </summary>
 internal static class Samples
 {
-    // 22 characters: an even number of UTF-8 bytes, so reading them as GBK leaves no odd byte over at the end.
-    private const string Simplified = "这段文字在网页上被错误地解码，看起来像乱码。";
-    private const string Traditional = "這段文字在網頁上被錯誤地解碼，看起來像亂碼。";
+    private const string Simplified = "这段文字在网页上被错误地解码了，看起来像乱码。";
+    private const string Traditional = "這段文字在網頁上被錯誤地解碼了，看起來像亂碼。";
 
     /// <summary>All samples; their texts are made when picked.</summary>
     public static IReadOnlyList<Sample> All { get; } =
