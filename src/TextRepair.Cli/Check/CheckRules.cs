@@ -27,11 +27,8 @@ internal static class CheckRules
     public static readonly CheckRule LossMarker = new(
         "loss-marker", "LossMarker", "A mark of text lost in an encoding round trip (U+FFFD, 锟斤拷, 烫烫烫).");
 
-    public static readonly CheckRule MachineConversion = new(
-        "machine-conversion", "MachineConversion", "A word only a character-by-character Simplified-to-Traditional conversion writes (聯系 for 聯繫).");
-
     public static IReadOnlyList<CheckRule> All { get; } =
-        [WrongScript, RegionCharacter, RegionTerm, MixedLine, PinyinAnnotation, Mojibake, LossMarker, MachineConversion];
+        [WrongScript, RegionCharacter, RegionTerm, MixedLine, PinyinAnnotation, Mojibake, LossMarker];
 
     public static CheckRule? Find(string id) => All.FirstOrDefault(rule => string.Equals(rule.Id, id, StringComparison.OrdinalIgnoreCase));
 
@@ -43,12 +40,13 @@ internal static class CheckRules
         _ => MixedLine,
     };
 
-    public static CheckRule For(DamageKind kind) => kind switch
+    /// <summary>The rule of a kind of damage; null for kinds check does not report (machine-conversion signatures).</summary>
+    public static CheckRule? For(DamageKind kind) => kind switch
     {
         DamageKind.PinyinAnnotation or DamageKind.LostVowelPinyin => PinyinAnnotation,
         DamageKind.Mojibake => Mojibake,
         DamageKind.EncodingLoss => LossMarker,
-        _ => MachineConversion,
+        _ => null,
     };
 }
 

@@ -27,15 +27,18 @@ internal static class CheckScanner
         TextReport report = TextAnalyzer.Analyze(text.Text);
         foreach (SuspectedDamage d in report.SuspectedDamage)
         {
-            CheckRule rule = CheckRules.For(d.Kind);
+            if (CheckRules.For(d.Kind) is not { } rule)
+            {
+                continue;
+            }
+
             string found = text.Text.Substring(d.Start, d.Length);
             string message = d.Kind switch
             {
                 DamageKind.PinyinAnnotation => $"pinyin annotation '{found}'",
                 DamageKind.LostVowelPinyin => $"pinyin with lost tone vowels '{found}'",
                 DamageKind.Mojibake => "mojibake (text decoded with the wrong encoding)",
-                DamageKind.EncodingLoss => "text lost in an encoding round trip",
-                _ => $"'{found}' looks machine-converted character by character",
+                _ => "text lost in an encoding round trip",
             };
             findings.Add(Make(displayPath, file, lineStarts, text, d.Start, d.Length, rule, message, null, fixable: false));
         }

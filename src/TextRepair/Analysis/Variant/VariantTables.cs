@@ -10,9 +10,10 @@ namespace TextRepair.Analysis.Variant;
 /// </summary>
 /// <remarks>
 /// A character is script evidence only when one script never writes it. Simplified-only: an STCharacters key that s2t
-/// always changes and that is no Traditional form (no STCharacters value, TSCharacters key, or TWVariants / HKVariants
-/// value). Traditional-only: a TSCharacters key that t2s always changes and that is no Simplified form (no
-/// TSCharacters value or STCharacters key). A character in neither table is written the same in both scripts. So 吃
+/// always changes and that is no Traditional form (no STCharacters value, TSCharacters key, TWVariants / HKVariants
+/// value, or character of a Traditional phrase value: 霉 stays in 發霉). Traditional-only: a TSCharacters key that t2s
+/// always changes and that is no Simplified form (no TSCharacters value, STCharacters key, or character of a TSPhrases
+/// value). A character in neither table is written the same in both scripts. So 吃
 /// (an ST value and a TS value), 群 (a TWVariants value), 只 (maps to itself) and 着 (in neither table) carry no
 /// script evidence. A character is regional evidence when
 /// the two regional standards disagree on it: it is kept by one region's conversion (t2tw / t2hk) and changed by the
@@ -44,6 +45,14 @@ internal sealed class VariantTables
         traditionalForms.UnionWith(Values(hkVariants));
         HashSet<int> simplifiedForms = Values(toSimplified);
         simplifiedForms.UnionWith(toTraditional.Keys);
+
+        // Characters OpenCC writes inside Traditional phrases (發霉, 恒生) are Traditional forms too, and so on.
+        foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases", "TWPhrases", "HKPhrases", "TWVariantsPhrases", "HKVariantsPhrases"])
+        {
+            AddPhraseCharacters(file, traditionalForms);
+        }
+
+        AddPhraseCharacters("TSPhrases", simplifiedForms);
         foreach ((int c, int[] values) in toTraditional)
         {
             if (Array.IndexOf(values, c) < 0 && !traditionalForms.Contains(c))
@@ -165,7 +174,8 @@ internal sealed class VariantTables
     public string? ScriptSuggestion(int codePoint) => _suggestions.TryGetValue(codePoint, out string? s) ? s : null;
 
     /// <summary>
-    /// OpenCC's segmentation words in Traditional form (STPhrases values) plus the regional values: a regional key
+    /// OpenCC's segmentation words in Traditional form (values of STPhrases and STPhrases_GeneratedFromRegionalPhrases,
+    /// the segmentation dictionaries of s2twp and s2hkp) plus the regional values: a regional key
     /// inside one of them (海內存知己 holds 內存) is not the regional term. Loaded on first use.
     /// </summary>
     public HashSet<string> ContextWords => Volatile.Read(ref _contextWords) ?? LoadContextWords();
@@ -179,11 +189,14 @@ internal sealed class VariantTables
     private HashSet<string> LoadContextWords()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STPhrases.txt"))
+        foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases"])
         {
-            foreach (string word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
             {
-                words.Add(word);
+                foreach (string word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words.Add(word);
+                }
             }
         }
 
@@ -269,6 +282,20 @@ internal sealed class VariantTables
         }
 
         return map;
+    }
+
+    private static void AddPhraseCharacters(string file, HashSet<int> forms)
+    {
+        foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        {
+            foreach (Rune rune in value.EnumerateRunes())
+            {
+                if (rune.Value != ' ')
+                {
+                    forms.Add(rune.Value);
+                }
+            }
+        }
     }
 
     private static Dictionary<string, string> ReadPhrases(string file)
