@@ -73,9 +73,77 @@ internal static class Evaluate
             md.AppendLine(Row("**all**", n, all));
         }
 
+        Seeded(sources.First(s => s.Name == "zh-tw.txt"), ChineseVariant.Taiwan, "TWPhrases", md);
+        Seeded(sources.First(s => s.Name == "cldr-hk.txt"), ChineseVariant.HongKong, "HKPhrases", md);
         NoEvidence(sources, md);
         Calibration(sources, md);
         Minority(sources, md);
+    }
+
+    // Real texts with wrong-script characters and wrong-region terms inserted at random: are all of them found?
+    private static void Seeded(Source source, ChineseVariant expected, string phraseFile, StringBuilder md)
+    {
+        string[] keys = File.ReadAllLines(Path.Combine("src", "TextRepair", "Data", "OpenCC", "dictionary", phraseFile + ".txt"))
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2 && parts[1].Split(' ')[0] != parts[0] && parts[0].Any(c => c >= 0x3400))
+            .Select(parts => parts[0])
+            .ToArray();
+        int texts = 0;
+        int seededChars = 0;
+        int foundChars = 0;
+        int seededTerms = 0;
+        int foundTerms = 0;
+        int extra = 0;
+        foreach (string clean in Texts.Build(source.Test, 100))
+        {
+            var random = new Random(texts);
+            texts++;
+            int before = TextAnalyzer.CheckVariant(clean, expected).Count;
+            char[] chars = clean.ToCharArray();
+            // Traditional-only characters with a single Simplified counterpart that is Simplified-only.
+            var candidates = TextAnalyzer.CheckVariant(clean, ChineseVariant.Simplified)
+                .Where(f => f.Rule == VariantRule.WrongScript && f.Length == 1 && f.Suggestion is { Length: 1 }
+                    && TextAnalyzer.CheckVariant(f.Suggestion, ChineseVariant.Traditional).Any(g => g.Rule == VariantRule.WrongScript))
+                .OrderBy(_ => random.Next())
+                .Take(3)
+                .ToList();
+            foreach (VariantFinding f in candidates)
+            {
+                chars[f.Start] = f.Suggestion![0];
+            }
+
+            string text = new(chars);
+            int[] punctuation = Enumerable.Range(0, text.Length).Where(i => text[i] is '\uFF0C' or '\u3002').ToArray();
+            int termAt = -1;
+            string key = keys[random.Next(keys.Length)];
+            if (punctuation.Length > 0)
+            {
+                termAt = punctuation[random.Next(punctuation.Length)] + 1;
+                text = string.Concat(text.AsSpan(0, termAt), key, "\uFF0C", text.AsSpan(termAt));
+            }
+
+            IReadOnlyList<VariantFinding> found = TextAnalyzer.CheckVariant(text, expected);
+            foreach (VariantFinding f in candidates)
+            {
+                seededChars++;
+                int at = f.Start >= termAt && termAt >= 0 ? f.Start + key.Length + 1 : f.Start;
+                foundChars += found.Any(g => g.Rule == VariantRule.WrongScript && g.Start == at) ? 1 : 0;
+            }
+
+            if (termAt >= 0)
+            {
+                seededTerms++;
+                foundTerms += found.Any(g => g.Rule == VariantRule.RegionTerm && g.Start == termAt && g.Length == key.Length) ? 1 : 0;
+            }
+
+            extra += Math.Max(0, found.Count(g => g.Rule != VariantRule.MixedLine) - before - candidates.Count - (termAt >= 0 ? 1 : 0));
+        }
+
+        md.AppendLine();
+        md.AppendLine($"## Seeded errors: {source.Name}, expected {ChineseVariantTags.ToTag(expected)} (test half)");
+        md.AppendLine();
+        md.AppendLine($"- {texts} real texts of >= 100 Han; in each, up to 3 Traditional characters replaced by their Simplified counterpart at random, and one random {phraseFile} key (a term the region replaces) inserted after a random comma or full stop.");
+        md.AppendLine($"- Wrong-script characters found: {foundChars} of {seededChars}; wrong-region terms found: {foundTerms} of {seededTerms}; other new findings (not counting mixed-line): {extra}.");
     }
 
     // Lines that OpenCC writes the same in both scripts carry no evidence: the answer must be "undetermined".

@@ -9,11 +9,11 @@ namespace TextRepair.Analysis.Variant;
 /// </summary>
 internal static class VariantModel
 {
-    // Script: ln(P(kind | Traditional) / P(kind | Simplified)). Dev texts of >= 20 Han: Simplified texts held 116,726
-    // Simplified-only and 10 Traditional-only characters, Traditional texts 34 and 82,431; add-one smoothed,
-    // P(Traditional-only | Simplified) = 9.4e-5 and P(Simplified-only | Traditional) = 4.2e-4.
-    internal const double SimplifiedWeight = -7.765;
-    internal const double TraditionalWeight = 9.269;
+    // Script: ln(P(kind | Traditional) / P(kind | Simplified)). Dev texts of >= 20 Han: Simplified texts held 116,353
+    // Simplified-only and 10 Traditional-only characters, Traditional texts 33 and 81,592; add-one smoothed,
+    // P(Traditional-only | Simplified) = 9.5e-5 and P(Simplified-only | Traditional) = 4.2e-4.
+    internal const double SimplifiedWeight = -7.783;
+    internal const double TraditionalWeight = 9.266;
 
     // Region: ln(rate in Taiwan text / rate in Hong Kong text) per Han character, add-one smoothed, for the eight
     // regional kinds in VariantEvidenceKind order from TaiwanCharacter (dev: 238,332 Taiwan and 6,399 Hong Kong Han
@@ -22,7 +22,7 @@ internal static class VariantModel
     internal static ReadOnlySpan<double> RegionWeights => [-0.410, 1.086, -2.519, -3.905, 2.929, -0.110, 2.846, -2.924];
 
     // Calibration: confidence = sigmoid(|log-odds| / temperature); temperatures of minimum log loss on the dev lines
-    // with evidence (46,327 lines for the script, 9,000 for the region), searched from 1 up (never more confident
+    // with evidence (46,265 lines for the script, 9,000 for the region), searched from 1 up (never more confident
     // than the raw naive-Bayes odds).
     internal const double ScriptTemperature = 1.25;
     internal const double RegionTemperature = 1.0;
