@@ -113,7 +113,7 @@ internal static class Evaluate
             }
 
             string text = new(chars);
-            int[] punctuation = Enumerable.Range(0, text.Length).Where(i => text[i] is '\uFF0C' or '\u3002').ToArray();
+            int[] punctuation = Enumerable.Range(0, text.Length).Where(i => text[i] is '\uFF0C' or '\u3002' or '\n').ToArray();
             int termAt = -1;
             string key = keys[random.Next(keys.Length)];
             if (punctuation.Length > 0)
@@ -133,7 +133,12 @@ internal static class Evaluate
             if (termAt >= 0)
             {
                 seededTerms++;
-                foundTerms += found.Any(g => g.Rule == VariantRule.RegionTerm && g.Start == termAt && g.Length == key.Length) ? 1 : 0;
+                bool termFound = found.Any(g => g.Rule == VariantRule.RegionTerm && g.Start == termAt && g.Length == key.Length);
+                foundTerms += termFound ? 1 : 0;
+                if (!termFound)
+                {
+                    Console.Error.WriteLine($"missed term {key} in: {text.Substring(Math.Max(0, termAt - 5), Math.Min(text.Length - Math.Max(0, termAt - 5), key.Length + 10))}");
+                }
             }
 
             extra += Math.Max(0, found.Count(g => g.Rule != VariantRule.MixedLine) - before - candidates.Count - (termAt >= 0 ? 1 : 0));
@@ -142,7 +147,7 @@ internal static class Evaluate
         md.AppendLine();
         md.AppendLine($"## Seeded errors: {source.Name}, expected {ChineseVariantTags.ToTag(expected)} (test half)");
         md.AppendLine();
-        md.AppendLine($"- {texts} real texts of >= 100 Han; in each, up to 3 Traditional characters replaced by their Simplified counterpart at random, and one random {phraseFile} key (a term the region replaces) inserted after a random comma or full stop.");
+        md.AppendLine($"- {texts} real texts of >= 100 Han; in each, up to 3 Traditional characters replaced by their Simplified counterpart at random, and one random {phraseFile} key (a term the region replaces) inserted after a random comma, full stop or line break, followed by a comma.");
         md.AppendLine($"- Wrong-script characters found: {foundChars} of {seededChars}; wrong-region terms found: {foundTerms} of {seededTerms}; other new findings (not counting mixed-line): {extra}.");
     }
 

@@ -49,9 +49,11 @@ internal static class Fit
         // Region weights: multinomial over the eight regional kinds, Taiwan against Hong Kong.
         long[,] region = new long[2, s_regional.Length];
         long[] hanCount = new long[2];
+        // Fitted on the CLDR pair only: the same items in zh-Hant and zh-Hant-HK, so that the rates differ by region and
+        // not by subject (LibreOffice's software vocabulary would otherwise look like a mark of Taiwan).
         foreach (Source source in sources)
         {
-            if (source.Label == Label.Hans)
+            if (source.Label == Label.Hans || !source.Name.StartsWith("cldr", StringComparison.Ordinal))
             {
                 continue;
             }

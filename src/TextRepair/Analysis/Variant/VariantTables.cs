@@ -236,7 +236,7 @@ internal sealed class VariantTables
         {
             MaxPhraseLength = Math.Max(MaxPhraseLength, phrase.Length);
             // Phrases are matched from BMP starts only (every regional phrase starts with a BMP character today).
-            if (phrase.Length >= 2 && phrase.Length < 32 && !char.IsSurrogate(phrase[0]))
+            if (phrase.Length < 32 && !char.IsSurrogate(phrase[0]))
             {
                 Or(phrase[0], CharClass.PhraseStart);
                 PhraseLengths[phrase[0]] |= 1u << phrase.Length;
