@@ -35,7 +35,7 @@ public sealed class VariantTests
     [InlineData("中文", ChineseVariant.Undetermined)]
     [InlineData("这是一个简单的例子，说明软件的信息怎样显示。", ChineseVariant.Simplified)]
     [InlineData("這是一個簡單的例子，說明軟體的資訊怎樣顯示在螢幕裡。", ChineseVariant.Taiwan)]
-    [InlineData("這是一個簡單的例子，說明電線的綫路和衞生間裏面的情況。", ChineseVariant.HongKong)]
+    [InlineData("我們的軟件信息都放在綫上，詳情請向衞生署查詢。", ChineseVariant.HongKong)]
     [InlineData("這是一個簡單的例子，說明這個問題。", ChineseVariant.Traditional)]
     public void Identifies_the_variant(string text, ChineseVariant expected)
     {

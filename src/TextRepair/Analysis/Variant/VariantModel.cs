@@ -16,10 +16,12 @@ internal static class VariantModel
     internal const double TraditionalWeight = 9.266;
 
     // Region: ln(rate in Taiwan text / rate in Hong Kong text) per Han character, add-one smoothed, for the eight
-    // regional kinds in VariantEvidenceKind order from TaiwanCharacter (dev: 238,332 Taiwan and 6,399 Hong Kong Han
-    // characters; token counts in docs/variant-evaluation.md). Only present evidence counts, so a text without
-    // regional evidence stays at 0 (no region named).
-    internal static ReadOnlySpan<double> RegionWeights => [-0.410, 1.086, -2.519, -3.905, 2.929, -0.110, 2.846, -2.924];
+    // regional kinds in VariantEvidenceKind order from TaiwanCharacter. Fitted on the matched CLDR pair only (the same
+    // items in zh-Hant and zh-Hant-HK, dev: 6,568 and 6,399 Han characters; token counts in
+    // docs/variant-evaluation.md), so that the rates differ by region and not by subject. The counts are small (the
+    // HongKongCharacter weight rests on 2 tokens against 0); only present evidence counts, so a text without regional
+    // evidence stays at 0 (no region named).
+    internal static ReadOnlySpan<double> RegionWeights => [0.466, 1.127, 1.073, -0.719, 1.381, -1.752, -0.026, -1.125];
 
     // Calibration: confidence = sigmoid(|log-odds| / temperature); temperatures of minimum log loss on the dev lines
     // with evidence (46,265 lines for the script, 9,000 for the region), searched from 1 up (never more confident
@@ -36,9 +38,10 @@ internal static class VariantModel
 
     /// <summary>
     /// A region is named only at this calibrated confidence or more, else plain <c>zh-Hant</c>. Dev lines with regional
-    /// evidence: at 0.8, 91.7% answered with 99.65% precision; at 0.95, 45.2% answered with 99.93%.
+    /// evidence: at 0.8, 43.7% answered with 89.98% precision; at 0.9, 37.7% answered with 98.91%; at 0.95, 19.0% with
+    /// 98.13%.
     /// </summary>
-    internal const double MinRegionConfidence = 0.8;
+    internal const double MinRegionConfidence = 0.9;
 
     /// <summary>
     /// Mixed: the minority script holds at least this share of the script evidence (twice the 99.9th percentile, 0.100,
