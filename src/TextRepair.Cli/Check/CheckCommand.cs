@@ -149,7 +149,7 @@ internal static class CheckCommand
 
         if (settings.WriteBaseline is not null)
         {
-            using OutputTarget target = OutputTarget.AtomicFile(settings.WriteBaseline);
+            using OutputTarget target = OutputTarget.ForOutput(settings.WriteBaseline);
             Baseline.Write(target.Stream, all);
             target.Commit();
             Console.Error.WriteLine($"textrepair: wrote {all.Count} finding(s) to {settings.WriteBaseline}");
@@ -202,7 +202,7 @@ internal static class CheckCommand
             f.Suggestion!.CopyTo(chars.AsSpan(f.FileOffset, f.Suggestion.Length));
         }
 
-        using OutputTarget target = OutputTarget.AtomicFile(path);
+        using OutputTarget target = OutputTarget.InPlace(path);
         if (bom)
         {
             target.Stream.Write([0xEF, 0xBB, 0xBF]);
