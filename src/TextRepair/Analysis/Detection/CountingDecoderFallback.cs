@@ -17,13 +17,17 @@ internal sealed class CountingDecoderFallback : DecoderFallback
     /// <summary>Invalid sequences the decoder met so far (0 when its fallback buffer is not one of these).</summary>
     public static int Count(Decoder decoder) => decoder.FallbackBuffer is Buffer buffer ? buffer.Count : 0;
 
-    /// <summary>A decoder of <paramref name="encoding"/> that counts its invalid sequences.</summary>
-    public static Decoder CreateDecoder(Encoding encoding)
+    /// <summary>A copy of <paramref name="encoding"/> whose decoders count their invalid sequences (set on the encoding: the framework's code-page decoders ignore a fallback set on the decoder).</summary>
+    public static Encoding Counting(Encoding encoding)
     {
-        Decoder decoder = encoding.GetDecoder();
-        decoder.Fallback = Instance;
-        return decoder;
+        var counting = (Encoding)encoding.Clone();
+        counting.DecoderFallback = Instance;
+        return counting;
     }
+
+    /// <summary>A decoder of <paramref name="encoding"/> that counts its invalid sequences.</summary>
+    public static Decoder CreateDecoder(Encoding encoding) =>
+        (encoding.DecoderFallback == Instance ? encoding : Counting(encoding)).GetDecoder();
 
     private sealed class Buffer : DecoderFallbackBuffer
     {

@@ -19,14 +19,20 @@ internal enum CandidateKind
 }
 
 /// <summary>One candidate encoding: its name, its decoder, and its prior (a log-probability added to its score).</summary>
-internal sealed record DetectionEncoding(string Name, CandidateKind Kind, Encoding Encoding, double Prior);
+internal sealed record DetectionEncoding(string Name, CandidateKind Kind, Encoding Encoding, double Prior)
+{
+    /// <summary>The same encoding with a decoder fallback that counts invalid sequences (see <see cref="CountingDecoderFallback"/>).</summary>
+    public Encoding Counting { get; } = CountingDecoderFallback.Counting(Encoding);
+}
 
 /// <summary>The candidate encodings, in the order that breaks ties. Built once; immutable; thread-safe.</summary>
 internal static class DetectionEncodings
 {
     // Priors, in nats, added to a candidate's log-likelihood. They only matter where the bytes decode to text of
     // similar plausibility under several encodings (tiny inputs) or to the very same text (then the first in this
-    // table wins). Tuned on the development half of the evaluation set (tools/EncodingEval, docs/encoding-detection.md).
+    // table wins). Set by hand and checked on the development half of the evaluation set (tools/EncodingEval score dev,
+    // docs/encoding-detection.md): Chinese first, as this library is for Chinese text; Windows-1252 before the other
+    // single-byte code pages, as the WHATWG standard reads ISO-8859-1 labels as Windows-1252.
     private const double ChinesePrior = 0;
     private const double OtherCjkPrior = -1.0;
     private const double Windows1252Prior = -0.5;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using TextRepair.Analysis.Detection;
@@ -30,6 +31,10 @@ public static class EncodingDetector
     /// executables, images and compressed data decode to 10-60% of them under every candidate.
     /// </summary>
     private const double BinaryOddShare = 0.05;
+
+    /// <summary>C0 control bytes that text does not contain (all but tab, line feed, form feed, carriage return, escape).</summary>
+    private static readonly SearchValues<byte> s_controlBytes = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1C, 0x1D, 0x1E, 0x1F]);
 
     /// <summary>The candidate names the detector can answer with (besides <c>ascii</c>).</summary>
     /// <remarks>A new array each call.</remarks>
@@ -78,12 +83,13 @@ public static class EncodingDetector
 
         ReadOnlySpan<byte> sample = bytes.Length > SampleBytes ? bytes[..SampleBytes] : bytes;
         bool hasNul = bytes.Contains((byte)0);
-        if (!hasNul && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0)
+        bool hasControlBytes = hasNul || sample.IndexOfAny(s_controlBytes) >= 0;
+        if (!hasNul && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0 && bytes.IndexOfAny(s_controlBytes) < 0)
         {
             return Ascii;
         }
 
-        bool validUtf8 = !hasNul && Utf8.IsValid(complete ? bytes : bytes[..CompleteUtf8Length(bytes)]);
+        bool validUtf8 = !hasControlBytes && Utf8.IsValid(complete ? bytes : bytes[..CompleteUtf8Length(bytes)]);
         List<CandidateScore> scores = CandidateScorer.ScoreAll(sample, complete: complete && sample.Length == bytes.Length, includeUtf16: true);
         scores.Sort(static (a, b) => b.Score.CompareTo(a.Score));
         if (sample.Length < bytes.Length)
@@ -93,14 +99,15 @@ public static class EncodingDetector
 
         if (validUtf8)
         {
-            // Valid UTF-8 is UTF-8, however the other decodings read (they stay listed with their confidences).
+            // Valid UTF-8 without control bytes is UTF-8, however the other decodings read (they stay listed with
+            // their confidences). With control bytes it is rather UTF-16 (or binary): the scores decide.
             int utf8 = scores.FindIndex(static score => score.Candidate.Kind == CandidateKind.Utf8);
             CandidateScore first = scores[utf8];
             scores.RemoveAt(utf8);
             scores.Insert(0, first);
         }
 
-        return Rank(scores, hasNul || HasControlBytes(sample));
+        return Rank(scores, hasControlBytes);
     }
 
     /// <summary>
@@ -161,7 +168,7 @@ public static class EncodingDetector
                 continue; // every byte is valid
             }
 
-            score.Invalid = CountInvalid(score.Candidate.Encoding, bytes);
+            score.Invalid = CountInvalid(score.Candidate.Counting, bytes);
             if (i == 0 && score.Invalid == 0)
             {
                 break; // the leader stays lossless: nothing below it can overtake it
@@ -231,19 +238,5 @@ public static class EncodingDetector
         Decoder decoder = CountingDecoderFallback.CreateDecoder(encoding);
         decoder.GetCharCount(bytes, flush: true);
         return CountingDecoderFallback.Count(decoder);
-    }
-
-    /// <summary>Whether the sample has C0 control bytes that text does not contain (binary data does).</summary>
-    private static bool HasControlBytes(ReadOnlySpan<byte> sample)
-    {
-        foreach (byte b in sample)
-        {
-            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r' or 0x1B))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
