@@ -25,6 +25,7 @@ internal static class CliCommands
         root.Subcommands.Add(BuildConvert());
         root.Subcommands.Add(BuildRepair());
         root.Subcommands.Add(BuildDetect());
+        root.Subcommands.Add(EncodingCommand.Build(Execute));
         return root;
     }
 

@@ -30,7 +30,7 @@ internal sealed class IoOptions
 
     private readonly Option<string> _encoding = new("--encoding")
     {
-        Description = "Input encoding: utf-8 (default; a BOM is skipped), gbk, gb18030, big5, shift_jis, euc-kr, utf-16, ... Output is always UTF-8.",
+        Description = "Input encoding: utf-8 (default; a BOM is skipped), gbk, gb18030, big5, shift_jis, euc-kr, utf-16, ..., or auto (detect each input's encoding; see 'textrepair encoding'). Output is always UTF-8.",
         HelpName = "name",
     };
 
@@ -139,7 +139,8 @@ internal sealed class IoOptions
             Output = parse.GetValue(_output),
             InPlace = parse.GetValue(_inPlace),
             Recursive = parse.GetValue(_recursive),
-            Encoding = ResolveEncoding(parse.GetValue(_encoding), replaceInvalid),
+            AutoEncoding = string.Equals(parse.GetValue(_encoding), "auto", StringComparison.OrdinalIgnoreCase),
+            Encoding = string.Equals(parse.GetValue(_encoding), "auto", StringComparison.OrdinalIgnoreCase) ? null : ResolveEncoding(parse.GetValue(_encoding), replaceInvalid),
             EncodingName = parse.GetValue(_encoding),
             ReplaceInvalid = replaceInvalid,
             Jsonl = jsonl,

@@ -16,6 +16,9 @@ internal sealed record RunSettings
     /// <summary>The legacy input encoding, or null for UTF-8.</summary>
     public Encoding? Encoding { get; init; }
 
+    /// <summary>--encoding auto: each input is decoded with its detected encoding (see AutoDecodingStream).</summary>
+    public bool AutoEncoding { get; init; }
+
     /// <summary>The encoding name as the user gave it, for messages.</summary>
     public string? EncodingName { get; init; }
 

@@ -89,7 +89,7 @@ internal sealed class Runner
         Stream stream;
         try
         {
-            stream = input.Open(_settings.Encoding);
+            stream = _settings.AutoEncoding ? new AutoDecodingStream(input.Open(null)) : input.Open(_settings.Encoding);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
@@ -98,6 +98,12 @@ internal sealed class Runner
 
         using (stream)
         {
+            if (stream is AutoDecodingStream auto && auto.Detection.IsBinary)
+            {
+                Console.Error.WriteLine($"textrepair: {input.DisplayName}: binary, skipped");
+                return;
+            }
+
             var reader = new BlockReader(stream, _settings.BlockSize, skipBom: true);
             Stream destination = preserveBom ? new BomRestoringStream(output, reader) : output;
             try
@@ -111,6 +117,10 @@ internal sealed class Runner
             }
 
             destination.Flush();
+            if (stream is AutoDecodingStream decoded)
+            {
+                AutoDecodingStream.Check(decoded, input.DisplayName, _settings.ReplaceInvalid, _settings.Stats || _settings.Report);
+            }
         }
     }
 

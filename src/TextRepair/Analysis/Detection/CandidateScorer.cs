@@ -78,7 +78,7 @@ internal static class CandidateScorer
                     continue;
                 }
 
-                Decoder decoder = CountingDecoderFallback.CreateDecoder(candidate.Counting);
+                Decoder decoder = CountingDecoderFallback.CreateDecoder(candidate.Encoding, out CountingDecoderFallback fallback);
                 int length = decoder.GetChars(sample, buffer, flush: complete);
                 ReadOnlySpan<char> text = buffer.AsSpan(0, length);
                 int foldedLetters = FoldLatinExtended(text, folded);
@@ -87,7 +87,7 @@ internal static class CandidateScorer
                 {
                     Candidate = candidate,
                     Text = text.ToString(),
-                    Invalid = CountingDecoderFallback.Count(decoder),
+                    Invalid = fallback.Count,
                     Odd = CountOdd(text),
                     BrokenWords = CountBrokenWords(text),
                     LanguageScore = language.Total - (foldedLetters * FoldedLetterCost),

@@ -3,43 +3,42 @@ using System.Text;
 namespace TextRepair.Analysis.Detection;
 
 /// <summary>
-/// A decoder fallback that replaces each invalid byte sequence with U+FFFD and counts them. Each decoder gets its own
-/// buffer (and count), so one instance serves every thread.
+/// A decoder fallback that replaces each invalid byte sequence with U+FFFD and counts them. The count lives in the
+/// fallback (the framework's code-page decoders do not always use the buffer <see cref="Decoder.FallbackBuffer"/>
+/// returns), so each decoding gets its own instance through <see cref="CreateDecoder"/>. Not thread-safe.
 /// </summary>
 internal sealed class CountingDecoderFallback : DecoderFallback
 {
-    public static CountingDecoderFallback Instance { get; } = new();
+    private int _count;
+
+    /// <summary>Invalid sequences met so far by decoders using this fallback.</summary>
+    public int Count => _count;
 
     public override int MaxCharCount => 1;
 
-    public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+    public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
 
-    /// <summary>Invalid sequences the decoder met so far (0 when its fallback buffer is not one of these).</summary>
-    public static int Count(Decoder decoder) => decoder.FallbackBuffer is Buffer buffer ? buffer.Count : 0;
-
-    /// <summary>A copy of <paramref name="encoding"/> whose decoders count their invalid sequences (set on the encoding: the framework's code-page decoders ignore a fallback set on the decoder).</summary>
-    public static Encoding Counting(Encoding encoding)
+    /// <summary>
+    /// A decoder of <paramref name="encoding"/> whose invalid sequences are counted in <paramref name="fallback"/>
+    /// (set on a clone of the encoding: the framework's code-page decoders ignore a fallback set on the decoder).
+    /// </summary>
+    public static Decoder CreateDecoder(Encoding encoding, out CountingDecoderFallback fallback)
     {
+        fallback = new CountingDecoderFallback();
         var counting = (Encoding)encoding.Clone();
-        counting.DecoderFallback = Instance;
-        return counting;
+        counting.DecoderFallback = fallback;
+        return counting.GetDecoder();
     }
 
-    /// <summary>A decoder of <paramref name="encoding"/> that counts its invalid sequences.</summary>
-    public static Decoder CreateDecoder(Encoding encoding) =>
-        (encoding.DecoderFallback == Instance ? encoding : Counting(encoding)).GetDecoder();
-
-    private sealed class Buffer : DecoderFallbackBuffer
+    private sealed class Buffer(CountingDecoderFallback owner) : DecoderFallbackBuffer
     {
         private bool _pending;
-
-        public int Count { get; private set; }
 
         public override int Remaining => _pending ? 1 : 0;
 
         public override bool Fallback(byte[] bytesUnknown, int index)
         {
-            Count++;
+            owner._count++;
             _pending = true;
             return true;
         }

@@ -30,6 +30,7 @@ public sealed class DetectingTextReader : TextReader
     private bool _flushed;
     private EncodingDetection? _detection;
     private Decoder? _decoder;
+    private CountingDecoderFallback? _fallback;
     private int _replacedBefore;
 
     internal DetectingTextReader(Stream stream, bool leaveOpen)
@@ -53,7 +54,7 @@ public sealed class DetectingTextReader : TextReader
     public int Revisions { get; private set; }
 
     /// <summary>Invalid byte sequences (under the decided encoding) replaced with U+FFFD so far.</summary>
-    public int ReplacedSequences => _replacedBefore + (_decoder is null ? 0 : CountingDecoderFallback.Count(_decoder));
+    public int ReplacedSequences => _replacedBefore + (_fallback?.Count ?? 0);
 
     /// <inheritdoc/>
     public override int Peek() => Fill() ? _chars[_charPosition] : -1;
@@ -100,7 +101,7 @@ public sealed class DetectingTextReader : TextReader
         ReadOnlySpan<byte> prefix = _bytes.AsSpan(_byteStart, _byteEnd - _byteStart);
         _detection = EncodingDetector.Detect(prefix, complete: _endOfStream, allowBom: true);
         _byteStart += _detection.BomLength;
-        _decoder = CountingDecoderFallback.CreateDecoder(_detection.Encoding);
+        _decoder = CountingDecoderFallback.CreateDecoder(_detection.Encoding, out _fallback);
     }
 
     /// <summary>Makes characters available; false at the end of the stream.</summary>
@@ -162,9 +163,9 @@ public sealed class DetectingTextReader : TextReader
                 [new EncodingCandidate("utf-8", DetectionEncodings.Utf8, revised.Confidence)], 0, isAscii: false, revised.IsBinary);
         }
 
-        _replacedBefore += CountingDecoderFallback.Count(_decoder!);
+        _replacedBefore += _fallback?.Count ?? 0;
         _detection = revised;
-        _decoder = CountingDecoderFallback.CreateDecoder(revised.Encoding);
+        _decoder = CountingDecoderFallback.CreateDecoder(revised.Encoding, out _fallback);
         Revisions++;
     }
 

@@ -19,11 +19,7 @@ internal enum CandidateKind
 }
 
 /// <summary>One candidate encoding: its name, its decoder, and its prior (a log-probability added to its score).</summary>
-internal sealed record DetectionEncoding(string Name, CandidateKind Kind, Encoding Encoding, double Prior)
-{
-    /// <summary>The same encoding with a decoder fallback that counts invalid sequences (see <see cref="CountingDecoderFallback"/>).</summary>
-    public Encoding Counting { get; } = CountingDecoderFallback.Counting(Encoding);
-}
+internal sealed record DetectionEncoding(string Name, CandidateKind Kind, Encoding Encoding, double Prior);
 
 /// <summary>The candidate encodings, in the order that breaks ties. Built once; immutable; thread-safe.</summary>
 internal static class DetectionEncodings

@@ -81,7 +81,7 @@ public static class EncodingDetector
             return bom;
         }
 
-        ReadOnlySpan<byte> sample = bytes.Length > SampleBytes ? bytes[..SampleBytes] : bytes;
+        ReadOnlySpan<byte> sample = Sample(bytes);
         bool hasNul = bytes.Contains((byte)0);
         bool hasControlBytes = hasNul || sample.IndexOfAny(s_controlBytes) >= 0;
         if (!hasNul && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0 && bytes.IndexOfAny(s_controlBytes) < 0)
@@ -91,8 +91,9 @@ public static class EncodingDetector
 
         bool validUtf8 = !hasControlBytes && Utf8.IsValid(complete ? bytes : bytes[..CompleteUtf8Length(bytes)]);
         List<CandidateScore> scores = CandidateScorer.ScoreAll(sample, complete: complete && sample.Length == bytes.Length, includeUtf16: true);
+        bool partial = sample.Length < bytes.Length;
         scores.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-        if (sample.Length < bytes.Length)
+        if (partial)
         {
             VerifyRest(scores, bytes, validUtf8);
         }
@@ -168,7 +169,7 @@ public static class EncodingDetector
                 continue; // every byte is valid
             }
 
-            score.Invalid = CountInvalid(score.Candidate.Counting, bytes);
+            score.Invalid = CountInvalid(score.Candidate.Encoding, bytes);
             if (i == 0 && score.Invalid == 0)
             {
                 break; // the leader stays lossless: nothing below it can overtake it
@@ -211,6 +212,30 @@ public static class EncodingDetector
         return new EncodingDetection(candidates, bomLength: 0, isAscii: false, isBinary: binary);
     }
 
+    /// <summary>
+    /// The bytes to score: the first <see cref="SampleBytes"/>, unless they are all ASCII (a long English header, say);
+    /// then <see cref="SampleBytes"/> from the start of the line (at an even offset, for UTF-16) with the first
+    /// non-ASCII byte, where the candidates differ.
+    /// </summary>
+    private static ReadOnlySpan<byte> Sample(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= SampleBytes)
+        {
+            return bytes;
+        }
+
+        int first = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+        if (first < SampleBytes)
+        {
+            return bytes[..SampleBytes];
+        }
+
+        int window = first - 256;
+        int lineFeed = bytes[window..first].LastIndexOf((byte)'\n');
+        int start = (lineFeed < 0 ? window : window + lineFeed + 1) & ~1;
+        return bytes.Slice(start, Math.Min(SampleBytes, bytes.Length - start));
+    }
+
     /// <summary>The length of <paramref name="bytes"/> without a UTF-8 sequence cut at its end.</summary>
     private static int CompleteUtf8Length(ReadOnlySpan<byte> bytes)
     {
@@ -235,8 +260,8 @@ public static class EncodingDetector
     /// <summary>Invalid sequences in the whole of <paramref name="bytes"/> under <paramref name="encoding"/> (one decoding pass, nothing kept).</summary>
     internal static int CountInvalid(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
-        Decoder decoder = CountingDecoderFallback.CreateDecoder(encoding);
+        Decoder decoder = CountingDecoderFallback.CreateDecoder(encoding, out CountingDecoderFallback fallback);
         decoder.GetCharCount(bytes, flush: true);
-        return CountingDecoderFallback.Count(decoder);
+        return fallback.Count;
     }
 }
