@@ -78,7 +78,8 @@ public static class DetectionEvaluationSet
 
     /// <summary>
     /// Whether decoding the sample with the answered encoding gives its text exactly. Names the library does not
-    /// answer with (other detectors') are looked up in .NET (code pages registered); an unknown name is wrong.
+    /// answer with (other detectors') are looked up in .NET (code pages registered), Python codec names spelt the
+    /// .NET way ("utf_8" as "utf-8", "cp949" as code page 949); a name .NET does not know is wrong.
     /// </summary>
     public static bool IsRight(DetectionSample sample, string? answer)
     {
@@ -87,15 +88,25 @@ public static class DetectionEvaluationSet
             return false;
         }
 
-        Encoding? encoding = EncodingDetector.GetEncoding(answer, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        // Python's codec names (charset-normalizer: "utf_8", "latin_1", "cp1252", "utf_16_le") spelt the .NET way.
+        string name = answer.ToLowerInvariant().Replace('_', '-') switch
+        {
+            "latin-1" => "iso-8859-1",
+            "utf-16-le" => "utf-16le",
+            "utf-16-be" => "utf-16be",
+            var other => other,
+        };
+        Encoding? encoding = EncodingDetector.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         if (encoding is null)
         {
             try
             {
                 System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-                encoding = System.Text.Encoding.GetEncoding(answer, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                encoding = name.StartsWith("cp", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), out int codePage)
+                    ? System.Text.Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+                    : System.Text.Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             }
-            catch (ArgumentException)
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
             {
                 return false;
             }
