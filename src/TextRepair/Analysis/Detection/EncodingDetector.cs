@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 using TextRepair.Analysis.Detection;
 
@@ -93,9 +95,12 @@ public static class EncodingDetector
         List<CandidateScore> scores = CandidateScorer.ScoreAll(sample, complete: complete && sample.Length == bytes.Length, includeUtf16: true);
         bool partial = sample.Length < bytes.Length;
         scores.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-        if (partial)
+        if (partial && !validUtf8)
         {
-            VerifyRest(scores, bytes, validUtf8);
+            // Beyond the sample, from a line feed (or a pair boundary for UTF-16) so that no sequence is cut.
+            int end = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(bytes), ref MemoryMarshal.GetReference(sample)) + sample.Length);
+            int lineFeed = bytes[end..].IndexOf((byte)'\n');
+            VerifyRest(scores, bytes, lineFeed < 0 ? bytes.Length : (end + lineFeed + 1) & ~1, validUtf8);
         }
 
         if (validUtf8)
@@ -152,7 +157,7 @@ public static class EncodingDetector
     }
 
     /// <summary>Adds the invalid sequences of the rest of the input to the leading candidates and re-ranks them.</summary>
-    private static void VerifyRest(List<CandidateScore> scores, ReadOnlySpan<byte> bytes, bool validUtf8)
+    private static void VerifyRest(List<CandidateScore> scores, ReadOnlySpan<byte> bytes, int sampleEnd, bool validUtf8)
     {
         int count = Math.Min(VerifiedCandidates, scores.Count);
         for (int i = 0; i < count; i++)
@@ -169,7 +174,9 @@ public static class EncodingDetector
                 continue; // every byte is valid
             }
 
-            score.Invalid = CountInvalid(score.Candidate.Encoding, bytes);
+            // The sample's own count is exact (decoded); the rest only needs to show whether the candidate breaks.
+            int rest = ValidityScan.CountInvalid(score.Candidate.Name, bytes[sampleEnd..]);
+            score.Invalid += rest >= 0 ? rest : CountInvalid(score.Candidate.Encoding, bytes[sampleEnd..]);
             if (i == 0 && score.Invalid == 0)
             {
                 break; // the leader stays lossless: nothing below it can overtake it
