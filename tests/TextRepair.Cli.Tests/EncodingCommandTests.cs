@@ -83,47 +83,4 @@ public sealed class EncodingCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--recursive", result.Stderr, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task EncodingAuto_Convert_DecodesEachInputWithItsEncodingAndSaysWhichInStats()
-    {
-        using var dir = new TempDirectory();
-        File.WriteAllBytes(dir.File("gbk.txt"), Encoding.GetEncoding("gb18030").GetBytes(Simplified));
-        File.WriteAllBytes(dir.File("utf16.txt"), [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Simplified)]);
-
-        ToolResult result = await Tool.RunAsync(["convert", "-c", "s2t", "--encoding", "auto", "--stats", dir.File("gbk.txt"), dir.File("utf16.txt")]);
-
-        Assert.Equal(0, result.ExitCode);
-        string converted = "我們的軟件支持簡體中文和繁體中文之間的轉換，也能檢測文件的編碼。\n";
-        Assert.Equal(converted + converted, result.Text);
-        Assert.Contains("gbk.txt: encoding gb18030 (confidence 1.00)", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("utf16.txt: encoding utf-16le (confidence 1.00, byte order mark)", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task EncodingAuto_RepairReport_NamesTheEncodingAndSkipsBinaryInputs()
-    {
-        using var dir = new TempDirectory();
-        File.WriteAllBytes(dir.File("big5.txt"), Encoding.GetEncoding(950).GetBytes(Traditional));
-        File.WriteAllBytes(dir.File("x.bin"), [0, 1, 2, 3, 0, 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1]);
-
-        ToolResult result = await Tool.RunAsync(["repair", "--encoding", "auto", "--report", "--to", "keep", dir.File("big5.txt"), dir.File("x.bin")]);
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(Traditional, result.Text);
-        Assert.Contains("big5.txt: encoding big5", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("x.bin: binary, skipped", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task EncodingAuto_Detect_AnalysesTheDecodedText()
-    {
-        byte[] input = Encoding.GetEncoding("gb18030").GetBytes(Simplified);
-
-        ToolResult result = await Tool.RunAsync(["detect", "--encoding", "auto", "--stats"], input);
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("<stdin>: encoding gb18030", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("\"file\":null", result.Text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-    }
 }

@@ -19,8 +19,8 @@ internal static class CliCommands
     {
         var root = new RootCommand(
             "textrepair: convert Chinese between Simplified and Traditional exactly like OpenCC 1.4.2, and repair Chinese text damaged on the web.\n"
-            + "Reads files or standard input (UTF-8 unless --encoding), writes UTF-8 to standard output, --output or --in-place.\n"
-            + "Exit codes: 0 done, 1 failed while processing, 2 bad usage or bad input.");
+            + "Reads files or standard input (UTF-8 unless --encoding), writes UTF-8 (or --output-encoding) to standard output, --output or --in-place.\n"
+            + "Exit codes: 0 done, 1 failed while processing (or standard output closed), 2 bad usage or bad input, 141 output pipe closed by its reader.");
         root.Options.Add(Verbose);
         root.Subcommands.Add(BuildConvert());
         root.Subcommands.Add(BuildRepair());
@@ -114,7 +114,7 @@ internal static class CliCommands
 
     private static Command BuildDetect()
     {
-        var io = new IoOptions(jsonl: false);
+        var io = new IoOptions(jsonl: false, writesText: false);
         var command = new Command(
             "detect",
             "Analyse text without changing it: script, pinyin annotations, evidence of damage. Writes one JSON object per input, one per line.");
@@ -190,12 +190,19 @@ internal static class CliCommands
     private static readonly JsonSerializerOptions s_reportOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = ReportJsonContext.Default,
+        Converters =
+        {
+            new System.Text.Json.Serialization.JsonStringEnumConverter<TextScript>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<AnnotationEvidence>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<AnnotationMatch>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<DamageKind>(JsonNamingPolicy.CamelCase),
+        },
     };
 
     private static void WriteReport(Stream output, InputSource input, TextReport report)
     {
-        JsonElement element = JsonSerializer.SerializeToElement(report, s_reportOptions);
+        JsonElement element = JsonSerializer.SerializeToElement(report, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TextReport>)s_reportOptions.GetTypeInfo(typeof(TextReport)));
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
@@ -220,20 +227,7 @@ internal static class CliCommands
         }
         catch (Exception exception)
         {
-            int code = exception is CliException cli ? cli.ExitCode : ExitCodes.Failed;
-            if (exception is IOException && IsBrokenPipe(exception))
-            {
-                // The reader went away (e.g. `| head`): not worth a message.
-                return ExitCodes.Failed;
-            }
-
-            Console.Error.WriteLine(parse.GetValue(Verbose)
-                ? $"textrepair: {exception}"
-                : $"textrepair: {Program.OneLine(exception.Message)}");
-            return code;
+            return Program.Report(exception, parse.GetValue(Verbose));
         }
     }
-
-    private static bool IsBrokenPipe(Exception exception) =>
-        exception.HResult == 32 || exception.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 }

@@ -35,7 +35,7 @@ internal static class EncodingCommand
         command.Options.Add(json);
         command.SetAction(parse => execute(parse, () =>
         {
-            IReadOnlyList<InputSource> inputs = InputSource.Resolve(parse.GetValue(paths) ?? [], parse.GetValue(recursive));
+            IReadOnlyList<InputSource> inputs = InputSource.Resolve(parse.GetValue(paths) ?? [], parse.GetValue(recursive), new WalkOptions());
             using Stream output = Console.OpenStandardOutput();
             foreach (InputSource input in inputs)
             {
@@ -67,7 +67,7 @@ internal static class EncodingCommand
         Stream raw;
         try
         {
-            raw = input.Open(null);
+            raw = input.OpenRaw();
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
