@@ -26,6 +26,7 @@ internal static class CliCommands
         root.Subcommands.Add(BuildRepair());
         root.Subcommands.Add(BuildDetect());
         root.Subcommands.Add(Check.CheckCommand.Build());
+        root.Subcommands.Add(EncodingCommand.Build(Execute));
         return root;
     }
 
