@@ -14,9 +14,10 @@ internal static class EncodingScanner
 {
     /// <summary>
     /// Longest token searched as a whole; longer runs are cut (after an ASCII character where possible, so that a cut
-    /// rarely splits a multi-byte character). Keeps the search linear in the line's length.
+    /// rarely splits a multi-byte character). The search is linear in the token's length either way; the cut bounds the
+    /// memory of one search (a UTF-8 paragraph of 1,000 Han characters read as windows-1252 is 3,000 characters).
     /// </summary>
-    public const int MaxTokenLength = 192;
+    public const int MaxTokenLength = 4096;
 
     private const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
     private const string Closers = "\"'\u201D\u2019\u300D\u300F\u300B\u3009\u3011)\uFF09]\u00BB";

@@ -245,6 +245,14 @@ internal static class LayerUndo
             return 1;
         }
 
+        if (page.IsDoubleByte && position + 1 == bytes.Count && b >= 0x81)
+        {
+            // A lead byte cut off at the end: its trail byte was lost.
+            output.Append('\uFFFD');
+            lost = true;
+            return 1;
+        }
+
         if (page.IsDoubleByte && position + 1 < bytes.Count)
         {
             int trail = bytes[position + 1];
@@ -300,7 +308,15 @@ internal static class LayerUndo
         int cp = b & (0x7F >> need);
         for (int k = 1; k < need; k++)
         {
-            int next = position + k < bytes.Count ? bytes[position + k] : Opaque;
+            if (position + k >= bytes.Count)
+            {
+                // Cut off at the end: the rest of the character's bytes were lost (a truncated field).
+                output.Append('\uFFFD');
+                lost = true;
+                return k;
+            }
+
+            int next = bytes[position + k];
             if (next == LostByte)
             {
                 output.Append('\uFFFD');
