@@ -29,9 +29,9 @@ public static class EncodingEvaluation
                 RepairResult r = TextRepairer.Repair(c.Input, options);
                 outcomes.Add(new Outcome(c, r.Text, r.Lossy, r.Changed, false));
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                outcomes.Add(new Outcome(c, c.Input, false, false, true));
+                outcomes.Add(new Outcome(c, "exception: " + e, false, false, true));
             }
         }
 

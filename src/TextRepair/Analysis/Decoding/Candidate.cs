@@ -15,8 +15,17 @@ namespace TextRepair.Analysis.Decoding;
 /// <param name="Score">Log-likelihood of <paramref name="Text"/> as clean text, in the token's context.</param>
 internal sealed record Candidate(string Text, string Chain, int Layers, int[] TokenBounds, int[] TextBounds, bool Exact, SpanScore Score)
 {
-    /// <summary>The token itself: no layer undone.</summary>
-    public static Candidate Identity(string token, SpanScore score) => new(token, string.Empty, 0, [0, token.Length], [0, token.Length], true, score);
+    /// <summary>The token itself: no layer undone; every character boundary is a boundary.</summary>
+    public static Candidate Identity(string token, SpanScore score)
+    {
+        int[] bounds = new int[token.Length + 1];
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            bounds[i] = i;
+        }
+
+        return new(token, string.Empty, 0, bounds, bounds, true, score);
+    }
 
     /// <summary>This candidate with one more layer undone (<paramref name="layer"/> applied to <see cref="Text"/>).</summary>
     public Candidate Then(LayerResult layer, Codec trueEncoding, Codec wrongDecoder, SpanScore score)

@@ -42,13 +42,16 @@ internal static class EncodingDecision
     /// <summary>The same for short fields, where one unusual name character weighs more in the average.</summary>
     public const double MinShortFieldPerChar = -8;
 
-    /// <summary>True when <paramref name="reading"/> replaces a token scored <paramref name="input"/>.</summary>
-    public static bool Accept(Candidate reading, SpanScore input, int tokenLength)
+    /// <summary>
+    /// True when a reading scored <paramref name="reading"/> that assumes <paramref name="layers"/> layers replaces a
+    /// token of <paramref name="tokenLength"/> characters scored <paramref name="input"/>.
+    /// </summary>
+    public static bool Accept(SpanScore reading, int layers, SpanScore input, int tokenLength)
     {
-        double gain = Gain(reading, input);
+        double gain = reading.Total - input.Total - (layers * LayerCost);
         bool shortField = tokenLength <= ShortFieldMaxLength;
         return gain >= (shortField ? MinShortFieldGain : MinGain)
-            && reading.Score.PerChar >= (shortField ? MinShortFieldPerChar : MinPerChar);
+            && reading.PerChar >= (shortField ? MinShortFieldPerChar : MinPerChar);
     }
 
     /// <summary>Log-likelihood ratio of the reading against the token, less the prior cost of its layers.</summary>

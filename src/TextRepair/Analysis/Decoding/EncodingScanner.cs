@@ -1,5 +1,3 @@
-using TextRepair.Analysis.Language;
-
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -18,6 +16,12 @@ internal static class EncodingScanner
     /// memory of one search (a UTF-8 paragraph of 1,000 Han characters read as windows-1252 is 3,000 characters).
     /// </summary>
     public const int MaxTokenLength = 4096;
+
+    /// <summary>
+    /// CJK letters a line needs outside a quoted token for the token to count as quoted in prose. Two: the shortest
+    /// Chinese sentence around a quote ("叫“…”").
+    /// </summary>
+    private const int MinProseCjk = 2;
 
     private const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
     private const string Closers = "\"'\u201D\u2019\u300D\u300F\u300B\u3009\u3011)\uFF09]\u00BB";
@@ -49,9 +53,12 @@ internal static class EncodingScanner
 
     private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings)
     {
-        var line = new List<EncodingFinding>();
-        var pureLoss = new List<EncodingFinding>();
-        bool repaired = false;
+        // Pass 1: every token with a non-ASCII character is searched and decided on its own evidence. A token quoted
+        // in CJK prose is text being discussed (the writer's screen showed CJK, so the quote is deliberate): it is
+        // decided only when the line is damaged elsewhere.
+        var tokens = new List<TokenReading>();
+        var quoted = new List<TokenReading>();
+        var chains = new HashSet<string>(StringComparer.Ordinal);
         int i = lineStart;
         while (i < lineEnd)
         {
@@ -74,73 +81,108 @@ internal static class EncodingScanner
 
             if (text.AsSpan(i, end - i).IndexOfAnyExceptInRange('\0', '\u007F') >= 0)
             {
-                repaired |= SearchToken(text, i, end, lineStart, lineEnd, line, pureLoss);
+                TokenReading token = TokenReading.Search(text, i, end, lineStart, lineEnd);
+                tokens.Add(token);
+                if (token.Decide() && token.Restores)
+                {
+                    var restored = new List<EncodingFinding>();
+                    token.AddFindings(restored, lossesToo: false);
+                    if (restored.TrueForAll(f => IsQuotedInCjkProse(text, f.Start, f.End, lineStart, lineEnd)))
+                    {
+                        token.Reject();
+                        quoted.Add(token);
+                    }
+                    else
+                    {
+                        chains.Add(token.Chosen!.Chain);
+                    }
+                }
             }
 
             i = end;
         }
 
-        // Loss markers: damage only where something else on the line is damaged too.
-        AddMarkers(text, lineStart, lineEnd, line, pureLoss, ref repaired);
-        if (repaired)
+        // Pass 2: a line damaged by a chain is damaged by it throughout: other tokens that decode exactly by it follow.
+        bool damaged = chains.Count > 0;
+        var line = new List<EncodingFinding>();
+        foreach (TokenReading token in tokens)
         {
-            line.AddRange(pureLoss);
+            if (damaged && token.Chosen is null)
+            {
+                foreach (string chain in chains)
+                {
+                    if (token.DecideByChain(chain))
+                    {
+                        break;
+                    }
+                }
+
+                if (token.Chosen is null && quoted.Contains(token))
+                {
+                    token.Decide();
+                }
+            }
+        }
+
+        // Loss markers and losses inside readings: damage only where the line is damaged.
+        var pending = new List<EncodingFinding>();
+        foreach (TokenReading token in tokens)
+        {
+            token.AddFindings(line, lossesToo: false);
+            token.AddFindings(pending, lossesToo: true);
+        }
+
+        pending.RemoveAll(f => !f.Lossy || f.Replacement.AsSpan().IndexOfAnyExcept('\uFFFD') >= 0);
+        AddMarkers(text, lineStart, lineEnd, line, pending, ref damaged);
+        if (damaged)
+        {
+            line.AddRange(pending);
         }
 
         line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         findings.AddRange(line);
     }
 
-    // Searches one token; true when a reading that restores real text (not only loss) was accepted.
-    private static bool SearchToken(string text, int start, int end, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pureLoss)
+    // A span between quotes or brackets, on a line whose other text holds CJK letters.
+    private static bool IsQuotedInCjkProse(string text, int start, int end, int lineStart, int lineEnd)
     {
-        string token = text.Substring(start, end - start);
-        char before = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
-        char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
-        SpanScore input = TextLikelihood.Score(token, before, after);
-        List<Candidate> readings = CandidateSearch.Search(token, before, after, input);
-        Candidate? best = EncodingDecision.Best(readings, input);
-        if (best is null || !EncodingDecision.Accept(best, input, token.Length))
+        if (start == lineStart || end >= lineEnd || !Openers.Contains(text[start - 1], StringComparison.Ordinal)
+            || !Closers.Contains(text[end], StringComparison.Ordinal))
         {
             return false;
         }
 
-        var edits = new List<EncodingFinding>();
-        bool restores = false;
-        for (int k = 0; k + 1 < best.TokenBounds.Length; k++)
+        int cjk = 0;
+        for (int k = lineStart; k < lineEnd; k++)
         {
-            int a = best.TokenBounds[k], b = best.TokenBounds[k + 1];
-            string replacement = best.Text.Substring(best.TextBounds[k], best.TextBounds[k + 1] - best.TextBounds[k]);
-            if (token.AsSpan(a, b - a).SequenceEqual(replacement))
-            {
-                continue;
-            }
-
-            bool lossy = replacement.Contains('\uFFFD', StringComparison.Ordinal);
-            restores |= replacement.AsSpan().IndexOfAnyExcept('\uFFFD') >= 0;
-            if (edits.Count > 0 && edits[^1].End == start + a && edits[^1].Lossy == lossy)
-            {
-                EncodingFinding last = edits[^1];
-                edits[^1] = last with { Length = last.Length + (b - a), Replacement = last.Replacement + replacement };
-            }
-            else
-            {
-                edits.Add(new EncodingFinding(start + a, b - a, replacement, best.Chain, lossy));
-            }
+            char c = text[k];
+            bool inside = k >= start && k < end;
+            cjk += !inside && c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') ? 1 : 0;
         }
 
-        (restores ? line : pureLoss).AddRange(edits);
-        return restores;
+        return cjk >= MinProseCjk;
     }
 
     private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired)
     {
-        int covered = 0;
+        // Characters already inside a finding (linear: one flag per character of the line).
+        bool[] covered = new bool[lineEnd - lineStart];
+        foreach (List<EncodingFinding> list in (ReadOnlySpan<List<EncodingFinding>>)[line, pending])
+        {
+            foreach (EncodingFinding f in list)
+            {
+                covered.AsSpan(f.Start - lineStart, f.Length).Fill(true);
+            }
+        }
+
+        bool lostBytes = false;
         var markers = new List<EncodingFinding>();
         for (int i = lineStart; i < lineEnd;)
         {
-            int length = MarkerLength(text, i, lineEnd);
-            if (length == 0 || Covered(line, i) || Covered(pending, i))
+            int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, lineEnd);
+            int free = covered.AsSpan(i - lineStart, length).IndexOf(true);
+            length = free < 0 ? length : free;
+            if (length == 0)
             {
                 i++;
                 continue;
@@ -152,40 +194,17 @@ internal static class EncodingScanner
             {
                 bool replacementChar = text[i] == '\uFFFD';
                 var marker = new EncodingFinding(i, length, text.Substring(i, length), replacementChar ? "lost bytes (U+FFFD)" : "loss marker", true);
-                if (replacementChar)
-                {
-                    // U+FFFD is what a decoder writes for bytes it lost: unquoted, it is damage by itself.
-                    line.Add(marker);
-                    covered++;
-                }
-                else
-                {
-                    markers.Add(marker);
-                }
+
+                // U+FFFD is what a decoder writes for bytes it lost: unquoted, it is damage by itself.
+                (replacementChar ? line : markers).Add(marker);
+                lostBytes |= replacementChar;
             }
 
             i += length;
         }
 
-        if (covered > 0)
-        {
-            repaired = true;
-        }
-
+        repaired |= lostBytes;
         (repaired ? line : pending).AddRange(markers);
-    }
-
-    private static bool Covered(List<EncodingFinding> spans, int index)
-    {
-        foreach (EncodingFinding f in spans)
-        {
-            if (index >= f.Start && index < f.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Length of the loss marker starting at index: a run of U+FFFD, of 锟斤拷, or of two or more 烫 or 屯.
