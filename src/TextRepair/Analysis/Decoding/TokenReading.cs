@@ -56,6 +56,13 @@ internal sealed class TokenReading
 
         string restored = Apply(best, lossesToo: false);
         bool restores = !string.Equals(restored, Token, StringComparison.Ordinal);
+        if (restores && !RestoresLetters(best))
+        {
+            // A reading that only turns symbols into other symbols restores no text: no evidence of mojibake
+            // (ùùùù read as Big5 is ══, a shorter run that the model likes better only for being shorter).
+            return false;
+        }
+
         SpanScore score = restores ? TextLikelihood.Score(restored, Before, After) : best.Score;
         if (!EncodingDecision.Accept(score, best.Layers, Input, Token.Length))
         {
@@ -127,6 +134,26 @@ internal sealed class TokenReading
                 findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
             }
         }
+    }
+
+    private bool RestoresLetters(Candidate c)
+    {
+        for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
+        {
+            ReadOnlySpan<char> replacement = c.Text.AsSpan(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
+            if (!Token.AsSpan(c.TokenBounds[k], c.TokenBounds[k + 1] - c.TokenBounds[k]).SequenceEqual(replacement))
+            {
+                foreach (char ch in replacement)
+                {
+                    if (char.IsLetter(ch))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     // The token with the reading's changes applied: all of them, or only those that restore real text.

@@ -12,11 +12,46 @@ internal sealed class EncodingStep : RepairStep
 {
     public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => EncodingScanner.IndexOfSuspicious(text) >= 0;
 
+    /// <summary>
+    /// Passes over the text at most. A pass undoes up to three layers per token; a further pass finds what the first
+    /// left (a deeper chain, or a token that only decodes once its neighbours did), so that repairing the result again
+    /// changes nothing.
+    /// </summary>
+    private const int MaxPasses = 3;
+
     public override void Run(RepairState state)
+    {
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            if (!RunPass(state))
+            {
+                break;
+            }
+        }
+    }
+
+    private static bool RunPass(RepairState state)
     {
         string text = state.Current;
         var findings = new List<EncodingFinding>();
         EncodingScanner.Find(text, findings);
+        if (findings.TrueForAll(f => f.Replacement == text.Substring(f.Start, f.Length)))
+        {
+            // Nothing changes (only markers reported): report them once, on the first pass.
+            if (state.Edits.Count == 0)
+            {
+                Apply(state, findings);
+            }
+
+            return false;
+        }
+
+        Apply(state, findings);
+        return true;
+    }
+
+    private static void Apply(RepairState state, List<EncodingFinding> findings)
+    {
         if (findings.Count == 0)
         {
             return;
