@@ -167,7 +167,7 @@ public static class EncodingEvaluationSet
         switch (length)
         {
             case "short":
-                // A run of 2-8 letters (no ASCII, no punctuation), like a file name or a tag.
+                // A run of 2-8 letters (no punctuation), like a file name or a tag.
                 int n = random.Next(2, 9);
                 int start = random.Next(Math.Max(1, line.Length - n));
                 if (start + n > line.Length)
@@ -176,7 +176,7 @@ public static class EncodingEvaluationSet
                 }
 
                 string field = line.Substring(start, n);
-                return field.All(c => c >= 0x80 && char.IsLetter(c)) ? field : null;
+                return field.All(char.IsLetter) ? field : null;
             case "line":
                 return line.Length is >= 10 and <= 160 ? line : null;
             default:
