@@ -28,10 +28,17 @@ public static class TextRepairer
     /// <param name="options">Options; <see cref="RepairOptions.Default"/> when null.</param>
     /// <returns>The repaired text with its edits in <paramref name="text"/>'s coordinates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option holds an undefined enum value.</exception>
     public static RepairResult Repair(string text, RepairOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= RepairOptions.Default;
+
+        // Options are checked when set; this catches values that bypassed the setter (e.g. unsafe code or reflection).
+        if (!Enum.IsDefined(options.Target))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Target, $"{(int)options.Target} is not a ScriptTarget.");
+        }
 
         bool any = false;
         foreach (RepairStep step in s_steps)

@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace TextRepair.Conversion;
+using TextRepair.Conversion;
+
+namespace TextRepair.Tests.Oracles;
 
 /// <summary>
 /// A direct, unoptimised rendering of OpenCC's conversion: normalization chain over the whole text, then mmseg

@@ -1,4 +1,6 @@
-namespace TextRepair.Conversion;
+using TextRepair.Conversion;
+
+namespace TextRepair.Tests.Oracles;
 
 /// <summary>A flat dictionary answering "longest key that prefixes this text" (see <see cref="DictionaryCompiler"/>).</summary>
 internal sealed class PhraseTable
