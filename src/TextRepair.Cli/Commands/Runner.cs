@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using TextRepair.Cli.IO;
 using TextRepair.Cli.Jsonl;
@@ -41,8 +42,12 @@ internal sealed class Runner
                 foreach (InputSource input in inputs)
                 {
                     using OutputTarget target = OutputTarget.InPlace(input.Path!);
-                    Process(input, target.Stream, input.Path!, handler, inPlace: true);
-                    target.Commit();
+
+                    // A skipped (binary) input is left as it was: its temporary file is deleted uncommitted.
+                    if (Process(input, target.Stream, input.Path!, handler, inPlace: true))
+                    {
+                        target.Commit();
+                    }
                 }
             }
             else
@@ -71,9 +76,15 @@ internal sealed class Runner
         return ExitCodes.Success;
     }
 
-    private void Process(InputSource input, Stream output, string outputName, InputHandler handler, bool inPlace)
+    /// <summary>Processes one input; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
+    private bool Process(InputSource input, Stream output, string outputName, InputHandler handler, bool inPlace)
     {
-        using DecodedInput decoded = InputDecoding.Open(input.OpenRaw(), input.DisplayName, _settings.Encoding, _settings.ReplaceInvalid);
+        using DecodedInput? decoded = Open(input);
+        if (decoded is null)
+        {
+            return false;
+        }
+
         var reader = new BlockReader(decoded.Utf8, _settings.BlockSize, decoded.StartOffset);
         OutputEncoding? encoded = null;
         Stream destination = output;
@@ -102,6 +113,34 @@ internal sealed class Runner
         {
             destination.Flush();
         }
+
+        return true;
+    }
+
+    private DecodedInput? Open(InputSource input)
+    {
+        if (!_settings.AutoEncoding)
+        {
+            return InputDecoding.Open(input.OpenRaw(), input.DisplayName, _settings.Encoding, _settings.ReplaceInvalid);
+        }
+
+        DecodedInput? decoded = InputDecoding.OpenDetected(input.OpenRaw(), input.DisplayName, _settings.ReplaceInvalid, out EncodingDetection detection);
+        if (decoded is null)
+        {
+            Console.Error.WriteLine($"{input.DisplayName}: binary file, skipped");
+            _stats.SkippedBinary++;
+            return null;
+        }
+
+        _stats.AddEncoding(detection.Name);
+        if (_settings.Report)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{input.DisplayName}: read as {detection.Name} (detected, confidence {detection.Confidence:0.00}{(detection.HasBom ? ", byte order mark" : string.Empty)})"));
+        }
+
+        return decoded;
     }
 
     // In place, the file keeps its encoding and byte order mark; elsewhere UTF-8 unless --output-encoding says otherwise.
