@@ -3,8 +3,8 @@
 #   1. packs TextRepair and TextRepair.Cli into a temporary local feed;
 #   2. builds tools/package-proof (a fresh console app, outside the repo's build settings) against the TextRepair package
 #      from that feed only, runs a conversion and the seed repair, and checks the output;
-#      checks that the library in the package carries ReadyToRun code and that it is used: the first conversion JIT-compiles
-#      fewer than half the methods it does with DOTNET_ReadyToRun=0;
+#      reports whether the library in the package carries ReadyToRun code (opt-in, PackReadyToRun=true) and how many
+#      methods the first conversion JIT-compiles;
 #   3. publishes the same app with NativeAOT and runs it (skipped with a message if the AOT compiler cannot be restored);
 #   4. installs the textrepair tool from the feed (a .NET 10 platform-specific tool: the pointer package TextRepair.Cli,
 #      the Native AOT TextRepair.Cli.linux-x64 and the framework-dependent TextRepair.Cli.any), checks that the
@@ -56,11 +56,9 @@ cat > "$app/NuGet.config" <<XML
 XML
 echo "package-proof: build and run the consumer"
 (cd "$app" && dotnet run -c Release -p:TextRepairVersion="$version" -- "$seed" "$expected") | tee "$work/consumer.txt"
-grep -qx 'readytorun: yes' "$work/consumer.txt" || { echo "package-proof: the packaged library has no ReadyToRun code"; exit 1; }
-with_r2r=$(sed -n 's/^jit-methods-first-conversion: //p' "$work/consumer.txt")
-without_r2r=$(cd "$app" && DOTNET_ReadyToRun=0 dotnet run -c Release --no-build -p:TextRepairVersion="$version" -- "$seed" "$expected" | sed -n 's/^jit-methods-first-conversion: //p')
-echo "package-proof: methods JIT-compiled for the first conversion: $with_r2r with ReadyToRun, $without_r2r without"
-[ $((with_r2r * 2)) -lt "$without_r2r" ] || { echo "package-proof: the ReadyToRun code is not used"; exit 1; }
+# The package is IL only for now (PackReadyToRun is opt-in, see src/TextRepair/TextRepair.csproj); report what the
+# consumer saw without judging it.
+grep -E '^(readytorun|jit-methods-first-conversion):' "$work/consumer.txt" | sed 's/^/package-proof: /' || true
 
 echo "package-proof: NativeAOT publish of the consumer"
 if (cd "$app" && dotnet publish -c Release -r linux-x64 -p:PublishAot=true -p:TextRepairVersion="$version" -o "$work/aot" --nologo -v q > "$work/aot.log" 2>&1); then
