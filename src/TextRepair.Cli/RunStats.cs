@@ -23,9 +23,20 @@ internal sealed class RunStats
     /// <summary>Invalid UTF-8 sequences replaced with U+FFFD (<c>--replace-invalid</c>).</summary>
     public long ReplacedInvalid { get; set; }
 
-    public void Add(in DocumentOutcome outcome)
+    /// <summary>Records the library threw on, passed through unchanged.</summary>
+    public long Failed { get; set; }
+
+    /// <summary>Inputs skipped because their output existed (<c>--skip-existing</c>).</summary>
+    public long SkippedExisting { get; set; }
+
+    public void Add(in DocumentOutcome outcome, bool failed = false)
     {
         Documents++;
+        if (failed)
+        {
+            Failed++;
+        }
+
         if (outcome.Changed)
         {
             Changed++;
@@ -53,6 +64,8 @@ internal sealed class RunStats
         SkippedInvalid += other.SkippedInvalid;
         WithoutField += other.WithoutField;
         ReplacedInvalid += other.ReplacedInvalid;
+        Failed += other.Failed;
+        SkippedExisting += other.SkippedExisting;
         foreach (KeyValuePair<RepairKind, long> pair in other._editsByKind)
         {
             _editsByKind[pair.Key] = _editsByKind.GetValueOrDefault(pair.Key) + pair.Value;
@@ -86,6 +99,16 @@ internal sealed class RunStats
 
                 builder.Append(')');
             }
+        }
+
+        if (Failed > 0)
+        {
+            builder.Append(invariant, $", failed (passed through) {Failed}");
+        }
+
+        if (SkippedExisting > 0)
+        {
+            builder.Append(invariant, $", inputs skipped (output exists) {SkippedExisting}");
         }
 
         if (SkippedInvalid > 0)

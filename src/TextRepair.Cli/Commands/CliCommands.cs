@@ -63,7 +63,7 @@ internal static class CliCommands
                 name,
                 parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
             var processor = new ConvertProcessor(converter);
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             return settings.Jsonl
                 ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
                 : runner.Run((input, reader, output, _) => runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer)), statsWithEdits: false);
@@ -88,7 +88,7 @@ internal static class CliCommands
         {
             RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             if (settings.Jsonl)
             {
                 return runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: true);
@@ -121,7 +121,7 @@ internal static class CliCommands
         command.SetAction(parse => Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Analyze() };
             return runner.Run(
                 (input, reader, output, stats) =>
                 {

@@ -46,7 +46,7 @@ internal sealed class IoOptions
 
     private readonly Option<string> _field = new("--field")
     {
-        Description = "With --jsonl: the field to process.",
+        Description = "With --jsonl: the field to process. With Parquet input: the string column (a.b for a nested one).",
         DefaultValueFactory = _ => "text",
         HelpName = "name",
     };
@@ -66,6 +66,7 @@ internal sealed class IoOptions
         Description = "At the end, print to stderr: documents, changed, edits by kind, lossy.",
     };
 
+    private readonly Corpora.CorporaOptions _corpora = new();
     private readonly bool _withJsonl;
     private readonly bool _withReport;
 
@@ -98,9 +99,11 @@ internal sealed class IoOptions
         if (_withJsonl)
         {
             command.Options.Add(_jsonl);
-            command.Options.Add(_field);
             command.Options.Add(_skipInvalid);
         }
+
+        command.Options.Add(_field);
+        _corpora.AddTo(command);
 
         if (_withReport)
         {
@@ -113,13 +116,15 @@ internal sealed class IoOptions
     public RunSettings Read(ParseResult parse)
     {
         bool jsonl = _withJsonl && parse.GetValue(_jsonl);
+        Corpora.RunSettingsCorpora corpora = _corpora.Read(parse);
+        bool mayBeParquet = Corpora.CorporaOptions.MayBeParquet(corpora.FormatParquet, parse.GetValue(_files) ?? []);
+        if (!jsonl && !mayBeParquet && parse.GetResult(_field) is { Implicit: false })
+        {
+            throw new CliException(_withJsonl ? "--field needs --jsonl or Parquet input" : "--field needs Parquet input");
+        }
+
         if (!jsonl && _withJsonl)
         {
-            if (parse.GetResult(_field) is { Implicit: false })
-            {
-                throw new CliException("--field needs --jsonl");
-            }
-
             if (parse.GetValue(_skipInvalid))
             {
                 throw new CliException("--skip-invalid needs --jsonl");
@@ -147,6 +152,7 @@ internal sealed class IoOptions
             SkipInvalid = parse.GetValue(_skipInvalid),
             Report = _withReport && parse.GetValue(_report),
             Stats = parse.GetValue(_stats),
+            Corpora = corpora,
         };
     }
 

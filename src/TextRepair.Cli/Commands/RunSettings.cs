@@ -31,6 +31,13 @@ internal sealed record RunSettings
 
     public bool Stats { get; init; }
 
+    /// <summary>Parquet input, fault isolation and resumable directory runs.</summary>
+    public Corpora.RunSettingsCorpora Corpora { get; init; } = new(FormatParquet: false, MaxErrors: null, SkipExisting: false);
+
+    public long? MaxErrors => Corpora.MaxErrors;
+
+    public bool SkipExisting => Corpora.SkipExisting;
+
     /// <summary>Size of the blocks the input is cut into for parallel processing.</summary>
     public int BlockSize { get; init; } = 1 << 20;
 }

@@ -5,13 +5,17 @@ namespace TextRepair.Cli.IO;
 /// <summary>One input: a file, or standard input when <see cref="Path"/> is null.</summary>
 internal sealed class InputSource
 {
-    private InputSource(string? path, long? length)
+    private InputSource(string? path, long? length, string? relativePath = null)
     {
         Path = path;
         Length = length;
+        RelativePath = relativePath ?? System.IO.Path.GetFileName(path) ?? "-";
     }
 
     public static InputSource StandardInput { get; } = new(null, null);
+
+    /// <summary>The path below the directory operand it was found in, or the file name (for <c>--output DIR</c>).</summary>
+    public string RelativePath { get; }
 
     /// <summary>The file path, or null for standard input.</summary>
     public string? Path { get; }
@@ -57,7 +61,7 @@ internal sealed class InputSource
                 files.Sort(StringComparer.Ordinal);
                 foreach (string file in files)
                 {
-                    inputs.Add(FromFile(file));
+                    inputs.Add(FromFile(file, System.IO.Path.GetRelativePath(operand, file)));
                 }
             }
             else if (File.Exists(operand))
@@ -85,9 +89,9 @@ internal sealed class InputSource
         return encoding is null ? raw : Encoding.CreateTranscodingStream(raw, encoding, Encoding.UTF8, leaveOpen: false);
     }
 
-    private static InputSource FromFile(string path)
+    private static InputSource FromFile(string path, string? relativePath = null)
     {
         var info = new FileInfo(path);
-        return new InputSource(path, info.Length > 0 ? info.Length : null);
+        return new InputSource(path, info.Length > 0 ? info.Length : null, relativePath);
     }
 }
