@@ -113,6 +113,7 @@ internal sealed class ParquetRunner
                 output.Write(",\"row\":"u8);
                 output.Write(System.Text.Encoding.UTF8.GetBytes((rowsBefore + chunk.ValueRows[i]).ToString(CultureInfo.InvariantCulture)));
                 ReadOnlySpan<byte> report = results.Buffers[results.Buffer[i]]!.WrittenSpan.Slice(results.Start[i], results.Length[i]);
+                output.WriteByte((byte)',');
                 output.Write(report[1..]);
                 output.WriteByte((byte)'\n');
             }
