@@ -69,7 +69,7 @@ def cluster():
     from distributed import Client, LocalCluster
 
     local = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1", dashboard_address=None)
+        n_workers=2, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1", dashboard_address=":0")
     client = Client(local)
     yield client
     client.close()
@@ -86,7 +86,7 @@ def test_find_shards_takes_jsonl_and_parquet_in_order(tmp_path):
 
 def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, cluster):
     in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
-    shards = make_shards(in_dir, shards=6, lines=500)
+    shards = make_shards(in_dir, shards=4, lines=200)
     single_process(in_dir, reference)
 
     results, failures = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster)
@@ -99,7 +99,7 @@ def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(tmp_path, cluster):
     in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
-    shards = make_shards(in_dir, shards=12, lines=4000)
+    shards = make_shards(in_dir, shards=8, lines=1500)
     single_process(in_dir, reference)
     worker_pids = list(cluster.run(os.getpid).values())
     outcome = {}

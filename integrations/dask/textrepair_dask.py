@@ -72,7 +72,7 @@ def run(in_dir, out_dir, args, tool, scheduler=None, workers=2, retries=2, clien
         else:
             own_cluster = LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1",
-                dashboard_address=None)
+                dashboard_address=":0")
             client = Client(own_cluster)
     try:
         futures = {}
