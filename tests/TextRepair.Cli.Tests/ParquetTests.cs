@@ -82,6 +82,25 @@ public sealed class ParquetTests
     }
 
     [Fact]
+    public async Task Row_groups_larger_than_a_processing_batch_keep_every_row_in_place()
+    {
+        using var directory = new TempDirectory();
+        string input = directory.File("in.parquet");
+        string output = directory.File("out.parquet");
+        (long, string?, string?)[] rows = [.. Enumerable.Range(0, 20_000).Select(i => ((long)i, i % 7 == 0 ? null : $"发{i}", (string?)null))];
+        ParquetFiles.Write(input, [rows, rows[..3]]);
+
+        ToolResult result = await Tool.RunAsync(["repair", "--to", "hant", "--report", input, "-o", output]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        List<string?> texts = ParquetFiles.ReadStrings(output, "text");
+        List<string?> reports = ParquetFiles.ReadStrings(output, "textrepair");
+        Assert.Equal(20_003, texts.Count);
+        Assert.All(Enumerable.Range(0, 20_003), i => Assert.Equal(i % 20_000 % 7 == 0 ? null : $"發{i % 20_000}", texts[i]));
+        Assert.All(Enumerable.Range(0, 20_003), i => Assert.Equal(texts[i] is null, reports[i] is null));
+    }
+
+    [Fact]
     public async Task Detect_writes_one_report_per_non_null_row()
     {
         using var directory = new TempDirectory();

@@ -1,5 +1,6 @@
 using ParquetSharp;
 using ParquetSharp.Schema;
+using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Parquet;
 
@@ -11,6 +12,10 @@ namespace TextRepair.Cli.Parquet;
 internal static class ParquetRewriter
 {
     public const string ReportColumn = "textrepair";
+
+    /// <summary>Levels of the string column processed at a time: enough values to keep all cores busy, few enough
+    /// (about 8 MB of text at 500 characters a value) to bound memory well below a typical row group.</summary>
+    private const int LevelsPerBatch = 8192;
 
     /// <summary>Arrow's copy of the schema: dropped when a column is added, since it would no longer match.</summary>
     private const string ArrowSchemaKey = "ARROW:schema";
@@ -47,39 +52,34 @@ internal static class ParquetRewriter
         {
             using RowGroupReader groupReader = reader.RowGroup(group);
             using RowGroupWriter groupWriter = writer.AppendRowGroup();
-            ValueProcessor.Results? results = null;
-            TextColumnChunk? chunk = null;
-            try
+            using var reports = new ReportValues(report);
+            for (int column = 0; column < schema.NumColumns; column++)
             {
-                for (int column = 0; column < schema.NumColumns; column++)
+                using ColumnReader columnReader = groupReader.Column(column);
+                using ColumnWriter columnWriter = groupWriter.NextColumn();
+                if (column != field.Index)
                 {
-                    using ColumnReader columnReader = groupReader.Column(column);
-                    using ColumnWriter columnWriter = groupWriter.NextColumn();
-                    if (column != field.Index)
-                    {
-                        ColumnCopier.Copy(columnReader, columnWriter);
-                        continue;
-                    }
+                    ColumnCopier.Copy(columnReader, columnWriter);
+                    continue;
+                }
 
-                    chunk = TextColumnChunk.Read((ColumnReader<ByteArray>)columnReader, field.Descriptor.MaxDefinitionLevel, groupReader.MetaData.NumRows);
-                    results = processor.Process(chunk);
+                long row = -1;
+                while (TextColumnChunk.Read((ColumnReader<ByteArray>)columnReader, field.Descriptor.MaxDefinitionLevel, LevelsPerBatch, ref row) is { } chunk)
+                {
+                    using ValueProcessor.Results results = processor.Process(chunk);
                     sink.Collect(results, chunk, rowsBefore);
                     WriteValues((ColumnWriter<ByteArray>)columnWriter, chunk, results);
+                    reports.Add(chunk, results);
                 }
-
-                if (report)
-                {
-                    using ColumnWriter reportWriter = groupWriter.NextColumn();
-                    WriteReports((ColumnWriter<ByteArray>)reportWriter, chunk!, results!);
-                }
-
-                groupWriter.Close();
             }
-            finally
+
+            if (report)
             {
-                results?.Dispose();
+                using ColumnWriter reportWriter = groupWriter.NextColumn();
+                reports.Write((ColumnWriter<ByteArray>)reportWriter);
             }
 
+            groupWriter.Close();
             rowsBefore += groupReader.MetaData.NumRows;
         }
 
@@ -131,24 +131,55 @@ internal static class ParquetRewriter
         writer.WriteBatch(chunk.LevelCount, chunk.Definition.AsSpan(0, chunk.LevelCount), chunk.Repetition.AsSpan(0, chunk.LevelCount), values);
     }
 
-    /// <summary>One report per row; null where the field is null.</summary>
-    private static void WriteReports(ColumnWriter<ByteArray> writer, TextColumnChunk chunk, ValueProcessor.Results results)
+    /// <summary>The reports of a row group, kept until the report column (the last one) is written: null where the field is null.</summary>
+    private sealed class ReportValues : IDisposable
     {
-        using var pinned = new PinnedArrays();
-        var buffers = new IntPtr[results.Buffers.Length];
-        for (int slice = 0; slice < buffers.Length; slice++)
+        private readonly PooledBuffer? _bytes;
+        private readonly List<short> _definition = [];
+        private readonly List<(int Start, int Length)> _values = [];
+
+        public ReportValues(bool enabled)
         {
-            buffers[slice] = results.Buffers[slice] is { } buffer ? pinned.Pin(buffer.WrittenMemory) : IntPtr.Zero;
+            _bytes = enabled ? new PooledBuffer(64 * 1024) : null;
         }
 
-        var definition = new short[chunk.RowCount];
-        var values = new ByteArray[chunk.ValueCount];
-        for (int i = 0; i < chunk.ValueCount; i++)
+        /// <summary>Adds the rows of a batch (one level per row: --report refuses columns inside lists).</summary>
+        public void Add(TextColumnChunk chunk, ValueProcessor.Results results)
         {
-            definition[chunk.ValueRows[i]] = 1;
-            values[i] = new ByteArray(buffers[i / ValueProcessor.SliceSize] + results.ReportStart[i], results.ReportLength[i]);
+            if (_bytes is null)
+            {
+                return;
+            }
+
+            int value = 0;
+            for (int level = 0; level < chunk.LevelCount; level++)
+            {
+                bool present = chunk.Definition[level] == chunk.MaxDefinition;
+                _definition.Add(present ? (short)1 : (short)0);
+                if (present)
+                {
+                    ReadOnlySpan<byte> bytes = results.Buffers[value / ValueProcessor.SliceSize]!.WrittenSpan
+                        .Slice(results.ReportStart[value], results.ReportLength[value]);
+                    _values.Add((_bytes.Length, bytes.Length));
+                    _bytes.Write(bytes);
+                    value++;
+                }
+            }
         }
 
-        writer.WriteBatch(chunk.RowCount, definition, default, values);
+        public void Write(ColumnWriter<ByteArray> writer)
+        {
+            using var pinned = new PinnedArrays();
+            IntPtr start = _values.Count == 0 ? IntPtr.Zero : pinned.Pin(_bytes!.WrittenMemory);
+            var values = new ByteArray[_values.Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = new ByteArray(start + _values[i].Start, _values[i].Length);
+            }
+
+            writer.WriteBatch(_definition.Count, _definition.ToArray(), default, values);
+        }
+
+        public void Dispose() => _bytes?.Dispose();
     }
 }

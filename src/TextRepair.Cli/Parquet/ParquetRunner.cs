@@ -13,6 +13,9 @@ namespace TextRepair.Cli.Parquet;
 /// </summary>
 internal sealed class ParquetRunner
 {
+    /// <summary>Levels analysed at a time by <c>detect</c> (as <see cref="ParquetRewriter"/> does for its batches).</summary>
+    private const int DetectLevelsPerBatch = 8192;
+
     private readonly RunSettings _settings;
     private readonly RecordMode? _mode;
     private readonly RunStats _stats;
@@ -96,26 +99,28 @@ internal sealed class ParquetRunner
         {
             using RowGroupReader groupReader = reader.RowGroup(group);
             using ColumnReader columnReader = groupReader.Column(field.Index);
-            TextColumnChunk chunk = TextColumnChunk.Read(
-                (ColumnReader<ByteArray>)columnReader, field.Descriptor.MaxDefinitionLevel, groupReader.MetaData.NumRows);
             var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
-            using ValueProcessor.Results results = processor.Process(chunk);
-            sink.Collect(results, chunk, rowsBefore);
-            for (int i = 0; i < chunk.ValueCount; i++)
+            long row = -1;
+            while (TextColumnChunk.Read((ColumnReader<ByteArray>)columnReader, field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch, ref row) is { } chunk)
             {
-                if (results.Buffer[i] < 0)
+                using ValueProcessor.Results results = processor.Process(chunk);
+                sink.Collect(results, chunk, rowsBefore);
+                for (int i = 0; i < chunk.ValueCount; i++)
                 {
-                    continue;
-                }
+                    if (results.Buffer[i] < 0)
+                    {
+                        continue;
+                    }
 
-                output.Write("{\"file\":"u8);
-                output.Write(JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo));
-                output.Write(",\"row\":"u8);
-                output.Write(System.Text.Encoding.UTF8.GetBytes((rowsBefore + chunk.ValueRows[i]).ToString(CultureInfo.InvariantCulture)));
-                ReadOnlySpan<byte> report = results.Buffers[results.Buffer[i]]!.WrittenSpan.Slice(results.Start[i], results.Length[i]);
-                output.WriteByte((byte)',');
-                output.Write(report[1..]);
-                output.WriteByte((byte)'\n');
+                    output.Write("{\"file\":"u8);
+                    output.Write(JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo));
+                    output.Write(",\"row\":"u8);
+                    output.Write(System.Text.Encoding.UTF8.GetBytes((rowsBefore + chunk.ValueRows[i]).ToString(CultureInfo.InvariantCulture)));
+                    ReadOnlySpan<byte> report = results.Buffers[results.Buffer[i]]!.WrittenSpan.Slice(results.Start[i], results.Length[i]);
+                    output.WriteByte((byte)',');
+                    output.Write(report[1..]);
+                    output.WriteByte((byte)'\n');
+                }
             }
 
             rowsBefore += groupReader.MetaData.NumRows;

@@ -4,16 +4,18 @@ using ParquetSharp;
 namespace TextRepair.Cli.Parquet;
 
 /// <summary>
-/// The string column of one row group, read whole: its definition and repetition levels (so nulls and lists are
-/// written back exactly), and its values as UTF-8 bytes copied out of the reader's pages into one array.
+/// A batch of the string column of a row group: its definition and repetition levels (so nulls and lists are written
+/// back exactly), and its values as UTF-8 bytes copied out of the reader's pages into one array. Reading the column in
+/// batches bounds memory by the batch, not by the row group.
 /// </summary>
 internal sealed class TextColumnChunk
 {
     /// <summary>Levels per read: small enough to stay in cache, large enough to amortise the native calls.</summary>
     private const int BatchSize = 4096;
 
-    private TextColumnChunk(short[] definition, short[] repetition, int levelCount, byte[] bytes, int[] offsets, int valueCount, long[] valueRows, int rowCount)
+    private TextColumnChunk(short maxDefinition, short[] definition, short[] repetition, int levelCount, byte[] bytes, int[] offsets, int valueCount, long[] valueRows, int rowCount)
     {
+        MaxDefinition = maxDefinition;
         Definition = definition;
         Repetition = repetition;
         LevelCount = levelCount;
@@ -23,6 +25,9 @@ internal sealed class TextColumnChunk
         ValueRows = valueRows;
         RowCount = rowCount;
     }
+
+    /// <summary>The definition level of a present value (lower levels are nulls).</summary>
+    public short MaxDefinition { get; }
 
     public short[] Definition { get; }
 
@@ -41,13 +46,23 @@ internal sealed class TextColumnChunk
     /// <summary>The row (within the row group) each value belongs to.</summary>
     public long[] ValueRows { get; }
 
+    /// <summary>Levels that start a row (for a column outside lists: every level).</summary>
     public int RowCount { get; }
 
     public ReadOnlySpan<byte> Value(int index) => Bytes.AsSpan(Offsets[index], Offsets[index + 1] - Offsets[index]);
 
-    public static TextColumnChunk Read(ColumnReader<ByteArray> reader, short maxDefinition, long rowCountHint)
+    /// <summary>
+    /// Reads up to about <paramref name="maxLevels"/> levels, or returns null at the end of the column chunk.
+    /// <paramref name="row"/> is the row of the last level read so far in the row group (-1 before the first).
+    /// </summary>
+    public static TextColumnChunk? Read(ColumnReader<ByteArray> reader, short maxDefinition, int maxLevels, ref long row)
     {
-        int capacity = (int)Math.Clamp(rowCountHint, 16, 1 << 24);
+        if (!reader.HasNext)
+        {
+            return null;
+        }
+
+        int capacity = Math.Max(16, maxLevels);
         var definition = new short[capacity];
         var repetition = new short[capacity];
         var offsets = new int[capacity + 1];
@@ -57,8 +72,8 @@ internal sealed class TextColumnChunk
         int levels = 0;
         int values = 0;
         int length = 0;
-        long row = -1;
-        while (reader.HasNext)
+        int rows = 0;
+        while (levels < maxLevels && reader.HasNext)
         {
             EnsureLevels(ref definition, ref repetition, levels + BatchSize);
             long read = reader.ReadBatch(
@@ -75,6 +90,7 @@ internal sealed class TextColumnChunk
                 if (repetition[level] == 0)
                 {
                     row++;
+                    rows++;
                 }
 
                 if (definition[level] != maxDefinition)
@@ -103,7 +119,7 @@ internal sealed class TextColumnChunk
             levels += (int)read;
         }
 
-        return new TextColumnChunk(definition, repetition, levels, bytes, offsets, values, valueRows, (int)(row + 1));
+        return new TextColumnChunk(maxDefinition, definition, repetition, levels, bytes, offsets, values, valueRows, rows);
     }
 
     private static void EnsureLevels(ref short[] definition, ref short[] repetition, int needed)
