@@ -54,7 +54,7 @@ fuzz_one() {
     mkdir -p "$output"
     before=$(ls "$output/default/crashes" 2> /dev/null | grep -vc README || true)
     echo "fuzz: $harness for $seconds s"
-    if ! afl-fuzz -V "$seconds" -i "$input" -o "$output" -t 5000 -m none -- dotnet "$work/bin/TextRepair.Fuzz.dll" "$harness" > "$output/afl.log" 2>&1; then
+    if ! afl-fuzz -V "$seconds" -i "$input" -o "$output" -t 10000+ -m none -- dotnet "$work/bin/TextRepair.Fuzz.dll" "$harness" > "$output/afl.log" 2>&1; then
         tail -30 "$output/afl.log"
         echo "fuzz: afl-fuzz failed on $harness"
         return 1
