@@ -151,7 +151,7 @@ internal static class Program
             var runner = new ParquetRunner(
                 settings, RecordMode.Transform(new RepairProcessor(RepairOptions.Default)), new RunStats(), new RecordFaults(null));
             using var output = new MemoryStream();
-            runner.Process(InputSource.Resolve([path], recursive: false)[0], output);
+            runner.Process(InputSource.Resolve([path], recursive: false, new WalkOptions())[0], output);
         }
         catch (CliException exception) when (exception.ExitCode == ExitCodes.BadInput)
         {

@@ -25,4 +25,10 @@ internal static class ExitCodes
 
     /// <summary>Bad usage or bad input (unknown option, missing file, invalid UTF-8, malformed JSONL line).</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// The reader of standard output went away (EPIPE, e.g. <c>| head</c>): the tool stops at once, silently, with the
+    /// status a shell shows for cat or grep killed by SIGPIPE (128 + 13).
+    /// </summary>
+    public const int BrokenPipe = 141;
 }

@@ -99,6 +99,47 @@ internal static class Tool
     }
 }
 
+/// <summary>Runs shell scripts that call the tool as <c>$T</c> (pipes, closed descriptors, special files).</summary>
+internal static class Shell
+{
+    public static string ToolCommand => "dotnet " + ToolPath; // no quotes: $T is split into words unquoted
+
+    private static string ToolPath => typeof(Tool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "TextRepairCli").Value!;
+
+    /// <summary>Runs <paramref name="script"/> with /bin/sh in <paramref name="workingDirectory"/>; fails the test when it outlives <paramref name="timeout"/>.</summary>
+    public static async Task<ToolResult> RunAsync(string script, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.Environment["T"] = ToolCommand;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        Task<string> readOut = process.StandardOutput.ReadToEndAsync();
+        Task<string> readErr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"timed out after {timeout}: {script}");
+        }
+
+        return new ToolResult(process.ExitCode, Encoding.UTF8.GetBytes(await readOut), await readErr);
+    }
+}
+
 internal sealed record ToolResult(int ExitCode, byte[] Stdout, string Stderr)
 {
     public string Text => Encoding.UTF8.GetString(Stdout);

@@ -204,17 +204,29 @@ public sealed class ChineseConverterTests
     }
 
     [Fact]
-    public void GetMaxCharCount_Suffices_AndRejectsBadLengths()
+    public void GetMaxCharCount_RejectsBadLengths_ReportingTheSourceLength()
     {
         foreach (string config in ChineseConverter.Configs)
         {
             ChineseConverter converter = ChineseConverter.Get(config);
             Assert.Equal(0, converter.GetMaxCharCount(0));
-            Assert.True(converter.GetMaxCharCount(10) >= 10);
+            Assert.Equal(0, converter.GetMaxByteCount(0));
             Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(-1));
-            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(int.MaxValue));
             Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxByteCount(-1));
+            var tooLong = Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(int.MaxValue));
+            Assert.Equal("sourceLength", tooLong.ParamName);
+            Assert.Equal(int.MaxValue, tooLong.ActualValue);
+            var tooManyBytes = Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxByteCount(int.MaxValue));
+            Assert.Equal(int.MaxValue, tooManyBytes.ActualValue);
         }
+    }
+
+    [Theory]
+    [InlineData("s2t.json", "s2t")]
+    [InlineData("TW2SP.JSON", "tw2sp")]
+    public void Get_AcceptsTheConfigFileName(string name, string config)
+    {
+        Assert.Same(ChineseConverter.Get(config), ChineseConverter.Get(name));
     }
 
     // ---- UTF-8 API ----

@@ -1,5 +1,8 @@
 // A consumer of the TextRepair NuGet package, built from a local package folder by tools/package-proof.sh.
-// It proves the package works with no files copied anywhere: all data is embedded.
+// It proves the package works with no files copied anywhere: all data is embedded. It also reports whether the
+// library carries ReadyToRun code and how many methods the JIT compiled for the first conversion, so that the script
+// can check the precompiled code is used (fewer methods than with DOTNET_ReadyToRun=0).
+using System.Reflection.PortableExecutable;
 using TextRepair;
 
 if (args.Length != 2)
@@ -8,7 +11,18 @@ if (args.Length != 2)
     return 2;
 }
 
+long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
 string converted = ChineseConverter.Get("s2t").Convert("\u6c49\u5b57\u8f6c\u6362");   // 汉字转换
+jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
+string location = typeof(ChineseConverter).Assembly.Location;
+if (location.Length > 0)
+{
+    using var pe = new PEReader(File.OpenRead(location));
+    bool readyToRun = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    Console.WriteLine($"readytorun: {(readyToRun ? "yes" : "no")}");
+    Console.WriteLine($"jit-methods-first-conversion: {jitted}");
+}
+
 if (converted != "\u6f22\u5b57\u8f49\u63db")                                          // 漢字轉換
 {
     Console.Error.WriteLine($"conversion: got '{converted}'");

@@ -19,12 +19,14 @@ internal static class CliCommands
     {
         var root = new RootCommand(
             "textrepair: convert Chinese between Simplified and Traditional exactly like OpenCC 1.4.2, and repair Chinese text damaged on the web.\n"
-            + "Reads files or standard input (UTF-8 unless --encoding), writes UTF-8 to standard output, --output or --in-place.\n"
-            + "Exit codes: 0 done, 1 failed while processing, 2 bad usage or bad input.");
+            + "Reads files or standard input (UTF-8 unless --encoding), writes UTF-8 (or --output-encoding) to standard output, --output or --in-place.\n"
+            + "Exit codes: 0 done, 1 failed while processing (or standard output closed), 2 bad usage or bad input, 141 output pipe closed by its reader.");
         root.Options.Add(Verbose);
         root.Subcommands.Add(BuildConvert());
         root.Subcommands.Add(BuildRepair());
         root.Subcommands.Add(BuildDetect());
+        root.Subcommands.Add(Check.CheckCommand.Build());
+        root.Subcommands.Add(EncodingCommand.Build(Execute));
         return root;
     }
 
@@ -40,11 +42,13 @@ internal static class CliCommands
         {
             Description = "Leave out the dictionaries OpenCC marks may_output_tofu (TSCharactersExt), as OpenCC's own tool does by default.",
         };
-        var io = new IoOptions(jsonl: true);
+        var documents = new Documents.DocumentOptions();
+        var io = new IoOptions(jsonl: true, format: documents.Format);
         var command = new Command("convert", "Convert between Simplified and Traditional Chinese (OpenCC 1.4.2 semantics).");
         command.Options.Add(config);
         command.Options.Add(excludeTofu);
         io.AddTo(command);
+        documents.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
@@ -64,9 +68,13 @@ internal static class CliCommands
                 parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
             var processor = new ConvertProcessor(converter);
             var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
+            documents.Check(parse, settings);
             return settings.Jsonl
                 ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
-                : runner.Run((input, reader, output, _) => runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer)), statsWithEdits: false);
+                : runner.Run(
+                    documents.Handler(parse, settings, runner, new DocumentConverter(converter), (input, reader, output, _) =>
+                        runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer))),
+                    statsWithEdits: false);
         }));
         return command;
     }
@@ -80,22 +88,25 @@ internal static class CliCommands
             HelpName = "script",
         };
         to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
-        var io = new IoOptions(jsonl: true, report: true);
+        var documents = new Documents.DocumentOptions();
+        var io = new IoOptions(jsonl: true, report: true, format: documents.Format);
         var command = new Command("repair", "Repair Chinese text damaged on the web: pinyin annotations, machine conversion, ASCII punctuation.");
         command.Options.Add(to);
         io.AddTo(command);
+        documents.AddTo(command);
         command.SetAction(parse => Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
             var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
+            documents.Check(parse, settings);
             if (settings.Jsonl)
             {
                 return runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: true);
             }
 
             return runner.Run(
-                (input, reader, output, stats) =>
+                documents.Handler(parse, settings, runner, new DocumentConverter(RepairOptionsFor(parse.GetValue(to) ?? "auto")), (input, reader, output, stats) =>
                 {
                     string text = runner.ReadDocument(input, reader);
                     RepairResult result = processor.Repair(text);
@@ -105,7 +116,7 @@ internal static class CliCommands
                     {
                         Console.Error.WriteLine($"{input.DisplayName}: {result.Explain()}");
                     }
-                },
+                }),
                 statsWithEdits: true);
         }));
         return command;
@@ -113,7 +124,7 @@ internal static class CliCommands
 
     private static Command BuildDetect()
     {
-        var io = new IoOptions(jsonl: false);
+        var io = new IoOptions(jsonl: false, writesText: false);
         var command = new Command(
             "detect",
             "Analyse text without changing it: script, pinyin annotations, evidence of damage. Writes one JSON object per input, one per line.");
@@ -189,12 +200,19 @@ internal static class CliCommands
     private static readonly JsonSerializerOptions s_reportOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = ReportJsonContext.Default,
+        Converters =
+        {
+            new System.Text.Json.Serialization.JsonStringEnumConverter<TextScript>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<AnnotationEvidence>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<AnnotationMatch>(JsonNamingPolicy.CamelCase),
+            new System.Text.Json.Serialization.JsonStringEnumConverter<DamageKind>(JsonNamingPolicy.CamelCase),
+        },
     };
 
     private static void WriteReport(Stream output, InputSource input, TextReport report)
     {
-        JsonElement element = JsonSerializer.SerializeToElement(report, s_reportOptions);
+        JsonElement element = JsonSerializer.SerializeToElement(report, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TextReport>)s_reportOptions.GetTypeInfo(typeof(TextReport)));
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
@@ -219,20 +237,7 @@ internal static class CliCommands
         }
         catch (Exception exception)
         {
-            int code = exception is CliException cli ? cli.ExitCode : ExitCodes.Failed;
-            if (exception is IOException && IsBrokenPipe(exception))
-            {
-                // The reader went away (e.g. `| head`): not worth a message.
-                return ExitCodes.Failed;
-            }
-
-            Console.Error.WriteLine(parse.GetValue(Verbose)
-                ? $"textrepair: {exception}"
-                : $"textrepair: {Program.OneLine(exception.Message)}");
-            return code;
+            return Program.Report(exception, parse.GetValue(Verbose));
         }
     }
-
-    private static bool IsBrokenPipe(Exception exception) =>
-        exception.HResult == 32 || exception.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 }

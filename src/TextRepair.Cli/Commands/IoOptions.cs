@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text;
+using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Commands;
 
@@ -8,29 +10,45 @@ internal sealed class IoOptions
 {
     private readonly Argument<string[]> _files = new("FILE")
     {
-        Description = "Input files (standard input when none, or \"-\"). Directories need --recursive.",
+        Description = "Input files (standard input when none, or \"-\"). Directories need --recursive. \"--\" ends the options.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     private readonly Option<string> _output = new("--output", "-o")
     {
-        Description = "Write to this file (atomically: a temporary file beside it, then a rename) instead of standard output.",
+        Description = "Write to this file instead of standard output: a regular file atomically (a temporary file beside it, then a rename), a device or FIFO directly.",
         HelpName = "file",
     };
 
     private readonly Option<bool> _inPlace = new("--in-place", "-i")
     {
-        Description = "Replace each input file with its result, atomically (a crash never leaves a half-written file).",
+        Description = "Replace each input file (regular files only) with its result, atomically, keeping owner, group, mode and encoding; unchanged files are not rewritten.",
     };
 
     private readonly Option<bool> _recursive = new("--recursive", "-r")
     {
-        Description = "Process the files in directories given as inputs, recursively, in ordinal path order.",
+        Description = "Process the files in directories given as inputs, recursively, in ordinal path order; skips hidden names, what .gitignore/.ignore exclude, and binary files.",
+    };
+
+    private readonly Option<bool> _hidden = new("--hidden")
+    {
+        Description = "With --recursive: also process names starting with a dot (.git, .hg, .svn stay skipped unless --no-ignore too).",
+    };
+
+    private readonly Option<bool> _noIgnore = new("--no-ignore")
+    {
+        Description = "With --recursive: do not read .gitignore, .ignore and .git/info/exclude.",
     };
 
     private readonly Option<string> _encoding = new("--encoding")
     {
-        Description = "Input encoding: utf-8 (default; a BOM is skipped), gbk, gb18030, big5, shift_jis, euc-kr, utf-16, ... Output is always UTF-8.",
+        Description = "Input encoding: utf-8 (default), gbk, gb18030, big5, shift_jis, euc-kr, utf-16 (byte order from the BOM), a code page (936), ... A BOM is skipped.",
+        HelpName = "name",
+    };
+
+    private readonly Option<string> _outputEncoding = new("--output-encoding")
+    {
+        Description = "Output encoding: utf-8 (default; in place: same), \"same\" (the input's, with its BOM), or any --encoding name. Characters it cannot represent are an error.",
         HelpName = "name",
     };
 
@@ -66,26 +84,32 @@ internal sealed class IoOptions
         Description = "At the end, print to stderr: documents, changed, edits by kind, lossy.",
     };
 
-    private readonly Corpora.CorporaOptions _corpora = new();
+    private readonly Corpora.CorporaOptions _corpora;
     private readonly bool _withJsonl;
     private readonly bool _withReport;
+    private readonly bool _writesText;
 
-    public IoOptions(bool jsonl, bool report = false)
+    /// <param name="jsonl">The command has --jsonl, --field and --skip-invalid.</param>
+    /// <param name="report">The command has --report.</param>
+    /// <param name="writesText">
+    /// The command writes text derived from its inputs (--in-place and --output-encoding make sense); false for a
+    /// command that writes a report about them (detect), which never writes over an input.
+    /// </param>
+    /// <param name="format">
+    /// The command's <c>--format</c> when it has one (documents, which accepts <c>parquet</c>); otherwise the command
+    /// gets a <c>--format</c> that accepts only <c>parquet</c>.
+    /// </param>
+    public IoOptions(bool jsonl, bool report = false, bool writesText = true, Option<string>? format = null)
     {
+        _corpora = new Corpora.CorporaOptions(format);
         _withJsonl = jsonl;
         _withReport = report;
-
-        // An unknown option would otherwise be taken for a file name.
-        _files.Validators.Add(result =>
+        _writesText = writesText;
+        if (!writesText)
         {
-            foreach (System.CommandLine.Parsing.Token token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-')
-                {
-                    result.AddError($"Unrecognized option '{token.Value}'.");
-                }
-            }
-        });
+            // Kept so that the refusal is explained rather than "unrecognized option".
+            _inPlace.Hidden = true;
+        }
     }
 
     public void AddTo(Command command)
@@ -94,7 +118,14 @@ internal sealed class IoOptions
         command.Options.Add(_output);
         command.Options.Add(_inPlace);
         command.Options.Add(_recursive);
+        command.Options.Add(_hidden);
+        command.Options.Add(_noIgnore);
         command.Options.Add(_encoding);
+        if (_writesText)
+        {
+            command.Options.Add(_outputEncoding);
+        }
+
         command.Options.Add(_replaceInvalid);
         if (_withJsonl)
         {
@@ -115,9 +146,10 @@ internal sealed class IoOptions
 
     public RunSettings Read(ParseResult parse)
     {
+        string[] files = Operands(parse);
         bool jsonl = _withJsonl && parse.GetValue(_jsonl);
         Corpora.RunSettingsCorpora corpora = _corpora.Read(parse);
-        bool mayBeParquet = Corpora.CorporaOptions.MayBeParquet(corpora.FormatParquet, parse.GetValue(_files) ?? []);
+        bool mayBeParquet = Corpora.CorporaOptions.MayBeParquet(corpora, files);
         if (!jsonl && !mayBeParquet && parse.GetResult(_field) is { Implicit: false })
         {
             throw new CliException(_withJsonl ? "--field needs --jsonl or Parquet input" : "--field needs Parquet input");
@@ -131,52 +163,92 @@ internal sealed class IoOptions
             }
         }
 
+        if (!_writesText && parse.GetValue(_inPlace))
+        {
+            throw new CliException("detect writes a report, never over its inputs: --in-place is refused (use --output FILE)");
+        }
+
         string field = parse.GetValue(_field) ?? "text";
         if (field.Length == 0)
         {
             throw new CliException("--field must not be empty");
         }
 
-        bool replaceInvalid = parse.GetValue(_replaceInvalid);
+        string? encodingName = parse.GetValue(_encoding);
+        string? outputEncodingName = _writesText ? parse.GetValue(_outputEncoding) : null;
+        bool same = string.Equals(outputEncodingName, EncodingNames.Same, StringComparison.OrdinalIgnoreCase);
+        Encoding? encoding = encodingName is null ? null : EncodingNames.Resolve(encodingName, "--encoding");
         return new RunSettings
         {
-            Inputs = parse.GetValue(_files) ?? [],
+            Inputs = files,
             Output = parse.GetValue(_output),
             InPlace = parse.GetValue(_inPlace),
             Recursive = parse.GetValue(_recursive),
-            Encoding = ResolveEncoding(parse.GetValue(_encoding), replaceInvalid),
-            EncodingName = parse.GetValue(_encoding),
-            ReplaceInvalid = replaceInvalid,
+            Walk = new WalkOptions
+            {
+                Hidden = parse.GetValue(_hidden),
+                NoIgnore = parse.GetValue(_noIgnore),
+                CodePage = encoding?.CodePage ?? 65001,
+            },
+            Encoding = encoding is { CodePage: 65001 } ? null : encoding,
+            OutputEncoding = outputEncodingName is null || same ? null : EncodingNames.Resolve(outputEncodingName, "--output-encoding"),
+            OutputEncodingSame = same,
+            ReplaceInvalid = parse.GetValue(_replaceInvalid),
             Jsonl = jsonl,
             Field = field,
             SkipInvalid = parse.GetValue(_skipInvalid),
             Report = _withReport && parse.GetValue(_report),
             Stats = parse.GetValue(_stats),
             Corpora = corpora,
+            WritesReport = !_writesText,
         };
     }
 
-    /// <summary>Null for UTF-8 (handled natively, with byte offsets in errors); otherwise a strict or replacing decoder.</summary>
-    private static Encoding? ResolveEncoding(string? name, bool replaceInvalid)
+    /// <summary>
+    /// The file operands. An unknown option would otherwise be taken for a file name, so a "-x" operand is refused,
+    /// except after "--", which ends the options as usual.
+    /// </summary>
+    private string[] Operands(ParseResult parse)
     {
-        if (name is null)
+        string[] files = parse.GetValue(_files) ?? [];
+        ArgumentResult? result = parse.GetResult(_files);
+        if (result is null)
         {
-            return null;
+            return files;
         }
 
-        Encoding encoding;
-        try
+        int doubleDash = -1;
+        for (int i = 0; i < parse.Tokens.Count; i++)
         {
-            encoding = Encoding.GetEncoding(
-                name,
-                EncoderFallback.ReplacementFallback,
-                replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new CliException($"unknown encoding '{name}' (try utf-8, gbk, gb18030, big5, shift_jis, euc-kr, utf-16)", ExitCodes.BadInput, exception);
+            if (parse.Tokens[i].Type == TokenType.DoubleDash)
+            {
+                doubleDash = i;
+                break;
+            }
         }
 
-        return encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
+        foreach (Token token in result.Tokens)
+        {
+            int index = IndexOf(parse.Tokens, token);
+            if (token.Value.Length > 1 && token.Value[0] == '-' && (doubleDash < 0 || index < doubleDash))
+            {
+                throw new CliException($"Unrecognized option '{token.Value}'. (see 'textrepair {parse.CommandResult.Command.Name} --help'; use -- before file names starting with -)");
+            }
+        }
+
+        return files;
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], token))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

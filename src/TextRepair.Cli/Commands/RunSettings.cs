@@ -1,4 +1,5 @@
 using System.Text;
+using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Commands;
 
@@ -13,11 +14,17 @@ internal sealed record RunSettings
 
     public bool Recursive { get; init; }
 
-    /// <summary>The legacy input encoding, or null for UTF-8.</summary>
+    /// <summary>What <c>-r</c> skips (<c>--hidden</c>, <c>--no-ignore</c>).</summary>
+    public WalkOptions Walk { get; init; } = new();
+
+    /// <summary>The input encoding, or null for UTF-8.</summary>
     public Encoding? Encoding { get; init; }
 
-    /// <summary>The encoding name as the user gave it, for messages.</summary>
-    public string? EncodingName { get; init; }
+    /// <summary>The output encoding, or null for the default (UTF-8, or the input's own in place).</summary>
+    public Encoding? OutputEncoding { get; init; }
+
+    /// <summary><c>--output-encoding same</c>: each input's own encoding and byte order mark.</summary>
+    public bool OutputEncodingSame { get; init; }
 
     public bool ReplaceInvalid { get; init; }
 
@@ -37,6 +44,9 @@ internal sealed record RunSettings
     public long? MaxErrors => Corpora.MaxErrors;
 
     public bool SkipExisting => Corpora.SkipExisting;
+
+    /// <summary>The command writes a report about its inputs (detect), never text in place of them.</summary>
+    public bool WritesReport { get; init; }
 
     /// <summary>Size of the blocks the input is cut into for parallel processing.</summary>
     public int BlockSize { get; init; } = 1 << 20;

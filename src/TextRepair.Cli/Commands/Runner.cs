@@ -8,12 +8,11 @@ namespace TextRepair.Cli.Commands;
 
 /// <summary>
 /// Runs a command over its inputs: resolves them, opens the outputs (standard output, <c>--output</c>, or each input
-/// in place, always atomically for files), feeds the bytes through the chosen processing and prints the statistics.
+/// in place; see <see cref="OutputTarget"/>), feeds the bytes through the chosen processing in the right encodings and
+/// prints the statistics. The rules on what may be written where are in <see cref="OutputRules"/>.
 /// </summary>
 internal sealed class Runner
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private readonly RunSettings _settings;
     private readonly RunStats _stats = new();
     private readonly RecordFaults _faults;
@@ -39,20 +38,8 @@ internal sealed class Runner
 
     public int Run(InputHandler handler, bool statsWithEdits)
     {
-        IReadOnlyList<InputSource> inputs = InputSource.Resolve(_settings.Inputs, _settings.Recursive);
-        if (_settings.InPlace)
-        {
-            if (_settings.Output is not null)
-            {
-                throw new CliException("--in-place and --output cannot be used together");
-            }
-
-            if (inputs.Any(input => input.Path is null))
-            {
-                throw new CliException("--in-place needs input files, not standard input");
-            }
-        }
-
+        IReadOnlyList<InputSource> inputs = InputSource.Resolve(_settings.Inputs, _settings.Recursive, _settings.Walk);
+        OutputRules.Check(_settings, inputs);
         long? total = 0;
         foreach (InputSource input in inputs)
         {
@@ -71,7 +58,7 @@ internal sealed class Runner
                     using OutputTarget? target = directory.Open(input, _settings.SkipExisting, _stats);
                     if (target is not null)
                     {
-                        ProcessAny(input, target.Stream, handler, parquet, preserveBom: false);
+                        ProcessAny(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false);
                         target.Commit();
                     }
                 }
@@ -80,8 +67,8 @@ internal sealed class Runner
             {
                 foreach (InputSource input in inputs)
                 {
-                    using OutputTarget target = OutputTarget.AtomicFile(input.Path!);
-                    ProcessAny(input, target.Stream, handler, parquet, preserveBom: true);
+                    using OutputTarget target = OutputTarget.InPlace(input.Path!);
+                    ProcessAny(input, target.Stream, input.Path!, handler, parquet, inPlace: true);
                     target.Commit();
                 }
             }
@@ -90,10 +77,10 @@ internal sealed class Runner
                 parquet.CheckSingleOutput(inputs);
                 using OutputTarget target = _settings.Output is null
                     ? OutputTarget.StandardOutput()
-                    : OutputTarget.AtomicFile(_settings.Output);
+                    : OutputTarget.ForOutput(_settings.Output);
                 foreach (InputSource input in inputs)
                 {
-                    ProcessAny(input, target.Stream, handler, parquet, preserveBom: false);
+                    ProcessAny(input, target.Stream, _settings.Output ?? "standard output", handler, parquet, inPlace: false);
                 }
 
                 target.Commit();
@@ -113,7 +100,7 @@ internal sealed class Runner
         return _faults.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 
-    private void ProcessAny(InputSource input, Stream output, InputHandler handler, ParquetRunner parquet, bool preserveBom)
+    private void ProcessAny(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
     {
         if (parquet.Accepts(input))
         {
@@ -122,38 +109,52 @@ internal sealed class Runner
         }
         else
         {
-            Process(input, output, handler, preserveBom);
+            Process(input, output, outputName, handler, inPlace);
         }
     }
 
-    private void Process(InputSource input, Stream output, InputHandler handler, bool preserveBom)
+    private void Process(InputSource input, Stream output, string outputName, InputHandler handler, bool inPlace)
     {
-        Stream stream;
+        using DecodedInput decoded = InputDecoding.Open(input.OpenRaw(), input.DisplayName, _settings.Encoding, _settings.ReplaceInvalid);
+        var reader = new BlockReader(decoded.Utf8, _settings.BlockSize, decoded.StartOffset);
+        OutputEncoding? encoded = null;
+        Stream destination = output;
+        if (!_settings.WritesReport)
+        {
+            (Encoding encoding, bool bom) = OutputEncodingFor(decoded, inPlace);
+            destination = encoded = new OutputEncoding(output, encoding, bom, outputName);
+        }
+
         try
         {
-            stream = input.Open(_settings.Encoding);
+            handler(input, reader, destination, _stats);
         }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is not CliException && !IoErrors.IsBrokenPipe(exception))
         {
-            throw new CliException($"{input.DisplayName}: {exception.Message}", ExitCodes.BadInput, exception);
+            // A fault in the library (or here): name the input, exit 1; the output of this input is discarded when it
+            // is a file (its temporary file is deleted).
+            throw new CliException($"{input.DisplayName}: failed: {exception.GetType().Name}: {Program.OneLine(exception.Message)}", ExitCodes.Failed, exception);
         }
 
-        using (stream)
+        if (encoded is not null)
         {
-            var reader = new BlockReader(stream, _settings.BlockSize, skipBom: true);
-            Stream destination = preserveBom ? new BomRestoringStream(output, reader) : output;
-            try
-            {
-                handler(input, reader, destination, _stats);
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw new CliException(
-                    $"{input.DisplayName}: not valid {_settings.EncodingName} ({exception.Message})", ExitCodes.BadInput, exception);
-            }
-
+            encoded.Complete();
+        }
+        else
+        {
             destination.Flush();
         }
+    }
+
+    // In place, the file keeps its encoding and byte order mark; elsewhere UTF-8 unless --output-encoding says otherwise.
+    private (Encoding Encoding, bool Bom) OutputEncodingFor(DecodedInput input, bool inPlace)
+    {
+        if (_settings.OutputEncoding is { } chosen)
+        {
+            return (chosen, EncodingNames.IsWide(chosen.CodePage));
+        }
+
+        return inPlace || _settings.OutputEncodingSame ? (input.Encoding, input.HadBom) : (new UTF8Encoding(false), false);
     }
 
     /// <summary>Text mode, streaming: each block is processed on its own (for conversion, which is line-local).</summary>
@@ -250,65 +251,5 @@ internal sealed class Runner
                 _progress?.Advance(result.InputLength);
             },
             OrderedPipeline.DefaultMaxInFlight);
-    }
-
-    /// <summary>Writes a UTF-8 byte order mark before the first bytes when the input had one (for --in-place).</summary>
-    private sealed class BomRestoringStream : Stream
-    {
-        private readonly Stream _inner;
-        private readonly BlockReader _reader;
-        private bool _started;
-
-        public BomRestoringStream(Stream inner, BlockReader reader)
-        {
-            _inner = inner;
-            _reader = reader;
-        }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-            StartIfNeeded();
-            _inner.Flush();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            StartIfNeeded();
-            _inner.Write(buffer);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        private void StartIfNeeded()
-        {
-            if (!_started)
-            {
-                _started = true;
-                if (_reader.HadBom)
-                {
-                    _inner.Write(Utf8Bom);
-                }
-            }
-        }
     }
 }

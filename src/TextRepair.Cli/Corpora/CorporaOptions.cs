@@ -8,11 +8,9 @@ namespace TextRepair.Cli.Corpora;
 /// </summary>
 internal sealed class CorporaOptions
 {
-    private readonly Option<string> _format = new("--format")
-    {
-        Description = "Input format when the file name does not tell: parquet (files named *.parquet are Parquet: --field names the string column, nested as a.b).",
-        HelpName = "format",
-    };
+    // The command's --format: the document formats plus parquet (convert, repair), or parquet alone (detect).
+    private readonly Option<string> _format;
+    private readonly bool _ownsFormat;
 
     private readonly Option<long?> _maxErrors = new("--max-errors")
     {
@@ -25,9 +23,23 @@ internal sealed class CorporaOptions
         Description = "With --output DIR: skip inputs whose output exists already (outputs appear only when complete, so re-running a killed job resumes it).",
     };
 
-    public CorporaOptions()
+    /// <param name="format">
+    /// The command's own <c>--format</c> (the documents option, which accepts <c>parquet</c> too), or null: then a
+    /// <c>--format</c> accepting only <c>parquet</c> is added.
+    /// </param>
+    public CorporaOptions(Option<string>? format = null)
     {
-        _format.AcceptOnlyFromAmong(ParquetFormat);
+        _ownsFormat = format is null;
+        _format = format ?? new Option<string>("--format")
+        {
+            Description = "Input format when the file name does not tell: parquet (files named *.parquet are Parquet: --field names the string column, nested as a.b).",
+            HelpName = "format",
+        };
+        if (_ownsFormat)
+        {
+            _format.AcceptOnlyFromAmong(ParquetFormat);
+        }
+
         _maxErrors.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<long?>() is < 0)
@@ -39,9 +51,16 @@ internal sealed class CorporaOptions
 
     public const string ParquetFormat = "parquet";
 
+    /// <summary>The documents option's "decide by extension and content", under which *.parquet files are Parquet.</summary>
+    public const string AutoFormat = "auto";
+
     public void AddTo(Command command)
     {
-        command.Options.Add(_format);
+        if (_ownsFormat)
+        {
+            command.Options.Add(_format);
+        }
+
         command.Options.Add(_maxErrors);
         command.Options.Add(_skipExisting);
     }
@@ -49,17 +68,29 @@ internal sealed class CorporaOptions
     /// <summary>Whether Parquet was asked for with --format.</summary>
     public bool IsParquet(ParseResult parse) => parse.GetValue(_format) == ParquetFormat;
 
-    public RunSettingsCorpora Read(ParseResult parse) => new(
-        parse.GetValue(_format) == ParquetFormat,
-        parse.GetValue(_maxErrors),
-        parse.GetValue(_skipExisting));
+    public RunSettingsCorpora Read(ParseResult parse)
+    {
+        string? format = parse.GetValue(_format);
+        return new(
+            format == ParquetFormat,
+            parse.GetValue(_maxErrors),
+            parse.GetValue(_skipExisting),
+            ParquetByName: format is null or AutoFormat);
+    }
 
-    /// <summary>Whether any input may be Parquet: --format parquet or a *.parquet operand (files are checked again when opened).</summary>
-    public static bool MayBeParquet(bool formatParquet, IEnumerable<string> operands) =>
-        formatParquet || operands.Any(operand => Directory.Exists(operand) || IsParquetName(operand));
+    /// <summary>
+    /// Whether any input may be Parquet: --format parquet, or (with no --format or --format auto) a *.parquet operand
+    /// or a directory (files are checked again when opened).
+    /// </summary>
+    public static bool MayBeParquet(RunSettingsCorpora settings, IEnumerable<string> operands) =>
+        settings.FormatParquet || (settings.ParquetByName && operands.Any(operand => Directory.Exists(operand) || IsParquetName(operand)));
 
     public static bool IsParquetName(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The corpora settings of a run.</summary>
-internal sealed record RunSettingsCorpora(bool FormatParquet, long? MaxErrors, bool SkipExisting);
+/// <param name="FormatParquet">--format parquet: every input is Parquet.</param>
+/// <param name="MaxErrors">--max-errors.</param>
+/// <param name="SkipExisting">--skip-existing.</param>
+/// <param name="ParquetByName">No --format or --format auto: files named *.parquet are Parquet.</param>
+internal sealed record RunSettingsCorpora(bool FormatParquet, long? MaxErrors, bool SkipExisting, bool ParquetByName = true);

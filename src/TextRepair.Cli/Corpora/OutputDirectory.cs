@@ -82,6 +82,6 @@ internal sealed class OutputDirectory
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return OutputTarget.AtomicFile(full);
+        return OutputTarget.ForOutput(full);
     }
 }

@@ -5,36 +5,31 @@ namespace TextRepair.Cli.IO;
 /// <summary>
 /// Cuts a byte stream into blocks of whole lines of about <c>targetSize</c> bytes. A block is cut after its last
 /// line feed, so no line and no UTF-8 sequence is ever split between blocks (0x0A is never part of a multi-byte
-/// sequence); a line longer than the target makes its block grow to hold it. A UTF-8 byte order mark at the very
-/// start is skipped. Not thread-safe: one reader per input, used by one thread.
+/// sequence); a line longer than the target makes its block grow to hold it. Not thread-safe: one reader per input, used by one thread.
 /// </summary>
 internal sealed class BlockReader
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private readonly Stream _stream;
     private readonly int _targetSize;
-    private readonly bool _skipBom;
     private readonly bool _seekable;
     private byte[] _carry = [];
     private int _carryLength;
     private long _offset;
     private bool _endOfStream;
-    private bool _first = true;
 
-    public BlockReader(Stream stream, int targetSize, bool skipBom)
+    /// <param name="stream">The bytes to cut.</param>
+    /// <param name="targetSize">The block size aimed at.</param>
+    /// <param name="startOffset">Where the stream starts in the input (after a byte order mark), for offsets in messages.</param>
+    public BlockReader(Stream stream, int targetSize, long startOffset)
     {
         _stream = stream;
         _targetSize = targetSize;
-        _skipBom = skipBom;
+        _offset = startOffset;
         _seekable = stream.CanSeek;
     }
 
     /// <summary>Bytes read from the stream so far.</summary>
     public long BytesRead { get; private set; }
-
-    /// <summary>Whether the input started with a UTF-8 byte order mark (known after the first block).</summary>
-    public bool HadBom { get; private set; }
 
     public InputBlock? Read()
     {
@@ -102,24 +97,13 @@ internal sealed class BlockReader
             _carryLength = rest;
         }
 
-        int start = 0;
-        if (_first)
-        {
-            _first = false;
-            if (_skipBom && buffer.AsSpan(0, cut).StartsWith(Utf8Bom))
-            {
-                HadBom = true;
-                start = Utf8Bom.Length;
-            }
-        }
-
         if (cut == 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
             return null;
         }
 
-        var block = new InputBlock(buffer, start, cut - start, _offset + start);
+        var block = new InputBlock(buffer, 0, cut, _offset);
         _offset += cut;
         return block;
     }

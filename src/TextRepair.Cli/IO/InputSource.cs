@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TextRepair.Cli.IO;
 
 /// <summary>One input: a file, or standard input when <see cref="Path"/> is null.</summary>
@@ -28,9 +26,10 @@ internal sealed class InputSource
 
     /// <summary>
     /// Turns the command-line operands into inputs: no operand or "-" is standard input, a directory is an error
-    /// unless <paramref name="recursive"/> (then its files, in ordinal order of their paths), a missing path is an error.
+    /// unless <paramref name="recursive"/> (then the files <see cref="InputWalker"/> finds in it), a missing path is an
+    /// error. Files named explicitly are always taken, hidden, ignored or binary.
     /// </summary>
-    public static IReadOnlyList<InputSource> Resolve(IReadOnlyList<string> operands, bool recursive)
+    public static IReadOnlyList<InputSource> Resolve(IReadOnlyList<string> operands, bool recursive, WalkOptions walk)
     {
         var inputs = new List<InputSource>();
         if (operands.Count == 0)
@@ -52,14 +51,7 @@ internal sealed class InputSource
                     throw new CliException($"{operand}: is a directory (use --recursive to process the files in it)");
                 }
 
-                var files = new List<string>(Directory.EnumerateFiles(operand, "*", new EnumerationOptions
-                {
-                    RecurseSubdirectories = true,
-                    AttributesToSkip = FileAttributes.ReparsePoint,
-                    IgnoreInaccessible = false,
-                }));
-                files.Sort(StringComparer.Ordinal);
-                foreach (string file in files)
+                foreach (string file in IoErrors.Run(operand, () => InputWalker.Walk(operand, walk)))
                 {
                     inputs.Add(FromFile(file, System.IO.Path.GetRelativePath(operand, file)));
                 }
@@ -77,17 +69,25 @@ internal sealed class InputSource
         return inputs;
     }
 
-    /// <summary>
-    /// Opens the input as a stream of UTF-8 bytes. A legacy <paramref name="encoding"/> is transcoded on the fly;
-    /// null means the bytes are UTF-8 already (and are validated later, where offsets are known).
-    /// </summary>
-    public Stream Open(Encoding? encoding)
+    /// <summary>Opens the input's bytes as they are.</summary>
+    public Stream OpenRaw()
     {
-        Stream raw = Path is null
-            ? Console.OpenStandardInput()
-            : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        return encoding is null ? raw : Encoding.CreateTranscodingStream(raw, encoding, Encoding.UTF8, leaveOpen: false);
+        if (Path is null)
+        {
+            if (!StandardStreams.IsUsable(0))
+            {
+                throw new CliException("read error: standard input is closed");
+            }
+
+            return Console.OpenStandardInput();
+        }
+
+        string path = Path;
+        return IoErrors.Run(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan));
     }
+
+    /// <summary>The file's status (type, identity, owner), or null for standard input or where it cannot be known.</summary>
+    public FileStatus? Status() => Path is null ? null : Posix.TryStat(Path);
 
     private static InputSource FromFile(string path, string? relativePath = null)
     {

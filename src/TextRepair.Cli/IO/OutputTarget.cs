@@ -1,78 +1,120 @@
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace TextRepair.Cli.IO;
 
 /// <summary>
-/// Where results go: standard output, or a file written atomically (a temporary file beside it, flushed, then renamed
-/// over it), so that a failure or a crash never leaves a half-written file and never touches the original.
+/// Where results go. Standard output and special files (devices, FIFOs, <c>/dev/stdout</c>) are written directly, as
+/// shell redirection and <c>sort -o</c> do. A regular file is written atomically: a temporary file beside it (see
+/// <see cref="TemporaryFiles"/>), flushed, given the owner, group and permissions of the file it replaces, then
+/// renamed over it; a failure or a crash never leaves a half-written file. In place, a result equal to the input is
+/// not written at all (the file keeps its inode and modification time).
 /// </summary>
 internal sealed class OutputTarget : IDisposable
 {
-    // Temporary files being written, removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP).
-    private static readonly ConcurrentDictionary<string, byte> s_temporaryFiles = new();
-    private static readonly PosixSignalRegistration[] s_signalHandlers =
-    [
-        PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => DeleteTemporaryFiles()),
-        PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => DeleteTemporaryFiles()),
-        PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => DeleteTemporaryFiles()),
-    ];
-
     private readonly string? _path;
+    private readonly string? _displayName;
     private readonly string? _temporaryPath;
+    private readonly FileStatus? _replaced;
+    private readonly bool _skipIfUnchanged;
+    private readonly NamedOutputStream _named;
     private Stream? _stream;
     private bool _committed;
 
-    private OutputTarget(Stream stream, string? path, string? temporaryPath)
+    private OutputTarget(Stream stream, string name, string? path = null, string? temporaryPath = null, FileStatus? replaced = null, bool skipIfUnchanged = false)
     {
         _stream = stream;
+        _named = new NamedOutputStream(stream, name);
+        _displayName = name;
         _path = path;
         _temporaryPath = temporaryPath;
+        _replaced = replaced;
+        _skipIfUnchanged = skipIfUnchanged;
     }
 
-    public Stream Stream => _stream ?? throw new ObjectDisposedException(nameof(OutputTarget));
+    /// <summary>The stream to write; its failures are <see cref="CliException"/>s naming the output (EPIPE excepted).</summary>
+    public Stream Stream => _stream is null ? throw new ObjectDisposedException(nameof(OutputTarget)) : _named;
 
-    public bool IsStandardOutput => _path is null;
+    /// <summary>Whether the last <see cref="Commit"/> left the file as it was (its content did not change).</summary>
+    public bool Unchanged { get; private set; }
 
-    public static OutputTarget StandardOutput() => new(Console.OpenStandardOutput(), null, null);
+    /// <summary>Standard output, unbuffered, reporting a closed pipe as an error (the console stream ignores it).</summary>
+    public static OutputTarget StandardOutput() => new(OpenDescriptor(1, "standard output"), "standard output");
 
-    /// <summary>Starts writing <paramref name="path"/>; nothing is visible there until <see cref="Commit"/>.</summary>
-    public static OutputTarget AtomicFile(string path)
+    /// <summary>Whether <paramref name="path"/> names an inherited descriptor or a special file (written directly).</summary>
+    public static bool IsDirect(string path) =>
+        DescriptorPath(path) is not null || Posix.TryStat(path) is { Kind: not FileKind.Regular and not FileKind.Directory };
+
+    /// <summary>The target of <c>--output</c>: written directly when it is not a regular file, atomically otherwise.</summary>
+    public static OutputTarget ForOutput(string path)
+    {
+        if (DescriptorPath(path) is { } descriptor)
+        {
+            return new OutputTarget(OpenDescriptor(descriptor, path), path);
+        }
+
+        if (Posix.TryStat(path) is { Kind: not FileKind.Regular and not FileKind.Directory })
+        {
+            return new OutputTarget(IoErrors.Run(path, () => new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0), writing: true), path);
+        }
+
+        return Atomic(path, skipIfUnchanged: false);
+    }
+
+    /// <summary>An input replaced in place (a regular file: the caller has checked).</summary>
+    public static OutputTarget InPlace(string path) => Atomic(path, skipIfUnchanged: true);
+
+    private static OutputTarget Atomic(string path, bool skipIfUnchanged)
     {
         // Through a symbolic link, replace the file it points to, not the link.
         var file = new FileInfo(path);
-        string fullPath = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        string fullPath = IoErrors.Run(path, () => file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName);
+        if (Directory.Exists(fullPath))
+        {
+            throw new CliException($"{path}: is a directory", ExitCodes.Failed);
+        }
+
+        FileStatus? replaced = Posix.TryStat(fullPath);
         string directory = Path.GetDirectoryName(fullPath) ?? ".";
-        string temporaryPath = Path.Combine(
-            directory, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + ".textrepair-tmp");
-        GC.KeepAlive(s_signalHandlers);
-        var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
-        s_temporaryFiles.TryAdd(temporaryPath, 0);
-        return new OutputTarget(stream, fullPath, temporaryPath);
+        string temporaryPath = string.Empty;
+        FileStream stream = IoErrors.Run(path, () => TemporaryFiles.Create(directory, out temporaryPath), writing: true);
+        return new OutputTarget(stream, path, fullPath, temporaryPath, replaced, skipIfUnchanged);
     }
 
-    /// <summary>Flushes the data to disk and renames the temporary file over the target.</summary>
+    /// <summary>Flushes the data; for a file, gives the temporary file the old file's metadata and renames it into place.</summary>
     public void Commit()
     {
-        Stream stream = Stream;
-        if (_path is null || _temporaryPath is null)
+        Stream stream = _stream ?? throw new ObjectDisposedException(nameof(OutputTarget));
+        if (_temporaryPath is null || _path is null)
         {
-            stream.Flush();
+            _named.Flush();
             return;
         }
 
-        ((FileStream)stream).Flush(flushToDisk: true);
+        string name = _displayName!;
+        string temporaryPath = _temporaryPath;
+        IoErrors.Run(name, () => ((FileStream)stream).Flush(flushToDisk: true), writing: true);
         stream.Dispose();
         _stream = null;
-        if (!OperatingSystem.IsWindows() && File.Exists(_path))
+        if (_skipIfUnchanged && SameContent(temporaryPath, _path))
         {
-            // Keep the permissions of the file being replaced.
-            File.SetUnixFileMode(_temporaryPath, File.GetUnixFileMode(_path));
+            TemporaryFiles.Delete(temporaryPath);
+            _committed = true;
+            Unchanged = true;
+            return;
         }
 
-        File.Move(_temporaryPath, _path, overwrite: true);
+        if (_replaced is { } old && !OperatingSystem.IsWindows())
+        {
+            CopyMetadata(old, temporaryPath, name);
+        }
+        else if (!OperatingSystem.IsWindows() && File.Exists(_path))
+        {
+            File.SetUnixFileMode(temporaryPath, File.GetUnixFileMode(_path));
+        }
+
+        IoErrors.Run(name, () => File.Move(temporaryPath, _path, overwrite: true), writing: true);
         _committed = true;
-        s_temporaryFiles.TryRemove(_temporaryPath, out _);
+        TemporaryFiles.Forget(temporaryPath);
     }
 
     /// <summary>Closes the output; an uncommitted temporary file is deleted and the target left as it was.</summary>
@@ -80,37 +122,112 @@ internal sealed class OutputTarget : IDisposable
     {
         Stream? stream = _stream;
         _stream = null;
-        if (_path is null)
+        if (_temporaryPath is null)
         {
-            stream?.Flush();
+            try
+            {
+                stream?.Flush();
+            }
+            catch (IOException)
+            {
+                // Already reported by the write that failed (a closed pipe, a full device).
+            }
+
             return;
         }
 
-        stream?.Dispose();
-        if (!_committed && _temporaryPath is not null)
-        {
-            TryDelete(_temporaryPath);
-            s_temporaryFiles.TryRemove(_temporaryPath, out _);
-        }
-    }
-
-    private static void DeleteTemporaryFiles()
-    {
-        foreach (string path in s_temporaryFiles.Keys)
-        {
-            TryDelete(path);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
         try
         {
-            File.Delete(path);
+            stream?.Dispose();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (IOException)
         {
-            // Best effort: the target is intact either way.
+            // A full disk fails the final flush: the temporary file is deleted below.
         }
+
+        if (!_committed)
+        {
+            TemporaryFiles.Delete(_temporaryPath);
+        }
+    }
+
+    // Owner and group first: chown may clear the set-user-ID and set-group-ID bits, which the mode then restores.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void CopyMetadata(FileStatus old, string temporaryPath, string name)
+    {
+        if (Posix.TryStat(temporaryPath) is { } created && (created.Owner != old.Owner || created.Group != old.Group))
+        {
+            int error = Posix.ChangeOwner(temporaryPath, old.Owner, old.Group);
+            if (error != 0)
+            {
+                throw new CliException($"{name}: cannot keep the owner and group of the file: {Posix.Describe(error)}", ExitCodes.Failed);
+            }
+        }
+
+        IoErrors.Run(name, () => File.SetUnixFileMode(temporaryPath, old.Permissions), writing: true);
+    }
+
+    private static bool SameContent(string first, string second)
+    {
+        using var a = new FileStream(first, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        using var b = new FileStream(second, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        byte[] left = new byte[1 << 16];
+        byte[] right = new byte[1 << 16];
+        while (true)
+        {
+            int read = a.ReadAtLeast(left, left.Length, throwOnEndOfStream: false);
+            int other = b.ReadAtLeast(right, right.Length, throwOnEndOfStream: false);
+            if (read != other || !left.AsSpan(0, read).SequenceEqual(right.AsSpan(0, other)))
+            {
+                return false;
+            }
+
+            if (read == 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The descriptor named by <c>/dev/stdout</c>, <c>/dev/stderr</c>, <c>/dev/fd/N</c> or <c>/proc/self/fd/N</c>.</summary>
+    private static int? DescriptorPath(string path)
+    {
+        switch (path)
+        {
+            case "/dev/stdout":
+                return 1;
+            case "/dev/stderr":
+                return 2;
+        }
+
+        foreach (string prefix in (string[])["/dev/fd/", "/proc/self/fd/"])
+        {
+            if (path.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(path.AsSpan(prefix.Length), out int descriptor) && descriptor >= 0)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
+
+    private static Stream OpenDescriptor(int descriptor, string name)
+    {
+        if (descriptor <= 2 && !StandardStreams.IsUsable(descriptor))
+        {
+            throw new CliException($"write error: {name} is closed", ExitCodes.Failed);
+        }
+
+        if (Posix.IsSupported)
+        {
+            return new DescriptorStream(descriptor);
+        }
+
+        return IoErrors.Run(name, () => new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0), writing: true);
     }
 }

@@ -17,8 +17,6 @@ internal sealed class JsonLinesProcessor
 {
     private const string ReportField = "textrepair";
 
-    private static readonly JsonReaderOptions s_readerOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
-
     private readonly DocumentProcessor _processor;
     private readonly byte[] _field;
     private readonly bool _report;
@@ -95,7 +93,7 @@ internal sealed class JsonLinesProcessor
         bool hasProperties = false;
         try
         {
-            var reader = new Utf8JsonReader(line, s_readerOptions);
+            var reader = new Utf8JsonReader(line, JsonText.ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return "not a JSON object";
@@ -110,14 +108,16 @@ internal sealed class JsonLinesProcessor
                 }
 
                 hasProperties = true;
-                bool isField = valueStart < 0 && reader.ValueTextEquals(_field);
-                bool isReport = _report && reportStart < 0 && reader.ValueTextEquals(ReportField);
+                // A key given twice: the last value wins, as in Python's json and JavaScript's JSON.parse.
+                bool isField = reader.ValueTextEquals(_field);
+                bool isReport = _report && reader.ValueTextEquals(ReportField);
                 reader.Read();
-                if (isField && reader.TokenType == JsonTokenType.String)
+                if (isField)
                 {
-                    valueStart = (int)reader.TokenStartIndex;
-                    valueEnd = (int)reader.BytesConsumed;
-                    valueEscaped = reader.ValueIsEscaped;
+                    bool isString = reader.TokenType == JsonTokenType.String;
+                    valueStart = isString ? (int)reader.TokenStartIndex : -1;
+                    valueEnd = isString ? (int)reader.BytesConsumed : -1;
+                    valueEscaped = isString && reader.ValueIsEscaped;
                 }
 
                 int start = (int)reader.TokenStartIndex;
@@ -134,6 +134,12 @@ internal sealed class JsonLinesProcessor
         }
         catch (JsonException exception)
         {
+            // Nesting beyond JsonText.MaxDepth: say so plainly rather than with the reader's message.
+            if (JsonText.DepthError(line) is { } depthError)
+            {
+                return depthError;
+            }
+
             // The reader's message ends with its own line/position, which are meaningless for one line: use the column.
             string message = exception.Message;
             int suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

@@ -12,7 +12,62 @@ namespace TextRepair.Cli.Jsonl;
 /// </summary>
 internal static class JsonText
 {
+    /// <summary>
+    /// The deepest nesting a JSONL line may have (System.Text.Json's default is 64, too low for real records; its
+    /// reader is iterative, so a deep line costs a bit per level, not stack). Deeper lines are reported as "too deep".
+    /// </summary>
+    public const int MaxDepth = 1000;
+
     private static readonly SearchValues<char> s_needsEscape = SearchValues.Create(BuildNeedsEscape());
+
+    /// <summary>
+    /// How JSONL lines are read: no comments, nesting up to <see cref="MaxDepth"/>. Duplicate keys are allowed; the
+    /// processor takes the last value of the field, as Python's json and JavaScript's JSON.parse do.
+    /// </summary>
+    public static System.Text.Json.JsonReaderOptions ReaderOptions => new()
+    {
+        CommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+        MaxDepth = MaxDepth,
+    };
+
+    /// <summary>"too deep" when <paramref name="line"/> nests deeper than <see cref="MaxDepth"/> (for the error path), else null.</summary>
+    public static string? DepthError(ReadOnlySpan<byte> line)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            byte b = line[i];
+            if (inString)
+            {
+                if (b == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (b is (byte)'{' or (byte)'[')
+            {
+                if (++depth > MaxDepth)
+                {
+                    return $"too deep (more than {MaxDepth} levels of nesting)";
+                }
+            }
+            else if (b is (byte)'}' or (byte)']')
+            {
+                depth--;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Decodes the content of a string token as given by <c>Utf8JsonReader.ValueSpan</c> (already validated).</summary>
     public static string Decode(ReadOnlySpan<byte> raw, bool escaped)

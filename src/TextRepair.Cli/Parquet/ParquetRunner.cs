@@ -33,7 +33,8 @@ internal sealed class ParquetRunner
     }
 
     public bool Accepts(InputSource input) =>
-        _mode is not null && (_settings.Corpora.FormatParquet || (input.Path is { } path && CorporaOptions.IsParquetName(path)));
+        _mode is not null && (_settings.Corpora.FormatParquet
+            || (_settings.Corpora.ParquetByName && input.Path is { } path && CorporaOptions.IsParquetName(path)));
 
     /// <summary>Parquet output goes to a file of its own: one input, written to --output FILE or in place.</summary>
     public void CheckSingleOutput(IReadOnlyList<InputSource> inputs)

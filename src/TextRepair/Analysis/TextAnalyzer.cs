@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TextRepair.Analysis;
-using TextRepair.Repair.Mojibake;
+using TextRepair.Analysis.Decoding;
 
 namespace TextRepair;
 
@@ -9,7 +9,7 @@ namespace TextRepair;
 /// Finds out, in one pass, which script a Chinese text is in, which pinyin annotations it carries, how strong the
 /// evidence of machine damage is and where damage is suspected. Stateless and thread-safe.
 /// </summary>
-public static class TextAnalyzer
+public static partial class TextAnalyzer
 {
     // An annotation's syllable is at most "zhuang" with a combining mark or two; anything longer is not one syllable.
     private const int MaxParenthesisContent = 16;
@@ -24,7 +24,8 @@ public static class TextAnalyzer
     /// </summary>
     /// <param name="text">Any text; lone surrogates and control characters are simply not Chinese.</param>
     /// <returns>The report; for text without Chinese, a report with <see cref="TextScript.None"/> and empty lists.</returns>
-    public static TextReport Analyze(ReadOnlySpan<char> text) => Analyze(text, includeEncoding: true);
+    public static TextReport Analyze(ReadOnlySpan<char> text) =>
+        Analyze(text, includeEncoding: true).WithVariant(IdentifyVariantCounts(text));
 
     /// <summary>
     /// The analysis; the repair pipeline leaves out the encoding check (its encoding step has already run and the
@@ -122,13 +123,13 @@ public static class TextAnalyzer
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
 
-        if (includeEncoding && MojibakeRepair.IndexOfSuspicious(text) >= 0)
+        if (includeEncoding && EncodingScanner.IndexOfSuspicious(text) >= 0)
         {
-            var findings = new List<MojibakeFinding>();
-            MojibakeRepair.Find(text, findings);
-            foreach (MojibakeFinding f in findings)
+            var findings = new List<EncodingFinding>();
+            EncodingScanner.Find(text.ToString(), findings);
+            foreach (EncodingFinding f in findings)
             {
-                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Replacement is null ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? DamageKind.EncodingLoss : DamageKind.Mojibake));
             }
         }
 

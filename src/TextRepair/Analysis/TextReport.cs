@@ -83,6 +83,23 @@ public sealed class TextReport
     /// <summary>Suspected damage in text order: annotations that fit, lost-vowel pinyin, conversion signatures.</summary>
     public IReadOnlyList<SuspectedDamage> SuspectedDamage { get; }
 
+    /// <summary>
+    /// The BCP-47 tag of the identified variant (<c>zh-Hans</c>, <c>zh-Hant</c>, <c>zh-Hant-TW</c>, <c>zh-Hant-HK</c>,
+    /// <c>mixed</c>, <c>undetermined</c>, <c>none</c>); see <see cref="TextAnalyzer.IdentifyVariant(ReadOnlySpan{char})"/>
+    /// for the evidence.
+    /// </summary>
+    public string Variant { get; private init; } = "undetermined";
+
+    /// <summary>How likely <see cref="Variant"/> is right, 0 to 1 (see <see cref="VariantReport.Confidence"/>).</summary>
+    public double VariantConfidence { get; private init; }
+
+    internal TextReport WithVariant(VariantReport variant) => new(
+        HanCount, SimplifiedCount, TraditionalCount, Annotations, Evidence, DistinctAnnotatedCharacters, ConversionSignatures, ConvertedFromSimplified, SuspectedDamage)
+    {
+        Variant = variant.Tag,
+        VariantConfidence = variant.Confidence,
+    };
+
     /// <summary>A one-paragraph readable summary. Allocates the returned string.</summary>
     public override string ToString()
     {

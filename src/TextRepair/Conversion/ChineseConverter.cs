@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Unicode;
 using TextRepair.Conversion;
 
@@ -17,17 +15,18 @@ namespace TextRepair;
 /// variation sequences, lone surrogates, control characters. Like OpenCC, characters inside a complete
 /// ideographic description sequence (U+2FF0..U+2FFF with its operands) are not converted.</para>
 /// </remarks>
-public sealed class ChineseConverter
+public sealed partial class ChineseConverter
 {
-    private const int Utf8ChunkBytes = 16384;
-
     private static readonly string[] s_configs =
     [
         "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s",
         "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
     ];
 
-    private static readonly ConcurrentDictionary<(string Config, ChineseConverterOptions Options), Lazy<ChineseConverter>> s_cache = new();
+    // One slot per (config, options): a plain array, so that first use JIT-compiles no framework generic over a
+    // TextRepair value type (ReadyToRun code cannot cover those).
+    private static readonly ChineseConverter?[] s_cache = new ChineseConverter?[s_configs.Length * 2];
+    private static readonly Lock s_cacheLock = new();
 
     private readonly ConversionPipeline _pipeline;
     private readonly Dictionary<string, string>? _phrases;
@@ -51,7 +50,7 @@ public sealed class ChineseConverter
     public ChineseConverterOptions Options { get; }
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with OpenCC's library defaults.</summary>
-    /// <param name="config">A config name such as "s2t" or "tw2sp" (case-insensitive).</param>
+    /// <param name="config">A config name such as "s2t" or "tw2sp", or its file name "s2t.json" (case-insensitive).</param>
     /// <returns>A shared, cached instance: the first call per config loads its dictionaries (a few milliseconds, about 1 MB), later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="config"/> is not a known config; the message lists the valid names.</exception>
@@ -59,7 +58,7 @@ public sealed class ChineseConverter
     public static ChineseConverter Get(string config) => Get(config, ChineseConverterOptions.None);
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with the given options.</summary>
-    /// <param name="config">A config name such as "s2t" or "tw2sp" (case-insensitive).</param>
+    /// <param name="config">A config name such as "s2t" or "tw2sp", or its file name "s2t.json" (case-insensitive).</param>
     /// <param name="options">Which dictionaries to use.</param>
     /// <returns>A shared, cached instance per (config, options): the first call loads the dictionaries, later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
@@ -73,22 +72,36 @@ public sealed class ChineseConverter
             throw new ArgumentException($"Unknown {nameof(ChineseConverterOptions)} flags: {options}.", nameof(options));
         }
 
-        string? name = null;
-        foreach (string candidate in s_configs)
+        // The tool and OpenCC name configs by file ("s2t.json"); accept that form too.
+        ReadOnlySpan<char> bare = config.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? config.AsSpan(0, config.Length - 5) : config;
+        int index = -1;
+        for (int i = 0; i < s_configs.Length; i++)
         {
-            if (string.Equals(candidate, config, StringComparison.OrdinalIgnoreCase))
+            if (bare.Equals(s_configs[i], StringComparison.OrdinalIgnoreCase))
             {
-                name = candidate;
+                index = i;
                 break;
             }
         }
 
-        if (name is null)
+        if (index < 0)
         {
             throw new ArgumentException($"Unknown OpenCC config '{config}'. Valid configs: {string.Join(", ", s_configs)}.", nameof(config));
         }
 
-        return s_cache.GetOrAdd((name, options), static key => new Lazy<ChineseConverter>(() => Build(key.Config, key.Options))).Value;
+        int slot = (index * 2) + (options == ChineseConverterOptions.None ? 0 : 1);
+        if (Volatile.Read(ref s_cache[slot]) is { } cached)
+        {
+            return cached;
+        }
+
+        lock (s_cacheLock)
+        {
+            // Built under the lock, once per slot (first use only; later calls read the slot above).
+            ChineseConverter converter = s_cache[slot] ?? Build(s_configs[index], options);
+            Volatile.Write(ref s_cache[slot], converter);
+            return converter;
+        }
     }
 
     /// <summary>Converts <paramref name="text"/>.</summary>
@@ -206,121 +219,15 @@ public sealed class ChineseConverter
         return status;
     }
 
-    /// <summary>
-    /// Converts UTF-8 <paramref name="source"/> into UTF-8 <paramref name="destination"/>, shaped like
-    /// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>.
-    /// </summary>
-    /// <param name="source">UTF-8 text, or the next block of a longer text (it may end inside a sequence when <paramref name="isFinalBlock"/> is false).</param>
-    /// <param name="destination">Receives the converted UTF-8 text. <see cref="GetMaxByteCount(int)"/> gives a size that always suffices.</param>
-    /// <param name="bytesConsumed">Number of bytes of <paramref name="source"/> converted.</param>
-    /// <param name="bytesWritten">Number of bytes written to <paramref name="destination"/>.</param>
-    /// <param name="isFinalBlock">False when more text follows <paramref name="source"/>.</param>
-    /// <returns>
-    /// As for <see cref="Convert(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>, plus
-    /// <see cref="OperationStatus.InvalidData"/>: <paramref name="source"/> holds invalid UTF-8 at
-    /// <paramref name="bytesConsumed"/>; the text before it has been converted as if it ended there.
-    /// A sequence cut off by the end of a non-final block gives <see cref="OperationStatus.NeedMoreData"/>.
-    /// </returns>
-    /// <remarks>Thread-safe. Allocates nothing (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
-    public OperationStatus ConvertUtf8(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, bool isFinalBlock = true)
-    {
-        int consumed = 0;
-        int written = 0;
-        int chunkBytes = Utf8ChunkBytes;
-        char[] chars = ArrayPool<char>.Shared.Rent(chunkBytes);
-        char[] converted = ArrayPool<char>.Shared.Rent((int)_pipeline.MaxOutputLength(chunkBytes));
-        try
-        {
-            while (true)
-            {
-                ReadOnlySpan<byte> rest = source.Slice(consumed);
-                if (rest.IsEmpty)
-                {
-                    return Finish(OperationStatus.Done, out bytesConsumed, out bytesWritten);
-                }
-
-                int chunk = Math.Min(rest.Length, chunkBytes);
-                bool lastChunk = chunk == rest.Length;
-                if (chars.Length < chunk)
-                {
-                    Regrow(ref chars, chunk, ref converted, (int)Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(chunk)));
-                }
-
-                OperationStatus decode = Utf8.ToUtf16(rest.Slice(0, chunk), chars, out int read, out int decoded, replaceInvalidSequences: false, isFinalBlock: lastChunk && isFinalBlock);
-                bool textEnds = decode == OperationStatus.InvalidData || (decode == OperationStatus.Done && lastChunk && isFinalBlock);
-
-                // Limit the converted units so that their UTF-8 form (at most 3 bytes per unit) fits.
-                int room = destination.Length - written;
-                int maxUnits = _pipeline.MaxOutputBytes(read) <= room ? converted.Length : Math.Min(converted.Length, room / 3);
-                OperationStatus status = Convert(chars.AsSpan(0, decoded), converted.AsSpan(0, maxUnits), out int used, out int produced, textEnds);
-                Utf8.FromUtf16(converted.AsSpan(0, produced), destination.Slice(written), out _, out int encoded);
-                written += encoded;
-                consumed += used == decoded ? read : Encoding.UTF8.GetByteCount(chars.AsSpan(0, used));
-
-                if (status == OperationStatus.DestinationTooSmall)
-                {
-                    if (produced == 0 && room >= 3 && maxUnits < converted.Length)
-                    {
-                        // The next piece may still fit in bytes although not in room / 3 units: try it exactly.
-                        if (TryConvertExactly(chars.AsSpan(used, decoded - used), textEnds, destination.Slice(written), ref consumed, ref written))
-                        {
-                            continue;
-                        }
-                    }
-
-                    return Finish(OperationStatus.DestinationTooSmall, out bytesConsumed, out bytesWritten);
-                }
-
-                if (used < decoded)
-                {
-                    // The converter needs the text after this chunk to decide the rest.
-                    if (lastChunk)
-                    {
-                        return Finish(OperationStatus.NeedMoreData, out bytesConsumed, out bytesWritten);
-                    }
-
-                    if (used == 0)
-                    {
-                        chunkBytes = (int)Math.Min(Array.MaxLength, (long)chunkBytes * 2);
-                    }
-
-                    continue;
-                }
-
-                if (decode == OperationStatus.InvalidData)
-                {
-                    return Finish(OperationStatus.InvalidData, out bytesConsumed, out bytesWritten);
-                }
-
-                if (decode == OperationStatus.NeedMoreData && lastChunk)
-                {
-                    return Finish(OperationStatus.NeedMoreData, out bytesConsumed, out bytesWritten);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<char>.Shared.Return(converted);
-        }
-
-        OperationStatus Finish(OperationStatus status, out int bytesConsumed, out int bytesWritten)
-        {
-            bytesConsumed = consumed;
-            bytesWritten = written;
-            return status;
-        }
-    }
-
     /// <summary>Returns a destination length (in UTF-16 units) that always suffices for converting <paramref name="sourceLength"/> units.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceLength"/> is negative, or the result exceeds <see cref="Array.MaxLength"/>.</exception>
-    /// <remarks>Thread-safe; allocates nothing. The bound is the config's largest value-to-key length ratio, multiplied over its stages.</remarks>
+    /// <remarks>Thread-safe; allocates nothing. The bound follows the dictionaries' real worst case through the config's stages
+    /// (2.5 units per unit for s2twp, attained by 外键 → 外部索引鍵), rounded up to 1/1024.</remarks>
     public int GetMaxCharCount(int sourceLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
         long max = _pipeline.MaxOutputLength(sourceLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, Array.MaxLength, nameof(sourceLength));
-        return (int)max;
+        return max <= Array.MaxLength ? (int)max : throw TooLong(sourceLength, max, "UTF-16 units");
     }
 
     /// <summary>Returns a destination length (in UTF-8 bytes) that always suffices for <see cref="ConvertUtf8"/> of <paramref name="sourceLength"/> bytes.</summary>
@@ -330,58 +237,7 @@ public sealed class ChineseConverter
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
         long max = _pipeline.MaxOutputBytes(sourceLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, Array.MaxLength, nameof(sourceLength));
-        return (int)max;
-    }
-
-    /// <summary>Converts everything <paramref name="source"/> reads and writes it to <paramref name="destination"/>.</summary>
-    /// <param name="source">Read to its end.</param>
-    /// <param name="destination">Written to; not flushed or closed.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="destination"/> is null.</exception>
-    /// <remarks>
-    /// Thread-safe (for distinct readers and writers). Gives exactly the result of converting the whole text at once,
-    /// in memory bounded by the longest stretch of text without a line break, space or punctuation mark (blocks of
-    /// about 8 K characters in ordinary text); buffers come from <see cref="ArrayPool{T}.Shared"/>.
-    /// </remarks>
-    public void Convert(TextReader source, TextWriter destination)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(destination);
-        char[] input = ArrayPool<char>.Shared.Rent(2 * ConversionPipeline.PieceLength);
-        char[] output = ArrayPool<char>.Shared.Rent(GetMaxCharCount(input.Length));
-        try
-        {
-            int filled = 0;
-            bool end = false;
-            while (true)
-            {
-                if (!end && filled < input.Length)
-                {
-                    int read = source.Read(input, filled, input.Length - filled);
-                    end = read == 0;
-                    filled += read;
-                }
-
-                OperationStatus status = Convert(input.AsSpan(0, filled), output, out int consumed, out int written, isFinalBlock: end);
-                destination.Write(output, 0, written);
-                input.AsSpan(consumed, filled - consumed).CopyTo(input);
-                filled -= consumed;
-                if (end && filled == 0)
-                {
-                    return;
-                }
-
-                if (status == OperationStatus.NeedMoreData && consumed == 0 && filled == input.Length)
-                {
-                    Regrow(ref input, input.Length * 2, ref output, GetMaxCharCount(input.Length * 2), keep: filled);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(input);
-            ArrayPool<char>.Shared.Return(output);
-        }
+        return max <= Array.MaxLength ? (int)max : throw TooLong(sourceLength, max, "UTF-8 bytes");
     }
 
     /// <summary>
@@ -435,18 +291,11 @@ public sealed class ChineseConverter
         return new ChineseConverter(name, options, ConversionPipeline.Create(OpenCcConfig.Load(name), includeTofu), phrases: null);
     }
 
+    private static ArgumentOutOfRangeException TooLong(int sourceLength, long max, string unit) =>
+        new(nameof(sourceLength), sourceLength, $"Converting {sourceLength} {unit} may need {max} {unit}, more than an array can hold ({Array.MaxLength}).");
+
     private int InitialCapacity(int length) =>
         (int)Math.Min(Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(length)), length + (length / 4) + 16 + _pipeline.MaxOutputLength(ConversionPipeline.PieceLength));
-
-    private static void Regrow(ref char[] first, int firstLength, ref char[] second, int secondLength, int keep = 0)
-    {
-        char[] grown = ArrayPool<char>.Shared.Rent(firstLength);
-        first.AsSpan(0, keep).CopyTo(grown);
-        ArrayPool<char>.Shared.Return(first);
-        first = grown;
-        ArrayPool<char>.Shared.Return(second);
-        second = ArrayPool<char>.Shared.Rent(secondLength);
-    }
 
     /// <summary>Converts source[start..cut) into destination; returns the units consumed (0 when it does not fit).</summary>
     private int ConvertPiece(ReadOnlySpan<char> source, int start, int cut, Span<char> destination, out int written)
@@ -488,33 +337,5 @@ public sealed class ChineseConverter
 
             cut = shorter;
         }
-    }
-
-    private bool TryConvertExactly(ReadOnlySpan<char> chars, bool textEnds, Span<byte> destination, ref int consumed, ref int written)
-    {
-        int cut = textEnds ? chars.Length : _pipeline.FindCutBackward(chars, 0, Math.Min(chars.Length, ConversionPipeline.PieceLength));
-        while (cut > 0)
-        {
-            ReadOnlySpan<char> piece = chars.Slice(0, cut);
-            char[] scratch = ArrayPool<char>.Shared.Rent((int)_pipeline.MaxOutputLength(piece.Length));
-            try
-            {
-                int produced = _pipeline.ConvertFinal(piece, scratch);
-                if (Utf8.FromUtf16(scratch.AsSpan(0, produced), destination, out _, out int encoded) == OperationStatus.Done)
-                {
-                    written += encoded;
-                    consumed += Encoding.UTF8.GetByteCount(piece);
-                    return true;
-                }
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(scratch);
-            }
-
-            cut = _pipeline.FindCutBackward(chars, 0, cut / 2);
-        }
-
-        return false;
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 
 namespace TextRepair.Conversion;
 
@@ -19,12 +17,10 @@ namespace TextRepair.Conversion;
 /// Immutable and thread-safe; the only shared mutable state is a cache of converted segmentation keys whose
 /// entries are computed idempotently (a race only computes an entry twice).
 /// </remarks>
-internal sealed class ConversionPipeline
+internal sealed partial class ConversionPipeline
 {
     /// <summary>Preferred number of source units converted as one piece.</summary>
     public const int PieceLength = 8192;
-
-    private static readonly ConcurrentDictionary<string, Lazy<StageTable>> s_tables = new(StringComparer.Ordinal);
 
     private readonly StageTable[] _normalization;
     private readonly (char First, char Last)[]? _normalizationRanges;
@@ -86,44 +82,20 @@ internal sealed class ConversionPipeline
         _breakers = new ulong[65536 / 64];
         Array.Fill(_breakers, ulong.MaxValue);
         bool idsInValues = false;
-        long numerator = user?.ExpansionNumerator ?? 1;
-        long denominator = user?.ExpansionDenominator ?? 1;
-        long byteNumerator = user?.ByteExpansionNumerator ?? 1;
-        long byteDenominator = user?.ByteExpansionDenominator ?? 1;
         long window = 128;
         var transforms = new List<StageTable>(normalization);
         transforms.AddRange(chain);
         for (int i = 0; i < transforms.Count; i++)
         {
             StageTable table = transforms[i];
-            int stageNumerator = table.ExpansionNumerator;
-            int stageDenominator = table.ExpansionDenominator;
-            int stageByteNumerator = table.ByteExpansionNumerator;
-            int stageByteDenominator = table.ByteExpansionDenominator;
             int maxKeyLength = table.MaxKeyLength;
             if (fullFirst is not null && i == normalization.Length)
             {
-                // The fused first stage writes either the segmentation dictionary's value of a whole segment or
-                // the lower-ranked dictionaries' output: bound it by the larger of the two.
-                StageTable other = segmentation!;
-                if ((long)other.ExpansionNumerator * stageDenominator > (long)stageNumerator * other.ExpansionDenominator)
-                {
-                    (stageNumerator, stageDenominator) = (other.ExpansionNumerator, other.ExpansionDenominator);
-                }
-
-                if ((long)other.ByteExpansionNumerator * stageByteDenominator > (long)stageByteNumerator * other.ByteExpansionDenominator)
-                {
-                    (stageByteNumerator, stageByteDenominator) = (other.ByteExpansionNumerator, other.ByteExpansionDenominator);
-                }
-
-                maxKeyLength = Math.Max(maxKeyLength, other.MaxKeyLength);
-                idsInValues |= other.ValuesContainIdsOperator;
+                // The fused first stage also writes the segmentation dictionary's values.
+                maxKeyLength = Math.Max(maxKeyLength, segmentation!.MaxKeyLength);
+                idsInValues |= segmentation.ValuesContainIdsOperator;
             }
 
-            numerator *= stageNumerator;
-            denominator *= stageDenominator;
-            byteNumerator *= stageByteNumerator;
-            byteDenominator *= stageByteDenominator;
             if (i < transforms.Count - 1)
             {
                 // 128 units of a later stage's text come from at most 128 * max(2, longest key) units before it.
@@ -132,6 +104,9 @@ internal sealed class ConversionPipeline
 
             idsInValues |= table.ValuesContainIdsOperator;
         }
+
+        (_expansionNumerator, _expansionDenominator) = Bound(transforms, fullFirst is null ? -1 : normalization.Length, segmentation, user, bytes: false);
+        (_byteExpansionNumerator, _byteExpansionDenominator) = Bound(transforms, fullFirst is null ? -1 : normalization.Length, segmentation, user, bytes: true);
 
         var keyed = new List<StageTable>(transforms);
         if (segmentation is not null)
@@ -164,24 +139,18 @@ internal sealed class ConversionPipeline
         }
 
         _idsWindow = idsInValues ? int.MaxValue : (int)window;
-        long gcd = Gcd(numerator, denominator);
-        _expansionNumerator = numerator / gcd;
-        _expansionDenominator = denominator / gcd;
-        gcd = Gcd(byteNumerator, byteDenominator);
-        _byteExpansionNumerator = byteNumerator / gcd;
-        _byteExpansionDenominator = byteDenominator / gcd;
     }
 
     /// <summary>Builds the pipeline of a config; stage tables are shared between configs that use the same dictionaries.</summary>
-    public static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk) => Create(config, includeTofuRisk, s_tables);
+    public static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk) => Create(config, includeTofuRisk, TableCache.Shared);
 
     /// <summary>
     /// Builds a pipeline with its own table cache: the cost of a first use (benchmarks) and the memory of a set
     /// of configs loaded together (tables shared through <paramref name="tables"/>).
     /// </summary>
-    internal static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> tables)
+    internal static ConversionPipeline Create(OpenCcConfig config, bool includeTofuRisk, TableCache tables)
     {
-        StageTable? segmentation = config.Segmentation is null ? null : Table(config.Segmentation, includeTofuRisk: true, tables);
+        StageTable? segmentation = config.Segmentation is null ? null : TableCache.Table(config.Segmentation, includeTofuRisk: true, tables);
         var chainSpecs = new List<DictionarySpec>();
         foreach (DictionarySpec stage in config.Chain)
         {
@@ -195,71 +164,20 @@ internal sealed class ConversionPipeline
         StageTable? residual = null;
         if (segmentation is not null && chainSpecs.Count > 0)
         {
-            residual = ResidualTable(config.Segmentation!, chainSpecs[0], includeTofuRisk, tables);
+            residual = TableCache.ResidualTable(config.Segmentation!, chainSpecs[0], includeTofuRisk, tables);
             if (residual is not null)
             {
-                fullFirst = LazyTable(chainSpecs[0], includeTofuRisk, tables);
+                fullFirst = TableCache.LazyTable(chainSpecs[0], includeTofuRisk, tables);
             }
         }
 
         var chain = new StageTable[chainSpecs.Count];
         for (int i = 0; i < chain.Length; i++)
         {
-            chain[i] = i == 0 && residual is not null ? residual : Table(chainSpecs[i], includeTofuRisk, tables)!;
+            chain[i] = i == 0 && residual is not null ? residual : TableCache.Table(chainSpecs[i], includeTofuRisk, tables)!;
         }
 
-        return new ConversionPipeline(Tables(config.Normalization, includeTofuRisk, tables), segmentation, chain, fullFirst, user: null);
-    }
-
-    /// <summary>
-    /// When the segmentation dictionary is made of exactly the first stage's rank-0 dictionaries (same files, same
-    /// order), returns a table of the first stage's other dictionaries, if all its keys are single code points;
-    /// otherwise null.
-    /// </summary>
-    /// <remarks>
-    /// Why the fused stage gives OpenCC's output: a segment that is a segmentation match K is a rank-0 key, and no
-    /// longer key fits in the segment, so the first stage turns it into K's rank-0 value, the segmentation table's
-    /// value of K (first file wins in both). In the text between segmentation matches, the segmentation pass found
-    /// no key at any code point boundary, so no rank-0 key matches there and the first stage's match is the
-    /// lower-ranked dictionaries' one. With single code point keys and no IDS operator in the text, the first stage
-    /// visits exactly those boundaries (a match covers what an unmatched position would).
-    /// </remarks>
-    private static StageTable? ResidualTable(DictionarySpec segmentationSpec, DictionarySpec firstSpec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
-    {
-        List<(DictionarySource Source, int Rank)> segmentationSources = Sources(segmentationSpec, includeTofuRisk: true);
-        List<(DictionarySource Source, int Rank)> firstSources = Sources(firstSpec, includeTofuRisk);
-        var rest = new List<(DictionarySource Source, int Rank)>();
-        int top = 0;
-        foreach ((DictionarySource source, int rank) in firstSources)
-        {
-            if (source.FileName is null)
-            {
-                return null;
-            }
-
-            if (rank == 0)
-            {
-                if (top >= segmentationSources.Count || segmentationSources[top].Rank != 0 || segmentationSources[top].Source.FileName != source.FileName)
-                {
-                    return null;
-                }
-
-                top++;
-            }
-            else
-            {
-                rest.Add((source, rank));
-            }
-        }
-
-        if (top != segmentationSources.Count || top == 0 || rest.Count == 0)
-        {
-            return null;
-        }
-
-        string key = "R:" + firstSpec.CacheKey(includeTofuRisk);
-        StageTable table = cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(rest))).Value;
-        return table.KeysAreSingleCodePoints ? table : null;
+        return new ConversionPipeline(TableCache.Tables(config.Normalization, includeTofuRisk, tables), segmentation, chain, fullFirst, user: null);
     }
 
     /// <summary>Every distinct stage table of this pipeline (for memory accounting).</summary>
@@ -304,301 +222,32 @@ internal sealed class ConversionPipeline
     public long MaxOutputBytes(long inputLength) =>
         ((inputLength * _byteExpansionNumerator) + _byteExpansionDenominator - 1) / _byteExpansionDenominator;
 
-    public bool IsBreaker(char c) => (_breakers[c >> 6] & (1UL << c)) != 0;
-
     /// <summary>
-    /// Finds the last safe cut in (<paramref name="start"/>, <paramref name="limit"/>]: a position right after a
-    /// breaker with no IDS operator in the window before it. Returns -1 when there is none.
+    /// The expansion bound of a chain of transforming stages (see <see cref="ExpansionBound"/>), as a reduced
+    /// fraction. The fused first stage (at <paramref name="fusedStage"/>, or -1) also writes the segmentation
+    /// dictionary's values; user phrases write their values verbatim and send the rest through the chain.
     /// </summary>
-    public int FindCutBackward(ReadOnlySpan<char> text, int start, int limit)
+    private static (long Numerator, long Denominator) Bound(List<StageTable> transforms, int fusedStage, StageTable? segmentation, StageTable? user, bool bytes)
     {
-        int i = limit - 1;
-        while (i >= start)
+        double[] weights = ExpansionBound.Terminal(bytes);
+        for (int i = transforms.Count - 1; i >= 0; i--)
         {
-            if (!IsBreaker(text[i]))
+            double[] next = weights;
+            weights = ExpansionBound.Before(transforms[i].Shapes, next, next);
+            if (i == fusedStage)
             {
-                i--;
-                continue;
-            }
-
-            int cut = i + 1;
-            int windowStart = (int)Math.Max(0, (long)cut - _idsWindow);
-            int op = text.Slice(windowStart, cut - windowStart).LastIndexOfAnyInRange('\u2FF0', '\u2FFF');
-            if (op < 0)
-            {
-                return cut;
-            }
-
-            i = windowStart + op - 1;
-        }
-
-        return -1;
-    }
-
-    /// <summary>Finds the first safe cut after <paramref name="start"/>; -1 when there is none.</summary>
-    public int FindCutForward(ReadOnlySpan<char> text, int start)
-    {
-        for (int i = start; i < text.Length; i++)
-        {
-            if (IsBreaker(text[i]))
-            {
-                int cut = i + 1;
-                int windowStart = (int)Math.Max(0, (long)cut - _idsWindow);
-                int op = text.Slice(windowStart, cut - windowStart).LastIndexOfAnyInRange('\u2FF0', '\u2FFF');
-                if (op >= 0)
-                {
-                    // Skip past the window of this operator.
-                    i = Math.Max(i, (int)Math.Min(int.MaxValue - 1, (long)windowStart + op + _idsWindow) - 1);
-                    continue;
-                }
-
-                return cut;
+                weights = ExpansionBound.Before(segmentation!.Shapes, next, weights);
             }
         }
 
-        return -1;
-    }
-
-    /// <summary>
-    /// Converts <paramref name="source"/> as a complete text into <paramref name="destination"/>, which must hold
-    /// <see cref="MaxOutputLength"/>(source.Length) units. Returns the number of units written.
-    /// </summary>
-    public int ConvertFinal(ReadOnlySpan<char> source, Span<char> destination)
-    {
-        if (_user is null)
+        if (user is not null)
         {
-            return ConvertConfig(source, destination);
+            weights = ExpansionBound.Before(user.Shapes, ExpansionBound.Terminal(bytes), weights);
         }
 
-        // User phrases first: their longest matches are written verbatim, the text between them is converted.
-        StageTable user = _user;
-        int written = 0;
-        int runStart = 0;
-        int i = 0;
-        while (i < source.Length)
-        {
-            int matched = user.Match(source, i, out int valueIndex);
-            if (matched == 0)
-            {
-                i += TextUnits.CodePointLength(source, i);
-                continue;
-            }
-
-            if (i > runStart)
-            {
-                written += ConvertConfig(source.Slice(runStart, i - runStart), destination.Slice(written));
-            }
-
-            ReadOnlySpan<char> value = user.Value(valueIndex);
-            value.CopyTo(destination.Slice(written));
-            written += value.Length;
-            i += matched;
-            runStart = i;
-        }
-
-        if (i > runStart)
-        {
-            written += ConvertConfig(source.Slice(runStart, i - runStart), destination.Slice(written));
-        }
-
-        return written;
-    }
-
-    private int ConvertConfig(ReadOnlySpan<char> source, Span<char> destination)
-    {
-        if (_normalization.Length == 0 || !MayNeedNormalization(source))
-        {
-            return ConvertMain(source, destination);
-        }
-
-        char[]? rented = null;
-        try
-        {
-            ReadOnlySpan<char> text = source;
-            foreach (StageTable stage in _normalization)
-            {
-                long need = stage.ExpansionNumerator * (long)text.Length / stage.ExpansionDenominator + 1;
-                char[] buffer = ArrayPool<char>.Shared.Rent((int)need);
-                int written = stage.Convert(text, buffer);
-                if (rented is not null)
-                {
-                    ArrayPool<char>.Shared.Return(rented);
-                }
-
-                rented = buffer;
-                text = buffer.AsSpan(0, written);
-            }
-
-            return ConvertMain(text, destination);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private bool MayNeedNormalization(ReadOnlySpan<char> text)
-    {
-        if (_normalizationRanges is null)
-        {
-            return true;
-        }
-
-        foreach ((char first, char last) in _normalizationRanges)
-        {
-            if (text.ContainsAnyInRange(first, last))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination)
-    {
-        var scratch = new Scratch(this, text.Length);
-        try
-        {
-            if (_segmentation is null)
-            {
-                return ConvertSegment(text, _chain.Length == 0 ? null : _chain[0], destination, ref scratch);
-            }
-
-            StageTable segmentation = _segmentation;
-            StageTable? first = _chain.Length == 0 ? null : _chain[0];
-            if (_fullFirst is not null && text.ContainsAnyInRange('\u2FF0', '\u2FFF'))
-            {
-                // IDS sequences step differently from code points: use the whole first stage.
-                first = _fullFirst.Value;
-            }
-
-            int written = 0;
-            int runStart = 0;
-            int i = 0;
-            while (true)
-            {
-                i = segmentation.SkipUnmatched(text, i);
-                if (i >= text.Length)
-                {
-                    break;
-                }
-
-                int matched = segmentation.Match(text, i, out int valueIndex);
-                if (matched == 0)
-                {
-                    i += TextUnits.UnmatchedLength(text.Slice(i));
-                    continue;
-                }
-
-                if (i > runStart)
-                {
-                    written += ConvertSegment(text.Slice(runStart, i - runStart), first, destination.Slice(written), ref scratch);
-                }
-
-                string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched), valueIndex);
-                if (composed.Length == 1)
-                {
-                    destination[written] = composed[0];
-                }
-                else
-                {
-                    composed.CopyTo(destination.Slice(written));
-                }
-
-                written += composed.Length;
-                i += matched;
-                runStart = i;
-            }
-
-            if (text.Length > runStart)
-            {
-                written += ConvertSegment(text.Slice(runStart), first, destination.Slice(written), ref scratch);
-            }
-
-            return written;
-        }
-        finally
-        {
-            scratch.Dispose();
-        }
-    }
-
-    private string Compose(ReadOnlySpan<char> key, int valueIndex)
-    {
-        char[] buffer = ArrayPool<char>.Shared.Rent((int)MaxOutputLength(key.Length) + 1);
-        var scratch = new Scratch(this, key.Length);
-        try
-        {
-            // Fused: the first stage turns the whole segment into its segmentation value (see ResidualTable).
-            int written = _fullFirst is not null
-                ? ConvertSegment(_segmentation!.Value(valueIndex), null, buffer, ref scratch)
-                : ConvertSegment(key, _chain.Length == 0 ? null : _chain[0], buffer, ref scratch);
-            return new string(buffer, 0, written);
-        }
-        finally
-        {
-            scratch.Dispose();
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>
-    /// Runs the conversion chain over one segment, with <paramref name="first"/> as the first stage (null: the
-    /// first stage was already applied).
-    /// </summary>
-    private int ConvertSegment(ReadOnlySpan<char> segment, StageTable? first, Span<char> destination, ref Scratch scratch)
-    {
-        StageTable[] chain = _chain;
-        int stages = chain.Length - (first is null ? 1 : 0);
-        if (stages <= 0)
-        {
-            segment.CopyTo(destination);
-            return segment.Length;
-        }
-
-        ReadOnlySpan<char> text = segment;
-        for (int s = 0; s < stages - 1; s++)
-        {
-            StageTable stage = s == 0 && first is not null ? first : chain[s + chain.Length - stages];
-            Span<char> buffer = scratch.Buffer(s & 1);
-            int written = stage.Convert(text, buffer);
-            text = buffer.Slice(0, written);
-        }
-
-        return (stages == 1 && first is not null ? first : chain[^1]).Convert(text, destination);
-    }
-
-    /// <summary>Intermediate buffers for the chain, rented once per converted piece.</summary>
-    private struct Scratch : IDisposable
-    {
-        private readonly int _length;
-        private char[]? _first;
-        private char[]? _second;
-
-        public Scratch(ConversionPipeline pipeline, int textLength)
-        {
-            _length = pipeline._chain.Length < 2 ? 0 : (int)Math.Min(Array.MaxLength, pipeline.MaxOutputLength(textLength) + 1);
-        }
-
-        public Span<char> Buffer(int which) =>
-            which == 0 ? (_first ??= ArrayPool<char>.Shared.Rent(_length)) : (_second ??= ArrayPool<char>.Shared.Rent(_length));
-
-        public void Dispose()
-        {
-            if (_first is not null)
-            {
-                ArrayPool<char>.Shared.Return(_first);
-            }
-
-            if (_second is not null)
-            {
-                ArrayPool<char>.Shared.Return(_second);
-            }
-        }
+        long numerator = ExpansionBound.Numerator(weights, bytes);
+        long gcd = Gcd(numerator, ExpansionBound.Denominator);
+        return (numerator / gcd, ExpansionBound.Denominator / gcd);
     }
 
     private static long Gcd(long a, long b)
@@ -609,89 +258,5 @@ internal sealed class ConversionPipeline
         }
 
         return a;
-    }
-
-    private static StageTable[] Tables(DictionarySpec[] stages, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
-    {
-        var tables = new List<StageTable>();
-        foreach (DictionarySpec stage in stages)
-        {
-            if (Table(stage, includeTofuRisk, cache) is { } table)
-            {
-                tables.Add(table);
-            }
-        }
-
-        return [.. tables];
-    }
-
-    private static StageTable? Table(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache) =>
-        LazyTable(spec, includeTofuRisk, cache)?.Value;
-
-    private static Lazy<StageTable>? LazyTable(DictionarySpec spec, bool includeTofuRisk, ConcurrentDictionary<string, Lazy<StageTable>> cache)
-    {
-        string? key = spec.CacheKey(includeTofuRisk);
-        return key is null ? null : cache.GetOrAdd(key, _ => new Lazy<StageTable>(() => StageTable.Build(Sources(spec, includeTofuRisk))));
-    }
-
-    /// <summary>
-    /// Lists the leaf dictionaries of a stage with their ranks: a union of leaves shares one rank, each child of a
-    /// short-circuit group gets the ranks after its predecessors'. Trees that do not fit this shape (a union over a
-    /// short-circuit group) are flattened by <see cref="DictionaryCompiler"/> first.
-    /// </summary>
-    private static List<(DictionarySource Source, int Rank)> Sources(DictionarySpec spec, bool includeTofuRisk)
-    {
-        var sources = new List<(DictionarySource, int)>();
-        if (!TryRank(spec, includeTofuRisk, 0, sources, out _))
-        {
-            sources.Clear();
-            sources.Add((DictionarySource.Map(DictionaryCompiler.Flatten(spec, includeTofuRisk)!), 0));
-        }
-
-        return sources;
-    }
-
-    private static bool TryRank(DictionarySpec spec, bool includeTofuRisk, int rank, List<(DictionarySource, int)> sources, out int nextRank)
-    {
-        nextRank = rank;
-        if (spec.MayOutputTofu && !includeTofuRisk)
-        {
-            return true;
-        }
-
-        if (spec.File is { } file)
-        {
-            sources.Add((DictionarySource.File(file), rank));
-            nextRank = rank + 1;
-            return true;
-        }
-
-        foreach (DictionarySpec child in spec.Children)
-        {
-            int before = sources.Count;
-            if (!TryRank(child, includeTofuRisk, spec.Policy == MatchPolicy.Union ? rank : nextRank, sources, out int childNext))
-            {
-                return false;
-            }
-
-            if (spec.Policy == MatchPolicy.Union)
-            {
-                if (childNext > rank + 1)
-                {
-                    return false;
-                }
-
-                if (sources.Count > before)
-                {
-                    nextRank = rank + 1;
-                }
-            }
-            else
-            {
-                nextRank = childNext;
-            }
-        }
-
-        return true;
     }
 }

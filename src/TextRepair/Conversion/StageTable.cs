@@ -1,7 +1,6 @@
-using System.Numerics;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace TextRepair.Conversion;
 
@@ -15,16 +14,18 @@ namespace TextRepair.Conversion;
 /// <item><c>_entries</c>: one uint per UTF-16 unit: the unit's single-unit mapping (bits 0-15; the unit itself
 /// when it is no key), <see cref="StartsLongerKey"/>, <see cref="NeedsSlowPath"/>, and the unit's trie node
 /// (bits 18-31; <see cref="OverflowNode"/> when the id does not fit).</item>
-/// <item><c>_pairBloom</c>: a blocked Bloom filter over the first two units of every longer key, so that most
-/// positions whose unit starts some longer key are still settled without touching the trie.</item>
+/// <item>A blocked Bloom filter over the first two units of every longer key, so that most positions whose unit
+/// starts some longer key are still settled without touching the trie.</item>
 /// <item>A trie over UTF-16 units: edges in one open-addressing table of packed 64-bit slots
 /// ((parent, unit) key and child id), node data packed in one uint (value index, rank, has-children). Each key
 /// carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
 /// longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
 /// </list>
+/// Everything but <c>_entries</c> is read in place from a binary image (see <see cref="StageTableImage"/>): the
+/// prebuilt tables embedded in the assembly, or a pinned array for tables built at run time.
 /// Immutable after construction and safe to share between threads.
 /// </remarks>
-internal sealed class StageTable
+internal sealed unsafe partial class StageTable
 {
     /// <summary>Flag: the unit starts a key longer than one UTF-16 unit.</summary>
     public const uint StartsLongerKey = 1u << 16;
@@ -47,32 +48,49 @@ internal sealed class StageTable
     private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
 
     private readonly uint[] _entries;
-    private readonly ulong[] _pairBloom;
+    private readonly ulong* _pairBloom;
     private readonly int _pairBloomShift;
-    private readonly ulong[] _edges;
+    private readonly ulong* _edges;
+    private readonly int _edgeMask;
     private readonly int _edgeShift;
-    private readonly uint[] _nodes;
-    private readonly int[] _valueOffsets;
-    private readonly char[] _valuePool;
+    private readonly uint* _nodes;
+    private readonly int* _valueOffsets;
+    private readonly char* _valuePool;
+    private readonly ulong* _keyUnits;
+    private readonly int[] _shapes;
     private readonly bool _hasSingleUnitKeys;
+    private readonly byte* _image;
+    private readonly int _imageLength;
 
-    private StageTable(Builder builder)
+    // Keeps a run-time image (a pinned array) alive; null for images inside the assembly.
+    private readonly byte[]? _owner;
+
+    private StageTable(byte* image, int length, byte[]? owner)
     {
-        (_entries, _edges, _edgeShift, _nodes) = builder.Compile();
-        _pairBloom = builder.PairBloom;
-        _pairBloomShift = builder.PairBloomShift;
-        _valueOffsets = builder.ValueOffsets.AsSpan(0, builder.ValueCount + 1).ToArray();
-        _valuePool = builder.ValuePool.AsSpan(0, builder.ValuePoolLength).ToArray();
-        _hasSingleUnitKeys = builder.HasSingleUnitKeys;
-        KeyCount = builder.ValueCount;
-        MaxKeyLength = builder.MaxKeyLength;
-        ExpansionNumerator = builder.ExpansionNumerator;
-        ExpansionDenominator = builder.ExpansionDenominator;
-        ByteExpansionNumerator = builder.ByteExpansionNumerator;
-        ByteExpansionDenominator = builder.ByteExpansionDenominator;
-        KeyUnits = builder.KeyUnits;
-        ValuesContainIdsOperator = builder.ValuesContainIdsOperator;
-        KeysAreSingleCodePoints = builder.KeysAreSingleCodePoints;
+        _image = image;
+        _imageLength = length;
+        _owner = owner;
+        var view = new StageTableImage(image, length);
+        KeyCount = view.KeyCount;
+        MaxKeyLength = view.MaxKeyLength;
+        ExpansionNumerator = view.ExpansionNumerator;
+        ExpansionDenominator = view.ExpansionDenominator;
+        ByteExpansionNumerator = view.ByteExpansionNumerator;
+        ByteExpansionDenominator = view.ByteExpansionDenominator;
+        ValuesContainIdsOperator = view.ValuesContainIdsOperator;
+        KeysAreSingleCodePoints = view.KeysAreSingleCodePoints;
+        _hasSingleUnitKeys = view.HasSingleUnitKeys;
+        _pairBloom = view.PairBloom;
+        _pairBloomShift = view.PairBloomShift;
+        _edges = view.Edges;
+        _edgeMask = view.EdgeCount - 1;
+        _edgeShift = view.EdgeShift;
+        _nodes = view.Nodes;
+        _valueOffsets = view.ValueOffsets;
+        _valuePool = view.ValuePool;
+        _keyUnits = view.KeyUnits;
+        _shapes = view.Shapes.ToArray();
+        _entries = view.BuildEntries();
     }
 
     /// <summary>Number of distinct keys (and value slots).</summary>
@@ -94,7 +112,10 @@ internal sealed class StageTable
     public int ByteExpansionDenominator { get; }
 
     /// <summary>Bit set (65536 bits) of every UTF-16 unit that occurs anywhere in a key.</summary>
-    public ulong[] KeyUnits { get; }
+    public ReadOnlySpan<ulong> KeyUnits => new(_keyUnits, 65536 / 64);
+
+    /// <summary>The distinct shapes of the entries (see <see cref="ExpansionBound"/>).</summary>
+    public ReadOnlySpan<int> Shapes => _shapes;
 
     /// <summary>True when some value contains an ideographic description operator (none of OpenCC's do).</summary>
     public bool ValuesContainIdsOperator { get; }
@@ -105,10 +126,14 @@ internal sealed class StageTable
     /// </summary>
     public bool KeysAreSingleCodePoints { get; }
 
-    /// <summary>Approximate memory held by the table, in bytes.</summary>
-    public long FootprintBytes =>
-        ((long)_entries.Length * 4) + ((long)_pairBloom.Length * 8) + ((long)_edges.Length * 8) + ((long)_nodes.Length * 4)
-        + ((long)_valueOffsets.Length * 4) + ((long)_valuePool.Length * 2) + (KeyUnits.Length * 8L);
+    /// <summary>The binary image this table reads (see <see cref="StageTableImage"/>).</summary>
+    public ReadOnlySpan<byte> Image => new(_image, _imageLength);
+
+    /// <summary>True when the table is read in place from the embedded file, false when built at run time.</summary>
+    public bool IsPrebuilt => _owner is null;
+
+    /// <summary>Memory this table holds on the managed heap (the entry array, and the image when built at run time), in bytes.</summary>
+    public long FootprintBytes => ((long)_entries.Length * 4) + (_owner?.Length ?? 0);
 
     /// <summary>Builds a table from leaf dictionaries in match order, each with its rank.</summary>
     public static StageTable Build(IReadOnlyList<(DictionarySource Source, int Rank)> sources)
@@ -125,14 +150,24 @@ internal sealed class StageTable
             source.AddTo(builder, rank);
         }
 
-        return new StageTable(builder);
+        byte[] image = builder.ToImage();
+        byte[] pinned = GC.AllocateUninitializedArray<byte>(image.Length, pinned: true);
+        image.CopyTo(pinned, 0);
+        return new StageTable((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned)), pinned.Length, pinned);
     }
+
+    /// <summary>Reads a table in place from an image that stays valid for the life of the process (embedded data).</summary>
+    public static StageTable FromImage(byte* image, int length) => new(image, length, owner: null);
 
     /// <summary>Whether the unit starts some key (of one unit or longer).</summary>
     public bool StartsKey(char unit) => (_entries[unit] >> NodeShift) != 0;
 
     /// <summary>The value of a key by its index (0 .. <see cref="KeyCount"/>-1).</summary>
-    public ReadOnlySpan<char> Value(int index) => _valuePool.AsSpan(_valueOffsets[index], _valueOffsets[index + 1] - _valueOffsets[index]);
+    public ReadOnlySpan<char> Value(int index)
+    {
+        Debug.Assert((uint)index < (uint)KeyCount);
+        return new(_valuePool + _valueOffsets[index], _valueOffsets[index + 1] - _valueOffsets[index]);
+    }
 
     /// <summary>
     /// Finds OpenCC's match at <paramref name="position"/>: returns its length in UTF-16 units (0 when no key
@@ -192,8 +227,8 @@ internal sealed class StageTable
 
     /// <summary>
     /// Converts <paramref name="source"/> as one OpenCC segment with this stage into <paramref name="destination"/>,
-    /// which must hold at least source.Length * <see cref="ExpansionNumerator"/> / <see cref="ExpansionDenominator"/>
-    /// units (rounded up). Returns the number of units written.
+    /// which must hold the output: at most source.Length * <see cref="ExpansionNumerator"/> / <see cref="ExpansionDenominator"/>
+    /// units (rounded up), or the room the pipeline's bound gives (see <see cref="ExpansionBound"/>). Returns the number of units written.
     /// </summary>
     public int Convert(ReadOnlySpan<char> source, Span<char> destination)
     {
@@ -210,6 +245,7 @@ internal sealed class StageTable
             if ((entry & Unsettled) == 0
                 || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
+                Debug.Assert(written < destination.Length);
                 Unsafe.Add(ref dst, written++) = (char)entry;
                 i++;
                 continue;
@@ -222,11 +258,12 @@ internal sealed class StageTable
                 int count = _valueOffsets[valueIndex + 1] - start;
                 if (count == 1)
                 {
+                    Debug.Assert(written < destination.Length);
                     Unsafe.Add(ref dst, written++) = _valuePool[start];
                 }
                 else
                 {
-                    _valuePool.AsSpan(start, count).CopyTo(destination.Slice(written));
+                    new ReadOnlySpan<char>(_valuePool + start, count).CopyTo(destination.Slice(written));
                     written += count;
                 }
 
@@ -249,7 +286,7 @@ internal sealed class StageTable
     private bool MayStartPair(char first, char second)
     {
         ulong hash = (((ulong)first << 16) | second) * HashMultiplier;
-        ulong word = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pairBloom), (nint)(hash >> _pairBloomShift));
+        ulong word = _pairBloom[(nint)(hash >> _pairBloomShift)];
         ulong mask = (1UL << (int)(hash >> 20)) | (1UL << (int)(hash >> 26));
         return (word & mask) == mask;
     }
@@ -307,8 +344,8 @@ internal sealed class StageTable
     private int FindChild(int node, char unit)
     {
         ulong key = (((ulong)(uint)node << 16) | unit) + 1;
-        ulong[] edges = _edges;
-        int mask = edges.Length - 1;
+        ulong* edges = _edges;
+        int mask = _edgeMask;
         int slot = (int)((key * HashMultiplier) >> _edgeShift);
         while (true)
         {
@@ -325,397 +362,5 @@ internal sealed class StageTable
 
             slot = (slot + 1) & mask;
         }
-    }
-
-    /// <summary>Collects keys and values into a growable trie, then lays out the lookup structures.</summary>
-    internal sealed class Builder
-    {
-        // Build-time trie: edges packed like the final table, node data in separate growable arrays.
-        private ulong[] _edges;
-        private int _edgeShift;
-        private int _edgeCount;
-        private int[] _nodeValues;
-        private byte[] _nodeRanks;
-        private bool[] _nodeHasChildren;
-        private int _nodeCount;
-
-        public Builder(int estimatedEntries)
-        {
-            int capacity = Math.Max(16, estimatedEntries * 3);
-            _nodeValues = new int[capacity];
-            _nodeRanks = new byte[capacity];
-            _nodeHasChildren = new bool[capacity];
-            _nodeValues[0] = NoValue;
-            _nodeCount = 1;
-            _edges = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, capacity * 2))];
-            _edgeShift = 64 - BitOperations.Log2((uint)_edges.Length);
-            ValueOffsets = new int[Math.Max(16, estimatedEntries + 1)];
-            ValuePool = new char[Math.Max(64, estimatedEntries * 3)];
-            int bloomBits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4096, estimatedEntries * 12));
-            PairBloom = new ulong[bloomBits / 64];
-            PairBloomShift = 64 - BitOperations.Log2((uint)PairBloom.Length);
-            KeyUnits = new ulong[65536 / 64];
-        }
-
-        public ulong[] PairBloom { get; }
-
-        public int PairBloomShift { get; }
-
-        public ulong[] KeyUnits { get; }
-
-        public int[] ValueOffsets { get; private set; }
-
-        public int ValueCount { get; private set; }
-
-        public char[] ValuePool { get; private set; }
-
-        public int ValuePoolLength { get; private set; }
-
-        public int MaxKeyLength { get; private set; }
-
-        public int ExpansionNumerator { get; private set; } = 1;
-
-        public int ExpansionDenominator { get; private set; } = 1;
-
-        public int ByteExpansionNumerator { get; private set; } = 1;
-
-        public int ByteExpansionDenominator { get; private set; } = 1;
-
-        public bool ValuesContainIdsOperator { get; private set; }
-
-        public bool HasSingleUnitKeys { get; private set; }
-
-        public bool KeysAreSingleCodePoints { get; private set; } = true;
-
-        /// <summary>Adds an entry unless the key is already present (the earlier dictionary wins).</summary>
-        public void Add(ReadOnlySpan<char> key, ReadOnlySpan<char> value, int rank)
-        {
-            if (key.IsEmpty || value.IsEmpty)
-            {
-                return;
-            }
-
-            if (rank > RankMask)
-            {
-                throw new InvalidDataException("Too many dictionaries in one short-circuit group.");
-            }
-
-            bool singleCodePoint = key.Length == 1
-                ? !char.IsSurrogate(key[0]) && !TextUnits.IsIdsOperator(key[0])
-                : key.Length == 2 && char.IsHighSurrogate(key[0]) && char.IsLowSurrogate(key[1]);
-            KeysAreSingleCodePoints &= singleCodePoint;
-
-            int node = 0;
-            foreach (char unit in key)
-            {
-                KeyUnits[unit >> 6] |= 1UL << unit;
-                node = GetOrAddChild(node, unit);
-            }
-
-            if (_nodeValues[node] != NoValue)
-            {
-                return;
-            }
-
-            if (ValueCount + 2 > ValueOffsets.Length)
-            {
-                ValueOffsets = Grow(ValueOffsets, ValueOffsets.Length * 2);
-            }
-
-            if (ValuePoolLength + value.Length > ValuePool.Length)
-            {
-                ValuePool = Grow(ValuePool, Math.Max(ValuePool.Length * 2, ValuePoolLength + value.Length));
-            }
-
-            if (ValueCount >= (int)ValueMask - 1)
-            {
-                throw new InvalidDataException("Too many dictionary entries.");
-            }
-
-            value.CopyTo(ValuePool.AsSpan(ValuePoolLength));
-            ValueOffsets[ValueCount] = ValuePoolLength;
-            ValuePoolLength += value.Length;
-            ValueOffsets[ValueCount + 1] = ValuePoolLength;
-            _nodeValues[node] = ValueCount++;
-            _nodeRanks[node] = (byte)rank;
-            MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
-            HasSingleUnitKeys |= key.Length == 1;
-            if ((long)value.Length * ExpansionDenominator > (long)key.Length * ExpansionNumerator)
-            {
-                ExpansionNumerator = value.Length;
-                ExpansionDenominator = key.Length;
-            }
-
-            int keyBytes = Utf8Length(key);
-            int valueBytes = Utf8Length(value);
-            if ((long)valueBytes * ByteExpansionDenominator > (long)keyBytes * ByteExpansionNumerator)
-            {
-                ByteExpansionNumerator = valueBytes;
-                ByteExpansionDenominator = keyBytes;
-            }
-
-            if (value.ContainsAnyInRange('\u2FF0', '\u2FFF'))
-            {
-                ValuesContainIdsOperator = true;
-            }
-
-            if (key.Length >= 2)
-            {
-                ulong hash = (((ulong)key[0] << 16) | key[1]) * HashMultiplier;
-                PairBloom[(int)(hash >> PairBloomShift)] |= (1UL << (int)(hash >> 20)) | (1UL << (int)(hash >> 26));
-            }
-        }
-
-        /// <summary>
-        /// Renumbers the nodes (root children first, so that their ids fit in the entries), then lays out the
-        /// entries, the final edge table and the packed node data.
-        /// </summary>
-        public (uint[] Entries, ulong[] Edges, int EdgeShift, uint[] Nodes) Compile()
-        {
-            var renumbered = new int[_nodeCount];
-            int next = 1;
-            var rootChildren = new List<(char Unit, int Node)>();
-            foreach (ulong slot in _edges)
-            {
-                if (slot != 0 && ((slot >> ChildBits) - 1) >> 16 == 0)
-                {
-                    rootChildren.Add(((char)((slot >> ChildBits) - 1), (int)(slot & ChildMask)));
-                }
-            }
-
-            rootChildren.Sort((a, b) => a.Unit.CompareTo(b.Unit));
-            foreach ((_, int node) in rootChildren)
-            {
-                renumbered[node] = next++;
-            }
-
-            for (int node = 1; node < _nodeCount; node++)
-            {
-                if (renumbered[node] == 0)
-                {
-                    renumbered[node] = next++;
-                }
-            }
-
-            var nodes = new uint[_nodeCount];
-            for (int node = 0; node < _nodeCount; node++)
-            {
-                uint data = (uint)(_nodeValues[node] + 1) | ((uint)_nodeRanks[node] << RankShift);
-                if (_nodeHasChildren[node])
-                {
-                    data |= HasChildren;
-                }
-
-                nodes[renumbered[node]] = data;
-            }
-
-            int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, _edgeCount * 2));
-            var edges = new ulong[slots];
-            int shift = 64 - BitOperations.Log2((uint)slots);
-            foreach (ulong slot in _edges)
-            {
-                if (slot != 0)
-                {
-                    ulong key = (slot >> ChildBits) - 1;
-                    int parent = renumbered[(int)(key >> 16)];
-                    Insert(edges, shift, (((ulong)(uint)parent << 16) | (key & 0xFFFF)) + 1, renumbered[(int)(slot & ChildMask)]);
-                }
-            }
-
-            var entries = new uint[65536];
-            for (int c = 0; c < entries.Length; c++)
-            {
-                entries[c] = (uint)c;
-            }
-
-            for (int c = 0xD800; c <= 0xDFFF; c++)
-            {
-                entries[c] |= NeedsSlowPath;
-            }
-
-            for (int c = 0x2FF0; c <= 0x2FFF; c++)
-            {
-                entries[c] |= NeedsSlowPath;
-            }
-
-            entries[0xFFFF] |= NeedsSlowPath;
-            foreach ((char unit, int oldNode) in rootChildren)
-            {
-                int node = renumbered[oldNode];
-                uint entry = entries[unit] | ((uint)Math.Min(node, OverflowNode) << NodeShift);
-                if (_nodeHasChildren[oldNode])
-                {
-                    entry |= StartsLongerKey;
-                }
-
-                int value = _nodeValues[oldNode];
-                if (value != NoValue)
-                {
-                    int start = ValueOffsets[value];
-                    int length = ValueOffsets[value + 1] - start;
-                    char mapped = ValuePool[start];
-                    if (length == 1 && !char.IsSurrogate(mapped) && mapped != '\uFFFF')
-                    {
-                        entry = (entry & ~0xFFFFu) | mapped;
-                    }
-                    else
-                    {
-                        entry |= NeedsSlowPath;
-                    }
-                }
-
-                entries[unit] = entry;
-            }
-
-            return (entries, edges, shift, nodes);
-        }
-
-        private static int Utf8Length(ReadOnlySpan<char> text)
-        {
-            int bytes = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
-            }
-
-            return bytes;
-        }
-
-        private static void Insert(ulong[] edges, int shift, ulong key, int child)
-        {
-            int mask = edges.Length - 1;
-            int slot = (int)((key * HashMultiplier) >> shift);
-            while (edges[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            edges[slot] = (key << ChildBits) | (uint)child;
-        }
-
-        private int GetOrAddChild(int node, char unit)
-        {
-            ulong key = (((ulong)(uint)node << 16) | unit) + 1;
-            int mask = _edges.Length - 1;
-            int slot = (int)((key * HashMultiplier) >> _edgeShift);
-            while (true)
-            {
-                ulong found = _edges[slot];
-                if ((found >> ChildBits) == key)
-                {
-                    return (int)(found & ChildMask);
-                }
-
-                if (found == 0)
-                {
-                    break;
-                }
-
-                slot = (slot + 1) & mask;
-            }
-
-            if (_nodeCount == _nodeValues.Length)
-            {
-                int capacity = _nodeValues.Length * 2;
-                _nodeValues = Grow(_nodeValues, capacity);
-                _nodeRanks = Grow(_nodeRanks, capacity);
-                _nodeHasChildren = Grow(_nodeHasChildren, capacity);
-            }
-
-            if (_nodeCount >= (1 << 22))
-            {
-                throw new InvalidDataException("Too many dictionary entries.");
-            }
-
-            int child = _nodeCount++;
-            _nodeValues[child] = NoValue;
-            _nodeHasChildren[node] = true;
-            _edges[slot] = (key << ChildBits) | (uint)child;
-            if (++_edgeCount * 2 > _edges.Length)
-            {
-                ulong[] old = _edges;
-                _edges = new ulong[old.Length * 2];
-                _edgeShift = 64 - BitOperations.Log2((uint)_edges.Length);
-                foreach (ulong entry in old)
-                {
-                    if (entry != 0)
-                    {
-                        Insert(_edges, _edgeShift, entry >> ChildBits, (int)(entry & ChildMask));
-                    }
-                }
-            }
-
-            return child;
-        }
-
-        private static T[] Grow<T>(T[] array, int capacity)
-        {
-            var grown = new T[capacity];
-            array.CopyTo(grown, 0);
-            return grown;
-        }
-    }
-}
-
-/// <summary>Where a stage's entries come from: an embedded dictionary file or an already flattened map.</summary>
-internal sealed class DictionarySource
-{
-    private readonly string? _file;
-    private readonly Dictionary<string, string>? _map;
-
-    private DictionarySource(string? file, Dictionary<string, string>? map)
-    {
-        _file = file;
-        _map = map;
-    }
-
-    public int EstimatedEntries => _map?.Count ?? EstimateLines(_file!);
-
-    /// <summary>The embedded dictionary file, or null for a flattened map.</summary>
-    public string? FileName => _file;
-
-    public static DictionarySource File(string file) => new(file, null);
-
-    public static DictionarySource Map(Dictionary<string, string> map) => new(null, map);
-
-    public void AddTo(StageTable.Builder builder, int rank)
-    {
-        if (_map is not null)
-        {
-            foreach (KeyValuePair<string, string> entry in _map)
-            {
-                builder.Add(entry.Key, entry.Value, rank);
-            }
-
-            return;
-        }
-
-        AddFile(builder, Internal.EmbeddedData.ReadAllBytes("OpenCC/dictionary/" + _file + ".txt"), rank);
-    }
-
-    /// <summary>Parses "key TAB value [value ...]" lines straight from UTF-8; the first value is used.</summary>
-    internal static void AddFile(StageTable.Builder builder, ReadOnlySpan<byte> utf8, int rank)
-    {
-        Span<char> key = stackalloc char[256];
-        Span<char> value = stackalloc char[256];
-        var reader = new DictionaryLineReader(utf8);
-        while (reader.TryRead(out ReadOnlySpan<byte> keyBytes, out ReadOnlySpan<byte> first))
-        {
-            if (keyBytes.Length > key.Length || first.Length > value.Length)
-            {
-                throw new InvalidDataException("Dictionary entry longer than 256 bytes.");
-            }
-
-            int keyLength = Encoding.UTF8.GetChars(keyBytes, key);
-            int valueLength = Encoding.UTF8.GetChars(first, value);
-            builder.Add(key.Slice(0, keyLength), value.Slice(0, valueLength), rank);
-        }
-    }
-
-    private static int EstimateLines(string file)
-    {
-        using Stream stream = Internal.EmbeddedData.Open("OpenCC/dictionary/" + file + ".txt");
-        return (int)(stream.Length / 12) + 16;
     }
 }

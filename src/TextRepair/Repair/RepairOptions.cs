@@ -10,7 +10,21 @@ public sealed record RepairOptions
     public static RepairOptions Default { get; } = new();
 
     /// <summary>Which script to write; <see cref="ScriptTarget.Auto"/> by default.</summary>
-    public ScriptTarget Target { get; init; } = ScriptTarget.Auto;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ScriptTarget"/> (e.g. <c>(ScriptTarget)42</c>).</exception>
+    public ScriptTarget Target
+    {
+        get;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, $"{(int)value} is not a ScriptTarget; use Auto, Keep, Hans, Hant, Tw or Hk.");
+            }
+
+            field = value;
+        }
+    } = ScriptTarget.Auto;
 
     /// <summary>Remove pinyin annotations when the page-level evidence is strong (default true).</summary>
     public bool RemoveAnnotations { get; init; } = true;

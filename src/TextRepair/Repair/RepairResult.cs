@@ -37,18 +37,8 @@ public sealed record RepairResult(string Text, bool Changed, bool Lossy, IReadOn
             return builder.ToString();
         }
 
-        var counts = new SortedDictionary<RepairKind, int>();
-        foreach (RepairEdit edit in Edits)
-        {
-            counts[edit.Kind] = counts.GetValueOrDefault(edit.Kind) + 1;
-        }
-
         builder.Append(c, $"{Edits.Count} edit(s):");
-        foreach (var (kind, count) in counts)
-        {
-            builder.Append(c, $" {kind} {count}");
-        }
-
+        AppendCounts(builder);
         builder.AppendLine(".");
         if (Lossy)
         {
@@ -56,5 +46,38 @@ public sealed record RepairResult(string Text, bool Changed, bool Lossy, IReadOn
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A one-line summary for logs and debuggers: the text length, whether it changed or is lossy, and the edits by
+    /// kind (e.g. <c>RepairResult { Text = 120 chars, Changed = True, Lossy = False, Edits = 3: Annotation 2 Script 1 }</c>).
+    /// Allocates the returned string; thread-safe.
+    /// </summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"RepairResult {{ Text = {Text.Length} chars, Changed = {Changed}, Lossy = {Lossy}, Edits = {Edits.Count}");
+        if (Edits.Count > 0)
+        {
+            builder.Append(':');
+            AppendCounts(builder);
+        }
+
+        return builder.Append(" }").ToString();
+    }
+
+    // Each edit counts once, under its own kind (the pipeline keeps the edits of different steps apart).
+    private void AppendCounts(StringBuilder builder)
+    {
+        var counts = new SortedDictionary<RepairKind, int>();
+        foreach (RepairEdit edit in Edits)
+        {
+            counts[edit.Kind] = counts.GetValueOrDefault(edit.Kind) + 1;
+        }
+
+        foreach (var (kind, count) in counts)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $" {kind} {count}");
+        }
     }
 }

@@ -36,6 +36,35 @@ internal sealed class RepairState
     /// <summary>The analysis of <see cref="Current"/>, computed on first use after each change.</summary>
     public TextReport Report => _report ??= TextAnalyzer.Analyze(Current, includeEncoding: false);
 
+    /// <summary>
+    /// The positions in <see cref="Current"/> where the replacement of an earlier edit starts or ends, ascending. A
+    /// later step cuts its edits there so that each repair stays an edit of its own kind (a restored run of characters
+    /// does not swallow the removed annotation between two of them).
+    /// </summary>
+    public List<int> EditBoundaries()
+    {
+        var boundaries = new List<int>(_edits.Count * 2);
+        int delta = 0;
+        foreach (RepairEdit edit in _edits)
+        {
+            int start = edit.Start + delta;
+            int end = start + edit.Replacement.Length;
+            if (boundaries.Count == 0 || boundaries[^1] != start)
+            {
+                boundaries.Add(start);
+            }
+
+            if (end != start)
+            {
+                boundaries.Add(end);
+            }
+
+            delta += edit.Replacement.Length - edit.Length;
+        }
+
+        return boundaries;
+    }
+
     /// <summary>Applies edits given in <see cref="Current"/>'s coordinates (sorted, non-overlapping).</summary>
     public void Apply(List<RepairEdit> edits)
     {

@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Text;
 using TextRepair.Analysis;
+using TextRepair.Internal;
 
 namespace TextRepair.Repair;
 
 /// <summary>
 /// Writes the target script. <see cref="ScriptTarget.Auto"/> restores Simplified Chinese in text that was
 /// machine-converted from Simplified, character by character: the inverse of a character-level converter is a
-/// character-level one, while a phrase-aware converter would "correct" words the original never had. Forced targets
+/// character-level one, while a phrase-aware converter would "correct" words the original never had. The inverse only
+/// produces characters that the forward conversion (the first value of OpenCC's STCharacters, as such mirrors use)
+/// turns into the one observed: 乾 stays 乾, since no Simplified character converts to it but 乾 itself. Forced targets
 /// go through <see cref="ChineseConverter"/>.
 /// </summary>
 internal sealed class ScriptStep : RepairStep
 {
     private static string?[]? s_singleCharacters;
+    private static Dictionary<int, Restoration>? s_restorations;
 
     // Forced targets act on any text that may hold Chinese (anything at or above U+3400, surrogates included); Auto
     // acts only on evidence that the other steps look for.
@@ -74,7 +78,7 @@ internal sealed class ScriptStep : RepairStep
 
         string text = state.Current;
         string converted = ChineseConverter.Get(config).Convert(text);
-        List<RepairEdit> edits = TextDiff.Edits(text, converted, RepairKind.Script);
+        List<RepairEdit> edits = SplitAtBoundaries(TextDiff.Edits(text, converted, RepairKind.Script), state.EditBoundaries());
         if (edits.Count > 0)
         {
             state.Notes.Add(string.Create(
@@ -86,6 +90,9 @@ internal sealed class ScriptStep : RepairStep
     private static void RestoreSimplified(RepairState state)
     {
         string text = state.Current;
+        Dictionary<int, Restoration> restorations = Restorations;
+        List<int> boundaries = state.EditBoundaries();
+        int nextBoundary = 0;
         var edits = new List<RepairEdit>();
         var builder = new StringBuilder();
         int runStart = -1;
@@ -108,15 +115,21 @@ internal sealed class ScriptStep : RepairStep
                 flags = (HanData.CharFlags)bmpFlags[c];
             }
 
-            if ((flags & HanData.CharFlags.Convertible) != 0)
+            while (nextBoundary < boundaries.Count && boundaries[nextBoundary] < i)
             {
-                if (runEnd != i)
+                nextBoundary++;
+            }
+
+            bool atBoundary = nextBoundary < boundaries.Count && boundaries[nextBoundary] == i;
+            if ((flags & HanData.CharFlags.Convertible) != 0 && restorations.TryGetValue(cp, out Restoration restoration))
+            {
+                if (runEnd != i || atBoundary)
                 {
                     Flush(edits, builder, runStart, runEnd);
                     runStart = i;
                 }
 
-                int simplified = HanData.ToSimplified(cp);
+                int simplified = restoration.Original;
                 if (simplified < 0x10000)
                 {
                     builder.Append((char)simplified);
@@ -127,7 +140,7 @@ internal sealed class ScriptStep : RepairStep
                 }
 
                 runEnd = i + length;
-                ambiguous |= (flags & HanData.CharFlags.AmbiguousToSimplified) != 0;
+                ambiguous |= restoration.Ambiguous;
             }
 
             i += length - 1;
@@ -139,6 +152,142 @@ internal sealed class ScriptStep : RepairStep
             CultureInfo.InvariantCulture,
             $"Script: machine conversion from Simplified detected; {edits.Count} run(s) of characters restored to Simplified character by character."));
         state.Apply(edits);
+    }
+
+    /// <summary>
+    /// Cuts the edits of a forced conversion where an earlier edit's replacement starts or ends, when the edit maps
+    /// character for character (same length), so that each repair keeps its own edit and kind.
+    /// </summary>
+    private static List<RepairEdit> SplitAtBoundaries(List<RepairEdit> edits, List<int> boundaries)
+    {
+        if (boundaries.Count == 0)
+        {
+            return edits;
+        }
+
+        var result = new List<RepairEdit>(edits.Count);
+        int b = 0;
+        foreach (RepairEdit edit in edits)
+        {
+            while (b < boundaries.Count && boundaries[b] <= edit.Start)
+            {
+                b++;
+            }
+
+            if (edit.Length != edit.Replacement.Length || b == boundaries.Count || boundaries[b] >= edit.End)
+            {
+                result.Add(edit);
+                continue;
+            }
+
+            int start = edit.Start;
+            while (b < boundaries.Count && boundaries[b] < edit.End)
+            {
+                int cut = boundaries[b++];
+                if (!char.IsLowSurrogate(edit.Replacement[cut - edit.Start]))
+                {
+                    result.Add(new RepairEdit(start, cut - start, edit.Replacement[(start - edit.Start)..(cut - edit.Start)], edit.Kind));
+                    start = cut;
+                }
+            }
+
+            result.Add(new RepairEdit(start, edit.End - start, edit.Replacement[(start - edit.Start)..], edit.Kind));
+        }
+
+        return result;
+    }
+
+    /// <summary>What a character seen in machine-converted text was before: the original, and whether there were others.</summary>
+    private readonly record struct Restoration(int Original, bool Ambiguous);
+
+    private static Dictionary<int, Restoration> Restorations => Volatile.Read(ref s_restorations) ?? BuildRestorations();
+
+    // For each character t that OpenCC's TSCharacters maps elsewhere, what to restore. When t is also a Simplified form
+    // (TS lists it among its own values), only an original s whose forward conversion (first STCharacters value; a
+    // character without entry stays itself) gives t is allowed: the first such TS value, else t is kept.
+    private static Dictionary<int, Restoration> BuildRestorations()
+    {
+        var forward = new Dictionary<int, int>();
+        var origins = new Dictionary<int, List<int>>();
+        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STCharacters.txt"))
+        {
+            if (SingleCodePoint(key) is not { } s || FirstCodePoint(value) is not { } t)
+            {
+                continue;
+            }
+
+            forward[s] = t;
+            if (t != s)
+            {
+                if (!origins.TryGetValue(t, out List<int>? list))
+                {
+                    origins[t] = list = [];
+                }
+
+                list.Add(s);
+            }
+        }
+
+        var restorations = new Dictionary<int, Restoration>();
+        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/TSCharacters.txt"))
+        {
+            if (SingleCodePoint(key) is not { } t)
+            {
+                continue;
+            }
+
+            var values = new List<int>(2);
+            foreach (string part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (SingleCodePoint(part) is { } s)
+                {
+                    values.Add(s);
+                }
+            }
+
+            int? chosen;
+            int count;
+            if (!values.Contains(t))
+            {
+                // t is not a Simplified form: in a Simplified original it can only come from the conversion, whatever
+                // table the mirror used (the seed's mirror wrote 為 for 为, where OpenCC 1.4.2 has 爲).
+                chosen = values.Count > 0 && values[0] != t ? values[0] : null;
+                count = values.Count;
+            }
+            else
+            {
+                // t is also a Simplified form and may be the original: restore only to a character whose forward
+                // conversion gives t, preferring OpenCC's order; otherwise keep t.
+                List<int> candidates = origins.TryGetValue(t, out List<int>? list) ? list : [];
+                bool selfPossible = !forward.TryGetValue(t, out int self) || self == t;
+                int preferred = values.FindIndex(s => s != t && candidates.Contains(s));
+                chosen = preferred >= 0 ? values[preferred] : null;
+                if (chosen is null && !selfPossible && candidates.Count > 0)
+                {
+                    chosen = candidates[0];
+                }
+
+                count = candidates.Count + (selfPossible ? 1 : 0);
+            }
+
+            if (chosen is { } original)
+            {
+                restorations[t] = new Restoration(original, Ambiguous: count > 1);
+            }
+        }
+
+        return Interlocked.CompareExchange(ref s_restorations, restorations, null) ?? restorations;
+    }
+
+    private static int? SingleCodePoint(string text) =>
+        Rune.DecodeFromUtf16(text, out Rune rune, out int consumed) == System.Buffers.OperationStatus.Done && consumed == text.Length
+            ? rune.Value
+            : null;
+
+    private static int? FirstCodePoint(string spaceSeparated)
+    {
+        int space = spaceSeparated.IndexOf(' ', StringComparison.Ordinal);
+        return SingleCodePoint(space < 0 ? spaceSeparated : spaceSeparated[..space]);
     }
 
     private static void Flush(List<RepairEdit> edits, StringBuilder builder, int start, int end)

@@ -1,4 +1,5 @@
 using TextRepair.Repair;
+using TextRepair.Repair.Decoding;
 
 namespace TextRepair;
 
@@ -12,7 +13,7 @@ public static class TextRepairer
     // Encoding repair (mojibake) goes first: every later step needs correctly decoded text.
     private static readonly RepairStep[] s_steps =
     [
-        new MojibakeStep(),
+        new EncodingStep(),
         new AnnotationStep(),
         new ScriptStep(),
         new PunctuationStep(),
@@ -27,10 +28,17 @@ public static class TextRepairer
     /// <param name="options">Options; <see cref="RepairOptions.Default"/> when null.</param>
     /// <returns>The repaired text with its edits in <paramref name="text"/>'s coordinates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option holds an undefined enum value.</exception>
     public static RepairResult Repair(string text, RepairOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= RepairOptions.Default;
+
+        // Options are checked when set; this catches values that bypassed the setter (e.g. unsafe code or reflection).
+        if (!Enum.IsDefined(options.Target))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Target, $"{(int)options.Target} is not a ScriptTarget.");
+        }
 
         bool any = false;
         foreach (RepairStep step in s_steps)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FsCheck;
 using FsCheck.Fluent;
-using TextRepair.Conversion;
+using TextRepair.Tests.Oracles;
 using TextRepair.Internal;
 
 namespace TextRepair.Tests.Properties;

@@ -1,0 +1,128 @@
+using System.Text;
+
+namespace TextRepair.Playground;
+
+/// <summary>One edit of a repair, in the playground's own types: what was there, what replaced it, and why.</summary>
+/// <param name="Start">Index in the input text.</param>
+/// <param name="Length">Number of input UTF-16 units replaced.</param>
+/// <param name="Was">The input text that was replaced (empty for an insertion).</param>
+/// <param name="Now">The replacement (empty for a deletion).</param>
+/// <param name="Kind">The <c>data-edit-kind</c> value: annotation, script, punctuation, encoding or loss.</param>
+/// <param name="Why">A one-line reason shown on hover and focus.</param>
+internal sealed record PlaygroundEdit(int Start, int Length, string Was, string Now, string Kind, string Why);
+
+/// <summary>The outcome of a repair as the Repair view shows it.</summary>
+/// <param name="Input">The text that was repaired.</param>
+/// <param name="Text">The repaired text.</param>
+/// <param name="Lossy">True when some text was lost for good or had to be guessed.</param>
+/// <param name="Edits">The edits, sorted, in the input's coordinates.</param>
+/// <param name="Explanation">The library's own account, <c>RepairResult.Explain()</c>.</param>
+internal sealed record RepairOutcome(string Input, string Text, bool Lossy, IReadOnlyList<PlaygroundEdit> Edits, string Explanation);
+
+/// <summary>The assemblies that Home loads lazily (kept out of <see cref="Engine"/>, which must not be touched before).</summary>
+internal static class LazyAssemblies
+{
+    /// <summary>
+    /// Webcil file names as published (the csproj's BlazorWebAssemblyLazyLoad items): the library and the framework's
+    /// code pages, which only the library, the samples and the Bytes view use.
+    /// </summary>
+    public static IReadOnlyList<string> Files { get; } = ["TextRepair.wasm", "System.Text.Encoding.CodePages.wasm"];
+}
+
+/// <summary>
+/// The only code that touches the TextRepair library. The library assembly (with its embedded dictionaries) is
+/// loaded lazily after the page is up, so no other type may mention a library type: the WebAssembly runtime
+/// resolves a type when the method using it first runs, and these methods run only once the assembly is loaded.
+/// </summary>
+internal static class Engine
+{
+    /// <summary>The library's config names, e.g. "s2t".</summary>
+    public static IReadOnlyList<string> Configs() => ChineseConverter.Configs;
+
+    /// <summary>Converts <paramref name="text"/> with the OpenCC config <paramref name="config"/>.</summary>
+    public static string Convert(string config, string text) => ChineseConverter.Get(config).Convert(text);
+
+    /// <summary>Repairs <paramref name="text"/> with the library's defaults.</summary>
+    public static RepairOutcome Repair(string text)
+    {
+        RepairResult result = TextRepairer.Repair(text);
+        var edits = new List<PlaygroundEdit>(result.Edits.Count);
+        foreach (RepairEdit edit in result.Edits)
+        {
+            edits.Add(new PlaygroundEdit(
+                edit.Start, edit.Length, text.Substring(edit.Start, edit.Length), edit.Replacement, KindName(edit.Kind), Why(edit)));
+        }
+
+        return new RepairOutcome(text, result.Text, result.Lossy, edits, result.Explain());
+    }
+
+    private static string KindName(RepairKind kind) => kind switch
+    {
+        RepairKind.Annotation => "annotation",
+        RepairKind.Script => "script",
+        RepairKind.Punctuation => "punctuation",
+        RepairKind.Encoding => "encoding",
+        RepairKind.LossMarker => "loss",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Why(RepairEdit edit) => edit.Kind switch
+    {
+        RepairKind.Annotation => "pinyin annotation removed (a reading in parentheses after a Han character)",
+        RepairKind.Script => "machine conversion undone: Traditional characters converted back with OpenCC",
+        RepairKind.Punctuation => "ASCII punctuation in Chinese context made full-width",
+        RepairKind.Encoding => "encoding mojibake undone (re-encoded and decoded with the right code page)",
+        RepairKind.LossMarker => "text lost for good in an encoding round trip: marked, never invented",
+        _ => edit.Kind.ToString(),
+    };
+}
+
+/// <summary>The encodings the Bytes view offers (names only, so the page can show them before the code pages load).</summary>
+internal static class EncodingChoices
+{
+    /// <summary>Encodings the user can pick: (name as the framework knows it, label).</summary>
+    public static IReadOnlyList<(string Name, string Label)> All { get; } =
+    [
+        ("utf-8", "UTF-8"),
+        ("gb18030", "GB18030 / GBK (Simplified Chinese)"),
+        ("big5", "Big5 (Traditional Chinese)"),
+        ("shift_jis", "Shift-JIS (Japanese)"),
+        ("euc-kr", "EUC-KR (Korean)"),
+        ("utf-16le", "UTF-16 LE"),
+        ("utf-16be", "UTF-16 BE"),
+        ("windows-1252", "Windows-1252 (Western)"),
+    ];
+}
+
+/// <summary>
+/// Text decoding with the framework's code pages (no library type involved). System.Text.Encoding.CodePages is loaded
+/// lazily with the library, so this class is used only once <see cref="LazyAssemblies.Files"/> are loaded.
+/// </summary>
+internal static class Decoding
+{
+    static Decoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/> with the named encoding (its byte order mark skipped); invalid bytes become U+FFFD.</summary>
+    public static string Decode(byte[] bytes, string name)
+    {
+        Encoding encoding = Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+        ReadOnlySpan<byte> data = bytes;
+        ReadOnlySpan<byte> bom = encoding.Preamble;
+        if (!bom.IsEmpty && data.StartsWith(bom))
+        {
+            data = data[bom.Length..];
+        }
+
+        return encoding.GetString(data);
+    }
+
+    /// <summary>Encodes <paramref name="text"/> with one encoding and decodes the bytes with another: how mojibake is made.</summary>
+    public static string Garble(string text, string writtenAs, string readAs)
+    {
+        byte[] bytes = Encoding.GetEncoding(writtenAs).GetBytes(text);
+        return Encoding.GetEncoding(readAs).GetString(bytes);
+    }
+}

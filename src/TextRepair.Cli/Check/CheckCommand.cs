@@ -1,0 +1,283 @@
+using System.CommandLine;
+using System.Text;
+using TextRepair.Cli.IO;
+
+namespace TextRepair.Cli.Check;
+
+/// <summary>
+/// <c>textrepair check --expect TAG [--json | --sarif] [PATH...]</c>: reports where texts and localisation files depart
+/// from the expected Chinese variant, or carry damage. Exit 0 clean, 1 findings, 2 usage or input errors.
+/// Rules and formats: docs/check.md.
+/// </summary>
+internal static class CheckCommand
+{
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static Command Build()
+    {
+        var expect = new Option<string>("--expect")
+        {
+            Description = "The variant the text must be in: zh-Hans (or zh-CN), zh-Hant, zh-Hant-TW (or zh-TW), zh-Hant-HK (or zh-HK).",
+            Required = true,
+            HelpName = "tag",
+        };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object per finding (JSON Lines)." };
+        var sarif = new Option<bool>("--sarif") { Description = "Write a SARIF 2.1.0 log to standard output (for code scanning dashboards)." };
+        var disable = new Option<string[]>("--disable")
+        {
+            Description = "Turn a rule off (repeatable, or comma-separated): " + string.Join(", ", CheckRules.All.Select(r => r.Id)) + ".",
+            HelpName = "rule",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var baseline = new Option<string>("--baseline") { Description = "Suppress the findings listed in this baseline file.", HelpName = "file" };
+        var writeBaseline = new Option<string>("--write-baseline")
+        {
+            Description = "Write the current findings to this baseline file (atomically) and exit 0.",
+            HelpName = "file",
+        };
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Rewrite findings that have a single safe correction (wrong-script characters with one counterpart) in place, atomically, and report them on stderr.",
+        };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or directories (searched recursively); none or '-' reads standard input as plain text.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command(
+            "check",
+            "Check that texts and localisation files (PO, JSON, RESX, Android strings.xml, Apple .strings) are in the expected Chinese variant: "
+            + "wrong-script characters, other regions' forms and terms, mixed lines, pinyin annotations, mojibake, loss markers. "
+            + "Exit codes: 0 no findings, 1 findings, 2 bad usage or bad input.");
+        command.Options.Add(expect);
+        command.Options.Add(json);
+        command.Options.Add(sarif);
+        command.Options.Add(disable);
+        command.Options.Add(baseline);
+        command.Options.Add(writeBaseline);
+        command.Options.Add(fix);
+        command.Arguments.Add(paths);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var settings = new CheckSettings(
+                    parse.GetRequiredValue(expect),
+                    parse.GetValue(json),
+                    parse.GetValue(sarif),
+                    parse.GetValue(disable) ?? [],
+                    parse.GetValue(baseline),
+                    parse.GetValue(writeBaseline),
+                    parse.GetValue(fix),
+                    parse.GetValue(paths) ?? []);
+                return Run(settings);
+            }
+            catch (CliException exception)
+            {
+                Console.Error.WriteLine($"textrepair: {Program.OneLine(exception.Message)}");
+                return exception.ExitCode;
+            }
+            catch (IOException exception)
+            {
+                Console.Error.WriteLine($"textrepair: {Program.OneLine(exception.Message)}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(CheckSettings settings)
+    {
+        if (!ChineseVariantTags.TryParse(settings.Expect, out ChineseVariant expected)
+            || expected is not (ChineseVariant.Simplified or ChineseVariant.Traditional or ChineseVariant.Taiwan or ChineseVariant.HongKong))
+        {
+            throw new CliException($"--expect: '{settings.Expect}' is not one of zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK (or zh-CN, zh-TW, zh-HK)");
+        }
+
+        if (settings.Json && settings.Sarif)
+        {
+            throw new CliException("--json and --sarif cannot be used together");
+        }
+
+        var disabled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string id in settings.Disable.SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            CheckRule rule = CheckRules.Find(id)
+                ?? throw new CliException($"--disable: unknown rule '{id}'; rules: {string.Join(", ", CheckRules.All.Select(r => r.Id))}");
+            disabled.Add(rule.Id);
+        }
+
+        Baseline? known = settings.Baseline is null ? null : Baseline.Read(settings.Baseline);
+        string tag = ChineseVariantTags.ToTag(expected);
+        var all = new List<CheckFinding>();
+        var fixes = new List<CheckFinding>();
+        foreach (string path in Resolve(settings.Paths))
+        {
+            (string file, bool bom) = ReadText(path);
+            string display = path == "-" ? "<stdin>" : path;
+            LocalizationText text;
+            try
+            {
+                text = path == "-" ? LocalizationText.From("stdin.txt", file) : LocalizationText.From(path, file);
+            }
+            catch (FormatException exception)
+            {
+                throw new CliException($"{display}: {exception.Message}");
+            }
+
+            var findings = CheckScanner.Scan(display, file, text, expected, tag)
+                .Where(f => !disabled.Contains(f.Rule.Id) && (known is null || !known.Suppresses(f)))
+                .ToList();
+            if (settings.Fix && settings.WriteBaseline is null)
+            {
+                if (path == "-")
+                {
+                    throw new CliException("--fix needs files, not standard input");
+                }
+
+                List<CheckFinding> fixable = findings.Where(f => f.Fixable).ToList();
+                if (fixable.Count > 0)
+                {
+                    WriteFixed(path, file, bom, fixable);
+                    fixes.AddRange(fixable);
+                    findings.RemoveAll(f => f.Fixable);
+                }
+            }
+
+            all.AddRange(findings);
+        }
+
+        if (settings.WriteBaseline is not null)
+        {
+            using OutputTarget target = OutputTarget.ForOutput(settings.WriteBaseline);
+            Baseline.Write(target.Stream, all);
+            target.Commit();
+            Console.Error.WriteLine($"textrepair: wrote {all.Count} finding(s) to {settings.WriteBaseline}");
+            return ExitCodes.Success;
+        }
+
+        WriteFindings(settings, all);
+        foreach (CheckFinding f in fixes)
+        {
+            Console.Error.WriteLine($"textrepair: fixed {f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Text} -> {f.Suggestion}");
+        }
+
+        if (fixes.Count > 0)
+        {
+            Console.Error.WriteLine($"textrepair: fixed {fixes.Count} finding(s) in {fixes.Select(f => f.File).Distinct().Count()} file(s)");
+        }
+
+        return all.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static void WriteFindings(CheckSettings settings, List<CheckFinding> findings)
+    {
+        using Stream output = Console.OpenStandardOutput();
+        using var buffered = new BufferedStream(output, 1 << 16);
+        if (settings.Sarif)
+        {
+            CheckOutput.WriteSarif(buffered, findings);
+            return;
+        }
+
+        foreach (CheckFinding f in findings)
+        {
+            if (settings.Json)
+            {
+                CheckOutput.WriteJsonLine(buffered, f);
+            }
+            else
+            {
+                buffered.Write(Encoding.UTF8.GetBytes(CheckScanner.Format(f) + "\n"));
+            }
+        }
+    }
+
+    // Replaces each fixable finding's characters (same length, literal in the file) and writes the file atomically.
+    private static void WriteFixed(string path, string file, bool bom, List<CheckFinding> fixable)
+    {
+        char[] chars = file.ToCharArray();
+        foreach (CheckFinding f in fixable)
+        {
+            f.Suggestion!.CopyTo(chars.AsSpan(f.FileOffset, f.Suggestion.Length));
+        }
+
+        using OutputTarget target = OutputTarget.InPlace(path);
+        if (bom)
+        {
+            target.Stream.Write([0xEF, 0xBB, 0xBF]);
+        }
+
+        target.Stream.Write(Encoding.UTF8.GetBytes(chars));
+        target.Commit();
+    }
+
+    private static List<string> Resolve(string[] operands)
+    {
+        var paths = new List<string>();
+        if (operands.Length == 0)
+        {
+            paths.Add("-");
+            return paths;
+        }
+
+        foreach (string operand in operands)
+        {
+            if (operand == "-" || File.Exists(operand))
+            {
+                paths.Add(operand);
+            }
+            else if (Directory.Exists(operand))
+            {
+                var files = Directory.EnumerateFiles(operand, "*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = true,
+                    AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+                }).ToList();
+                files.Sort(StringComparer.Ordinal);
+                paths.AddRange(files);
+            }
+            else
+            {
+                throw new CliException($"{operand}: no such file or directory");
+            }
+        }
+
+        return paths;
+    }
+
+    private static (string Text, bool Bom) ReadText(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            if (path == "-")
+            {
+                using var buffer = new MemoryStream();
+                Console.OpenStandardInput().CopyTo(buffer);
+                bytes = buffer.ToArray();
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: {exception.Message}");
+        }
+
+        bool bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        try
+        {
+            return (s_strictUtf8.GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0)), bom);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new CliException($"{(path == "-" ? "<stdin>" : path)}: not valid UTF-8 (byte offset {exception.Index})");
+        }
+    }
+
+    private sealed record CheckSettings(
+        string Expect, bool Json, bool Sarif, string[] Disable, string? Baseline, string? WriteBaseline, bool Fix, string[] Paths);
+}

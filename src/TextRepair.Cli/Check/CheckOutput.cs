@@ -1,0 +1,140 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace TextRepair.Cli.Check;
+
+/// <summary>Writes findings as JSON Lines or as a SARIF 2.1.0 log.</summary>
+internal static class CheckOutput
+{
+    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteJsonLine(Stream output, CheckFinding f)
+    {
+        using (var writer = new Utf8JsonWriter(output, s_options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", f.File);
+            writer.WriteNumber("line", f.Line);
+            writer.WriteNumber("column", f.Column);
+            writer.WriteNumber("endLine", f.EndLine);
+            writer.WriteNumber("endColumn", f.EndColumn);
+            writer.WriteString("rule", f.Rule.Id);
+            writer.WriteString("message", f.Message);
+            writer.WriteString("text", f.Text);
+            if (f.Suggestion is null)
+            {
+                writer.WriteNull("suggestion");
+            }
+            else
+            {
+                writer.WriteString("suggestion", f.Suggestion);
+            }
+
+            writer.WriteBoolean("fixable", f.Fixable);
+            writer.WriteString("fingerprint", f.Fingerprint);
+            writer.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>A SARIF 2.1.0 log with one run; columns are UTF-16 code units, paths relative URIs.</summary>
+    public static void WriteSarif(Stream output, IReadOnlyList<CheckFinding> findings)
+    {
+        using var writer = new Utf8JsonWriter(output, s_options with { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        writer.WriteString("version", "2.1.0");
+        writer.WriteStartArray("runs");
+        writer.WriteStartObject();
+        writer.WriteStartObject("tool");
+        writer.WriteStartObject("driver");
+        writer.WriteString("name", "textrepair");
+        writer.WriteString("semanticVersion", typeof(CheckOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        writer.WriteString("informationUri", "https://www.nuget.org/packages/TextRepair.Cli");
+        writer.WriteStartArray("rules");
+        foreach (CheckRule rule in CheckRules.All)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", rule.Id);
+            writer.WriteString("name", rule.Name);
+            writer.WriteStartObject("shortDescription");
+            writer.WriteString("text", rule.Description);
+            writer.WriteEndObject();
+            writer.WriteStartObject("defaultConfiguration");
+            writer.WriteString("level", "warning");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteString("columnKind", "utf16CodeUnits");
+        writer.WriteStartArray("results");
+        foreach (CheckFinding f in findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ruleId", f.Rule.Id);
+            writer.WriteNumber("ruleIndex", IndexOf(f.Rule));
+            writer.WriteString("level", "warning");
+            writer.WriteStartObject("message");
+            writer.WriteString("text", f.Suggestion is null ? f.Message : $"{f.Message} (suggestion: {f.Suggestion})");
+            writer.WriteEndObject();
+            writer.WriteStartArray("locations");
+            writer.WriteStartObject();
+            writer.WriteStartObject("physicalLocation");
+            writer.WriteStartObject("artifactLocation");
+            writer.WriteString("uri", ToUri(f.File));
+            writer.WriteEndObject();
+            writer.WriteStartObject("region");
+            writer.WriteNumber("startLine", f.Line);
+            writer.WriteNumber("startColumn", f.Column);
+            writer.WriteNumber("endLine", f.EndLine);
+            writer.WriteNumber("endColumn", f.EndColumn);
+            writer.WriteStartObject("snippet");
+            writer.WriteString("text", f.Text);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteStartObject("partialFingerprints");
+            writer.WriteString("textrepair/v1", f.Fingerprint);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static int IndexOf(CheckRule rule)
+    {
+        for (int i = 0; i < CheckRules.All.Count; i++)
+        {
+            if (ReferenceEquals(CheckRules.All[i], rule))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Relative paths as relative URI references (forward slashes, percent-encoded where needed).
+    private static string ToUri(string path)
+    {
+        string forward = path.Replace('\\', '/');
+        if (forward.StartsWith("./", StringComparison.Ordinal))
+        {
+            forward = forward[2..];
+        }
+
+        return string.Join('/', forward.Split('/').Select(Uri.EscapeDataString));
+    }
+}

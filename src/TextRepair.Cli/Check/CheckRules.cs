@@ -1,0 +1,78 @@
+namespace TextRepair.Cli.Check;
+
+/// <summary>A rule of <c>textrepair check</c>. The IDs are stable: baselines, SARIF and <c>--disable</c> use them.</summary>
+internal sealed record CheckRule(string Id, string Name, string Description);
+
+/// <summary>The rules, documented in docs/check.md.</summary>
+internal static class CheckRules
+{
+    public static readonly CheckRule WrongScript = new(
+        "wrong-script", "WrongScript", "A character that only the other script writes (a Simplified-only character in Traditional text, or the reverse).");
+
+    public static readonly CheckRule RegionCharacter = new(
+        "region-char", "RegionCharacter", "A character the expected region's standard writes differently (OpenCC t2tw / t2hk would change it).");
+
+    public static readonly CheckRule RegionTerm = new(
+        "region-term", "RegionTerm", "A term of another region that OpenCC's regional vocabulary (TWPhrases / HKPhrases) replaces.");
+
+    public static readonly CheckRule MixedLine = new(
+        "mixed-line", "MixedLine", "A line that holds characters of both scripts.");
+
+    public static readonly CheckRule PinyinAnnotation = new(
+        "pinyin-annotation", "PinyinAnnotation", "Pinyin annotations left by a mirror site (or pinyin whose tone-marked vowels were lost).");
+
+    public static readonly CheckRule Mojibake = new(
+        "mojibake", "Mojibake", "Text decoded with the wrong encoding.");
+
+    public static readonly CheckRule LossMarker = new(
+        "loss-marker", "LossMarker", "A mark of text lost in an encoding round trip (U+FFFD, 锟斤拷, 烫烫烫).");
+
+    public static IReadOnlyList<CheckRule> All { get; } =
+        [WrongScript, RegionCharacter, RegionTerm, MixedLine, PinyinAnnotation, Mojibake, LossMarker];
+
+    public static CheckRule? Find(string id) => All.FirstOrDefault(rule => string.Equals(rule.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public static CheckRule For(VariantRule rule) => rule switch
+    {
+        VariantRule.WrongScript => WrongScript,
+        VariantRule.RegionCharacter => RegionCharacter,
+        VariantRule.RegionTerm => RegionTerm,
+        _ => MixedLine,
+    };
+
+    /// <summary>The rule of a kind of damage; null for kinds check does not report (machine-conversion signatures).</summary>
+    public static CheckRule? For(DamageKind kind) => kind switch
+    {
+        DamageKind.PinyinAnnotation or DamageKind.LostVowelPinyin => PinyinAnnotation,
+        DamageKind.Mojibake => Mojibake,
+        DamageKind.EncodingLoss => LossMarker,
+        _ => null,
+    };
+}
+
+/// <summary>One finding of <c>textrepair check</c>, located in the original file.</summary>
+internal sealed record CheckFinding(
+    string File,
+    CheckRule Rule,
+    int Line,
+    int Column,
+    int EndLine,
+    int EndColumn,
+    string Text,
+    string LineText,
+    string Message,
+    string? Suggestion,
+    bool Fixable,
+    int FileOffset)
+{
+    /// <summary>Identifies the finding independently of its line number (for baselines and SARIF).</summary>
+    public string Fingerprint
+    {
+        get
+        {
+            byte[] hash = System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(string.Join('\0', File.Replace('\\', '/'), Rule.Id, Text, LineText.Trim())));
+            return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace TextRepair.Cli.Check;
+
+/// <summary>Finds the findings of one file: variant rules from the library's checker, damage from its analyzer.</summary>
+internal static class CheckScanner
+{
+    public static List<CheckFinding> Scan(string displayPath, string file, LocalizationText text, ChineseVariant expected, string expectedTag)
+    {
+        var findings = new List<CheckFinding>();
+        int[] lineStarts = LineStarts(file);
+        foreach (VariantFinding f in TextAnalyzer.CheckVariant(text.Text, expected))
+        {
+            string found = text.Text.Substring(f.Start, f.Length);
+            string message = f.Rule switch
+            {
+                VariantRule.WrongScript => $"'{found}' is not written in {expectedTag} text",
+                VariantRule.RegionCharacter => $"'{found}' is not the {expectedTag} form",
+                VariantRule.RegionTerm => $"'{found}' is not the {expectedTag} term",
+                _ => $"line mixes Simplified and Traditional characters (first unexpected: '{found}')",
+            };
+            bool fixable = f.Rule == VariantRule.WrongScript && f.Suggestion is not null
+                && f.Suggestion.Length == f.Length && text.IsLiteral(file, f.Start, f.Length);
+            findings.Add(Make(displayPath, file, lineStarts, text, f.Start, f.Length, CheckRules.For(f.Rule), message, f.Suggestion, fixable));
+        }
+
+        TextReport report = TextAnalyzer.Analyze(text.Text);
+        foreach (SuspectedDamage d in report.SuspectedDamage)
+        {
+            if (CheckRules.For(d.Kind) is not { } rule)
+            {
+                continue;
+            }
+
+            string found = text.Text.Substring(d.Start, d.Length);
+            string message = d.Kind switch
+            {
+                DamageKind.PinyinAnnotation => $"pinyin annotation '{found}'",
+                DamageKind.LostVowelPinyin => $"pinyin with lost tone vowels '{found}'",
+                DamageKind.Mojibake => "mojibake (text decoded with the wrong encoding)",
+                _ => "text lost in an encoding round trip",
+            };
+            findings.Add(Make(displayPath, file, lineStarts, text, d.Start, d.Length, rule, message, null, fixable: false));
+        }
+
+        findings.Sort(static (a, b) => a.FileOffset != b.FileOffset ? a.FileOffset.CompareTo(b.FileOffset) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
+        return findings;
+    }
+
+    private static CheckFinding Make(
+        string displayPath, string file, int[] lineStarts, LocalizationText text, int start, int length, CheckRule rule, string message, string? suggestion, bool fixable)
+    {
+        int from = text.ToFile(start);
+        int to = length > 0 ? text.ToFile(start + length - 1) + 1 : from;
+        (int line, int column) = Position(lineStarts, from);
+        (int endLine, int endColumn) = Position(lineStarts, Math.Max(from, to));
+        int lineStart = lineStarts[line - 1];
+        int lineEnd = line < lineStarts.Length ? lineStarts[line] : file.Length;
+        string lineText = file[lineStart..lineEnd].TrimEnd('\n', '\r');
+        return new CheckFinding(
+            displayPath, rule, line, column, endLine, endColumn, text.Text.Substring(start, length), lineText, message, suggestion, fixable, from);
+    }
+
+    /// <summary>1-based line and column (UTF-16 units) of a file offset.</summary>
+    private static (int Line, int Column) Position(int[] lineStarts, int offset)
+    {
+        int index = Array.BinarySearch(lineStarts, offset);
+        int line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - lineStarts[line] + 1);
+    }
+
+    private static int[] LineStarts(string file)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = file.IndexOf('\n'); i >= 0; i = file.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>The one-line text form: <c>file:line:column: rule-id: message (suggestion: X)</c>.</summary>
+    public static string Format(CheckFinding f) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Message}{(f.Suggestion is null ? string.Empty : $" (suggestion: {f.Suggestion})")}");
+}

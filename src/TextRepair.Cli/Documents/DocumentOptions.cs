@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Text;
+using TextRepair.Cli.Commands;
+using TextRepair.Cli.IO;
+
+namespace TextRepair.Cli.Documents;
+
+/// <summary>
+/// <c>--format</c> for <c>convert</c> and <c>repair</c>: which document format each input is, so that only the text a
+/// reader sees changes (<see cref="DocumentConverter"/>). <c>auto</c> (the default for files) decides by extension and
+/// content; standard input is plain text unless <c>--format</c> is given. Plain text keeps the streaming path of the
+/// command; other formats are read whole. Binary formats (EPUB, Office) are written only to a file (<c>-o</c> or <c>-i</c>).
+/// </summary>
+internal sealed class DocumentOptions
+{
+    private const string Auto = Corpora.CorporaOptions.AutoFormat;
+
+    // Bytes read from a file to detect its format (DocumentFormats.TryDetect needs no more).
+    private const int SniffLength = 4096;
+
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "Document format: auto (by extension and content; the default for files), " + string.Join(", ", DocumentFormats.Names)
+            + ". Only the text a reader sees is changed; markup, code, URLs, timestamps and keys stay byte for byte. Standard input is text unless given. "
+            + "Or parquet (auto takes files named *.parquet as Parquet): --field names the string column, nested as a.b.",
+        HelpName = "name",
+    };
+
+    public DocumentOptions()
+    {
+        _format.AcceptOnlyFromAmong([Auto, .. DocumentFormats.Names, Corpora.CorporaOptions.ParquetFormat]);
+    }
+
+    /// <summary>The option itself, shared with <see cref="IoOptions"/> (Parquet inputs go to the corpora processor).</summary>
+    public Option<string> Format => _format;
+
+    public void AddTo(Command command) => command.Options.Add(_format);
+
+    /// <summary>Rejects combinations that make no sense (a document format with <c>--jsonl</c>).</summary>
+    public void Check(ParseResult parse, RunSettings settings)
+    {
+        string? requested = parse.GetValue(_format);
+        if (settings.Jsonl && requested is not null and not "text" and not Corpora.CorporaOptions.ParquetFormat)
+        {
+            throw new CliException("--format cannot be used with --jsonl");
+        }
+    }
+
+    /// <summary>
+    /// The handler for one input: plain text goes to <paramref name="textHandler"/> (the command's own path), any other
+    /// format through <paramref name="documents"/>.
+    /// </summary>
+    public Runner.InputHandler Handler(ParseResult parse, RunSettings settings, Runner runner, DocumentConverter documents, Runner.InputHandler textHandler)
+    {
+        string? requested = parse.GetValue(_format);
+        int inputs = 0;
+        return (input, reader, output, stats) =>
+        {
+            inputs++;
+            DocumentFormat? format = Resolve(requested, input);
+            byte[]? bytes = null;
+            if (format is null)
+            {
+                // Standard input with --format auto: read it to look at it.
+                bytes = ReadAll(reader);
+                if (!DocumentFormats.TryDetect(null, bytes, out DocumentFormat detected))
+                {
+                    throw new CliException($"{input.DisplayName}: unknown binary format (use --format)");
+                }
+
+                format = detected;
+            }
+
+            if (format == DocumentFormat.Text && bytes is null)
+            {
+                textHandler(input, reader, output, stats);
+                return;
+            }
+
+            if (DocumentConverter.IsBinary(format.Value))
+            {
+                CheckBinaryOutput(settings, input, format.Value, inputs);
+            }
+            else if (settings.Output is not null && inputs > 1 && WroteBinary)
+            {
+                throw new CliException($"{input.DisplayName}: cannot append to the binary output {settings.Output}");
+            }
+
+            try
+            {
+                byte[] result;
+                if (DocumentConverter.IsBinary(format.Value))
+                {
+                    bytes ??= ReadAll(reader);
+                    result = documents.Convert(bytes, format.Value);
+                    WroteBinary = true;
+                    stats.Add(new DocumentOutcome(string.Empty, !ReferenceEquals(result, bytes), false, null));
+                }
+                else
+                {
+                    string text = bytes is null ? runner.ReadDocument(input, reader) : Decode(bytes, input, settings.ReplaceInvalid);
+                    string converted = documents.Convert(text, format.Value);
+                    result = Encoding.UTF8.GetBytes(converted);
+                    stats.Add(new DocumentOutcome(converted, !ReferenceEquals(converted, text), false, null));
+                }
+
+                output.Write(result);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new CliException($"{input.DisplayName}: {exception.Message}", ExitCodes.BadInput, exception);
+            }
+        };
+    }
+
+    private bool WroteBinary { get; set; }
+
+    /// <summary>The format of an input, or null when standard input must be read to tell.</summary>
+    private static DocumentFormat? Resolve(string? requested, InputSource input)
+    {
+        if (requested is not null && requested != Auto)
+        {
+            // AcceptOnlyFromAmong has checked the name already.
+            return DocumentFormats.TryParse(requested, out DocumentFormat named) ? named : throw new CliException($"unknown format '{requested}'");
+        }
+
+        if (input.Path is null)
+        {
+            return requested is null ? DocumentFormat.Text : null;
+        }
+
+        byte[] head = new byte[SniffLength];
+        int length;
+        using (FileStream file = File.OpenRead(input.Path))
+        {
+            length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (!DocumentFormats.TryDetect(input.Path, head.AsSpan(0, length), out DocumentFormat format))
+        {
+            throw new CliException($"{input.DisplayName}: unknown binary format (use --format NAME: {string.Join(", ", DocumentFormats.Names)})");
+        }
+
+        return format;
+    }
+
+    private static void CheckBinaryOutput(RunSettings settings, InputSource input, DocumentFormat format, int inputs)
+    {
+        string name = DocumentFormats.GetName(format);
+        if (settings.Output is null && !settings.InPlace)
+        {
+            throw new CliException($"{input.DisplayName}: {name} is a binary format: write it to a file with --output FILE or --in-place, never to standard output");
+        }
+
+        if (settings.Encoding is not null)
+        {
+            throw new CliException($"{input.DisplayName}: --encoding does not apply to {name} (a zip archive)");
+        }
+
+        if (!settings.InPlace && inputs > 1)
+        {
+            throw new CliException($"{input.DisplayName}: a {name} file cannot be appended to other output: convert one binary document per --output");
+        }
+    }
+
+    private static byte[] ReadAll(BlockReader reader)
+    {
+        using var all = new MemoryStream();
+        while (reader.Read() is { } block)
+        {
+            using (block)
+            {
+                all.Write(block.Data);
+            }
+        }
+
+        return all.ToArray();
+    }
+
+    private static string Decode(byte[] bytes, InputSource input, bool replaceInvalid)
+    {
+        Encoding encoding = replaceInvalid ? Encoding.UTF8 : new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            return encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new CliException($"{input.DisplayName}: not valid UTF-8 (at byte {exception.Index})", ExitCodes.BadInput, exception);
+        }
+    }
+}

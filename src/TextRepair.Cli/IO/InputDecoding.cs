@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text;
+
+namespace TextRepair.Cli.IO;
+
+/// <summary>An input opened for processing: its bytes as UTF-8, and what was found about its encoding.</summary>
+internal sealed class DecodedInput : IDisposable
+{
+    public DecodedInput(Stream utf8, long startOffset, Encoding encoding, bool hadBom)
+    {
+        Utf8 = utf8;
+        StartOffset = startOffset;
+        Encoding = encoding;
+        HadBom = hadBom;
+    }
+
+    /// <summary>The text as UTF-8 bytes (the input itself when it is UTF-8, still to be validated), after any byte order mark.</summary>
+    public Stream Utf8 { get; }
+
+    /// <summary>Where <see cref="Utf8"/> starts in the input (after a UTF-8 byte order mark), for byte offsets in messages.</summary>
+    public long StartOffset { get; }
+
+    /// <summary>The input's encoding (with the byte order the mark showed).</summary>
+    public Encoding Encoding { get; }
+
+    public bool HadBom { get; }
+
+    public bool IsUtf8 => Encoding.CodePage == 65001;
+
+    public void Dispose() => Utf8.Dispose();
+}
+
+/// <summary>
+/// Opens an input in its encoding: a byte order mark is read and skipped (it decides the byte order of UTF-16 and
+/// UTF-32, whatever the name given), a UTF-16 or UTF-32 file read as something else is refused with a message saying so,
+/// and legacy encodings are decoded to UTF-8 with errors at the input's byte offset.
+/// </summary>
+internal static class InputDecoding
+{
+    public static DecodedInput Open(Stream raw, string name, Encoding? requested, bool replaceInvalid)
+    {
+        byte[] head = new byte[4];
+        int length = raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        (int bomCodePage, int bomLength) = Bom(head.AsSpan(0, length));
+        int codePage = requested?.CodePage ?? 65001;
+        bool wide = Commands.EncodingNames.IsWide(codePage);
+        if (bomCodePage is 1200 or 1201 or 12000 or 12001 && !wide)
+        {
+            string kind = bomCodePage is 1200 or 1201 ? "UTF-16" : "UTF-32";
+            throw new CliException(
+                $"{name}: this file has a {kind} BOM; it is not {(requested is null ? "UTF-8" : Commands.EncodingNames.Display(requested))} (use --encoding {kind.ToLowerInvariant()})");
+        }
+
+        // A mark of the other byte order (or width) wins over the name: "utf-16" with FE FF is big-endian.
+        if (wide && bomCodePage is 1200 or 1201 or 12000 or 12001)
+        {
+            codePage = bomCodePage;
+        }
+        else if (bomCodePage == 65001 && codePage != 65001)
+        {
+            bomLength = 0;
+        }
+
+        bool hadBom = bomLength > 0 && bomCodePage == codePage;
+        var rest = new PrefixedStream(head.AsMemory(hadBom ? bomLength : 0, length - (hadBom ? bomLength : 0)), raw);
+        long start = hadBom ? bomLength : 0;
+        if (codePage == 65001)
+        {
+            return new DecodedInput(rest, start, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), hadBom);
+        }
+
+        Encoding encoding = Encoding.GetEncoding(
+            codePage,
+            EncoderFallback.ExceptionFallback,
+            replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback);
+        return new DecodedInput(new DecodingStream(rest, encoding, start, name), start, encoding, hadBom);
+    }
+
+    private static (int CodePage, int Length) Bom(ReadOnlySpan<byte> head) => head switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (65001, 3),
+        [0xFF, 0xFE, 0, 0, ..] => (12000, 4),
+        [0, 0, 0xFE, 0xFF, ..] => (12001, 4),
+        [0xFF, 0xFE, ..] => (1200, 2),
+        [0xFE, 0xFF, ..] => (1201, 2),
+        _ => (0, 0),
+    };
+
+    /// <summary>Reads some bytes already read, then the rest of a stream.</summary>
+    private sealed class PrefixedStream : Stream
+    {
+        private readonly Stream _inner;
+        private ReadOnlyMemory<byte> _prefix;
+
+        public PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner)
+        {
+            _prefix = prefix;
+            _inner = inner;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.IsEmpty)
+            {
+                return _inner.Read(buffer);
+            }
+
+            int count = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..count].CopyTo(buffer);
+            _prefix = _prefix[count..];
+
+            // One call gives the prefix and what follows, as a read of the whole stream would.
+            return count < buffer.Length ? count + _inner.Read(buffer[count..]) : count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>Decodes a legacy encoding to UTF-8 as it is read; an invalid sequence is reported at its byte offset in the input.</summary>
+    private sealed class DecodingStream : Stream
+    {
+        private const int ChunkSize = 1 << 16;
+        private readonly Stream _inner;
+        private readonly Encoding _encoding;
+        private readonly Decoder _decoder;
+        private readonly Encoder _utf8 = new UTF8Encoding(false).GetEncoder();
+        private readonly string _name;
+        private readonly byte[] _raw = new byte[ChunkSize];
+        private readonly char[] _chars;
+        private readonly byte[] _pending;
+        private long _offset;
+        private int _pendingStart;
+        private int _pendingEnd;
+        private bool _done;
+
+        public DecodingStream(Stream inner, Encoding encoding, long offset, string name)
+        {
+            _inner = inner;
+            _encoding = encoding;
+            _decoder = encoding.GetDecoder();
+            _offset = offset;
+            _name = name;
+            _chars = new char[encoding.GetMaxCharCount(ChunkSize) + 2];
+            _pending = new byte[(_chars.Length * 3) + 8];
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (_pendingStart == _pendingEnd)
+            {
+                if (_done)
+                {
+                    return 0;
+                }
+
+                Fill();
+            }
+
+            int count = Math.Min(buffer.Length, _pendingEnd - _pendingStart);
+            _pending.AsSpan(_pendingStart, count).CopyTo(buffer);
+            _pendingStart += count;
+            return count;
+        }
+
+        private void Fill()
+        {
+            int read = _inner.Read(_raw, 0, _raw.Length);
+            _done = read == 0;
+            int chars;
+            try
+            {
+                chars = _decoder.GetChars(_raw, 0, read, _chars, 0, flush: _done);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                // Index is relative to this chunk; negative when the bad sequence began in the previous one.
+                long at = Math.Max(0, _offset + exception.Index);
+                throw new CliException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{_name}: not valid {Commands.EncodingNames.Display(_encoding)} at byte offset {at} (use --replace-invalid to replace invalid sequences with U+FFFD)"));
+            }
+
+            _offset += read;
+            _pendingStart = 0;
+            _pendingEnd = _utf8.GetBytes(_chars, 0, chars, _pending, 0, flush: _done);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// A legacy code page as lookup tables derived, on first use, from the framework's own decoder
+/// (<see cref="CodePagesEncodingProvider"/>); no code-page table is written in this repository. Only byte sequences
+/// that the framework decodes to exactly one character are valid, and a character is encodable only when it is the
+/// framework's decoding of some byte sequence, so every encode/decode here round-trips. Thread-safe after construction.
+/// </summary>
+internal sealed class CodePage
+{
+    private const char Invalid = '\uFFFF';
+
+    // Byte -> char for single bytes (Invalid when the byte is a lead byte or undefined).
+    private readonly char[] _single = new char[256];
+
+    // (lead << 8 | trail) -> char for double-byte sequences; null for single-byte code pages.
+    private readonly char[]? _double;
+
+    // char -> encoded value: 0x0000..0x00FF a single byte (with _encodable marking validity), else lead << 8 | trail.
+    private readonly ushort[] _encode = new ushort[65536];
+    private readonly ulong[] _encodable = new ulong[65536 / 64];
+
+    static CodePage()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    private CodePage(int codePage, string name, bool sloppyLatin1)
+    {
+        Name = name;
+        Encoding encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(Invalid.ToString()));
+        Span<char> chars = stackalloc char[4];
+        Span<byte> bytes = stackalloc byte[2];
+        for (int b = 0; b < 256; b++)
+        {
+            bytes[0] = (byte)b;
+            int n = encoding.GetChars(bytes[..1], chars);
+            char c = n == 1 ? chars[0] : Invalid;
+            if (c == Invalid && sloppyLatin1 && b is >= 0x80 and < 0xA0)
+            {
+                // Latin-1 readers keep undefined windows-1252 bytes as C1 controls.
+                c = (char)b;
+            }
+
+            _single[b] = c;
+            if (c != Invalid)
+            {
+                SetEncode(c, (ushort)b);
+            }
+        }
+
+        if (sloppyLatin1)
+        {
+            // Text read as ISO-8859-1 holds C1 controls where windows-1252 has printable characters.
+            for (int b = 0x80; b < 0xA0; b++)
+            {
+                SetEncode((char)b, (ushort)b);
+            }
+        }
+
+        if (encoding.IsSingleByte)
+        {
+            return;
+        }
+
+        _double = new char[65536];
+        Array.Fill(_double, Invalid);
+        for (int lead = 0x81; lead <= 0xFE; lead++)
+        {
+            if (_single[lead] != Invalid)
+            {
+                continue;
+            }
+
+            bytes[0] = (byte)lead;
+            for (int trail = 0x40; trail <= 0xFE; trail++)
+            {
+                bytes[1] = (byte)trail;
+                int n = encoding.GetChars(bytes, chars);
+                if (n == 1 && chars[0] != Invalid && !char.IsSurrogate(chars[0]))
+                {
+                    _double[(lead << 8) | trail] = chars[0];
+                    SetEncode(chars[0], (ushort)((lead << 8) | trail));
+                }
+            }
+        }
+    }
+
+    /// <summary>Builds the tables of a code page (a few milliseconds for a double-byte one).</summary>
+    /// <param name="codePage">The Windows code page number.</param>
+    /// <param name="name">The name used in chain descriptions ("gbk").</param>
+    /// <param name="sloppyLatin1">Also map C1 controls to their bytes (ISO-8859-1 readers), as windows-1252 readers in browsers do.</param>
+    public static CodePage Create(int codePage, string name, bool sloppyLatin1 = false) => new(codePage, name, sloppyLatin1);
+
+    public string Name { get; }
+
+    public bool IsDoubleByte => _double is not null;
+
+    /// <summary>True when <paramref name="c"/> is the decoding of some byte sequence of this code page.</summary>
+    public bool CanEncode(char c) => (_encodable[c >> 6] & (1UL << c)) != 0;
+
+    /// <summary>True when <paramref name="c"/> is encodable and takes two bytes.</summary>
+    public bool IsDoubleByteChar(char c) => CanEncode(c) && _encode[c] >= 0x100;
+
+    /// <summary>The encoded value of an encodable character: a byte below 0x100, else lead &lt;&lt; 8 | trail.</summary>
+    public int EncodedValue(char c) => _encode[c];
+
+    /// <summary>Writes the bytes of <paramref name="c"/> (0 bytes when it is not encodable) and returns how many.</summary>
+    public int Encode(char c, Span<byte> destination)
+    {
+        if (!CanEncode(c))
+        {
+            return 0;
+        }
+
+        ushort value = _encode[c];
+        if (value < 0x100)
+        {
+            destination[0] = (byte)value;
+            return 1;
+        }
+
+        destination[0] = (byte)(value >> 8);
+        destination[1] = (byte)value;
+        return 2;
+    }
+
+    /// <summary>The character of a single byte, or '\uFFFF' when the byte alone is no character.</summary>
+    public char DecodeSingle(int b) => _single[b];
+
+    /// <summary>The character of a lead/trail pair, or '\uFFFF' when the pair is invalid.</summary>
+    public char DecodeDouble(int lead, int trail) => _double is null || (uint)lead > 0xFF || (uint)trail > 0xFF ? Invalid : _double[(lead << 8) | trail];
+
+    private void SetEncode(char c, ushort value)
+    {
+        if (!CanEncode(c))
+        {
+            _encode[c] = value;
+            _encodable[c >> 6] |= 1UL << c;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using TextRepair.Internal;
+
+namespace TextRepair.Analysis.Language;
+
+/// <summary>
+/// Character bigram language models, one per <see cref="LanguageScript"/>, trained by <c>tools/train-charlm.sh</c> on
+/// openly licensed Debian text (see Data/PROVENANCE.md) and embedded as <c>Data/Language/charlm.bin</c>. Witten-Bell
+/// interpolation: a pair seen in training has its stored probability; an unseen pair backs off to the second
+/// character's unigram probability times the first character's back-off weight; an unseen character has the model's
+/// unknown probability. Log-probabilities are natural logs. Loaded once on first use (about 2 MB of tables);
+/// immutable and thread-safe.
+/// </summary>
+internal sealed class CharNgramModel
+{
+    /// <summary>The boundary character of the models: a line starts after it and ends before it.</summary>
+    public const char Boundary = '\n';
+
+    private const string ResourcePath = "Language/charlm.bin";
+    private const float Step = 1f / 8;
+
+    private static readonly Lazy<CharNgramModel> s_shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly ScriptModel[] _models;
+
+    private CharNgramModel(ScriptModel[] models) => _models = models;
+
+    /// <summary>The embedded models, loaded on first use.</summary>
+    public static CharNgramModel Shared => s_shared.Value;
+
+    /// <summary>Number of script models (one per <see cref="LanguageScript"/> value).</summary>
+    public int ScriptCount => _models.Length;
+
+    /// <summary>Number of characters with a unigram probability in <paramref name="script"/>'s model.</summary>
+    public int UnigramCount(LanguageScript script) => _models[(int)script].UnigramCount;
+
+    /// <summary>Number of character pairs with a stored probability in <paramref name="script"/>'s model.</summary>
+    public int BigramCount(LanguageScript script) => _models[(int)script].BigramCount;
+
+    /// <summary>Log-probability of <paramref name="next"/> after <paramref name="previous"/> in <paramref name="script"/>.</summary>
+    public double LogProb(LanguageScript script, char previous, char next) => _models[(int)script].LogProb(previous, next);
+
+    /// <summary>True when <paramref name="script"/>'s model saw <paramref name="c"/> in training.</summary>
+    public bool IsKnown(LanguageScript script, char c) => _models[(int)script].IsKnown(c);
+
+    /// <summary>Unigram log-probability of <paramref name="c"/> in <paramref name="script"/> (the unknown probability if unseen).</summary>
+    public double UnigramLogProb(LanguageScript script, char c) => _models[(int)script].UnigramLogProb(c);
+
+    /// <summary>
+    /// Scores <paramref name="text"/> under <paramref name="script"/>'s model, as it stands between
+    /// <paramref name="before"/> and <paramref name="after"/> (use <see cref="Boundary"/> at a line's ends).
+    /// </summary>
+    public SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before = Boundary, char after = Boundary)
+    {
+        ScriptModel model = _models[(int)script];
+        double total = 0;
+        int unknown = 0;
+        char previous = before;
+        foreach (char c in text)
+        {
+            total += model.LogProb(previous, c);
+            unknown += model.IsKnown(c) ? 0 : 1;
+            previous = c;
+        }
+
+        total += model.LogProb(previous, after);
+        return new SpanScore(script, total, text.Length + 1, unknown);
+    }
+
+    /// <summary>The score of the script model that fits <paramref name="text"/> best (highest total log-probability).</summary>
+    public SpanScore ScoreBest(ReadOnlySpan<char> text, char before = Boundary, char after = Boundary)
+    {
+        SpanScore best = Score(LanguageScript.ZhHans, text, before, after);
+        for (int s = 1; s < _models.Length; s++)
+        {
+            SpanScore score = Score((LanguageScript)s, text, before, after);
+            if (score.Total > best.Total)
+            {
+                best = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The script whose model fits <paramref name="text"/> best.</summary>
+    public LanguageScript BestScript(ReadOnlySpan<char> text) => ScoreBest(text).Script;
+
+    private static CharNgramModel Load()
+    {
+        using var gzip = new GZipStream(EmbeddedData.Open(ResourcePath), CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip, Encoding.ASCII);
+        if (reader.ReadUInt32() != 0x4D4C5254 || reader.ReadUInt32() != 1)
+        {
+            throw new InvalidDataException("Embedded language model: unknown format.");
+        }
+
+        int count = reader.ReadInt32();
+        var models = new ScriptModel[count];
+        for (int m = 0; m < count; m++)
+        {
+            string name = Encoding.ASCII.GetString(reader.ReadBytes(reader.ReadByte()));
+            if (name != ScriptName((LanguageScript)m))
+            {
+                throw new InvalidDataException($"Embedded language model: model {m} is '{name}'.");
+            }
+
+            models[m] = ScriptModel.Read(reader);
+        }
+
+        return new CharNgramModel(models);
+    }
+
+    /// <summary>The model's name in the embedded file (BCP 47-like: zh-Hans, zh-Hant, ja, ko, Latin, Cyrillic).</summary>
+    public static string ScriptName(LanguageScript script) => script switch
+    {
+        LanguageScript.ZhHans => "zh-Hans",
+        LanguageScript.ZhHant => "zh-Hant",
+        LanguageScript.Ja => "ja",
+        LanguageScript.Ko => "ko",
+        LanguageScript.Latin => "Latin",
+        _ => "Cyrillic",
+    };
+
+    /// <summary>One script's tables: unigram and back-off log-probabilities per UTF-16 unit, pairs in an open-addressing hash.</summary>
+    private sealed class ScriptModel
+    {
+        private readonly float[] _unigram = new float[65536];
+        private readonly float[] _backoff = new float[65536];
+        private readonly bool[] _known = new bool[65536];
+        private uint[] _keys = [];
+        private float[] _values = [];
+        private int _mask;
+
+        public int UnigramCount { get; private set; }
+
+        public int BigramCount { get; private set; }
+
+        public bool IsKnown(char c) => _known[c];
+
+        public double UnigramLogProb(char c) => _unigram[c];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double LogProb(char previous, char next)
+        {
+            uint key = ((uint)previous << 16) | next;
+            int slot = (int)Hash(key) & _mask;
+            while (true)
+            {
+                uint k = _keys[slot];
+                if (k == key)
+                {
+                    return _values[slot];
+                }
+
+                if (k == 0)
+                {
+                    return _backoff[previous] + _unigram[next];
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        public static ScriptModel Read(BinaryReader reader)
+        {
+            var model = new ScriptModel();
+            float unknown = reader.ReadSingle();
+            Array.Fill(model._unigram, unknown);
+            int unigrams = reader.ReadInt32();
+            for (int i = 0; i < unigrams; i++)
+            {
+                char c = (char)reader.ReadUInt16();
+                model._unigram[c] = -reader.ReadByte() * Step;
+                model._backoff[c] = -reader.ReadByte() * Step;
+                model._known[c] = true;
+            }
+
+            int bigrams = reader.ReadInt32();
+            uint[] keys = new uint[bigrams];
+            for (int i = 0; i < bigrams; i++)
+            {
+                keys[i] = reader.ReadUInt32();
+            }
+
+            // Load factor at most 1/2: a miss ends after a probe or two.
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, bigrams * 2));
+            model._keys = new uint[capacity];
+            model._values = new float[capacity];
+            model._mask = capacity - 1;
+            for (int i = 0; i < bigrams; i++)
+            {
+                float value = -reader.ReadByte() * Step;
+                int slot = (int)Hash(keys[i]) & model._mask;
+                while (model._keys[slot] != 0)
+                {
+                    slot = (slot + 1) & model._mask;
+                }
+
+                model._keys[slot] = keys[i];
+                model._values[slot] = value;
+            }
+
+            model.UnigramCount = unigrams;
+            model.BigramCount = bigrams;
+            return model;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Hash(uint key) => (key * 0x9E3779B1u) >> 7;
+    }
+}

@@ -1,0 +1,138 @@
+namespace TextRepair.Analysis.Variant;
+
+/// <summary>
+/// Finds where a text departs from an expected variant: characters of the other script, characters and terms the
+/// expected region's OpenCC conversion would change, lines mixing both scripts. Stateless; thread-safe.
+/// </summary>
+internal static class VariantChecker
+{
+    public static List<VariantFinding> Check(ReadOnlySpan<char> text, ChineseVariant expected)
+    {
+        var findings = new List<VariantFinding>();
+        bool simplified = expected == ChineseVariant.Simplified;
+        bool taiwan = expected == ChineseVariant.Taiwan;
+        bool hongKong = expected == ChineseVariant.HongKong;
+        if (expected is not (ChineseVariant.Simplified or ChineseVariant.Traditional or ChineseVariant.Taiwan or ChineseVariant.HongKong))
+        {
+            throw new ArgumentOutOfRangeException(nameof(expected), expected, "Expected a script or a region: Simplified, Traditional, Taiwan or HongKong.");
+        }
+
+        VariantTables tables = VariantTables.Instance;
+        CharClass wrong = simplified ? CharClass.TraditionalOnly : CharClass.SimplifiedOnly;
+        CharClass right = simplified ? CharClass.SimplifiedOnly : CharClass.TraditionalOnly;
+        CharClass converts = taiwan ? CharClass.TaiwanConverts : hongKong ? CharClass.HongKongConverts : CharClass.None;
+        PhraseKind replaced = taiwan ? PhraseKind.NotTaiwanTerm : hongKong ? PhraseKind.NotHongKongTerm : PhraseKind.None;
+        CharClass interesting = wrong | right | converts | (replaced != PhraseKind.None ? CharClass.PhraseStart : CharClass.None);
+        int phraseEnd = 0;
+        int lineWrong = -1;
+        bool lineRight = false;
+        bool lineReported = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n')
+            {
+                lineWrong = -1;
+                lineRight = false;
+                lineReported = false;
+                continue;
+            }
+
+            int length = 1;
+            CharClass f = tables.Bmp[c];
+            if (char.IsHighSurrogate(c))
+            {
+                int cp = HanData.CodePointAt(text, i, out length);
+                f = tables.Classify(cp);
+            }
+
+            if ((f & interesting) == 0)
+            {
+                i += length - 1;
+                continue;
+            }
+
+            if ((f & wrong) != 0)
+            {
+                findings.Add(new VariantFinding(i, length, VariantRule.WrongScript, ScriptSuggestion(tables, text, i, expected)));
+                lineWrong = lineWrong < 0 ? i : lineWrong;
+            }
+            else if ((f & right) != 0)
+            {
+                lineRight = true;
+            }
+
+            if (lineWrong >= 0 && lineRight && !lineReported)
+            {
+                findings.Add(new VariantFinding(lineWrong, HanData.CodePointAt(text, lineWrong, out int l) >= 0 ? l : 1, VariantRule.MixedLine, null));
+                lineReported = true;
+            }
+
+            if ((f & converts) != 0 && !KeptByVariantPhrase(tables, text, i, taiwan))
+            {
+                Dictionary<int, string> forms = taiwan ? tables.TaiwanForm : tables.HongKongForm;
+                string? suggestion = forms.TryGetValue(HanData.CodePointAt(text, i, out _), out string? form) ? form : null;
+                findings.Add(new VariantFinding(i, length, VariantRule.RegionCharacter, suggestion));
+            }
+
+            if ((f & CharClass.PhraseStart) != 0 && replaced != PhraseKind.None && i >= phraseEnd)
+            {
+                int matched = VariantScanner.MatchPhrase(tables, text, i, out PhraseInfo info);
+                if (matched > 0 && (info.Kind & replaced) != 0 && !VariantScanner.IsInsideContextWord(tables, text, i, matched, info))
+                {
+                    findings.Add(new VariantFinding(i, matched, VariantRule.RegionTerm, taiwan ? info.TaiwanSuggestion : info.HongKongSuggestion));
+                    phraseEnd = i + matched;
+                }
+            }
+
+            i += length - 1;
+        }
+
+        if (findings.Count > 1)
+        {
+            findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.CompareTo(b.Rule));
+        }
+
+        return findings;
+    }
+
+    // The other script's single form, in the expected region's standard when that is a single form too.
+    private static string? ScriptSuggestion(VariantTables tables, ReadOnlySpan<char> text, int index, ChineseVariant expected)
+    {
+        string? suggestion = tables.ScriptSuggestion(HanData.CodePointAt(text, index, out _));
+        if (suggestion is null || expected is not (ChineseVariant.Taiwan or ChineseVariant.HongKong))
+        {
+            return suggestion;
+        }
+
+        int cp = char.ConvertToUtf32(suggestion, 0);
+        Dictionary<int, string> forms = expected == ChineseVariant.Taiwan ? tables.TaiwanForm : tables.HongKongForm;
+        CharClass converts = expected == ChineseVariant.Taiwan ? CharClass.TaiwanConverts : CharClass.HongKongConverts;
+        if ((tables.Classify(cp) & converts) == 0)
+        {
+            return suggestion;
+        }
+
+        return forms.TryGetValue(cp, out string? form) ? form : null;
+    }
+
+    // OpenCC's t2tw / t2hk first try their variant phrases (張棟樑 keeps 樑): a character they keep there is no finding.
+    private static bool KeptByVariantPhrase(VariantTables tables, ReadOnlySpan<char> text, int index, bool taiwan)
+    {
+        Dictionary<string, string> phrases = taiwan ? tables.TaiwanVariantPhrases : tables.HongKongVariantPhrases;
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        int max = tables.MaxVariantPhraseLength;
+        for (int from = Math.Max(0, index - max + 1); from <= index; from++)
+        {
+            for (int to = index + 1; to <= Math.Min(text.Length, from + max); to++)
+            {
+                if (lookup.TryGetValue(text[from..to], out string? value) && value.Length == to - from && value[index - from] == text[index])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+namespace TextRepair.Analysis.Variant;
+
+/// <summary>
+/// The decision rule of variant identification: naive-Bayes log-odds from the evidence counts (each kind of evidence
+/// weighs the log of how much more often it occurs in one variant's text than in the other's), a flat prior, a
+/// temperature that calibrates the log-odds into a probability, and an answer only when that probability is high
+/// enough. Every number below was measured by <c>tools/VariantEval</c> on the development half of the evaluation
+/// corpus (docs/variant-evaluation.md); the test half was not used to choose any of them.
+/// </summary>
+internal static class VariantModel
+{
+    // Script: ln(P(kind | Traditional) / P(kind | Simplified)). Dev texts of >= 20 Han: Simplified texts held 116,353
+    // Simplified-only and 10 Traditional-only characters, Traditional texts 33 and 81,592; add-one smoothed,
+    // P(Traditional-only | Simplified) = 9.5e-5 and P(Simplified-only | Traditional) = 4.2e-4.
+    internal const double SimplifiedWeight = -7.783;
+    internal const double TraditionalWeight = 9.266;
+
+    // Region: ln(rate in Taiwan text / rate in Hong Kong text) per Han character, add-one smoothed, for the eight
+    // regional kinds in VariantEvidenceKind order from TaiwanCharacter. Fitted on the matched CLDR pair only (the same
+    // items in zh-Hant and zh-Hant-HK, dev: 6,568 and 6,399 Han characters; token counts in
+    // docs/variant-evaluation.md), so that the rates differ by region and not by subject. The counts are small (the
+    // HongKongCharacter weight rests on 2 tokens against 0); only present evidence counts, so a text without regional
+    // evidence stays at 0 (no region named).
+    internal static ReadOnlySpan<double> RegionWeights => [0.466, 1.127, 1.073, -0.719, 1.381, -1.752, -0.026, -1.125];
+
+    // Calibration: confidence = sigmoid(|log-odds| / temperature); temperatures of minimum log loss on the dev lines
+    // with evidence (46,265 lines for the script, 9,000 for the region), searched from 1 up (never more confident
+    // than the raw naive-Bayes odds).
+    internal const double ScriptTemperature = 1.25;
+    internal const double RegionTemperature = 1.0;
+
+    /// <summary>
+    /// A script is named only at this calibrated confidence or more, else <c>undetermined</c>. On dev lines the script
+    /// precision is 99.95% at every threshold from 0.5 to 0.99; 0.95 keeps one Traditional-only character against
+    /// nothing (0.9995) an answer and leaves a lone pair of contradicting characters undetermined.
+    /// </summary>
+    internal const double MinConfidence = 0.95;
+
+    /// <summary>
+    /// A region is named only at this calibrated confidence or more, else plain <c>zh-Hant</c>. Dev lines with regional
+    /// evidence: at 0.8, 43.7% answered with 89.98% precision; at 0.9, 37.7% answered with 98.91%; at 0.95, 19.0% with
+    /// 98.13%.
+    /// </summary>
+    internal const double MinRegionConfidence = 0.9;
+
+    /// <summary>
+    /// Mixed: the minority script holds at least this share of the script evidence (twice the 99.9th percentile, 0.100,
+    /// of the minority share in clean dev texts of >= 20 Han)...
+    /// </summary>
+    internal const double MixedMinShare = 0.2;
+
+    /// <summary>
+    /// ...and at least this many characters: one or two stray characters make the share of a short text large (the
+    /// maximum over clean dev texts is 1.0, from texts with a single piece of evidence).
+    /// </summary>
+    internal const int MixedMinCount = 3;
+
+    /// <summary>A line is a minority line when its minority-script characters outnumber its others and reach this count.</summary>
+    internal const int MinorityLineMinCount = 2;
+
+    /// <summary>Decides from the counts (and the line tallies, for minority spans).</summary>
+    public static VariantReport Decide(
+        int han,
+        int[] counts,
+        List<VariantEvidence>? evidence,
+        List<VariantScanner.LineTally>? lines)
+    {
+        IReadOnlyList<VariantEvidence> spans = evidence is null ? [] : evidence;
+        int s = counts[(int)VariantEvidenceKind.SimplifiedCharacter];
+        int t = counts[(int)VariantEvidenceKind.TraditionalCharacter];
+        double scriptLogOdds = (s * SimplifiedWeight) + (t * TraditionalWeight);
+        double regionLogOdds = 0;
+        for (int k = 0; k < RegionWeights.Length; k++)
+        {
+            regionLogOdds += counts[(int)VariantEvidenceKind.TaiwanCharacter + k] * RegionWeights[k];
+        }
+
+        if (han == 0)
+        {
+            return new VariantReport(ChineseVariant.None, 1.0, han, counts, scriptLogOdds, regionLogOdds, spans, []);
+        }
+
+        IReadOnlyList<VariantSpan> minority = lines is null || s + t == 0 ? [] : MinoritySpans(lines, t >= s);
+        double scriptConfidence = Sigmoid(Math.Abs(scriptLogOdds) / ScriptTemperature);
+        int fewer = Math.Min(s, t);
+        if (fewer >= MixedMinCount && fewer >= MixedMinShare * (s + t))
+        {
+            // How sure we are that the minority is not a handful of stray characters: its own log-odds.
+            double minorityOdds = fewer * Math.Min(Math.Abs(SimplifiedWeight), TraditionalWeight);
+            return new VariantReport(
+                ChineseVariant.Mixed, Sigmoid(minorityOdds / ScriptTemperature), han, counts, scriptLogOdds, regionLogOdds, spans, minority);
+        }
+
+        if (scriptConfidence < MinConfidence)
+        {
+            return new VariantReport(
+                ChineseVariant.Undetermined, scriptConfidence, han, counts, scriptLogOdds, regionLogOdds, spans, minority);
+        }
+
+        if (scriptLogOdds < 0)
+        {
+            return new VariantReport(ChineseVariant.Simplified, scriptConfidence, han, counts, scriptLogOdds, regionLogOdds, spans, minority);
+        }
+
+        double regionConfidence = Sigmoid(Math.Abs(regionLogOdds) / RegionTemperature);
+        ChineseVariant variant = regionConfidence < MinRegionConfidence
+            ? ChineseVariant.Traditional
+            : regionLogOdds > 0 ? ChineseVariant.Taiwan : ChineseVariant.HongKong;
+        double confidence = variant == ChineseVariant.Traditional ? scriptConfidence : scriptConfidence * regionConfidence;
+        return new VariantReport(variant, confidence, han, counts, scriptLogOdds, regionLogOdds, spans, minority);
+    }
+
+    internal static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    // Runs of lines whose own majority is the text's minority script; lines without script evidence in between do
+    // not break a run, a line of the majority script does.
+    private static List<VariantSpan> MinoritySpans(List<VariantScanner.LineTally> lines, bool traditional)
+    {
+        var spans = new List<VariantSpan>();
+        ChineseVariant minorityVariant = traditional ? ChineseVariant.Simplified : ChineseVariant.Traditional;
+        int runStart = -1;
+        int runEnd = -1;
+        foreach (VariantScanner.LineTally line in lines)
+        {
+            int minority = traditional ? line.Simplified : line.Traditional;
+            int majority = traditional ? line.Traditional : line.Simplified;
+            if (minority > majority && minority >= MinorityLineMinCount)
+            {
+                if (runStart < 0)
+                {
+                    runStart = line.Start;
+                }
+
+                runEnd = line.Start + line.Length;
+            }
+            else if (minority <= majority && runStart >= 0)
+            {
+                spans.Add(new VariantSpan(runStart, runEnd - runStart, minorityVariant));
+                runStart = -1;
+            }
+        }
+
+        if (runStart >= 0)
+        {
+            spans.Add(new VariantSpan(runStart, runEnd - runStart, minorityVariant));
+        }
+
+        return spans;
+    }
+}

@@ -1,0 +1,415 @@
+using System.Text;
+using TextRepair.Internal;
+
+namespace TextRepair.Analysis.Variant;
+
+/// <summary>
+/// The evidence tables of variant identification, derived once per process from OpenCC's character, variant and
+/// regional phrase dictionaries (embedded text, read through <see cref="EmbeddedData"/>). Immutable once built;
+/// thread-safe.
+/// </summary>
+/// <remarks>
+/// A character is script evidence only when one script never writes it. Simplified-only: an STCharacters key that s2t
+/// always changes and that is no Traditional form (no STCharacters value, TSCharacters key, TWVariants / HKVariants
+/// value, or character of a Traditional phrase value: 霉 stays in 發霉). Traditional-only: a TSCharacters key that t2s
+/// always changes and that is no Simplified form (no TSCharacters value, STCharacters key, or character of a TSPhrases
+/// value). A character in neither table is written the same in both scripts. So 吃
+/// (an ST value and a TS value), 群 (a TWVariants value), 只 (maps to itself) and 着 (in neither table) carry no
+/// script evidence. A character is regional evidence when
+/// the two regional standards disagree on it: it is kept by one region's conversion (t2tw / t2hk) and changed by the
+/// other's, or it is a form that only one region's table produces and that is not also a Simplified form.
+/// </remarks>
+internal sealed class VariantTables
+{
+    private static VariantTables? s_instance;
+
+    private readonly Dictionary<int, CharClass> _supplementary = [];
+    private readonly Dictionary<int, string> _suggestions = [];
+    private readonly Dictionary<string, PhraseInfo> _phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PhraseInfo>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
+    private HashSet<string>? _contextWords;
+
+    private VariantTables()
+    {
+        var toTraditional = Read("STCharacters");
+        var toSimplified = Read("TSCharacters");
+        var twVariants = Read("TWVariants");
+        var hkVariants = Read("HKVariants");
+        var twPhraseVariants = ReadPhrases("TWVariantsPhrases");
+        var hkPhraseVariants = ReadPhrases("HKVariantsPhrases");
+
+        // A character that is not an ST key is left alone by s2t: it is written in Traditional text too, and so on.
+        HashSet<int> traditionalForms = Values(toTraditional);
+        traditionalForms.UnionWith(toSimplified.Keys);
+        traditionalForms.UnionWith(Values(twVariants));
+        traditionalForms.UnionWith(Values(hkVariants));
+        HashSet<int> simplifiedForms = Values(toSimplified);
+        simplifiedForms.UnionWith(toTraditional.Keys);
+
+        // Characters OpenCC writes inside Traditional phrases (發霉, 恒生) are Traditional forms too, and so on.
+        foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases", "TWPhrases", "HKPhrases", "TWVariantsPhrases", "HKVariantsPhrases"])
+        {
+            AddPhraseCharacters(file, traditionalForms);
+        }
+
+        AddPhraseCharacters("TSPhrases", simplifiedForms);
+        foreach ((int c, int[] values) in toTraditional)
+        {
+            if (Array.IndexOf(values, c) < 0 && !traditionalForms.Contains(c))
+            {
+                Or(c, CharClass.SimplifiedOnly);
+                if (values.Length == 1)
+                {
+                    _suggestions[c] = char.ConvertFromUtf32(values[0]);
+                }
+            }
+        }
+
+        foreach ((int c, int[] values) in toSimplified)
+        {
+            if (Array.IndexOf(values, c) < 0 && !simplifiedForms.Contains(c))
+            {
+                Or(c, CharClass.TraditionalOnly);
+                if (values.Length == 1)
+                {
+                    _suggestions[c] = char.ConvertFromUtf32(values[0]);
+                }
+            }
+        }
+
+        // What each region's character conversion changes (first value not the key itself).
+        var twChanges = Changes(twVariants);
+        var hkChanges = Changes(hkVariants);
+        foreach ((int c, int to) in twChanges)
+        {
+            Or(c, CharClass.TaiwanConverts);
+            if (!hkChanges.ContainsKey(c))
+            {
+                Or(c, CharClass.HongKongKept);
+            }
+
+            if (twVariants[c].Length == 1)
+            {
+                TaiwanForm[c] = char.ConvertFromUtf32(to);
+            }
+        }
+
+        foreach ((int c, int to) in hkChanges)
+        {
+            Or(c, CharClass.HongKongConverts);
+            if (!twChanges.ContainsKey(c))
+            {
+                Or(c, CharClass.TaiwanKept);
+            }
+
+            if (hkVariants[c].Length == 1)
+            {
+                HongKongForm[c] = char.ConvertFromUtf32(to);
+            }
+        }
+
+        // Forms only one region's table writes, unless they are also Simplified forms (群 and 吃 are written everywhere).
+        HashSet<int> twForms = Values(twVariants, includeSelf: false);
+        HashSet<int> hkForms = Values(hkVariants, includeSelf: false);
+        foreach (int c in twForms)
+        {
+            if (!hkForms.Contains(c) && !simplifiedForms.Contains(c) && !hkChanges.ContainsKey(c))
+            {
+                Or(c, CharClass.TaiwanForm);
+            }
+        }
+
+        foreach (int c in hkForms)
+        {
+            if (!twForms.Contains(c) && !simplifiedForms.Contains(c) && !twChanges.ContainsKey(c))
+            {
+                Or(c, CharClass.HongKongForm);
+            }
+        }
+
+        TaiwanVariantPhrases = twPhraseVariants;
+        HongKongVariantPhrases = hkPhraseVariants;
+        MaxVariantPhraseLength = Math.Max(MaxLength(twPhraseVariants.Keys), MaxLength(hkPhraseVariants.Keys));
+
+        AddPhrases("TWPhrases", PhraseKind.NotTaiwanTerm, PhraseKind.TaiwanTerm, isTaiwan: true);
+        AddPhrases("HKPhrases", PhraseKind.NotHongKongTerm, PhraseKind.HongKongTerm, isTaiwan: false);
+        _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The shared instance, built on first use (about 10 ms).</summary>
+    public static VariantTables Instance => Volatile.Read(ref s_instance) ?? Load();
+
+    /// <summary>Classes of every BMP character.</summary>
+    public CharClass[] Bmp { get; } = new CharClass[0x10000];
+
+    /// <summary>The single Taiwan form of a character t2tw changes, when OpenCC lists only one.</summary>
+    public Dictionary<int, string> TaiwanForm { get; } = [];
+
+    /// <summary>The single Hong Kong form of a character t2hk changes, when OpenCC lists only one.</summary>
+    public Dictionary<int, string> HongKongForm { get; } = [];
+
+    /// <summary>TWVariantsPhrases: words in which t2tw keeps (or sets) a form against the character table.</summary>
+    public Dictionary<string, string> TaiwanVariantPhrases { get; }
+
+    /// <summary>HKVariantsPhrases, the same for t2hk.</summary>
+    public Dictionary<string, string> HongKongVariantPhrases { get; }
+
+    /// <summary>Length of the longest key of the variant phrase tables.</summary>
+    public int MaxVariantPhraseLength { get; }
+
+    /// <summary>Length of the longest regional phrase (key or value).</summary>
+    public int MaxPhraseLength { get; private set; }
+
+    /// <summary>Bit n set: some regional phrase of n UTF-16 units starts with this BMP character.</summary>
+    public uint[] PhraseLengths { get; } = new uint[0x10000];
+
+    /// <summary>The regional phrase that <paramref name="text"/> is, if any.</summary>
+    public bool TryGetPhrase(ReadOnlySpan<char> text, out PhraseInfo info) => _phraseLookup.TryGetValue(text, out info);
+
+    /// <summary>Classes of a code point (any plane).</summary>
+    public CharClass Classify(int codePoint) =>
+        codePoint < 0x10000 ? Bmp[codePoint] : _supplementary.TryGetValue(codePoint, out CharClass c) ? c : CharClass.None;
+
+    /// <summary>The single other-script form of a script-only character (OpenCC lists exactly one), or null.</summary>
+    public string? ScriptSuggestion(int codePoint) => _suggestions.TryGetValue(codePoint, out string? s) ? s : null;
+
+    /// <summary>
+    /// OpenCC's segmentation words in Traditional form (values of STPhrases and STPhrases_GeneratedFromRegionalPhrases,
+    /// the segmentation dictionaries of s2twp and s2hkp) plus the regional values: a regional key
+    /// inside one of them (海內存知己 holds 內存) is not the regional term. Loaded on first use.
+    /// </summary>
+    public HashSet<string> ContextWords => Volatile.Read(ref _contextWords) ?? LoadContextWords();
+
+    private static VariantTables Load()
+    {
+        var tables = new VariantTables();
+        return Interlocked.CompareExchange(ref s_instance, tables, null) ?? tables;
+    }
+
+    private HashSet<string> LoadContextWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases"])
+        {
+            foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+            {
+                foreach (string word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        foreach (var (phrase, info) in _phrases)
+        {
+            if ((info.Kind & (PhraseKind.TaiwanTerm | PhraseKind.HongKongTerm)) != 0)
+            {
+                words.Add(phrase);
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _contextWords, words, null) ?? words;
+    }
+
+    private void AddPhrases(string file, PhraseKind keyKind, PhraseKind valueKind, bool isTaiwan)
+    {
+        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        {
+            string[] values = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (values.Length == 0 || values[0] == key)
+            {
+                continue;
+            }
+
+            PhraseInfo old = _phrases.TryGetValue(key, out PhraseInfo k) ? k : default;
+            _phrases[key] = isTaiwan
+                ? old with { Kind = old.Kind | keyKind, TaiwanSuggestion = values[0] }
+                : old with { Kind = old.Kind | keyKind, HongKongSuggestion = values[0] };
+            foreach (string v in values)
+            {
+                PhraseInfo existing = _phrases.TryGetValue(v, out PhraseInfo e) ? e : default;
+                _phrases[v] = existing with { Kind = existing.Kind | valueKind };
+            }
+        }
+
+        foreach (string phrase in _phrases.Keys)
+        {
+            MaxPhraseLength = Math.Max(MaxPhraseLength, phrase.Length);
+            // Phrases are matched from BMP starts only (every regional phrase starts with a BMP character today).
+            if (phrase.Length < 32 && !char.IsSurrogate(phrase[0]))
+            {
+                Or(phrase[0], CharClass.PhraseStart);
+                PhraseLengths[phrase[0]] |= 1u << phrase.Length;
+            }
+        }
+    }
+
+    private void Or(int codePoint, CharClass value)
+    {
+        if (codePoint < 0x10000)
+        {
+            Bmp[codePoint] |= value;
+        }
+        else
+        {
+            _supplementary[codePoint] = Classify(codePoint) | value;
+        }
+    }
+
+    // Reads a character dictionary: key -> values.
+    private static Dictionary<int, int[]> Read(string file)
+    {
+        var map = new Dictionary<int, int[]>();
+        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        {
+            int k = Single(key);
+            if (k < 0)
+            {
+                continue;
+            }
+
+            var values = new List<int>(2);
+            foreach (string part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int v = Single(part);
+                if (v >= 0)
+                {
+                    values.Add(v);
+                }
+            }
+
+            map[k] = [.. values];
+        }
+
+        return map;
+    }
+
+    private static void AddPhraseCharacters(string file, HashSet<int> forms)
+    {
+        foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        {
+            foreach (Rune rune in value.EnumerateRunes())
+            {
+                if (rune.Value != ' ')
+                {
+                    forms.Add(rune.Value);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, string> ReadPhrases(string file)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        {
+            int space = value.IndexOf(' ', StringComparison.Ordinal);
+            map[key] = space < 0 ? value : value[..space];
+        }
+
+        return map;
+    }
+
+    private static Dictionary<int, int> Changes(Dictionary<int, int[]> variants)
+    {
+        var changes = new Dictionary<int, int>();
+        foreach ((int key, int[] values) in variants)
+        {
+            if (values.Length > 0 && values[0] != key)
+            {
+                changes[key] = values[0];
+            }
+        }
+
+        return changes;
+    }
+
+    // Every value of a dictionary; with includeSelf, a key that maps to itself too (it is written on the value side).
+    private static HashSet<int> Values(Dictionary<int, int[]> map, bool includeSelf = true)
+    {
+        var set = new HashSet<int>();
+        foreach ((int key, int[] values) in map)
+        {
+            foreach (int v in values)
+            {
+                if (includeSelf || v != key)
+                {
+                    set.Add(v);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    private static int MaxLength(IEnumerable<string> keys)
+    {
+        int max = 0;
+        foreach (string key in keys)
+        {
+            max = Math.Max(max, key.Length);
+        }
+
+        return max;
+    }
+
+    private static int Single(string text) =>
+        text.Length > 0 && Rune.DecodeFromUtf16(text, out Rune rune, out int consumed) == System.Buffers.OperationStatus.Done
+        && consumed == text.Length ? rune.Value : -1;
+}
+
+/// <summary>What a character can tell about the variant (several flags may combine).</summary>
+[Flags]
+internal enum CharClass : ushort
+{
+    None = 0,
+
+    /// <summary>On the Simplified side of OpenCC's tables only.</summary>
+    SimplifiedOnly = 1,
+
+    /// <summary>On the Traditional side of OpenCC's tables only.</summary>
+    TraditionalOnly = 2,
+
+    /// <summary>Kept by t2tw, changed by t2hk (說, 線 is not: t2hk keeps it too).</summary>
+    TaiwanKept = 4,
+
+    /// <summary>A form only TWVariants writes, not a Simplified form and kept by t2hk (裡).</summary>
+    TaiwanForm = 8,
+
+    /// <summary>Kept by t2hk, changed by t2tw (裏).</summary>
+    HongKongKept = 16,
+
+    /// <summary>A form only HKVariants writes, not a Simplified form and kept by t2tw (綫, 衞).</summary>
+    HongKongForm = 32,
+
+    /// <summary>t2tw changes it (a TWVariants key whose first value is another character).</summary>
+    TaiwanConverts = 64,
+
+    /// <summary>t2hk changes it.</summary>
+    HongKongConverts = 128,
+
+    /// <summary>First character of a regional phrase (key or value of TWPhrases / HKPhrases).</summary>
+    PhraseStart = 256,
+}
+
+/// <summary>What a regional phrase is.</summary>
+[Flags]
+internal enum PhraseKind : byte
+{
+    None = 0,
+
+    /// <summary>A TWPhrases key: the mainland term that s2twp replaces (軟件).</summary>
+    NotTaiwanTerm = 1,
+
+    /// <summary>A TWPhrases value: the Taiwan term (軟體).</summary>
+    TaiwanTerm = 2,
+
+    /// <summary>An HKPhrases key.</summary>
+    NotHongKongTerm = 4,
+
+    /// <summary>An HKPhrases value.</summary>
+    HongKongTerm = 8,
+}
+
+/// <summary>A regional phrase and the region's replacement when it is a key.</summary>
+internal readonly record struct PhraseInfo(PhraseKind Kind, string? TaiwanSuggestion, string? HongKongSuggestion);

@@ -1,0 +1,249 @@
+using System.Buffers;
+
+namespace TextRepair.Conversion;
+
+/// <summary>Running a pipeline over a piece of text: user phrases, normalization, segmentation, the chain.</summary>
+internal sealed partial class ConversionPipeline
+{
+    /// <summary>
+    /// Converts <paramref name="source"/> as a complete text into <paramref name="destination"/>, which must hold
+    /// <see cref="MaxOutputLength"/>(source.Length) units. Returns the number of units written.
+    /// </summary>
+    public int ConvertFinal(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        if (_user is null)
+        {
+            return ConvertConfig(source, destination);
+        }
+
+        // User phrases first: their longest matches are written verbatim, the text between them is converted.
+        StageTable user = _user;
+        int written = 0;
+        int runStart = 0;
+        int i = 0;
+        while (i < source.Length)
+        {
+            int matched = user.Match(source, i, out int valueIndex);
+            if (matched == 0)
+            {
+                i += TextUnits.CodePointLength(source, i);
+                continue;
+            }
+
+            if (i > runStart)
+            {
+                written += ConvertConfig(source.Slice(runStart, i - runStart), destination.Slice(written));
+            }
+
+            ReadOnlySpan<char> value = user.Value(valueIndex);
+            value.CopyTo(destination.Slice(written));
+            written += value.Length;
+            i += matched;
+            runStart = i;
+        }
+
+        if (i > runStart)
+        {
+            written += ConvertConfig(source.Slice(runStart, i - runStart), destination.Slice(written));
+        }
+
+        return written;
+    }
+
+    private int ConvertConfig(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        if (_normalization.Length == 0 || !MayNeedNormalization(source))
+        {
+            return ConvertMain(source, destination);
+        }
+
+        char[]? rented = null;
+        try
+        {
+            ReadOnlySpan<char> text = source;
+            foreach (StageTable stage in _normalization)
+            {
+                long need = stage.ExpansionNumerator * (long)text.Length / stage.ExpansionDenominator + 1;
+                char[] buffer = ArrayPool<char>.Shared.Rent((int)need);
+                int written = stage.Convert(text, buffer);
+                if (rented is not null)
+                {
+                    ArrayPool<char>.Shared.Return(rented);
+                }
+
+                rented = buffer;
+                text = buffer.AsSpan(0, written);
+            }
+
+            return ConvertMain(text, destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private bool MayNeedNormalization(ReadOnlySpan<char> text)
+    {
+        if (_normalizationRanges is null)
+        {
+            return true;
+        }
+
+        foreach ((char first, char last) in _normalizationRanges)
+        {
+            if (text.ContainsAnyInRange(first, last))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var scratch = new Scratch(this, text.Length);
+        try
+        {
+            if (_segmentation is null)
+            {
+                return ConvertSegment(text, _chain.Length == 0 ? null : _chain[0], destination, ref scratch);
+            }
+
+            StageTable segmentation = _segmentation;
+            StageTable? first = _chain.Length == 0 ? null : _chain[0];
+            if (_fullFirst is not null && text.ContainsAnyInRange('\u2FF0', '\u2FFF'))
+            {
+                // IDS sequences step differently from code points: use the whole first stage.
+                first = _fullFirst.Value;
+            }
+
+            int written = 0;
+            int runStart = 0;
+            int i = 0;
+            while (true)
+            {
+                i = segmentation.SkipUnmatched(text, i);
+                if (i >= text.Length)
+                {
+                    break;
+                }
+
+                int matched = segmentation.Match(text, i, out int valueIndex);
+                if (matched == 0)
+                {
+                    i += TextUnits.UnmatchedLength(text.Slice(i));
+                    continue;
+                }
+
+                if (i > runStart)
+                {
+                    written += ConvertSegment(text.Slice(runStart, i - runStart), first, destination.Slice(written), ref scratch);
+                }
+
+                string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched), valueIndex);
+                if (composed.Length == 1)
+                {
+                    destination[written] = composed[0];
+                }
+                else
+                {
+                    composed.CopyTo(destination.Slice(written));
+                }
+
+                written += composed.Length;
+                i += matched;
+                runStart = i;
+            }
+
+            if (text.Length > runStart)
+            {
+                written += ConvertSegment(text.Slice(runStart), first, destination.Slice(written), ref scratch);
+            }
+
+            return written;
+        }
+        finally
+        {
+            scratch.Dispose();
+        }
+    }
+
+    private string Compose(ReadOnlySpan<char> key, int valueIndex)
+    {
+        char[] buffer = ArrayPool<char>.Shared.Rent((int)MaxOutputLength(key.Length) + 1);
+        var scratch = new Scratch(this, key.Length);
+        try
+        {
+            // Fused: the first stage turns the whole segment into its segmentation value (see ResidualTable).
+            int written = _fullFirst is not null
+                ? ConvertSegment(_segmentation!.Value(valueIndex), null, buffer, ref scratch)
+                : ConvertSegment(key, _chain.Length == 0 ? null : _chain[0], buffer, ref scratch);
+            return new string(buffer, 0, written);
+        }
+        finally
+        {
+            scratch.Dispose();
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Runs the conversion chain over one segment, with <paramref name="first"/> as the first stage (null: the
+    /// first stage was already applied).
+    /// </summary>
+    private int ConvertSegment(ReadOnlySpan<char> segment, StageTable? first, Span<char> destination, ref Scratch scratch)
+    {
+        StageTable[] chain = _chain;
+        int stages = chain.Length - (first is null ? 1 : 0);
+        if (stages <= 0)
+        {
+            segment.CopyTo(destination);
+            return segment.Length;
+        }
+
+        ReadOnlySpan<char> text = segment;
+        for (int s = 0; s < stages - 1; s++)
+        {
+            StageTable stage = s == 0 && first is not null ? first : chain[s + chain.Length - stages];
+            Span<char> buffer = scratch.Buffer(s & 1);
+            int written = stage.Convert(text, buffer);
+            text = buffer.Slice(0, written);
+        }
+
+        return (stages == 1 && first is not null ? first : chain[^1]).Convert(text, destination);
+    }
+
+    /// <summary>Intermediate buffers for the chain, rented once per converted piece.</summary>
+    private struct Scratch : IDisposable
+    {
+        private readonly int _length;
+        private char[]? _first;
+        private char[]? _second;
+
+        public Scratch(ConversionPipeline pipeline, int textLength)
+        {
+            _length = pipeline._chain.Length < 2 ? 0 : (int)Math.Min(Array.MaxLength, pipeline.MaxOutputLength(textLength) + 1);
+        }
+
+        public Span<char> Buffer(int which) =>
+            which == 0 ? (_first ??= ArrayPool<char>.Shared.Rent(_length)) : (_second ??= ArrayPool<char>.Shared.Rent(_length));
+
+        public void Dispose()
+        {
+            if (_first is not null)
+            {
+                ArrayPool<char>.Shared.Return(_first);
+            }
+
+            if (_second is not null)
+            {
+                ArrayPool<char>.Shared.Return(_second);
+            }
+        }
+    }
+}

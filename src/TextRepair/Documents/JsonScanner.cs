@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+
+namespace TextRepair.Documents;
+
+/// <summary>
+/// JSON: string values are converted (keys too when asked); the structure, numbers, literals, white space and every
+/// escape sequence (<c>\n</c>, <c>\u9F20</c>, ...) are kept as written, an escape ending the group. The document is
+/// first checked with <see cref="Utf8JsonReader"/> (comments and trailing commas allowed), so a malformed file is
+/// reported rather than half-converted. Stateless.
+/// </summary>
+internal static class JsonScanner
+{
+    private static readonly JsonReaderOptions s_options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 1024,
+    };
+
+    public static void Scan(string text, bool keys, TextRunList runs)
+    {
+        Validate(text);
+
+        // For each open container: Array, or Object with the next string a key (Key) or a value (Value).
+        var open = new Stack<Container>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '{':
+                    open.Push(Container.Key);
+                    i++;
+                    break;
+                case '[':
+                    open.Push(Container.Array);
+                    i++;
+                    break;
+                case '}' or ']':
+                    open.Pop();
+                    i++;
+                    break;
+                case ',' or ':':
+                    if (open.Count > 0 && open.Peek() != Container.Array)
+                    {
+                        open.Pop();
+                        open.Push(c == ',' ? Container.Key : Container.Value);
+                    }
+
+                    i++;
+                    break;
+                case '"':
+                {
+                    bool isKey = open.Count > 0 && open.Peek() == Container.Key;
+                    i = String(text, i + 1, !isKey || keys ? runs : null);
+                    break;
+                }
+
+                case '/' when i + 1 < text.Length && text[i + 1] == '/':
+                {
+                    int newline = text.IndexOf('\n', i);
+                    i = newline < 0 ? text.Length : newline;
+                    break;
+                }
+
+                case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                    i = text.IndexOf("*/", i + 2, StringComparison.Ordinal) + 2;
+                    break;
+                default:
+                    i++;
+                    break;
+            }
+        }
+
+        runs.Break();
+    }
+
+    private enum Container : byte
+    {
+        Array,
+        Key,
+        Value,
+    }
+
+    /// <summary>Scans a string from after its opening quote; returns the index after the closing quote.</summary>
+    private static int String(string text, int i, TextRunList? runs)
+    {
+        int start = i;
+        while (true)
+        {
+            char c = text[i];
+            if (c == '"')
+            {
+                runs?.Add(start, i - start);
+                runs?.Break();
+                return i + 1;
+            }
+
+            if (c == '\\')
+            {
+                runs?.Add(start, i - start);
+                runs?.Break();
+                i += text[i + 1] == 'u' ? 6 : 2;
+                start = i;
+                continue;
+            }
+
+            i++;
+        }
+    }
+
+    private static void Validate(string text)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes, s_options);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            if (reader.TokenStartIndex == 0 && reader.TokenType == JsonTokenType.None)
+            {
+                throw new InvalidDataException("not JSON: the document is empty");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"not valid JSON: {exception.Message}", exception);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+
+namespace TextRepair.Documents;
+
+/// <summary>
+/// Repairs the runs of a document with <see cref="TextRepairer.Repair"/>. The whole visible text is repaired at once
+/// (groups joined with a line feed, so page-level evidence such as the script of the page is seen), and each edit is
+/// written into the run where it starts; the text an edit covers in later runs is removed from them. An insertion at
+/// a run boundary goes to the later run. Stateless.
+/// </summary>
+internal static class RunRepairer
+{
+    public static string Repair(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists)
+    {
+        // Joined text and each run's start in it.
+        var builder = new StringBuilder();
+        var runStarts = new List<(int Document, int Joined, int Length)>();
+        foreach (TextRunList list in lists)
+        {
+            for (int group = 0, run = 0; group < list.GroupCount; group++)
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append('\n');
+                }
+
+                for (; run < list.GroupEnd(group); run++)
+                {
+                    runStarts.Add((list.Start(run), builder.Length, list.Length(run)));
+                    builder.Append(document, list.Start(run), list.Length(run));
+                }
+            }
+        }
+
+        if (runStarts.Count == 0)
+        {
+            return document;
+        }
+
+        string joined = builder.ToString();
+        RepairResult result = TextRepairer.Repair(joined, options);
+        if (!result.Changed || result.Edits.Count == 0)
+        {
+            return document;
+        }
+
+        IReadOnlyList<RepairEdit> edits = result.Edits;
+        var replacements = new List<Replacement>();
+        int e = 0;
+        int coveredUntil = 0;
+        for (int r = 0; r < runStarts.Count; r++)
+        {
+            (int documentStart, int start, int length) = runStarts[r];
+            int end = start + length;
+            int nextStart = r + 1 < runStarts.Count ? runStarts[r + 1].Joined : int.MaxValue;
+            var text = new StringBuilder();
+            int at = Math.Max(start, coveredUntil);
+            bool changed = at > start;
+            // Edits owned by this run: those starting at or after its start and before the next run's start.
+            while (e < edits.Count && edits[e].Start < nextStart)
+            {
+                RepairEdit edit = edits[e];
+                if (edit.Start > at && at < end)
+                {
+                    text.Append(joined, at, Math.Min(edit.Start, end) - at);
+                }
+
+                text.Append(edit.Replacement);
+                changed = true;
+                at = Math.Max(at, edit.Start + edit.Length);
+                coveredUntil = Math.Max(coveredUntil, edit.Start + edit.Length);
+                e++;
+            }
+
+            if (at < end)
+            {
+                text.Append(joined, at, end - at);
+            }
+
+            if (changed)
+            {
+                replacements.Add(new Replacement(documentStart, length, text.ToString().AsMemory()));
+            }
+        }
+
+        return RunRewriter.Splice(document, replacements);
+    }
+}

@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace TextRepair.Documents;
+
+/// <summary>
+/// EPUB and Office documents: zip archives whose text lives in XML parts. The parts are read from the original
+/// archive, rewritten as text, and only the parts whose text changed are written back through
+/// <see cref="ZipArchiveMode.Update"/>, which copies every other entry's stored bytes as they were and keeps the entry
+/// order (so an EPUB's <c>mimetype</c> stays first and stored). An archive with no change is returned as the same
+/// array. Stateless.
+/// </summary>
+internal static class ZipDocument
+{
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Rewrites the text parts of <paramref name="archive"/>; <paramref name="rewrite"/> gets a part's text and its profile (null for XHTML).</summary>
+    public static byte[] Rewrite(byte[] archive, DocumentFormat format, Func<string, XmlProfile?, string> rewrite)
+    {
+        var changed = new List<(string Name, byte[] Bytes)>();
+        ZipArchive reader;
+        try
+        {
+            reader = new ZipArchive(new MemoryStream(archive, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new InvalidDataException($"not a valid {format} file: not a zip archive ({exception.Message})", exception);
+        }
+
+        using (reader)
+        {
+            foreach ((string name, XmlProfile? profile) in ZipParts.Select(reader, format))
+            {
+                ZipArchiveEntry? entry = reader.GetEntry(name);
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                byte[] bytes = Read(entry);
+                string text = Decode(bytes, name, out int preamble);
+                string result;
+                try
+                {
+                    result = rewrite(text, profile);
+                }
+                catch (InvalidDataException exception)
+                {
+                    throw new InvalidDataException($"{name}: {exception.Message}", exception);
+                }
+
+                if (!ReferenceEquals(result, text))
+                {
+                    byte[] encoded = new byte[preamble + s_strictUtf8.GetByteCount(result)];
+                    bytes.AsSpan(0, preamble).CopyTo(encoded);
+                    s_strictUtf8.GetBytes(result, encoded.AsSpan(preamble));
+                    changed.Add((name, encoded));
+                }
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return archive;
+        }
+
+        var output = new MemoryStream(archive.Length + (archive.Length / 8));
+        output.Write(archive);
+        using (var writer = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach ((string name, byte[] bytes) in changed)
+            {
+                using Stream stream = writer.GetEntry(name)!.Open();
+                stream.SetLength(0);
+                stream.Write(bytes);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    public static byte[] Read(ZipArchiveEntry entry)
+    {
+        try
+        {
+            using Stream stream = entry.Open();
+            using var buffer = new MemoryStream(entry.Length is > 0 and < int.MaxValue ? (int)entry.Length : 4096);
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new InvalidDataException($"{entry.FullName}: corrupt zip entry ({exception.Message})", exception);
+        }
+    }
+
+    /// <summary>Decodes a UTF-8 part (with or without a byte order mark); other encodings are reported.</summary>
+    private static string Decode(byte[] bytes, string name, out int preamble)
+    {
+        preamble = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new InvalidDataException($"{name}: UTF-16 parts are not supported");
+        }
+
+        try
+        {
+            return s_strictUtf8.GetString(bytes, preamble, bytes.Length - preamble);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new InvalidDataException($"{name}: not valid UTF-8 ({exception.Message})", exception);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace TextRepair.Cli.Tests;
+
+public sealed class CheckCommandTests
+{
+    private const string TaiwanText = "我們的軟體資訊都放在這裡。\n這是正確的臺灣用語。\n";
+    private const string DamagedTaiwanText = "我們的软体资讯放在這裡。\n軟件和信息都不是臺灣用語。\n";
+
+    [Fact]
+    public async Task Clean_text_exits_0_without_output()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("tw.txt"), TaiwanText);
+
+        ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", directory.File("tw.txt")]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Text);
+    }
+
+    [Fact]
+    public async Task Findings_are_listed_as_file_line_column_rule_message_and_exit_1()
+    {
+        using var directory = new TempDirectory();
+        string path = directory.File("tw.txt");
+        File.WriteAllText(path, DamagedTaiwanText);
+
+        ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", path]);
+
+        Assert.Equal(1, result.ExitCode);
+        string[] lines = result.Text.TrimEnd('\n').Split('\n');
+        Assert.Contains($"{path}:1:4: wrong-script: '软' is not written in zh-Hant-TW text (suggestion: 軟)", lines);
+        Assert.Contains($"{path}:2:1: region-term: '軟件' is not the zh-Hant-TW term (suggestion: 軟體)", lines);
+        Assert.Contains($"{path}:2:4: region-term: '信息' is not the zh-Hant-TW term (suggestion: 資訊)", lines);
+        Assert.Contains(lines, line => line.StartsWith($"{path}:1:4: mixed-line:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Usage_and_input_errors_exit_2()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllBytes(directory.File("bad.txt"), [0xE4, 0xB8]);
+        File.WriteAllText(directory.File("ok.txt"), TaiwanText);
+
+        Assert.Equal(2, (await Tool.RunAsync(["check", directory.File("ok.txt")])).ExitCode);
+        Assert.Equal(2, (await Tool.RunAsync(["check", "--expect", "fr-FR", directory.File("ok.txt")])).ExitCode);
+        Assert.Equal(2, (await Tool.RunAsync(["check", "--expect", "zh-TW", "--disable", "no-such-rule", directory.File("ok.txt")])).ExitCode);
+        Assert.Equal(2, (await Tool.RunAsync(["check", "--expect", "zh-TW", "--json", "--sarif", directory.File("ok.txt")])).ExitCode);
+        Assert.Equal(2, (await Tool.RunAsync(["check", "--expect", "zh-TW", directory.File("missing.txt")])).ExitCode);
+        ToolResult invalid = await Tool.RunAsync(["check", "--expect", "zh-TW", directory.File("bad.txt")]);
+        Assert.Equal(2, invalid.ExitCode);
+        Assert.Contains("not valid UTF-8", invalid.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_lines_carry_positions_rule_and_suggestion()
+    {
+        ToolResult result = await Tool.RunAsync("check --expect zh-Hant --json", "繁體中文里有简体字\n");
+
+        Assert.Equal(1, result.ExitCode);
+        JsonDocument[] findings = result.Text.TrimEnd('\n').Split('\n').Select(line => JsonDocument.Parse(line)).ToArray();
+        JsonElement wrong = findings.Single(f => f.RootElement.GetProperty("text").GetString() == "简" && f.RootElement.GetProperty("rule").GetString() == "wrong-script").RootElement;
+        Assert.Equal("<stdin>", wrong.GetProperty("file").GetString());
+        Assert.Equal("wrong-script", wrong.GetProperty("rule").GetString());
+        Assert.Equal(1, wrong.GetProperty("line").GetInt32());
+        Assert.Equal(7, wrong.GetProperty("column").GetInt32());
+        Assert.Equal("簡", wrong.GetProperty("suggestion").GetString());
+        Assert.True(wrong.GetProperty("fixable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Sarif_output_is_valid_sarif_2_1_0()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("tw.txt"), DamagedTaiwanText + "亂碼锟斤拷在這裡\uFFFD\n");
+
+        ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", "--sarif", "tw.txt"], workingDirectory: directory.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        JsonNode log = JsonNode.Parse(result.Text)!;
+        Assert.Equal("2.1.0", log["version"]!.GetValue<string>());
+        JsonArray results = log["runs"]![0]!["results"]!.AsArray();
+        Assert.Contains(results, r => r!["ruleId"]!.GetValue<string>() == "loss-marker");
+        JsonNode first = results[0]!["locations"]![0]!["physicalLocation"]!;
+        Assert.Equal("tw.txt", first["artifactLocation"]!["uri"]!.GetValue<string>());
+
+        string schemaText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "Sarif", "sarif-2.1.0-rtm.5.json"))
+            .Replace("http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-07/schema#", StringComparison.Ordinal);
+        JsonSchema schema = JsonSchema.FromText(schemaText);
+        EvaluationResults evaluation = schema.Evaluate(log, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(evaluation.IsValid, string.Join("; ", (evaluation.Details ?? []).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+
+        // The schema does check: a log without its required version fails.
+        log.AsObject().Remove("version");
+        Assert.False(schema.Evaluate(log).IsValid);
+    }
+
+    [Fact]
+    public async Task Disabled_rules_and_baselines_suppress_findings()
+    {
+        using var directory = new TempDirectory();
+        string path = directory.File("tw.txt");
+        File.WriteAllText(path, DamagedTaiwanText);
+        string baseline = directory.File("baseline.json");
+
+        ToolResult noTerms = await Tool.RunAsync(["check", "--expect", "zh-TW", "--disable", "region-term", "--disable", "wrong-script,mixed-line", path]);
+        Assert.Equal(0, noTerms.ExitCode);
+
+        ToolResult written = await Tool.RunAsync(["check", "--expect", "zh-TW", "--write-baseline", baseline, path]);
+        Assert.Equal(0, written.ExitCode);
+        ToolResult suppressed = await Tool.RunAsync(["check", "--expect", "zh-TW", "--baseline", baseline, path]);
+        Assert.Equal(0, suppressed.ExitCode);
+
+        // A new finding, and line numbers shifted by an inserted line: only the new finding is reported.
+        File.WriteAllText(path, "新的一行\n" + DamagedTaiwanText + "還有数据\n");
+        ToolResult next = await Tool.RunAsync(["check", "--expect", "zh-TW", "--baseline", baseline, path]);
+        Assert.Equal(1, next.ExitCode);
+        string[] lines = next.Text.TrimEnd('\n').Split('\n');
+        Assert.All(lines, line => Assert.StartsWith($"{path}:4:", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fix_rewrites_unambiguous_wrong_script_characters_atomically()
+    {
+        using var directory = new TempDirectory();
+        string path = directory.File("tw.txt");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("我們的软体资讯放在這裡。\n軟件\n")]);
+
+        ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-TW", "--fix", path]);
+
+        byte[] after = File.ReadAllBytes(path);
+        Assert.Equal([0xEF, 0xBB, 0xBF], after[..3]);
+        Assert.Equal("我們的軟體資訊放在這裡。\n軟件\n", Encoding.UTF8.GetString(after[3..]));
+        Assert.Contains("fixed 4 finding(s) in 1 file(s)", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("region-term", result.Text, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.textrepair-tmp"));
+    }
+
+    [Theory]
+    [InlineData("messages.po", "msgid \"Software\"\nmsgstr \"\"\n\"我們的\\n软体\"\n", 3, 7)]
+    [InlineData("strings.json", "{\"soft软\": \"我們的\\u0020软体\"}", 1, 21)]
+    [InlineData("Resources.resx", "<root><data name=\"a软\"><value>我們&amp;软体</value></data></root>", 1, 37)]
+    [InlineData("strings.xml", "<resources>\n  <string name=\"a\">我們<b>的</b>软体</string>\n</resources>", 2, 30)]
+    [InlineData("Localizable.strings", "/* 软 */\n\"soft软\" = \"我們的软体\";\n", 2, 15)]
+    public async Task Localisation_values_are_checked_with_positions_in_the_original_file(string name, string content, int line, int column)
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File(name), content);
+
+        ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", "--disable", "mixed-line", name], workingDirectory: directory.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        string[] lines = result.Text.TrimEnd('\n').Split('\n');
+        Assert.Equal($"{name}:{line}:{column}: wrong-script: '软' is not written in zh-Hant-TW text (suggestion: 軟)", lines[0]);
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public async Task Detect_json_reports_the_variant_and_its_confidence()
+    {
+        ToolResult result = await Tool.RunAsync("detect", "我們的軟體資訊都放在這裡，請到設定裡開啟網路功能。\n");
+
+        using JsonDocument report = JsonDocument.Parse(result.Text);
+        Assert.Equal("zh-Hant-TW", report.RootElement.GetProperty("variant").GetString());
+        double confidence = report.RootElement.GetProperty("variantConfidence").GetDouble();
+        Assert.InRange(confidence, 0.8, 1.0);
+    }
+}

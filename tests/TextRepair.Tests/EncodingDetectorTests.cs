@@ -1,0 +1,184 @@
+using System.Text;
+
+namespace TextRepair.Tests;
+
+public sealed class EncodingDetectorTests
+{
+    private const string Simplified = "我们的软件支持简体中文和繁体中文之间的转换，也能检测文件的编码。";
+    private const string Traditional = "我們的軟體支援繁體中文與簡體中文之間的轉換，也能偵測檔案的編碼。";
+
+    static EncodingDetectorTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static TheoryData<string, string> RealText => new()
+    {
+        { "gb18030", Simplified },
+        { "big5", Traditional },
+        { "shift_jis", "このソフトウェアは文字コードを自動的に判別します。" },
+        { "euc-jp", "このソフトウェアは文字コードを自動的に判別します。" },
+        { "euc-kr", "이 프로그램은 파일의 문자 인코딩을 자동으로 감지합니다." },
+        { "windows-1251", "Программа автоматически определяет кодировку файла." },
+        { "windows-1250", "Program automatycznie rozpoznaje kodowanie znaków w pliku użytkownika." },
+        { "windows-1252", "Das Programm erkennt die Zeichenkodierung der Datei selbstständig – schön." },
+        { "utf-16le", Simplified },
+        { "utf-16be", Traditional },
+        { "utf-8", Simplified },
+    };
+
+    [Theory]
+    [MemberData(nameof(RealText))]
+    public void Detect_RealSentence_NamesItsEncodingAndDecodesItExactly(string name, string text)
+    {
+        byte[] bytes = DetectionEvaluationSet.Strict(name).GetBytes(text);
+
+        string decoded = EncodingDetector.Decode(bytes, out EncodingDetection detection);
+
+        Assert.Equal(name, detection.Name);
+        Assert.Equal(text, decoded);
+        Assert.False(detection.HasBom);
+        Assert.False(detection.IsBinary);
+        Assert.True(detection.Confidence > 0.9, detection.ToString());
+        Assert.Equal(EncodingDetector.CandidateNames.Length, detection.Candidates.Count);
+    }
+
+    [Fact]
+    public void Detect_Empty_IsAsciiWithFullConfidence()
+    {
+        EncodingDetection detection = EncodingDetector.Detect([]);
+
+        Assert.Equal("ascii", detection.Name);
+        Assert.True(detection.IsAscii);
+        Assert.Equal(1.0, detection.Confidence);
+        Assert.Equal("", EncodingDetector.Decode([], out _));
+    }
+
+    [Fact]
+    public void Detect_PureAscii_IsAsciiAndUtf8Compatible()
+    {
+        EncodingDetection detection = EncodingDetector.Detect("Hello, world!\r\n\tTabs and lines.\n"u8);
+
+        Assert.Equal("ascii", detection.Name);
+        Assert.True(detection.IsAscii);
+        Assert.Equal(65001, detection.Encoding.CodePage);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF }, "utf-8")]
+    [InlineData(new byte[] { 0xFF, 0xFE }, "utf-16le")]
+    [InlineData(new byte[] { 0xFE, 0xFF }, "utf-16be")]
+    public void Detect_ByteOrderMark_WinsOverTheContent(byte[] bom, string name)
+    {
+        byte[] gbk = DetectionEvaluationSet.Strict("gb18030").GetBytes(Simplified);
+        byte[] text = DetectionEvaluationSet.Strict(name).GetBytes(Simplified);
+
+        EncodingDetection onGbk = EncodingDetector.Detect([.. bom, .. gbk]);
+        string decoded = EncodingDetector.Decode([.. bom, .. text], out EncodingDetection detection);
+
+        Assert.Equal(name, onGbk.Name);
+        Assert.Equal(bom.Length, onGbk.BomLength);
+        Assert.True(detection.HasBom);
+        Assert.Equal(Simplified, decoded);
+    }
+
+    [Fact]
+    public void Detect_ValidUtf8_IsUtf8EvenWhenAnotherDecodingReadsBetter()
+    {
+        // UTF-8 of "ÖÐÎÄ" is C3 96 C3 90 C3 8E C3 84; the language models like other decodings of such bytes better.
+        byte[] bytes = Encoding.UTF8.GetBytes("ÖÐÎÄ");
+
+        Assert.Equal("utf-8", EncodingDetector.Detect(bytes).Name);
+    }
+
+    [Fact]
+    public void Detect_LossyDecoding_NeverBeatsALosslessOne()
+    {
+        // U+20AC and U+1F600 need GB18030's four-byte sequences, which GBK-only decoders (and Big5, EUC-*) reject.
+        string text = "价格是 100 € 😀，" + Simplified;
+        byte[] bytes = DetectionEvaluationSet.Strict("gb18030").GetBytes(text);
+
+        string decoded = EncodingDetector.Decode(bytes, out EncodingDetection detection);
+
+        Assert.Equal("gb18030", detection.Name);
+        Assert.Equal(text, decoded);
+    }
+
+    [Fact]
+    public void Detect_ExecutableBytes_IsBinary()
+    {
+        byte[] elf = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3E, 0, 1, 0, 0, 0, 0x10, 0x6D, 0, 0, 0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0, 0xB8, 0x90, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x40, 0, 0x38, 0, 0x0D, 0, 0x40, 0, 0x1F, 0, 0x1E, 0];
+
+        Assert.True(EncodingDetector.Detect(elf).IsBinary);
+        Assert.False(EncodingDetector.Detect(Encoding.Unicode.GetBytes("Plain English text in UTF-16, no byte order mark.")).IsBinary);
+    }
+
+    [Fact]
+    public void Detect_LongAsciiStartThenGbk_LooksWhereTheBytesDiffer()
+    {
+        byte[] ascii = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("A long English header line.\n", 2000)));
+        byte[] bytes = [.. ascii, .. DetectionEvaluationSet.Strict("gb18030").GetBytes(Simplified)];
+
+        Assert.Equal("gb18030", EncodingDetector.Detect(bytes).Name);
+    }
+
+    [Fact]
+    public void Detect_LongInputInvalidAfterTheSample_IsRevisedByTheValidityScan()
+    {
+        // Traditional text that reads well as GB18030 in its first 16 KB, then has a Big5 pair GB18030 cannot decode (0x8840, HKSCS).
+        var text = new StringBuilder();
+        while (text.Length < 12_000)
+        {
+            text.Append(Traditional).Append('\n');
+        }
+
+        byte[] big5 = DetectionEvaluationSet.Strict("big5").GetBytes(text.ToString());
+        byte[] bytes = [.. big5, 0x88, 0x40, (byte)'\n'];
+
+        EncodingDetection detection = EncodingDetector.Detect(bytes);
+
+        Assert.Equal("big5", detection.Name);
+        Assert.Equal(text + "\u31C0\n", detection.Encoding.GetString(bytes)); // pointer 1099 of index-big5
+    }
+
+    [Fact]
+    public void GetEncoding_Big5_IsWhatwgBig5WithHkscs()
+    {
+        Encoding big5 = EncodingDetector.GetEncoding("BIG5", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
+
+        Assert.Equal("big5", big5.WebName);
+        Assert.Equal("\u00CA\u0304\u00EA\u030C", big5.GetString([0x88, 0x62, 0x88, 0xA5]));
+        Assert.Equal("\u43F0", big5.GetString([0x87, 0x40])); // HKSCS pointer 942, decode only (below the 0xA1 leads)
+        Assert.Equal(Traditional, big5.GetString(big5.GetBytes(Traditional)));
+        Assert.Equal("\u4E36", big5.GetString(big5.GetBytes("\u4E36"))); // HKSCS in the encodable range
+        Assert.Throws<EncoderFallbackException>(() => Encoding.GetEncoding(950, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetBytes("\u4E36"));
+        Assert.Throws<DecoderFallbackException>(() => big5.GetString([0xA4]));
+        Assert.Null(EncodingDetector.GetEncoding("koi8-r", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback));
+    }
+
+    [Fact]
+    public void Big5Decoder_PairSplitAcrossCalls_DecodesLikeTheWhole()
+    {
+        Encoding big5 = EncodingDetector.GetEncoding("big5", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
+        byte[] bytes = big5.GetBytes(Traditional);
+        Decoder decoder = big5.GetDecoder();
+        var text = new StringBuilder();
+        char[] chars = new char[8];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            int count = decoder.GetChars(bytes, i, 1, chars, 0, flush: i == bytes.Length - 1);
+            text.Append(chars, 0, count);
+        }
+
+        Assert.Equal(Traditional, text.ToString());
+    }
+
+    [Fact]
+    public void Big5Decoder_InvalidTrailThatIsAscii_IsDecodedAgain()
+    {
+        Encoding big5 = EncodingDetector.GetEncoding("big5", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"))!;
+
+        Assert.Equal("\uFFFD0", big5.GetString([0xA4, (byte)'0']));
+        Assert.Equal("\uFFFD\n", big5.GetString([0xA4, (byte)'\n']));
+    }
+}

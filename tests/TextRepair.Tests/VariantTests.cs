@@ -1,0 +1,143 @@
+using System.Text.Json;
+
+namespace TextRepair.Tests;
+
+public sealed class VariantTests
+{
+    [Theory]
+    [InlineData("吃")]
+    [InlineData("群")]
+    [InlineData("着")]
+    [InlineData("只")]
+    [InlineData("吃群着只")]
+    public void Characters_written_the_same_in_both_scripts_carry_no_script_evidence(string text)
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Equal(0, report.Count(VariantEvidenceKind.SimplifiedCharacter));
+        Assert.Equal(0, report.Count(VariantEvidenceKind.TraditionalCharacter));
+        Assert.Equal(ChineseVariant.Undetermined, report.Variant);
+        Assert.Equal("undetermined", report.Tag);
+    }
+
+    [Fact]
+    public void A_word_written_the_same_in_Taiwan_and_Hong_Kong_names_no_region()
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant("發票");
+
+        Assert.NotEqual(ChineseVariant.Taiwan, report.Variant);
+        Assert.NotEqual(ChineseVariant.HongKong, report.Variant);
+    }
+
+    [Theory]
+    [InlineData("", ChineseVariant.None)]
+    [InlineData("Hello, world.", ChineseVariant.None)]
+    [InlineData("中文", ChineseVariant.Undetermined)]
+    [InlineData("这是一个简单的例子，说明软件的信息怎样显示。", ChineseVariant.Simplified)]
+    [InlineData("這是一個簡單的例子，說明軟體的資訊怎樣顯示在螢幕裡。", ChineseVariant.Taiwan)]
+    [InlineData("我們的軟件信息都放在綫上，詳情請向衞生署查詢。", ChineseVariant.HongKong)]
+    [InlineData("這是一個簡單的例子，說明這個問題。", ChineseVariant.Traditional)]
+    public void Identifies_the_variant(string text, ChineseVariant expected)
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Equal(expected, report.Variant);
+        Assert.InRange(report.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public void Evidence_spans_point_at_the_characters_and_terms()
+    {
+        const string text = "我們的軟體資訊在這裡";
+
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Contains(new VariantEvidence(3, 2, VariantEvidenceKind.TaiwanTerm), report.Evidence);
+        Assert.Contains(new VariantEvidence(5, 2, VariantEvidenceKind.TaiwanTerm), report.Evidence);
+        Assert.Contains(new VariantEvidence(9, 1, VariantEvidenceKind.TaiwanForm), report.Evidence);
+        Assert.All(report.Evidence.Where(e => e.Kind == VariantEvidenceKind.TraditionalCharacter), e => Assert.NotEqual('在', text[e.Start]));
+    }
+
+    [Fact]
+    public void A_Simplified_paragraph_inside_Traditional_text_is_a_minority_span()
+    {
+        const string before = "這是繁體中文的第一段，說明這個軟體的設定與操作。\n";
+        const string inserted = "这是简体中文的段落，说明这个软件的设置和操作。";
+        string text = before + inserted + "\n這是繁體中文的最後一段，請參閱說明檔案與線上資源。\n";
+
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Equal(ChineseVariant.Mixed, report.Variant);
+        VariantSpan span = Assert.Single(report.MinoritySpans);
+        Assert.Equal(new VariantSpan(before.Length, inserted.Length, ChineseVariant.Simplified), span);
+    }
+
+    [Fact]
+    public void Analyze_reports_the_variant_tag_and_confidence()
+    {
+        TextReport report = TextAnalyzer.Analyze("这是一个简单的例子，说明软件的信息怎样显示。");
+
+        Assert.Equal("zh-Hans", report.Variant);
+        Assert.InRange(report.VariantConfidence, 0.95, 1);
+    }
+
+    [Theory]
+    [InlineData("zh-Hant-TW", ChineseVariant.Taiwan)]
+    [InlineData("ZH-tw", ChineseVariant.Taiwan)]
+    [InlineData("zh-CN", ChineseVariant.Simplified)]
+    [InlineData("zh-HK", ChineseVariant.HongKong)]
+    [InlineData("zh-Hant", ChineseVariant.Traditional)]
+    public void Tags_parse(string tag, ChineseVariant expected)
+    {
+        Assert.True(ChineseVariantTags.TryParse(tag, out ChineseVariant variant));
+        Assert.Equal(expected, variant);
+        Assert.False(ChineseVariantTags.TryParse("fr-FR", out _));
+    }
+
+    [Fact]
+    public void Check_finds_wrong_script_region_characters_and_terms_with_suggestions()
+    {
+        IReadOnlyList<VariantFinding> findings = TextAnalyzer.CheckVariant("软件裏的信息", ChineseVariant.Taiwan);
+
+        Assert.Contains(new VariantFinding(0, 1, VariantRule.WrongScript, "軟"), findings);
+        Assert.Contains(new VariantFinding(2, 1, VariantRule.RegionCharacter, "裡"), findings);
+        Assert.Contains(new VariantFinding(4, 2, VariantRule.RegionTerm, "資訊"), findings);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TextAnalyzer.CheckVariant("x", ChineseVariant.Mixed));
+    }
+
+    [Fact]
+    public void A_regional_key_inside_a_longer_OpenCC_word_is_not_a_finding()
+    {
+        // 海內存知己 holds 內存 (TWPhrases: 記憶體), but OpenCC segments the whole phrase and keeps it.
+        Assert.DoesNotContain(TextAnalyzer.CheckVariant("海內存知己", ChineseVariant.Taiwan), f => f.Rule == VariantRule.RegionTerm);
+        Assert.Contains(TextAnalyzer.CheckVariant("電腦的內存不足", ChineseVariant.Taiwan), f => f.Rule == VariantRule.RegionTerm);
+    }
+
+    public static TheoryData<string, ChineseVariant> OpenCcRegionalOutputs()
+    {
+        var data = new TheoryData<string, ChineseVariant>();
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "OpenCC", "testcases.json")));
+        foreach (JsonElement testCase in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            JsonElement expected = testCase.GetProperty("expected");
+            if (expected.TryGetProperty("s2twp", out JsonElement tw))
+            {
+                data.Add(tw.GetString()!, ChineseVariant.Taiwan);
+            }
+
+            if (expected.TryGetProperty("s2hkp", out JsonElement hk))
+            {
+                data.Add(hk.GetString()!, ChineseVariant.HongKong);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OpenCcRegionalOutputs))]
+    public void OpenCC_regional_outputs_have_no_findings_under_their_region(string text, ChineseVariant region)
+    {
+        Assert.Empty(TextAnalyzer.CheckVariant(text, region));
+    }
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""train-charlm.py: trains the character bigram language models embedded as src/TextRepair/Data/Language/charlm.bin.
+
+Called by tools/train-charlm.sh, which downloads the Debian packages listed there and extracts them into one folder
+per package. This script reads the text of those packages, assigns each text to a script model by its locale, counts
+characters and character bigrams and writes the Witten-Bell interpolated bigram model of every script:
+
+    P(b | a) = (n(ab) + T(a) * P(b)) / (n(a) + T(a))     T(a) = number of distinct characters seen after a
+    P(b)     = (n(b) + 1) / (N + V + 1)                  unseen characters share the rest (see UNSEEN_CHARACTERS)
+
+Models: zh-Hans, zh-Hant, ja, ko, Latin (English msgids + German, French, Spanish), Cyrillic (ru/uk/bg). Text sources per model:
+man pages (troff stripped), fortune files, HTML pages (tags stripped), Mallard help pages, gettext catalogues (msgstr of .mo files;
+msgid for English). Lines are the unit: a line boundary is the character U+000A on both sides. Bigrams seen fewer
+than MIN_BIGRAM_COUNT times are dropped (their probability falls back to the interpolation formula with n(ab) = 0),
+and at most MAX_BIGRAMS per model are kept, by count.
+
+Binary layout (little endian), gzip-compressed:
+    "TRLM" u32 version=1 u32 modelCount
+    per model: u8 nameLength, name (ASCII), f32 unknownLogProb (natural log, a character never seen),
+               u32 unigramCount, unigramCount x (u16 char, u8 -logP(char)*Q, u8 -log(T/(n+T))*Q) sorted by char,
+               u32 bigramCount, bigramCount x u32 key (a << 16 | b) sorted, bigramCount x u8 -logP(b|a)*Q
+    Q = 8 (log-probabilities in steps of 1/8 nat, clipped at 255/8 = 31.9 nats)
+A summary (entry counts, characters of training text, sha256 of the output) is printed as Markdown for PROVENANCE.md.
+
+Usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN
+"""
+import gzip, hashlib, html, math, os, re, struct, sys
+from collections import Counter
+
+Q = 8
+MIN_BIGRAM_COUNT = 2
+MAX_BIGRAMS = 160_000
+UNSEEN_CHARACTERS = 30_000  # characters a script could still use that training never showed
+MAX_CHARS_PER_MODEL = 12_000_000
+
+LOCALES = {
+    'zh-Hans': ['zh_CN', 'zh-CN', 'zh_SG', 'zh-cn', 'zh_Hans'],
+    'zh-Hant': ['zh_TW', 'zh-TW', 'zh_HK', 'zh-HK', 'zh-tw', 'zh_Hant'],
+    'ja': ['ja', 'ja_JP'],
+    'ko': ['ko', 'ko_KR'],
+    'Latin': ['de', 'fr', 'es', 'de_DE', 'fr_FR', 'es_ES'],
+    'Cyrillic': ['ru', 'uk', 'bg', 'ru_RU', 'sr'],
+}
+MODEL_OF = {loc: m for m, locs in LOCALES.items() for loc in locs}
+
+def locale_of(path):
+    for part in reversed(path.split(os.sep)):
+        if part in MODEL_OF:
+            return MODEL_OF[part]
+        m = re.search(r'\.(zh-cn|zh-tw|ja)\.html$', part)
+        if m:
+            return MODEL_OF[m.group(1)]
+        m = re.match(r'^([a-z]{2}(?:[_-][A-Za-z]{2,4})?)\.po$', part)
+        if m and m.group(1) in MODEL_OF:
+            return MODEL_OF[m.group(1)]
+    return None
+
+def mo_strings(data):
+    """(msgid, msgstr) pairs of a gettext .mo file."""
+    if len(data) < 28:
+        return
+    magic = struct.unpack('<I', data[:4])[0]
+    e = '<' if magic == 0x950412de else '>'
+    n, oid, ostr = struct.unpack(e + 'III', data[8:20])
+    for i in range(n):
+        ln, off = struct.unpack(e + 'II', data[oid + 8 * i: oid + 8 * i + 8])
+        ls, offs = struct.unpack(e + 'II', data[ostr + 8 * i: ostr + 8 * i + 8])
+        mid = data[off:off + ln].split(b'\0')[0]
+        yield mid, data[offs:offs + ls]
+
+TROFF_ESC = re.compile(r'\\(f[BIRP1-4]|f\(..|f\[[^\]]*\]|s[-+]?\d|\(..|\[[^\]]*\]|\*\(..|\*.|[-e&|^%0 ]|.)')
+def troff_lines(text):
+    for line in text.splitlines():
+        if line.startswith(('.\\"', "'\\\"", '.\\\\"')):
+            continue
+        if line.startswith(('.', "'")):
+            parts = line.split(None, 1)
+            if len(parts) < 2 or parts[0] in ('.de', '.if', '.ie', '.el', '.ds', '.nr', '.so', '.TH', '.tr', '.ta'):
+                continue
+            line = parts[1].replace('"', '')
+        yield TROFF_ESC.sub(lambda m: '-' if m.group(1) == '-' else ' ' if m.group(1) in ('e',) else '', line)
+
+TAG = re.compile(r'<[^>]+>')
+def markup_lines(text):
+    text = re.sub(r'(?is)<(script|style)[^>]*>.*?</\1>', ' ', text)
+    text = re.sub(r'(?i)<(br|p|div|li|tr|h\d|title|para|item|section)[^>]*>', '\n', text)
+    for line in html.unescape(TAG.sub('', text)).splitlines():
+        yield line
+
+def texts(root):
+    """(model, line) for every line of training text under root, in sorted path order."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, root)
+            model = locale_of(rel)
+            try:
+                if name.endswith('.mo'):
+                    data = open(path, 'rb').read()
+                    for mid, mstr in mo_strings(data):
+                        if not mid:
+                            continue
+                        for part in mstr.split(b'\0'):
+                            if model:
+                                yield model, part.decode('utf-8', 'replace')
+                        # English source strings train the Latin model (one catalogue per package is enough).
+                        if model == 'zh-Hans':
+                            yield 'Latin', mid.decode('utf-8', 'replace')
+                elif model and re.search(r'\.\d\w*\.gz$', name):
+                    for line in troff_lines(gzip.open(path).read().decode('utf-8', 'replace')):
+                        yield model, line
+                elif 'games/fortunes' in rel and '.' not in name:
+                    # fortunes-zh: classical poems and sayings in Simplified Chinese, '%' separates entries.
+                    for line in open(path, encoding='utf-8', errors='replace'):
+                        yield 'zh-Hans', line
+                elif model and name.endswith(('.html', '.page')):
+                    for line in markup_lines(open(path, encoding='utf-8', errors='replace').read()):
+                        yield model, line
+            except (OSError, EOFError, struct.error, UnicodeError):
+                continue
+
+def clean(line):
+    line = ''.join(ch for ch in line if ord(ch) < 0x10000 and (ch >= ' ' or ch == '\t') and not 0xD800 <= ord(ch) < 0xE000)
+    line = re.sub(r'\s+', ' ', line).strip()
+    if not line or '\ufffd' in line or '%' in line and len(line) < 6:
+        return ''
+    return line
+
+def main():
+    root, out = sys.argv[1:3]
+    uni = {m: Counter() for m in LOCALES}
+    bi = {m: Counter() for m in LOCALES}
+    chars = Counter()
+    seen = {m: set() for m in LOCALES}
+    for model, line in texts(root):
+        line = clean(line)
+        if not line or chars[model] >= MAX_CHARS_PER_MODEL or line in seen[model]:
+            continue
+        seen[model].add(line)
+        chars[model] += len(line)
+        s = '\n' + line + '\n'
+        uni[model].update(s[1:])
+        bi[model].update(s[i:i + 2] for i in range(len(s) - 1))
+    blob = bytearray(b'TRLM' + struct.pack('<II', 1, len(LOCALES)))
+    q = lambda lp: max(0, min(255, round(-lp * Q)))
+    summary = []
+    for model in LOCALES:
+        u, b = uni[model], bi[model]
+        total = sum(u.values())
+        vocab = len(u)
+        follow = Counter(k[0] for k in b)
+        context = Counter()
+        for k, n in b.items():
+            context[k[0]] += n
+        p_uni = {c: (n + 1) / (total + vocab + 1) for c, n in u.items()}
+        unknown = math.log(1 / (total + vocab + 1) / UNSEEN_CHARACTERS)
+        p_uni['\n'] = p_uni.get('\n', 1 / (total + vocab + 1))
+        kept = sorted((k for k, n in b.items() if n >= MIN_BIGRAM_COUNT), key=lambda k: -b[k])[:MAX_BIGRAMS]
+        kept.sort(key=lambda k: (ord(k[0]) << 16) | ord(k[1]))
+        blob += bytes([len(model)]) + model.encode() + struct.pack('<f', unknown)
+        entries = sorted(p_uni)
+        blob += struct.pack('<I', len(entries))
+        for c in entries:
+            t, n = follow[c], context[c]
+            backoff = math.log(t / (n + t)) if n else 0.0
+            blob += struct.pack('<HBB', ord(c), q(math.log(p_uni[c])), q(backoff))
+        blob += struct.pack('<I', len(kept))
+        for k in kept:
+            blob += struct.pack('<I', (ord(k[0]) << 16) | ord(k[1]))
+        for k in kept:
+            a = k[0]
+            p = (b[k] + follow[a] * p_uni[k[1]]) / (context[a] + follow[a])
+            blob += bytes([q(math.log(p))])
+        summary.append((model, chars[model], len(entries), len(kept)))
+    data = gzip.compress(bytes(blob), compresslevel=9, mtime=0)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    open(out, 'wb').write(data)
+    print('| model | training characters | unigrams | bigrams |')
+    print('|---|---:|---:|---:|')
+    for model, n, nu, nb in summary:
+        print(f'| {model} | {n} | {nu} | {nb} |')
+    print(f'\n`Language/charlm.bin`: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}')
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# train-charlm.sh: trains the character bigram language models (zh-Hans, zh-Hant, ja, ko, Latin, Cyrillic) that the
+# encoding analysis scores text with, and writes them to src/TextRepair/Data/Language/charlm.bin (embedded resource,
+# read by src/TextRepair/Analysis/Language/CharNgramModel.cs).
+#
+#   Sources: the Debian packages pinned below (apt-get download; nothing is installed). Their texts are openly
+#   licensed (GPL-2+/GPL-3+/LGPL/GFDL, see src/TextRepair/Data/PROVENANCE.md); the model holds only character and
+#   character-pair statistics. None of these packages is used by the evaluation (which uses LibreOffice help,
+#   Debian `libreoffice-help-*`, and sentences written in the tests), so training and evaluation text are disjoint.
+#   The training itself (text extraction, Witten-Bell smoothing, pruning, binary layout) is in train-charlm.py.
+#
+# Usage: tools/train-charlm.sh            (needs apt-get, dpkg-deb, python3; run `apt-get update` once first)
+#        then paste the printed table into src/TextRepair/Data/PROVENANCE.md ("Language model") and run the tests
+#        (`LanguageModelTests` checks the entry counts recorded there).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+packages=(
+    'debian-reference-zh-cn=2.100'
+    'debian-reference-zh-tw=2.100'
+    'evolution-common=3.46.4-2+deb12u1'
+    'fortunes-zh=2.98'
+    'gnome-control-center-data=1:43.6-2~deb12u1'
+    'libgtk-3-common=3.24.38-2~deb12u3'
+    'manpages-de=4.18.1-1'
+    'manpages-es=4.18.1-1'
+    'manpages-fr=4.18.1-1'
+    'manpages-ja=0.5.0.0.20221215+dfsg-1'
+    'manpages-zh=1.6.4.0-1'
+    'util-linux-locales=2.38.1-5+deb12u3'
+    'vlc-l10n=3.0.24-0+deb12u1'
+)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+(cd "$work" && apt-get download -qq "${packages[@]}" 2>/dev/null)
+for deb in "$work"/*.deb; do
+    echo "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version) $(sha256sum "$deb" | cut -d' ' -f1)"
+    dpkg-deb -x "$deb" "$work/x/$(dpkg-deb -f "$deb" Package)"
+done
+python3 "$here/train-charlm.py" "$work/x" "$root/src/TextRepair/Data/Language/charlm.bin"
