@@ -62,6 +62,10 @@ public sealed class DirectoryOutputTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.False(File.Exists(output));
-        Assert.All(Directory.GetFiles(directory.Path), file => Assert.EndsWith(".textrepair-tmp", file, StringComparison.Ordinal));
+        Assert.All(Directory.GetFiles(directory.Path), file =>
+        {
+            Assert.StartsWith(".textrepair-", Path.GetFileName(file), StringComparison.Ordinal);
+            Assert.EndsWith(".tmp", file, StringComparison.Ordinal);
+        });
     }
 }
