@@ -1,5 +1,4 @@
 using TextRepair.Repair;
-using TextRepair.Repair.Decoding;
 
 namespace TextRepair;
 
@@ -13,7 +12,7 @@ public static class TextRepairer
     // Encoding repair (mojibake) goes first: every later step needs correctly decoded text.
     private static readonly RepairStep[] s_steps =
     [
-        new EncodingStep(),
+        new MojibakeStep(),
         new AnnotationStep(),
         new ScriptStep(),
         new PunctuationStep(),
