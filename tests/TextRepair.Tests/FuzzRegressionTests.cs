@@ -11,8 +11,9 @@ public sealed class FuzzRegressionTests
 
     // Found by the repair harness in its first 240 s (AFL++ 4.04c, this session): all ten throw
     // ArgumentOutOfRangeException from EditComposer.Apply via MojibakeStep (overlapping encoding edits), the root cause
-    // being fixed by the encoding engine rework (issue 12). The lead removes Skip when that fix is merged.
-    [Theory]
+    // being fixed by the encoding engine rework (issue 12). The lead removes Skip when that fix is merged (it was merged
+    // into integ and passed all ten, then reverted there at b3e5cb7 with the engine merge).
+    [Theory(Skip = "Fails until the encoding engine fix (issue 12) is merged: remove this Skip then.")]
     [MemberData(nameof(RepairCrashes))]
     public void Repair_does_not_throw_and_its_edits_give_its_text(string file)
     {
