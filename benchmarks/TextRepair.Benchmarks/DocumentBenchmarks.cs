@@ -39,6 +39,11 @@ public class DocumentBenchmarks
             parts.Add(reader.ReadToEnd());
         }
 
+        if (parts.Count == 0 || parts.All(p => p.Length == 0))
+        {
+            throw new InvalidOperationException($"No embedded {extension} documents: check the EmbeddedResource items of the benchmark project.");
+        }
+
         var builder = new StringBuilder();
         while (builder.Length < TargetChars)
         {

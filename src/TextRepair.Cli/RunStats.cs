@@ -7,6 +7,7 @@ namespace TextRepair.Cli;
 internal sealed class RunStats
 {
     private readonly Dictionary<RepairKind, long> _editsByKind = [];
+    private readonly SortedDictionary<string, long> _encodings = new(StringComparer.Ordinal);
 
     public long Documents { get; set; }
 
@@ -28,6 +29,12 @@ internal sealed class RunStats
 
     /// <summary>Inputs skipped because their output existed (<c>--skip-existing</c>).</summary>
     public long SkippedExisting { get; set; }
+
+    /// <summary>Inputs skipped as binary (<c>--encoding auto</c>).</summary>
+    public long SkippedBinary { get; set; }
+
+    /// <summary>Counts an input read in the encoding <paramref name="name"/> (<c>--encoding auto</c>).</summary>
+    public void AddEncoding(string name) => _encodings[name] = _encodings.GetValueOrDefault(name) + 1;
 
     public void Add(in DocumentOutcome outcome, bool failed = false)
     {
@@ -66,6 +73,12 @@ internal sealed class RunStats
         ReplacedInvalid += other.ReplacedInvalid;
         Failed += other.Failed;
         SkippedExisting += other.SkippedExisting;
+        SkippedBinary += other.SkippedBinary;
+        foreach (KeyValuePair<string, long> pair in other._encodings)
+        {
+            _encodings[pair.Key] = _encodings.GetValueOrDefault(pair.Key) + pair.Value;
+        }
+
         foreach (KeyValuePair<RepairKind, long> pair in other._editsByKind)
         {
             _editsByKind[pair.Key] = _editsByKind.GetValueOrDefault(pair.Key) + pair.Value;
@@ -124,6 +137,22 @@ internal sealed class RunStats
         if (ReplacedInvalid > 0)
         {
             builder.Append(invariant, $", invalid UTF-8 sequences replaced {ReplacedInvalid}");
+        }
+
+        if (_encodings.Count > 0)
+        {
+            builder.Append(", encodings ");
+            bool first = true;
+            foreach (KeyValuePair<string, long> pair in _encodings)
+            {
+                builder.Append(first ? string.Empty : ", ").Append(pair.Key).Append(invariant, $" {pair.Value}");
+                first = false;
+            }
+        }
+
+        if (SkippedBinary > 0)
+        {
+            builder.Append(invariant, $", binary files skipped {SkippedBinary}");
         }
 
         return builder.ToString();

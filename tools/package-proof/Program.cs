@@ -14,8 +14,10 @@ if (args.Length != 2)
 long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
 string converted = ChineseConverter.Get("s2t").Convert("\u6c49\u5b57\u8f6c\u6362");   // 汉字转换
 jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
-string location = typeof(ChineseConverter).Assembly.Location;
-if (location.Length > 0)
+// The library file beside the app (a JIT build); a NativeAOT build has none, and the check is then skipped.
+// Assembly.Location is not used: the AOT compiler rejects it (IL3000) even where it is never reached.
+string location = Path.Combine(AppContext.BaseDirectory, typeof(ChineseConverter).Assembly.GetName().Name + ".dll");
+if (File.Exists(location))
 {
     using var pe = new PEReader(File.OpenRead(location));
     bool readyToRun = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;

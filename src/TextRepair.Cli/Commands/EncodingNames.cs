@@ -13,6 +13,9 @@ internal static class EncodingNames
     /// <summary>The value of <c>--output-encoding</c> meaning "the input's encoding, with its byte order mark".</summary>
     public const string Same = "same";
 
+    /// <summary>The value of <c>--encoding</c> meaning "detect each input's encoding".</summary>
+    public const string Auto = "auto";
+
     /// <summary>The encoding named <paramref name="name"/>, strict both ways, or a <see cref="CliException"/>.</summary>
     public static Encoding Resolve(string name, string option)
     {

@@ -42,7 +42,7 @@ internal sealed class IoOptions
 
     private readonly Option<string> _encoding = new("--encoding")
     {
-        Description = "Input encoding: utf-8 (default), gbk, gb18030, big5, shift_jis, euc-kr, utf-16 (byte order from the BOM), a code page (936), ... A BOM is skipped.",
+        Description = "Input encoding: utf-8 (default), gbk, gb18030, big5, shift_jis, euc-kr, utf-16 (byte order from the BOM), a code page (936), ... A BOM is skipped. \"auto\": each input in the encoding detected from its first MiB (binary files are skipped; --stats and --report name it).",
         HelpName = "name",
     };
 
@@ -177,7 +177,8 @@ internal sealed class IoOptions
         string? encodingName = parse.GetValue(_encoding);
         string? outputEncodingName = _writesText ? parse.GetValue(_outputEncoding) : null;
         bool same = string.Equals(outputEncodingName, EncodingNames.Same, StringComparison.OrdinalIgnoreCase);
-        Encoding? encoding = encodingName is null ? null : EncodingNames.Resolve(encodingName, "--encoding");
+        bool auto = string.Equals(encodingName?.Trim(), EncodingNames.Auto, StringComparison.OrdinalIgnoreCase);
+        Encoding? encoding = encodingName is null || auto ? null : EncodingNames.Resolve(encodingName, "--encoding");
         return new RunSettings
         {
             Inputs = files,
@@ -188,9 +189,11 @@ internal sealed class IoOptions
             {
                 Hidden = parse.GetValue(_hidden),
                 NoIgnore = parse.GetValue(_noIgnore),
-                CodePage = encoding?.CodePage ?? 65001,
+                // With auto the detector tells binary files (and UTF-16 without a BOM, NULs and all) from text.
+                CodePage = auto ? 1200 : encoding?.CodePage ?? 65001,
             },
             Encoding = encoding is { CodePage: 65001 } ? null : encoding,
+            AutoEncoding = auto,
             OutputEncoding = outputEncodingName is null || same ? null : EncodingNames.Resolve(outputEncodingName, "--output-encoding"),
             OutputEncodingSame = same,
             ReplaceInvalid = parse.GetValue(_replaceInvalid),

@@ -20,6 +20,9 @@ internal sealed record RunSettings
     /// <summary>The input encoding, or null for UTF-8.</summary>
     public Encoding? Encoding { get; init; }
 
+    /// <summary><c>--encoding auto</c>: each input is read in the encoding detected from its first bytes (<see cref="Encoding"/> is null).</summary>
+    public bool AutoEncoding { get; init; }
+
     /// <summary>The output encoding, or null for the default (UTF-8, or the input's own in place).</summary>
     public Encoding? OutputEncoding { get; init; }
 

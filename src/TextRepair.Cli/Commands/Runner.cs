@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using TextRepair.Cli.Corpora;
 using TextRepair.Cli.IO;
@@ -56,9 +57,10 @@ internal sealed class Runner
                 foreach (InputSource input in inputs)
                 {
                     using OutputTarget? target = directory.Open(input, _settings.SkipExisting, _stats);
-                    if (target is not null)
+                    // A skipped (binary) input gets no output file: its temporary file is deleted uncommitted.
+                    if (target is not null
+                        && ProcessAny(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false))
                     {
-                        ProcessAny(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false);
                         target.Commit();
                     }
                 }
@@ -68,8 +70,12 @@ internal sealed class Runner
                 foreach (InputSource input in inputs)
                 {
                     using OutputTarget target = OutputTarget.InPlace(input.Path!);
-                    ProcessAny(input, target.Stream, input.Path!, handler, parquet, inPlace: true);
-                    target.Commit();
+
+                    // A skipped (binary) input is left as it was: its temporary file is deleted uncommitted.
+                    if (ProcessAny(input, target.Stream, input.Path!, handler, parquet, inPlace: true))
+                    {
+                        target.Commit();
+                    }
                 }
             }
             else
@@ -100,22 +106,28 @@ internal sealed class Runner
         return _faults.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 
-    private void ProcessAny(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
+    /// <summary>Processes one input as Parquet or text; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
+    private bool ProcessAny(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
     {
         if (parquet.Accepts(input))
         {
             parquet.Process(input, output);
             _progress?.Advance(input.Length ?? 0);
+            return true;
         }
-        else
-        {
-            Process(input, output, outputName, handler, inPlace);
-        }
+
+        return Process(input, output, outputName, handler, inPlace);
     }
 
-    private void Process(InputSource input, Stream output, string outputName, InputHandler handler, bool inPlace)
+    /// <summary>Processes one input; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
+    private bool Process(InputSource input, Stream output, string outputName, InputHandler handler, bool inPlace)
     {
-        using DecodedInput decoded = InputDecoding.Open(input.OpenRaw(), input.DisplayName, _settings.Encoding, _settings.ReplaceInvalid);
+        using DecodedInput? decoded = Open(input);
+        if (decoded is null)
+        {
+            return false;
+        }
+
         var reader = new BlockReader(decoded.Utf8, _settings.BlockSize, decoded.StartOffset);
         OutputEncoding? encoded = null;
         Stream destination = output;
@@ -144,6 +156,34 @@ internal sealed class Runner
         {
             destination.Flush();
         }
+
+        return true;
+    }
+
+    private DecodedInput? Open(InputSource input)
+    {
+        if (!_settings.AutoEncoding)
+        {
+            return InputDecoding.Open(input.OpenRaw(), input.DisplayName, _settings.Encoding, _settings.ReplaceInvalid);
+        }
+
+        DecodedInput? decoded = InputDecoding.OpenDetected(input.OpenRaw(), input.DisplayName, _settings.ReplaceInvalid, out EncodingDetection detection);
+        if (decoded is null)
+        {
+            Console.Error.WriteLine($"{input.DisplayName}: binary file, skipped");
+            _stats.SkippedBinary++;
+            return null;
+        }
+
+        _stats.AddEncoding(detection.Name);
+        if (_settings.Report)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{input.DisplayName}: read as {detection.Name} (detected, confidence {detection.Confidence:0.00}{(detection.HasBom ? ", byte order mark" : string.Empty)})"));
+        }
+
+        return decoded;
     }
 
     // In place, the file keeps its encoding and byte order mark; elsewhere UTF-8 unless --output-encoding says otherwise.

@@ -6,8 +6,9 @@ namespace TextRepair.Cli.IO;
 /// <summary>An input opened for processing: its bytes as UTF-8, and what was found about its encoding.</summary>
 internal sealed class DecodedInput : IDisposable
 {
-    public DecodedInput(Stream utf8, long startOffset, Encoding encoding, bool hadBom)
+    public DecodedInput(Stream utf8, long startOffset, Encoding encoding, bool hadBom, EncodingDetection? detection = null)
     {
+        Detection = detection;
         Utf8 = utf8;
         StartOffset = startOffset;
         Encoding = encoding;
@@ -25,6 +26,9 @@ internal sealed class DecodedInput : IDisposable
 
     public bool HadBom { get; }
 
+    /// <summary>With <c>--encoding auto</c>: what the detector found in the input's first bytes; otherwise null.</summary>
+    public EncodingDetection? Detection { get; }
+
     public bool IsUtf8 => Encoding.CodePage == 65001;
 
     public void Dispose() => Utf8.Dispose();
@@ -37,7 +41,59 @@ internal sealed class DecodedInput : IDisposable
 /// </summary>
 internal static class InputDecoding
 {
+    /// <summary>
+    /// How much of an input <c>--encoding auto</c> reads to decide its encoding. The detector scores its first
+    /// <see cref="EncodingDetector.SampleBytes"/> (16 KB) under every candidate and checks the rest of what it is given
+    /// for validity under the leading ones, so a bigger prefix only catches a contradiction later in the file. 1 MiB
+    /// holds the whole of most text files while bounding the memory per input; a longer file is decided from its first
+    /// MiB, and bytes after it that the chosen encoding cannot decode are an error at their offset (or U+FFFD).
+    /// </summary>
+    public const int AutoPrefixBytes = 1 << 20;
+
     public static DecodedInput Open(Stream raw, string name, Encoding? requested, bool replaceInvalid)
+        => Open(raw, name, requested, replaceInvalid, exact: false, detection: null);
+
+    /// <summary>
+    /// <c>--encoding auto</c>: detects the encoding from the first <see cref="AutoPrefixBytes"/> bytes (a byte order
+    /// mark wins) and opens the whole input in it. Returns null, with <paramref name="detection"/> set, for binary input.
+    /// </summary>
+    public static DecodedInput? OpenDetected(Stream raw, string name, bool replaceInvalid, out EncodingDetection detection)
+    {
+        byte[] prefix = new byte[AutoPrefixBytes];
+        int length;
+        try
+        {
+            length = raw.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        }
+        catch
+        {
+            raw.Dispose();
+            throw;
+        }
+
+        ReadOnlySpan<byte> sample = prefix.AsSpan(0, length);
+        if (length == prefix.Length && sample.LastIndexOf((byte)'\n') is int lineFeed and > 0)
+        {
+            // More follows: decide on whole lines (whole UTF-16 pairs), so that no sequence cut at the end counts against a candidate.
+            sample = sample[..((lineFeed + 1) & ~1)];
+        }
+
+        detection = EncodingDetector.Detect(sample);
+        var rest = new PrefixedStream(prefix.AsMemory(0, length), raw);
+        if (detection.IsBinary)
+        {
+            rest.Dispose();
+            return null;
+        }
+
+        DecoderFallback decoderFallback = replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback;
+        Encoding? encoding = detection.Encoding.CodePage == 65001
+            ? null
+            : EncodingDetector.GetEncoding(detection.Name, EncoderFallback.ExceptionFallback, decoderFallback);
+        return Open(rest, name, encoding, replaceInvalid, exact: true, detection);
+    }
+
+    private static DecodedInput Open(Stream raw, string name, Encoding? requested, bool replaceInvalid, bool exact, EncodingDetection? detection)
     {
         byte[] head = new byte[4];
         int length = raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -66,14 +122,15 @@ internal static class InputDecoding
         long start = hadBom ? bomLength : 0;
         if (codePage == 65001)
         {
-            return new DecodedInput(rest, start, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), hadBom);
+            return new DecodedInput(rest, start, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), hadBom, detection);
         }
 
-        Encoding encoding = Encoding.GetEncoding(
+        // A detected encoding is used as built (WHATWG Big5 has no code page of its own).
+        Encoding encoding = exact && requested is not null && requested.CodePage == codePage ? requested : Encoding.GetEncoding(
             codePage,
             EncoderFallback.ExceptionFallback,
             replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback);
-        return new DecodedInput(new DecodingStream(rest, encoding, start, name), start, encoding, hadBom);
+        return new DecodedInput(new DecodingStream(rest, encoding, start, name), start, encoding, hadBom, detection);
     }
 
     private static (int CodePage, int Length) Bom(ReadOnlySpan<byte> head) => head switch
