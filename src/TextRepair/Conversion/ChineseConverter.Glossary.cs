@@ -43,7 +43,7 @@ public sealed partial class ChineseConverter
     /// <exception cref="ArgumentNullException"><paramref name="openCcDictionary"/> is null.</exception>
     /// <exception cref="FormatException">A line has no tab, an empty key or no value (the message gives the line number).</exception>
     /// <remarks>Thread-safe (for distinct readers). Allocates the entries and a table for them (10,000 entries: see docs/conversion-trust.md).</remarks>
-    public ChineseConverter WithPhrases(TextReader openCcDictionary)
+    public ChineseConverter WithGlossary(TextReader openCcDictionary)
     {
         ArgumentNullException.ThrowIfNull(openCcDictionary);
         var entries = new List<KeyValuePair<string, string>>();
