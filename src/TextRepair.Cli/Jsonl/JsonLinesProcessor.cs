@@ -223,7 +223,24 @@ internal sealed class JsonLinesProcessor
             }
         }
 
-        output.Write("]}"u8);
+        output.Write((byte)']');
+        if (outcome.Ambiguities is { } ambiguities)
+        {
+            output.Write(",\"ambiguities\":["u8);
+            for (int i = 0; i < ambiguities.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write((byte)',');
+                }
+
+                Commands.ConvertTrustOptions.WriteObject(output, ambiguities[i]);
+            }
+
+            output.Write((byte)']');
+        }
+
+        output.Write((byte)'}');
     }
 
     private static void WriteNumber(PooledBuffer output, int value)
