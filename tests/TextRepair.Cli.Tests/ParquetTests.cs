@@ -174,6 +174,35 @@ public sealed class ParquetTests
         Assert.Equal(original.Select(text => text is null), ParquetFiles.ReadStrings(reported, "textrepair").Select(report => report is null));
     }
 
+    public static TheoryData<string> FuzzCrashes() =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data", "Fuzz", "parquet")).Select(path => Path.GetFileName(path)).Order()];
+
+    // Files on which the parquet fuzz harness (tools/fuzz.sh) made the tool fail with an exception from inside.
+    // crash-00.parquet (AFL++ 4.04c, 2026-11-29): a column whose logical type ParquetSharp does not know; reading it threw
+    // ArgumentOutOfRangeException and the tool exited 1 with that message instead of a one-line input error.
+    [Theory]
+    [MemberData(nameof(FuzzCrashes))]
+    public async Task A_damaged_file_found_by_the_fuzzer_is_a_one_line_input_error(string file)
+    {
+        using var directory = new TempDirectory();
+        string input = Path.Combine(AppContext.BaseDirectory, "Data", "Fuzz", "parquet", file);
+        string output = directory.File("out.parquet");
+
+        ToolResult[] results =
+        [
+            await Tool.RunAsync(["convert", "-c", "s2t", "--format", "parquet", "--field", "text", input, "-o", output]),
+            await Tool.RunAsync(["repair", "--report", "--format", "parquet", "--field", "text", input, "-o", output]),
+            await Tool.RunAsync(["detect", "--format", "parquet", "--field", "text", input]),
+        ];
+
+        foreach (ToolResult result in results)
+        {
+            Assert.True(result.ExitCode is 0 or 2, result.ToString());
+            Assert.True(result.ExitCode == 0 || result.Stderr.Trim().Split('\n').Length == 1, result.ToString());
+            Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
+        }
+    }
+
     private sealed class LayoutComparer : IEqualityComparer<(long Rows, List<(string Column, Compression Codec)> Columns)>
     {
         public bool Equals((long Rows, List<(string Column, Compression Codec)> Columns) x, (long Rows, List<(string Column, Compression Codec)> Columns) y) =>

@@ -40,7 +40,7 @@ internal static class ParquetRewriter
             }
 
             using var reportNode = new PrimitiveNode(ReportColumn, Repetition.Optional, LogicalType.String(), PhysicalType.ByteArray);
-            outputSchema = new GroupNode(root.Name, root.Repetition, [.. root.Fields, reportNode], root.LogicalType is NoneLogicalType ? null : root.LogicalType);
+            outputSchema = new GroupNode(root.Name, root.Repetition, [.. root.Fields, reportNode], RootLogicalType(root, sink.DisplayName));
             metadata.Remove(ArrowSchemaKey);
         }
 
@@ -88,6 +88,9 @@ internal static class ParquetRewriter
 
         writer.Close();
     }
+
+    private static LogicalType? RootLogicalType(GroupNode root, string displayName) =>
+        ParquetSchemaField.Known(() => root.LogicalType, "the schema root", displayName) is { } type and not NoneLogicalType ? type : null;
 
     /// <summary>Each column keeps the codec it has in the first row group; the report column takes the field's.</summary>
     private static WriterProperties Properties(ParquetFileReader reader, SchemaDescriptor schema, ParquetSchemaField field)

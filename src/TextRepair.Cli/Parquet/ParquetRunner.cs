@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ParquetSharp;
 using TextRepair.Cli.Commands;
 using TextRepair.Cli.Corpora;
@@ -106,6 +105,7 @@ internal sealed class ParquetRunner
         long rowsBefore = 0;
         var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
         var chunk = new TextColumnChunk(field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch);
+        byte[] file = DetectReport.Quoted(input.Path!);
         for (int group = 0; group < reader.FileMetaData.NumRowGroups; group++)
         {
             using RowGroupReader groupReader = reader.RowGroup(group);
@@ -124,7 +124,7 @@ internal sealed class ParquetRunner
                     }
 
                     output.Write("{\"file\":"u8);
-                    output.Write(JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo));
+                    output.Write(file);
                     output.Write(",\"row\":"u8);
                     output.Write(System.Text.Encoding.UTF8.GetBytes((rowsBefore + chunk.ValueRows[i]).ToString(CultureInfo.InvariantCulture)));
                     ReadOnlySpan<byte> report = results.Buffers[results.Buffer[i]]!.WrittenSpan.Slice(results.Start[i], results.Length[i]);
