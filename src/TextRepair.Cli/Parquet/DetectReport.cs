@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -7,16 +5,16 @@ using TextRepair.Cli.Commands;
 
 namespace TextRepair.Cli.Parquet;
 
-/// <summary>
-/// The JSON form of a <see cref="TextReport"/>, as <c>detect</c> writes it for text files: the same source-generated
-/// metadata (<see cref="ReportJsonContext"/>), so that the Native AOT tool needs no reflection.
-/// </summary>
+/// <summary>The JSON form of a <see cref="TextReport"/>, as <c>detect</c> writes it for text files.</summary>
+/// <remarks>
+/// Metadata comes from the source-generated <see cref="ReportJsonContext"/> and the enum converters are the generic
+/// ones, so the Native AOT tool writes the same JSON as the JIT tool without reflection.
+/// </remarks>
 internal static class DetectReport
 {
     private static readonly JsonSerializerOptions s_options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = ReportJsonContext.Default,
         Converters =
         {
@@ -25,13 +23,12 @@ internal static class DetectReport
             new JsonStringEnumConverter<AnnotationMatch>(JsonNamingPolicy.CamelCase),
             new JsonStringEnumConverter<DamageKind>(JsonNamingPolicy.CamelCase),
         },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private static readonly JsonTypeInfo<TextReport> s_reportInfo = (JsonTypeInfo<TextReport>)s_options.GetTypeInfo(typeof(TextReport));
 
-    public static byte[] Serialize(TextReport report) => JsonSerializer.SerializeToUtf8Bytes(report, s_reportInfo);
+    public static JsonTypeInfo<string?> StringInfo { get; } = (JsonTypeInfo<string?>)s_options.GetTypeInfo(typeof(string));
 
-    /// <summary>A JSON string literal (with its quotes) as UTF-8, escaped like the reports.</summary>
-    public static byte[] Quoted(string value) =>
-        Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"");
+    public static byte[] Serialize(TextReport report) => JsonSerializer.SerializeToUtf8Bytes(report, s_reportInfo);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ParquetSharp;
 using TextRepair.Cli.Commands;
 using TextRepair.Cli.Corpora;
@@ -105,7 +106,7 @@ internal sealed class ParquetRunner
         long rowsBefore = 0;
         var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
         var chunk = new TextColumnChunk(field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch);
-        byte[] file = DetectReport.Quoted(input.Path!);
+        byte[] file = JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo);
         for (int group = 0; group < reader.FileMetaData.NumRowGroups; group++)
         {
             using RowGroupReader groupReader = reader.RowGroup(group);
