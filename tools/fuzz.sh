@@ -31,9 +31,10 @@ if [ ! -x "$work/tools/sharpfuzz" ]; then
     dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$work/tools" > /dev/null
 fi
 
-# A fresh build, instrumented once (SharpFuzz refuses to instrument an assembly twice).
+# A fresh build, instrumented once (SharpFuzz refuses to instrument an assembly twice). PublishAot=false: the tool project
+# publishes Native AOT (self-contained), which a framework-dependent harness cannot reference (NETSDK1151).
 rm -rf "$work/bin"
-dotnet publish fuzz/TextRepair.Fuzz -c Release -o "$work/bin" --nologo -v q > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+dotnet publish fuzz/TextRepair.Fuzz -c Release -p:PublishAot=false -o "$work/bin" --nologo -v q > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
 for assembly in TextRepair.dll TextRepair.Cli.dll; do
     "$work/tools/sharpfuzz" "$work/bin/$assembly" > /dev/null
 done
