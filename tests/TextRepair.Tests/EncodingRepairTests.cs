@@ -53,12 +53,30 @@ public sealed class EncodingRepairTests
     [InlineData("ÀÁÂÃÄÅÆÇÈÉÊË")]
     [InlineData("───────────────────────")]
     [InlineData("┌──────┐\n│ 标题 │\n└──────┘")]
+    [InlineData("加载箭头样式文»¶:")]
     public void SymbolRuns_NeverChange(string text)
     {
         RepairResult result = Repair(text);
         Assert.Same(text, result.Text);
         Assert.False(result.Lossy);
         Assert.Empty(result.Edits);
+    }
+
+    [Theory]
+    [InlineData("錕\n東\n梁\n維")]
+    [InlineData("強\n調")]
+    [InlineData("\u00A0梁維東強(qiáng)調(diào),要堅(jiān)持以習(xí)近平新時(shí)代中國特色社會(huì)主義思想為指導(dǎo)")]
+    [InlineData("市委“兩新”工委書記")]
+    [InlineData("Zhōngguó rénmín yínháng")]
+    [InlineData("\u00A0")]
+    public void CleanLookalikes_NeverChange(string text)
+    {
+        // One character per line (two bytes decode as some character by chance), pinyin tone letters and a no-break
+        // space (each a character a wrong decoder could have produced, but each alone in clean text). Annotation and
+        // punctuation repairs may apply; encoding repair must not.
+        RepairResult result = Repair(text);
+        Assert.False(result.Lossy);
+        Assert.DoesNotContain(result.Edits, e => e.Kind is RepairKind.Encoding or RepairKind.LossMarker);
     }
 
     [Theory]

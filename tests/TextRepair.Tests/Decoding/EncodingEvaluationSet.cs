@@ -145,7 +145,92 @@ public static class EncodingEvaluationSet
             cases.Add(new EvalCase("clean prose about mojibake", "line", EvalKind.Clean, sentence, sentence));
         }
 
+        CleanLookalikes(cases, lines, new Random(seed + 1));
         return cases;
+    }
+
+    /// <summary>Box drawing, blocks, shapes and Latin-1 symbols as they appear in CJK documents.</summary>
+    public const string Symbols = "\u2500\u2501\u2502\u2503\u2550\u2551\u2591\u2592\u2593\u2588\u25A0\u25A1\u25B2\u25B3\u25CF\u25CB\u25C6\u25C7\u2605\u2606\u203B\u00B1\u00D7\u00F7\u00A5\u00A3\u20AC\u00B0\u00A7\u00B6\u00B7\u2022\u2026\u2014\uFF5E\uFF0A\uFF03\u00BB\u00AB\u00A9\u00AE";
+
+    // Clean text that byte-level checks mistake for mojibake (issue 10 and the seed): Han characters one per line,
+    // pinyin-annotated text, glossaries, symbol runs. A separate random stream, so the cases above stay as they were.
+    private static void CleanLookalikes(List<EvalCase> cases, Dictionary<string, List<string>> lines, Random random)
+    {
+        Dictionary<char, string> readings = EmbeddedReadings();
+        foreach (string length in Lengths)
+        {
+            int count = length switch { "short" => 2, "line" => 6, _ => 15 };
+            Generate(cases, "clean single characters", length, EvalKind.Clean, random, () =>
+            {
+                string line = lines[random.Next(2) == 0 ? "zh-tw" : "zh-cn"][random.Next(lines["zh-cn"].Count)];
+                char[] han = line.Where(c => c is >= '\u4E00' and <= '\u9FFF').Distinct().Take(count).ToArray();
+                return han.Length == count ? string.Join("\n", han) : null;
+            }, t => (t, t));
+            Generate(cases, "clean pinyin-annotated", length, EvalKind.Clean, random, () =>
+                Sample(lines["zh-cn"], length, random) is { } text ? Annotate(text, readings, random) : null, t => (t, t));
+            Generate(cases, "clean glossary", length, EvalKind.Clean, random, () =>
+            {
+                var entries = new List<string>();
+                for (int k = 0; k < (length == "paragraph" ? 3 : 1); k++)
+                {
+                    string? term = Sample(lines[random.Next(2) == 0 ? "de" : "en-us"], "short", random);
+                    string? zh = Sample(lines["zh-cn"], "short", random);
+                    if (term is null || zh is null)
+                    {
+                        return null;
+                    }
+
+                    entries.Add(length == "short" ? $"{term}\t{zh}" : $"{term} \u2014 {zh}: {Sample(lines["zh-cn"], "line", random)}");
+                }
+
+                return string.Join("\n", entries);
+            }, t => (t, t));
+            Generate(cases, "clean symbol runs", length, EvalKind.Clean, random, () =>
+            {
+                string run = random.Next(3) == 0
+                    ? new string(Enumerable.Range(0xC0 + random.Next(20), random.Next(2, 13)).Select(c => (char)c).ToArray())
+                    : new string(Symbols[random.Next(Symbols.Length)], random.Next(2, 9));
+                return length switch
+                {
+                    "short" => run,
+                    "line" => Sample(lines["zh-cn"], "short", random) is { } head ? head + run + Sample(lines["zh-cn"], "short", random) : null,
+                    // A paragraph framed by separator lines (of one symbol).
+                    _ => Sample(lines["zh-cn"], "line", random) is { } body ? $"{Frame(run)}\n{body}\n{Frame(run)}" : null,
+                };
+            }, t => (t, t));
+        }
+    }
+
+    private static string Frame(string run) => new(run[0], 2 * run.Length);
+
+    // The text with a pinyin reading after about half of its Han characters, as annotated pages have them: 强(qiáng).
+    private static string Annotate(string text, Dictionary<char, string> readings, Random random)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in text)
+        {
+            sb.Append(c);
+            if (readings.TryGetValue(c, out string? reading) && random.Next(2) == 0)
+            {
+                sb.Append('(').Append(reading).Append(')');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static Dictionary<char, string> EmbeddedReadings()
+    {
+        var map = new Dictionary<char, string>();
+        foreach ((string key, string value) in TextRepair.Internal.EmbeddedData.ReadTabSeparated("Unihan/Readings.txt"))
+        {
+            if (key.Length == 1)
+            {
+                map[key[0]] = value.Split(' ')[0];
+            }
+        }
+
+        return map;
     }
 
     private static void Generate(List<EvalCase> cases, string cell, string length, EvalKind kind, Random random, Func<string?> sample, Func<string, (string Input, string Expected)?> make)

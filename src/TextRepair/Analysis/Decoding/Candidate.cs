@@ -15,6 +15,9 @@ namespace TextRepair.Analysis.Decoding;
 /// <param name="Score">Log-likelihood of <paramref name="Text"/> as clean text, in the token's context.</param>
 internal sealed record Candidate(string Text, string Chain, int Layers, int[] TokenBounds, int[] TextBounds, bool Exact, SpanScore Score)
 {
+    /// <summary>The wrong decoder of the last layer that happened (the first undone): it made the token's characters.</summary>
+    public Codec? Outer { get; private init; }
+
     /// <summary>The token itself: no layer undone; every character boundary is a boundary.</summary>
     public static Candidate Identity(string token, SpanScore score)
     {
@@ -56,7 +59,10 @@ internal sealed record Candidate(string Text, string Chain, int Layers, int[] To
 
         string name = $"{trueEncoding.Name} decoded as {(wrongDecoder == Codec.Windows1252 && HasC1(Text) ? "iso-8859-1" : wrongDecoder.Name)}";
         string chain = Chain.Length == 0 ? name : $"{name}, then {Chain}";
-        return new Candidate(layer.Text, chain, Layers + 1, [.. token], [.. text], Exact && layer.Invalid == 0, score);
+        return new Candidate(layer.Text, chain, Layers + 1, [.. token], [.. text], Exact && layer.Invalid == 0, score)
+        {
+            Outer = Outer ?? wrongDecoder,
+        };
     }
 
     private static bool HasC1(string text)

@@ -11,6 +11,9 @@ namespace TextRepair.Analysis.Decoding;
 /// </summary>
 internal sealed class TokenReading
 {
+    // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
+    private bool[]? _accepted;
+
     private TokenReading(int start, string token, char before, char after)
     {
         Start = start;
@@ -45,32 +48,35 @@ internal sealed class TokenReading
             start > lineStart ? text[start - 1] : CharNgramModel.Boundary,
             end < lineEnd ? text[end] : CharNgramModel.Boundary);
 
-    /// <summary>Takes the best reading when its restorations clear <see cref="EncodingDecision"/>'s thresholds on their own.</summary>
+    /// <summary>
+    /// Takes the reading whose runs (see <see cref="RunJudge"/>) clear <see cref="EncodingDecision"/>'s thresholds with
+    /// the largest total gain; only the accepted runs of it are applied.
+    /// </summary>
     public bool Decide()
     {
-        Candidate? best = EncodingDecision.Best(Readings, Input);
+        Candidate? best = null;
+        bool[]? bestAccepted = null;
+        double bestGain = 0;
+        foreach (Candidate c in Readings)
+        {
+            bool[] accepted = new bool[c.TokenBounds.Length - 1];
+            double gain = RunJudge.Judge(Token, Before, After, c, accepted, following: false);
+            if (gain > bestGain)
+            {
+                best = c;
+                bestAccepted = accepted;
+                bestGain = gain;
+            }
+        }
+
         if (best is null)
         {
             return false;
         }
 
-        string restored = Apply(best, lossesToo: false);
-        bool restores = !string.Equals(restored, Token, StringComparison.Ordinal);
-        if (restores && !RestoresLetters(best))
-        {
-            // A reading that only turns symbols into other symbols restores no text: no evidence of mojibake
-            // (ùùùù read as Big5 is ══, a shorter run that the model likes better only for being shorter).
-            return false;
-        }
-
-        SpanScore score = restores ? TextLikelihood.Score(restored, Before, After) : best.Score;
-        if (!EncodingDecision.Accept(score, best.Layers, Input, Token.Length))
-        {
-            return false;
-        }
-
         Chosen = best;
-        Restores = restores;
+        _accepted = bestAccepted;
+        Restores = true;
         return true;
     }
 
@@ -78,12 +84,14 @@ internal sealed class TokenReading
     public void Reject()
     {
         Chosen = null;
+        _accepted = null;
         Restores = false;
     }
 
     /// <summary>
     /// Takes the exact reading by <paramref name="chain"/>, a chain already found on the same line: a line damaged by one
-    /// chain is damaged by it throughout, so a token that decodes exactly by it needs no more evidence.
+    /// chain is likely damaged by it throughout, so a token that decodes exactly by it needs less evidence (see
+    /// <see cref="EncodingDecision.MinFollowGain"/>), run by run.
     /// </summary>
     public bool DecideByChain(string chain)
     {
@@ -91,14 +99,25 @@ internal sealed class TokenReading
         {
             if (c.Exact && c.Chain == chain)
             {
+                bool[] accepted = new bool[c.TokenBounds.Length - 1];
+                bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true) > 0 || accepted.Contains(true);
+                if (!restores && !HasLosses(c))
+                {
+                    return false;
+                }
+
                 Chosen = c;
-                Restores = !string.Equals(Apply(c, lossesToo: false), Token, StringComparison.Ordinal);
+                _accepted = accepted;
+                Restores = restores;
                 return true;
             }
         }
 
         return false;
     }
+
+    // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
+    private static bool HasLosses(Candidate c) => c.Text.Contains('\uFFFD', StringComparison.Ordinal);
 
     /// <summary>The findings of the chosen reading: restorations, and losses when <paramref name="lossesToo"/>.</summary>
     public void AddFindings(List<EncodingFinding> findings, bool lossesToo)
@@ -119,6 +138,12 @@ internal sealed class TokenReading
             }
 
             bool lossy = replacement.Contains('\uFFFD', StringComparison.Ordinal);
+            if (_accepted is not null && !_accepted[k] && (!lossy || replacement.AsSpan().IndexOfAnyExcept('\uFFFD') >= 0))
+            {
+                // A group of a run that was not accepted (loss-only groups follow the line's damage, as below).
+                continue;
+            }
+
             if (lossy && !lossesToo && replacement.AsSpan().IndexOfAnyExcept('\uFFFD') < 0)
             {
                 continue;
@@ -134,26 +159,6 @@ internal sealed class TokenReading
                 findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
             }
         }
-    }
-
-    private bool RestoresLetters(Candidate c)
-    {
-        for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
-        {
-            ReadOnlySpan<char> replacement = c.Text.AsSpan(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
-            if (!Token.AsSpan(c.TokenBounds[k], c.TokenBounds[k + 1] - c.TokenBounds[k]).SequenceEqual(replacement))
-            {
-                foreach (char ch in replacement)
-                {
-                    if (char.IsLetter(ch))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 
     // The token with the reading's changes applied: all of them, or only those that restore real text.
