@@ -42,8 +42,8 @@ internal static class CliCommands
         {
             Description = "Leave out the dictionaries OpenCC marks may_output_tofu (TSCharactersExt), as OpenCC's own tool does by default.",
         };
-        var io = new IoOptions(jsonl: true);
         var documents = new Documents.DocumentOptions();
+        var io = new IoOptions(jsonl: true, format: documents.Format);
         var command = new Command("convert", "Convert between Simplified and Traditional Chinese (OpenCC 1.4.2 semantics).");
         command.Options.Add(config);
         command.Options.Add(excludeTofu);
@@ -67,7 +67,7 @@ internal static class CliCommands
                 name,
                 parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
             var processor = new ConvertProcessor(converter);
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             documents.Check(parse, settings);
             return settings.Jsonl
                 ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
@@ -88,8 +88,8 @@ internal static class CliCommands
             HelpName = "script",
         };
         to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
-        var io = new IoOptions(jsonl: true, report: true);
         var documents = new Documents.DocumentOptions();
+        var io = new IoOptions(jsonl: true, report: true, format: documents.Format);
         var command = new Command("repair", "Repair Chinese text damaged on the web: pinyin annotations, machine conversion, ASCII punctuation.");
         command.Options.Add(to);
         io.AddTo(command);
@@ -98,7 +98,7 @@ internal static class CliCommands
         {
             RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             documents.Check(parse, settings);
             if (settings.Jsonl)
             {
@@ -132,7 +132,7 @@ internal static class CliCommands
         command.SetAction(parse => Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Analyze() };
             return runner.Run(
                 (input, reader, output, stats) =>
                 {

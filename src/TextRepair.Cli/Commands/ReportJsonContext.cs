@@ -8,4 +8,5 @@ namespace TextRepair.Cli.Commands;
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(TextReport))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
