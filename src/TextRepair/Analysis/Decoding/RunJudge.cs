@@ -58,8 +58,9 @@ internal static class RunJudge
             int a = tb[first], b = tb[k];
             ReadOnlySpan<char> source = token.AsSpan(a, b - a);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
-            if (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, source) < MinRunBytes
-                || (restored.Length <= EncodingDecision.ShortFieldMaxLength && (RestoresSymbols(restored) || RestoresUnknown(restored)))))
+            bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
+            if ((shortRun && RestoresUnknown(restored))
+                || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, source) < MinRunBytes || (shortRun && RestoresSymbols(restored)))))
             {
                 continue;
             }
@@ -118,26 +119,16 @@ internal static class RunJudge
         return false;
     }
 
-    // A character no script model saw in training in a short restored run: the models cannot judge such a run (the
-    // scripts they know are those of the matrix), and spurious short readings land there ("均勻" of clean Traditional
-    // text read as Cyrillic "гв" by utf-8 decoded as euc-kr).
+    // A letter of a script without a model (Cyrillic, Greek, ...) in a short restored run: the models cannot judge it
+    // (their scripts are Han, kana, Hangul and Latin, those of the matrix), and spurious short readings land there
+    // ("均勻" of clean Traditional text read as Cyrillic "гв" by utf-8 decoded as euc-kr, 19.2 nats).
     private static bool RestoresUnknown(ReadOnlySpan<char> restored)
     {
-        CharNgramModel model = CharNgramModel.Shared;
         foreach (char c in restored)
         {
-            if (c < 0x80 || c == '\uFFFD')
-            {
-                continue;
-            }
-
-            bool known = false;
-            for (int s = 0; s < model.ScriptCount && !known; s++)
-            {
-                known = model.IsKnown((LanguageScript)s, c);
-            }
-
-            if (!known)
+            bool modelled = c < 0x250 || c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u2E80' and <= '\u9FFF')
+                or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF');
+            if (!modelled && char.IsLetter(c))
             {
                 return true;
             }
