@@ -10,7 +10,9 @@
 # Work folder: $FUZZ_WORK (default artifacts/fuzz). Each run appends "harness seconds execs crashes" to
 # $FUZZ_WORK/fuzz-time.log, so that the total fuzzing time per harness can be stated.
 # Exit status: 0 when no harness found a crash in this run; 1 otherwise (the crashing inputs are listed: replay one with
-#   dotnet $FUZZ_WORK/bin/TextRepair.Fuzz.dll HARNESS FILE, then turn it into a regression test).
+#   dotnet fuzz/TextRepair.Fuzz/bin/Release/net10.0/TextRepair.Fuzz.dll HARNESS FILE (the build before instrumentation:
+#   the instrumented copy in $FUZZ_WORK/bin fails with AccessViolationException on every input outside afl-fuzz, since
+#   its coverage map exists only under afl-fuzz), then turn it into a regression test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}

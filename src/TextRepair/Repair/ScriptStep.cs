@@ -77,7 +77,7 @@ internal sealed class ScriptStep : RepairStep
         }
 
         string text = state.Current;
-        string converted = ChineseConverter.Get(config).Convert(text);
+        string converted = Protecting(ChineseConverter.Get(config), state.Options)?.Convert(text) ?? ChineseConverter.Get(config).Convert(text);
         List<RepairEdit> edits = SplitAtBoundaries(TextDiff.Edits(text, converted, RepairKind.Script), state.EditBoundaries());
         if (edits.Count > 0)
         {
@@ -92,6 +92,8 @@ internal sealed class ScriptStep : RepairStep
         string text = state.Current;
         Dictionary<int, Restoration> restorations = Restorations;
         List<int> boundaries = state.EditBoundaries();
+        IReadOnlyList<ProtectedSpan> protectedSpans = Protecting(ChineseConverter.Get("t2s"), state.Options)?.FindProtectedSpans(text) ?? [];
+        int nextProtected = 0;
         int nextBoundary = 0;
         var edits = new List<RepairEdit>();
         var builder = new StringBuilder();
@@ -101,6 +103,13 @@ internal sealed class ScriptStep : RepairStep
         ReadOnlySpan<byte> bmpFlags = HanData.BmpFlagTable;
         for (int i = 0; i < text.Length; i++)
         {
+            if (nextProtected < protectedSpans.Count && protectedSpans[nextProtected].Start == i)
+            {
+                // Protected text is left as it is.
+                i += protectedSpans[nextProtected++].Length - 1;
+                continue;
+            }
+
             char c = text[i];
             int cp = c;
             int length = 1;
@@ -153,6 +162,10 @@ internal sealed class ScriptStep : RepairStep
             $"Script: machine conversion from Simplified detected; {edits.Count} run(s) of characters restored to Simplified character by character."));
         state.Apply(edits);
     }
+
+    /// <summary>The converter with the options' protection, or null when they protect nothing.</summary>
+    private static ChineseConverter? Protecting(ChineseConverter converter, RepairOptions options) =>
+        options.Protection == ProtectedText.None && options.ProtectedTerms is not { Count: > 0 } ? null : converter.WithProtection(options.Protection, options.ProtectedTerms);
 
     /// <summary>
     /// Cuts the edits of a forced conversion where an earlier edit's replacement starts or ends, when the edit maps
