@@ -9,11 +9,9 @@ public sealed class FuzzRegressionTests
     public static TheoryData<string> RepairCrashes() =>
         [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data", "Fuzz", "repair")).Select(path => Path.GetFileName(path)).Order()];
 
-    // Found by the repair harness in its first 240 s (AFL++ 4.04c, this session): all ten throw
-    // ArgumentOutOfRangeException from EditComposer.Apply via MojibakeStep (overlapping encoding edits), the root cause
-    // being fixed by the encoding engine rework (issue 12). The lead removes Skip when that fix is merged (it was merged
-    // into integ and passed all ten, then reverted there at b3e5cb7 with the engine merge).
-    [Theory(Skip = "Fails until the encoding engine fix (issue 12) is merged: remove this Skip then.")]
+    // Found by the repair harness in its first 240 s (AFL++ 4.04c): all ten threw ArgumentOutOfRangeException from
+    // EditComposer.Apply via the old mojibake step (overlapping encoding edits), fixed by the encoding engine (issue 12).
+    [Theory]
     [MemberData(nameof(RepairCrashes))]
     public void Repair_does_not_throw_and_its_edits_give_its_text(string file)
     {
@@ -23,8 +21,9 @@ public sealed class FuzzRegressionTests
 
         var builder = new System.Text.StringBuilder();
         int position = 0;
-        foreach (RepairEdit edit in result.Edits.OrderBy(edit => edit.Start))
+        foreach (RepairEdit edit in result.Edits)
         {
+            Assert.True(edit.Start >= position, $"edit at {edit.Start} overlaps or precedes the one ending at {position}");
             builder.Append(text, position, edit.Start - position).Append(edit.Replacement);
             position = edit.Start + edit.Length;
         }

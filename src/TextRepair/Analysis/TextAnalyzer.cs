@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TextRepair.Analysis;
-using TextRepair.Repair.Mojibake;
+using TextRepair.Analysis.Decoding;
 
 namespace TextRepair;
 
@@ -123,13 +123,13 @@ public static partial class TextAnalyzer
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
 
-        if (includeEncoding && MojibakeRepair.IndexOfSuspicious(text) >= 0)
+        if (includeEncoding && EncodingScanner.IndexOfSuspicious(text) >= 0)
         {
-            var findings = new List<MojibakeFinding>();
-            MojibakeRepair.Find(text, findings);
-            foreach (MojibakeFinding f in findings)
+            var findings = new List<EncodingFinding>();
+            EncodingScanner.Find(text.ToString(), findings);
+            foreach (EncodingFinding f in findings)
             {
-                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Replacement is null ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? DamageKind.EncodingLoss : DamageKind.Mojibake));
             }
         }
 

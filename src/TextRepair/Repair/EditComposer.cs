@@ -114,7 +114,11 @@ internal static class EditComposer
             int oEnd = bExt - deltaBefore[kEnd];
             if (!input.AsSpan(oStart, oEnd - oStart).SequenceEqual(replacement))
             {
-                result.Add(new RepairEdit(oStart, oEnd - oStart, replacement, second[sEnd - 1].Kind));
+                result.Add(new RepairEdit(oStart, oEnd - oStart, replacement, second[sEnd - 1].Kind)
+                {
+                    // An edit that absorbs an encoding repair still names the chain it undid.
+                    Chain = FirstChain(first, kStart, kEnd) ?? FirstChain(second, s, sEnd),
+                });
             }
 
             k = kEnd;
@@ -127,5 +131,18 @@ internal static class EditComposer
         }
 
         return result;
+    }
+
+    private static string? FirstChain(ReadOnlySpan<RepairEdit> edits, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (edits[i].Chain is not null)
+            {
+                return edits[i].Chain;
+            }
+        }
+
+        return null;
     }
 }

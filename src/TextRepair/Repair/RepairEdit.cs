@@ -11,6 +11,13 @@ namespace TextRepair;
 /// <param name="Kind">The repair that made the change (for merged changes, the last one).</param>
 public readonly record struct RepairEdit(int Start, int Length, string Replacement, RepairKind Kind)
 {
+    /// <summary>
+    /// For edits of kind <see cref="RepairKind.Encoding"/> and <see cref="RepairKind.LossMarker"/>: what was undone, the
+    /// layers in the order they happened (<c>utf-8 decoded as gbk</c>, <c>utf-8 decoded as gbk, then utf-8 decoded as
+    /// windows-1252</c>) or the kind of loss marker; null for other edits.
+    /// </summary>
+    public string? Chain { get; init; }
+
     /// <summary>Index after the last replaced input unit.</summary>
     public int End => Start + Length;
 }

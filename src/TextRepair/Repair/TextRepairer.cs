@@ -1,4 +1,5 @@
 using TextRepair.Repair;
+using TextRepair.Repair.Decoding;
 
 namespace TextRepair;
 
@@ -12,7 +13,7 @@ public static class TextRepairer
     // Encoding repair (mojibake) goes first: every later step needs correctly decoded text.
     private static readonly RepairStep[] s_steps =
     [
-        new MojibakeStep(),
+        new EncodingStep(),
         new AnnotationStep(),
         new ScriptStep(),
         new PunctuationStep(),

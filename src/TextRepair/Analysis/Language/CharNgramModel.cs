@@ -43,6 +43,12 @@ internal sealed class CharNgramModel
     /// <summary>Log-probability of <paramref name="next"/> after <paramref name="previous"/> in <paramref name="script"/>.</summary>
     public double LogProb(LanguageScript script, char previous, char next) => _models[(int)script].LogProb(previous, next);
 
+    /// <summary>True when <paramref name="script"/>'s model saw <paramref name="c"/> in training.</summary>
+    public bool IsKnown(LanguageScript script, char c) => _models[(int)script].IsKnown(c);
+
+    /// <summary>Unigram log-probability of <paramref name="c"/> in <paramref name="script"/> (the unknown probability if unseen).</summary>
+    public double UnigramLogProb(LanguageScript script, char c) => _models[(int)script].UnigramLogProb(c);
+
     /// <summary>
     /// Scores <paramref name="text"/> under <paramref name="script"/>'s model, as it stands between
     /// <paramref name="before"/> and <paramref name="after"/> (use <see cref="Boundary"/> at a line's ends).
@@ -134,6 +140,8 @@ internal sealed class CharNgramModel
         public int BigramCount { get; private set; }
 
         public bool IsKnown(char c) => _known[c];
+
+        public double UnigramLogProb(char c) => _unigram[c];
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double LogProb(char previous, char next)

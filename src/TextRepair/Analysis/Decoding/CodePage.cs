@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TextRepair.Repair.Mojibake;
+namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
 /// A legacy code page as lookup tables derived, on first use, from the framework's own decoder
@@ -11,14 +11,6 @@ namespace TextRepair.Repair.Mojibake;
 internal sealed class CodePage
 {
     private const char Invalid = '\uFFFF';
-
-    private static readonly Lazy<CodePage> s_windows1252 = new(() => new CodePage(1252, "windows-1252", sloppyLatin1: true));
-    private static readonly Lazy<CodePage> s_cp437 = new(() => new CodePage(437, "cp437", sloppyLatin1: false));
-    private static readonly Lazy<CodePage> s_gbk = new(() => new CodePage(936, "gbk", sloppyLatin1: false));
-    private static readonly Lazy<CodePage> s_gb18030 = new(() => new CodePage(54936, "gb18030", sloppyLatin1: false));
-    private static readonly Lazy<CodePage> s_big5 = new(() => new CodePage(950, "big5", sloppyLatin1: false));
-    private static readonly Lazy<CodePage> s_shiftJis = new(() => new CodePage(932, "shift-jis", sloppyLatin1: false));
-    private static readonly Lazy<CodePage> s_eucKr = new(() => new CodePage(949, "euc-kr", sloppyLatin1: false));
 
     // Byte -> char for single bytes (Invalid when the byte is a lead byte or undefined).
     private readonly char[] _single = new char[256];
@@ -96,19 +88,11 @@ internal sealed class CodePage
         }
     }
 
-    public static CodePage Windows1252 => s_windows1252.Value;
-
-    public static CodePage Cp437 => s_cp437.Value;
-
-    public static CodePage Gbk => s_gbk.Value;
-
-    public static CodePage Gb18030 => s_gb18030.Value;
-
-    public static CodePage Big5 => s_big5.Value;
-
-    public static CodePage ShiftJis => s_shiftJis.Value;
-
-    public static CodePage EucKr => s_eucKr.Value;
+    /// <summary>Builds the tables of a code page (a few milliseconds for a double-byte one).</summary>
+    /// <param name="codePage">The Windows code page number.</param>
+    /// <param name="name">The name used in chain descriptions ("gbk").</param>
+    /// <param name="sloppyLatin1">Also map C1 controls to their bytes (ISO-8859-1 readers), as windows-1252 readers in browsers do.</param>
+    public static CodePage Create(int codePage, string name, bool sloppyLatin1 = false) => new(codePage, name, sloppyLatin1);
 
     public string Name { get; }
 
@@ -120,20 +104,8 @@ internal sealed class CodePage
     /// <summary>True when <paramref name="c"/> is encodable and takes two bytes.</summary>
     public bool IsDoubleByteChar(char c) => CanEncode(c) && _encode[c] >= 0x100;
 
-    /// <summary>Appends the bytes of <paramref name="c"/> (which must be encodable) and returns how many.</summary>
-    public int Encode(char c, List<int> destination)
-    {
-        ushort value = _encode[c];
-        if (value < 0x100)
-        {
-            destination.Add(value);
-            return 1;
-        }
-
-        destination.Add(value >> 8);
-        destination.Add(value & 0xFF);
-        return 2;
-    }
+    /// <summary>The encoded value of an encodable character: a byte below 0x100, else lead &lt;&lt; 8 | trail.</summary>
+    public int EncodedValue(char c) => _encode[c];
 
     /// <summary>Writes the bytes of <paramref name="c"/> (0 bytes when it is not encodable) and returns how many.</summary>
     public int Encode(char c, Span<byte> destination)

@@ -1,0 +1,121 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using TextRepair.Analysis.Decoding;
+
+namespace TextRepair.Benchmarks;
+
+/// <summary>
+/// The encoding engine: the clean-text pre-scan against a plain scan of the same text (baseline), the full check of
+/// clean text, and the repair of fully garbled text (UTF-8 read as GBK). Text: the zh-cn evaluation corpus
+/// (LibreOffice help, tests/TextRepair.Tests/Data/Mojibake/zh-cn.txt), about 90 K characters.
+/// </summary>
+[MemoryDiagnoser]
+public class EncodingBenchmarks
+{
+    private string _clean = "";
+    private string _garbled = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        _clean = EncodingCorpus.ZhCn();
+        string sample = string.Join('\n', _clean.Split('\n').Take(200));
+        _garbled = Encoding.GetEncoding(936).GetString(Encoding.UTF8.GetBytes(sample));
+        _ = TextRepairer.Repair(_garbled);
+    }
+
+    [Benchmark(Baseline = true, Description = "plain scan: count Han characters (clean zh-cn)")]
+    public int PlainScan()
+    {
+        int count = 0;
+        foreach (char c in _clean)
+        {
+            count += c >= '\u4E00' && c <= '\u9FFF' ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "pre-scan: first suspicious character of each line (clean zh-cn)")]
+    public int PreScan()
+    {
+        int hits = 0;
+        ReadOnlySpan<char> rest = _clean;
+        while (EncodingScanner.IndexOfSuspicious(rest) is int i and >= 0)
+        {
+            hits++;
+            int line = rest[i..].IndexOf('\n');
+            if (line < 0)
+            {
+                break;
+            }
+
+            rest = rest[(i + line + 1)..];
+        }
+
+        return hits;
+    }
+
+    [Benchmark(Description = "full encoding check (clean zh-cn)")]
+    public int CleanCheck()
+    {
+        var findings = new List<EncodingFinding>();
+        EncodingScanner.Find(_clean, findings);
+        return findings.Count;
+    }
+
+    [Benchmark(Description = "repair 200 lines of utf-8 read as gbk")]
+    public string RepairGarbled() => TextRepairer.Repair(_garbled).Text;
+}
+
+/// <summary>
+/// Issue 10: the encoding step must be linear in line length. Single-line inputs of 1, 4 and 16 MB (UTF-16 bytes):
+/// a box-drawing separator and mixed text (Chinese, a box-drawing run, Latin-1 names, mojibake), through
+/// <see cref="TextRepairer.Repair"/>. Times should grow by 4x per step.
+/// </summary>
+[MemoryDiagnoser]
+public class EncodingLinearityBenchmarks
+{
+    private string _input = "";
+
+    [Params(1, 4, 16)]
+    public int Megabytes { get; set; }
+
+    [Params("box drawing", "mixed")]
+    public string Kind { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        int chars = Megabytes * 1024 * 1024 / 2;
+        string unit = Kind == "box drawing"
+            ? "\u2500"
+            : "\u9009\u62E9\u83DC\u5355\u4E2D\u7684\u547D\u4EE4 \u2500\u2500\u2500\u2500 Caf\u00E9 \u00C0\u00C1\u00C2 " + Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes("\u4E2D\u6587")) + " ";
+        var sb = new StringBuilder(chars + unit.Length);
+        while (sb.Length < chars)
+        {
+            sb.Append(unit);
+        }
+
+        _input = sb.ToString(0, chars);
+    }
+
+    [Benchmark]
+    public int Repair() => TextRepairer.Repair(_input).Text.Length;
+}
+
+internal static class EncodingCorpus
+{
+    public static string ZhCn()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "tests", "TextRepair.Tests", "Data", "Mojibake", "zh-cn.txt")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new FileNotFoundException("zh-cn.txt not found above " + AppContext.BaseDirectory);
+        }
+
+        return File.ReadAllText(Path.Combine(dir, "tests", "TextRepair.Tests", "Data", "Mojibake", "zh-cn.txt"));
+    }
+}

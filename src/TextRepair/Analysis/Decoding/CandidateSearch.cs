@@ -1,0 +1,112 @@
+using TextRepair.Analysis.Language;
+
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// The lattice of readings of one token: every chain of up to <see cref="MaxLayers"/> layers "written in X, read as Y"
+/// over <see cref="Codec.TrueEncodings"/> × <see cref="Codec.WrongDecoders"/>, explored breadth-first with a beam of the
+/// <see cref="BeamWidth"/> likeliest readings per depth. A layer is explored only where the wrong decoder can re-encode
+/// the text (exactly, for layers after the first) and the true decoding changes something; the likelihood under the
+/// language model orders the readings. Thread-safe; allocates per candidate.
+/// </summary>
+internal static class CandidateSearch
+{
+    /// <summary>Chains are at most this deep (the matrix: up to 3 layers).</summary>
+    public const int MaxLayers = 3;
+
+    /// <summary>
+    /// Readings kept per depth. Deeper layers start from the likeliest exact readings of the depth before; 4 keeps the
+    /// true first layer in the beam on every two- and three-layer chain of the dev half of the evaluation.
+    /// </summary>
+    public const int BeamWidth = 4;
+
+    /// <summary>A first layer needs at least this many non-ASCII characters the wrong decoder can produce.</summary>
+    private const int MinEncodable = 2;
+
+    /// <summary>All readings of <paramref name="token"/> found, best first by score (the token itself not included).</summary>
+    public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore)
+    {
+        var found = new List<Candidate>();
+        var beam = new List<Candidate> { Candidate.Identity(token, inputScore) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { token };
+        for (int depth = 1; depth <= MaxLayers && beam.Count > 0; depth++)
+        {
+            var next = new List<Candidate>();
+            foreach (Candidate state in beam)
+            {
+                foreach (Codec wrong in Codec.WrongDecoders)
+                {
+                    if (!Feasible(wrong, state.Text, exact: depth > 1))
+                    {
+                        continue;
+                    }
+
+                    // The framework's double-byte decoders write '?' for bytes they lose: try both readings of such a '?'.
+                    bool questionMarks = wrong.Kind == CodecKind.Table && wrong.Page.IsDoubleByte && LayerUndo.MayHaveLostQuestionMarks(state.Text);
+                    foreach (Codec truth in Codec.TrueEncodings)
+                    {
+                        if (truth.Family == wrong.Family)
+                        {
+                            continue;
+                        }
+
+                        for (int lostMarks = 0; lostMarks <= (questionMarks ? 1 : 0); lostMarks++)
+                        {
+                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1);
+                            if (layer is not null && seen.Add(layer.Text))
+                            {
+                                SpanScore score = TextLikelihood.Score(layer.Text, before, after);
+                                next.Add(state.Then(layer, truth, wrong, score));
+                            }
+                        }
+                    }
+                }
+            }
+
+            next.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
+            found.AddRange(next);
+            beam = next.Where(static c => c.Exact).Take(BeamWidth).ToList();
+        }
+
+        found.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
+        return found;
+    }
+
+    private static bool Feasible(Codec wrong, string text, bool exact)
+    {
+        if (wrong.Kind != CodecKind.Table)
+        {
+            // UTF-8 and UTF-16 readers: the text must hold something they could have produced from wrong bytes.
+            foreach (char c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        CodePage page = wrong.Page;
+        int encodable = 0;
+        foreach (char c in text)
+        {
+            if (c < 0x80)
+            {
+                continue;
+            }
+
+            if (c == '\uFFFD' || page.CanEncode(c))
+            {
+                encodable++;
+            }
+            else if (exact)
+            {
+                return false;
+            }
+        }
+
+        return encodable >= MinEncodable;
+    }
+}

@@ -1,0 +1,17 @@
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// One damaged span found by <see cref="EncodingScanner"/>, in the coordinates of the scanned text. Spans of one scan
+/// are sorted and do not overlap.
+/// </summary>
+/// <param name="Start">First character of the span.</param>
+/// <param name="Length">Length of the span.</param>
+/// <param name="Replacement">The repaired text (U+FFFD where bytes were lost), or the span itself when it is a loss
+/// marker that cannot be undone.</param>
+/// <param name="Chain">What was undone, layers in the order they happened ("utf-8 decoded as gbk"), or the marker's kind.</param>
+/// <param name="Lossy">Bytes were lost here: the replacement holds U+FFFD where they were, or the span is a loss marker.</param>
+internal readonly record struct EncodingFinding(int Start, int Length, string Replacement, string Chain, bool Lossy)
+{
+    /// <summary>Index after the span.</summary>
+    public int End => Start + Length;
+}

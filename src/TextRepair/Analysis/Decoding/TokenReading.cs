@@ -1,0 +1,178 @@
+using System.Text;
+using TextRepair.Analysis.Language;
+
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// One token of a line and what the lattice found for it: all readings, and the decision. A reading's changes split
+/// into restorations (groups decoded to real text) and losses (groups that became U+FFFD): the decision is taken on
+/// the restorations alone, so that a loss marker never earns a repair by itself (markers are damage only in damaged
+/// context). Not thread-safe (one per token of one scan).
+/// </summary>
+internal sealed class TokenReading
+{
+    // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
+    private bool[]? _accepted;
+
+    private TokenReading(int start, string token, char before, char after)
+    {
+        Start = start;
+        Token = token;
+        Before = before;
+        After = after;
+        Input = TextLikelihood.Score(token, before, after);
+        Readings = CandidateSearch.Search(token, before, after, Input);
+    }
+
+    public int Start { get; }
+
+    public string Token { get; }
+
+    public char Before { get; }
+
+    public char After { get; }
+
+    public SpanScore Input { get; }
+
+    public List<Candidate> Readings { get; }
+
+    /// <summary>The reading taken, or null.</summary>
+    public Candidate? Chosen { get; private set; }
+
+    /// <summary>The chosen reading restores real text (not only loss markers).</summary>
+    public bool Restores { get; private set; }
+
+    /// <summary>Searches the token at <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>'s line.</summary>
+    public static TokenReading Search(string text, int start, int end, int lineStart, int lineEnd) =>
+        new(start, text.Substring(start, end - start),
+            start > lineStart ? text[start - 1] : CharNgramModel.Boundary,
+            end < lineEnd ? text[end] : CharNgramModel.Boundary);
+
+    /// <summary>
+    /// Takes the reading whose runs (see <see cref="RunJudge"/>) clear <see cref="EncodingDecision"/>'s thresholds with
+    /// the largest total gain; only the accepted runs of it are applied.
+    /// </summary>
+    public bool Decide()
+    {
+        Candidate? best = null;
+        bool[]? bestAccepted = null;
+        double bestGain = 0;
+        foreach (Candidate c in Readings)
+        {
+            bool[] accepted = new bool[c.TokenBounds.Length - 1];
+            double gain = RunJudge.Judge(Token, Before, After, c, accepted, following: false);
+            if (gain > bestGain)
+            {
+                best = c;
+                bestAccepted = accepted;
+                bestGain = gain;
+            }
+        }
+
+        if (best is null)
+        {
+            return false;
+        }
+
+        Chosen = best;
+        _accepted = bestAccepted;
+        Restores = true;
+        return true;
+    }
+
+    /// <summary>Forgets the decision.</summary>
+    public void Reject()
+    {
+        Chosen = null;
+        _accepted = null;
+        Restores = false;
+    }
+
+    /// <summary>
+    /// Takes the exact reading by <paramref name="chain"/>, a chain already found on the same line: a line damaged by one
+    /// chain is likely damaged by it throughout, so a token that decodes exactly by it needs less evidence (see
+    /// <see cref="EncodingDecision.MinFollowGain"/>), run by run.
+    /// </summary>
+    public bool DecideByChain(string chain)
+    {
+        foreach (Candidate c in Readings)
+        {
+            if (c.Exact && c.Chain == chain)
+            {
+                bool[] accepted = new bool[c.TokenBounds.Length - 1];
+                bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true) > 0 || accepted.Contains(true);
+                if (!restores && !HasLosses(c))
+                {
+                    return false;
+                }
+
+                Chosen = c;
+                _accepted = accepted;
+                Restores = restores;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
+    private static bool HasLosses(Candidate c) => c.Text.Contains('\uFFFD', StringComparison.Ordinal);
+
+    /// <summary>The findings of the chosen reading: restorations, and losses when <paramref name="lossesToo"/>.</summary>
+    public void AddFindings(List<EncodingFinding> findings, bool lossesToo)
+    {
+        if (Chosen is not { } c)
+        {
+            return;
+        }
+
+        int first = findings.Count;
+        for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
+        {
+            int a = c.TokenBounds[k], b = c.TokenBounds[k + 1];
+            string replacement = c.Text.Substring(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
+            if (Token.AsSpan(a, b - a).SequenceEqual(replacement))
+            {
+                continue;
+            }
+
+            bool lossy = replacement.Contains('\uFFFD', StringComparison.Ordinal);
+            if (_accepted is not null && !_accepted[k] && (!lossy || replacement.AsSpan().IndexOfAnyExcept('\uFFFD') >= 0))
+            {
+                // A group of a run that was not accepted (loss-only groups follow the line's damage, as below).
+                continue;
+            }
+
+            if (lossy && !lossesToo && replacement.AsSpan().IndexOfAnyExcept('\uFFFD') < 0)
+            {
+                continue;
+            }
+
+            if (findings.Count > first && findings[^1].End == Start + a && findings[^1].Lossy == lossy)
+            {
+                EncodingFinding last = findings[^1];
+                findings[^1] = last with { Length = last.Length + (b - a), Replacement = last.Replacement + replacement };
+            }
+            else
+            {
+                findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
+            }
+        }
+    }
+
+    // The token with the reading's changes applied: all of them, or only those that restore real text.
+    private string Apply(Candidate c, bool lossesToo)
+    {
+        var sb = new StringBuilder(Token.Length);
+        for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
+        {
+            int a = c.TokenBounds[k], b = c.TokenBounds[k + 1];
+            ReadOnlySpan<char> replacement = c.Text.AsSpan(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
+            bool lossOnly = replacement.IndexOfAnyExcept('\uFFFD') < 0 && !replacement.IsEmpty;
+            sb.Append(lossOnly && !lossesToo ? Token.AsSpan(a, b - a) : replacement);
+        }
+
+        return sb.ToString();
+    }
+}

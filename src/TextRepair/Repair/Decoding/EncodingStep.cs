@@ -1,0 +1,70 @@
+using TextRepair.Analysis.Decoding;
+
+namespace TextRepair.Repair.Decoding;
+
+/// <summary>
+/// First step of the pipeline: undoes encoding mojibake found by <see cref="EncodingScanner"/> (edits of kind
+/// <see cref="RepairKind.Encoding"/>) and reports lost bytes (edits of kind <see cref="RepairKind.LossMarker"/>: U+FFFD
+/// where the bytes were, or the marker itself when nothing can be restored); marks the result lossy. Every edit names
+/// its chain in <see cref="RepairEdit.Chain"/>.
+/// </summary>
+internal sealed class EncodingStep : RepairStep
+{
+    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => EncodingScanner.IndexOfSuspicious(text) >= 0;
+
+    /// <summary>
+    /// Passes over the text at most. A pass undoes up to three layers per token; a further pass finds what the first
+    /// left (a deeper chain, or a token that only decodes once its neighbours did), so that repairing the result again
+    /// changes nothing.
+    /// </summary>
+    private const int MaxPasses = 3;
+
+    public override void Run(RepairState state)
+    {
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            if (!RunPass(state))
+            {
+                break;
+            }
+        }
+    }
+
+    private static bool RunPass(RepairState state)
+    {
+        string text = state.Current;
+        var findings = new List<EncodingFinding>();
+        EncodingScanner.Find(text, findings);
+        if (findings.TrueForAll(f => f.Replacement == text.Substring(f.Start, f.Length)))
+        {
+            // Nothing changes (only markers reported): report them once, on the first pass.
+            if (state.Edits.Count == 0)
+            {
+                Apply(state, findings);
+            }
+
+            return false;
+        }
+
+        Apply(state, findings);
+        return true;
+    }
+
+    private static void Apply(RepairState state, List<EncodingFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var edits = new List<RepairEdit>(findings.Count);
+        foreach (EncodingFinding f in findings)
+        {
+            state.Lossy |= f.Lossy;
+            edits.Add(new RepairEdit(f.Start, f.Length, f.Replacement, f.Lossy ? RepairKind.LossMarker : RepairKind.Encoding) { Chain = f.Chain });
+            state.Notes.Add($"encoding: {f.Chain} at {f.Start}+{f.Length}{(f.Lossy ? " (lossy)" : "")}");
+        }
+
+        state.Apply(edits);
+    }
+}

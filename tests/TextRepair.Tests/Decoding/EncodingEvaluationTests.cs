@@ -1,0 +1,71 @@
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// The checked-in evaluation (docs/encoding-evaluation.md) equals a fresh run, and every class of the set has cases.
+/// With TEXTREPAIR_WRITE_EVALUATION=1 the test writes the file instead (the one command that produces the numbers).
+/// </summary>
+public sealed class EncodingEvaluationTests
+{
+    private static string DocPath()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "TextRepair.sln")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
+        }
+
+        return Path.Combine(dir, "docs", "encoding-evaluation.md");
+    }
+
+    [Fact]
+    public void CheckedInNumbers_EqualAFreshRun()
+    {
+        List<EvalCase> heldOutCases = EncodingEvaluationSet.Build(heldOut: true);
+        List<EvalCase> devCases = EncodingEvaluationSet.Build(heldOut: false);
+        List<EncodingEvaluation.Outcome> dev = EncodingEvaluation.Run(devCases);
+        string report = EncodingEvaluation.Report(EncodingEvaluation.Run(heldOutCases), dev);
+
+        // Dev failures (never held-out ones) in the test output folder, to study.
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-failures.txt"), dev.Where(o => !o.Passed).Select(o =>
+            $"{o.Case.Cell} {o.Case.Length} {o.Case.Kind}\n  in:  {o.Case.Input}\n  out: {o.Output}\n  exp: {o.Case.Expected}"));
+        if (Environment.GetEnvironmentVariable("TEXTREPAIR_WRITE_EVALUATION") == "1")
+        {
+            File.WriteAllText(DocPath(), report);
+        }
+
+        Assert.Equal(File.ReadAllText(DocPath()).ReplaceLineEndings("\n"), report.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void EveryRowColumnLengthAndScript_HasCases()
+    {
+        List<EvalCase> cases = EncodingEvaluationSet.Build(heldOut: true);
+        foreach (var row in EncodingEvaluationSet.Rows)
+        {
+            Assert.Contains(cases, c => c.Kind == EvalKind.Recoverable && c.Cell.StartsWith(row.Name + " > ", StringComparison.Ordinal));
+        }
+
+        foreach (var column in EncodingEvaluationSet.Columns)
+        {
+            Assert.Contains(cases, c => c.Kind == EvalKind.Recoverable && c.Cell.EndsWith(" > " + column.Name, StringComparison.Ordinal));
+        }
+
+        foreach (string length in EncodingEvaluationSet.Lengths)
+        {
+            Assert.Contains(cases, c => c.Kind == EvalKind.Recoverable && c.Length == length);
+            Assert.Contains(cases, c => c.Kind == EvalKind.Lossy && c.Length == length);
+            foreach (string script in new[] { "zh-cn", "zh-tw", "ja", "ko", "de", "en-us" })
+            {
+                Assert.Contains(cases, c => c.Cell == "clean " + script && c.Length == length);
+            }
+        }
+
+        foreach (var cls in cases.Where(c => !c.Cell.Contains(" > ", StringComparison.Ordinal)).GroupBy(c => (c.Cell, c.Length)))
+        {
+            Assert.NotEmpty(cls);
+        }
+
+        Assert.Contains(cases, c => c.Cell == "utf-8 x2");
+        Assert.Contains(cases, c => c.Cell == "utf-8 x3");
+    }
+}

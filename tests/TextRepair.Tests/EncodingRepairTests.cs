@@ -1,0 +1,150 @@
+using System.Text;
+
+namespace TextRepair.Tests;
+
+/// <summary>The encoding engine through <see cref="TextRepairer.Repair"/>: chains undone, clean text and loss markers left alone.</summary>
+public sealed class EncodingRepairTests
+{
+    static EncodingRepairTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    internal static string Garble(string text, string writer, string reader) =>
+        Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(text));
+
+    private static RepairResult Repair(string text) => TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Keep });
+
+    [Theory]
+    [InlineData("ä¸­æ–‡", "中文")]
+    [InlineData("\u6D93\uE15F\u6783", "中文")]
+    [InlineData("ÖÐÎÄ±àÂë", "中文编码")]
+    [InlineData("╬─╝■", "文件")]
+    public void KnownMojibake_GivesOriginal(string garbled, string expected)
+    {
+        Assert.Equal(expected, Repair(garbled).Text);
+    }
+
+    [Theory]
+    [InlineData("utf-8", "windows-1252", "utf-8 decoded as windows-1252")]
+    [InlineData("utf-8", "ibm437", "utf-8 decoded as cp437")]
+    [InlineData("utf-8", "gbk", "utf-8 decoded as gbk")]
+    [InlineData("gbk", "windows-1252", "gbk decoded as windows-1252")]
+    [InlineData("gbk", "ibm866", "gbk decoded as cp866")]
+    [InlineData("gbk", "ibm850", "gbk decoded as cp850")]
+    [InlineData("gbk", "big5", "gbk decoded as big5")]
+    public void EachChain_GivesOriginalAndNamesTheChain(string writer, string reader, string chain)
+    {
+        const string Text = "选择菜单中的命令然后点击确定按钮保存文档";
+        string garbled = Garble(Text, writer, reader);
+        RepairResult result = Repair(garbled);
+        Assert.Equal(Text, result.Text);
+        Assert.False(result.Lossy);
+        Assert.Contains(result.Edits, e => e.Kind == RepairKind.Encoding && e.Chain == chain);
+    }
+
+    [Theory]
+    [InlineData("第一章────正文")]
+    [InlineData("════")]
+    [InlineData("││")]
+    [InlineData("░░░░")]
+    [InlineData("±±")]
+    [InlineData("¥¥¥¥")]
+    [InlineData("ÀÁÂÃÄÅÆÇÈÉÊË")]
+    [InlineData("───────────────────────")]
+    [InlineData("┌──────┐\n│ 标题 │\n└──────┘")]
+    [InlineData("加载箭头样式文»¶:")]
+    public void SymbolRuns_NeverChange(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+        Assert.Empty(result.Edits);
+    }
+
+    [Theory]
+    [InlineData("錕\n東\n梁\n維")]
+    [InlineData("強\n調")]
+    [InlineData("\u00A0梁維東強(qiáng)調(diào),要堅(jiān)持以習(xí)近平新時(shí)代中國特色社會(huì)主義思想為指導(dǎo)")]
+    [InlineData("市委“兩新”工委書記")]
+    [InlineData("Zhōngguó rénmín yínháng")]
+    [InlineData("\u00A0")]
+    public void CleanLookalikes_NeverChange(string text)
+    {
+        // One character per line (two bytes decode as some character by chance), pinyin tone letters and a no-break
+        // space (each a character a wrong decoder could have produced, but each alone in clean text). Annotation and
+        // punctuation repairs may apply; encoding repair must not.
+        RepairResult result = Repair(text);
+        Assert.False(result.Lossy);
+        Assert.DoesNotContain(result.Edits, e => e.Kind is RepairKind.Encoding or RepairKind.LossMarker);
+    }
+
+    [Theory]
+    [InlineData("你好????─────")]
+    [InlineData("敓????─")]
+    public void OverlappingEditInputs_DoNotThrow(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Equal(text, result.Text);
+    }
+
+    [Theory]
+    [InlineData("乱码里常见的“锟斤拷”是怎么来的")]
+    [InlineData("乱码里常见的锟斤拷是怎么来的？")]
+    [InlineData("调试时看到“烫烫烫”，说明读到了未初始化的栈内存。")]
+    [InlineData("堆内存没有初始化时会显示屯屯屯屯。")]
+    [InlineData("替换字符“�”表示解码失败。")]
+    [InlineData("加载箭头样式文件:")]
+    public void LossMarkersNamedInProse_AreLeftAloneAndNotFlagged(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
+    [Fact]
+    public void ReplacementCharacterRuns_AreNeverShortened()
+    {
+        string text = "文件名" + new string('\uFFFD', 12) + ".txt";
+        RepairResult result = Repair(text);
+        Assert.Equal(text, result.Text);
+        Assert.True(result.Lossy);
+        Assert.Contains(result.Edits, e => e.Kind == RepairKind.LossMarker);
+    }
+
+    [Fact]
+    public void LossMarkerInDamagedContext_IsReported()
+    {
+        // UTF-8 text with a lost character (U+FFFD), read as GBK: 锟斤拷 is the GBK reading of U+FFFD's bytes. The
+        // last byte of 钮 has no partner in GBK: the decoder writes '?' for it, so 钮 is lost too.
+        const string Original = "选择菜单中的命令\uFFFD然后点击确定按钮";
+        string garbled = Garble(Original, "utf-8", "gbk");
+        Assert.EndsWith("?", garbled, StringComparison.Ordinal);
+        RepairResult result = Repair(garbled);
+        Assert.Equal("选择菜单中的命令\uFFFD然后点击确定按\uFFFD", result.Text);
+        Assert.True(result.Lossy);
+        Assert.Contains(result.Edits, e => e.Kind == RepairKind.LossMarker);
+    }
+
+    [Fact]
+    public void MixedLine_OnlyTheBrokenPartChanges()
+    {
+        const string Clean = "打开文件";
+        const string Text = "选择菜单中的命令然后点击确定按钮保存文档";
+        string input = Clean + " " + Garble(Text, "utf-8", "windows-1252") + " ok";
+        RepairResult result = Repair(input);
+        Assert.Equal(Clean + " " + Text + " ok", result.Text);
+        Assert.All(result.Edits, e => Assert.True(e.Start > Clean.Length));
+    }
+
+    [Fact]
+    public void TwoLayers_AreUndone()
+    {
+        const string Text = "选择菜单中的命令然后点击确定按钮保存文档";
+        string once = Garble(Text, "utf-8", "gbk");
+        string twice = Garble(once, "utf-8", "windows-1252");
+        RepairResult result = Repair(twice);
+        Assert.Equal(Text, result.Text);
+        Assert.Contains(result.Edits, e => e.Chain == "utf-8 decoded as gbk, then utf-8 decoded as windows-1252");
+    }
+}
