@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using TextRepair.Analysis;
+using TextRepair.Internal;
 
 namespace TextRepair.Repair;
 
@@ -27,7 +28,7 @@ internal sealed class AnnotationStep : RepairStep
 
             int open = offset + found;
             if (open > 0 && open + 1 < text.Length && Pinyin.IsSyllableChar(text[open + 1])
-                && (HanData.IsIdeograph(text[open - 1]) || char.IsLowSurrogate(text[open - 1])))
+                && (CjkText.IsIdeograph(text[open - 1]) || char.IsLowSurrogate(text[open - 1])))
             {
                 return true;
             }

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using TextRepair.Analysis;
+using TextRepair.Internal;
 
 namespace TextRepair.Repair;
 
@@ -93,8 +93,8 @@ internal sealed class PunctuationStep : RepairStep
         int j = open + 1;
         while (j < text.Length)
         {
-            int cp = HanData.CodePointAt(text, j, out int length);
-            if (!HanData.IsIdeograph(cp))
+            int cp = CjkText.CodePointAt(text, j, out int length);
+            if (!CjkText.IsIdeograph(cp))
             {
                 break;
             }
@@ -121,12 +121,12 @@ internal sealed class PunctuationStep : RepairStep
 
     private static bool IsIdeographBefore(ReadOnlySpan<char> text, int index)
     {
-        int cp = HanData.CodePointBefore(text, index, out _);
-        return cp >= 0 && HanData.IsIdeograph(cp);
+        int cp = CjkText.CodePointBefore(text, index, out _);
+        return cp >= 0 && CjkText.IsIdeograph(cp);
     }
 
     private static bool IsIdeographAt(ReadOnlySpan<char> text, int index) =>
-        index < text.Length && HanData.IsIdeograph(HanData.CodePointAt(text, index, out _));
+        index < text.Length && CjkText.IsIdeograph(CjkText.CodePointAt(text, index, out _));
 
     // CJK closing brackets and closing quotation marks (full-width and CJK-symbol forms, and the curly quotes that
     // Chinese text uses).

@@ -107,7 +107,7 @@ internal sealed class ScriptStep : RepairStep
             HanData.CharFlags flags;
             if (char.IsSurrogate(c))
             {
-                cp = HanData.CodePointAt(text, i, out length);
+                cp = CjkText.CodePointAt(text, i, out length);
                 flags = HanData.Flags(cp);
             }
             else
@@ -209,7 +209,7 @@ internal sealed class ScriptStep : RepairStep
     {
         var forward = new Dictionary<int, int>();
         var origins = new Dictionary<int, List<int>>();
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/STCharacters.txt"))
         {
             if (SingleCodePoint(key) is not { } s || FirstCodePoint(value) is not { } t)
             {
@@ -229,7 +229,7 @@ internal sealed class ScriptStep : RepairStep
         }
 
         var restorations = new Dictionary<int, Restoration>();
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/TSCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/TSCharacters.txt"))
         {
             if (SingleCodePoint(key) is not { } t)
             {
