@@ -6,9 +6,11 @@
 #      reports whether the library in the package carries ReadyToRun code (opt-in, PackReadyToRun=true) and how many
 #      methods the first conversion JIT-compiles;
 #   3. publishes the same app with NativeAOT and runs it (skipped with a message if the AOT compiler cannot be restored);
-#   4. installs the textrepair tool (framework-dependent) from the feed, and converts, detects and repairs the seed
-#      with it. The installed tool stays in
-#      artifacts/package-proof/tool for tools/coldstart.sh.
+#   4. packs the tool as a platform-specific tool (pointer package TextRepair.Cli, Native AOT TextRepair.Cli.linux-x64,
+#      framework-dependent fallback TextRepair.Cli.any), installs it from the feed, checks that the installed command is
+#      the Native AOT binary, and converts, detects and repairs the seed with it; runs the same checks with the fallback
+#      package's TextRepair.Cli.dll under `dotnet`. The installed tool stays in artifacts/package-proof/tool for
+#      tools/coldstart.sh.
 # Usage: tools/package-proof.sh        (run from anywhere; exits non-zero on the first failure)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,13 +23,19 @@ expected="$root/seeds/000_fd27bc0d7b45cc12.expected.txt"
 
 # A package of the same version restored earlier would be taken from the global cache instead of the new one.
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
-rm -rf "$cache/textrepair" "$cache/textrepair.cli"
+rm -rf "$cache/textrepair" "$cache/textrepair.cli" "$cache/textrepair.cli.linux-x64" "$cache/textrepair.cli.any"
 
 echo "package-proof: pack $version"
 dotnet pack "$root/src/TextRepair/TextRepair.csproj" -c Release -o "$feed" --nologo -v q
 dotnet pack "$root/src/TextRepair.Cli/TextRepair.Cli.csproj" -c Release -o "$feed" --nologo -v q
+# The Native AOT implementation: a trim or AOT warning means code that may fail only in the installed tool.
+dotnet pack "$root/src/TextRepair.Cli/TextRepair.Cli.csproj" -c Release -r linux-x64 -o "$feed" --nologo -v q > "$work/tool-aot.log" 2>&1 \
+    || { cat "$work/tool-aot.log"; echo "package-proof: Native AOT tool pack failed"; exit 1; }
+if grep -E 'warning (IL|CS)' "$work/tool-aot.log"; then echo "package-proof: trim/AOT warnings in the tool"; exit 1; fi
+dotnet pack "$root/src/TextRepair.Cli/TextRepair.Cli.csproj" -c Release -r any -o "$feed" --nologo -v q
 ls "$feed"
-for f in TextRepair.$version.nupkg TextRepair.$version.snupkg TextRepair.Cli.$version.nupkg; do
+for f in TextRepair.$version.nupkg TextRepair.$version.snupkg TextRepair.Cli.$version.nupkg \
+         TextRepair.Cli.linux-x64.$version.nupkg TextRepair.Cli.any.$version.nupkg; do
     [ -f "$feed/$f" ] || { echo "package-proof: $f missing"; exit 1; }
 done
 # The package carries its readme, licence and third-party notices.
@@ -76,9 +84,26 @@ tool="$root/artifacts/package-proof/tool"
 rm -rf "$tool"
 dotnet tool install TextRepair.Cli --version "$version" --tool-path "$tool" --add-source "$feed" > /dev/null
 "$tool/textrepair" --version
+# On linux-x64 the command must be the Native AOT binary from TextRepair.Cli.linux-x64, not a managed app host.
+target=$(readlink -f "$tool/textrepair")
+case "$target" in
+    */textrepair.cli.linux-x64/*) ;;
+    *) echo "package-proof: installed command is $target, not the linux-x64 Native AOT package"; exit 1 ;;
+esac
+[ ! -e "$(dirname "$target")/TextRepair.Cli.dll" ] || { echo "package-proof: the AOT package carries managed assemblies"; exit 1; }
+echo "package-proof: installed tool is Native AOT ($(du -k "$target" | cut -f1) KB)"
 printf '汉字转换' > "$work/tiny.txt"
-[ "$("$tool/textrepair" convert -c s2t "$work/tiny.txt")" = "漢字轉換" ] || { echo "package-proof: tool conversion differs"; exit 1; }
-"$tool/textrepair" detect "$seed" | grep -q '"script"' || { echo "package-proof: tool detect gave no JSON report"; exit 1; }
-"$tool/textrepair" repair "$seed" > "$work/repaired.txt"
-cmp "$work/repaired.txt" "$expected" || { echo "package-proof: tool repair differs from the reference"; exit 1; }
+check_tool() {
+    local name=$1; shift
+    [ "$("$@" convert -c s2t "$work/tiny.txt")" = "漢字轉換" ] || { echo "package-proof: $name conversion differs"; exit 1; }
+    "$@" detect "$seed" | grep -q '"script"' || { echo "package-proof: $name detect gave no JSON report"; exit 1; }
+    "$@" repair "$seed" > "$work/repaired.txt"
+    cmp "$work/repaired.txt" "$expected" || { echo "package-proof: $name repair differs from the reference"; exit 1; }
+}
+check_tool "installed tool" "$tool/textrepair"
+
+echo "package-proof: the framework-dependent fallback package (what other platforms install)"
+mkdir "$work/any"
+unzip -q "$feed/TextRepair.Cli.any.$version.nupkg" -d "$work/any"
+check_tool "fallback tool" dotnet "$work/any/tools/net10.0/any/TextRepair.Cli.dll"
 echo "package-proof: ok"
