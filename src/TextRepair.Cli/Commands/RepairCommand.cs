@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TextRepair.Cli.Commands;
 
-/// <summary><c>textrepair repair</c>: <see cref="TextRepairer.Repair"/> on each document, JSON Lines record or document run. Parsing only; the work is done by <see cref="Runner"/>.</summary>
+/// <summary><c>textrepair repair</c>: <see cref="TextRepairer.Repair(string, RepairOptions?)"/> on each document, JSON Lines record or document run. Parsing only; the work is done by <see cref="Runner"/>.</summary>
 internal static class RepairCommand
 {
     public static Command Build()

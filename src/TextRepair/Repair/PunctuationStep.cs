@@ -1,23 +1,21 @@
 using System.Buffers;
-using System.Globalization;
 using TextRepair.Internal;
 
 namespace TextRepair.Repair;
 
 /// <summary>
 /// Restores full-width punctuation that a normalisation turned into ASCII, only in Chinese context and only in
-/// documents known to be damaged: an ASCII <c>, : ; ! ?</c> between a CJK ideograph (or CJK closing punctuation) and
+/// documents the plan found damaged (<see cref="RepairPlan.Punctuation"/>): an ASCII <c>, : ; ! ?</c> between a CJK ideograph (or CJK closing punctuation) and
 /// a CJK ideograph (or CJK opening punctuation), and an ASCII <c>(…)</c> holding only ideographs between ideographs.
 /// </summary>
-internal sealed class PunctuationStep : RepairStep
+internal static class PunctuationStep
 {
     private static readonly SearchValues<char> s_marks = SearchValues.Create(",:;!?()");
 
-    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => false;
-
-    public override void Run(RepairState state)
+    /// <summary>Restores the marks when the plan found the document damaged (it never starts a repair on its own).</summary>
+    public static void Apply(RepairState state, RepairPlan plan)
     {
-        if (!state.Options.RestorePunctuation || !(state.AnnotationsRemoved || state.ConvertedFromSimplified))
+        if (!plan.Punctuation.Acts)
         {
             return;
         }
@@ -74,12 +72,7 @@ internal sealed class PunctuationStep : RepairStep
             }
         }
 
-        if (edits.Count > 0)
-        {
-            state.Notes.Add(string.Create(
-                CultureInfo.InvariantCulture, $"Punctuation: {edits.Count} ASCII mark(s) in Chinese context made full-width."));
-            state.Apply(edits);
-        }
+        state.Apply(edits);
     }
 
     // The index of the ")" when the "(" at 'open' holds only ideographs between ideographs, else -1.

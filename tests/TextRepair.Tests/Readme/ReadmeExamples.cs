@@ -82,7 +82,12 @@ public sealed class ReadmeExamples
         RepairResult result = TextRepairer.Repair(page);                 // RepairOptions.Default: --to auto
         string text = result.Text;                                       // the same instance when nothing changed
         foreach (RepairEdit edit in result.Edits) { /* Start, Length, Replacement, Kind: input coordinates */ }
+        foreach (RepairDecision decision in result.Decisions) { /* Step, Acts, Reason: one per step */ }
         Console.WriteLine(result.Explain());                             // why each step did or did not act
+
+        // Build a repairer once, share it across threads; every step can be turned off.
+        TextRepairer keepScript = TextRepairer.Create(new RepairOptions { Target = ScriptTarget.Keep, RepairEncoding = false });
+        RepairResult kept = keepScript.Repair(page);                     // annotations and punctuation only
 
         TextReport report = TextAnalyzer.Analyze(page);                  // script, annotations, evidence, suspected damage
         #endregion
@@ -97,6 +102,9 @@ public sealed class ReadmeExamples
 
         Assert.Equal(text, applied.Append(page, position, page.Length - position).ToString());
         Assert.Equal(AnnotationEvidence.StrongToned, report.Evidence);
+        Assert.Equal(4, result.Decisions.Count);
+        Assert.DoesNotContain(kept.Edits, edit => edit.Kind == RepairKind.Script);
+        Assert.Contains(kept.Edits, edit => edit.Kind == RepairKind.Annotation);
         Assert.Contains(report.SuspectedDamage, damage => damage.Kind == DamageKind.PinyinAnnotation);
     }
 
