@@ -101,6 +101,12 @@ check_tool() {
     cmp "$work/repaired.txt" "$expected" || { echo "package-proof: $name repair differs from the reference"; exit 1; }
 }
 check_tool "installed tool" "$tool/textrepair"
+# sample.parquet: written with ParquetSharp 25.0.1.2, one row group, columns id (int32) and text (string): rows
+# (1, 汉字转换), (2, null), (3, 头发和发展). It proves ParquetSharp's native library ships with and loads in the AOT tool.
+"$tool/textrepair" convert -c s2t --field text "$root/tools/package-proof/sample.parquet" -o "$work/out.parquet"
+"$tool/textrepair" detect --field text "$work/out.parquet" > "$work/parquet.jsonl"
+[ "$(grep -c '"script":"traditional"' "$work/parquet.jsonl")" = 2 ] \
+    || { cat "$work/parquet.jsonl"; echo "package-proof: installed tool's Parquet conversion differs"; exit 1; }
 
 echo "package-proof: the framework-dependent fallback package (what other platforms install)"
 mkdir "$work/any"

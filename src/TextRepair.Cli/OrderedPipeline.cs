@@ -100,5 +100,8 @@ internal sealed class BlockResult : IDisposable
     /// <summary>The exception that stopped processing at the line after the first <see cref="LineCount"/> lines, if any.</summary>
     public Exception? Failure { get; init; }
 
+    /// <summary>Records the library failed on (passed through unchanged), by line index within the block.</summary>
+    public IReadOnlyList<Corpora.RecordFault>? Faults { get; init; }
+
     public void Dispose() => Output.Dispose();
 }

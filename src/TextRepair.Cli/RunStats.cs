@@ -24,15 +24,26 @@ internal sealed class RunStats
     /// <summary>Invalid UTF-8 sequences replaced with U+FFFD (<c>--replace-invalid</c>).</summary>
     public long ReplacedInvalid { get; set; }
 
+    /// <summary>Records the library threw on, passed through unchanged.</summary>
+    public long Failed { get; set; }
+
+    /// <summary>Inputs skipped because their output existed (<c>--skip-existing</c>).</summary>
+    public long SkippedExisting { get; set; }
+
     /// <summary>Inputs skipped as binary (<c>--encoding auto</c>).</summary>
     public long SkippedBinary { get; set; }
 
     /// <summary>Counts an input read in the encoding <paramref name="name"/> (<c>--encoding auto</c>).</summary>
     public void AddEncoding(string name) => _encodings[name] = _encodings.GetValueOrDefault(name) + 1;
 
-    public void Add(in DocumentOutcome outcome)
+    public void Add(in DocumentOutcome outcome, bool failed = false)
     {
         Documents++;
+        if (failed)
+        {
+            Failed++;
+        }
+
         if (outcome.Changed)
         {
             Changed++;
@@ -60,6 +71,8 @@ internal sealed class RunStats
         SkippedInvalid += other.SkippedInvalid;
         WithoutField += other.WithoutField;
         ReplacedInvalid += other.ReplacedInvalid;
+        Failed += other.Failed;
+        SkippedExisting += other.SkippedExisting;
         SkippedBinary += other.SkippedBinary;
         foreach (KeyValuePair<string, long> pair in other._encodings)
         {
@@ -99,6 +112,16 @@ internal sealed class RunStats
 
                 builder.Append(')');
             }
+        }
+
+        if (Failed > 0)
+        {
+            builder.Append(invariant, $", failed (passed through) {Failed}");
+        }
+
+        if (SkippedExisting > 0)
+        {
+            builder.Append(invariant, $", inputs skipped (output exists) {SkippedExisting}");
         }
 
         if (SkippedInvalid > 0)

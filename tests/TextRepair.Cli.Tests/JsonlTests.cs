@@ -160,4 +160,28 @@ public sealed class JsonlTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("{\"text\":\"" + S2t("发") + "\"}\n", result.Text);
     }
+
+    [Fact]
+    public async Task A_duplicate_key_takes_its_last_value()
+    {
+        ToolResult result = await Tool.RunAsync("convert -c s2t --jsonl", "{\"text\":\"发\",\"text\":\"后\"}\n{\"text\":\"发\",\"text\":null}\n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("{\"text\":\"发\",\"text\":\"" + S2t("后") + "\"}\n{\"text\":\"发\",\"text\":null}\n", result.Text);
+    }
+
+    [Fact]
+    public async Task Nesting_200_deep_is_read_and_2000_deep_is_too_deep()
+    {
+        static string Nested(int depth) => "{\"text\":\"发\",\"n\":" + new string('[', depth) + new string(']', depth) + "}\n";
+
+        ToolResult deep = await Tool.RunAsync("convert -c s2t --jsonl", Nested(200));
+        ToolResult tooDeep = await Tool.RunAsync("convert -c s2t --jsonl", Nested(2000));
+
+        Assert.Equal(0, deep.ExitCode);
+        Assert.Equal(Nested(200).Replace("发", S2t("发"), StringComparison.Ordinal), deep.Text);
+        Assert.Equal(2, tooDeep.ExitCode);
+        Assert.Contains("<stdin>:1:", tooDeep.Stderr, StringComparison.Ordinal);
+        Assert.Contains("too deep", tooDeep.Stderr, StringComparison.Ordinal);
+    }
 }

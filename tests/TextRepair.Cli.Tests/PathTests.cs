@@ -25,8 +25,13 @@ public sealed class PathTests
 
         ToolResult result = await Tool.RunAsync(["convert", "-c", "s2t", directory.File("a.txt"), "-o", directory.Path]);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"textrepair: {directory.Path}: is a directory\n", result.Stderr);
+        // An existing directory as --output is directory output (corpora); writing a.txt into its own directory would
+        // replace the input, which is refused in one line.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"textrepair: {directory.File("a.txt")}: the output directory contains the input (use --in-place to replace inputs)\n",
+            result.Stderr);
+        Assert.Equal("发展\n", File.ReadAllText(directory.File("a.txt")));
     }
 
     [Fact]

@@ -19,8 +19,8 @@ internal static class ConvertCommand
         {
             Description = "Leave out the dictionaries OpenCC marks may_output_tofu (TSCharactersExt), as OpenCC's own tool does by default.",
         };
-        var io = new IoOptions(jsonl: true);
         var documents = new Documents.DocumentOptions();
+        var io = new IoOptions(jsonl: true, format: documents.Format);
         var command = new Command("convert", "Convert between Simplified and Traditional Chinese (OpenCC 1.4.2 semantics).");
         command.Options.Add(config);
         command.Options.Add(excludeTofu);
@@ -44,7 +44,7 @@ internal static class ConvertCommand
                 name,
                 parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
             var processor = new ConvertProcessor(converter);
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             documents.Check(parse, settings);
             return settings.Jsonl
                 ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)

@@ -15,7 +15,7 @@ internal static class DetectCommand
         command.SetAction(parse => CliCommands.Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Analyze() };
             return runner.Run(
                 (input, reader, output, stats) =>
                 {

@@ -26,46 +26,65 @@ internal static class DetectReportWriter
         {
             writer.WriteStartObject();
             writer.WriteString("file", file);
-            writer.WriteString("script", Name(report.Script));
-            writer.WriteNumber("hanCount", report.HanCount);
-            writer.WriteNumber("simplifiedCount", report.SimplifiedCount);
-            writer.WriteNumber("traditionalCount", report.TraditionalCount);
-            writer.WriteStartArray("annotations");
-            foreach (PinyinAnnotation annotation in report.Annotations)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("start", annotation.Start);
-                writer.WriteNumber("length", annotation.Length);
-                writer.WriteNumber("characterStart", annotation.CharacterStart);
-                writer.WriteNumber("codePoint", annotation.CodePoint);
-                writer.WriteString("syllable", annotation.Syllable);
-                writer.WriteBoolean("toned", annotation.Toned);
-                writer.WriteString("match", Name(annotation.Match));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("evidence", Name(report.Evidence));
-            writer.WriteNumber("distinctAnnotatedCharacters", report.DistinctAnnotatedCharacters);
-            writer.WriteNumber("conversionSignatures", report.ConversionSignatures);
-            writer.WriteBoolean("convertedFromSimplified", report.ConvertedFromSimplified);
-            writer.WriteStartArray("suspectedDamage");
-            foreach (SuspectedDamage damage in report.SuspectedDamage)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("start", damage.Start);
-                writer.WriteNumber("length", damage.Length);
-                writer.WriteString("kind", Name(damage.Kind));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("variant", report.Variant);
-            writer.WriteNumber("variantConfidence", report.VariantConfidence);
+            WriteMembers(writer, report);
             writer.WriteEndObject();
         }
 
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The report as one JSON object without the <c>file</c> member (the Parquet <c>detect</c> column).</summary>
+    public static byte[] Serialize(TextReport report)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, s_options))
+        {
+            writer.WriteStartObject();
+            WriteMembers(writer, report);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteMembers(Utf8JsonWriter writer, TextReport report)
+    {
+        writer.WriteString("script", Name(report.Script));
+        writer.WriteNumber("hanCount", report.HanCount);
+        writer.WriteNumber("simplifiedCount", report.SimplifiedCount);
+        writer.WriteNumber("traditionalCount", report.TraditionalCount);
+        writer.WriteStartArray("annotations");
+        foreach (PinyinAnnotation annotation in report.Annotations)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", annotation.Start);
+            writer.WriteNumber("length", annotation.Length);
+            writer.WriteNumber("characterStart", annotation.CharacterStart);
+            writer.WriteNumber("codePoint", annotation.CodePoint);
+            writer.WriteString("syllable", annotation.Syllable);
+            writer.WriteBoolean("toned", annotation.Toned);
+            writer.WriteString("match", Name(annotation.Match));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("evidence", Name(report.Evidence));
+        writer.WriteNumber("distinctAnnotatedCharacters", report.DistinctAnnotatedCharacters);
+        writer.WriteNumber("conversionSignatures", report.ConversionSignatures);
+        writer.WriteBoolean("convertedFromSimplified", report.ConvertedFromSimplified);
+        writer.WriteStartArray("suspectedDamage");
+        foreach (SuspectedDamage damage in report.SuspectedDamage)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", damage.Start);
+            writer.WriteNumber("length", damage.Length);
+            writer.WriteString("kind", Name(damage.Kind));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("variant", report.Variant);
+        writer.WriteNumber("variantConfidence", report.VariantConfidence);
     }
 
     private static string Name(TextScript script) => script switch

@@ -64,7 +64,7 @@ internal sealed class IoOptions
 
     private readonly Option<string> _field = new("--field")
     {
-        Description = "With --jsonl: the field to process.",
+        Description = "With --jsonl: the field to process. With Parquet input: the string column (a.b for a nested one).",
         DefaultValueFactory = _ => "text",
         HelpName = "name",
     };
@@ -84,6 +84,7 @@ internal sealed class IoOptions
         Description = "At the end, print to stderr: documents, changed, edits by kind, lossy.",
     };
 
+    private readonly Corpora.CorporaOptions _corpora;
     private readonly bool _withJsonl;
     private readonly bool _withReport;
     private readonly bool _writesText;
@@ -94,8 +95,13 @@ internal sealed class IoOptions
     /// The command writes text derived from its inputs (--in-place and --output-encoding make sense); false for a
     /// command that writes a report about them (detect), which never writes over an input.
     /// </param>
-    public IoOptions(bool jsonl, bool report = false, bool writesText = true)
+    /// <param name="format">
+    /// The command's <c>--format</c> when it has one (documents, which accepts <c>parquet</c>); otherwise the command
+    /// gets a <c>--format</c> that accepts only <c>parquet</c>.
+    /// </param>
+    public IoOptions(bool jsonl, bool report = false, bool writesText = true, Option<string>? format = null)
     {
+        _corpora = new Corpora.CorporaOptions(format);
         _withJsonl = jsonl;
         _withReport = report;
         _writesText = writesText;
@@ -124,9 +130,11 @@ internal sealed class IoOptions
         if (_withJsonl)
         {
             command.Options.Add(_jsonl);
-            command.Options.Add(_field);
             command.Options.Add(_skipInvalid);
         }
+
+        command.Options.Add(_field);
+        _corpora.AddTo(command);
 
         if (_withReport)
         {
@@ -140,13 +148,15 @@ internal sealed class IoOptions
     {
         string[] files = Operands(parse);
         bool jsonl = _withJsonl && parse.GetValue(_jsonl);
+        Corpora.RunSettingsCorpora corpora = _corpora.Read(parse);
+        bool mayBeParquet = Corpora.CorporaOptions.MayBeParquet(corpora, files);
+        if (!jsonl && !mayBeParquet && parse.GetResult(_field) is { Implicit: false })
+        {
+            throw new CliException(_withJsonl ? "--field needs --jsonl or Parquet input" : "--field needs Parquet input");
+        }
+
         if (!jsonl && _withJsonl)
         {
-            if (parse.GetResult(_field) is { Implicit: false })
-            {
-                throw new CliException("--field needs --jsonl");
-            }
-
             if (parse.GetValue(_skipInvalid))
             {
                 throw new CliException("--skip-invalid needs --jsonl");
@@ -192,6 +202,7 @@ internal sealed class IoOptions
             SkipInvalid = parse.GetValue(_skipInvalid),
             Report = _withReport && parse.GetValue(_report),
             Stats = parse.GetValue(_stats),
+            Corpora = corpora,
             WritesReport = !_writesText,
         };
     }

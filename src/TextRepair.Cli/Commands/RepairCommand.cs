@@ -15,8 +15,8 @@ internal static class RepairCommand
             HelpName = "script",
         };
         to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
-        var io = new IoOptions(jsonl: true, report: true);
         var documents = new Documents.DocumentOptions();
+        var io = new IoOptions(jsonl: true, report: true, format: documents.Format);
         var command = new Command("repair", "Repair Chinese text damaged on the web: encoding mojibake and loss markers, pinyin annotations, machine conversion, ASCII punctuation.");
         command.Options.Add(to);
         io.AddTo(command);
@@ -25,7 +25,7 @@ internal static class RepairCommand
         {
             RunSettings settings = io.Read(parse);
             var processor = new RepairProcessor(RepairOptionsFor(parse.GetValue(to) ?? "auto"));
-            var runner = new Runner(settings);
+            var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             documents.Check(parse, settings);
             if (settings.Jsonl)
             {

@@ -41,6 +41,13 @@ internal sealed record RunSettings
 
     public bool Stats { get; init; }
 
+    /// <summary>Parquet input, fault isolation and resumable directory runs.</summary>
+    public Corpora.RunSettingsCorpora Corpora { get; init; } = new(FormatParquet: false, MaxErrors: null, SkipExisting: false);
+
+    public long? MaxErrors => Corpora.MaxErrors;
+
+    public bool SkipExisting => Corpora.SkipExisting;
+
     /// <summary>The command writes a report about its inputs (detect), never text in place of them.</summary>
     public bool WritesReport { get; init; }
 

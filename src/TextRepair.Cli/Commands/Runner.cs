@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using TextRepair.Cli.Corpora;
 using TextRepair.Cli.IO;
 using TextRepair.Cli.Jsonl;
+using TextRepair.Cli.Parquet;
 
 namespace TextRepair.Cli.Commands;
 
@@ -14,12 +16,23 @@ internal sealed class Runner
 {
     private readonly RunSettings _settings;
     private readonly RunStats _stats = new();
+    private readonly RecordFaults _faults;
     private Progress? _progress;
 
     public Runner(RunSettings settings)
     {
         _settings = settings;
+        _faults = new RecordFaults(settings.MaxErrors);
     }
+
+    /// <summary>
+    /// Test seam: wraps the record processor of runs started in this async flow (e.g. to make it throw on a marker).
+    /// Only tests set it, in process, through InternalsVisibleTo; no option or variable of the tool reaches it.
+    /// </summary>
+    internal static AsyncLocal<Func<DocumentProcessor, DocumentProcessor>?> DecorateProcessor { get; } = new();
+
+    /// <summary>How records are processed when an input is Parquet (set by the commands that accept it).</summary>
+    public RecordMode? Records { get; init; }
 
     /// <summary>Processes one input into one output stream.</summary>
     public delegate void InputHandler(InputSource input, BlockReader reader, Stream output, RunStats stats);
@@ -35,16 +48,31 @@ internal sealed class Runner
         }
 
         _progress = Progress.Create(total);
+        var parquet = new ParquetRunner(_settings, Records, _stats, _faults);
         try
         {
-            if (_settings.InPlace)
+            if (OutputDirectory.Applies(_settings, inputs))
+            {
+                var directory = new OutputDirectory(_settings.Output!);
+                foreach (InputSource input in inputs)
+                {
+                    using OutputTarget? target = directory.Open(input, _settings.SkipExisting, _stats);
+                    // A skipped (binary) input gets no output file: its temporary file is deleted uncommitted.
+                    if (target is not null
+                        && ProcessAny(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false))
+                    {
+                        target.Commit();
+                    }
+                }
+            }
+            else if (_settings.InPlace)
             {
                 foreach (InputSource input in inputs)
                 {
                     using OutputTarget target = OutputTarget.InPlace(input.Path!);
 
                     // A skipped (binary) input is left as it was: its temporary file is deleted uncommitted.
-                    if (Process(input, target.Stream, input.Path!, handler, inPlace: true))
+                    if (ProcessAny(input, target.Stream, input.Path!, handler, parquet, inPlace: true))
                     {
                         target.Commit();
                     }
@@ -52,12 +80,13 @@ internal sealed class Runner
             }
             else
             {
+                parquet.CheckSingleOutput(inputs);
                 using OutputTarget target = _settings.Output is null
                     ? OutputTarget.StandardOutput()
                     : OutputTarget.ForOutput(_settings.Output);
                 foreach (InputSource input in inputs)
                 {
-                    Process(input, target.Stream, _settings.Output ?? "standard output", handler, inPlace: false);
+                    ProcessAny(input, target.Stream, _settings.Output ?? "standard output", handler, parquet, inPlace: false);
                 }
 
                 target.Commit();
@@ -73,7 +102,21 @@ internal sealed class Runner
             Console.Error.WriteLine("textrepair: " + _stats.Format(statsWithEdits));
         }
 
-        return ExitCodes.Success;
+        // Records the library failed on were passed through and reported one by one: the run is complete, not clean.
+        return _faults.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>Processes one input as Parquet or text; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
+    private bool ProcessAny(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
+    {
+        if (parquet.Accepts(input))
+        {
+            parquet.Process(input, output);
+            _progress?.Advance(input.Length ?? 0);
+            return true;
+        }
+
+        return Process(input, output, outputName, handler, inPlace);
     }
 
     /// <summary>Processes one input; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
@@ -218,7 +261,8 @@ internal sealed class Runner
     /// <summary>JSONL mode: blocks of lines processed in parallel, written in order.</summary>
     public void RunJsonLines(InputSource input, BlockReader reader, Stream output, DocumentProcessor processor)
     {
-        var lines = new JsonLinesProcessor(processor, _settings.Field, _settings.Report, _settings.SkipInvalid);
+        var lines = new JsonLinesProcessor(
+            DecorateProcessor.Value?.Invoke(processor) ?? processor, _settings.Field, _settings.Report, _settings.SkipInvalid);
         long linesBefore = 0;
         OrderedPipeline.Run(
             reader,
@@ -228,6 +272,11 @@ internal sealed class Runner
             {
                 output.Write(result.Output.WrittenSpan);
                 _stats.Merge(result.Stats);
+                foreach (RecordFault fault in result.Faults ?? [])
+                {
+                    _faults.Report($"{input.DisplayName}:{linesBefore + fault.Index + 1}", fault.Message);
+                }
+
                 linesBefore += result.LineCount;
                 if (result.Failure is { } failure)
                 {

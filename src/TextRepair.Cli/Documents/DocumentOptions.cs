@@ -13,7 +13,7 @@ namespace TextRepair.Cli.Documents;
 /// </summary>
 internal sealed class DocumentOptions
 {
-    private const string Auto = "auto";
+    private const string Auto = Corpora.CorporaOptions.AutoFormat;
 
     // Bytes read from a file to detect its format (DocumentFormats.TryDetect needs no more).
     private const int SniffLength = 4096;
@@ -21,14 +21,18 @@ internal sealed class DocumentOptions
     private readonly Option<string> _format = new("--format")
     {
         Description = "Document format: auto (by extension and content; the default for files), " + string.Join(", ", DocumentFormats.Names)
-            + ". Only the text a reader sees is changed; markup, code, URLs, timestamps and keys stay byte for byte. Standard input is text unless given.",
+            + ". Only the text a reader sees is changed; markup, code, URLs, timestamps and keys stay byte for byte. Standard input is text unless given. "
+            + "Or parquet (auto takes files named *.parquet as Parquet): --field names the string column, nested as a.b.",
         HelpName = "name",
     };
 
     public DocumentOptions()
     {
-        _format.AcceptOnlyFromAmong([Auto, .. DocumentFormats.Names]);
+        _format.AcceptOnlyFromAmong([Auto, .. DocumentFormats.Names, Corpora.CorporaOptions.ParquetFormat]);
     }
+
+    /// <summary>The option itself, shared with <see cref="IoOptions"/> (Parquet inputs go to the corpora processor).</summary>
+    public Option<string> Format => _format;
 
     public void AddTo(Command command) => command.Options.Add(_format);
 
@@ -36,7 +40,7 @@ internal sealed class DocumentOptions
     public void Check(ParseResult parse, RunSettings settings)
     {
         string? requested = parse.GetValue(_format);
-        if (settings.Jsonl && requested is not null && requested != "text")
+        if (settings.Jsonl && requested is not null and not "text" and not Corpora.CorporaOptions.ParquetFormat)
         {
             throw new CliException("--format cannot be used with --jsonl");
         }

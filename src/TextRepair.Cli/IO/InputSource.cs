@@ -3,13 +3,17 @@ namespace TextRepair.Cli.IO;
 /// <summary>One input: a file, or standard input when <see cref="Path"/> is null.</summary>
 internal sealed class InputSource
 {
-    private InputSource(string? path, long? length)
+    private InputSource(string? path, long? length, string? relativePath = null)
     {
         Path = path;
         Length = length;
+        RelativePath = relativePath ?? System.IO.Path.GetFileName(path) ?? "-";
     }
 
     public static InputSource StandardInput { get; } = new(null, null);
+
+    /// <summary>The path below the directory operand it was found in, or the file name (for <c>--output DIR</c>).</summary>
+    public string RelativePath { get; }
 
     /// <summary>The file path, or null for standard input.</summary>
     public string? Path { get; }
@@ -49,7 +53,7 @@ internal sealed class InputSource
 
                 foreach (string file in IoErrors.Run(operand, () => InputWalker.Walk(operand, walk)))
                 {
-                    inputs.Add(FromFile(file));
+                    inputs.Add(FromFile(file, System.IO.Path.GetRelativePath(operand, file)));
                 }
             }
             else if (File.Exists(operand))
@@ -85,9 +89,9 @@ internal sealed class InputSource
     /// <summary>The file's status (type, identity, owner), or null for standard input or where it cannot be known.</summary>
     public FileStatus? Status() => Path is null ? null : Posix.TryStat(Path);
 
-    private static InputSource FromFile(string path)
+    private static InputSource FromFile(string path, string? relativePath = null)
     {
         var info = new FileInfo(path);
-        return new InputSource(path, info.Length > 0 ? info.Length : null);
+        return new InputSource(path, info.Length > 0 ? info.Length : null, relativePath);
     }
 }

@@ -58,6 +58,8 @@ internal sealed class NamedOutputStream : Stream
     private readonly Stream _inner;
     private readonly string _name;
 
+    private long _written;
+
     public NamedOutputStream(Stream inner, string name)
     {
         _inner = inner;
@@ -72,9 +74,10 @@ internal sealed class NamedOutputStream : Stream
 
     public override long Length => throw new NotSupportedException();
 
+    /// <summary>The bytes written through this stream (Parquet writers ask for it); it cannot be set.</summary>
     public override long Position
     {
-        get => throw new NotSupportedException();
+        get => _written;
         set => throw new NotSupportedException();
     }
 
@@ -87,6 +90,7 @@ internal sealed class NamedOutputStream : Stream
         try
         {
             _inner.Write(buffer);
+            _written += buffer.Length;
         }
         catch (Exception exception) when (IoErrors.Describe(exception) is { } description)
         {

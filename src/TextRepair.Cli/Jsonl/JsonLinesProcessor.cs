@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TextRepair.Cli.Corpora;
 using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Jsonl;
@@ -8,13 +9,13 @@ namespace TextRepair.Cli.Jsonl;
 /// <summary>
 /// Processes a block of JSON Lines: in each line (a JSON object) the string field is replaced by the processed text;
 /// every other byte of the line, the line ending included, is copied as it was. A line whose text does not change is
-/// copied unchanged. Immutable and thread-safe; one instance serves all worker threads.
+/// copied unchanged. A line on which the library throws is copied unchanged too (with <c>"error"</c> in its report) and
+/// listed in <see cref="BlockResult.Faults"/>: one bad record never stops a corpus. Immutable and thread-safe; one
+/// instance serves all worker threads.
 /// </summary>
 internal sealed class JsonLinesProcessor
 {
     private const string ReportField = "textrepair";
-
-    private static readonly JsonReaderOptions s_readerOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
     private readonly DocumentProcessor _processor;
     private readonly byte[] _field;
@@ -36,6 +37,7 @@ internal sealed class JsonLinesProcessor
     public BlockResult ProcessBlock(ReadOnlySpan<byte> data, PooledBuffer output, RunStats stats, int inputLength)
     {
         int lines = 0;
+        List<RecordFault>? faults = null;
         while (!data.IsEmpty)
         {
             int lineFeed = data.IndexOf((byte)'\n');
@@ -45,19 +47,19 @@ internal sealed class JsonLinesProcessor
             string? error;
             try
             {
-                error = ProcessLine(line, output, stats);
+                error = ProcessLine(line, output, stats, lines, ref faults);
             }
             catch (Exception exception)
             {
-                // Not bad input but a failure while processing: report where, and stop.
-                return new BlockResult(output, stats, inputLength, lines) { Failure = exception };
+                // A failure of the tool itself (not of the library on this record): report where, and stop.
+                return new BlockResult(output, stats, inputLength, lines) { Failure = exception, Faults = faults };
             }
 
             if (error is not null)
             {
                 if (!_skipInvalid)
                 {
-                    return new BlockResult(output, stats, inputLength, lines) { Error = error };
+                    return new BlockResult(output, stats, inputLength, lines) { Error = error, Faults = faults };
                 }
 
                 stats.SkippedInvalid++;
@@ -69,11 +71,11 @@ internal sealed class JsonLinesProcessor
             data = lineFeed < 0 ? [] : data[(lineFeed + 1)..];
         }
 
-        return new BlockResult(output, stats, inputLength, lines);
+        return new BlockResult(output, stats, inputLength, lines) { Faults = faults };
     }
 
     /// <summary>Writes the processed line, or returns why it is not a JSON object (writing nothing).</summary>
-    private string? ProcessLine(ReadOnlySpan<byte> line, PooledBuffer output, RunStats stats)
+    private string? ProcessLine(ReadOnlySpan<byte> line, PooledBuffer output, RunStats stats, int lineIndex, ref List<RecordFault>? faults)
     {
         if (line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
         {
@@ -91,7 +93,7 @@ internal sealed class JsonLinesProcessor
         bool hasProperties = false;
         try
         {
-            var reader = new Utf8JsonReader(line, s_readerOptions);
+            var reader = new Utf8JsonReader(line, JsonText.ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return "not a JSON object";
@@ -106,14 +108,16 @@ internal sealed class JsonLinesProcessor
                 }
 
                 hasProperties = true;
-                bool isField = valueStart < 0 && reader.ValueTextEquals(_field);
-                bool isReport = _report && reportStart < 0 && reader.ValueTextEquals(ReportField);
+                // A key given twice: the last value wins, as in Python's json and JavaScript's JSON.parse.
+                bool isField = reader.ValueTextEquals(_field);
+                bool isReport = _report && reader.ValueTextEquals(ReportField);
                 reader.Read();
-                if (isField && reader.TokenType == JsonTokenType.String)
+                if (isField)
                 {
-                    valueStart = (int)reader.TokenStartIndex;
-                    valueEnd = (int)reader.BytesConsumed;
-                    valueEscaped = reader.ValueIsEscaped;
+                    bool isString = reader.TokenType == JsonTokenType.String;
+                    valueStart = isString ? (int)reader.TokenStartIndex : -1;
+                    valueEnd = isString ? (int)reader.BytesConsumed : -1;
+                    valueEscaped = isString && reader.ValueIsEscaped;
                 }
 
                 int start = (int)reader.TokenStartIndex;
@@ -130,6 +134,12 @@ internal sealed class JsonLinesProcessor
         }
         catch (JsonException exception)
         {
+            // Nesting beyond JsonText.MaxDepth: say so plainly rather than with the reader's message.
+            if (JsonText.DepthError(line) is { } depthError)
+            {
+                return depthError;
+            }
+
             // The reader's message ends with its own line/position, which are meaningless for one line: use the column.
             string message = exception.Message;
             int suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
@@ -147,8 +157,21 @@ internal sealed class JsonLinesProcessor
 
         // The raw value lies between the quotes.
         string text = JsonText.Decode(line[(valueStart + 1)..(valueEnd - 1)], valueEscaped);
-        DocumentOutcome outcome = _processor.Process(text);
-        stats.Add(outcome);
+        DocumentOutcome outcome;
+        string? fault = null;
+        try
+        {
+            outcome = _processor.Process(text);
+        }
+        catch (Exception exception)
+        {
+            // The library failed on this record: keep it as it was, say so, and go on with the next one.
+            fault = RecordFault.Describe(exception);
+            (faults ??= []).Add(new RecordFault(lineIndex, fault));
+            outcome = new DocumentOutcome(text, Changed: false, Lossy: false, Edits: null);
+        }
+
+        stats.Add(outcome, failed: fault is not null);
         if (!outcome.Changed && !_report)
         {
             output.Write(line);
@@ -167,7 +190,7 @@ internal sealed class JsonLinesProcessor
         if (reportFirst)
         {
             CopyTo(output, line, reportStart);
-            WriteReport(output, outcome);
+            WriteReport(output, outcome, fault);
             position = reportEnd;
         }
 
@@ -183,14 +206,14 @@ internal sealed class JsonLinesProcessor
             if (reportStart >= 0)
             {
                 CopyTo(output, line, reportStart);
-                WriteReport(output, outcome);
+                WriteReport(output, outcome, fault);
                 position = reportEnd;
             }
             else
             {
                 CopyTo(output, line, objectEnd);
                 output.Write(hasProperties ? ",\"textrepair\":"u8 : "\"textrepair\":"u8);
-                WriteReport(output, outcome);
+                WriteReport(output, outcome, fault);
             }
         }
 
@@ -200,9 +223,10 @@ internal sealed class JsonLinesProcessor
 
     /// <summary>
     /// <c>{"changed":bool,"lossy":bool,"edits":[{"start","length","replacement","kind"}]}</c>; start and length count
-    /// UTF-16 code units of the field's original text, as in JavaScript and .NET strings.
+    /// UTF-16 code units of the field's original text, as in JavaScript and .NET strings. When the library failed on the
+    /// record, <c>"error":"..."</c> follows the edits.
     /// </summary>
-    private static void WriteReport(PooledBuffer output, in DocumentOutcome outcome)
+    internal static void WriteReport(PooledBuffer output, in DocumentOutcome outcome, string? fault)
     {
         output.Write(outcome.Changed ? "{\"changed\":true"u8 : "{\"changed\":false"u8);
         output.Write(outcome.Lossy ? ",\"lossy\":true,\"edits\":["u8 : ",\"lossy\":false,\"edits\":["u8);
@@ -223,7 +247,14 @@ internal sealed class JsonLinesProcessor
             }
         }
 
-        output.Write("]}"u8);
+        output.Write((byte)']');
+        if (fault is not null)
+        {
+            output.Write(",\"error\":"u8);
+            JsonText.WriteString(output, fault);
+        }
+
+        output.Write((byte)'}');
     }
 
     private static void WriteNumber(PooledBuffer output, int value)

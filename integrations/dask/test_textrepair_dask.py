@@ -1,0 +1,141 @@
+"""Tests of textrepair_dask.py on a real LocalCluster (2 worker processes over TCP on localhost).
+
+Run: python3 -m pytest integrations/dask (Debian python3-distributed and python3-pytest), after building the tool
+(dotnet build src/TextRepair.Cli -c Release); TEXTREPAIR overrides the command that runs it.
+"""
+
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import textrepair_dask  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DEFAULT_TOOL = "dotnet " + os.path.join(REPO, "src", "TextRepair.Cli", "bin", "Release", "net10.0", "TextRepair.Cli.dll")
+TOOL = shlex.split(os.environ.get("TEXTREPAIR", DEFAULT_TOOL))
+ARGS = ["repair", "--jsonl", "--to", "hant", "--report"]
+
+# Simplified text with ASCII punctuation and pinyin annotations, so that repair changes most records.
+SENTENCES = [
+    "发展(fā zhǎn)经济,保障民生。", "鼠标里面的硅二极管坏了!", "后来他们去了北京:那里很冷。",
+    "这是一个测试;没有错误。", "关于这个问题,我们已经讨论过了?", "English text stays as it is.",
+]
+
+
+def make_shards(root, shards, lines):
+    """Writes shards of JSONL (some in a subdirectory); every record has a unique id."""
+    paths = []
+    for shard in range(shards):
+        relative = os.path.join("sub", f"part-{shard:03}.jsonl") if shard % 3 == 2 else f"part-{shard:03}.jsonl"
+        path = os.path.join(root, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            for line in range(lines):
+                text = "".join(SENTENCES[(shard + line + k) % len(SENTENCES)] for k in range(6))
+                out.write(f'{{"id":"{shard}-{line}","text":"{text}"}}\n')
+        paths.append(relative)
+    return paths
+
+
+def single_process(in_dir, out_dir):
+    """The reference: one textrepair process over the whole directory (-r IN -o OUT)."""
+    subprocess.run([*TOOL, *ARGS, "-r", in_dir, "-o", out_dir], check=True, stderr=subprocess.PIPE)
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read().splitlines()
+
+
+def assert_same_records(expected_dir, actual_dir, shards):
+    for shard in shards:
+        expected = read_lines(os.path.join(expected_dir, shard))
+        actual = read_lines(os.path.join(actual_dir, shard))
+        assert len(actual) == len(expected), f"{shard}: {len(actual)} records, expected {len(expected)}"
+        assert actual == expected, f"{shard}: records differ"
+    produced = sorted(textrepair_dask.find_shards(actual_dir))
+    assert produced == sorted(shards), f"unexpected output shards: {produced}"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import Client, LocalCluster
+
+    local = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1", dashboard_address=":0")
+    client = Client(local)
+    yield client
+    client.close()
+    local.close()
+
+
+def test_find_shards_takes_jsonl_and_parquet_in_order(tmp_path):
+    for name in ["b.parquet", "a.jsonl", "sub/c.jsonl", "notes.txt", "sub/d.parquet.tmp"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    assert textrepair_dask.find_shards(str(tmp_path)) == ["a.jsonl", "b.parquet", os.path.join("sub", "c.jsonl")]
+
+
+def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, cluster):
+    in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
+    shards = make_shards(in_dir, shards=4, lines=200)
+    single_process(in_dir, reference)
+
+    results, failures = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster)
+
+    assert failures == []
+    assert len(results) == len(shards)
+    assert len({worker for worker in cluster.scheduler_info()["workers"]}) == 2
+    assert_same_records(reference, out_dir, shards)
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(tmp_path, cluster):
+    in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
+    shards = make_shards(in_dir, shards=8, lines=1500)
+    single_process(in_dir, reference)
+    worker_pids = list(cluster.run(os.getpid).values())
+    outcome = {}
+
+    def target():
+        outcome["value"] = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster, retries=3)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    # Kill one worker once the first shard is written and before the last one: its running task is retried elsewhere.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not textrepair_dask.find_shards(out_dir):
+        time.sleep(0.05)
+    done_at_kill = len(textrepair_dask.find_shards(out_dir))
+    os.kill(worker_pids[0], signal.SIGKILL)
+    thread.join(timeout=300)
+
+    assert not thread.is_alive()
+    assert done_at_kill < len(shards), "the worker was killed after the run: the test proves nothing"
+    results, failures = outcome["value"]
+    assert failures == []
+    assert_same_records(reference, out_dir, shards)
+    leftovers = [name for _, _, files in os.walk(out_dir) for name in files if not name.endswith(".jsonl")]
+    assert all(name.endswith(".textrepair-tmp") for name in leftovers), leftovers
+
+
+def test_the_script_exits_1_when_a_shard_fails_after_its_retries(tmp_path):
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    (in_dir / "good.jsonl").write_text('{"text":"发展"}\n', encoding="utf-8")
+    (in_dir / "bad.jsonl").write_text('{"text":"发展"}\nnot json\n', encoding="utf-8")
+    out_dir = tmp_path / "out"
+
+    code = textrepair_dask.main(
+        [str(in_dir), str(out_dir), "--workers", "2", "--retries", "1", "--textrepair", shlex.join(TOOL), "--", *ARGS])
+
+    assert code == 1
+    assert (out_dir / "good.jsonl").exists()
+    assert not (out_dir / "bad.jsonl").exists()

@@ -1,0 +1,162 @@
+using System.Text;
+using TextRepair.Cli.Corpora;
+using TextRepair.Cli.IO;
+using TextRepair.Cli.Jsonl;
+
+namespace TextRepair.Cli.Parquet;
+
+/// <summary>
+/// Processes the values of a <see cref="TextColumnChunk"/> on all cores, in slices. Each slice writes its new values
+/// (and reports) into its own buffer; a value the library fails on keeps its bytes and gets an error report.
+/// </summary>
+internal sealed class ValueProcessor
+{
+    /// <summary>Values per parallel work item: enough work (tens of KB of text) to outweigh scheduling.</summary>
+    internal const int SliceSize = 256;
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly DocumentProcessor? _processor;
+    private readonly Func<string, byte[]>? _analyze;
+    private readonly bool _report;
+
+    /// <summary>Transforms values with <paramref name="processor"/>, adding a report per value when <paramref name="report"/>.</summary>
+    public ValueProcessor(DocumentProcessor processor, bool report)
+    {
+        _processor = processor;
+        _report = report;
+    }
+
+    /// <summary>Only analyses: each value's output is the bytes <paramref name="analyze"/> returns for it.</summary>
+    public ValueProcessor(Func<string, byte[]> analyze)
+    {
+        _analyze = analyze;
+    }
+
+    /// <summary>The results of one chunk: for each value, the bytes to write (and its report), plus counters and faults.</summary>
+    public sealed class Results : IDisposable
+    {
+        public Results(int count, int slices)
+        {
+            Buffers = new PooledBuffer?[slices];
+            Stats = new RunStats[slices];
+            Faults = new List<RecordFault>?[slices];
+            Buffer = new int[count];
+            Start = new int[count];
+            Length = new int[count];
+            ReportStart = new int[count];
+            ReportLength = new int[count];
+        }
+
+        /// <summary>Per slice: the new values and reports.</summary>
+        public PooledBuffer?[] Buffers { get; }
+
+        public RunStats[] Stats { get; }
+
+        public List<RecordFault>?[] Faults { get; }
+
+        /// <summary>Per value: -1 when unchanged (the chunk's own bytes), else the slice whose buffer holds the new value.</summary>
+        public int[] Buffer { get; }
+
+        public int[] Start { get; }
+
+        public int[] Length { get; }
+
+        public int[] ReportStart { get; }
+
+        public int[] ReportLength { get; }
+
+        public void Dispose()
+        {
+            foreach (PooledBuffer? buffer in Buffers)
+            {
+                buffer?.Dispose();
+            }
+        }
+    }
+
+    public Results Process(TextColumnChunk chunk)
+    {
+        int slices = (chunk.ValueCount + SliceSize - 1) / SliceSize;
+        var results = new Results(chunk.ValueCount, slices);
+        Parallel.For(0, slices, slice => ProcessSlice(chunk, results, slice));
+        return results;
+    }
+
+    private void ProcessSlice(TextColumnChunk chunk, Results results, int slice)
+    {
+        int start = slice * SliceSize;
+        int end = Math.Min(chunk.ValueCount, start + SliceSize);
+        var buffer = new PooledBuffer(64 * 1024);
+        var stats = new RunStats();
+        results.Buffers[slice] = buffer;
+        results.Stats[slice] = stats;
+        for (int i = start; i < end; i++)
+        {
+            results.Buffer[i] = -1;
+            string text;
+            try
+            {
+                text = s_strictUtf8.GetString(chunk.Value(i));
+            }
+            catch (DecoderFallbackException exception)
+            {
+                Fail(results, slice, buffer, stats, i, "invalid UTF-8 in a string value: " + Program.OneLine(exception.Message), default);
+                continue;
+            }
+
+            if (_analyze is not null)
+            {
+                stats.Documents++;
+                Store(results, slice, buffer, i, _analyze(text));
+                continue;
+            }
+
+            DocumentOutcome outcome;
+            try
+            {
+                outcome = _processor!.Process(text);
+            }
+            catch (Exception exception)
+            {
+                Fail(results, slice, buffer, stats, i, RecordFault.Describe(exception), new DocumentOutcome(text, false, false, null));
+                continue;
+            }
+
+            stats.Add(outcome);
+            if (outcome.Changed)
+            {
+                Store(results, slice, buffer, i, Encoding.UTF8.GetBytes(outcome.Text));
+            }
+
+            if (_report)
+            {
+                int reportStart = buffer.Length;
+                JsonLinesProcessor.WriteReport(buffer, outcome, fault: null);
+                results.ReportStart[i] = reportStart;
+                results.ReportLength[i] = buffer.Length - reportStart;
+            }
+        }
+    }
+
+    private void Fail(Results results, int slice, PooledBuffer buffer, RunStats stats, int index, string message, DocumentOutcome outcome)
+    {
+        (results.Faults[slice] ??= []).Add(new RecordFault(index, message));
+        stats.Add(outcome, failed: true);
+        if (_report)
+        {
+            int reportStart = buffer.Length;
+            JsonLinesProcessor.WriteReport(buffer, outcome, message);
+            results.ReportStart[index] = reportStart;
+            results.ReportLength[index] = buffer.Length - reportStart;
+        }
+    }
+
+    private static void Store(Results results, int slice, PooledBuffer buffer, int index, ReadOnlySpan<byte> value)
+    {
+        results.Buffer[index] = slice;
+        results.Start[index] = buffer.Length;
+        results.Length[index] = value.Length;
+        buffer.Write(value);
+    }
+}
