@@ -1,7 +1,11 @@
 namespace TextRepair.Cli;
 
 /// <summary>What the library did to one document.</summary>
-internal readonly record struct DocumentOutcome(string Text, bool Changed, bool Lossy, IReadOnlyList<RepairEdit>? Edits);
+internal readonly record struct DocumentOutcome(string Text, bool Changed, bool Lossy, IReadOnlyList<RepairEdit>? Edits)
+{
+    /// <summary>The conversion's ambiguities, when asked for (<c>convert --ambiguities</c>).</summary>
+    public IReadOnlyList<Commands.ReportedAmbiguity>? Ambiguities { get; init; }
+}
 
 /// <summary>Applies one library operation to a whole document. Implementations are immutable and thread-safe.</summary>
 internal abstract class DocumentProcessor
@@ -15,9 +19,12 @@ internal abstract class DocumentProcessor
 /// <summary>Conversion with a <see cref="ChineseConverter"/>.</summary>
 internal sealed class ConvertProcessor : DocumentProcessor
 {
-    public ConvertProcessor(ChineseConverter converter)
+    private readonly Commands.ConvertTrustOptions? _trust;
+
+    public ConvertProcessor(ChineseConverter converter, Commands.ConvertTrustOptions? trust = null)
     {
         Converter = converter;
+        _trust = trust;
     }
 
     public ChineseConverter Converter { get; }
@@ -26,9 +33,9 @@ internal sealed class ConvertProcessor : DocumentProcessor
 
     public override DocumentOutcome Process(string text)
     {
-        string converted = Converter.Convert(text);
+        (string converted, List<Commands.ReportedAmbiguity>? ambiguities) = _trust is null ? (Converter.Convert(text), null) : _trust.Convert(Converter, text);
         bool changed = !ReferenceEquals(converted, text) && !string.Equals(converted, text, StringComparison.Ordinal);
-        return new DocumentOutcome(converted, changed, Lossy: false, Edits: null);
+        return new DocumentOutcome(converted, changed, Lossy: false, Edits: null) { Ambiguities = ambiguities };
     }
 }
 

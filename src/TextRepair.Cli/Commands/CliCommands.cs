@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 
 namespace TextRepair.Cli.Commands;
 
@@ -24,6 +25,13 @@ internal static class CliCommands
         root.Subcommands.Add(Check.CheckCommand.Build());
         root.Subcommands.Add(EncodingCommand.Build(Execute));
         return root;
+    }
+
+    /// <summary>Writes a whole document's text as UTF-8 without a byte order mark.</summary>
+    internal static void WriteText(Stream output, string text)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        writer.Write(text);
     }
 
     /// <summary>Runs a command body, turning failures into one line on stderr and an exit code.</summary>

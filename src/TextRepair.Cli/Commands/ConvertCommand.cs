@@ -20,38 +20,65 @@ internal static class ConvertCommand
             Description = "Leave out the dictionaries OpenCC marks may_output_tofu (TSCharactersExt), as OpenCC's own tool does by default.",
         };
         var documents = new Documents.DocumentOptions();
-        var io = new IoOptions(jsonl: true, format: documents.Format);
+        var io = new IoOptions(jsonl: true, report: true, format: documents.Format);
+        var trust = new ConvertTrustOptions();
         var command = new Command("convert", "Convert between Simplified and Traditional Chinese (OpenCC 1.4.2 semantics).");
         command.Options.Add(config);
         command.Options.Add(excludeTofu);
         io.AddTo(command);
         documents.AddTo(command);
+        trust.AddTo(command);
         command.SetAction(parse => CliCommands.Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);
             string name = parse.GetRequiredValue(config);
-            if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            ChineseConverter converter;
+            try
             {
-                name = name[..^".json".Length];
+                converter = ChineseConverter.Get(
+                    name,
+                    parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
+            }
+            catch (ArgumentException)
+            {
+                throw new CliException($"unknown config '{name}'; valid configs: {string.Join(", ", ChineseConverter.Configs)}; or a BCP-47 alias: {string.Join(", ", ChineseConverter.ConfigAliases.Keys)}");
             }
 
-            if (!ChineseConverter.Configs.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (settings.Report && !settings.Jsonl)
             {
-                throw new CliException($"unknown config '{name}'; valid configs: {string.Join(", ", ChineseConverter.Configs)}");
+                throw new CliException("convert: --report needs --jsonl (in text mode, --ambiguities FILE lists the guesses)");
             }
 
-            ChineseConverter converter = ChineseConverter.Get(
-                name,
-                parse.GetValue(excludeTofu) ? ChineseConverterOptions.ExcludeTofuRiskDictionaries : ChineseConverterOptions.None);
-            var processor = new ConvertProcessor(converter);
+            converter = trust.Configure(parse, settings, converter);
+            var processor = new ConvertProcessor(converter, trust.Active ? trust : null);
             var runner = new Runner(settings) { Records = Parquet.RecordMode.Transform(processor) };
             documents.Check(parse, settings);
-            return settings.Jsonl
-                ? runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false)
-                : runner.Run(
+            if (settings.Jsonl)
+            {
+                return ConvertTrustRun.Finish(trust, runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false));
+            }
+
+            if (!trust.Active)
+            {
+                return runner.Run(
                     documents.Handler(parse, settings, runner, new DocumentConverter(converter), (input, reader, output, _) =>
                         runner.RunBlocks(input, reader, output, (data, buffer) => ConvertBlock(converter, data, buffer))),
                     statsWithEdits: false);
+            }
+
+            using Stream? positions = ConvertTrustRun.OpenPositions(trust, settings);
+            return ConvertTrustRun.Finish(trust, runner.Run(
+                documents.Handler(parse, settings, runner, new DocumentConverter(converter), (input, reader, output, stats) =>
+                {
+                    DocumentOutcome outcome = processor.Process(runner.ReadDocument(input, reader));
+                    stats.Add(outcome);
+                    CliCommands.WriteText(output, outcome.Text);
+                    if (positions is not null && outcome.Ambiguities is List<ReportedAmbiguity> ambiguities)
+                    {
+                        ConvertTrustOptions.WritePositions(positions, ambiguities);
+                    }
+                }),
+                statsWithEdits: false));
         }));
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 
 namespace TextRepair.Cli.Commands;
 
@@ -38,7 +37,7 @@ internal static class RepairCommand
                     string text = runner.ReadDocument(input, reader);
                     RepairResult result = processor.Repair(text);
                     stats.Add(new DocumentOutcome(result.Text, result.Changed, result.Lossy, result.Edits));
-                    WriteText(output, result.Text);
+                    CliCommands.WriteText(output, result.Text);
                     if (settings.Report)
                     {
                         Console.Error.WriteLine($"{input.DisplayName}: {result.Explain()}");
@@ -61,10 +60,4 @@ internal static class RepairCommand
             _ => ScriptTarget.Auto,
         },
     };
-
-    private static void WriteText(Stream output, string text)
-    {
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
-        writer.Write(text);
-    }
 }

@@ -248,6 +248,22 @@ internal sealed class JsonLinesProcessor
         }
 
         output.Write((byte)']');
+        if (outcome.Ambiguities is { } ambiguities)
+        {
+            output.Write(",\"ambiguities\":["u8);
+            for (int i = 0; i < ambiguities.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write((byte)',');
+                }
+
+                Commands.ConvertTrustOptions.WriteObject(output, ambiguities[i]);
+            }
+
+            output.Write((byte)']');
+        }
+
         if (fault is not null)
         {
             output.Write(",\"error\":"u8);

@@ -119,14 +119,14 @@ public sealed partial class ChineseConverter
 
     private bool TryConvertExactly(ReadOnlySpan<char> chars, bool textEnds, Span<byte> destination, ref int consumed, ref int written)
     {
-        int cut = textEnds ? chars.Length : _pipeline.FindCutBackward(chars, 0, Math.Min(chars.Length, ConversionPipeline.PieceLength));
+        int cut = textEnds ? chars.Length : FindCutBackward(chars, 0, Math.Min(chars.Length, ConversionPipeline.PieceLength), textEnds);
         while (cut > 0)
         {
             ReadOnlySpan<char> piece = chars.Slice(0, cut);
             char[] scratch = ArrayPool<char>.Shared.Rent((int)_pipeline.MaxOutputLength(piece.Length));
             try
             {
-                int produced = _pipeline.ConvertFinal(piece, scratch);
+                int produced = ConvertUnit(piece, scratch, sink: null, 0, 0);
                 if (Utf8.FromUtf16(scratch.AsSpan(0, produced), destination, out _, out int encoded) == OperationStatus.Done)
                 {
                     written += encoded;
@@ -139,7 +139,7 @@ public sealed partial class ChineseConverter
                 ArrayPool<char>.Shared.Return(scratch);
             }
 
-            cut = _pipeline.FindCutBackward(chars, 0, cut / 2);
+            cut = FindCutBackward(chars, 0, cut / 2, textEnds);
         }
 
         return false;

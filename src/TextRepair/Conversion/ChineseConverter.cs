@@ -30,13 +30,15 @@ public sealed partial class ChineseConverter
 
     private readonly ConversionPipeline _pipeline;
     private readonly Dictionary<string, string>? _phrases;
+    private readonly ProtectionScanner? _protection;
 
-    private ChineseConverter(string config, ChineseConverterOptions options, ConversionPipeline pipeline, Dictionary<string, string>? phrases)
+    private ChineseConverter(string config, ChineseConverterOptions options, ConversionPipeline pipeline, Dictionary<string, string>? phrases, ProtectionScanner? protection = null)
     {
         Config = config;
         Options = options;
         _pipeline = pipeline;
         _phrases = phrases;
+        _protection = protection;
     }
 
     /// <summary>The names of the supported OpenCC configs: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t.</summary>
@@ -50,7 +52,7 @@ public sealed partial class ChineseConverter
     public ChineseConverterOptions Options { get; }
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with OpenCC's library defaults.</summary>
-    /// <param name="config">A config name such as "s2t" or "tw2sp", or its file name "s2t.json" (case-insensitive).</param>
+    /// <param name="config">A config name such as "s2t" or "tw2sp", its file name "s2t.json", or a BCP-47 alias such as "zh-Hant-TW" (see <see cref="ConfigAliases"/>); case-insensitive.</param>
     /// <returns>A shared, cached instance: the first call per config loads its dictionaries (a few milliseconds, about 1 MB), later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="config"/> is not a known config; the message lists the valid names.</exception>
@@ -58,7 +60,7 @@ public sealed partial class ChineseConverter
     public static ChineseConverter Get(string config) => Get(config, ChineseConverterOptions.None);
 
     /// <summary>Returns the converter for an OpenCC config (see <see cref="Configs"/>) with the given options.</summary>
-    /// <param name="config">A config name such as "s2t" or "tw2sp", or its file name "s2t.json" (case-insensitive).</param>
+    /// <param name="config">A config name such as "s2t" or "tw2sp", its file name "s2t.json", or a BCP-47 alias such as "zh-Hant-TW" (see <see cref="ConfigAliases"/>); case-insensitive.</param>
     /// <param name="options">Which dictionaries to use.</param>
     /// <returns>A shared, cached instance per (config, options): the first call loads the dictionaries, later calls allocate nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
@@ -72,23 +74,11 @@ public sealed partial class ChineseConverter
             throw new ArgumentException($"Unknown {nameof(ChineseConverterOptions)} flags: {options}.", nameof(options));
         }
 
-        // The tool and OpenCC name configs by file ("s2t.json"); accept that form too.
-        ReadOnlySpan<char> bare = config.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? config.AsSpan(0, config.Length - 5) : config;
-        int index = -1;
-        for (int i = 0; i < s_configs.Length; i++)
-        {
-            if (bare.Equals(s_configs[i], StringComparison.OrdinalIgnoreCase))
-            {
-                index = i;
-                break;
-            }
-        }
-
-        if (index < 0)
-        {
-            throw new ArgumentException($"Unknown OpenCC config '{config}'. Valid configs: {string.Join(", ", s_configs)}.", nameof(config));
-        }
-
+        // The tool and OpenCC name configs by file ("s2t.json"); BCP-47 aliases name them by language tags.
+        string? name = Resolve(config) ?? throw new ArgumentException(
+            $"Unknown OpenCC config '{config}'. Valid configs: {string.Join(", ", s_configs)}; or a BCP-47 alias: {string.Join(", ", ConfigAliases.Keys)}.",
+            nameof(config));
+        int index = Array.IndexOf(s_configs, name);
         int slot = (index * 2) + (options == ChineseConverterOptions.None ? 0 : 1);
         if (Volatile.Read(ref s_cache[slot]) is { } cached)
         {
@@ -109,7 +99,9 @@ public sealed partial class ChineseConverter
     /// <returns>The converted text; <paramref name="text"/> itself when the conversion changes nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <remarks>Thread-safe. Allocates only the result string (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
-    public string Convert(string text)
+    public string Convert(string text) => ConvertString(text, sink: null);
+
+    private string ConvertString(string text, IConversionAmbiguitySink? sink)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -124,7 +116,8 @@ public sealed partial class ChineseConverter
             int written = 0;
             while (true)
             {
-                OperationStatus status = Convert(text.AsSpan(consumed), buffer.AsSpan(written), out int used, out int produced);
+                IConversionAmbiguitySink? shifted = sink is null || consumed == 0 ? sink : new ShiftedSink(sink, consumed, written);
+                OperationStatus status = ConvertCore(text.AsSpan(consumed), buffer.AsSpan(written), out int used, out int produced, isFinalBlock: true, shifted);
                 consumed += used;
                 written += produced;
                 if (status == OperationStatus.Done)
@@ -169,9 +162,11 @@ public sealed partial class ChineseConverter
     /// Never returns <see cref="OperationStatus.InvalidData"/>: lone surrogates are copied unchanged.
     /// </returns>
     /// <remarks>Thread-safe. Allocates nothing (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
-    public OperationStatus Convert(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
+    public OperationStatus Convert(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true) =>
+        ConvertCore(source, destination, out charsConsumed, out charsWritten, isFinalBlock, sink: null);
+
+    private OperationStatus ConvertCore(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock, IConversionAmbiguitySink? sink)
     {
-        ConversionPipeline pipeline = _pipeline;
         int position = 0;
         int written = 0;
         OperationStatus status = OperationStatus.Done;
@@ -185,10 +180,10 @@ public sealed partial class ChineseConverter
             }
             else
             {
-                cut = pipeline.FindCutBackward(source, position, limit);
+                cut = FindCutBackward(source, position, limit, isFinalBlock);
                 if (cut < 0)
                 {
-                    cut = pipeline.FindCutForward(source, limit);
+                    cut = FindCutForward(source, limit, isFinalBlock);
                 }
 
                 if (cut < 0)
@@ -203,7 +198,7 @@ public sealed partial class ChineseConverter
                 }
             }
 
-            int piece = ConvertPiece(source, position, cut, destination.Slice(written), out int pieceWritten);
+            int piece = ConvertPiece(source, position, cut, destination.Slice(written), out int pieceWritten, sink, written, isFinalBlock);
             if (piece == 0)
             {
                 status = OperationStatus.DestinationTooSmall;
@@ -280,7 +275,7 @@ public sealed partial class ChineseConverter
             }
         }
 
-        return new ChineseConverter(Config, Options, _pipeline.WithUserPhrases(added), added);
+        return new ChineseConverter(Config, Options, _pipeline.WithUserPhrases(added), added, _protection);
     }
 
     internal ConversionPipeline Pipeline => _pipeline;
@@ -298,7 +293,7 @@ public sealed partial class ChineseConverter
         (int)Math.Min(Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(length)), length + (length / 4) + 16 + _pipeline.MaxOutputLength(ConversionPipeline.PieceLength));
 
     /// <summary>Converts source[start..cut) into destination; returns the units consumed (0 when it does not fit).</summary>
-    private int ConvertPiece(ReadOnlySpan<char> source, int start, int cut, Span<char> destination, out int written)
+    private int ConvertPiece(ReadOnlySpan<char> source, int start, int cut, Span<char> destination, out int written, IConversionAmbiguitySink? sink, int outputOffset, bool isFinalBlock)
     {
         ConversionPipeline pipeline = _pipeline;
         while (true)
@@ -307,18 +302,19 @@ public sealed partial class ChineseConverter
             long need = pipeline.MaxOutputLength(piece.Length);
             if (need <= destination.Length)
             {
-                written = pipeline.ConvertFinal(piece, destination);
+                written = ConvertUnit(piece, destination, sink, start, outputOffset);
                 return piece.Length;
             }
 
             char[] scratch = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, need));
             try
             {
-                int produced = pipeline.ConvertFinal(piece, scratch);
+                int produced = ConvertUnit(piece, scratch, sink: null, 0, 0);
                 if (produced <= destination.Length)
                 {
+                    // Reported only once it is known to fit (a piece that does not fit is retried shorter).
+                    written = sink is null ? produced : ConvertUnit(piece, scratch, sink, start, outputOffset);
                     scratch.AsSpan(0, produced).CopyTo(destination);
-                    written = produced;
                     return piece.Length;
                 }
             }
@@ -328,7 +324,7 @@ public sealed partial class ChineseConverter
             }
 
             // Too big: try a shorter piece ending at an earlier safe cut.
-            int shorter = pipeline.FindCutBackward(source, start, start + ((cut - start) / 2));
+            int shorter = FindCutBackward(source, start, start + ((cut - start) / 2), isFinalBlock);
             if (shorter < 0)
             {
                 written = 0;

@@ -41,6 +41,9 @@ internal sealed partial class ConversionPipeline
     private readonly long _byteExpansionNumerator;
     private readonly long _byteExpansionDenominator;
 
+    // The dictionary trees behind the tables, for ambiguity reports (null for pipelines built otherwise).
+    private PipelineSpecs? _specs;
+
     private ConversionPipeline(StageTable[] normalization, StageTable? segmentation, StageTable[] chain, Lazy<StageTable>? fullFirst, StageTable? user)
     {
         _user = user;
@@ -178,7 +181,19 @@ internal sealed partial class ConversionPipeline
             chain[i] = i == 0 && residual is not null ? residual : TableCache.Table(chainSpecs[i], includeTofuRisk, tables)!;
         }
 
-        return new ConversionPipeline(TableCache.Tables(config.Normalization, includeTofuRisk, tables), segmentation, chain, fullFirst, user: null);
+        var normalizationSpecs = new List<DictionarySpec>();
+        foreach (DictionarySpec stage in config.Normalization)
+        {
+            if (stage.CacheKey(includeTofuRisk) is not null)
+            {
+                normalizationSpecs.Add(stage);
+            }
+        }
+
+        return new ConversionPipeline(TableCache.Tables(config.Normalization, includeTofuRisk, tables), segmentation, chain, fullFirst, user: null)
+        {
+            _specs = new PipelineSpecs([.. normalizationSpecs], config.Segmentation, [.. chainSpecs], includeTofuRisk),
+        };
     }
 
     /// <summary>Every distinct stage table of this pipeline (for memory accounting).</summary>
@@ -210,7 +225,7 @@ internal sealed partial class ConversionPipeline
 
     /// <summary>A copy of this pipeline whose user phrases are <paramref name="phrases"/> (in match order, first wins).</summary>
     public ConversionPipeline WithUserPhrases(Dictionary<string, string> phrases) =>
-        new(_normalization, _segmentation, _chain, _fullFirst, StageTable.Build([(DictionarySource.Map(phrases), 0)]));
+        new(_normalization, _segmentation, _chain, _fullFirst, StageTable.Build([(DictionarySource.Map(phrases), 0)])) { _specs = _specs };
 
     /// <summary>The user phrases of this pipeline, or null.</summary>
     public StageTable? UserPhrases => _user;

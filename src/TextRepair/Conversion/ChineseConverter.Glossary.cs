@@ -1,0 +1,97 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+
+namespace TextRepair;
+
+/// <summary>Glossaries in OpenCC's dictionary format, and BCP-47 names for the configs.</summary>
+public sealed partial class ChineseConverter
+{
+    // BCP-47 names: "target" converts into it from the other script's standard form; "source-to-target" says both.
+    // zh-Hant-TW / zh-Hant-HK are the variant tier (characters, phrases, regional character forms); the region-only
+    // zh-TW / zh-HK add the regional vocabulary (OpenCC's "p" configs).
+    private static readonly (string Alias, string Config)[] s_aliases =
+    [
+        ("zh-Hant", "s2t"), ("zh-Hans", "t2s"),
+        ("zh-Hant-TW", "s2tw"), ("zh-Hant-HK", "s2hk"),
+        ("zh-TW", "s2twp"), ("zh-HK", "s2hkp"),
+        ("zh-Hans-to-zh-Hant", "s2t"), ("zh-Hant-to-zh-Hans", "t2s"),
+        ("zh-Hans-to-zh-Hant-TW", "s2tw"), ("zh-Hant-TW-to-zh-Hans", "tw2s"),
+        ("zh-Hans-to-zh-TW", "s2twp"), ("zh-TW-to-zh-Hans", "tw2sp"),
+        ("zh-Hans-to-zh-Hant-HK", "s2hk"), ("zh-Hant-HK-to-zh-Hans", "hk2s"),
+        ("zh-Hans-to-zh-HK", "s2hkp"), ("zh-HK-to-zh-Hans", "hk2sp"),
+        ("zh-Hant-to-zh-Hant-TW", "t2tw"), ("zh-Hant-TW-to-zh-Hant", "tw2t"),
+        ("zh-Hant-to-zh-Hant-HK", "t2hk"), ("zh-Hant-HK-to-zh-Hant", "hk2t"),
+        ("zh-Hant-to-ja", "t2jp"), ("ja-to-zh-Hant", "jp2t"),
+    ];
+
+    /// <summary>
+    /// The BCP-47 names <see cref="Get(string)"/> accepts besides the config names, with the config each one means
+    /// (e.g. zh-Hant-TW is s2tw, zh-TW is s2twp, zh-Hant-TW-to-zh-Hans is tw2s). Matching ignores case and accepts '_' for '-'.
+    /// </summary>
+    /// <remarks>Thread-safe; a shared read-only dictionary (no allocation).</remarks>
+    public static IReadOnlyDictionary<string, string> ConfigAliases { get; } =
+        new ReadOnlyDictionary<string, string>(s_aliases.ToDictionary(a => a.Alias, a => a.Config, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Returns a converter with a glossary read from OpenCC's dictionary text format: one entry per line,
+    /// <c>key TAB value</c>, where several values may follow separated by spaces and the first one is used. Blank lines
+    /// are skipped; when a key appears twice, its first line wins (as in OpenCC's dictionaries).
+    /// </summary>
+    /// <param name="openCcDictionary">The glossary text; read to its end, not closed.</param>
+    /// <returns>As <see cref="WithPhrases(IEnumerable{KeyValuePair{string, string}})"/>: the glossary is matched in the
+    /// input before any dictionary, so it wins over every stage of a chained config.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="openCcDictionary"/> is null.</exception>
+    /// <exception cref="FormatException">A line has no tab, an empty key or no value (the message gives the line number).</exception>
+    /// <remarks>Thread-safe (for distinct readers). Allocates the entries and a table for them (10,000 entries: see docs/conversion-trust.md).</remarks>
+    public ChineseConverter WithGlossary(TextReader openCcDictionary)
+    {
+        ArgumentNullException.ThrowIfNull(openCcDictionary);
+        var entries = new List<KeyValuePair<string, string>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int number = 0;
+        while (openCcDictionary.ReadLine() is { } line)
+        {
+            number++;
+            if (number == 1 && line.StartsWith('\uFEFF'))
+            {
+                line = line[1..];
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            int tab = line.IndexOf('\t', StringComparison.Ordinal);
+            string value = tab < 0 ? string.Empty : line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : string.Empty;
+            if (tab <= 0 || value.Length == 0)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {number}: expected \"key<TAB>value\" (OpenCC dictionary format)."));
+            }
+
+            string key = line[..tab];
+            if (seen.Add(key))
+            {
+                entries.Add(new KeyValuePair<string, string>(key, value));
+            }
+        }
+
+        return WithPhrases(entries);
+    }
+
+    /// <summary>Resolves a config name or BCP-47 alias to the config name; null when it is neither.</summary>
+    private static string? Resolve(string config)
+    {
+        ReadOnlySpan<char> bare = config.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? config.AsSpan(0, config.Length - 5) : config;
+        foreach (string name in s_configs)
+        {
+            if (bare.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+
+        string alias = config.Replace('_', '-');
+        return ConfigAliases.TryGetValue(alias, out string? target) ? target : null;
+    }
+}
