@@ -194,8 +194,16 @@ internal static class Program
             for (int i = 0; i < reader.FileMetaData.Schema.NumColumns; i++)
             {
                 ColumnDescriptor column = reader.FileMetaData.Schema.Column(i);
-                if (column.LogicalType is StringLogicalType)
+                try
                 {
+                    if (column.LogicalType is StringLogicalType)
+                    {
+                        return column.Path.ToDotString();
+                    }
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    // ParquetSharp does not know the column's logical type: the runner must say so in one line.
                     return column.Path.ToDotString();
                 }
             }

@@ -88,4 +88,14 @@ public sealed class ProtectionTests
         ChineseConverter converter = ChineseConverter.Get("s2t").WithProtection(ProtectedText.None);
         Assert.Equal(ChineseConverter.Get("s2t").Convert("头发-{发}-"), converter.Convert("头发-{发}-"));
     }
+
+    [Fact]
+    public void Repair_ScriptStep_KeepsProtectedText()
+    {
+        RepairResult hant = TextRepairer.Repair("见 https://例子.中国/文件/发布 后", new RepairOptions { Target = ScriptTarget.Hant, Protection = ProtectedText.Urls });
+        Assert.Equal("見 https://例子.中国/文件/发布 後", hant.Text);
+
+        RepairResult hans = TextRepairer.Repair("國王的頭髮很長。", new RepairOptions { Target = ScriptTarget.Hans, ProtectedTerms = ["頭髮"] });
+        Assert.Equal("国王的頭髮很长。", hans.Text);
+    }
 }

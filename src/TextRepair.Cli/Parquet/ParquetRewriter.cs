@@ -40,7 +40,7 @@ internal static class ParquetRewriter
             }
 
             using var reportNode = new PrimitiveNode(ReportColumn, Repetition.Optional, LogicalType.String(), PhysicalType.ByteArray);
-            outputSchema = new GroupNode(root.Name, root.Repetition, [.. root.Fields, reportNode], root.LogicalType is NoneLogicalType ? null : root.LogicalType);
+            outputSchema = new GroupNode(root.Name, root.Repetition, [.. root.Fields, reportNode], RootLogicalType(root, sink.DisplayName));
             metadata.Remove(ArrowSchemaKey);
         }
 
@@ -48,6 +48,8 @@ internal static class ParquetRewriter
         using var writer = new ParquetFileWriter(output, outputSchema, properties, metadata, leaveOpen: true);
         int rowGroups = reader.FileMetaData.NumRowGroups;
         long rowsBefore = 0;
+        var chunk = new TextColumnChunk(field.Descriptor.MaxDefinitionLevel, LevelsPerBatch);
+        var values = new ByteArray[chunk.Offsets.Length];
         for (int group = 0; group < rowGroups; group++)
         {
             using RowGroupReader groupReader = reader.RowGroup(group);
@@ -64,11 +66,12 @@ internal static class ParquetRewriter
                 }
 
                 long row = -1;
-                while (TextColumnChunk.Read((ColumnReader<ByteArray>)columnReader, field.Descriptor.MaxDefinitionLevel, LevelsPerBatch, ref row) is { } chunk)
+                while (chunk.Read((ColumnReader<ByteArray>)columnReader, row))
                 {
+                    row = chunk.LastRow;
                     using ValueProcessor.Results results = processor.Process(chunk);
                     sink.Collect(results, chunk, rowsBefore);
-                    WriteValues((ColumnWriter<ByteArray>)columnWriter, chunk, results);
+                    WriteValues((ColumnWriter<ByteArray>)columnWriter, chunk, results, values);
                     reports.Add(chunk, results);
                 }
             }
@@ -85,6 +88,9 @@ internal static class ParquetRewriter
 
         writer.Close();
     }
+
+    private static LogicalType? RootLogicalType(GroupNode root, string displayName) =>
+        ParquetSchemaField.Known(() => root.LogicalType, "the schema root", displayName) is { } type and not NoneLogicalType ? type : null;
 
     /// <summary>Each column keeps the codec it has in the first row group; the report column takes the field's.</summary>
     private static WriterProperties Properties(ParquetFileReader reader, SchemaDescriptor schema, ParquetSchemaField field)
@@ -110,7 +116,8 @@ internal static class ParquetRewriter
         return builder.Build();
     }
 
-    private static void WriteValues(ColumnWriter<ByteArray> writer, TextColumnChunk chunk, ValueProcessor.Results results)
+    /// <summary>Writes a batch; <paramref name="values"/> is scratch space reused from batch to batch (one entry per value).</summary>
+    private static void WriteValues(ColumnWriter<ByteArray> writer, TextColumnChunk chunk, ValueProcessor.Results results, ByteArray[] values)
     {
         using var pinned = new PinnedArrays();
         IntPtr original = pinned.Pin(chunk.Bytes);
@@ -120,15 +127,14 @@ internal static class ParquetRewriter
             buffers[slice] = results.Buffers[slice] is { } buffer ? pinned.Pin(buffer.WrittenMemory) : IntPtr.Zero;
         }
 
-        var values = new ByteArray[chunk.ValueCount];
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < chunk.ValueCount; i++)
         {
             values[i] = results.Buffer[i] < 0
                 ? new ByteArray(original + chunk.Offsets[i], chunk.Offsets[i + 1] - chunk.Offsets[i])
                 : new ByteArray(buffers[results.Buffer[i]] + results.Start[i], results.Length[i]);
         }
 
-        writer.WriteBatch(chunk.LevelCount, chunk.Definition.AsSpan(0, chunk.LevelCount), chunk.Repetition.AsSpan(0, chunk.LevelCount), values);
+        writer.WriteBatch(chunk.LevelCount, chunk.Definition.AsSpan(0, chunk.LevelCount), chunk.Repetition.AsSpan(0, chunk.LevelCount), values.AsSpan(0, chunk.ValueCount));
     }
 
     /// <summary>The reports of a row group, kept until the report column (the last one) is written: null where the field is null.</summary>

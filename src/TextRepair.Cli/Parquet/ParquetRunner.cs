@@ -104,14 +104,17 @@ internal sealed class ParquetRunner
     private static void Detect(ParquetFileReader reader, ParquetSchemaField field, Stream output, InputSource input, ParquetRecordSink sink)
     {
         long rowsBefore = 0;
+        var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
+        var chunk = new TextColumnChunk(field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch);
+        byte[] file = JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo);
         for (int group = 0; group < reader.FileMetaData.NumRowGroups; group++)
         {
             using RowGroupReader groupReader = reader.RowGroup(group);
             using ColumnReader columnReader = groupReader.Column(field.Index);
-            var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
             long row = -1;
-            while (TextColumnChunk.Read((ColumnReader<ByteArray>)columnReader, field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch, ref row) is { } chunk)
+            while (chunk.Read((ColumnReader<ByteArray>)columnReader, row))
             {
+                row = chunk.LastRow;
                 using ValueProcessor.Results results = processor.Process(chunk);
                 sink.Collect(results, chunk, rowsBefore);
                 for (int i = 0; i < chunk.ValueCount; i++)
@@ -122,7 +125,7 @@ internal sealed class ParquetRunner
                     }
 
                     output.Write("{\"file\":"u8);
-                    output.Write(JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo));
+                    output.Write(file);
                     output.Write(",\"row\":"u8);
                     output.Write(System.Text.Encoding.UTF8.GetBytes((rowsBefore + chunk.ValueRows[i]).ToString(CultureInfo.InvariantCulture)));
                     ReadOnlySpan<byte> report = results.Buffers[results.Buffer[i]]!.WrittenSpan.Slice(results.Start[i], results.Length[i]);

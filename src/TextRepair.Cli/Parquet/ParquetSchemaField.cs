@@ -15,10 +15,11 @@ internal readonly record struct ParquetSchemaField(int Index, ColumnDescriptor D
             string name = column.Path.ToDotString();
             if (string.Equals(name, path, StringComparison.Ordinal))
             {
-                if (!IsString(column))
+                LogicalType? logicalType = Known(() => column.LogicalType, $"column '{path}'", displayName);
+                if (column.PhysicalType != PhysicalType.ByteArray || logicalType is not StringLogicalType)
                 {
                     throw new CliException(
-                        $"{displayName}: column '{path}' holds {Describe(column)}, not strings (--field needs a string column)");
+                        $"{displayName}: column '{path}' holds {Describe(column.PhysicalType, logicalType)}, not strings (--field needs a string column)");
                 }
 
                 return new ParquetSchemaField(i, column);
@@ -30,10 +31,23 @@ internal readonly record struct ParquetSchemaField(int Index, ColumnDescriptor D
         throw new CliException($"{displayName}: no column '{path}' (columns: {string.Join(", ", names)})");
     }
 
-    /// <summary>UTF-8 byte arrays: the String logical type (Arrow maps the legacy UTF8 converted type to it).</summary>
-    private static bool IsString(ColumnDescriptor column) =>
-        column.PhysicalType == PhysicalType.ByteArray && column.LogicalType is StringLogicalType;
+    /// <summary>
+    /// A logical type read from the schema. ParquetSharp throws <see cref="ArgumentOutOfRangeException"/> for a type it
+    /// does not know (a damaged file, or a newer type; found by the <c>parquet</c> fuzz harness): a one-line error, exit 2.
+    /// </summary>
+    public static LogicalType? Known(Func<LogicalType?> logicalType, string what, string displayName)
+    {
+        try
+        {
+            return logicalType();
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw new CliException($"{displayName}: {what} has a logical type this reader does not know ({Program.OneLine(exception.Message)})", ExitCodes.BadInput, exception);
+        }
+    }
 
-    private static string Describe(ColumnDescriptor column) =>
-        column.LogicalType is NoneLogicalType or null ? column.PhysicalType.ToString() : $"{column.PhysicalType} ({column.LogicalType})";
+    // Strings are UTF-8 byte arrays of the String logical type (Arrow maps the legacy UTF8 converted type to it).
+    private static string Describe(PhysicalType physicalType, LogicalType? logicalType) =>
+        logicalType is NoneLogicalType or null ? physicalType.ToString() : $"{physicalType} ({logicalType})";
 }

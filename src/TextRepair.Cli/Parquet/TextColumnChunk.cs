@@ -6,129 +6,128 @@ namespace TextRepair.Cli.Parquet;
 /// <summary>
 /// A batch of the string column of a row group: its definition and repetition levels (so nulls and lists are written
 /// back exactly), and its values as UTF-8 bytes copied out of the reader's pages into one array. Reading the column in
-/// batches bounds memory by the batch, not by the row group.
+/// batches bounds memory by the batch, not by the row group; one instance is refilled batch after batch, so its arrays
+/// (tens of MB for long texts, on the large object heap) are allocated once per file, not once per batch.
 /// </summary>
 internal sealed class TextColumnChunk
 {
     /// <summary>Levels per read: small enough to stay in cache, large enough to amortise the native calls.</summary>
     private const int BatchSize = 4096;
 
-    private TextColumnChunk(short maxDefinition, short[] definition, short[] repetition, int levelCount, byte[] bytes, int[] offsets, int valueCount, long[] valueRows, int rowCount)
+    private readonly ByteArray[] _batch = new ByteArray[BatchSize];
+    private readonly short[] _definition;
+    private readonly short[] _repetition;
+    private byte[] _bytes;
+    private readonly int[] _offsets;
+    private readonly long[] _valueRows;
+
+    /// <param name="maxDefinition">The definition level of a present value.</param>
+    /// <param name="maxLevels">Levels per batch (a batch may end up to one native read, <see cref="BatchSize"/> levels, longer).</param>
+    public TextColumnChunk(short maxDefinition, int maxLevels)
     {
         MaxDefinition = maxDefinition;
-        Definition = definition;
-        Repetition = repetition;
-        LevelCount = levelCount;
-        Bytes = bytes;
-        Offsets = offsets;
-        ValueCount = valueCount;
-        ValueRows = valueRows;
-        RowCount = rowCount;
+        MaxLevels = Math.Max(16, maxLevels);
+        _definition = new short[MaxLevels + BatchSize];
+        _repetition = new short[MaxLevels + BatchSize];
+        _offsets = new int[MaxLevels + BatchSize + 1];
+        _valueRows = new long[MaxLevels + BatchSize];
+        _bytes = new byte[MaxLevels * 64];
     }
 
     /// <summary>The definition level of a present value (lower levels are nulls).</summary>
     public short MaxDefinition { get; }
 
-    public short[] Definition { get; }
+    public int MaxLevels { get; }
 
-    public short[] Repetition { get; }
+    public short[] Definition => _definition;
 
-    public int LevelCount { get; }
+    public short[] Repetition => _repetition;
+
+    public int LevelCount { get; private set; }
 
     /// <summary>The UTF-8 bytes of all values, one after the other.</summary>
-    public byte[] Bytes { get; }
+    public byte[] Bytes => _bytes;
 
     /// <summary>Value <c>i</c> is <c>Bytes[Offsets[i]..Offsets[i + 1]]</c>.</summary>
-    public int[] Offsets { get; }
+    public int[] Offsets => _offsets;
 
-    public int ValueCount { get; }
+    public int ValueCount { get; private set; }
 
     /// <summary>The row (within the row group) each value belongs to.</summary>
-    public long[] ValueRows { get; }
+    public long[] ValueRows => _valueRows;
 
     /// <summary>Levels that start a row (for a column outside lists: every level).</summary>
-    public int RowCount { get; }
+    public int RowCount { get; private set; }
 
-    public ReadOnlySpan<byte> Value(int index) => Bytes.AsSpan(Offsets[index], Offsets[index + 1] - Offsets[index]);
+    public ReadOnlySpan<byte> Value(int index) => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
+
+    /// <summary>The row (within the row group) of the last level read, -1 before the first.</summary>
+    public long LastRow { get; private set; } = -1;
 
     /// <summary>
-    /// Reads up to about <paramref name="maxLevels"/> levels, or returns null at the end of the column chunk.
-    /// <paramref name="row"/> is the row of the last level read so far in the row group (-1 before the first).
+    /// Reads the next batch of up to about <see cref="MaxLevels"/> levels into this instance (replacing the previous
+    /// batch), or returns false at the end of the column chunk. <paramref name="row"/> is the row of the last level read
+    /// so far in the row group (-1 before the first; the previous batch's <see cref="LastRow"/>).
     /// </summary>
-    public static TextColumnChunk? Read(ColumnReader<ByteArray> reader, short maxDefinition, int maxLevels, ref long row)
+    public bool Read(ColumnReader<ByteArray> reader, long row)
     {
+        LastRow = row;
+        LevelCount = 0;
+        ValueCount = 0;
+        RowCount = 0;
         if (!reader.HasNext)
         {
-            return null;
+            return false;
         }
 
-        int capacity = Math.Max(16, maxLevels);
-        var definition = new short[capacity];
-        var repetition = new short[capacity];
-        var offsets = new int[capacity + 1];
-        var valueRows = new long[capacity];
-        var bytes = new byte[Math.Max(1024, capacity * 64)];
-        var batch = new ByteArray[BatchSize];
         int levels = 0;
         int values = 0;
         int length = 0;
         int rows = 0;
-        while (levels < maxLevels && reader.HasNext)
+        while (levels < MaxLevels && reader.HasNext)
         {
-            EnsureLevels(ref definition, ref repetition, levels + BatchSize);
             long read = reader.ReadBatch(
-                BatchSize, definition.AsSpan(levels, BatchSize), repetition.AsSpan(levels, BatchSize), batch, out long valuesRead);
-            if (offsets.Length < values + (int)valuesRead + 1)
-            {
-                Array.Resize(ref offsets, Math.Max(offsets.Length * 2, values + (int)valuesRead + 1));
-                Array.Resize(ref valueRows, offsets.Length);
-            }
-
+                BatchSize, _definition.AsSpan(levels, BatchSize), _repetition.AsSpan(levels, BatchSize), _batch, out _);
             int value = 0;
             for (int level = levels; level < levels + (int)read; level++)
             {
-                if (repetition[level] == 0)
+                if (_repetition[level] == 0)
                 {
                     row++;
                     rows++;
                 }
 
-                if (definition[level] != maxDefinition)
+                if (_definition[level] != MaxDefinition)
                 {
                     continue;
                 }
 
-                ByteArray item = batch[value++];
-                if (bytes.Length < length + item.Length)
+                ByteArray item = _batch[value++];
+                if (_bytes.Length < length + item.Length)
                 {
-                    Array.Resize(ref bytes, Math.Max(bytes.Length * 2, length + item.Length));
+                    // Grows to the longest batch of the file and stays there (kept, not reallocated, by the next batches).
+                    Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, length + item.Length));
                 }
 
                 if (item.Length > 0)
                 {
-                    Marshal.Copy(item.Pointer, bytes, length, item.Length);
+                    Marshal.Copy(item.Pointer, _bytes, length, item.Length);
                 }
 
-                offsets[values] = length;
-                valueRows[values] = row;
+                _offsets[values] = length;
+                _valueRows[values] = row;
                 length += item.Length;
                 values++;
             }
 
-            offsets[values] = length;
+            _offsets[values] = length;
             levels += (int)read;
         }
 
-        return new TextColumnChunk(maxDefinition, definition, repetition, levels, bytes, offsets, values, valueRows, rows);
-    }
-
-    private static void EnsureLevels(ref short[] definition, ref short[] repetition, int needed)
-    {
-        if (definition.Length < needed)
-        {
-            int size = Math.Max(definition.Length * 2, needed);
-            Array.Resize(ref definition, size);
-            Array.Resize(ref repetition, size);
-        }
+        LastRow = row;
+        LevelCount = levels;
+        ValueCount = values;
+        RowCount = rows;
+        return true;
     }
 }

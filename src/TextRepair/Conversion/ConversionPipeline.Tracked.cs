@@ -100,8 +100,16 @@ internal sealed partial class ConversionPipeline
         }
     }
 
-    private static AmbiguityIndex Index(StageTable table, DictionarySpec spec, PipelineSpecs specs) =>
-        s_indexes.GetOrAdd(table, t => new Lazy<AmbiguityIndex>(() => AmbiguityIndex.Build(t, spec, specs.IncludeTofuRisk))).Value;
+    private static AmbiguityIndex Index(StageTable table, DictionarySpec spec, PipelineSpecs specs)
+    {
+        // Looked up first so that the common case allocates no closure.
+        if (s_indexes.TryGetValue(table, out Lazy<AmbiguityIndex>? known))
+        {
+            return known.Value;
+        }
+
+        return s_indexes.GetOrAdd(table, t => new Lazy<AmbiguityIndex>(() => AmbiguityIndex.Build(t, spec, specs.IncludeTofuRisk))).Value;
+    }
 
     private static long Need(int length, StageTable table) => ((long)length * table.ExpansionNumerator / table.ExpansionDenominator) + 1;
 

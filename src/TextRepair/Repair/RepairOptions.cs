@@ -41,4 +41,13 @@ public sealed record RepairOptions
     /// removed or machine conversion from Simplified was detected: clean text often uses ASCII punctuation on purpose.
     /// </summary>
     public bool RestorePunctuation { get; init; } = true;
+
+    /// <summary>
+    /// Text the script step leaves unchanged (see <see cref="ProtectedText"/> and
+    /// <see cref="ChineseConverter.WithProtection"/>); <see cref="ProtectedText.None"/> by default.
+    /// </summary>
+    public ProtectedText Protection { get; init; }
+
+    /// <summary>Terms the script step leaves unchanged (null by default); compared by reference in record equality.</summary>
+    public IReadOnlyList<string>? ProtectedTerms { get; init; }
 }

@@ -63,7 +63,7 @@ internal static class ScriptStep
         }
 
         string text = state.Current;
-        string converted = ChineseConverter.Get(plan.ScriptConfig).Convert(text);
+        string converted = Protecting(ChineseConverter.Get(plan.ScriptConfig), state.Options)?.Convert(text) ?? ChineseConverter.Get(plan.ScriptConfig).Convert(text);
         state.Apply(SplitAtBoundaries(TextDiff.Edits(text, converted, RepairKind.Script), state.EditBoundaries()));
     }
 
@@ -72,6 +72,8 @@ internal static class ScriptStep
         string text = state.Current;
         Dictionary<int, Restoration> restorations = Restorations;
         List<int> boundaries = state.EditBoundaries();
+        IReadOnlyList<ProtectedSpan> protectedSpans = Protecting(ChineseConverter.Get("t2s"), state.Options)?.FindProtectedSpans(text) ?? [];
+        int nextProtected = 0;
         int nextBoundary = 0;
         var edits = new List<RepairEdit>();
         var builder = new StringBuilder();
@@ -81,6 +83,13 @@ internal static class ScriptStep
         ReadOnlySpan<byte> bmpFlags = HanData.BmpFlagTable;
         for (int i = 0; i < text.Length; i++)
         {
+            if (nextProtected < protectedSpans.Count && protectedSpans[nextProtected].Start == i)
+            {
+                // Protected text is left as it is.
+                i += protectedSpans[nextProtected++].Length - 1;
+                continue;
+            }
+
             char c = text[i];
             int cp = c;
             int length = 1;
@@ -135,6 +144,10 @@ internal static class ScriptStep
 
         state.Apply(edits);
     }
+
+    /// <summary>The converter with the options' protection, or null when they protect nothing.</summary>
+    private static ChineseConverter? Protecting(ChineseConverter converter, RepairOptions options) =>
+        options.Protection == ProtectedText.None && options.ProtectedTerms is not { Count: > 0 } ? null : converter.WithProtection(options.Protection, options.ProtectedTerms);
 
     /// <summary>
     /// Cuts the edits of a forced conversion where an earlier edit's replacement starts or ends, when the edit maps
