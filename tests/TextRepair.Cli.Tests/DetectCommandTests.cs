@@ -35,4 +35,36 @@ public sealed class DetectCommandTests
         Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("file").ValueKind);
         Assert.Equal("none", report.RootElement.GetProperty("script").GetString());
     }
+
+    [Fact]
+    public async Task The_report_has_exactly_the_documented_schema()
+    {
+        // An annotation, and UTF-8 read as GBK on the next line: every nested object appears.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        string garbled = System.Text.Encoding.GetEncoding("gbk").GetString(System.Text.Encoding.UTF8.GetBytes("这是一个编码问题的例子"));
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("page.txt"), "堅(jiān)強(qiáng)的黨(dǎng)組織\n" + garbled + "\n");
+
+        ToolResult result = await Tool.RunAsync(["detect", directory.File("page.txt")]);
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(result.Text);
+        JsonElement report = document.RootElement;
+        Assert.Equal(
+            ["file", "script", "hanCount", "simplifiedCount", "traditionalCount", "annotations", "evidence", "distinctAnnotatedCharacters",
+             "conversionSignatures", "convertedFromSimplified", "suspectedDamage", "variant", "variantConfidence"],
+            report.EnumerateObject().Select(member => member.Name));
+        Assert.Contains(report.GetProperty("script").GetString(), new[] { "none", "simplified", "traditional", "mixed" });
+        Assert.Contains(report.GetProperty("evidence").GetString(), new[] { "none", "weak", "strongToned", "strongToneless" });
+        JsonElement annotation = report.GetProperty("annotations")[0];
+        Assert.Equal(["start", "length", "characterStart", "codePoint", "syllable", "toned", "match"], annotation.EnumerateObject().Select(member => member.Name));
+        Assert.Equal("jiān", annotation.GetProperty("syllable").GetString());
+        Assert.Equal(0x5805, annotation.GetProperty("codePoint").GetInt32());
+        Assert.Equal("reading", annotation.GetProperty("match").GetString());
+        JsonElement[] damage = [.. report.GetProperty("suspectedDamage").EnumerateArray()];
+        Assert.NotEmpty(damage);
+        Assert.All(damage, span => Assert.Equal(["start", "length", "kind"], span.EnumerateObject().Select(member => member.Name)));
+        Assert.Contains(damage, span => span.GetProperty("kind").GetString() == "mojibake");
+        Assert.Equal(JsonValueKind.Number, report.GetProperty("variantConfidence").ValueKind);
+    }
 }

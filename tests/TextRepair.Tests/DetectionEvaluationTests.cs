@@ -31,4 +31,30 @@ public sealed class DetectionEvaluationTests
         Assert.True(score.ForLength(2) >= 99, score.Row());
         Assert.True(score.ForLength(3) >= 99, score.Row());
     }
+
+    [Fact]
+    public void EveryClass_HasSamples_InBothHalves()
+    {
+        List<DetectionSample> samples = DetectionEvaluationSet.Build(Path.Combine(AppContext.BaseDirectory, "Data"));
+
+        var empty = new List<string>();
+        foreach ((string locale, _, string[] encodings) in DetectionEvaluationSet.Languages)
+        {
+            foreach (string encoding in encodings)
+            {
+                foreach (string length in DetectionEvaluationSet.Lengths)
+                {
+                    foreach (bool dev in new[] { true, false })
+                    {
+                        if (!samples.Any(s => s.Locale == locale && s.Encoding == encoding && s.Length == length && s.Dev == dev))
+                        {
+                            empty.Add($"{locale} {encoding} {length} {(dev ? "dev" : "held-out")}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(empty.Count == 0, "classes without a sample: " + string.Join(", ", empty));
+    }
 }

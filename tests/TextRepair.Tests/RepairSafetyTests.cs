@@ -138,6 +138,6 @@ public sealed partial class RepairSafetyTests
         return map;
     }
 
-    [GeneratedRegex(@"removed (\d+) of")]
+    [GeneratedRegex(@"removing (\d+) of")]
     private static partial Regex RemovedAnnotations();
 }

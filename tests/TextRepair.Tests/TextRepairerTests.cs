@@ -209,7 +209,7 @@ public sealed class TextRepairerTests
     {
         string explanation = TextRepairer.Repair(DamagedPage).Explain();
 
-        Assert.Contains("Annotations: evidence StrongToned", explanation, StringComparison.Ordinal);
+        Assert.Contains("Annotation: evidence StrongToned", explanation, StringComparison.Ordinal);
         Assert.Contains("Script: machine conversion from Simplified detected", explanation, StringComparison.Ordinal);
         Assert.Contains("Punctuation", explanation, StringComparison.Ordinal);
 

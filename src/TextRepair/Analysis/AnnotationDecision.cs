@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis;
 
 /// <summary>
@@ -115,7 +117,7 @@ internal static class AnnotationDecision
             }
             else if (supplementary && char.IsHighSurrogate(c))
             {
-                int cp = HanData.CodePointAt(text, i, out int length);
+                int cp = CjkText.CodePointAt(text, i, out int length);
                 if (annotated.Contains(cp))
                 {
                     occurrences++;

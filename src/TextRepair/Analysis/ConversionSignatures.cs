@@ -19,12 +19,12 @@ internal sealed class ConversionSignatures
     // left neighbour); a bitmap of kept characters keeps the scan to one table test per character.
     private readonly Dictionary<uint, List<(Signature Signature, int Offset)>> _byKeptAndNext = [];
     private readonly Dictionary<uint, List<(Signature Signature, int Offset)>> _byPreviousAndKept = [];
-    private readonly ulong[] _keptUnits = new ulong[0x10000 / 64];
+    private readonly ulong[] _keptUnits = CharBits.Create();
 
     private ConversionSignatures()
     {
         var st = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/STCharacters.txt"))
         {
             st[key] = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
@@ -33,7 +33,7 @@ internal sealed class ConversionSignatures
         var regional = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in new[] { "OpenCC/dictionary/TWVariants.txt", "OpenCC/dictionary/HKVariants.txt" })
         {
-            foreach (var (key, value) in EmbeddedData.ReadTabSeparated(file))
+            foreach (var (key, value) in EmbeddedDictionary.Lines(file))
             {
                 foreach (string variant in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -43,7 +43,7 @@ internal sealed class ConversionSignatures
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (phrase, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STPhrases.txt"))
+        foreach (var (phrase, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/STPhrases.txt"))
         {
             string[] values = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (values.Length == 0 || values[0].Length != phrase.Length || phrase.Length < 2 || HasSurrogates(phrase))
@@ -102,7 +102,7 @@ internal sealed class ConversionSignatures
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if ((_keptUnits[c >> 6] & (1UL << (c & 63))) == 0)
+            if (!CharBits.Contains(_keptUnits, c))
             {
                 continue;
             }
@@ -228,7 +228,7 @@ internal sealed class ConversionSignatures
         // Longest first, so that the scan reports the most specific signature.
         int at = list.FindIndex(s => s.Item1.Text.Length < text.Length);
         list.Insert(at < 0 ? list.Count : at, (signature, k));
-        _keptUnits[kept >> 6] |= 1UL << (kept & 63);
+        CharBits.Add(_keptUnits, kept);
     }
 
     private readonly record struct Signature(string Text, ulong KeptMask);

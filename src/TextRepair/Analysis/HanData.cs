@@ -42,56 +42,6 @@ internal static class HanData
 
     public static Readings ReadingTable => Volatile.Read(ref s_readings) ?? LoadReadings();
 
-    /// <summary>True for CJK unified and compatibility ideographs (all planes).</summary>
-    public static bool IsIdeograph(int codePoint) =>
-        (uint)(codePoint - 0x4E00) <= 0x9FFF - 0x4E00
-        || (uint)(codePoint - 0x3400) <= 0x4DBF - 0x3400
-        || (uint)(codePoint - 0xF900) <= 0xFAFF - 0xF900
-        || (uint)(codePoint - 0x20000) <= 0x3FFFF - 0x20000
-        || codePoint == 0x3007;
-
-    /// <summary>True for a BMP CJK ideograph (the fast path: almost all Chinese text is BMP).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIdeograph(char c) =>
-        (uint)(c - 0x4E00) <= 0x9FFF - 0x4E00
-        || (uint)(c - 0x3400) <= 0x4DBF - 0x3400
-        || (uint)(c - 0xF900) <= 0xFAFF - 0xF900
-        || c == 0x3007;
-
-    /// <summary>Reads the code point at <paramref name="index"/> (a lone surrogate reads as itself).</summary>
-    public static int CodePointAt(ReadOnlySpan<char> text, int index, out int length)
-    {
-        char c = text[index];
-        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-        {
-            length = 2;
-            return char.ConvertToUtf32(c, text[index + 1]);
-        }
-
-        length = 1;
-        return c;
-    }
-
-    /// <summary>Reads the code point that ends just before <paramref name="end"/>, or -1 at the start.</summary>
-    public static int CodePointBefore(ReadOnlySpan<char> text, int end, out int length)
-    {
-        if (end <= 0)
-        {
-            length = 0;
-            return -1;
-        }
-
-        char c = text[end - 1];
-        if (char.IsLowSurrogate(c) && end >= 2 && char.IsHighSurrogate(text[end - 2]))
-        {
-            length = 2;
-            return char.ConvertToUtf32(text[end - 2], c);
-        }
-
-        length = 1;
-        return c;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CharFlags Flags(char c) => (CharFlags)CharTables.BmpFlags[c];
 
@@ -130,7 +80,7 @@ internal static class HanData
         var tables = new Tables();
         for (int c = 0; c < 0x10000; c++)
         {
-            if (IsIdeograph((char)c))
+            if (CjkText.IsIdeograph((char)c))
             {
                 tables.BmpFlags[c] = (byte)CharFlags.Ideograph;
             }
@@ -141,7 +91,7 @@ internal static class HanData
         }
 
         var counterparts = new Dictionary<int, List<int>>();
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/STCharacters.txt"))
         {
             int s = SingleCodePoint(key);
             if (s < 0)
@@ -161,7 +111,7 @@ internal static class HanData
             }
         }
 
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/TSCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/TSCharacters.txt"))
         {
             int t = SingleCodePoint(key);
             if (t < 0)
@@ -215,7 +165,7 @@ internal static class HanData
             tables.Or(t, flags);
         }
 
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("Unihan/SimplifiedVariants.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("Unihan/SimplifiedVariants.txt"))
         {
             int t = SingleCodePoint(key);
             if (t < 0)
@@ -242,7 +192,7 @@ internal static class HanData
 
     private static Readings LoadReadings()
     {
-        var readings = new Readings(EmbeddedData.ReadTabSeparated("Unihan/Readings.txt"));
+        var readings = new Readings(EmbeddedDictionary.Lines("Unihan/Readings.txt"));
         return Interlocked.CompareExchange(ref s_readings, readings, null) ?? readings;
     }
 

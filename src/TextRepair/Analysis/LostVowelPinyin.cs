@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis;
 
 /// <summary>
@@ -26,8 +28,8 @@ internal static class LostVowelPinyin
         int position = open;
         while (count < MaxWordLength)
         {
-            int cp = HanData.CodePointBefore(text, position, out int length);
-            if (cp < 0 || !HanData.IsIdeograph(cp))
+            int cp = CjkText.CodePointBefore(text, position, out int length);
+            if (cp < 0 || !CjkText.IsIdeograph(cp))
             {
                 break;
             }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TextRepair.Analysis;
 using TextRepair.Analysis.Decoding;
+using TextRepair.Internal;
 
 namespace TextRepair;
 
@@ -66,8 +67,8 @@ public static partial class TextAnalyzer
             }
             else
             {
-                int cp = HanData.CodePointAt(text, i, out int length);
-                if (length == 2 && HanData.IsIdeograph(cp))
+                int cp = CjkText.CodePointAt(text, i, out int length);
+                if (length == 2 && CjkText.IsIdeograph(cp))
                 {
                     han++;
                     HanData.CharFlags g = HanData.Flags(cp);
@@ -187,8 +188,8 @@ public static partial class TextAnalyzer
         out int end)
     {
         end = open;
-        int cp = HanData.CodePointBefore(text, open, out int cpLength);
-        if (cp < 0 || !HanData.IsIdeograph(cp))
+        int cp = CjkText.CodePointBefore(text, open, out int cpLength);
+        if (cp < 0 || !CjkText.IsIdeograph(cp))
         {
             return false;
         }

@@ -1,9 +1,11 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Conversion;
 
 /// <summary>Safe cut points: where a text may be split so that both sides convert on their own (see the class remarks).</summary>
 internal sealed partial class ConversionPipeline
 {
-    public bool IsBreaker(char c) => (_breakers[c >> 6] & (1UL << c)) != 0;
+    public bool IsBreaker(char c) => CharBits.Contains(_breakers, c);
 
     /// <summary>
     /// Finds the last safe cut in (<paramref name="start"/>, <paramref name="limit"/>]: a position right after a

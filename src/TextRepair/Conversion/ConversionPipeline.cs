@@ -1,3 +1,4 @@
+using TextRepair.Internal;
 
 namespace TextRepair.Conversion;
 
@@ -82,7 +83,7 @@ internal sealed partial class ConversionPipeline
             _normalizationRanges = normalization.Length == 1 && ranges.Count <= 8 ? [.. ranges] : null;
         }
 
-        _breakers = new ulong[65536 / 64];
+        _breakers = CharBits.Create();
         Array.Fill(_breakers, ulong.MaxValue);
         bool idsInValues = false;
         long window = 128;
@@ -133,12 +134,12 @@ internal sealed partial class ConversionPipeline
 
         for (int c = 0xD800; c <= 0xDFFF; c++)
         {
-            _breakers[c >> 6] &= ~(1UL << c);
+            CharBits.Remove(_breakers, (char)c);
         }
 
         for (int c = 0x2FF0; c <= 0x2FFF; c++)
         {
-            _breakers[c >> 6] &= ~(1UL << c);
+            CharBits.Remove(_breakers, (char)c);
         }
 
         _idsWindow = idsInValues ? int.MaxValue : (int)window;

@@ -1,4 +1,5 @@
 using System.Text;
+using TextRepair.Internal;
 
 namespace TextRepair.Conversion;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TextRepair.Internal;
 
 namespace TextRepair.Conversion;
 
@@ -32,7 +33,7 @@ internal sealed unsafe partial class StageTable
             int bloomBits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4096, estimatedEntries * 12));
             PairBloom = new ulong[bloomBits / 64];
             PairBloomShift = 64 - BitOperations.Log2((uint)PairBloom.Length);
-            KeyUnits = new ulong[65536 / 64];
+            KeyUnits = CharBits.Create();
         }
 
         public ulong[] PairBloom { get; }
@@ -86,7 +87,7 @@ internal sealed unsafe partial class StageTable
             int node = 0;
             foreach (char unit in key)
             {
-                KeyUnits[unit >> 6] |= 1UL << unit;
+                CharBits.Add(KeyUnits, unit);
                 node = GetOrAddChild(node, unit);
             }
 

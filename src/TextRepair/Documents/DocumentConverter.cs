@@ -35,7 +35,7 @@ public sealed class DocumentConverter
     }
 
     /// <summary>
-    /// A document converter that repairs text with <see cref="TextRepairer.Repair"/> and <paramref name="repairOptions"/>.
+    /// A document converter that repairs text with <see cref="TextRepairer.Repair(string, RepairOptions?)"/> and <paramref name="repairOptions"/>.
     /// The visible text of a document is repaired as one text (so page-level evidence counts), and each edit is written
     /// into the run where it starts.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace TextRepair.Documents;
 
 /// <summary>
-/// Repairs the runs of a document with <see cref="TextRepairer.Repair"/>. The whole visible text is repaired at once
+/// Repairs the runs of a document with <see cref="TextRepairer.Repair(string, RepairOptions?)"/>. The whole visible text is repaired at once
 /// (groups joined with a line feed, so page-level evidence such as the script of the page is seen), and each edit is
 /// written into the run where it starts; the text an edit covers in later runs is removed from them. An insertion at
 /// a run boundary goes to the later run. Stateless.

@@ -84,25 +84,6 @@ internal static unsafe class EmbeddedData
         return bytes;
     }
 
-    /// <summary>
-    /// Enumerates the lines of a tab-separated embedded text file as (key, value) pairs: the text before the
-    /// first tab and the rest of the line. Empty lines and lines starting with '#' are skipped.
-    /// </summary>
-    public static IEnumerable<(string Key, string Value)> ReadTabSeparated(string relativePath)
-    {
-        using var reader = new StreamReader(Open(relativePath), System.Text.Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            int tab = line.IndexOf('\t', StringComparison.Ordinal);
-            yield return tab < 0 ? (line, string.Empty) : (line.Substring(0, tab), line.Substring(tab + 1));
-        }
-    }
-
     // Resource names are "OpenCC.dictionary.STPhrases.txt": the last dot separates the extension, the others
     // were path separators (no embedded file name contains a dot before its extension).
     private static string ToRelativePath(string resource)

@@ -1,23 +1,21 @@
 using System.Buffers;
-using System.Globalization;
-using TextRepair.Analysis;
+using TextRepair.Internal;
 
 namespace TextRepair.Repair;
 
 /// <summary>
 /// Restores full-width punctuation that a normalisation turned into ASCII, only in Chinese context and only in
-/// documents known to be damaged: an ASCII <c>, : ; ! ?</c> between a CJK ideograph (or CJK closing punctuation) and
+/// documents the plan found damaged (<see cref="RepairPlan.Punctuation"/>): an ASCII <c>, : ; ! ?</c> between a CJK ideograph (or CJK closing punctuation) and
 /// a CJK ideograph (or CJK opening punctuation), and an ASCII <c>(…)</c> holding only ideographs between ideographs.
 /// </summary>
-internal sealed class PunctuationStep : RepairStep
+internal static class PunctuationStep
 {
     private static readonly SearchValues<char> s_marks = SearchValues.Create(",:;!?()");
 
-    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => false;
-
-    public override void Run(RepairState state)
+    /// <summary>Restores the marks when the plan found the document damaged (it never starts a repair on its own).</summary>
+    public static void Apply(RepairState state, RepairPlan plan)
     {
-        if (!state.Options.RestorePunctuation || !(state.AnnotationsRemoved || state.ConvertedFromSimplified))
+        if (!plan.Punctuation.Acts)
         {
             return;
         }
@@ -74,12 +72,7 @@ internal sealed class PunctuationStep : RepairStep
             }
         }
 
-        if (edits.Count > 0)
-        {
-            state.Notes.Add(string.Create(
-                CultureInfo.InvariantCulture, $"Punctuation: {edits.Count} ASCII mark(s) in Chinese context made full-width."));
-            state.Apply(edits);
-        }
+        state.Apply(edits);
     }
 
     // The index of the ")" when the "(" at 'open' holds only ideographs between ideographs, else -1.
@@ -93,8 +86,8 @@ internal sealed class PunctuationStep : RepairStep
         int j = open + 1;
         while (j < text.Length)
         {
-            int cp = HanData.CodePointAt(text, j, out int length);
-            if (!HanData.IsIdeograph(cp))
+            int cp = CjkText.CodePointAt(text, j, out int length);
+            if (!CjkText.IsIdeograph(cp))
             {
                 break;
             }
@@ -121,12 +114,12 @@ internal sealed class PunctuationStep : RepairStep
 
     private static bool IsIdeographBefore(ReadOnlySpan<char> text, int index)
     {
-        int cp = HanData.CodePointBefore(text, index, out _);
-        return cp >= 0 && HanData.IsIdeograph(cp);
+        int cp = CjkText.CodePointBefore(text, index, out _);
+        return cp >= 0 && CjkText.IsIdeograph(cp);
     }
 
     private static bool IsIdeographAt(ReadOnlySpan<char> text, int index) =>
-        index < text.Length && HanData.IsIdeograph(HanData.CodePointAt(text, index, out _));
+        index < text.Length && CjkText.IsIdeograph(CjkText.CodePointAt(text, index, out _));
 
     // CJK closing brackets and closing quotation marks (full-width and CJK-symbol forms, and the curly quotes that
     // Chinese text uses).

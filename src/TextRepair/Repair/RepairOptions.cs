@@ -1,8 +1,9 @@
 namespace TextRepair;
 
 /// <summary>
-/// Options of <see cref="TextRepairer.Repair(string, RepairOptions?)"/>. Immutable once built; one instance can be
-/// shared by any number of threads.
+/// Options of a <see cref="TextRepairer"/>. Every step can be turned off: <see cref="RepairEncoding"/>,
+/// <see cref="RemoveAnnotations"/>, <see cref="Target"/> = <see cref="ScriptTarget.Keep"/>,
+/// <see cref="RestorePunctuation"/>. Immutable once built; one instance can be shared by any number of threads.
 /// </summary>
 public sealed record RepairOptions
 {
@@ -25,6 +26,12 @@ public sealed record RepairOptions
             field = value;
         }
     } = ScriptTarget.Auto;
+
+    /// <summary>
+    /// Undo encoding mojibake and report text lost on the way (default true). When false, the encoding step does not
+    /// run and the text is taken as it is.
+    /// </summary>
+    public bool RepairEncoding { get; init; } = true;
 
     /// <summary>Remove pinyin annotations when the page-level evidence is strong (default true).</summary>
     public bool RemoveAnnotations { get; init; } = true;

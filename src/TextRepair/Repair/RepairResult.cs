@@ -4,34 +4,76 @@ using System.Text;
 namespace TextRepair;
 
 /// <summary>
-/// The outcome of <see cref="TextRepairer.Repair(string, RepairOptions?)"/>. Immutable; safe to share across threads.
+/// The outcome of <see cref="TextRepairer.Repair(string)"/>: the text, the edits, and the decision of every step.
+/// Created only by the repairer. Immutable; safe to share across threads.
 /// </summary>
-/// <param name="Text">The repaired text; the very same instance as the input when nothing changed.</param>
-/// <param name="Changed">True when <paramref name="Text"/> differs from the input.</param>
-/// <param name="Lossy">
-/// True when the repair had to guess: a restored character had several possible originals, or a repair step marked
-/// text that was lost and cannot be restored.
-/// </param>
-/// <param name="Edits">The changes in the input's coordinates, sorted and non-overlapping; empty when nothing changed.</param>
-public sealed record RepairResult(string Text, bool Changed, bool Lossy, IReadOnlyList<RepairEdit> Edits)
+public sealed class RepairResult
 {
-    /// <summary>Why each step did or did not act, in pipeline order (filled by the pipeline).</summary>
-    internal IReadOnlyList<string> Notes { get; init; } = [];
+    internal RepairResult(string text, bool changed, bool lossy, IReadOnlyList<RepairEdit> edits, IReadOnlyList<RepairDecision> decisions, IReadOnlyList<string> lossyReasons, IReadOnlyList<string> encodingNotes)
+    {
+        Text = text;
+        Changed = changed;
+        Lossy = lossy;
+        Edits = edits;
+        Decisions = decisions;
+        _lossyReasons = lossyReasons;
+        _encodingNotes = encodingNotes;
+    }
+
+    private readonly IReadOnlyList<string> _lossyReasons;
+    private readonly IReadOnlyList<string> _encodingNotes;
+
+    /// <summary>The repaired text; the very same instance as the input when nothing changed.</summary>
+    public string Text { get; }
+
+    /// <summary>True when <see cref="Text"/> differs from the input.</summary>
+    public bool Changed { get; }
 
     /// <summary>
-    /// A readable account of what was repaired and why: the decisions of each step, and the number of edits of each
-    /// kind. Allocates the returned string; thread-safe.
+    /// True when the repair had to guess (a restored character had several possible originals) or found text that was
+    /// lost for good (edits of kind <see cref="RepairKind.LossMarker"/>). <see cref="Explain"/> says which.
+    /// </summary>
+    public bool Lossy { get; }
+
+    /// <summary>
+    /// The changes in the input's coordinates, sorted and non-overlapping: applying them to the input gives
+    /// <see cref="Text"/>. Empty when nothing changed, except for loss markers: text lost for good is reported as an
+    /// edit of kind <see cref="RepairKind.LossMarker"/> even when its replacement is the text itself (then
+    /// <see cref="Changed"/> is false and <see cref="Lossy"/> true).
+    /// </summary>
+    public IReadOnlyList<RepairEdit> Edits { get; }
+
+    /// <summary>One decision per step, in pipeline order: encoding, annotations, script, punctuation.</summary>
+    public IReadOnlyList<RepairDecision> Decisions { get; }
+
+    /// <summary>
+    /// A readable account of what was repaired and why: each step's decision with the number of its edits, the encoding
+    /// repairs one by one, and why the result is lossy when it is. Allocates the returned string; thread-safe.
     /// </summary>
     public string Explain()
     {
         var builder = new StringBuilder();
         CultureInfo c = CultureInfo.InvariantCulture;
-        foreach (string note in Notes)
+        foreach (RepairDecision decision in Decisions)
         {
-            builder.Append("- ").AppendLine(note);
+            builder.Append(c, $"- {decision.Step}: {decision.Reason}");
+            int edits = CountOf(decision.Step);
+            if (edits > 0)
+            {
+                builder.Append(c, $" ({edits} edit(s))");
+            }
+
+            builder.AppendLine();
+            if (decision.Step == RepairKind.Encoding)
+            {
+                foreach (string note in _encodingNotes)
+                {
+                    builder.Append("  ").AppendLine(note);
+                }
+            }
         }
 
-        if (!Changed)
+        if (!Changed && Edits.Count == 0)
         {
             builder.AppendLine("Nothing to repair: the text is returned unchanged.");
             return builder.ToString();
@@ -42,7 +84,15 @@ public sealed record RepairResult(string Text, bool Changed, bool Lossy, IReadOn
         builder.AppendLine(".");
         if (Lossy)
         {
-            builder.AppendLine("Lossy: some characters had several possible originals; the most common one was chosen.");
+            if (CountOf(RepairKind.LossMarker) > 0)
+            {
+                builder.AppendLine("Lossy: text was lost on its way and cannot be restored; it is marked (U+FFFD), never invented.");
+            }
+
+            foreach (string reason in _lossyReasons)
+            {
+                builder.Append("Lossy: ").AppendLine(reason);
+            }
         }
 
         return builder.ToString();
@@ -64,6 +114,18 @@ public sealed record RepairResult(string Text, bool Changed, bool Lossy, IReadOn
         }
 
         return builder.Append(" }").ToString();
+    }
+
+    // The encoding step's decision counts its loss markers with its repairs.
+    private int CountOf(RepairKind step)
+    {
+        int count = 0;
+        foreach (RepairEdit edit in Edits)
+        {
+            count += edit.Kind == step || (step == RepairKind.Encoding && edit.Kind == RepairKind.LossMarker) ? 1 : 0;
+        }
+
+        return count;
     }
 
     // Each edit counts once, under its own kind (the pipeline keeps the edits of different steps apart).

@@ -2,11 +2,13 @@ using System.Runtime.InteropServices;
 
 namespace TextRepair.Repair;
 
-/// <summary>The text as it goes through the pipeline, with the edits so far in the input's coordinates.</summary>
+/// <summary>
+/// The text as it goes through the pipeline, with the edits so far in the input's coordinates. What each step does is
+/// decided beforehand (<see cref="RepairPlan"/>); the state only carries the text and what was done to it.
+/// </summary>
 internal sealed class RepairState
 {
     private List<RepairEdit> _edits = [];
-    private TextReport? _report;
 
     public RepairState(string input, RepairOptions options)
     {
@@ -23,18 +25,14 @@ internal sealed class RepairState
 
     public IReadOnlyList<RepairEdit> Edits => _edits;
 
+    /// <summary>Details of the encoding step (one line per repaired span), shown under its decision by <see cref="RepairResult.Explain"/>.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Set by a step that had to guess or found text lost for good; the reason is in <see cref="LossyReasons"/> or in the edits.</summary>
     public bool Lossy { get; set; }
 
-    /// <summary>Annotations were removed: the document is a damaged one, punctuation may be restored.</summary>
-    public bool AnnotationsRemoved { get; set; }
-
-    /// <summary>The text was machine-converted from Simplified (decided before annotations are removed).</summary>
-    public bool ConvertedFromSimplified { get; set; }
-
-    /// <summary>The analysis of <see cref="Current"/>, computed on first use after each change.</summary>
-    public TextReport Report => _report ??= TextAnalyzer.Analyze(Current, includeEncoding: false);
+    /// <summary>Why the result is lossy, one sentence per cause (besides loss markers, which are edits).</summary>
+    public List<string> LossyReasons { get; } = [];
 
     /// <summary>
     /// The positions in <see cref="Current"/> where the replacement of an earlier edit starts or ends, ascending. A
@@ -77,6 +75,5 @@ internal sealed class RepairState
         string next = EditComposer.Apply(Current, added);
         _edits = EditComposer.Compose(Input, CollectionsMarshal.AsSpan(_edits), Current, added);
         Current = next;
-        _report = null;
     }
 }

@@ -1,8 +1,8 @@
 namespace TextRepair.Repair;
 
 /// <summary>
-/// One step of the repair pipeline. Steps run in order on the text as the previous steps left it; each is stateless
-/// and shared by all threads.
+/// The encoding step of the repair pipeline, which runs before the analysis that plans the other steps
+/// (<see cref="RepairPlan"/>): it finds and undoes its damage itself. Stateless and shared by all threads.
 /// </summary>
 internal abstract class RepairStep
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using TextRepair.Analysis;
 using TextRepair.Internal;
@@ -13,14 +12,14 @@ namespace TextRepair.Repair;
 /// turns into the one observed: 乾 stays 乾, since no Simplified character converts to it but 乾 itself. Forced targets
 /// go through <see cref="ChineseConverter"/>.
 /// </summary>
-internal sealed class ScriptStep : RepairStep
+internal static class ScriptStep
 {
     private static string?[]? s_singleCharacters;
     private static Dictionary<int, Restoration>? s_restorations;
 
     // Forced targets act on any text that may hold Chinese (anything at or above U+3400, surrogates included); Auto
     // acts only on evidence that the other steps look for.
-    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => options.Target switch
+    public static bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => options.Target switch
     {
         ScriptTarget.Keep => false,
         ScriptTarget.Auto => ContainsTraditionalOnly(text) && TextAnalyzer.MayShowConversionSignatures(text),
@@ -49,42 +48,23 @@ internal sealed class ScriptStep : RepairStep
         return false;
     }
 
-    public override void Run(RepairState state)
+    /// <summary>Writes the script the plan decided: the character-level inverse, or a forced OpenCC conversion.</summary>
+    public static void Apply(RepairState state, RepairPlan plan)
     {
-        ScriptTarget target = state.Options.Target;
-        if (target == ScriptTarget.Keep)
+        if (!plan.Script.Acts)
         {
             return;
         }
 
-        if (state.ConvertedFromSimplified && target is ScriptTarget.Auto or ScriptTarget.Hans)
+        if (plan.ScriptConfig is null)
         {
             RestoreSimplified(state);
             return;
         }
 
-        string? config = target switch
-        {
-            ScriptTarget.Hans => "t2s",
-            ScriptTarget.Hant => "s2t",
-            ScriptTarget.Tw => "s2tw",
-            ScriptTarget.Hk => "s2hk",
-            _ => null,
-        };
-        if (config is null)
-        {
-            return;
-        }
-
         string text = state.Current;
-        string converted = Protecting(ChineseConverter.Get(config), state.Options)?.Convert(text) ?? ChineseConverter.Get(config).Convert(text);
-        List<RepairEdit> edits = SplitAtBoundaries(TextDiff.Edits(text, converted, RepairKind.Script), state.EditBoundaries());
-        if (edits.Count > 0)
-        {
-            state.Notes.Add(string.Create(
-                CultureInfo.InvariantCulture, $"Script: converted with OpenCC {config} ({edits.Count} run(s) changed)."));
-            state.Apply(edits);
-        }
+        string converted = Protecting(ChineseConverter.Get(plan.ScriptConfig), state.Options)?.Convert(text) ?? ChineseConverter.Get(plan.ScriptConfig).Convert(text);
+        state.Apply(SplitAtBoundaries(TextDiff.Edits(text, converted, RepairKind.Script), state.EditBoundaries()));
     }
 
     private static void RestoreSimplified(RepairState state)
@@ -116,7 +96,7 @@ internal sealed class ScriptStep : RepairStep
             HanData.CharFlags flags;
             if (char.IsSurrogate(c))
             {
-                cp = HanData.CodePointAt(text, i, out length);
+                cp = CjkText.CodePointAt(text, i, out length);
                 flags = HanData.Flags(cp);
             }
             else
@@ -156,10 +136,12 @@ internal sealed class ScriptStep : RepairStep
         }
 
         Flush(edits, builder, runStart, runEnd);
-        state.Lossy |= ambiguous;
-        state.Notes.Add(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Script: machine conversion from Simplified detected; {edits.Count} run(s) of characters restored to Simplified character by character."));
+        if (ambiguous)
+        {
+            state.Lossy = true;
+            state.LossyReasons.Add("some restored characters had several possible originals; the most common one was chosen.");
+        }
+
         state.Apply(edits);
     }
 
@@ -222,7 +204,7 @@ internal sealed class ScriptStep : RepairStep
     {
         var forward = new Dictionary<int, int>();
         var origins = new Dictionary<int, List<int>>();
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/STCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/STCharacters.txt"))
         {
             if (SingleCodePoint(key) is not { } s || FirstCodePoint(value) is not { } t)
             {
@@ -242,7 +224,7 @@ internal sealed class ScriptStep : RepairStep
         }
 
         var restorations = new Dictionary<int, Restoration>();
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/TSCharacters.txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/TSCharacters.txt"))
         {
             if (SingleCodePoint(key) is not { } t)
             {

@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis.Variant;
 
 /// <summary>
@@ -42,7 +44,7 @@ internal static class VariantChecker
             CharClass f = tables.Bmp[c];
             if (char.IsHighSurrogate(c))
             {
-                int cp = HanData.CodePointAt(text, i, out length);
+                int cp = CjkText.CodePointAt(text, i, out length);
                 f = tables.Classify(cp);
             }
 
@@ -64,14 +66,14 @@ internal static class VariantChecker
 
             if (lineWrong >= 0 && lineRight && !lineReported)
             {
-                findings.Add(new VariantFinding(lineWrong, HanData.CodePointAt(text, lineWrong, out int l) >= 0 ? l : 1, VariantRule.MixedLine, null));
+                findings.Add(new VariantFinding(lineWrong, CjkText.CodePointAt(text, lineWrong, out int l) >= 0 ? l : 1, VariantRule.MixedLine, null));
                 lineReported = true;
             }
 
             if ((f & converts) != 0 && !KeptByVariantPhrase(tables, text, i, taiwan))
             {
                 Dictionary<int, string> forms = taiwan ? tables.TaiwanForm : tables.HongKongForm;
-                string? suggestion = forms.TryGetValue(HanData.CodePointAt(text, i, out _), out string? form) ? form : null;
+                string? suggestion = forms.TryGetValue(CjkText.CodePointAt(text, i, out _), out string? form) ? form : null;
                 findings.Add(new VariantFinding(i, length, VariantRule.RegionCharacter, suggestion));
             }
 
@@ -99,7 +101,7 @@ internal static class VariantChecker
     // The other script's single form, in the expected region's standard when that is a single form too.
     private static string? ScriptSuggestion(VariantTables tables, ReadOnlySpan<char> text, int index, ChineseVariant expected)
     {
-        string? suggestion = tables.ScriptSuggestion(HanData.CodePointAt(text, index, out _));
+        string? suggestion = tables.ScriptSuggestion(CjkText.CodePointAt(text, index, out _));
         if (suggestion is null || expected is not (ChineseVariant.Taiwan or ChineseVariant.HongKong))
         {
             return suggestion;

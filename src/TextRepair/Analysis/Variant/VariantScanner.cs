@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Variant;
 
@@ -49,14 +50,14 @@ internal static class VariantScanner
             }
 
             int length = 1;
-            if (HanData.IsIdeograph(c))
+            if (CjkText.IsIdeograph(c))
             {
                 han++;
             }
             else if (char.IsHighSurrogate(c))
             {
-                int cp = HanData.CodePointAt(text, i, out length);
-                if (length == 2 && HanData.IsIdeograph(cp))
+                int cp = CjkText.CodePointAt(text, i, out length);
+                if (length == 2 && CjkText.IsIdeograph(cp))
                 {
                     han++;
                     f = tables.Classify(cp);

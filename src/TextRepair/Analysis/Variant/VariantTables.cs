@@ -191,7 +191,7 @@ internal sealed class VariantTables
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases"])
         {
-            foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+            foreach (var (_, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/" + file + ".txt"))
             {
                 foreach (string word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -213,7 +213,7 @@ internal sealed class VariantTables
 
     private void AddPhrases(string file, PhraseKind keyKind, PhraseKind valueKind, bool isTaiwan)
     {
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/" + file + ".txt"))
         {
             string[] values = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (values.Length == 0 || values[0] == key)
@@ -260,7 +260,7 @@ internal sealed class VariantTables
     private static Dictionary<int, int[]> Read(string file)
     {
         var map = new Dictionary<int, int[]>();
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/" + file + ".txt"))
         {
             int k = Single(key);
             if (k < 0)
@@ -286,7 +286,7 @@ internal sealed class VariantTables
 
     private static void AddPhraseCharacters(string file, HashSet<int> forms)
     {
-        foreach (var (_, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        foreach (var (_, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/" + file + ".txt"))
         {
             foreach (Rune rune in value.EnumerateRunes())
             {
@@ -301,7 +301,7 @@ internal sealed class VariantTables
     private static Dictionary<string, string> ReadPhrases(string file)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in EmbeddedData.ReadTabSeparated("OpenCC/dictionary/" + file + ".txt"))
+        foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/" + file + ".txt"))
         {
             int space = value.IndexOf(' ', StringComparison.Ordinal);
             map[key] = space < 0 ? value : value[..space];

@@ -1,0 +1,291 @@
+namespace TextRepair.Documents;
+
+/// <summary>Links, images, autolinks, raw HTML and bare URLs: their text is converted, their destinations never.</summary>
+internal sealed partial class MarkdownInline
+{
+    /// <summary>'&lt;': an autolink or raw inline HTML is skipped; anything else is text.</summary>
+    private int Angle(int at, int end, int textStart)
+    {
+        string text = _text;
+        int i = at + 1;
+        if (i >= end)
+        {
+            return -1;
+        }
+
+        if (char.IsAsciiLetter(text[i]))
+        {
+            // URI autolink: <scheme:...>
+            int j = i;
+            while (j < end && j - i <= MaxSchemeLength && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '+' or '.' or '-'))
+            {
+                j++;
+            }
+
+            if (j < end && text[j] == ':' && j - i >= 2)
+            {
+                int close = AutolinkEnd(j, end);
+                if (close > 0)
+                {
+                    Flush(textStart, at, breaks: true);
+                    return close;
+                }
+            }
+
+            int emailClose = AutolinkEnd(i, end);
+            if (emailClose > 0 && text.AsSpan(i, emailClose - i).Contains('@'))
+            {
+                Flush(textStart, at, breaks: true);
+                return emailClose;
+            }
+        }
+
+        if (text.AsSpan(at, end - at).StartsWith("<!--", StringComparison.Ordinal))
+        {
+            int close = text.IndexOf("-->", at + 4, end - at - 4, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return -1;
+            }
+
+            Flush(textStart, at, breaks: false);
+            return close + 3;
+        }
+
+        bool endTag = text[i] == '/';
+        int nameStart = endTag ? i + 1 : i;
+        if (nameStart >= end || !char.IsAsciiLetter(text[nameStart]))
+        {
+            return -1;
+        }
+
+        int nameEnd = nameStart;
+        while (nameEnd < end && HtmlScanner.IsNameChar(text[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        int after = HtmlScanner.SkipAttributes(text, nameEnd, end, null, out _);
+        if (after > end || text[after - 1] != '>')
+        {
+            return -1;
+        }
+
+        Flush(textStart, at, breaks: !MarkdownScanner.IsInlineTag(text.AsSpan(nameStart, nameEnd - nameStart)));
+        return after;
+    }
+
+    /// <summary>The index after the '&gt;' closing an autolink begun before <paramref name="from"/>, or -1.</summary>
+    private int AutolinkEnd(int from, int end)
+    {
+        for (int j = from; j < end; j++)
+        {
+            char c = _text[j];
+            if (c == '>')
+            {
+                return j + 1;
+            }
+
+            if (c == '<' || char.IsWhiteSpace(c))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>'[' at <paramref name="open"/>: a link, image, reference or plain brackets.</summary>
+    private int Link(int open, int end)
+    {
+        string text = _text;
+        int close = MatchBracket(open, end);
+        if (close < 0)
+        {
+            return open + 1;
+        }
+
+        int after = close + 1;
+        if (after < end && text[after] == '(' && TryLinkTail(after, end, out int tailEnd, out int titleStart, out int titleEnd))
+        {
+            Scan(open + 1, close);
+            if (titleStart >= 0)
+            {
+                AddEscaped(titleStart, titleEnd, _side);
+                _side.Break();
+            }
+
+            return tailEnd;
+        }
+
+        if (after < end && text[after] == '[')
+        {
+            int labelClose = text.IndexOf(']', after + 1, end - after - 1);
+            if (labelClose >= 0)
+            {
+                if (labelClose > after + 1)
+                {
+                    Scan(open + 1, close);
+                }
+
+                // A collapsed reference [text][] keeps its text, which is the label; a full one keeps its label.
+                _runs.Break();
+                return labelClose + 1;
+            }
+        }
+
+        if (_labels.Count > 0 && _labels.Contains(MarkdownScanner.NormalizeLabel(text.AsSpan(open + 1, close - open - 1))))
+        {
+            // A shortcut reference: the text is the label that finds the definition.
+            _runs.Break();
+            return after;
+        }
+
+        Scan(open + 1, close);
+        return after;
+    }
+
+    /// <summary>Parses <c>(destination "title")</c> starting at '('; the title range is -1 when there is none.</summary>
+    private bool TryLinkTail(int open, int end, out int tailEnd, out int titleStart, out int titleEnd)
+    {
+        string text = _text;
+        tailEnd = titleStart = titleEnd = -1;
+        int j = SkipSpace(open + 1, end);
+        if (j < end && text[j] == '<')
+        {
+            int close = text.IndexOf('>', j, end - j);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            j = close + 1;
+        }
+        else
+        {
+            int depth = 0;
+            while (j < end && !char.IsWhiteSpace(text[j]))
+            {
+                char c = text[j];
+                if (c == '\\')
+                {
+                    j++;
+                }
+                else if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    if (depth == 0)
+                    {
+                        break;
+                    }
+
+                    depth--;
+                }
+
+                j++;
+            }
+        }
+
+        j = SkipSpace(j, end);
+        if (j < end && text[j] is '"' or '\'' or '(')
+        {
+            char closer = text[j] == '(' ? ')' : text[j];
+            int k = j + 1;
+            while (k < end && text[k] != closer)
+            {
+                k += text[k] == '\\' ? 2 : 1;
+            }
+
+            if (k >= end)
+            {
+                return false;
+            }
+
+            titleStart = j + 1;
+            titleEnd = k;
+            j = SkipSpace(k + 1, end);
+        }
+
+        if (j < end && text[j] == ')')
+        {
+            tailEnd = j + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A bare http://, https:// or ftp:// URL (GFM autolink extension) runs to the next space or '&lt;'.</summary>
+    private int BareUrl(int colon, int end, int textStart)
+    {
+        string text = _text;
+        int schemeStart = colon;
+        while (schemeStart > textStart && char.IsAsciiLetter(text[schemeStart - 1]))
+        {
+            schemeStart--;
+        }
+
+        ReadOnlySpan<char> scheme = text.AsSpan(schemeStart, colon - schemeStart);
+        bool known = scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("ftp", StringComparison.OrdinalIgnoreCase);
+        if (!known || colon + 2 >= end || text[colon + 1] != '/' || text[colon + 2] != '/')
+        {
+            return -1;
+        }
+
+        int j = colon + 3;
+        while (j < end && !char.IsWhiteSpace(text[j]) && text[j] != '<')
+        {
+            j++;
+        }
+
+        Flush(textStart, schemeStart, breaks: true);
+        return j;
+    }
+
+    /// <summary>Adds [start, end) to <paramref name="list"/>, breaking at backslash escapes and character references.</summary>
+    private void AddEscaped(int start, int end, TextRunList list)
+    {
+        int i = start;
+        while (i < end)
+        {
+            int slash = _text.IndexOf('\\', i, end - i);
+            int pieceEnd = slash < 0 ? end : slash;
+            Entities.AddText(_text, i, pieceEnd, list);
+            if (slash < 0)
+            {
+                return;
+            }
+
+            list.Break();
+            i = slash + 2;
+        }
+    }
+
+    private int MatchBracket(int open, int end)
+    {
+        int depth = 0;
+        for (int j = open; j < end; j++)
+        {
+            char c = _text[j];
+            if (c == '\\')
+            {
+                j++;
+            }
+            else if (c == '[')
+            {
+                depth++;
+            }
+            else if (c == ']' && --depth == 0)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+}
