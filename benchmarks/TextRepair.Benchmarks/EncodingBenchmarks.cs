@@ -72,7 +72,7 @@ public class EncodingBenchmarks
 /// <summary>
 /// Issue 10: the encoding step must be linear in line length. Single-line inputs of 1, 4 and 16 MB (UTF-16 bytes):
 /// a box-drawing separator and mixed text (Chinese, a box-drawing run, Latin-1 names, mojibake), through
-/// <see cref="TextRepairer.Repair"/>. Times should grow by 4x per step.
+/// <see cref="TextRepairer.Repair(string, RepairOptions?)"/>. Times should grow by 4x per step.
 /// </summary>
 [MemoryDiagnoser]
 public class EncodingLinearityBenchmarks

@@ -20,12 +20,8 @@ else
     failed=$((failed + 1))
 fi
 
-# Not yet in CI: `repair` and `jsonl` (which repairs every record and fails on a library fault). On main's current
-# encoding engine (src/TextRepair/Repair/Mojibake) TextRepairer.Repair throws ArgumentOutOfRangeException from
-# EditComposer.Apply on overlapping encoding edits (tests/TextRepair.Tests/Data/Fuzz/repair, FuzzRegressionTests, skipped);
-# their CI minute would find it again every run. They join the list when the new encoding engine (issue 12) is on main.
-harnesses=(convert convert-utf8 analyze parquet)
-echo "corpora: fuzzing, 60 s per harness, 2 at a time: ${harnesses[*]} (repair, jsonl: after the encoding engine lands)"
+harnesses=(convert convert-utf8 repair analyze jsonl parquet)
+echo "corpora: fuzzing, 60 s per harness, 2 at a time: ${harnesses[*]}"
 if FUZZ_PARALLEL=2 FUZZ_WORK=$(mktemp -d) bash tools/fuzz.sh 60 "${harnesses[@]}"; then
     passed=$((passed + 1))
 else

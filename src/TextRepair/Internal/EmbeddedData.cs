@@ -84,6 +84,12 @@ internal static unsafe class EmbeddedData
         return bytes;
     }
 
+    /// <summary>
+    /// The lines of a tab-separated embedded text file as (key, value) pairs: the text before the first tab and the
+    /// rest of the line; empty lines and lines starting with '#' are left out. Parsed once (see <see cref="EmbeddedDictionary"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Value)> ReadTabSeparated(string relativePath) => EmbeddedDictionary.Lines(relativePath);
+
     // Resource names are "OpenCC.dictionary.STPhrases.txt": the last dot separates the extension, the others
     // were path separators (no embedded file name contains a dot before its extension).
     private static string ToRelativePath(string resource)
