@@ -2,7 +2,7 @@ using System.Text;
 
 namespace TextRepair.Tests;
 
-/// <summary>The encoding engine through <see cref="TextRepairer.Repair"/>: chains undone, clean text and loss markers left alone.</summary>
+/// <summary>The encoding engine through <see cref="TextRepairer.Repair(string, RepairOptions?)"/>: chains undone, clean text and loss markers left alone.</summary>
 public sealed class EncodingRepairTests
 {
     static EncodingRepairTests()

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TextRepair.Tests.Decoding;
 
-/// <summary>Runs <see cref="TextRepairer.Repair"/> over the evaluation set and writes the per-cell report.</summary>
+/// <summary>Runs <see cref="TextRepairer.Repair(string, RepairOptions?)"/> over the evaluation set and writes the per-cell report.</summary>
 public static class EncodingEvaluation
 {
     public sealed record Outcome(EvalCase Case, string Output, bool Lossy, bool Changed, bool Threw)
