@@ -25,8 +25,10 @@ internal static class Samples
         new("utf8-1252", "UTF-8 read as Windows-1252", () => Decoding.Garble(Simplified, "utf-8", "windows-1252")),
         new("gbk-latin1", "GBK read as Latin-1", () => Decoding.Garble(Simplified, "gbk", "iso-8859-1")),
         new("big5-gbk", "Big5 read as GBK", () => Decoding.Garble(Traditional, "big5", "gbk")),
-        // Two replacement characters written as UTF-8 and read as GBK: the classic 锟斤拷.
-        new("loss", "Lost bytes (锟斤拷)", () => "文件名" + Decoding.Garble("\uFFFD\uFFFD", "utf-8", "gbk") + "已损坏，请重新下载。"),
+        // A UTF-8 sentence that had already lost a character (U+FFFD), then read as GBK: the lost character becomes the
+        // classic 锟斤拷, and the last byte of the final character has no GBK partner, so that character is lost too.
+        // (Markers written into fluent prose, such as "文件名锟斤拷已损坏", are words to the encoding step: left alone.)
+        new("loss", "Lost bytes (锟斤拷)", () => Decoding.Garble("选择菜单中的命令\uFFFD然后点击确定按钮", "utf-8", "gbk")),
     ];
 
     private static string ReadSeed()
