@@ -54,6 +54,9 @@ public sealed class EncodingRepairTests
     [InlineData("───────────────────────")]
     [InlineData("┌──────┐\n│ 标题 │\n└──────┘")]
     [InlineData("加载箭头样式文»¶:")]
+    [InlineData("ÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑ")] // found by the property below: mac-roman of shift_jis "ттттттттт"
+    [InlineData("第一章ÑÑÑÑÑÑÑÑÑÑÑÑ第一章")]
+    [InlineData("ÀÁÀÁÀÁÀÁÀÁÀÁÀÁÀÁ")]
     public void SymbolRuns_NeverChange(string text)
     {
         RepairResult result = Repair(text);

@@ -60,7 +60,8 @@ internal static class RunJudge
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             if ((shortRun && RestoresUnknown(restored))
-                || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, source) < MinRunBytes || (shortRun && RestoresSymbols(restored)))))
+                || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, Period(source)) < MinRunBytes
+                    || (shortRun && RestoresSymbols(restored)))))
             {
                 continue;
             }
@@ -135,6 +136,29 @@ internal static class RunJudge
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Longest period of a repeating unit looked for in a run. A unit of more than 8 characters carries at least the
+    /// <see cref="MinRunBytes"/> of evidence under any decoder but one that reads ASCII, which carries none.
+    /// </summary>
+    private const int MaxPeriod = 8;
+
+    // The shortest unit source repeats (source itself when it repeats none of up to MaxPeriod characters). A repeated
+    // unit is as much evidence as one copy of it: a run of one byte pattern reads as a run of one restored pattern under
+    // every chain, so a reading of "ÑÑÑÑ" (mac-roman "т" from shift_jis) or "════" (GBK "屯") only gains by its
+    // length (fewer, equally repetitive characters), never by its content. "锟斤拷锟斤拷" repeats 6 bytes and stays evidence.
+    internal static ReadOnlySpan<char> Period(ReadOnlySpan<char> source)
+    {
+        for (int p = 1; p <= MaxPeriod && 2 * p <= source.Length; p++)
+        {
+            if (source[p..].SequenceEqual(source[..^p]))
+            {
+                return source[..p];
+            }
+        }
+
+        return source;
     }
 
     // Bytes of the non-ASCII characters of source under the wrong decoder that produced them (U+FFFD and characters it
