@@ -16,8 +16,10 @@ namespace TextRepair.Conversion;
 /// (bits 18-31; <see cref="OverflowNode"/> when the id does not fit).</item>
 /// <item>A blocked Bloom filter over the first two units of every longer key, so that most positions whose unit
 /// starts some longer key are still settled without touching the trie.</item>
-/// <item>A trie over UTF-16 units: edges in one open-addressing table of packed 64-bit slots
-/// ((parent, unit) key and child id), node data packed in one uint (value index, rank, has-children). Each key
+/// <item>A trie over UTF-16 units laid out for locality: the children of a node are contiguous and sorted by unit,
+/// and every subtree is contiguous (depth first), so a walk from a first unit stays within that unit's phrases,
+/// a few cache lines, instead of probing a hash table spread over megabytes. One 64-bit link per node (first child,
+/// child count, the node's own unit) and node data packed in one uint (value index, rank, has-children). Each key
 /// carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
 /// longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
 /// </list>
@@ -46,13 +48,18 @@ internal sealed unsafe partial class StageTable
     private const int ChildBits = 24;
     private const ulong ChildMask = (1UL << ChildBits) - 1;
     private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
+    private const int LinkCountShift = 24;
+    private const int LinkUnitShift = 48;
+    private const ulong LinkFirstMask = (1UL << LinkCountShift) - 1;
+    private const int LinkCountMask = (1 << 24) - 1;
+
+    // Up to this many children are searched one by one (they share a cache line or two); more, by halving.
+    private const int LinearSearchChildren = 8;
 
     private readonly uint[] _entries;
     private readonly ulong* _pairBloom;
     private readonly int _pairBloomShift;
-    private readonly ulong* _edges;
-    private readonly int _edgeMask;
-    private readonly int _edgeShift;
+    private readonly ulong* _links;
     private readonly uint* _nodes;
     private readonly int* _valueOffsets;
     private readonly char* _valuePool;
@@ -82,9 +89,7 @@ internal sealed unsafe partial class StageTable
         _hasSingleUnitKeys = view.HasSingleUnitKeys;
         _pairBloom = view.PairBloom;
         _pairBloomShift = view.PairBloomShift;
-        _edges = view.Edges;
-        _edgeMask = view.EdgeCount - 1;
-        _edgeShift = view.EdgeShift;
+        _links = view.Links;
         _nodes = view.Nodes;
         _valueOffsets = view.ValueOffsets;
         _valuePool = view.ValuePool;
@@ -232,7 +237,20 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public int Convert(ReadOnlySpan<char> source, Span<char> destination)
     {
-        ref uint entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        var sink = default(NoSink);
+        return Convert(source, destination, _entries, ref sink);
+    }
+
+    /// <summary>
+    /// The greedy longest-match loop behind <see cref="Convert(ReadOnlySpan{char}, Span{char})"/> and the tracked
+    /// conversion: <paramref name="entries"/> is this table's entry array or a copy with more units sent to the slow
+    /// path, and <paramref name="sink"/> hears of every dictionary match. Generic over a struct so that each sink gets
+    /// its own compiled loop: the plain one (<see cref="NoSink"/>) has no call and no test left in it.
+    /// </summary>
+    private int Convert<TSink>(ReadOnlySpan<char> source, Span<char> destination, uint[] entries, ref TSink sink)
+        where TSink : struct, IMatchSink
+    {
+        ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
         ref char src = ref MemoryMarshal.GetReference(source);
         ref char dst = ref MemoryMarshal.GetReference(destination);
         int length = source.Length;
@@ -241,7 +259,7 @@ internal sealed unsafe partial class StageTable
         while (i < length)
         {
             char c = Unsafe.Add(ref src, i);
-            uint entry = Unsafe.Add(ref entries, c);
+            uint entry = Unsafe.Add(ref entry0, c);
             if ((entry & Unsettled) == 0
                 || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
@@ -256,6 +274,7 @@ internal sealed unsafe partial class StageTable
             {
                 int start = _valueOffsets[valueIndex];
                 int count = _valueOffsets[valueIndex + 1] - start;
+                sink.OnMatch(i, matched, written, count, valueIndex);
                 if (count == 1)
                 {
                     Debug.Assert(written < destination.Length);
@@ -340,27 +359,41 @@ internal sealed unsafe partial class StageTable
         return bestLength;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindChild(int node, char unit)
     {
-        ulong key = (((ulong)(uint)node << 16) | unit) + 1;
-        ulong* edges = _edges;
-        int mask = _edgeMask;
-        int slot = (int)((key * HashMultiplier) >> _edgeShift);
-        while (true)
+        ulong* links = _links;
+        ulong link = links[node];
+        int first = (int)(link & LinkFirstMask);
+        int count = (int)(link >> LinkCountShift) & LinkCountMask;
+        if (count <= LinearSearchChildren)
         {
-            ulong found = edges[slot];
-            if ((found >> ChildBits) == key)
+            for (int k = first; k < first + count; k++)
             {
-                return (int)(found & ChildMask);
+                char label = (char)(links[k] >> LinkUnitShift);
+                if (label >= unit)
+                {
+                    return label == unit ? k : -1;
+                }
             }
 
-            if (found == 0)
-            {
-                return -1;
-            }
-
-            slot = (slot + 1) & mask;
+            return -1;
         }
+
+        // Branch-free halving (conditional moves): the children of a frequent first unit number in the hundreds, and a
+        // mispredicted branch per step cost as much as the search itself.
+        int at = first;
+        while (count > 1)
+        {
+            int half = count >>> 1;
+            at = (char)(links[at + half] >> LinkUnitShift) <= unit ? at + half : at;
+            count -= half;
+        }
+
+        if ((char)(links[at] >> LinkUnitShift) == unit)
+        {
+            return at;
+        }
+
+        return -1;
     }
 }
