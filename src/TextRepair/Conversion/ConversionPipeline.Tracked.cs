@@ -7,6 +7,9 @@ namespace TextRepair.Conversion;
 /// <summary>The dictionary trees of a pipeline's tables, in the order of its stages.</summary>
 internal sealed record PipelineSpecs(DictionarySpec[] Normalization, DictionarySpec? Segmentation, DictionarySpec[] Chain, bool IncludeTofuRisk);
 
+/// <summary>A segmentation phrase's output through the whole chain, and its uses of one-to-many entries in its own coordinates.</summary>
+internal sealed record PhraseTrace(string Output, ConversionTrace.PhraseUse[] Uses);
+
 /// <summary>
 /// The tracked run: the same output as <see cref="ConvertFinal"/>, plus every use of a one-to-many entry. It runs
 /// stage by stage over the whole piece (OpenCC runs segment by segment; each stage converts each segment on its own,
@@ -17,14 +20,19 @@ internal sealed partial class ConversionPipeline
 {
     private static readonly ConcurrentDictionary<StageTable, Lazy<AmbiguityIndex>> s_indexes = new();
 
+    // Tracked whole-chain results of segmentation phrases, by value index (filled idempotently; a race computes one twice).
+    private PhraseTrace?[]? _trackedPhrases;
+
     /// <summary>Whether this pipeline knows its dictionaries (it can report ambiguities).</summary>
     public bool CanTrack => _specs is not null;
 
     /// <summary>
     /// Converts like <see cref="ConvertFinal"/> and reports each ambiguity to <paramref name="sink"/>, with
-    /// <paramref name="sourceOffset"/> and <paramref name="outputOffset"/> added to its offsets.
+    /// <paramref name="sourceOffset"/> and <paramref name="outputOffset"/> added to its offsets. With
+    /// <paramref name="composePhrases"/> false, phrase segments go through every stage like runs instead of through
+    /// the phrase cache (the tests' reference: both give the same report).
     /// </summary>
-    public int ConvertFinalTracked(ReadOnlySpan<char> source, Span<char> destination, IConversionAmbiguitySink sink, int sourceOffset, int outputOffset)
+    public int ConvertFinalTracked(ReadOnlySpan<char> source, Span<char> destination, IConversionAmbiguitySink sink, int sourceOffset, int outputOffset, bool composePhrases = true)
     {
         PipelineSpecs specs = _specs ?? throw new InvalidOperationException("This pipeline cannot report ambiguities.");
         ConversionTrace trace = ConversionTrace.Rent();
@@ -53,7 +61,7 @@ internal sealed partial class ConversionPipeline
                 }
 
                 next = Rent(next, Need(text.Length, stage));
-                int length = StagePass(text, next, trace, stage, Index(stage, specs.Normalization[s], specs), null);
+                int length = StagePass(text, next, trace, stage, Index(stage, specs.Normalization[s], specs), null, null);
                 (current, next) = (next, current);
                 text = current.AsSpan(0, length);
             }
@@ -64,26 +72,97 @@ internal sealed partial class ConversionPipeline
                 Segment(text, trace, fused);
             }
 
-            for (int s = 0; s < _chain.Length; s++)
-            {
-                StageTable stage = s == 0 && _fullFirst is not null && !fused ? _fullFirst.Value : _chain[s];
-                AmbiguityIndex index = Index(stage, specs.Chain[s], specs);
-                StageTable? phrases = s == 0 && fused ? _segmentation : null;
-                long need = Need(text.Length, stage);
-                if (phrases is not null)
-                {
-                    need = Math.Max(need, Need(text.Length, phrases));
-                }
-
-                next = Rent(next, need);
-                int length = StagePass(text, next, trace, stage, index, phrases is null ? null : Index(phrases, specs.Segmentation!, specs));
-                (current, next) = (next, current);
-                text = current.AsSpan(0, length);
-            }
-
+            int converted = RunChain(text, trace, fused, composePhrases: fused && composePhrases, specs, ref current, ref next);
+            text = _chain.Length == 0 ? text : current.AsSpan(0, converted);
             text.CopyTo(destination);
             trace.Emit(sink, sourceOffset, outputOffset);
             return text.Length;
+        }
+        finally
+        {
+            ConversionTrace.Return(trace);
+            if (current is not null)
+            {
+                ArrayPool<char>.Shared.Return(current);
+            }
+
+            if (next is not null)
+            {
+                ArrayPool<char>.Shared.Return(next);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the conversion chain stage by stage over the trace's segments. With <paramref name="composePhrases"/>, the
+    /// fused first stage writes each phrase segment's whole-chain result and uses from the phrase cache, and the
+    /// segment is then copied by the later stages: what the plain conversion's composed-phrase cache does, tracked.
+    /// </summary>
+    /// <returns>The length of the output, in <paramref name="current"/> (the input's length when the chain is empty).</returns>
+    private int RunChain(ReadOnlySpan<char> text, ConversionTrace trace, bool fused, bool composePhrases, PipelineSpecs specs, ref char[]? current, ref char[]? next)
+    {
+        for (int s = 0; s < _chain.Length; s++)
+        {
+            StageTable stage = s == 0 && _fullFirst is not null && !fused ? _fullFirst.Value : _chain[s];
+            AmbiguityIndex index = Index(stage, specs.Chain[s], specs);
+            StageTable? phrases = s == 0 && fused ? _segmentation : null;
+            long need = Need(text.Length, stage);
+            if (phrases is not null)
+            {
+                need = Math.Max(need, composePhrases ? ChainNeed(text.Length) : Need(text.Length, phrases));
+            }
+
+            next = Rent(next, need);
+            int length = StagePass(text, next, trace, stage, index, phrases is null ? null : Index(phrases, specs.Segmentation!, specs), composePhrases && s == 0 ? specs : null);
+            (current, next) = (next, current);
+            text = current.AsSpan(0, length);
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>Room for the whole chain's output (each stage's own bound in turn, the segmentation values included).</summary>
+    private long ChainNeed(int length)
+    {
+        long need = length;
+        for (int s = 0; s < _chain.Length; s++)
+        {
+            long stage = Need((int)Math.Min(int.MaxValue, need), _chain[s]);
+            if (s == 0 && _segmentation is not null)
+            {
+                stage = Math.Max(stage, Need((int)Math.Min(int.MaxValue, need), _segmentation));
+            }
+
+            need = stage;
+        }
+
+        return need;
+    }
+
+    /// <summary>
+    /// The tracked whole-chain result of one segmentation phrase, computed once per phrase: the phrase alone is one
+    /// segment (a segment is converted on its own), so its output and uses, in its own coordinates, are the same
+    /// wherever it occurs.
+    /// </summary>
+    private PhraseTrace TracePhrase(int valueIndex, ReadOnlySpan<char> key, PipelineSpecs specs)
+    {
+        PhraseTrace?[] cache = _trackedPhrases ?? Interlocked.CompareExchange(ref _trackedPhrases, new PhraseTrace?[_segmentation!.KeyCount], null) ?? _trackedPhrases!;
+        if (cache[valueIndex] is { } known)
+        {
+            return known;
+        }
+
+        ConversionTrace trace = ConversionTrace.Rent();
+        char[]? current = null;
+        char[]? next = null;
+        try
+        {
+            trace.AddSegment(0, key.Length, Kind.Phrase, valueIndex);
+            trace.SwapSegments();
+            int length = RunChain(key, trace, fused: true, composePhrases: false, specs, ref current, ref next);
+            var result = new PhraseTrace(_chain.Length == 0 ? key.ToString() : new string(current!, 0, length), trace.MappedUses());
+            cache[valueIndex] = result;
+            return result;
         }
         finally
         {
@@ -230,7 +309,7 @@ internal sealed partial class ConversionPipeline
     /// One stage over every segment: runs are converted on their own, frozen segments copied, and phrase segments
     /// (fused first stage only) take their segmentation value from <paramref name="phrases"/>.
     /// </summary>
-    private static int StagePass(ReadOnlySpan<char> text, Span<char> destination, ConversionTrace trace, StageTable stage, AmbiguityIndex index, AmbiguityIndex? phrases)
+    private int StagePass(ReadOnlySpan<char> text, Span<char> destination, ConversionTrace trace, StageTable stage, AmbiguityIndex index, AmbiguityIndex? phrases, PipelineSpecs? composeWith)
     {
         trace.BeginPass();
         int written = 0;
@@ -243,6 +322,26 @@ internal sealed partial class ConversionPipeline
             {
                 piece.CopyTo(destination.Slice(written));
                 produced = piece.Length;
+            }
+            else if (segment.Kind == Kind.Phrase && composeWith is not null)
+            {
+                PhraseTrace phrase = TracePhrase(segment.ValueIndex, piece, composeWith);
+                phrase.Output.CopyTo(destination.Slice(written));
+                produced = phrase.Output.Length;
+                if (produced != piece.Length)
+                {
+                    trace.AddPiece(segment.Start, piece.Length, written, produced);
+                }
+
+                foreach (ConversionTrace.PhraseUse use in phrase.Uses)
+                {
+                    trace.AddEvent(segment.Start + use.InputStart, use.InputLength, written + use.OutputStart, use.OutputLength, use.Entry);
+                }
+
+                // Already through the whole chain: later stages copy it.
+                trace.AddSegment(written, produced, Kind.Frozen);
+                written += produced;
+                continue;
             }
             else if (segment.Kind == Kind.Phrase && phrases is not null)
             {

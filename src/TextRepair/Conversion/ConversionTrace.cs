@@ -112,6 +112,32 @@ internal sealed class ConversionTrace
     /// <summary>Maps every recorded use to source and output coordinates and hands them to the sink in source order.</summary>
     public void Emit(IConversionAmbiguitySink sink, int sourceOffset, int outputOffset)
     {
+        MapEvents();
+        for (int e = 0; e < _eventCount; e++)
+        {
+            Event item = _events[e];
+            var ambiguity = new ConversionAmbiguity(
+                item.InputStart + sourceOffset, item.InputLength, item.OutputStart + outputOffset, item.OutputLength, item.Entry.Key, item.Entry.Values, item.Entry.Dictionary);
+            sink.Add(in ambiguity);
+        }
+    }
+
+    /// <summary>Maps every recorded use to source and output coordinates, in source order (see <see cref="ConversionPipeline"/>'s phrase cache).</summary>
+    public PhraseUse[] MappedUses()
+    {
+        MapEvents();
+        var uses = new PhraseUse[_eventCount];
+        for (int e = 0; e < _eventCount; e++)
+        {
+            Event item = _events[e];
+            uses[e] = new PhraseUse(item.InputStart, item.InputLength, item.OutputStart, item.OutputLength, item.Entry);
+        }
+
+        return uses;
+    }
+
+    private void MapEvents()
+    {
         for (int e = 0; e < _eventCount; e++)
         {
             ref Event item = ref _events[e];
@@ -144,14 +170,6 @@ internal sealed class ConversionTrace
             }
 
             _events[j + 1] = item;
-        }
-
-        for (int e = 0; e < _eventCount; e++)
-        {
-            Event item = _events[e];
-            var ambiguity = new ConversionAmbiguity(
-                item.InputStart + sourceOffset, item.InputLength, item.OutputStart + outputOffset, item.OutputLength, item.Entry.Key, item.Entry.Values, item.Entry.Dictionary);
-            sink.Add(in ambiguity);
         }
     }
 
@@ -215,6 +233,9 @@ internal sealed class ConversionTrace
     public readonly record struct Piece(int InputStart, int InputLength, int OutputStart, int OutputLength);
 
     public readonly record struct Segment(int Start, int Length, SegmentKind Kind, int ValueIndex);
+
+    /// <summary>A use of a one-to-many entry inside one phrase segment, in the segment's own coordinates.</summary>
+    public readonly record struct PhraseUse(int InputStart, int InputLength, int OutputStart, int OutputLength, AmbiguousEntry Entry);
 
     private readonly record struct Event(int Pass, int InputStart, int InputLength, int OutputStart, int OutputLength, AmbiguousEntry Entry);
 }

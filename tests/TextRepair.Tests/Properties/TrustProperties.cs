@@ -39,6 +39,25 @@ public sealed class TrustProperties
             return reported == output && inBounds && sorted;
         });
 
+    // 500 cases: a mutation that shifted the cached uses by one unit was found after 179.
+    [Property(MaxTest = 500)]
+    public Property AmbiguityReport_ThroughThePhraseCache_EqualsStageByStage() =>
+        Prop.ForAll(s_configAndText, input =>
+        {
+            var pipeline = ChineseConverter.Get(input.Config).Pipeline;
+            char[] cached = new char[pipeline.MaxOutputLength(input.Text.Length) + 1];
+            char[] staged = new char[cached.Length];
+            var cachedSink = new OffsetSink();
+            var stagedSink = new OffsetSink();
+            int cachedLength = pipeline.ConvertFinalTracked(input.Text, cached, cachedSink, 0, 0, composePhrases: true);
+            int stagedLength = pipeline.ConvertFinalTracked(input.Text, staged, stagedSink, 0, 0, composePhrases: false);
+            return cached.AsSpan(0, cachedLength).SequenceEqual(staged.AsSpan(0, stagedLength))
+                && cachedSink.Items.Select(Fields).SequenceEqual(stagedSink.Items.Select(Fields));
+
+            static (int, int, int, int, string, string, string) Fields(ConversionAmbiguity a) =>
+                (a.SourceStart, a.SourceLength, a.OutputStart, a.OutputLength, a.Key, a.Dictionary, string.Join(' ', a.Alternatives));
+        });
+
     [Property(MaxTest = 100)]
     public Property AmbiguityOption_SpanApiInBlocks_GivesTheWholeTextReport() =>
         Prop.ForAll(s_configAndText, Gen.Choose(1, 40).ToArbitrary(), (input, blockLength) =>
