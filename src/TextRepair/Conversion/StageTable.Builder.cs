@@ -150,57 +150,36 @@ internal sealed unsafe partial class StageTable
         }
 
         /// <summary>
-        /// Renumbers the nodes so that the children of every node are contiguous and sorted by unit, and every subtree
-        /// is contiguous (root children first, ids 1..R, so that their ids fit in the entries; then each node's
-        /// children block followed by its children's subtrees, depth first); then lays out the entries, the links and
-        /// the packed node data, and writes them as a <see cref="StageTableImage"/>.
+        /// Renumbers the nodes (root children first, so that their ids fit in the entries), then lays out the
+        /// entries, the final edge table and the packed node data, and writes them as a <see cref="StageTableImage"/>.
         /// </summary>
         public byte[] ToImage()
         {
-            var children = new List<(char Unit, int Node)>?[_nodeCount];
+            var renumbered = new int[_nodeCount];
+            int next = 1;
+            var rootChildren = new List<(char Unit, int Node)>();
             foreach (ulong slot in _edges)
             {
-                if (slot != 0)
+                if (slot != 0 && ((slot >> ChildBits) - 1) >> 16 == 0)
                 {
-                    ulong key = (slot >> ChildBits) - 1;
-                    int parent = (int)(key >> 16);
-                    (children[parent] ??= []).Add(((char)(key & 0xFFFF), (int)(slot & ChildMask)));
+                    rootChildren.Add(((char)((slot >> ChildBits) - 1), (int)(slot & ChildMask)));
                 }
             }
 
-            var renumbered = new int[_nodeCount];
-            var links = new ulong[_nodeCount];
-            int next = 1;
-
-            // Depth first with an explicit stack: a user phrase may be longer than the call stack is deep.
-            var pending = new Stack<int>();
-            pending.Push(0);
-            while (pending.Count > 0)
+            rootChildren.Sort((a, b) => a.Unit.CompareTo(b.Unit));
+            foreach ((_, int node) in rootChildren)
             {
-                int oldNode = pending.Pop();
-                List<(char Unit, int Node)>? list = children[oldNode];
-                if (list is null)
-                {
-                    continue;
-                }
+                renumbered[node] = next++;
+            }
 
-                list.Sort((a, b) => a.Unit.CompareTo(b.Unit));
-                int first = next;
-                next += list.Count;
-                links[renumbered[oldNode]] |= (uint)first | ((ulong)list.Count << LinkCountShift);
-                for (int k = 0; k < list.Count; k++)
+            for (int node = 1; node < _nodeCount; node++)
+            {
+                if (renumbered[node] == 0)
                 {
-                    renumbered[list[k].Node] = first + k;
-                    links[first + k] = (ulong)list[k].Unit << LinkUnitShift;
-                }
-
-                for (int k = list.Count - 1; k >= 0; k--)
-                {
-                    pending.Push(list[k].Node);
+                    renumbered[node] = next++;
                 }
             }
 
-            List<(char Unit, int Node)> rootChildren = children[0] ?? [];
             var nodes = new uint[_nodeCount];
             for (int node = 0; node < _nodeCount; node++)
             {
@@ -211,6 +190,19 @@ internal sealed unsafe partial class StageTable
                 }
 
                 nodes[renumbered[node]] = data;
+            }
+
+            int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, _edgeCount * 2));
+            var edges = new ulong[slots];
+            int shift = 64 - BitOperations.Log2((uint)slots);
+            foreach (ulong slot in _edges)
+            {
+                if (slot != 0)
+                {
+                    ulong key = (slot >> ChildBits) - 1;
+                    int parent = renumbered[(int)(key >> 16)];
+                    Insert(edges, shift, (((ulong)(uint)parent << 16) | (key & 0xFFFF)) + 1, renumbered[(int)(slot & ChildMask)]);
+                }
             }
 
             var entries = new uint[65536];
@@ -269,7 +261,7 @@ internal sealed unsafe partial class StageTable
 
             int[] header = StageTableImage.Header(
                 ValueCount, MaxKeyLength, (ExpansionNumerator, ExpansionDenominator), (ByteExpansionNumerator, ByteExpansionDenominator),
-                ValuesContainIdsOperator, KeysAreSingleCodePoints, HasSingleUnitKeys, PairBloomShift, PairBloom.Length, links.Length,
+                ValuesContainIdsOperator, KeysAreSingleCodePoints, HasSingleUnitKeys, PairBloomShift, shift, PairBloom.Length, edges.Length,
                 patches.Count, nodes.Length, ValueCount + 1, ValuePoolLength, _shapes.Count);
             var shapes = new List<int>();
             foreach ((int, int, int, int, int, int, int, int) s in _shapes.Order())
@@ -277,7 +269,7 @@ internal sealed unsafe partial class StageTable
                 shapes.AddRange([s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, s.Item6, s.Item7, s.Item8]);
             }
 
-            return StageTableImage.Write(header, KeyUnits, PairBloom, links, [.. patches], shapes.ToArray(), nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
+            return StageTableImage.Write(header, KeyUnits, PairBloom, edges, [.. patches], shapes.ToArray(), nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
         }
 
         private static int Utf8Length(ReadOnlySpan<char> text)

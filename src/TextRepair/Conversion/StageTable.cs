@@ -16,10 +16,8 @@ namespace TextRepair.Conversion;
 /// (bits 18-31; <see cref="OverflowNode"/> when the id does not fit).</item>
 /// <item>A blocked Bloom filter over the first two units of every longer key, so that most positions whose unit
 /// starts some longer key are still settled without touching the trie.</item>
-/// <item>A trie over UTF-16 units laid out for locality: the children of a node are contiguous and sorted by unit,
-/// and every subtree is contiguous (depth first), so a walk from a first unit stays within that unit's phrases,
-/// a few cache lines, instead of probing a hash table spread over megabytes. One 64-bit link per node (first child,
-/// child count, the node's own unit) and node data packed in one uint (value index, rank, has-children). Each key
+/// <item>A trie over UTF-16 units: edges in one open-addressing table of packed 64-bit slots
+/// ((parent, unit) key and child id), node data packed in one uint (value index, rank, has-children). Each key
 /// carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
 /// longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
 /// </list>
@@ -48,19 +46,13 @@ internal sealed unsafe partial class StageTable
     private const int ChildBits = 24;
     private const ulong ChildMask = (1UL << ChildBits) - 1;
     private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
-    private const int LinkCountShift = 24;
-    private const int LinkUnitShift = 48;
-    private const ulong LinkFirstMask = (1UL << LinkCountShift) - 1;
-    private const int LinkCountMask = (1 << 24) - 1;
-
-    // Up to this many children are searched one by one (8 links of 8 bytes: one cache line); more, by halving. Not tuned
-    // by measurement: on this shared VM the trie layout as a whole did not measurably change s2t's time (docs/conversion.md).
-    private const int LinearSearchChildren = 8;
 
     private readonly uint[] _entries;
     private readonly ulong* _pairBloom;
     private readonly int _pairBloomShift;
-    private readonly ulong* _links;
+    private readonly ulong* _edges;
+    private readonly int _edgeMask;
+    private readonly int _edgeShift;
     private readonly uint* _nodes;
     private readonly int* _valueOffsets;
     private readonly char* _valuePool;
@@ -90,7 +82,9 @@ internal sealed unsafe partial class StageTable
         _hasSingleUnitKeys = view.HasSingleUnitKeys;
         _pairBloom = view.PairBloom;
         _pairBloomShift = view.PairBloomShift;
-        _links = view.Links;
+        _edges = view.Edges;
+        _edgeMask = view.EdgeCount - 1;
+        _edgeShift = view.EdgeShift;
         _nodes = view.Nodes;
         _valueOffsets = view.ValueOffsets;
         _valuePool = view.ValuePool;
@@ -360,41 +354,27 @@ internal sealed unsafe partial class StageTable
         return bestLength;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindChild(int node, char unit)
     {
-        ulong* links = _links;
-        ulong link = links[node];
-        int first = (int)(link & LinkFirstMask);
-        int count = (int)(link >> LinkCountShift) & LinkCountMask;
-        if (count <= LinearSearchChildren)
+        ulong key = (((ulong)(uint)node << 16) | unit) + 1;
+        ulong* edges = _edges;
+        int mask = _edgeMask;
+        int slot = (int)((key * HashMultiplier) >> _edgeShift);
+        while (true)
         {
-            for (int k = first; k < first + count; k++)
+            ulong found = edges[slot];
+            if ((found >> ChildBits) == key)
             {
-                char label = (char)(links[k] >> LinkUnitShift);
-                if (label >= unit)
-                {
-                    return label == unit ? k : -1;
-                }
+                return (int)(found & ChildMask);
             }
 
-            return -1;
-        }
+            if (found == 0)
+            {
+                return -1;
+            }
 
-        // Branch-free halving (conditional moves): a frequent first unit has hundreds of children (up to 653 in
-        // STPhrases), and which way each step goes is unpredictable.
-        int at = first;
-        while (count > 1)
-        {
-            int half = count >>> 1;
-            at = (char)(links[at + half] >> LinkUnitShift) <= unit ? at + half : at;
-            count -= half;
+            slot = (slot + 1) & mask;
         }
-
-        if ((char)(links[at] >> LinkUnitShift) == unit)
-        {
-            return at;
-        }
-
-        return -1;
     }
 }

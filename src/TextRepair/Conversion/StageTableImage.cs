@@ -9,9 +9,8 @@ namespace TextRepair.Conversion;
 /// </summary>
 /// <remarks>
 /// Header: key count, longest key, UTF-16 expansion (numerator, denominator), UTF-8 expansion (numerator,
-/// denominator), flags, Bloom shift, 0 (reserved), then the lengths of the sections that follow in this order:
-/// key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie links (ulong per node: first child, child
-/// count, the node's own unit; see <see cref="StageTable"/>), entry patches (ulong:
+/// denominator), flags, Bloom shift, edge shift, then the lengths of the sections that follow in this order:
+/// key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie edges (ulong), entry patches (ulong:
 /// unit in the high 32 bits, entry in the low 32 bits, for every unit whose entry is not the unit itself), entry
 /// shapes (int, <see cref="ExpansionBound.ShapeLength"/> per shape), trie
 /// nodes (uint), value offsets (int), value pool (UTF-16 units). The image is little-endian; on a big-endian
@@ -48,9 +47,9 @@ internal readonly unsafe struct StageTableImage
         ByteExpansionDenominator,
         Flags,
         PairBloomShift,
-        Reserved,
+        EdgeShift,
         PairBloomWords,
-        Links,
+        EdgeSlots,
         EntryPatches,
         Nodes,
         ValueOffsets,
@@ -62,7 +61,7 @@ internal readonly unsafe struct StageTableImage
     {
         KeyUnits,
         PairBloom,
-        Links,
+        Edges,
         EntryPatches,
         Shapes,
         Nodes,
@@ -91,14 +90,15 @@ internal readonly unsafe struct StageTableImage
 
     public int PairBloomShift => Get(Field.PairBloomShift);
 
-    /// <summary>Number of trie links (one per node).</summary>
-    public int LinkCount => Get(Field.Links);
+    public int EdgeShift => Get(Field.EdgeShift);
+
+    public int EdgeCount => Get(Field.EdgeSlots);
 
     public ulong* KeyUnits => (ulong*)(_image + Offset(Sections.KeyUnits));
 
     public ulong* PairBloom => (ulong*)(_image + Offset(Sections.PairBloom));
 
-    public ulong* Links => (ulong*)(_image + Offset(Sections.Links));
+    public ulong* Edges => (ulong*)(_image + Offset(Sections.Edges));
 
     public uint* Nodes => (uint*)(_image + Offset(Sections.Nodes));
 
@@ -110,7 +110,7 @@ internal readonly unsafe struct StageTableImage
     public ReadOnlySpan<int> Shapes => new(_image + Offset(Sections.Shapes), Get(Field.Shapes) * ExpansionBound.ShapeLength);
 
     /// <summary>Writes an image; every array is written whole.</summary>
-    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] links, ulong[] entryPatches, ReadOnlySpan<int> shapes, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
+    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] edges, ulong[] entryPatches, ReadOnlySpan<int> shapes, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
     {
         Debug.Assert(header.Length == (int)Field.Shapes + 1);
         Debug.Assert(keyUnits.Length == KeyUnitWords);
@@ -135,7 +135,7 @@ internal readonly unsafe struct StageTableImage
             }
         }
 
-        foreach (ulong[] section in new[] { keyUnits, pairBloom, links, entryPatches })
+        foreach (ulong[] section in new[] { keyUnits, pairBloom, edges, entryPatches })
         {
             foreach (ulong value in section)
             {
@@ -176,10 +176,10 @@ internal readonly unsafe struct StageTableImage
     }
 
     /// <summary>Header values in <see cref="Write"/>'s order, from the builder's results.</summary>
-    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int pairBloomWords, int links, int entryPatches, int nodes, int valueOffsets, int valuePool, int shapes)
+    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int edgeShift, int pairBloomWords, int edgeSlots, int entryPatches, int nodes, int valueOffsets, int valuePool, int shapes)
     {
         int flags = (valuesContainIds ? FlagValuesContainIds : 0) | (keysAreSingleCodePoints ? FlagKeysAreSingleCodePoints : 0) | (hasSingleUnitKeys ? FlagHasSingleUnitKeys : 0);
-        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, 0, pairBloomWords, links, entryPatches, nodes, valueOffsets, valuePool, shapes];
+        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, edgeShift, pairBloomWords, edgeSlots, entryPatches, nodes, valueOffsets, valuePool, shapes];
     }
 
     /// <summary>Lays out the 64K entry array: every unit maps to itself, then the patches.</summary>
@@ -213,7 +213,7 @@ internal readonly unsafe struct StageTableImage
             {
                 Sections.KeyUnits => KeyUnitWords * 8L,
                 Sections.PairBloom => Get(Field.PairBloomWords) * 8L,
-                Sections.Links => Get(Field.Links) * 8L,
+                Sections.Edges => Get(Field.EdgeSlots) * 8L,
                 Sections.EntryPatches => Get(Field.EntryPatches) * 8L,
                 Sections.Shapes => AlignUp(Get(Field.Shapes) * ExpansionBound.ShapeLength * 4L),
                 Sections.Nodes => AlignUp(Get(Field.Nodes) * 4L),
