@@ -124,22 +124,40 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     }
 
     [Fact]
-    public async Task A_dropped_GBK_file_is_decoded_right_with_the_encoding_chosen_and_never_a_guess()
+    public async Task A_dropped_GBK_file_is_detected_and_decoded_right_and_any_candidate_can_be_chosen()
     {
         string text = SimplifiedSentence + "\n第二行：编码检测。";
         byte[] gbk = Encoding.GetEncoding("gb18030").GetBytes(text);
         await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await page.ByTestId("tab-bytes").ClickAsync();
+
+        // The choices are detection plus exactly the detector's candidates, so any candidate shown can be picked.
+        string[] choices = await page.ByTestId("bytes-encoding").Locator("option")
+            .EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        Assert.Equal("auto", choices[0]);
+        Assert.Equal(EncodingDetector.CandidateNames.Order(StringComparer.Ordinal), choices.Skip(1).Order(StringComparer.Ordinal));
+
         await page.ByTestId("bytes-file").SetInputFilesAsync(new FilePayload { Name = "gbk.txt", MimeType = "text/plain", Buffer = gbk });
 
-        // Default: UTF-8, said so, invalid sequences visible as U+FFFD.
-        await Browser.WaitForTextAsync(page, "bytes-output", Encoding.UTF8.GetString(gbk));
-        Assert.Contains("chosen, not detected", await page.ByTestId("bytes-status").TextContentAsync(), StringComparison.Ordinal);
-
-        await page.ByTestId("bytes-encoding").SelectOptionAsync("gb18030");
+        // Default: the library's detection decides, says so, and lists the candidates it weighed, best first.
         await Browser.WaitForTextAsync(page, "bytes-output", text);
+        string status = await page.ByTestId("bytes-status").TextContentAsync() ?? "";
+        Assert.Contains("(detected, confidence", status, StringComparison.Ordinal);
+        Assert.Contains("GB18030", status, StringComparison.Ordinal);
+        string[] candidates = await page.ByTestId("bytes-candidates").Locator("li")
+            .EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.encoding)");
+        Assert.Equal(EncodingDetector.Detect(gbk).Name, candidates[0]);
+        Assert.Equal("gb18030", candidates[0]);
+        Assert.True(candidates.Length > 1);
         await Browser.ScreenshotAsync(site, page, "playground-bytes.png");
+
+        // A chosen encoding is used as it is, invalid sequences visible as U+FFFD; the candidates stay listed.
+        await page.ByTestId("bytes-encoding").SelectOptionAsync("utf-8");
+        await Browser.WaitForTextAsync(page, "bytes-output", Encoding.UTF8.GetString(gbk));
+        Assert.Contains("(chosen; detection says GB18030", await page.ByTestId("bytes-status").TextContentAsync(), StringComparison.Ordinal);
+        await page.ByTestId("bytes-encoding").SelectOptionAsync("auto");
+        await Browser.WaitForTextAsync(page, "bytes-output", text);
 
         await Browser.WaitReadyAsync(page);
         await page.ByTestId("bytes-repair").ClickAsync();
@@ -220,12 +238,19 @@ public sealed class PlaygroundTests(PlaygroundSite site)
             .EvaluateAllAsync<string[]>("marks => marks.map(m => m.dataset.editKind)");
         string[] removed = await page.Locator("[data-testid=repair-output] [data-edit-kind]")
             .EvaluateAllAsync<string[]>("marks => marks.map(m => m.dataset.removed ?? '')");
+        string[] tips = await page.Locator("[data-testid=repair-output] [data-edit-kind]")
+            .EvaluateAllAsync<string[]>("marks => marks.map(m => m.dataset.tip ?? '')");
         Assert.Equal(library.Edits.Count, kinds.Length);
         for (int i = 0; i < kinds.Length; i++)
         {
             RepairEdit edit = library.Edits[i];
             Assert.Equal(KindName(edit.Kind), kinds[i]);
             Assert.Equal(input.Substring(edit.Start, edit.Length), removed[i]);
+            if (edit.Chain is not null)
+            {
+                // An encoding or loss edit says which chain it undid or lost text in ("utf-8 decoded as gbk").
+                Assert.Contains(edit.Chain, tips[i], StringComparison.Ordinal);
+            }
         }
 
         Assert.All(kinds, kind => Assert.Contains(kind, s_allKinds));
