@@ -47,12 +47,12 @@ public sealed class ReadmeExamples
         string tw = s2twp.Convert(text);                          // 滑鼠裡面的矽二極體壞了 (the same instance if nothing changes)
 
         // Span API, shaped like System.Text.Unicode.Utf8: no allocation once the config is loaded, resumable.
-        char[] buffer = new char[s2twp.GetMaxCharCount(text.Length)];
+        char[] buffer = new char[s2twp.GetMaxConvertedLength(text.Length)];
         OperationStatus status = s2twp.Convert(text, buffer, out int consumed, out int written, isFinalBlock: true);
 
         // UTF-8 in and out (InvalidData at the first invalid byte), and readers/writers of any length.
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
-        byte[] utf8Out = new byte[s2twp.GetMaxByteCount(utf8.Length)];
+        byte[] utf8Out = new byte[s2twp.GetMaxConvertedUtf8Length(utf8.Length)];
         s2twp.ConvertUtf8(utf8, utf8Out, out int bytesConsumed, out int bytesWritten);
         s2twp.Convert(reader, writer);
 
