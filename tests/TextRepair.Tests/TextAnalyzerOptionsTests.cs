@@ -37,10 +37,10 @@ public sealed class TextAnalyzerOptionsTests
             Assert.Equal(annotations ? full.Annotations : [], part.Annotations);
             Assert.Equal(annotations ? full.Evidence : AnnotationEvidence.None, part.Evidence);
             Assert.Equal(annotations ? full.DistinctAnnotatedCharacterCount : 0, part.DistinctAnnotatedCharacterCount);
-            Assert.Equal(Of(full, DamageKind.PinyinAnnotation, DamageKind.LostVowelPinyin, annotations), Of(part, DamageKind.PinyinAnnotation, DamageKind.LostVowelPinyin, true));
+            Assert.Equal(Of(full, RepairKind.Annotation, RepairKind.LostVowelPinyin, annotations), Of(part, RepairKind.Annotation, RepairKind.LostVowelPinyin, true));
 
             bool encoding = options.HasFlag(TextAnalyzerOptions.Encoding);
-            Assert.Equal(Of(full, DamageKind.Mojibake, DamageKind.EncodingLoss, encoding), Of(part, DamageKind.Mojibake, DamageKind.EncodingLoss, true));
+            Assert.Equal(Of(full, RepairKind.Encoding, RepairKind.LossMarker, encoding), Of(part, RepairKind.Encoding, RepairKind.LossMarker, true));
 
             // Signatures are looked for only when toned annotations do not already prove the conversion, so leaving
             // annotations out can add signatures; with both parts on, the result is the full one.
@@ -48,7 +48,7 @@ public sealed class TextAnalyzerOptionsTests
             if (!signatures)
             {
                 Assert.Equal(0, part.ConversionSignatureCount);
-                Assert.DoesNotContain(part.SuspectedDamage, d => d.Kind == DamageKind.CharacterConversion);
+                Assert.DoesNotContain(part.SuspectedDamage, d => d.Kind == RepairKind.Script);
             }
             else if (annotations)
             {
@@ -72,10 +72,10 @@ public sealed class TextAnalyzerOptionsTests
     {
         var kinds = Texts.SelectMany(row => TextAnalyzer.Analyze((string)row.Data).SuspectedDamage).Select(d => d.Kind).ToHashSet();
 
-        Assert.Contains(DamageKind.PinyinAnnotation, kinds);
-        Assert.Contains(DamageKind.CharacterConversion, kinds);
-        Assert.Contains(DamageKind.Mojibake, kinds);
-        Assert.Contains(DamageKind.EncodingLoss, kinds);
+        Assert.Contains(RepairKind.Annotation, kinds);
+        Assert.Contains(RepairKind.Script, kinds);
+        Assert.Contains(RepairKind.Encoding, kinds);
+        Assert.Contains(RepairKind.LossMarker, kinds);
     }
 
     [Fact]
@@ -96,6 +96,6 @@ public sealed class TextAnalyzerOptionsTests
         Assert.Equal("options", error.ParamName);
     }
 
-    private static List<SuspectedDamage> Of(TextReport report, DamageKind a, DamageKind b, bool included) =>
+    private static List<SuspectedDamage> Of(TextReport report, RepairKind a, RepairKind b, bool included) =>
         included ? [.. report.SuspectedDamage.Where(d => d.Kind == a || d.Kind == b)] : [];
 }

@@ -44,7 +44,7 @@ public sealed class TextAnalyzerTests
         Assert.Equal(new System.Text.Rune('堅'), first.Character);
         Assert.Equal("jiān", first.Syllable);
         Assert.True(first.Toned);
-        Assert.Equal(report.Annotations.Count, report.SuspectedDamage.Count(d => d.Kind == DamageKind.PinyinAnnotation));
+        Assert.Equal(report.Annotations.Count, report.SuspectedDamage.Count(d => d.Kind == RepairKind.Annotation));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class TextAnalyzerTests
         TextReport report = TextAnalyzer.Analyze(Text);
 
         SuspectedDamage damage = Assert.Single(report.SuspectedDamage);
-        Assert.Equal(DamageKind.LostVowelPinyin, damage.Kind);
+        Assert.Equal(RepairKind.LostVowelPinyin, damage.Kind);
         Assert.Equal("发展(fzhn)", Text.Substring(damage.Start, damage.Length));
         Assert.Empty(report.Annotations);
     }

@@ -193,7 +193,7 @@ public sealed class TextRepairerTests
         Assert.Equal(AnnotationEvidence.None, report.Evidence);
         Assert.Equal(5, report.ConversionSignatureCount);
         Assert.Equal(["聯系", "了解", "關系", "關于", "聯系"], report.SuspectedDamage.Select(d => Text.Substring(d.Start, d.Length)));
-        Assert.All(report.SuspectedDamage, d => Assert.Equal(DamageKind.CharacterConversion, d.Kind));
+        Assert.All(report.SuspectedDamage, d => Assert.Equal(RepairKind.Script, d.Kind));
     }
 
     [Theory]

@@ -113,13 +113,13 @@ internal static class DetectReportWriter
         _ => Unknown(evidence),
     };
 
-    private static string Name(DamageKind kind) => kind switch
+    private static string Name(RepairKind kind) => kind switch
     {
-        DamageKind.PinyinAnnotation => "pinyinAnnotation",
-        DamageKind.LostVowelPinyin => "lostVowelPinyin",
-        DamageKind.CharacterConversion => "characterConversion",
-        DamageKind.Mojibake => "mojibake",
-        DamageKind.EncodingLoss => "encodingLoss",
+        RepairKind.Annotation => "pinyinAnnotation",
+        RepairKind.LostVowelPinyin => "lostVowelPinyin",
+        RepairKind.Script => "characterConversion",
+        RepairKind.Encoding => "mojibake",
+        RepairKind.LossMarker => "encodingLoss",
         _ => Unknown(kind),
     };
 

@@ -117,7 +117,7 @@ public static partial class TextAnalyzer
                 {
                     if (annotation.Match != AnnotationMatch.Mismatch)
                     {
-                        damage.Add(new SuspectedDamage(annotation.Start, annotation.Length, DamageKind.PinyinAnnotation));
+                        damage.Add(new SuspectedDamage(annotation.Start, annotation.Length, RepairKind.Annotation));
                     }
                 }
             }
@@ -148,7 +148,7 @@ public static partial class TextAnalyzer
             EncodingScanner.Find(text.ToString(), findings);
             foreach (EncodingFinding f in findings)
             {
-                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? RepairKind.LossMarker : RepairKind.Encoding));
             }
         }
 
@@ -225,7 +225,7 @@ public static partial class TextAnalyzer
         {
             if (LostVowelPinyin.Matches(text, open, content, readings, out int wordStart))
             {
-                (damage ??= []).Add(new SuspectedDamage(wordStart, close + 1 - wordStart, DamageKind.LostVowelPinyin));
+                (damage ??= []).Add(new SuspectedDamage(wordStart, close + 1 - wordStart, RepairKind.LostVowelPinyin));
                 end = close + 1;
                 return true;
             }

@@ -26,7 +26,7 @@ public enum TextAnalyzerOptions
     ConversionSignatures = 2,
 
     /// <summary>
-    /// Encoding damage: <see cref="DamageKind.Mojibake"/> and <see cref="DamageKind.EncodingLoss"/> spans in
+    /// Encoding damage: <see cref="RepairKind.Encoding"/> and <see cref="RepairKind.LossMarker"/> spans in
     /// <see cref="TextReport.SuspectedDamage"/>.
     /// </summary>
     Encoding = 4,

@@ -85,7 +85,10 @@ public sealed class TextReport
     /// <summary>True when the text shows that it was machine-converted from Simplified Chinese.</summary>
     public bool ConvertedFromSimplified { get; }
 
-    /// <summary>Suspected damage in text order: annotations that fit, lost-vowel pinyin, conversion signatures.</summary>
+    /// <summary>
+    /// Suspected damage in text order, each span with its <see cref="RepairKind"/>: annotations that fit, lost-vowel
+    /// pinyin, conversion signatures, encoding damage (mojibake and loss markers).
+    /// </summary>
     public IReadOnlyList<SuspectedDamage> SuspectedDamage { get; }
 
     /// <summary>

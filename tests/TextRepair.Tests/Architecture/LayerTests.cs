@@ -69,7 +69,7 @@ public sealed class LayerTests
     [InlineData(typeof(ChineseConverter), "Conversion")]
     [InlineData(typeof(TextAnalyzer), "Analysis")]
     [InlineData(typeof(TextRepairer), "Repair")]
-    [InlineData(typeof(RepairKind), "Repair")]
+    [InlineData(typeof(RepairKind), "Analysis")]
     [InlineData(typeof(DocumentConverter), "Documents")]
     public void PublicTypesAreMappedToTheFolderOfTheirSource(System.Type type, string layer)
     {

@@ -90,6 +90,7 @@ public sealed class ReadmeExamples
         RepairResult kept = keepScript.Repair(page);                     // annotations and punctuation only
 
         TextReport report = TextAnalyzer.Analyze(page);                  // script, annotations, evidence, suspected damage
+        TextReport quick = TextAnalyzer.Analyze(page, TextAnalyzerOptions.ScriptOnly);  // script counts only: one lookup per character
         #endregion
 
         var applied = new StringBuilder();
@@ -105,7 +106,9 @@ public sealed class ReadmeExamples
         Assert.Equal(4, result.Decisions.Count);
         Assert.DoesNotContain(kept.Edits, edit => edit.Kind == RepairKind.Script);
         Assert.Contains(kept.Edits, edit => edit.Kind == RepairKind.Annotation);
-        Assert.Contains(report.SuspectedDamage, damage => damage.Kind == DamageKind.PinyinAnnotation);
+        Assert.Contains(report.SuspectedDamage, damage => damage.Kind == RepairKind.Annotation);
+        Assert.Equal(report.Script, quick.Script);
+        Assert.Empty(quick.SuspectedDamage);
     }
 
     [Fact]
