@@ -19,6 +19,19 @@ internal sealed record PlaygroundEdit(int Start, int Length, string Was, string 
 /// <param name="Explanation">The library's own account, <c>RepairResult.Explain()</c>.</param>
 internal sealed record RepairOutcome(string Input, string Text, bool Lossy, IReadOnlyList<PlaygroundEdit> Edits, string Explanation);
 
+/// <summary>One place where a conversion guessed, in the playground's own types.</summary>
+/// <param name="Start">Index in the converted text.</param>
+/// <param name="Length">Number of UTF-16 units of the converted text it covers.</param>
+/// <param name="Key">The dictionary key that matched.</param>
+/// <param name="Alternatives">Every value of the entry, the one written first.</param>
+/// <param name="Dictionary">The OpenCC dictionary, e.g. STCharacters.</param>
+internal sealed record PlaygroundAmbiguity(int Start, int Length, string Key, IReadOnlyList<string> Alternatives, string Dictionary);
+
+/// <summary>A conversion as the Convert view shows it.</summary>
+/// <param name="Text">The converted text.</param>
+/// <param name="Ambiguities">Where the converter guessed, in order, not overlapping.</param>
+internal sealed record ConvertOutcome(string Text, IReadOnlyList<PlaygroundAmbiguity> Ambiguities);
+
 /// <summary>The assemblies that Home loads lazily (kept out of <see cref="Engine"/>, which must not be touched before).</summary>
 internal static class LazyAssemblies
 {
@@ -39,8 +52,43 @@ internal static class Engine
     /// <summary>The library's config names, e.g. "s2t".</summary>
     public static IReadOnlyList<string> Configs() => ChineseConverter.Configs;
 
-    /// <summary>Converts <paramref name="text"/> with the OpenCC config <paramref name="config"/>.</summary>
-    public static string Convert(string config, string text) => ChineseConverter.Get(config).Convert(text);
+    /// <summary>
+    /// The BCP-47 aliases of each config (<c>ChineseConverter.ConfigAliases</c> inverted), the explicit
+    /// "source-to-target" form first, e.g. s2twp: zh-Hans-to-zh-TW, zh-TW. Configs without an alias are absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> AliasesByConfig() =>
+        ChineseConverter.ConfigAliases
+            .GroupBy(pair => pair.Value, StringComparer.Ordinal)
+            .ToDictionary(
+                group => group.Key,
+                group => group.Select(pair => pair.Key).OrderBy(alias => alias.Contains("-to-", StringComparison.Ordinal) ? 0 : 1)
+                    .ThenBy(alias => alias, StringComparer.Ordinal).ToArray(),
+                StringComparer.Ordinal);
+
+    /// <summary>
+    /// Converts <paramref name="text"/> with the OpenCC config <paramref name="config"/> and reports where it guessed
+    /// (the library's ambiguity report), in output order, overlapping reports dropped.
+    /// </summary>
+    public static ConvertOutcome Convert(string config, string text)
+    {
+        var ambiguities = new List<ConversionAmbiguity>();
+        string output = ChineseConverter.Get(config).Convert(text, ambiguities);
+        var marks = new List<PlaygroundAmbiguity>(ambiguities.Count);
+        int end = 0;
+        foreach (ConversionAmbiguity a in ambiguities.OrderBy(a => a.OutputStart))
+        {
+            // A chained config can report the same output twice (one per stage); the page marks each place once.
+            if (a.OutputStart < end || a.OutputLength == 0)
+            {
+                continue;
+            }
+
+            marks.Add(new PlaygroundAmbiguity(a.OutputStart, a.OutputLength, a.Key, [.. a.Alternatives], a.Dictionary));
+            end = a.OutputStart + a.OutputLength;
+        }
+
+        return new ConvertOutcome(output, marks);
+    }
 
     /// <summary>Repairs <paramref name="text"/> with the library's defaults.</summary>
     public static RepairOutcome Repair(string text)

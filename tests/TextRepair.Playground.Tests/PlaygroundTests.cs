@@ -43,10 +43,19 @@ public sealed class PlaygroundTests(PlaygroundSite site)
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
 
-        IReadOnlyList<string> values = await page.ByTestId("convert-config").Locator("option")
+        string[] values = await page.ByTestId("convert-config").Locator("option")
             .EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
         Assert.Equal(ChineseConverter.Configs, values);
 
+        // Each config's label names its BCP-47 aliases.
+        string[] labels = await page.ByTestId("convert-config").Locator("option")
+            .EvaluateAllAsync<string[]>("options => options.map(o => o.textContent)");
+        foreach ((string alias, string config) in ChineseConverter.ConfigAliases)
+        {
+            Assert.Contains($"{alias}", labels[Array.IndexOf(values, config)], StringComparison.Ordinal);
+        }
+
+        int marked = 0;
         (string Config, string Text)[] cases =
         [
             ("s2t", SimplifiedSentence), ("tw2sp", TraditionalSentence), ("t2jp", TraditionalSentence), ("s2twp", SimplifiedSentence),
@@ -55,10 +64,20 @@ public sealed class PlaygroundTests(PlaygroundSite site)
         {
             await page.ByTestId("convert-config").SelectOptionAsync(config);
             await page.ByTestId("convert-input").FillAsync(text);
-            string expected = ChineseConverter.Get(config).Convert(text);
+            var reported = new List<ConversionAmbiguity>();
+            string expected = ChineseConverter.Get(config).Convert(text, reported);
             await Browser.WaitForTextAsync(page, "convert-output", expected);
+
+            // Each place the library reports a guess is marked once, with its alternatives (a later stage of a
+            // chained config may report a place again; the page marks it once).
+            string[] expectedMarks = Marks(expected, reported);
+            string[] shown = await page.Locator("[data-testid=convert-output] mark[data-ambiguity]")
+                .EvaluateAllAsync<string[]>("marks => marks.map(m => m.textContent + ':' + m.dataset.alternatives)");
+            Assert.Equal(expectedMarks, shown);
+            marked += shown.Length;
         }
 
+        Assert.True(marked > 0, "no conversion marked a guess");
         Assert.Empty(session.Errors);
         await Browser.ScreenshotAsync(site, page, "playground-convert.png");
     }
@@ -254,6 +273,22 @@ public sealed class PlaygroundTests(PlaygroundSite site)
         }
 
         Assert.All(kinds, kind => Assert.Contains(kind, s_allKinds));
+    }
+
+    private static string[] Marks(string output, List<ConversionAmbiguity> reported)
+    {
+        var marks = new List<string>();
+        int end = 0;
+        foreach (ConversionAmbiguity a in reported.OrderBy(a => a.OutputStart))
+        {
+            if (a.OutputStart >= end && a.OutputLength > 0)
+            {
+                marks.Add($"{output.AsSpan(a.OutputStart, a.OutputLength)}:{string.Join(" ", a.Alternatives)}");
+                end = a.OutputStart + a.OutputLength;
+            }
+        }
+
+        return [.. marks];
     }
 
     private static string KindName(RepairKind kind) => kind switch
