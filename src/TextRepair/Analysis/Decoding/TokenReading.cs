@@ -14,6 +14,8 @@ internal sealed class TokenReading
     // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
     private bool[]? _accepted;
 
+    private List<Candidate>? _readings;
+
     private TokenReading(int start, string token, char before, char after)
     {
         Start = start;
@@ -21,7 +23,6 @@ internal sealed class TokenReading
         Before = before;
         After = after;
         Input = TextLikelihood.Score(token, before, after);
-        Readings = CandidateSearch.Search(token, before, after, Input);
     }
 
     public int Start { get; }
@@ -34,7 +35,8 @@ internal sealed class TokenReading
 
     public SpanScore Input { get; }
 
-    public List<Candidate> Readings { get; }
+    /// <summary>Every reading the lattice finds, best first (searched on first use).</summary>
+    public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
 
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
@@ -42,7 +44,7 @@ internal sealed class TokenReading
     /// <summary>The chosen reading restores real text (not only loss markers).</summary>
     public bool Restores { get; private set; }
 
-    /// <summary>Searches the token at <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>'s line.</summary>
+    /// <summary>The token at <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>'s line.</summary>
     public static TokenReading Search(string text, int start, int end, int lineStart, int lineEnd) =>
         new(start, text.Substring(start, end - start),
             start > lineStart ? text[start - 1] : CharNgramModel.Boundary,
