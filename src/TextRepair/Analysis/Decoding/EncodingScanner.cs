@@ -85,7 +85,13 @@ internal static class EncodingScanner
             {
                 TokenReading token = TokenReading.Search(text, i, end, lineStart, lineEnd);
                 tokens.Add(token);
-                if (EncodingDecision.MayBeDamaged(token.Token, token.Before, token.After) && token.Decide() && token.Restores)
+                // A token decided before in the same context with no reading gets the same outcome without a search.
+                bool knownClean = CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After);
+                if (!knownClean && EncodingDecision.MayBeDamaged(token.Token, token.Before, token.After) && !token.Decide())
+                {
+                    CleanTokenCache.AddClean(token.Token, token.Before, token.After);
+                }
+                else if (token.Chosen is not null && token.Restores)
                 {
                     var restored = new List<EncodingFinding>();
                     token.AddFindings(restored, lossesToo: false);

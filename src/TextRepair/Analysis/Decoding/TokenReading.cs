@@ -16,13 +16,14 @@ internal sealed class TokenReading
 
     private List<Candidate>? _readings;
 
+    private SpanScore? _input;
+
     private TokenReading(int start, string token, char before, char after)
     {
         Start = start;
         Token = token;
         Before = before;
         After = after;
-        Input = TextLikelihood.Score(token, before, after);
     }
 
     public int Start { get; }
@@ -33,7 +34,8 @@ internal sealed class TokenReading
 
     public char After { get; }
 
-    public SpanScore Input { get; }
+    /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
+    public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
 
     /// <summary>Every reading the lattice finds, best first (searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
