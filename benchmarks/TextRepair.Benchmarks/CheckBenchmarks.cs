@@ -20,7 +20,7 @@ public class CheckBenchmarks
         _text = ConversionCorpus.Traditional;
         _utf8 = Encoding.UTF8.GetBytes(_text);
         Console.WriteLine($"// check corpus: {_utf8.Length:N0} UTF-8 bytes ({ConversionCorpus.Source})");
-        TextAnalyzer.CheckVariant("軟件", ChineseVariant.Taiwan);
+        TextAnalyzer.CheckVariant("軟件", ChineseVariant.HantTW);
     }
 
     [Benchmark(Baseline = true, Description = "baseline: UTF-8 decoding")]
@@ -30,11 +30,11 @@ public class CheckBenchmarks
     public int Check()
     {
         string text = Encoding.UTF8.GetString(_utf8);
-        return TextAnalyzer.CheckVariant(text, ChineseVariant.Taiwan).Count + TextAnalyzer.Analyze(text).SuspectedDamage.Count;
+        return TextAnalyzer.CheckVariant(text, ChineseVariant.HantTW).Count + TextAnalyzer.Analyze(text).SuspectedDamage.Count;
     }
 
     [Benchmark(Description = "CheckVariant zh-Hant-TW only")]
-    public int CheckVariantOnly() => TextAnalyzer.CheckVariant(_text, ChineseVariant.Taiwan).Count;
+    public int CheckVariantOnly() => TextAnalyzer.CheckVariant(_text, ChineseVariant.HantTW).Count;
 
     [Benchmark(Description = "IdentifyVariant")]
     public int Identify() => TextAnalyzer.IdentifyVariant(_text).Evidence.Count;

@@ -26,7 +26,7 @@ public class ConversionTrustBenchmarks
         _text = ConversionCorpus.For(Config);
         _converter = ChineseConverter.Get(Config);
         _protecting = _converter.WithProtection(ProtectedText.Markup | ProtectedText.Urls | ProtectedText.EmailAddresses | ProtectedText.Paths);
-        _destination = new char[_converter.GetMaxCharCount(_text.Length)];
+        _destination = new char[_converter.GetMaxConvertedLength(_text.Length)];
 
         // Warm the one-to-many tables (read once per process) outside the measurements.
         _converter.ConvertReportingAmbiguities(_text, _destination, out _, out _, _sink);

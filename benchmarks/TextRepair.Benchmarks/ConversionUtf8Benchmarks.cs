@@ -27,7 +27,7 @@ public class ConversionUtf8Benchmarks
         string text = ConversionCorpus.For(Config);
         _source = Encoding.UTF8.GetBytes(text);
         _converter = ChineseConverter.Get(Config);
-        _destination = new byte[_converter.GetMaxByteCount(_source.Length)];
+        _destination = new byte[_converter.GetMaxConvertedUtf8Length(_source.Length)];
         _chars = new char[_source.Length];
         if (NativeOpenCc.IsAvailable)
         {

@@ -75,7 +75,7 @@ internal static class Program
         ChineseConverter converter = ChineseConverter.Get(ChineseConverter.Configs[data[0] % ChineseConverter.Configs.Count]);
         string text = Text(data.AsSpan(1).ToArray());
         string whole = converter.Convert(text);
-        var destination = new char[converter.GetMaxCharCount(text.Length)];
+        var destination = new char[converter.GetMaxConvertedLength(text.Length)];
         OperationStatus status = converter.Convert(text, destination, out int consumed, out int written, isFinalBlock: true);
         if (status != OperationStatus.Done || consumed != text.Length || !destination.AsSpan(0, written).SequenceEqual(whole))
         {
@@ -93,7 +93,7 @@ internal static class Program
 
         ChineseConverter converter = ChineseConverter.Get(ChineseConverter.Configs[data[0] % ChineseConverter.Configs.Count]);
         ReadOnlySpan<byte> source = data.AsSpan(1);
-        var destination = new byte[converter.GetMaxByteCount(source.Length)];
+        var destination = new byte[converter.GetMaxConvertedUtf8Length(source.Length)];
         OperationStatus status = converter.ConvertUtf8(source, destination, out int consumed, out _, isFinalBlock: true);
         bool valid = System.Text.Unicode.Utf8.IsValid(source);
         if ((valid && (status != OperationStatus.Done || consumed != source.Length)) || (!valid && status != OperationStatus.InvalidData))

@@ -3,6 +3,16 @@ namespace TextRepair.Playground;
 /// <summary>Readable labels for OpenCC config names ("s2twp" → "Simplified → Taiwan + idioms"), derived from the name.</summary>
 internal static class ConfigLabels
 {
+    /// <summary>
+    /// "s2twp: Simplified → Taiwan + idioms (zh-Hans-to-zh-TW, zh-TW)"; an unknown name is returned as it is, with its
+    /// BCP-47 aliases when it has any.
+    /// </summary>
+    public static string Describe(string config, IReadOnlyList<string>? aliases)
+    {
+        string label = Describe(config);
+        return aliases is { Count: > 0 } ? $"{label} ({string.Join(", ", aliases)})" : label;
+    }
+
     /// <summary>"s2twp: Simplified → Taiwan + idioms"; an unknown name is returned as it is.</summary>
     public static string Describe(string config)
     {

@@ -52,6 +52,22 @@ public sealed class RepairCommandTests
         Assert.Equal(TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Hant }).Text, result.Text);
     }
 
+    [Theory]
+    [InlineData("zh-Hans", "hans", "漢字的發展\n")]
+    [InlineData("zh-Hant", "hant", "汉字的发展\n")]
+    [InlineData("zh-Hant-TW", "tw", "软件的信息\n")]
+    [InlineData("zh-Hant-HK", "hk", "软件的信息\n")]
+    public async Task To_takes_the_bcp47_names_and_keeps_the_short_ones_as_aliases(string tag, string alias, string text)
+    {
+        ToolResult byTag = await Tool.RunAsync($"repair --to {tag}", text);
+        ToolResult byAlias = await Tool.RunAsync($"repair --to {alias}", text);
+
+        Assert.Equal(0, byTag.ExitCode);
+        Assert.Equal(0, byAlias.ExitCode);
+        Assert.NotEqual(text, byTag.Text);
+        Assert.Equal(byAlias.Text, byTag.Text);
+    }
+
     [Fact]
     public async Task Jsonl_report_lists_the_edits_in_input_coordinates()
     {

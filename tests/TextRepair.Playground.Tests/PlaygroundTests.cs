@@ -43,10 +43,19 @@ public sealed class PlaygroundTests(PlaygroundSite site)
         IPage page = session.Page;
         await Browser.WaitReadyAsync(page);
 
-        IReadOnlyList<string> values = await page.ByTestId("convert-config").Locator("option")
+        string[] values = await page.ByTestId("convert-config").Locator("option")
             .EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
         Assert.Equal(ChineseConverter.Configs, values);
 
+        // Each config's label names its BCP-47 aliases.
+        string[] labels = await page.ByTestId("convert-config").Locator("option")
+            .EvaluateAllAsync<string[]>("options => options.map(o => o.textContent)");
+        foreach ((string alias, string config) in ChineseConverter.ConfigAliases)
+        {
+            Assert.Contains($"{alias}", labels[Array.IndexOf(values, config)], StringComparison.Ordinal);
+        }
+
+        int marked = 0;
         (string Config, string Text)[] cases =
         [
             ("s2t", SimplifiedSentence), ("tw2sp", TraditionalSentence), ("t2jp", TraditionalSentence), ("s2twp", SimplifiedSentence),
@@ -55,10 +64,20 @@ public sealed class PlaygroundTests(PlaygroundSite site)
         {
             await page.ByTestId("convert-config").SelectOptionAsync(config);
             await page.ByTestId("convert-input").FillAsync(text);
-            string expected = ChineseConverter.Get(config).Convert(text);
+            var reported = new List<ConversionAmbiguity>();
+            string expected = ChineseConverter.Get(config).Convert(text, reported);
             await Browser.WaitForTextAsync(page, "convert-output", expected);
+
+            // Each place the library reports a guess is marked once, with its alternatives (a later stage of a
+            // chained config may report a place again; the page marks it once).
+            string[] expectedMarks = Marks(expected, reported);
+            string[] shown = await page.Locator("[data-testid=convert-output] mark[data-ambiguity]")
+                .EvaluateAllAsync<string[]>("marks => marks.map(m => m.textContent + ':' + m.dataset.alternatives)");
+            Assert.Equal(expectedMarks, shown);
+            marked += shown.Length;
         }
 
+        Assert.True(marked > 0, "no conversion marked a guess");
         Assert.Empty(session.Errors);
         await Browser.ScreenshotAsync(site, page, "playground-convert.png");
     }
@@ -124,22 +143,40 @@ public sealed class PlaygroundTests(PlaygroundSite site)
     }
 
     [Fact]
-    public async Task A_dropped_GBK_file_is_decoded_right_with_the_encoding_chosen_and_never_a_guess()
+    public async Task A_dropped_GBK_file_is_detected_and_decoded_right_and_any_candidate_can_be_chosen()
     {
         string text = SimplifiedSentence + "\n第二行：编码检测。";
         byte[] gbk = Encoding.GetEncoding("gb18030").GetBytes(text);
         await using Session session = await Browser.OpenAsync(site);
         IPage page = session.Page;
         await page.ByTestId("tab-bytes").ClickAsync();
+
+        // The choices are detection plus exactly the detector's candidates, so any candidate shown can be picked.
+        string[] choices = await page.ByTestId("bytes-encoding").Locator("option")
+            .EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        Assert.Equal("auto", choices[0]);
+        Assert.Equal(EncodingDetector.CandidateNames.Order(StringComparer.Ordinal), choices.Skip(1).Order(StringComparer.Ordinal));
+
         await page.ByTestId("bytes-file").SetInputFilesAsync(new FilePayload { Name = "gbk.txt", MimeType = "text/plain", Buffer = gbk });
 
-        // Default: UTF-8, said so, invalid sequences visible as U+FFFD.
-        await Browser.WaitForTextAsync(page, "bytes-output", Encoding.UTF8.GetString(gbk));
-        Assert.Contains("chosen, not detected", await page.ByTestId("bytes-status").TextContentAsync(), StringComparison.Ordinal);
-
-        await page.ByTestId("bytes-encoding").SelectOptionAsync("gb18030");
+        // Default: the library's detection decides, says so, and lists the candidates it weighed, best first.
         await Browser.WaitForTextAsync(page, "bytes-output", text);
+        string status = await page.ByTestId("bytes-status").TextContentAsync() ?? "";
+        Assert.Contains("(detected, confidence", status, StringComparison.Ordinal);
+        Assert.Contains("GB18030", status, StringComparison.Ordinal);
+        string[] candidates = await page.ByTestId("bytes-candidates").Locator("li")
+            .EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.encoding)");
+        Assert.Equal(EncodingDetector.Detect(gbk).Name, candidates[0]);
+        Assert.Equal("gb18030", candidates[0]);
+        Assert.True(candidates.Length > 1);
         await Browser.ScreenshotAsync(site, page, "playground-bytes.png");
+
+        // A chosen encoding is used as it is, invalid sequences visible as U+FFFD; the candidates stay listed.
+        await page.ByTestId("bytes-encoding").SelectOptionAsync("utf-8");
+        await Browser.WaitForTextAsync(page, "bytes-output", Encoding.UTF8.GetString(gbk));
+        Assert.Contains("(chosen; detection says GB18030", await page.ByTestId("bytes-status").TextContentAsync(), StringComparison.Ordinal);
+        await page.ByTestId("bytes-encoding").SelectOptionAsync("auto");
+        await Browser.WaitForTextAsync(page, "bytes-output", text);
 
         await Browser.WaitReadyAsync(page);
         await page.ByTestId("bytes-repair").ClickAsync();
@@ -220,15 +257,38 @@ public sealed class PlaygroundTests(PlaygroundSite site)
             .EvaluateAllAsync<string[]>("marks => marks.map(m => m.dataset.editKind)");
         string[] removed = await page.Locator("[data-testid=repair-output] [data-edit-kind]")
             .EvaluateAllAsync<string[]>("marks => marks.map(m => m.dataset.removed ?? '')");
+        string[] tips = await page.Locator("[data-testid=repair-output] [data-edit-kind]")
+            .EvaluateAllAsync<string[]>("marks => marks.map(m => m.dataset.tip ?? '')");
         Assert.Equal(library.Edits.Count, kinds.Length);
         for (int i = 0; i < kinds.Length; i++)
         {
             RepairEdit edit = library.Edits[i];
             Assert.Equal(KindName(edit.Kind), kinds[i]);
             Assert.Equal(input.Substring(edit.Start, edit.Length), removed[i]);
+            if (edit.Chain is not null)
+            {
+                // An encoding or loss edit says which chain it undid or lost text in ("utf-8 decoded as gbk").
+                Assert.Contains(edit.Chain, tips[i], StringComparison.Ordinal);
+            }
         }
 
         Assert.All(kinds, kind => Assert.Contains(kind, s_allKinds));
+    }
+
+    private static string[] Marks(string output, List<ConversionAmbiguity> reported)
+    {
+        var marks = new List<string>();
+        int end = 0;
+        foreach (ConversionAmbiguity a in reported.OrderBy(a => a.OutputStart))
+        {
+            if (a.OutputStart >= end && a.OutputLength > 0)
+            {
+                marks.Add($"{output.AsSpan(a.OutputStart, a.OutputLength)}:{string.Join(" ", a.Alternatives)}");
+                end = a.OutputStart + a.OutputLength;
+            }
+        }
+
+        return [.. marks];
     }
 
     private static string KindName(RepairKind kind) => kind switch

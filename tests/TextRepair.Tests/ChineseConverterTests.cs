@@ -204,19 +204,19 @@ public sealed class ChineseConverterTests
     }
 
     [Fact]
-    public void GetMaxCharCount_RejectsBadLengths_ReportingTheSourceLength()
+    public void GetMaxConvertedLength_RejectsBadLengths_ReportingTheSourceLength()
     {
         foreach (string config in ChineseConverter.Configs)
         {
             ChineseConverter converter = ChineseConverter.Get(config);
-            Assert.Equal(0, converter.GetMaxCharCount(0));
-            Assert.Equal(0, converter.GetMaxByteCount(0));
-            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(-1));
-            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxByteCount(-1));
-            var tooLong = Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxCharCount(int.MaxValue));
+            Assert.Equal(0, converter.GetMaxConvertedLength(0));
+            Assert.Equal(0, converter.GetMaxConvertedUtf8Length(0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxConvertedLength(-1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxConvertedUtf8Length(-1));
+            var tooLong = Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxConvertedLength(int.MaxValue));
             Assert.Equal("sourceLength", tooLong.ParamName);
             Assert.Equal(int.MaxValue, tooLong.ActualValue);
-            var tooManyBytes = Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxByteCount(int.MaxValue));
+            var tooManyBytes = Assert.Throws<ArgumentOutOfRangeException>(() => converter.GetMaxConvertedUtf8Length(int.MaxValue));
             Assert.Equal(int.MaxValue, tooManyBytes.ActualValue);
         }
     }
@@ -236,7 +236,7 @@ public sealed class ChineseConverterTests
     {
         ChineseConverter converter = ChineseConverter.Get("tw2sp");
         byte[] source = Encoding.UTF8.GetBytes("滑鼠和硬碟\r\n");
-        byte[] destination = new byte[converter.GetMaxByteCount(source.Length)];
+        byte[] destination = new byte[converter.GetMaxConvertedUtf8Length(source.Length)];
         OperationStatus status = converter.ConvertUtf8(source, destination, out int consumed, out int written);
         Assert.Equal(OperationStatus.Done, status);
         Assert.Equal(source.Length, consumed);
@@ -377,7 +377,7 @@ public sealed class ChineseConverterTests
                 }
 
                 byte[] utf8 = Encoding.UTF8.GetBytes(text);
-                byte[] destination = new byte[converter.GetMaxByteCount(utf8.Length)];
+                byte[] destination = new byte[converter.GetMaxConvertedUtf8Length(utf8.Length)];
                 converter.ConvertUtf8(utf8, destination, out _, out int written);
                 if (Encoding.UTF8.GetString(destination, 0, written) != expected[config])
                 {

@@ -5,7 +5,7 @@ using TextRepair.Internal;
 namespace TextRepair.Tests;
 
 /// <summary>
-/// GetMaxCharCount / GetMaxByteCount against the worst text the dictionaries allow: every key and value of every
+/// GetMaxConvertedLength / GetMaxConvertedUtf8Length against the worst text the dictionaries allow: every key and value of every
 /// OpenCC dictionary converted with every config, alone and repeated.
 /// </summary>
 public sealed class ConverterBoundsTests
@@ -24,7 +24,7 @@ public sealed class ConverterBoundsTests
 
     [Theory]
     [MemberData(nameof(Configs))]
-    public void GetMaxCounts_SufficeForEveryDictionaryEntry_AndAreNearTheWorstCase(string config)
+    public void GetMaxConvertedLengths_SufficeForEveryDictionaryEntry_AndAreNearTheWorstCase(string config)
     {
         ChineseConverter converter = ChineseConverter.Get(config);
         double worstUnits = 1;
@@ -33,10 +33,10 @@ public sealed class ConverterBoundsTests
         foreach (string text in s_fragments.Value)
         {
             string converted = converter.Convert(text);
-            Assert.True(converted.Length <= converter.GetMaxCharCount(text.Length), $"{config}: '{text}' -> '{converted}'");
+            Assert.True(converted.Length <= converter.GetMaxConvertedLength(text.Length), $"{config}: '{text}' -> '{converted}'");
             int bytes = Encoding.UTF8.GetByteCount(text);
             int convertedBytes = Encoding.UTF8.GetByteCount(converted);
-            Assert.True(convertedBytes <= converter.GetMaxByteCount(bytes), $"{config}: '{text}' -> '{converted}' (UTF-8)");
+            Assert.True(convertedBytes <= converter.GetMaxConvertedUtf8Length(bytes), $"{config}: '{text}' -> '{converted}' (UTF-8)");
             if ((double)converted.Length / text.Length > worstUnits)
             {
                 worstUnits = (double)converted.Length / text.Length;
@@ -47,17 +47,17 @@ public sealed class ConverterBoundsTests
         }
 
         const int Large = 1 << 20;
-        Assert.True(converter.GetMaxCharCount(Large) <= Math.Ceiling(Large * ((worstUnits * MaxLooseness) + RoundingSlack)), $"{config}: bound {converter.GetMaxCharCount(Large) / (double)Large} units per unit, worst seen {worstUnits} ('{worstText}')");
-        Assert.True(converter.GetMaxByteCount(Large) <= Math.Ceiling(Large * ((worstBytes * MaxLooseness) + RoundingSlack)), $"{config}: bound {converter.GetMaxByteCount(Large) / (double)Large} bytes per byte, worst seen {worstBytes}");
+        Assert.True(converter.GetMaxConvertedLength(Large) <= Math.Ceiling(Large * ((worstUnits * MaxLooseness) + RoundingSlack)), $"{config}: bound {converter.GetMaxConvertedLength(Large) / (double)Large} units per unit, worst seen {worstUnits} ('{worstText}')");
+        Assert.True(converter.GetMaxConvertedUtf8Length(Large) <= Math.Ceiling(Large * ((worstBytes * MaxLooseness) + RoundingSlack)), $"{config}: bound {converter.GetMaxConvertedUtf8Length(Large) / (double)Large} bytes per byte, worst seen {worstBytes}");
 
         // The worst text repeated, through the span APIs with exactly the destination the bounds give.
         string repeated = string.Concat(Enumerable.Repeat(worstText, 4096 / Math.Max(1, worstText.Length)));
-        char[] destination = new char[converter.GetMaxCharCount(repeated.Length)];
+        char[] destination = new char[converter.GetMaxConvertedLength(repeated.Length)];
         Assert.Equal(OperationStatus.Done, converter.Convert(repeated, destination, out int consumed, out int written));
         Assert.Equal(repeated.Length, consumed);
         Assert.Equal(converter.Convert(repeated), new string(destination, 0, written));
         byte[] utf8 = Encoding.UTF8.GetBytes(repeated);
-        byte[] utf8Destination = new byte[converter.GetMaxByteCount(utf8.Length)];
+        byte[] utf8Destination = new byte[converter.GetMaxConvertedUtf8Length(utf8.Length)];
         Assert.Equal(OperationStatus.Done, converter.ConvertUtf8(utf8, utf8Destination, out int bytesConsumed, out _));
         Assert.Equal(utf8.Length, bytesConsumed);
     }

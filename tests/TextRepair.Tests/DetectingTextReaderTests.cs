@@ -19,8 +19,8 @@ public sealed class DetectingTextReaderTests
 
         Assert.Equal(text, read);
         Assert.Equal("gb18030", reader.Detection.Name);
-        Assert.Equal(1, reader.Revisions);
-        Assert.Equal(0, reader.ReplacedSequences);
+        Assert.Equal(1, reader.RevisionCount);
+        Assert.Equal(0, reader.ReplacedSequenceCount);
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class DetectingTextReaderTests
         string text = reader.ReadToEnd();
 
         Assert.EndsWith("\uFFFD\n", text, StringComparison.Ordinal);
-        Assert.Equal(1, reader.ReplacedSequences);
+        Assert.Equal(1, reader.ReplacedSequenceCount);
         Assert.Equal(-1, reader.Peek());
     }
 

@@ -22,7 +22,7 @@ public sealed class FuzzConverterRegressionTests
         byte[] data = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "Fuzz", "convert-utf8", file));
         ChineseConverter converter = ChineseConverter.Get(ChineseConverter.Configs[data[0] % ChineseConverter.Configs.Count]);
         ReadOnlySpan<byte> source = data.AsSpan(1);
-        var destination = new byte[converter.GetMaxByteCount(source.Length)];
+        var destination = new byte[converter.GetMaxConvertedUtf8Length(source.Length)];
 
         OperationStatus status = converter.ConvertUtf8(source, destination, out int consumed, out int written, isFinalBlock: true);
 

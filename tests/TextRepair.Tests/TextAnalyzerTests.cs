@@ -3,13 +3,13 @@ namespace TextRepair.Tests;
 public sealed class TextAnalyzerTests
 {
     [Theory]
-    [InlineData("", TextScript.None)]
-    [InlineData("Hello, world.", TextScript.None)]
-    [InlineData("人民", TextScript.None)]
-    [InlineData("这是简体中文的文章，没有任何问题。", TextScript.Simplified)]
-    [InlineData("這是繁體中文的文章，沒有任何問題。", TextScript.Traditional)]
-    [InlineData("这是简体中文。這是繁體中文。", TextScript.Mixed)]
-    public void Analyze_FindsTheScript(string text, TextScript script)
+    [InlineData("", ChineseVariant.None)]
+    [InlineData("Hello, world.", ChineseVariant.None)]
+    [InlineData("人民", ChineseVariant.None)]
+    [InlineData("这是简体中文的文章，没有任何问题。", ChineseVariant.Hans)]
+    [InlineData("這是繁體中文的文章，沒有任何問題。", ChineseVariant.Hant)]
+    [InlineData("这是简体中文。這是繁體中文。", ChineseVariant.Mixed)]
+    public void Analyze_FindsTheScript(string text, ChineseVariant script)
     {
         TextReport report = TextAnalyzer.Analyze(text);
 
@@ -33,18 +33,18 @@ public sealed class TextAnalyzerTests
 
         TextReport report = TextAnalyzer.Analyze(seed);
 
-        Assert.Equal(TextScript.Traditional, report.Script);
+        Assert.Equal(ChineseVariant.Hant, report.Script);
         Assert.Equal(AnnotationEvidence.StrongToned, report.Evidence);
         Assert.True(report.ConvertedFromSimplified);
         Assert.Equal(241, report.Annotations.Count);
         Assert.All(report.Annotations, a => Assert.Equal(AnnotationMatch.Reading, a.Match));
-        Assert.Equal(66, report.DistinctAnnotatedCharacters);
+        Assert.Equal(66, report.DistinctAnnotatedCharacterCount);
         PinyinAnnotation first = report.Annotations[0];
         Assert.Equal("堅(jiān)", seed.Substring(first.CharacterStart, first.Start + first.Length - first.CharacterStart));
-        Assert.Equal('堅', first.CodePoint);
+        Assert.Equal(new System.Text.Rune('堅'), first.Character);
         Assert.Equal("jiān", first.Syllable);
         Assert.True(first.Toned);
-        Assert.Equal(report.Annotations.Count, report.SuspectedDamage.Count(d => d.Kind == DamageKind.PinyinAnnotation));
+        Assert.Equal(report.Annotations.Count, report.SuspectedDamage.Count(d => d.Kind == RepairKind.Annotation));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class TextAnalyzerTests
         TextReport report = TextAnalyzer.Analyze(Text);
 
         SuspectedDamage damage = Assert.Single(report.SuspectedDamage);
-        Assert.Equal(DamageKind.LostVowelPinyin, damage.Kind);
+        Assert.Equal(RepairKind.LostVowelPinyin, damage.Kind);
         Assert.Equal("发展(fzhn)", Text.Substring(damage.Start, damage.Length));
         Assert.Empty(report.Annotations);
     }
@@ -139,6 +139,6 @@ public sealed class TextAnalyzerTests
     [Fact]
     public void ToString_Summarises()
     {
-        Assert.Contains("script Traditional", TextAnalyzer.Analyze("這是繁體").ToString(), StringComparison.Ordinal);
+        Assert.Contains("script zh-Hant ", TextAnalyzer.Analyze("這是繁體").ToString(), StringComparison.Ordinal);
     }
 }

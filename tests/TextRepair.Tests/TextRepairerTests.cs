@@ -171,8 +171,8 @@ public sealed class TextRepairerTests
         const string Simplified = "软件开发者联系我们";
 
         Assert.Equal("軟件開發者聯繫我們", TextRepairer.Repair(Simplified, new RepairOptions { Target = ScriptTarget.Hant }).Text);
-        Assert.Equal("軟件開發者聯繫我們", TextRepairer.Repair(Simplified, new RepairOptions { Target = ScriptTarget.Tw }).Text);
-        Assert.Equal("軟件開發者聯繫我們", TextRepairer.Repair(Simplified, new RepairOptions { Target = ScriptTarget.Hk }).Text);
+        Assert.Equal("軟件開發者聯繫我們", TextRepairer.Repair(Simplified, new RepairOptions { Target = ScriptTarget.HantTW }).Text);
+        Assert.Equal("軟件開發者聯繫我們", TextRepairer.Repair(Simplified, new RepairOptions { Target = ScriptTarget.HantHK }).Text);
         RepairResult back = TextRepairer.Repair("軟件開發者聯繫我們", new RepairOptions { Target = ScriptTarget.Hans });
         Assert.Equal(Simplified, back.Text);
         Assert.All(back.Edits, e => Assert.Equal(RepairKind.Script, e.Kind));
@@ -191,9 +191,9 @@ public sealed class TextRepairerTests
         TextReport report = TextAnalyzer.Analyze(Text);
         Assert.True(report.ConvertedFromSimplified);
         Assert.Equal(AnnotationEvidence.None, report.Evidence);
-        Assert.Equal(5, report.ConversionSignatures);
+        Assert.Equal(5, report.ConversionSignatureCount);
         Assert.Equal(["聯系", "了解", "關系", "關于", "聯系"], report.SuspectedDamage.Select(d => Text.Substring(d.Start, d.Length)));
-        Assert.All(report.SuspectedDamage, d => Assert.Equal(DamageKind.CharacterConversion, d.Kind));
+        Assert.All(report.SuspectedDamage, d => Assert.Equal(RepairKind.Script, d.Kind));
     }
 
     [Theory]

@@ -25,18 +25,18 @@ public sealed class VariantTests
     {
         VariantReport report = TextAnalyzer.IdentifyVariant("發票");
 
-        Assert.NotEqual(ChineseVariant.Taiwan, report.Variant);
-        Assert.NotEqual(ChineseVariant.HongKong, report.Variant);
+        Assert.NotEqual(ChineseVariant.HantTW, report.Variant);
+        Assert.NotEqual(ChineseVariant.HantHK, report.Variant);
     }
 
     [Theory]
     [InlineData("", ChineseVariant.None)]
     [InlineData("Hello, world.", ChineseVariant.None)]
     [InlineData("中文", ChineseVariant.Undetermined)]
-    [InlineData("这是一个简单的例子，说明软件的信息怎样显示。", ChineseVariant.Simplified)]
-    [InlineData("這是一個簡單的例子，說明軟體的資訊怎樣顯示在螢幕裡。", ChineseVariant.Taiwan)]
-    [InlineData("我們的軟件信息都放在綫上，詳情請向衞生署查詢。", ChineseVariant.HongKong)]
-    [InlineData("這是一個簡單的例子，說明這個問題。", ChineseVariant.Traditional)]
+    [InlineData("这是一个简单的例子，说明软件的信息怎样显示。", ChineseVariant.Hans)]
+    [InlineData("這是一個簡單的例子，說明軟體的資訊怎樣顯示在螢幕裡。", ChineseVariant.HantTW)]
+    [InlineData("我們的軟件信息都放在綫上，詳情請向衞生署查詢。", ChineseVariant.HantHK)]
+    [InlineData("這是一個簡單的例子，說明這個問題。", ChineseVariant.Hant)]
     public void Identifies_the_variant(string text, ChineseVariant expected)
     {
         VariantReport report = TextAnalyzer.IdentifyVariant(text);
@@ -69,7 +69,7 @@ public sealed class VariantTests
 
         Assert.Equal(ChineseVariant.Mixed, report.Variant);
         VariantSpan span = Assert.Single(report.MinoritySpans);
-        Assert.Equal(new VariantSpan(before.Length, inserted.Length, ChineseVariant.Simplified), span);
+        Assert.Equal(new VariantSpan(before.Length, inserted.Length, ChineseVariant.Hans), span);
     }
 
     [Fact]
@@ -82,11 +82,11 @@ public sealed class VariantTests
     }
 
     [Theory]
-    [InlineData("zh-Hant-TW", ChineseVariant.Taiwan)]
-    [InlineData("ZH-tw", ChineseVariant.Taiwan)]
-    [InlineData("zh-CN", ChineseVariant.Simplified)]
-    [InlineData("zh-HK", ChineseVariant.HongKong)]
-    [InlineData("zh-Hant", ChineseVariant.Traditional)]
+    [InlineData("zh-Hant-TW", ChineseVariant.HantTW)]
+    [InlineData("ZH-tw", ChineseVariant.HantTW)]
+    [InlineData("zh-CN", ChineseVariant.Hans)]
+    [InlineData("zh-HK", ChineseVariant.HantHK)]
+    [InlineData("zh-Hant", ChineseVariant.Hant)]
     public void Tags_parse(string tag, ChineseVariant expected)
     {
         Assert.True(ChineseVariantTags.TryParse(tag, out ChineseVariant variant));
@@ -97,7 +97,7 @@ public sealed class VariantTests
     [Fact]
     public void Check_finds_wrong_script_region_characters_and_terms_with_suggestions()
     {
-        IReadOnlyList<VariantFinding> findings = TextAnalyzer.CheckVariant("软件裏的信息", ChineseVariant.Taiwan);
+        IReadOnlyList<VariantFinding> findings = TextAnalyzer.CheckVariant("软件裏的信息", ChineseVariant.HantTW);
 
         Assert.Contains(new VariantFinding(0, 1, VariantRule.WrongScript, "軟"), findings);
         Assert.Contains(new VariantFinding(2, 1, VariantRule.RegionCharacter, "裡"), findings);
@@ -109,8 +109,8 @@ public sealed class VariantTests
     public void A_regional_key_inside_a_longer_OpenCC_word_is_not_a_finding()
     {
         // 海內存知己 holds 內存 (TWPhrases: 記憶體), but OpenCC segments the whole phrase and keeps it.
-        Assert.DoesNotContain(TextAnalyzer.CheckVariant("海內存知己", ChineseVariant.Taiwan), f => f.Rule == VariantRule.RegionTerm);
-        Assert.Contains(TextAnalyzer.CheckVariant("電腦的內存不足", ChineseVariant.Taiwan), f => f.Rule == VariantRule.RegionTerm);
+        Assert.DoesNotContain(TextAnalyzer.CheckVariant("海內存知己", ChineseVariant.HantTW), f => f.Rule == VariantRule.RegionTerm);
+        Assert.Contains(TextAnalyzer.CheckVariant("電腦的內存不足", ChineseVariant.HantTW), f => f.Rule == VariantRule.RegionTerm);
     }
 
     public static TheoryData<string, ChineseVariant> OpenCcRegionalOutputs()
@@ -122,12 +122,12 @@ public sealed class VariantTests
             JsonElement expected = testCase.GetProperty("expected");
             if (expected.TryGetProperty("s2twp", out JsonElement tw))
             {
-                data.Add(tw.GetString()!, ChineseVariant.Taiwan);
+                data.Add(tw.GetString()!, ChineseVariant.HantTW);
             }
 
             if (expected.TryGetProperty("s2hkp", out JsonElement hk))
             {
-                data.Add(hk.GetString()!, ChineseVariant.HongKong);
+                data.Add(hk.GetString()!, ChineseVariant.HantHK);
             }
         }
 

@@ -73,8 +73,8 @@ internal static class Evaluate
             md.AppendLine(Row("**all**", n, all));
         }
 
-        Seeded(sources.First(s => s.Name == "zh-tw.txt"), ChineseVariant.Taiwan, "TWPhrases", md);
-        Seeded(sources.First(s => s.Name == "cldr-hk.txt"), ChineseVariant.HongKong, "HKPhrases", md);
+        Seeded(sources.First(s => s.Name == "zh-tw.txt"), ChineseVariant.HantTW, "TWPhrases", md);
+        Seeded(sources.First(s => s.Name == "cldr-hk.txt"), ChineseVariant.HantHK, "HKPhrases", md);
         NoEvidence(sources, md);
         Calibration(sources, md);
         Minority(sources, md);
@@ -101,9 +101,9 @@ internal static class Evaluate
             int before = TextAnalyzer.CheckVariant(clean, expected).Count;
             char[] chars = clean.ToCharArray();
             // Traditional-only characters with a single Simplified counterpart that is Simplified-only.
-            var candidates = TextAnalyzer.CheckVariant(clean, ChineseVariant.Simplified)
+            var candidates = TextAnalyzer.CheckVariant(clean, ChineseVariant.Hans)
                 .Where(f => f.Rule == VariantRule.WrongScript && f.Length == 1 && f.Suggestion is { Length: 1 }
-                    && TextAnalyzer.CheckVariant(f.Suggestion, ChineseVariant.Traditional).Any(g => g.Rule == VariantRule.WrongScript))
+                    && TextAnalyzer.CheckVariant(f.Suggestion, ChineseVariant.Hant).Any(g => g.Rule == VariantRule.WrongScript))
                 .OrderBy(_ => random.Next())
                 .Take(3)
                 .ToList();
@@ -183,7 +183,7 @@ internal static class Evaluate
                         + r.Count(VariantEvidenceKind.HongKongTerm) + r.Count(VariantEvidenceKind.NonHongKongTerm) == 0)
                     {
                         traditional++;
-                        noRegion += r.Variant is ChineseVariant.Taiwan or ChineseVariant.HongKong ? 0 : 1;
+                        noRegion += r.Variant is ChineseVariant.HantTW or ChineseVariant.HantHK ? 0 : 1;
                     }
                 }
             }
@@ -206,7 +206,7 @@ internal static class Evaluate
             foreach (string line in source.Test)
             {
                 VariantReport r = TextAnalyzer.IdentifyVariant(line);
-                int outcome = r.Variant is ChineseVariant.Taiwan or ChineseVariant.HongKong
+                int outcome = r.Variant is ChineseVariant.HantTW or ChineseVariant.HantHK
                     ? RegionOutcome(source.Label, r.Variant)
                     : ScriptOutcome(source.Label, r.Variant);
                 if (r.Variant is ChineseVariant.Undetermined or ChineseVariant.None or ChineseVariant.Mixed)
@@ -251,7 +251,7 @@ internal static class Evaluate
             string text = before + inserted + "\n" + hant[(2 * i) + 1];
             VariantReport r = TextAnalyzer.IdentifyVariant(text);
             mixed += r.Variant == ChineseVariant.Mixed ? 1 : 0;
-            found += r.MinoritySpans.Any(s => s.Start == before.Length && s.Length == inserted.Length && s.Variant == ChineseVariant.Simplified) ? 1 : 0;
+            found += r.MinoritySpans.Any(s => s.Start == before.Length && s.Length == inserted.Length && s.Variant == ChineseVariant.Hans) ? 1 : 0;
         }
 
         md.AppendLine();
@@ -264,15 +264,15 @@ internal static class Evaluate
     {
         ChineseVariant.Mixed => 3,
         ChineseVariant.Undetermined or ChineseVariant.None => 4,
-        ChineseVariant.Simplified => label == Label.Hans ? 1 : 2,
+        ChineseVariant.Hans => label == Label.Hans ? 1 : 2,
         _ => label == Label.Hans ? 2 : 1,
     };
 
     private static int RegionOutcome(Label label, ChineseVariant v) => v switch
     {
-        ChineseVariant.Taiwan => label == Label.Tw ? 1 : 2,
-        ChineseVariant.HongKong => label == Label.Hk ? 1 : 2,
-        ChineseVariant.Traditional => 3,
+        ChineseVariant.HantTW => label == Label.Tw ? 1 : 2,
+        ChineseVariant.HantHK => label == Label.Hk ? 1 : 2,
+        ChineseVariant.Hant => 3,
         _ => 4,
     };
 

@@ -89,7 +89,7 @@ internal static class CheckCommand
     private static int Run(CheckSettings settings)
     {
         if (!ChineseVariantTags.TryParse(settings.Expect, out ChineseVariant expected)
-            || expected is not (ChineseVariant.Simplified or ChineseVariant.Traditional or ChineseVariant.Taiwan or ChineseVariant.HongKong))
+            || expected is not (ChineseVariant.Hans or ChineseVariant.Hant or ChineseVariant.HantTW or ChineseVariant.HantHK))
         {
             throw new CliException($"--expect: '{settings.Expect}' is not one of zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK (or zh-CN, zh-TW, zh-HK)");
         }

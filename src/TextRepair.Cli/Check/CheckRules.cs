@@ -41,11 +41,11 @@ internal static class CheckRules
     };
 
     /// <summary>The rule of a kind of damage; null for kinds check does not report (machine-conversion signatures).</summary>
-    public static CheckRule? For(DamageKind kind) => kind switch
+    public static CheckRule? For(RepairKind kind) => kind switch
     {
-        DamageKind.PinyinAnnotation or DamageKind.LostVowelPinyin => PinyinAnnotation,
-        DamageKind.Mojibake => Mojibake,
-        DamageKind.EncodingLoss => LossMarker,
+        RepairKind.Annotation or RepairKind.LostVowelPinyin => PinyinAnnotation,
+        RepairKind.Encoding => Mojibake,
+        RepairKind.LossMarker => LossMarker,
         _ => null,
     };
 }

@@ -35,9 +35,9 @@ internal static class CheckScanner
             string found = text.Text.Substring(d.Start, d.Length);
             string message = d.Kind switch
             {
-                DamageKind.PinyinAnnotation => $"pinyin annotation '{found}'",
-                DamageKind.LostVowelPinyin => $"pinyin with lost tone vowels '{found}'",
-                DamageKind.Mojibake => "mojibake (text decoded with the wrong encoding)",
+                RepairKind.Annotation => $"pinyin annotation '{found}'",
+                RepairKind.LostVowelPinyin => $"pinyin with lost tone vowels '{found}'",
+                RepairKind.Encoding => "mojibake (text decoded with the wrong encoding)",
                 _ => "text lost in an encoding round trip",
             };
             findings.Add(Make(displayPath, file, lineStarts, text, d.Start, d.Length, rule, message, null, fixable: false));

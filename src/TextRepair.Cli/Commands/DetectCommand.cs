@@ -10,7 +10,7 @@ internal static class DetectCommand
         var io = new IoOptions(jsonl: false, writesText: false);
         var command = new Command(
             "detect",
-            "Analyse text without changing it: script, pinyin annotations, evidence of damage. Writes one JSON object per input, one per line.");
+            "Analyse text without changing it: script, variant, pinyin annotations, machine conversion, encoding damage (mojibake, loss markers). Writes one JSON object per input, one per line.");
         io.AddTo(command);
         command.SetAction(parse => CliCommands.Execute(parse, () =>
         {

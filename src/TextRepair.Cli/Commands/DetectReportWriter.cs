@@ -60,7 +60,7 @@ internal static class DetectReportWriter
             writer.WriteNumber("start", annotation.Start);
             writer.WriteNumber("length", annotation.Length);
             writer.WriteNumber("characterStart", annotation.CharacterStart);
-            writer.WriteNumber("codePoint", annotation.CodePoint);
+            writer.WriteNumber("codePoint", annotation.Character.Value);
             writer.WriteString("syllable", annotation.Syllable);
             writer.WriteBoolean("toned", annotation.Toned);
             writer.WriteString("match", Name(annotation.Match));
@@ -69,8 +69,8 @@ internal static class DetectReportWriter
 
         writer.WriteEndArray();
         writer.WriteString("evidence", Name(report.Evidence));
-        writer.WriteNumber("distinctAnnotatedCharacters", report.DistinctAnnotatedCharacters);
-        writer.WriteNumber("conversionSignatures", report.ConversionSignatures);
+        writer.WriteNumber("distinctAnnotatedCharacters", report.DistinctAnnotatedCharacterCount);
+        writer.WriteNumber("conversionSignatures", report.ConversionSignatureCount);
         writer.WriteBoolean("convertedFromSimplified", report.ConvertedFromSimplified);
         writer.WriteStartArray("suspectedDamage");
         foreach (SuspectedDamage damage in report.SuspectedDamage)
@@ -87,12 +87,12 @@ internal static class DetectReportWriter
         writer.WriteNumber("variantConfidence", report.VariantConfidence);
     }
 
-    private static string Name(TextScript script) => script switch
+    private static string Name(ChineseVariant script) => script switch
     {
-        TextScript.None => "none",
-        TextScript.Simplified => "simplified",
-        TextScript.Traditional => "traditional",
-        TextScript.Mixed => "mixed",
+        ChineseVariant.None => "none",
+        ChineseVariant.Hans => "simplified",
+        ChineseVariant.Hant => "traditional",
+        ChineseVariant.Mixed => "mixed",
         _ => Unknown(script),
     };
 
@@ -113,13 +113,13 @@ internal static class DetectReportWriter
         _ => Unknown(evidence),
     };
 
-    private static string Name(DamageKind kind) => kind switch
+    private static string Name(RepairKind kind) => kind switch
     {
-        DamageKind.PinyinAnnotation => "pinyinAnnotation",
-        DamageKind.LostVowelPinyin => "lostVowelPinyin",
-        DamageKind.CharacterConversion => "characterConversion",
-        DamageKind.Mojibake => "mojibake",
-        DamageKind.EncodingLoss => "encodingLoss",
+        RepairKind.Annotation => "pinyinAnnotation",
+        RepairKind.LostVowelPinyin => "lostVowelPinyin",
+        RepairKind.Script => "characterConversion",
+        RepairKind.Encoding => "mojibake",
+        RepairKind.LossMarker => "encodingLoss",
         _ => Unknown(kind),
     };
 

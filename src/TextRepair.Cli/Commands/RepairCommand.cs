@@ -9,11 +9,11 @@ internal static class RepairCommand
     {
         var to = new Option<string>("--to")
         {
-            Description = "Script of the result: auto (restore Simplified when the text was machine-converted from it, else keep), hans, hant, tw, hk, keep.",
+            Description = "Script of the result: auto (restore Simplified when the text was machine-converted from it, else keep), keep, or zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK (aliases hans, hant, tw, hk).",
             DefaultValueFactory = _ => "auto",
             HelpName = "script",
         };
-        to.AcceptOnlyFromAmong("auto", "hans", "hant", "tw", "hk", "keep");
+        to.AcceptOnlyFromAmong("auto", "keep", "zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK", "hans", "hant", "tw", "hk");
         var documents = new Documents.DocumentOptions();
         var io = new IoOptions(jsonl: true, report: true, format: documents.Format);
         var command = new Command("repair", "Repair Chinese text damaged on the web: encoding mojibake and loss markers, pinyin annotations, machine conversion, ASCII punctuation.");
@@ -52,10 +52,10 @@ internal static class RepairCommand
     {
         Target = to switch
         {
-            "hans" => ScriptTarget.Hans,
-            "hant" => ScriptTarget.Hant,
-            "tw" => ScriptTarget.Tw,
-            "hk" => ScriptTarget.Hk,
+            "zh-Hans" or "hans" => ScriptTarget.Hans,
+            "zh-Hant" or "hant" => ScriptTarget.Hant,
+            "zh-Hant-TW" or "tw" => ScriptTarget.HantTW,
+            "zh-Hant-HK" or "hk" => ScriptTarget.HantHK,
             "keep" => ScriptTarget.Keep,
             _ => ScriptTarget.Auto,
         },

@@ -43,7 +43,7 @@ internal static class InputDecoding
 {
     /// <summary>
     /// How much of an input <c>--encoding auto</c> reads to decide its encoding. The detector scores its first
-    /// <see cref="EncodingDetector.SampleBytes"/> (16 KB) under every candidate and checks the rest of what it is given
+    /// <see cref="EncodingDetector.SampleByteCount"/> (16 KB) under every candidate and checks the rest of what it is given
     /// for validity under the leading ones, so a bigger prefix only catches a contradiction later in the file. 1 MiB
     /// holds the whole of most text files while bounding the memory per input; a longer file is decided from its first
     /// MiB, and bytes after it that the chosen encoding cannot decode are an error at their offset (or U+FFFD).

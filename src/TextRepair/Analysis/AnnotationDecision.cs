@@ -28,7 +28,7 @@ internal static class AnnotationDecision
         var tonelessChars = new HashSet<int>();
         foreach (PinyinAnnotation a in annotations)
         {
-            bool convertible = (HanData.Flags(a.CodePoint) & HanData.CharFlags.Convertible) != 0;
+            bool convertible = (HanData.Flags(a.Character.Value) & HanData.CharFlags.Convertible) != 0;
             if (a.Toned)
             {
                 toned++;
@@ -40,7 +40,7 @@ internal static class AnnotationDecision
                 if (a.Match == AnnotationMatch.Reading)
                 {
                     tonedValid++;
-                    tonedChars.Add(a.CodePoint);
+                    tonedChars.Add(a.Character.Value);
                     if (convertible)
                     {
                         tonedValidConvertible++;
@@ -53,7 +53,7 @@ internal static class AnnotationDecision
                 if (a.Match != AnnotationMatch.Mismatch)
                 {
                     tonelessValid++;
-                    tonelessChars.Add(a.CodePoint);
+                    tonelessChars.Add(a.Character.Value);
                 }
             }
         }

@@ -110,7 +110,7 @@ internal sealed class ConversionSignatures
             if ((i + 1 < text.Length && TryMatch(text, i, _byKeptAndNext, ((uint)c << 16) | text[i + 1], covered, confirmations, out int start, out Signature found))
                 || (i > 0 && TryMatch(text, i, _byPreviousAndKept, ((uint)text[i - 1] << 16) | c, covered, confirmations, out start, out found)))
             {
-                spans?.Add(new SuspectedDamage(start, found.Text.Length, DamageKind.CharacterConversion));
+                spans?.Add(new SuspectedDamage(start, found.Text.Length, RepairKind.Script));
                 distinct.Add(found.Text);
                 count++;
                 covered = start + found.Text.Length;

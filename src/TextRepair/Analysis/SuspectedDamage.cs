@@ -4,4 +4,4 @@ namespace TextRepair;
 /// <param name="Start">Index of the first UTF-16 unit.</param>
 /// <param name="Length">Length in UTF-16 units.</param>
 /// <param name="Kind">What the damage looks like.</param>
-public readonly record struct SuspectedDamage(int Start, int Length, DamageKind Kind);
+public readonly record struct SuspectedDamage(int Start, int Length, RepairKind Kind);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using TextRepair.Analysis;
 using TextRepair.Analysis.Decoding;
 using TextRepair.Internal;
@@ -19,21 +20,38 @@ public static partial class TextAnalyzer
     private const int MinDistinctSignatures = 3;
 
     /// <summary>
-    /// Analyses <paramref name="text"/>. Thread-safe. Allocates the report and its lists; the character tables are
-    /// loaded once per process on first use (Unihan readings only when the text contains a parenthesis after a Han
-    /// character).
+    /// Analyses <paramref name="text"/>: every part of <see cref="TextAnalyzerOptions.All"/>. Thread-safe. Allocates the
+    /// report and its lists; the character tables are loaded once per process on first use (Unihan readings only when the
+    /// text contains a parenthesis after a Han character).
     /// </summary>
     /// <param name="text">Any text; lone surrogates and control characters are simply not Chinese.</param>
-    /// <returns>The report; for text without Chinese, a report with <see cref="TextScript.None"/> and empty lists.</returns>
-    public static TextReport Analyze(ReadOnlySpan<char> text) =>
-        Analyze(text, includeEncoding: true).WithVariant(IdentifyVariantCounts(text));
+    /// <returns>The report; for text without Chinese, a report with <see cref="ChineseVariant.None"/> and empty lists.</returns>
+    public static TextReport Analyze(ReadOnlySpan<char> text) => Analyze(text, TextAnalyzerOptions.All);
 
     /// <summary>
-    /// The analysis; the repair pipeline leaves out the encoding check (its encoding step has already run and the
-    /// Chinese steps do not use it).
+    /// Analyses <paramref name="text"/>, running only the parts named in <paramref name="options"/>
+    /// (<see cref="TextAnalyzerOptions.ScriptOnly"/>: one table lookup per character, no dictionary loaded but the
+    /// character table). Thread-safe. Allocates the report and the lists of the parts that run.
     /// </summary>
-    internal static TextReport Analyze(ReadOnlySpan<char> text, bool includeEncoding)
+    /// <param name="text">Any text; lone surrogates and control characters are simply not Chinese.</param>
+    /// <param name="options">The parts to run; the parts left out leave their members of the report empty, zero or false.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has flags that are not defined.</exception>
+    public static TextReport Analyze(ReadOnlySpan<char> text, TextAnalyzerOptions options)
     {
+        if ((options & ~TextAnalyzerOptions.All) != 0)
+        {
+            throw new ArgumentException($"Unknown {nameof(TextAnalyzerOptions)} flags: {options}.", nameof(options));
+        }
+
+        TextReport report = AnalyzeCore(text, options);
+        return (options & TextAnalyzerOptions.Variant) != 0 ? report.WithVariant(IdentifyVariantCounts(text)) : report;
+    }
+
+    /// <summary>The analysis without the variant (the repair pipeline runs it without the encoding part too: its encoding step has already run).</summary>
+    internal static TextReport AnalyzeCore(ReadOnlySpan<char> text, TextAnalyzerOptions options)
+    {
+        bool withAnnotations = (options & TextAnalyzerOptions.Annotations) != 0;
         int han = 0;
         int simplified = 0;
         int traditional = 0;
@@ -60,7 +78,7 @@ public static partial class TextAnalyzer
             }
             else if (c is '(' or '\uFF08')
             {
-                if (TryReadAnnotation(text, i, ref found, ref damage, out int end))
+                if (withAnnotations && TryReadAnnotation(text, i, ref found, ref damage, out int end))
                 {
                     i = end - 1;
                 }
@@ -99,7 +117,7 @@ public static partial class TextAnalyzer
                 {
                     if (annotation.Match != AnnotationMatch.Mismatch)
                     {
-                        damage.Add(new SuspectedDamage(annotation.Start, annotation.Length, DamageKind.PinyinAnnotation));
+                        damage.Add(new SuspectedDamage(annotation.Start, annotation.Length, RepairKind.Annotation));
                     }
                 }
             }
@@ -110,7 +128,7 @@ public static partial class TextAnalyzer
         int signatures = 0;
         int distinctSignatures = 0;
         // They are not looked for when annotations already prove the conversion.
-        if (evidence != AnnotationEvidence.StrongToned && IsTraditional(simplified, traditional))
+        if ((options & TextAnalyzerOptions.ConversionSignatures) != 0 && evidence != AnnotationEvidence.StrongToned && IsTraditional(simplified, traditional))
         {
             damage ??= [];
             var distinctSet = new HashSet<string>(StringComparer.Ordinal);
@@ -124,13 +142,13 @@ public static partial class TextAnalyzer
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
 
-        if (includeEncoding && EncodingScanner.IndexOfSuspicious(text) >= 0)
+        if ((options & TextAnalyzerOptions.Encoding) != 0 && EncodingScanner.IndexOfSuspicious(text) >= 0)
         {
             var findings = new List<EncodingFinding>();
             EncodingScanner.Find(text.ToString(), findings);
             foreach (EncodingFinding f in findings)
             {
-                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? DamageKind.EncodingLoss : DamageKind.Mojibake));
+                (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? RepairKind.LossMarker : RepairKind.Encoding));
             }
         }
 
@@ -207,7 +225,7 @@ public static partial class TextAnalyzer
         {
             if (LostVowelPinyin.Matches(text, open, content, readings, out int wordStart))
             {
-                (damage ??= []).Add(new SuspectedDamage(wordStart, close + 1 - wordStart, DamageKind.LostVowelPinyin));
+                (damage ??= []).Add(new SuspectedDamage(wordStart, close + 1 - wordStart, RepairKind.LostVowelPinyin));
                 end = close + 1;
                 return true;
             }
@@ -236,7 +254,7 @@ public static partial class TextAnalyzer
             cache.Matches[matchKey] = match;
         }
 
-        cache.Annotations.Add(new PinyinAnnotation(open, end - open, open - cpLength, cp, syllable, tone != 0, match));
+        cache.Annotations.Add(new PinyinAnnotation(open, end - open, open - cpLength, new Rune(cp), syllable, tone != 0, match));
         return true;
     }
 

@@ -25,14 +25,19 @@ public sealed class TextReport
         TraditionalCount = traditionalCount;
         Annotations = annotations;
         Evidence = evidence;
-        DistinctAnnotatedCharacters = distinctAnnotatedCharacters;
-        ConversionSignatures = conversionSignatures;
+        DistinctAnnotatedCharacterCount = distinctAnnotatedCharacters;
+        ConversionSignatureCount = conversionSignatures;
         ConvertedFromSimplified = convertedFromSimplified;
         SuspectedDamage = suspectedDamage;
     }
 
-    /// <summary>The script the text is written in, from <see cref="SimplifiedCount"/> and <see cref="TraditionalCount"/>.</summary>
-    public TextScript Script
+    /// <summary>
+    /// The script the text is written in, from <see cref="SimplifiedCount"/> and <see cref="TraditionalCount"/>:
+    /// <see cref="ChineseVariant.None"/> (no script-specific character), <see cref="ChineseVariant.Hans"/>,
+    /// <see cref="ChineseVariant.Hant"/>, or <see cref="ChineseVariant.Mixed"/> (the minority at least 5% of both). The
+    /// region (<see cref="ChineseVariant.HantTW"/>, ...) is <see cref="Variant"/>'s to say.
+    /// </summary>
+    public ChineseVariant Script
     {
         get
         {
@@ -40,16 +45,16 @@ public sealed class TextReport
             int t = TraditionalCount;
             if (s == 0 && t == 0)
             {
-                return TextScript.None;
+                return ChineseVariant.None;
             }
 
             int minority = Math.Min(s, t);
             if (minority * 20L >= (long)(s + t))
             {
-                return TextScript.Mixed;
+                return ChineseVariant.Mixed;
             }
 
-            return s > t ? TextScript.Simplified : TextScript.Traditional;
+            return s > t ? ChineseVariant.Hans : ChineseVariant.Hant;
         }
     }
 
@@ -69,18 +74,21 @@ public sealed class TextReport
     public AnnotationEvidence Evidence { get; }
 
     /// <summary>Number of distinct characters with an annotation that fits their readings.</summary>
-    public int DistinctAnnotatedCharacters { get; }
+    public int DistinctAnnotatedCharacterCount { get; }
 
     /// <summary>
     /// Number of spots where the text keeps a character that only a character-by-character Simplified→Traditional
     /// conversion would keep (<c>聯系</c>).
     /// </summary>
-    public int ConversionSignatures { get; }
+    public int ConversionSignatureCount { get; }
 
     /// <summary>True when the text shows that it was machine-converted from Simplified Chinese.</summary>
     public bool ConvertedFromSimplified { get; }
 
-    /// <summary>Suspected damage in text order: annotations that fit, lost-vowel pinyin, conversion signatures.</summary>
+    /// <summary>
+    /// Suspected damage in text order, each span with its <see cref="RepairKind"/>: annotations that fit, lost-vowel
+    /// pinyin, conversion signatures, encoding damage (mojibake and loss markers).
+    /// </summary>
     public IReadOnlyList<SuspectedDamage> SuspectedDamage { get; }
 
     /// <summary>
@@ -94,7 +102,7 @@ public sealed class TextReport
     public double VariantConfidence { get; private init; }
 
     internal TextReport WithVariant(VariantReport variant) => new(
-        HanCount, SimplifiedCount, TraditionalCount, Annotations, Evidence, DistinctAnnotatedCharacters, ConversionSignatures, ConvertedFromSimplified, SuspectedDamage)
+        HanCount, SimplifiedCount, TraditionalCount, Annotations, Evidence, DistinctAnnotatedCharacterCount, ConversionSignatureCount, ConvertedFromSimplified, SuspectedDamage)
     {
         Variant = variant.Tag,
         VariantConfidence = variant.Confidence,
@@ -105,9 +113,9 @@ public sealed class TextReport
     {
         var builder = new StringBuilder();
         CultureInfo c = CultureInfo.InvariantCulture;
-        builder.Append(c, $"script {Script} (Han {HanCount}, Simplified-only {SimplifiedCount}, Traditional-only {TraditionalCount}); ");
-        builder.Append(c, $"{Annotations.Count} pinyin annotation(s) on {DistinctAnnotatedCharacters} distinct validated character(s), evidence {Evidence}; ");
-        builder.Append(c, $"{ConversionSignatures} character-conversion signature(s); ");
+        builder.Append(c, $"script {ChineseVariantTags.ToTag(Script)} (Han {HanCount}, Simplified-only {SimplifiedCount}, Traditional-only {TraditionalCount}); ");
+        builder.Append(c, $"{Annotations.Count} pinyin annotation(s) on {DistinctAnnotatedCharacterCount} distinct validated character(s), evidence {Evidence}; ");
+        builder.Append(c, $"{ConversionSignatureCount} character-conversion signature(s); ");
         builder.Append(ConvertedFromSimplified ? "machine-converted from Simplified" : "no sign of machine conversion");
         builder.Append(c, $"; {SuspectedDamage.Count} suspected damage span(s).");
         return builder.ToString();

@@ -20,7 +20,7 @@ public sealed partial class ChineseConverter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         char[] input = ArrayPool<char>.Shared.Rent(2 * ConversionPipeline.PieceLength);
-        char[] output = ArrayPool<char>.Shared.Rent(GetMaxCharCount(input.Length));
+        char[] output = ArrayPool<char>.Shared.Rent(GetMaxConvertedLength(input.Length));
         try
         {
             int filled = 0;
@@ -45,7 +45,7 @@ public sealed partial class ChineseConverter
 
                 if (status == OperationStatus.NeedMoreData && consumed == 0 && filled == input.Length)
                 {
-                    Regrow(ref input, input.Length * 2, ref output, GetMaxCharCount(input.Length * 2), keep: filled);
+                    Regrow(ref input, input.Length * 2, ref output, GetMaxConvertedLength(input.Length * 2), keep: filled);
                 }
             }
         }

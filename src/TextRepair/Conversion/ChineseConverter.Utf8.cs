@@ -16,7 +16,7 @@ public sealed partial class ChineseConverter
     /// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>.
     /// </summary>
     /// <param name="source">UTF-8 text, or the next block of a longer text (it may end inside a sequence when <paramref name="isFinalBlock"/> is false).</param>
-    /// <param name="destination">Receives the converted UTF-8 text. <see cref="GetMaxByteCount(int)"/> gives a size that always suffices.</param>
+    /// <param name="destination">Receives the converted UTF-8 text. <see cref="GetMaxConvertedUtf8Length(int)"/> gives a size that always suffices.</param>
     /// <param name="bytesConsumed">Number of bytes of <paramref name="source"/> converted.</param>
     /// <param name="bytesWritten">Number of bytes written to <paramref name="destination"/>.</param>
     /// <param name="isFinalBlock">False when more text follows <paramref name="source"/>.</param>
@@ -26,7 +26,9 @@ public sealed partial class ChineseConverter
     /// <paramref name="bytesConsumed"/>; the text before it has been converted as if it ended there.
     /// A sequence cut off by the end of a non-final block gives <see cref="OperationStatus.NeedMoreData"/>.
     /// </returns>
-    /// <remarks>Thread-safe. Allocates nothing (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
+    /// <remarks>Thread-safe. Allocates nothing once warm: the first conversions of a converter may build a table it
+    /// loads on demand, and the working buffers come from <see cref="ArrayPool{T}.Shared"/>, which allocates when it has
+    /// no buffer of that size to give (the first call on a thread, say).</remarks>
     public OperationStatus ConvertUtf8(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, bool isFinalBlock = true)
     {
         int consumed = 0;

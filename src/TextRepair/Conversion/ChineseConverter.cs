@@ -145,7 +145,7 @@ public sealed partial class ChineseConverter
     /// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>.
     /// </summary>
     /// <param name="source">The text, or the next block of a longer text.</param>
-    /// <param name="destination">Receives the converted text. <see cref="GetMaxCharCount(int)"/> gives a size that always suffices.</param>
+    /// <param name="destination">Receives the converted text. <see cref="GetMaxConvertedLength(int)"/> gives a size that always suffices.</param>
     /// <param name="charsConsumed">Number of units of <paramref name="source"/> converted.</param>
     /// <param name="charsWritten">Number of units written to <paramref name="destination"/>.</param>
     /// <param name="isFinalBlock">False when more text follows <paramref name="source"/>.</param>
@@ -161,7 +161,9 @@ public sealed partial class ChineseConverter
     /// Converting a text in any split of blocks gives exactly the result of converting it whole.
     /// Never returns <see cref="OperationStatus.InvalidData"/>: lone surrogates are copied unchanged.
     /// </returns>
-    /// <remarks>Thread-safe. Allocates nothing (working buffers come from <see cref="ArrayPool{T}.Shared"/>).</remarks>
+    /// <remarks>Thread-safe. Allocates nothing once warm: the first conversions of a converter may build a table it
+    /// loads on demand, and the working buffers come from <see cref="ArrayPool{T}.Shared"/>, which allocates when it has
+    /// no buffer of that size to give (the first call on a thread, say).</remarks>
     public OperationStatus Convert(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true) =>
         ConvertCore(source, destination, out charsConsumed, out charsWritten, isFinalBlock, sink: null);
 
@@ -218,7 +220,7 @@ public sealed partial class ChineseConverter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceLength"/> is negative, or the result exceeds <see cref="Array.MaxLength"/>.</exception>
     /// <remarks>Thread-safe; allocates nothing. The bound follows the dictionaries' real worst case through the config's stages
     /// (2.5 units per unit for s2twp, attained by 外键 → 外部索引鍵), rounded up to 1/1024.</remarks>
-    public int GetMaxCharCount(int sourceLength)
+    public int GetMaxConvertedLength(int sourceLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
         long max = _pipeline.MaxOutputLength(sourceLength);
@@ -228,7 +230,7 @@ public sealed partial class ChineseConverter
     /// <summary>Returns a destination length (in UTF-8 bytes) that always suffices for <see cref="ConvertUtf8"/> of <paramref name="sourceLength"/> bytes.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceLength"/> is negative, or the result exceeds <see cref="Array.MaxLength"/>.</exception>
     /// <remarks>Thread-safe; allocates nothing.</remarks>
-    public int GetMaxByteCount(int sourceLength)
+    public int GetMaxConvertedUtf8Length(int sourceLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
         long max = _pipeline.MaxOutputBytes(sourceLength);

@@ -20,7 +20,7 @@ public sealed record RepairOptions
             if (!Enum.IsDefined(value))
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(value), value, $"{(int)value} is not a ScriptTarget; use Auto, Keep, Hans, Hant, Tw or Hk.");
+                    nameof(value), value, $"{(int)value} is not a ScriptTarget; use Auto, Keep, Hans, Hant, HantTW or HantHK.");
             }
 
             field = value;

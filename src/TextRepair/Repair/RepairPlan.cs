@@ -87,7 +87,7 @@ internal sealed class RepairPlan
         return new RepairDecision(
             RepairKind.Annotation,
             true,
-            string.Create(c, $"evidence {report.Evidence} ({report.DistinctAnnotatedCharacters} distinct characters); removing {matching} of {found}."));
+            string.Create(c, $"evidence {report.Evidence} ({report.DistinctAnnotatedCharacterCount} distinct characters); removing {matching} of {found}."));
     }
 
     private static (RepairDecision Decision, string? Config) DecideScript(bool converted, ScriptTarget target)
@@ -106,8 +106,8 @@ internal sealed class RepairPlan
         {
             ScriptTarget.Hans => "t2s",
             ScriptTarget.Hant => "s2t",
-            ScriptTarget.Tw => "s2tw",
-            ScriptTarget.Hk => "s2hk",
+            ScriptTarget.HantTW => "s2tw",
+            ScriptTarget.HantHK => "s2hk",
             _ => null,
         };
         return config is null

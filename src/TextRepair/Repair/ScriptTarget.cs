@@ -1,6 +1,10 @@
 namespace TextRepair;
 
-/// <summary>Which script <see cref="TextRepairer"/> writes (the CLI's <c>--to</c>).</summary>
+/// <summary>
+/// Which script <see cref="TextRepairer"/> writes (the CLI's <c>--to</c>, whose values <c>hans</c>, <c>hant</c>,
+/// <c>tw</c>, <c>hk</c> name <see cref="Hans"/>, <see cref="Hant"/>, <see cref="HantTW"/>, <see cref="HantHK"/>). The
+/// named scripts are those of <see cref="ChineseVariant"/>, with the same BCP-47-style names.
+/// </summary>
 public enum ScriptTarget
 {
     /// <summary>
@@ -19,8 +23,8 @@ public enum ScriptTarget
     Hant,
 
     /// <summary>Convert to Traditional Chinese as used in Taiwan with <c>s2tw</c>.</summary>
-    Tw,
+    HantTW,
 
     /// <summary>Convert to Traditional Chinese as used in Hong Kong with <c>s2hk</c>.</summary>
-    Hk,
+    HantHK,
 }

@@ -106,7 +106,7 @@ public sealed class TextRepairer
         }
 
         // One analysis of the text as the encoding step left it decides every Chinese step.
-        RepairPlan plan = RepairPlan.Create(TextAnalyzer.Analyze(state.Current, includeEncoding: false), options);
+        RepairPlan plan = RepairPlan.Create(TextAnalyzer.AnalyzeCore(state.Current, TextAnalyzerOptions.Annotations | TextAnalyzerOptions.ConversionSignatures), options);
         AnnotationStep.Apply(state, plan);
         ScriptStep.Apply(state, plan);
         PunctuationStep.Apply(state, plan);

@@ -73,7 +73,7 @@ public sealed class ConversionProperties
         {
             bytes ??= [];
             ChineseConverter converter = ChineseConverter.Get(config);
-            byte[] destination = new byte[converter.GetMaxByteCount(bytes.Length)];
+            byte[] destination = new byte[converter.GetMaxConvertedUtf8Length(bytes.Length)];
             OperationStatus status = converter.ConvertUtf8(bytes, destination, out int consumed, out int written, isFinalBlock);
             bool valid = Encoding.UTF8.GetCharCount(bytes) >= 0 && consumed >= 0 && consumed <= bytes.Length && written <= destination.Length;
             return status switch
@@ -94,7 +94,7 @@ public sealed class ConversionProperties
         {
             bool final = i == chunks.Count - 1;
             pending += chunks[i];
-            int size = destinationLength ?? converter.GetMaxCharCount(pending.Length);
+            int size = destinationLength ?? converter.GetMaxConvertedLength(pending.Length);
             while (true)
             {
                 char[] destination = new char[size];

@@ -68,7 +68,7 @@ public sealed class TrustProperties
 
             var sink = new OffsetSink();
             var output = new StringBuilder();
-            char[] destination = new char[converter.GetMaxCharCount(input.Text.Length + blockLength)];
+            char[] destination = new char[converter.GetMaxConvertedLength(input.Text.Length + blockLength)];
             string pending = string.Empty;
             int sourceOffset = 0;
             for (int start = 0; start <= input.Text.Length; start += blockLength)

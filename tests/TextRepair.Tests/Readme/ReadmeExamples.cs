@@ -47,12 +47,12 @@ public sealed class ReadmeExamples
         string tw = s2twp.Convert(text);                          // 滑鼠裡面的矽二極體壞了 (the same instance if nothing changes)
 
         // Span API, shaped like System.Text.Unicode.Utf8: no allocation once the config is loaded, resumable.
-        char[] buffer = new char[s2twp.GetMaxCharCount(text.Length)];
+        char[] buffer = new char[s2twp.GetMaxConvertedLength(text.Length)];
         OperationStatus status = s2twp.Convert(text, buffer, out int consumed, out int written, isFinalBlock: true);
 
         // UTF-8 in and out (InvalidData at the first invalid byte), and readers/writers of any length.
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
-        byte[] utf8Out = new byte[s2twp.GetMaxByteCount(utf8.Length)];
+        byte[] utf8Out = new byte[s2twp.GetMaxConvertedUtf8Length(utf8.Length)];
         s2twp.ConvertUtf8(utf8, utf8Out, out int bytesConsumed, out int bytesWritten);
         s2twp.Convert(reader, writer);
 
@@ -90,6 +90,7 @@ public sealed class ReadmeExamples
         RepairResult kept = keepScript.Repair(page);                     // annotations and punctuation only
 
         TextReport report = TextAnalyzer.Analyze(page);                  // script, annotations, evidence, suspected damage
+        TextReport quick = TextAnalyzer.Analyze(page, TextAnalyzerOptions.ScriptOnly);  // script counts only: one lookup per character
         #endregion
 
         var applied = new StringBuilder();
@@ -105,7 +106,9 @@ public sealed class ReadmeExamples
         Assert.Equal(4, result.Decisions.Count);
         Assert.DoesNotContain(kept.Edits, edit => edit.Kind == RepairKind.Script);
         Assert.Contains(kept.Edits, edit => edit.Kind == RepairKind.Annotation);
-        Assert.Contains(report.SuspectedDamage, damage => damage.Kind == DamageKind.PinyinAnnotation);
+        Assert.Contains(report.SuspectedDamage, damage => damage.Kind == RepairKind.Annotation);
+        Assert.Equal(report.Script, quick.Script);
+        Assert.Empty(quick.SuspectedDamage);
     }
 
     [Fact]

@@ -3,8 +3,10 @@ namespace TextRepair.Analysis.Decoding;
 /// <summary>
 /// Finds encoding damage in text: mojibake (text written in one encoding and read with another, up to three times)
 /// and loss markers. Lines without a suspicious character (<see cref="SuspiciousChars"/>) are skipped; in the others,
-/// each token (a run between spaces, tabs and ideographic spaces, cut at <see cref="MaxTokenLength"/>) is searched by
-/// <see cref="CandidateSearch"/> and the best reading is kept when <see cref="EncodingDecision"/> accepts it. Loss
+/// each token (a run between spaces, tabs and ideographic spaces, cut at <see cref="MaxTokenLength"/>) that may be
+/// damaged (<see cref="EncodingDecision.MayBeDamaged"/>) is searched by <see cref="CandidateSearch"/> and the best
+/// reading is kept when <see cref="EncodingDecision"/> accepts it; the other tokens are searched only once the line is
+/// found damaged. Loss
 /// markers (U+FFFD, 锟斤拷, 烫烫, 屯屯) are damage only in damaged context: a marker between quotes, or one that is
 /// the only sign of damage on its line, is a word and is left alone. Work is linear in the text's length. Thread-safe.
 /// </summary>
@@ -83,7 +85,13 @@ internal static class EncodingScanner
             {
                 TokenReading token = TokenReading.Search(text, i, end, lineStart, lineEnd);
                 tokens.Add(token);
-                if (token.Decide() && token.Restores)
+                // A token decided before in the same context with no reading gets the same outcome without a search.
+                bool knownClean = CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After);
+                if (!knownClean && EncodingDecision.MayBeDamaged(token.Token, token.Before, token.After) && !token.Decide())
+                {
+                    CleanTokenCache.AddClean(token.Token, token.Before, token.After);
+                }
+                else if (token.Chosen is not null && token.Restores)
                 {
                     var restored = new List<EncodingFinding>();
                     token.AddFindings(restored, lossesToo: false);

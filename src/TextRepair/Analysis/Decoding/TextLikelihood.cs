@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using TextRepair.Analysis.Language;
 
@@ -44,6 +45,11 @@ internal static class TextLikelihood
 
     private static readonly Lazy<char[,]> s_representatives = new(BuildRepresentatives);
 
+    // Per script, per character: the character Map scores it as, and the best unigram log-probability of the other
+    // scripts (OtherScripts). Tables of 6 x 64 K entries (1.5 MB) computed once, so that scoring a character costs
+    // lookups instead of a search over the symbol blocks and the other models.
+    private static readonly Lazy<(char[][] Mapped, float[][] Other)> s_tables = new(BuildTables);
+
     /// <summary>Scores <paramref name="text"/> between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public static SpanScore Score(ReadOnlySpan<char> text, char before, char after)
     {
@@ -60,13 +66,50 @@ internal static class TextLikelihood
         return best;
     }
 
-    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after)
+    /// <summary>
+    /// The surprise of the most surprising stretch of <paramref name="text"/>: the largest sum, over consecutive
+    /// transitions, of how much less likely each is than a typical one (natural log), under the script model that fits
+    /// the whole text best. A transition into a character from U+0080 to U+2E7F (Latin-1, Latin Extended, Greek,
+    /// Cyrillic, symbols, box drawing: what single-byte readers write) is typical at <paramref name="typicalSymbol"/>,
+    /// any other at <paramref name="typical"/>; the transition out of the text goes with its last character. Clean text
+    /// dips below a typical transition at a rare character or an unseen pair and recovers at once; mojibake stays
+    /// improbable for as long as it lasts. Linear in the text's length; allocates nothing for texts up to
+    /// <see cref="StackLimit"/> characters.
+    /// </summary>
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol)
+    {
+        LanguageScript script = Score(text, before, after).Script;
+        double[]? rented = null;
+        Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
+        Score(script, text, before, after, transitions);
+        double best = 0, current = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = text.IsEmpty ? after : text[Math.Min(i, text.Length - 1)];
+            current = Math.Max(0, current + ((c is >= '\u0080' and < '\u2E80' ? typicalSymbol : typical) - transitions[i]));
+            best = Math.Max(best, current);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+
+        return best;
+    }
+
+    /// <summary>Longest text whose transitions <see cref="Surprise"/> keeps on the stack.</summary>
+    private const int StackLimit = 256;
+
+    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions = default)
     {
         CharNgramModel model = CharNgramModel.Shared;
-        char[,] representatives = s_representatives.Value;
+        (char[][] mappedTable, float[][] otherTable) = s_tables.Value;
+        char[] mapped = mappedTable[(int)script];
+        float[] other = otherTable[(int)script];
         double total = 0;
-        int transitions = 0, unknown = 0;
-        char previous = Map(model, representatives, script, before);
+        int count = 0, unknown = 0;
+        char previous = mapped[before];
         char previousRaw = before;
         for (int i = 0; i <= text.Length; i++)
         {
@@ -75,16 +118,21 @@ internal static class TextLikelihood
             {
                 // A lost character: a fixed cost, and the text after it starts afresh.
                 total += LostCharLogProb;
+                if (!transitions.IsEmpty)
+                {
+                    transitions[i] = LostCharLogProb;
+                }
+
                 previous = previousRaw = CharNgramModel.Boundary;
                 continue;
             }
 
-            char c = Map(model, representatives, script, raw);
+            char c = mapped[raw];
             // Two different unseen symbols scored as the same representative are not a seen pair.
             double p = c == previous && raw != previousRaw ? model.UnigramLogProb(script, c) : model.LogProb(script, previous, c);
             if (!model.IsKnown(script, c))
             {
-                p = Math.Max(p, OtherScripts(model, script, c) + ScriptSwitchLogProb);
+                p = Math.Max(p, other[c] + ScriptSwitchLogProb);
             }
 
             if (raw == previousRaw && (IsSymbol(raw) || raw < '\u2E80') && p < RepeatLogProb)
@@ -93,13 +141,39 @@ internal static class TextLikelihood
             }
 
             total += p;
-            transitions++;
+            if (!transitions.IsEmpty)
+            {
+                transitions[i] = p;
+            }
+
+            count++;
             unknown += i < text.Length && !model.IsKnown(script, c) ? 1 : 0;
             previous = c;
             previousRaw = raw;
         }
 
-        return new SpanScore(script, total, transitions, unknown);
+        return new SpanScore(script, total, count, unknown);
+    }
+
+    private static (char[][] Mapped, float[][] Other) BuildTables()
+    {
+        CharNgramModel model = CharNgramModel.Shared;
+        char[,] representatives = s_representatives.Value;
+        var mapped = new char[model.ScriptCount][];
+        var other = new float[model.ScriptCount][];
+        for (int s = 0; s < model.ScriptCount; s++)
+        {
+            var script = (LanguageScript)s;
+            mapped[s] = new char[65536];
+            other[s] = new float[65536];
+            for (int c = 0; c < 65536; c++)
+            {
+                mapped[s][c] = Map(model, representatives, script, (char)c);
+                other[s][c] = (float)OtherScripts(model, script, (char)c);
+            }
+        }
+
+        return (mapped, other);
     }
 
     // The best unigram log-probability of c in the models of the other scripts.

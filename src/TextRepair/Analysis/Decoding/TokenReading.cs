@@ -14,14 +14,16 @@ internal sealed class TokenReading
     // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
     private bool[]? _accepted;
 
+    private List<Candidate>? _readings;
+
+    private SpanScore? _input;
+
     private TokenReading(int start, string token, char before, char after)
     {
         Start = start;
         Token = token;
         Before = before;
         After = after;
-        Input = TextLikelihood.Score(token, before, after);
-        Readings = CandidateSearch.Search(token, before, after, Input);
     }
 
     public int Start { get; }
@@ -32,9 +34,11 @@ internal sealed class TokenReading
 
     public char After { get; }
 
-    public SpanScore Input { get; }
+    /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
+    public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
 
-    public List<Candidate> Readings { get; }
+    /// <summary>Every reading the lattice finds, best first (searched on first use).</summary>
+    public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
 
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
@@ -42,7 +46,7 @@ internal sealed class TokenReading
     /// <summary>The chosen reading restores real text (not only loss markers).</summary>
     public bool Restores { get; private set; }
 
-    /// <summary>Searches the token at <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>'s line.</summary>
+    /// <summary>The token at <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>'s line.</summary>
     public static TokenReading Search(string text, int start, int end, int lineStart, int lineEnd) =>
         new(start, text.Substring(start, end - start),
             start > lineStart ? text[start - 1] : CharNgramModel.Boundary,

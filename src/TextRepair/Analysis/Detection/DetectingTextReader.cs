@@ -6,12 +6,12 @@ namespace TextRepair;
 /// <summary>
 /// A <see cref="TextReader"/> over a byte stream in an unknown encoding, made by
 /// <see cref="EncodingDetector.OpenReader"/>. It decides the encoding from the first bytes (up to
-/// <see cref="EncodingDetector.SampleBytes"/>; a byte order mark decides at once and is skipped), then decodes
+/// <see cref="EncodingDetector.SampleByteCount"/>; a byte order mark decides at once and is skipped), then decodes
 /// block by block, so it never reads the whole stream before returning text. When everything so far was ASCII and a
 /// later block is not (a long English header before Chinese text, say), it detects again from that block and goes on
 /// with the new encoding: the text already returned decodes the same under both, so the revision is exact
-/// (<see cref="Revisions"/> counts them). Invalid sequences found later under an encoding that was decided on
-/// non-ASCII text become U+FFFD and are counted in <see cref="ReplacedSequences"/>. Not thread-safe; owns buffers of
+/// (<see cref="RevisionCount"/> counts them). Invalid sequences found later under an encoding that was decided on
+/// non-ASCII text become U+FFFD and are counted in <see cref="ReplacedSequenceCount"/>. Not thread-safe; owns buffers of
 /// about 200 KB.
 /// </summary>
 public sealed class DetectingTextReader : TextReader
@@ -20,8 +20,8 @@ public sealed class DetectingTextReader : TextReader
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private byte[] _bytes = new byte[EncodingDetector.SampleBytes + BufferBytes];
-    private readonly char[] _chars = new char[(2 * (EncodingDetector.SampleBytes + BufferBytes)) + 16];
+    private byte[] _bytes = new byte[EncodingDetector.SampleByteCount + BufferBytes];
+    private readonly char[] _chars = new char[(2 * (EncodingDetector.SampleByteCount + BufferBytes)) + 16];
     private int _byteStart;
     private int _byteEnd;
     private int _charPosition;
@@ -51,10 +51,10 @@ public sealed class DetectingTextReader : TextReader
     }
 
     /// <summary>How many times the decision was revised after more of the stream was read.</summary>
-    public int Revisions { get; private set; }
+    public int RevisionCount { get; private set; }
 
     /// <summary>Invalid byte sequences (under the decided encoding) replaced with U+FFFD so far.</summary>
-    public int ReplacedSequences => _replacedBefore + (_fallback?.Count ?? 0);
+    public int ReplacedSequenceCount => _replacedBefore + (_fallback?.Count ?? 0);
 
     /// <inheritdoc/>
     public override int Peek() => Fill() ? _chars[_charPosition] : -1;
@@ -97,7 +97,7 @@ public sealed class DetectingTextReader : TextReader
             return;
         }
 
-        ReadAtLeast(EncodingDetector.SampleBytes);
+        ReadAtLeast(EncodingDetector.SampleByteCount);
         ReadOnlySpan<byte> prefix = _bytes.AsSpan(_byteStart, _byteEnd - _byteStart);
         _detection = EncodingDetector.Detect(prefix, complete: _endOfStream, allowBom: true);
         _byteStart += _detection.BomLength;
@@ -153,7 +153,7 @@ public sealed class DetectingTextReader : TextReader
     /// <summary>Everything so far was ASCII and the next byte is not: detect again from here.</summary>
     private void Revise()
     {
-        ReadAtLeast(EncodingDetector.SampleBytes);
+        ReadAtLeast(EncodingDetector.SampleByteCount);
         ReadOnlySpan<byte> rest = _bytes.AsSpan(_byteStart, _byteEnd - _byteStart);
         EncodingDetection revised = EncodingDetector.Detect(rest, complete: _endOfStream, allowBom: false);
         if (revised.IsAscii)
@@ -166,7 +166,7 @@ public sealed class DetectingTextReader : TextReader
         _replacedBefore += _fallback?.Count ?? 0;
         _detection = revised;
         _decoder = CountingDecoderFallback.CreateDecoder(revised.Encoding, out _fallback);
-        Revisions++;
+        RevisionCount++;
     }
 
     private void Decode(ReadOnlySpan<byte> bytes, bool flush)

@@ -22,7 +22,7 @@ public static class EncodingDetector
     /// the leading candidates. 16 KB is about 5,000 to 16,000 characters, where the evaluation's long texts (1-20 KB)
     /// are already all right from their first kilobytes; scoring it with all candidates takes a few milliseconds.
     /// </summary>
-    public const int SampleBytes = 16 * 1024;
+    public const int SampleByteCount = 16 * 1024;
 
     /// <summary>How many of the best-scoring candidates are checked against the rest of a long input.</summary>
     private const int VerifiedCandidates = 4;
@@ -65,7 +65,7 @@ public static class EncodingDetector
     }
 
     /// <summary>
-    /// Detects the encoding of <paramref name="bytes"/>. Decides from the first <see cref="SampleBytes"/> bytes and
+    /// Detects the encoding of <paramref name="bytes"/>. Decides from the first <see cref="SampleByteCount"/> bytes and
     /// checks the rest for validity under the leading candidates (so a long input costs one fast pass). Never throws
     /// for any input; the empty input is <c>ascii</c> with confidence 1.
     /// </summary>
@@ -129,7 +129,7 @@ public static class EncodingDetector
 
     /// <summary>
     /// Opens a reader that decodes <paramref name="stream"/> with its detected encoding: it decides from the first
-    /// bytes (up to <see cref="SampleBytes"/>), and revises the decision when later bytes contradict it while
+    /// bytes (up to <see cref="SampleByteCount"/>), and revises the decision when later bytes contradict it while
     /// everything read so far was ASCII (see <see cref="DetectingTextReader"/>). Never reads the whole stream to decide.
     /// </summary>
     /// <remarks>The reader owns buffers of about 64 KB; it is not thread-safe.</remarks>
@@ -220,27 +220,27 @@ public static class EncodingDetector
     }
 
     /// <summary>
-    /// The bytes to score: the first <see cref="SampleBytes"/>, unless they are all ASCII (a long English header, say);
-    /// then <see cref="SampleBytes"/> from the start of the line (at an even offset, for UTF-16) with the first
+    /// The bytes to score: the first <see cref="SampleByteCount"/>, unless they are all ASCII (a long English header, say);
+    /// then <see cref="SampleByteCount"/> from the start of the line (at an even offset, for UTF-16) with the first
     /// non-ASCII byte, where the candidates differ.
     /// </summary>
     private static ReadOnlySpan<byte> Sample(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length <= SampleBytes)
+        if (bytes.Length <= SampleByteCount)
         {
             return bytes;
         }
 
         int first = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
-        if (first < SampleBytes)
+        if (first < SampleByteCount)
         {
-            return bytes[..SampleBytes];
+            return bytes[..SampleByteCount];
         }
 
         int window = first - 256;
         int lineFeed = bytes[window..first].LastIndexOf((byte)'\n');
         int start = (lineFeed < 0 ? window : window + lineFeed + 1) & ~1;
-        return bytes.Slice(start, Math.Min(SampleBytes, bytes.Length - start));
+        return bytes.Slice(start, Math.Min(SampleByteCount, bytes.Length - start));
     }
 
     /// <summary>The length of <paramref name="bytes"/> without a UTF-8 sequence cut at its end.</summary>

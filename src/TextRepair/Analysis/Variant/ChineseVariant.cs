@@ -1,8 +1,10 @@
 namespace TextRepair;
 
 /// <summary>
-/// Which written Chinese a text is, as identified by <see cref="TextAnalyzer.IdentifyVariant(ReadOnlySpan{char})"/>;
-/// <see cref="ChineseVariantTags"/> gives the BCP-47 tag of each value.
+/// Which written Chinese a text is: the one script vocabulary of the library. <see cref="TextAnalyzer.IdentifyVariant(ReadOnlySpan{char})"/>
+/// identifies it, <see cref="TextReport.Script"/> gives its script (<see cref="None"/>, <see cref="Hans"/>, <see cref="Hant"/>
+/// or <see cref="Mixed"/>), and <see cref="ScriptTarget"/> names its values as targets. The names follow the BCP-47 tags
+/// that <see cref="ChineseVariantTags"/> gives (<see cref="HantTW"/> is <c>zh-Hant-TW</c>).
 /// </summary>
 public enum ChineseVariant
 {
@@ -16,16 +18,16 @@ public enum ChineseVariant
     Mixed,
 
     /// <summary>Simplified Chinese: tag <c>zh-Hans</c>.</summary>
-    Simplified,
+    Hans,
 
     /// <summary>Traditional Chinese of no determinable region: tag <c>zh-Hant</c>.</summary>
-    Traditional,
+    Hant,
 
     /// <summary>Traditional Chinese of Taiwan (character standard or vocabulary): tag <c>zh-Hant-TW</c>.</summary>
-    Taiwan,
+    HantTW,
 
     /// <summary>Traditional Chinese of Hong Kong: tag <c>zh-Hant-HK</c>.</summary>
-    HongKong,
+    HantHK,
 }
 
 /// <summary>The BCP-47 tags of <see cref="ChineseVariant"/> values. Thread-safe; allocates nothing.</summary>
@@ -37,7 +39,7 @@ public static class ChineseVariantTags
     /// <exception cref="ArgumentOutOfRangeException">Not a defined value.</exception>
     public static string ToTag(ChineseVariant variant)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)variant, (uint)ChineseVariant.HongKong, nameof(variant));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)variant, (uint)ChineseVariant.HantHK, nameof(variant));
         return s_tags[(int)variant];
     }
 
@@ -58,9 +60,9 @@ public static class ChineseVariantTags
 
         variant = tag switch
         {
-            _ when Is(tag, "zh-CN") || Is(tag, "zh-SG") || Is(tag, "zh-Hans-CN") || Is(tag, "zh-Hans-SG") => ChineseVariant.Simplified,
-            _ when Is(tag, "zh-TW") => ChineseVariant.Taiwan,
-            _ when Is(tag, "zh-HK") || Is(tag, "zh-MO") || Is(tag, "zh-Hant-MO") => ChineseVariant.HongKong,
+            _ when Is(tag, "zh-CN") || Is(tag, "zh-SG") || Is(tag, "zh-Hans-CN") || Is(tag, "zh-Hans-SG") => ChineseVariant.Hans,
+            _ when Is(tag, "zh-TW") => ChineseVariant.HantTW,
+            _ when Is(tag, "zh-HK") || Is(tag, "zh-MO") || Is(tag, "zh-Hant-MO") => ChineseVariant.HantHK,
             _ => ChineseVariant.None,
         };
         return variant != ChineseVariant.None;

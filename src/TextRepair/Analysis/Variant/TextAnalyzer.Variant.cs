@@ -42,8 +42,8 @@ public static partial class TextAnalyzer
     /// </summary>
     /// <param name="text">Any text.</param>
     /// <param name="expected">
-    /// <see cref="ChineseVariant.Simplified"/>, <see cref="ChineseVariant.Traditional"/> (script only),
-    /// <see cref="ChineseVariant.Taiwan"/> or <see cref="ChineseVariant.HongKong"/>.
+    /// <see cref="ChineseVariant.Hans"/>, <see cref="ChineseVariant.Hant"/> (script only),
+    /// <see cref="ChineseVariant.HantTW"/> or <see cref="ChineseVariant.HantHK"/>.
     /// </param>
     /// <returns>The findings in text order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expected"/> is not one of the four values above.</exception>

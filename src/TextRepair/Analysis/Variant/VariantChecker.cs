@@ -11,10 +11,10 @@ internal static class VariantChecker
     public static List<VariantFinding> Check(ReadOnlySpan<char> text, ChineseVariant expected)
     {
         var findings = new List<VariantFinding>();
-        bool simplified = expected == ChineseVariant.Simplified;
-        bool taiwan = expected == ChineseVariant.Taiwan;
-        bool hongKong = expected == ChineseVariant.HongKong;
-        if (expected is not (ChineseVariant.Simplified or ChineseVariant.Traditional or ChineseVariant.Taiwan or ChineseVariant.HongKong))
+        bool simplified = expected == ChineseVariant.Hans;
+        bool taiwan = expected == ChineseVariant.HantTW;
+        bool hongKong = expected == ChineseVariant.HantHK;
+        if (expected is not (ChineseVariant.Hans or ChineseVariant.Hant or ChineseVariant.HantTW or ChineseVariant.HantHK))
         {
             throw new ArgumentOutOfRangeException(nameof(expected), expected, "Expected a script or a region: Simplified, Traditional, Taiwan or HongKong.");
         }
@@ -102,14 +102,14 @@ internal static class VariantChecker
     private static string? ScriptSuggestion(VariantTables tables, ReadOnlySpan<char> text, int index, ChineseVariant expected)
     {
         string? suggestion = tables.ScriptSuggestion(CjkText.CodePointAt(text, index, out _));
-        if (suggestion is null || expected is not (ChineseVariant.Taiwan or ChineseVariant.HongKong))
+        if (suggestion is null || expected is not (ChineseVariant.HantTW or ChineseVariant.HantHK))
         {
             return suggestion;
         }
 
         int cp = char.ConvertToUtf32(suggestion, 0);
-        Dictionary<int, string> forms = expected == ChineseVariant.Taiwan ? tables.TaiwanForm : tables.HongKongForm;
-        CharClass converts = expected == ChineseVariant.Taiwan ? CharClass.TaiwanConverts : CharClass.HongKongConverts;
+        Dictionary<int, string> forms = expected == ChineseVariant.HantTW ? tables.TaiwanForm : tables.HongKongForm;
+        CharClass converts = expected == ChineseVariant.HantTW ? CharClass.TaiwanConverts : CharClass.HongKongConverts;
         if ((tables.Classify(cp) & converts) == 0)
         {
             return suggestion;

@@ -43,5 +43,5 @@ public enum VariantEvidenceKind
 /// <summary>A stretch of text in another variant than the text as a whole (a Simplified paragraph in Traditional text).</summary>
 /// <param name="Start">Index of the first UTF-16 unit (the start of the first line of the stretch).</param>
 /// <param name="Length">Length in UTF-16 units (to the end of the last line, line break excluded).</param>
-/// <param name="Variant">The variant of the stretch: <see cref="ChineseVariant.Simplified"/> or <see cref="ChineseVariant.Traditional"/>.</param>
+/// <param name="Variant">The variant of the stretch: <see cref="ChineseVariant.Hans"/> or <see cref="ChineseVariant.Hant"/>.</param>
 public readonly record struct VariantSpan(int Start, int Length, ChineseVariant Variant);

@@ -99,14 +99,14 @@ internal static class VariantModel
 
         if (scriptLogOdds < 0)
         {
-            return new VariantReport(ChineseVariant.Simplified, scriptConfidence, han, counts, scriptLogOdds, regionLogOdds, spans, minority);
+            return new VariantReport(ChineseVariant.Hans, scriptConfidence, han, counts, scriptLogOdds, regionLogOdds, spans, minority);
         }
 
         double regionConfidence = Sigmoid(Math.Abs(regionLogOdds) / RegionTemperature);
         ChineseVariant variant = regionConfidence < MinRegionConfidence
-            ? ChineseVariant.Traditional
-            : regionLogOdds > 0 ? ChineseVariant.Taiwan : ChineseVariant.HongKong;
-        double confidence = variant == ChineseVariant.Traditional ? scriptConfidence : scriptConfidence * regionConfidence;
+            ? ChineseVariant.Hant
+            : regionLogOdds > 0 ? ChineseVariant.HantTW : ChineseVariant.HantHK;
+        double confidence = variant == ChineseVariant.Hant ? scriptConfidence : scriptConfidence * regionConfidence;
         return new VariantReport(variant, confidence, han, counts, scriptLogOdds, regionLogOdds, spans, minority);
     }
 
@@ -117,7 +117,7 @@ internal static class VariantModel
     private static List<VariantSpan> MinoritySpans(List<VariantScanner.LineTally> lines, bool traditional)
     {
         var spans = new List<VariantSpan>();
-        ChineseVariant minorityVariant = traditional ? ChineseVariant.Simplified : ChineseVariant.Traditional;
+        ChineseVariant minorityVariant = traditional ? ChineseVariant.Hans : ChineseVariant.Hant;
         int runStart = -1;
         int runEnd = -1;
         foreach (VariantScanner.LineTally line in lines)

@@ -1,0 +1,43 @@
+using TextRepair.Analysis.Decoding;
+
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// The cache of tokens a search found no reading for (<see cref="CleanTokenCache"/>) never changes an outcome: it is
+/// keyed by the token and its context, and repairs with a warm cache equal repairs with a cold one.
+/// </summary>
+public sealed class CleanTokenCacheTests
+{
+    [Fact]
+    public void Key_IsTheTokenInItsContext()
+    {
+        string token = "zhǎn" + Guid.NewGuid().ToString("N");
+        CleanTokenCache.AddClean(token, '(', ')');
+        Assert.True(CleanTokenCache.IsKnownClean(token, '(', ')'));
+        Assert.False(CleanTokenCache.IsKnownClean(token, '(', '。'));
+        Assert.False(CleanTokenCache.IsKnownClean(token, '\n', ')'));
+        Assert.False(CleanTokenCache.IsKnownClean(token + "x", '(', ')'));
+    }
+
+    [Fact]
+    public void LongTokens_AreNotRemembered()
+    {
+        string token = new('ǎ', CleanTokenCache.MaxTokenLength + 1);
+        CleanTokenCache.AddClean(token, ' ', ' ');
+        Assert.False(CleanTokenCache.IsKnownClean(token, ' ', ' '));
+    }
+
+    [Fact]
+    public void RepairsWithAWarmCache_EqualTheFirstRepairs()
+    {
+        // Clean lookalikes and mojibake of the dev half, repaired in order, then again in reverse order: by then every
+        // clean token of every case is in the cache (the capacity is far above this set's tokens).
+        List<EvalCase> cases = EncodingEvaluationSet.Build(heldOut: false);
+        var options = new RepairOptions { Target = ScriptTarget.Keep };
+        string[] first = cases.Select(c => TextRepairer.Repair(c.Input, options).Text).ToArray();
+        for (int i = cases.Count - 1; i >= 0; i--)
+        {
+            Assert.Equal(first[i], TextRepairer.Repair(cases[i].Input, options).Text);
+        }
+    }
+}
