@@ -24,7 +24,7 @@ public class ConversionAllConfigsBenchmarks
     {
         _text = ConversionCorpus.For(Config);
         _converter = ChineseConverter.Get(Config);
-        _destination = new char[_converter.GetMaxCharCount(_text.Length)];
+        _destination = new char[_converter.GetMaxConvertedLength(_text.Length)];
         _table = new char[65536];
         for (int c = 0; c < _table.Length; c++)
         {
