@@ -3,8 +3,8 @@
 #   1. packs TextRepair and TextRepair.Cli into a temporary local feed;
 #   2. builds tools/package-proof (a fresh console app, outside the repo's build settings) against the TextRepair package
 #      from that feed only, runs a conversion and the seed repair, and checks the output;
-#      reports whether the library in the package carries ReadyToRun code (opt-in, PackReadyToRun=true) and how many
-#      methods the first conversion JIT-compiles;
+#      checks that the library's ReadyToRun image for linux-x64 is the one loaded and that it saves JIT work (methods
+#      the first conversion JIT-compiles, against a run with DOTNET_ReadyToRun=0);
 #   3. publishes the same app with NativeAOT and runs it (skipped with a message if the AOT compiler cannot be restored);
 #   4. packs the tool as a platform-specific tool (pointer package TextRepair.Cli, Native AOT TextRepair.Cli.linux-x64,
 #      framework-dependent fallback TextRepair.Cli.any), installs it from the feed, checks that the installed command is
@@ -63,9 +63,16 @@ cat > "$app/NuGet.config" <<XML
 XML
 echo "package-proof: build and run the consumer"
 (cd "$app" && dotnet run -c Release -p:TextRepairVersion="$version" -- "$seed" "$expected") | tee "$work/consumer.txt"
-# The package is IL only for now (PackReadyToRun is opt-in, see src/TextRepair/TextRepair.csproj); report what the
-# consumer saw without judging it.
-grep -E '^(readytorun|jit-methods-first-conversion):' "$work/consumer.txt" | sed 's/^/package-proof: /' || true
+# The package carries a ReadyToRun image for linux-x64 in runtimes/linux-x64/lib (see src/TextRepair/TextRepair.csproj):
+# the consumer must load it, and its first conversion must JIT fewer methods than with precompiled code switched off.
+unzip -l "$feed/TextRepair.$version.nupkg" | grep -q "runtimes/linux-x64/lib/net10.0/TextRepair.dll" \
+    || { echo "package-proof: no ReadyToRun image in runtimes/linux-x64/lib"; exit 1; }
+grep -qx 'readytorun: yes' "$work/consumer.txt" || { echo "package-proof: the consumer did not load the ReadyToRun image"; exit 1; }
+(cd "$app" && DOTNET_ReadyToRun=0 dotnet run -c Release --no-build -p:TextRepairVersion="$version" -- "$seed" "$expected") > "$work/consumer-jit.txt"
+with_r2r=$(sed -n 's/^jit-methods-first-conversion: //p' "$work/consumer.txt")
+without_r2r=$(sed -n 's/^jit-methods-first-conversion: //p' "$work/consumer-jit.txt")
+echo "package-proof: methods JIT-compiled for the first conversion: $with_r2r with the ReadyToRun image, $without_r2r with it switched off"
+[ "$with_r2r" -lt "$without_r2r" ] || { echo "package-proof: the ReadyToRun image saved no JIT work"; exit 1; }
 
 echo "package-proof: NativeAOT publish of the consumer"
 if (cd "$app" && dotnet publish -c Release -r linux-x64 -p:PublishAot=true -p:TextRepairVersion="$version" -o "$work/aot" --nologo -v q > "$work/aot.log" 2>&1); then

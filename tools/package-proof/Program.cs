@@ -14,13 +14,17 @@ if (args.Length != 2)
 long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
 string converted = ChineseConverter.Get("s2t").Convert("\u6c49\u5b57\u8f6c\u6362");   // 汉字转换
 jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
-// The library file beside the app (a JIT build); a NativeAOT build has none, and the check is then skipped.
-// Assembly.Location is not used: the AOT compiler rejects it (IL3000) even where it is never reached.
-string location = Path.Combine(AppContext.BaseDirectory, typeof(ChineseConverter).Assembly.GetName().Name + ".dll");
-if (File.Exists(location))
+// The library file the host loaded (a JIT build): the trusted platform assemblies list it, from runtimes/linux-x64/lib
+// on linux-x64 when the package carries a ReadyToRun image there. A NativeAOT build has no such list; the check is then
+// skipped. Assembly.Location is not used: the AOT compiler rejects it (IL3000) even where it is never reached.
+string? location = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string)?
+    .Split(Path.PathSeparator)
+    .FirstOrDefault(path => Path.GetFileName(path) == typeof(ChineseConverter).Assembly.GetName().Name + ".dll");
+if (location is not null && File.Exists(location))
 {
     using var pe = new PEReader(File.OpenRead(location));
     bool readyToRun = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    Console.WriteLine($"library-loaded-from: {Path.GetRelativePath(AppContext.BaseDirectory, location)}");
     Console.WriteLine($"readytorun: {(readyToRun ? "yes" : "no")}");
     Console.WriteLine($"jit-methods-first-conversion: {jitted}");
 }
