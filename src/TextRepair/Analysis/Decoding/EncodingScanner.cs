@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -44,6 +46,14 @@ internal static class EncodingScanner
             }
 
             hit += position;
+            int annotationEnd = AnnotationEnd(text, hit);
+            if (annotationEnd > 0)
+            {
+                // A tone letter of a pinyin annotation: no sign of damage; look on for another suspicious character.
+                position = annotationEnd;
+                continue;
+            }
+
             int lineStart = text.AsSpan(0, hit).LastIndexOfAny('\n', '\r') + 1;
             lineStart = Math.Max(lineStart, position);
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
@@ -246,6 +256,38 @@ internal static class EncodingScanner
             default:
                 return 0;
         }
+    }
+
+    /// <summary>Longest pinyin syllable looked at between the parentheses of an annotation ("zhuàng" is 6 letters).</summary>
+    private const int MaxSyllableLength = Pinyin.MaxKeyLength;
+
+    // When index is inside a pinyin annotation, a Han character followed by one syllable in parentheses ("堅(jiān)",
+    // also full-width or NFD), the index just after its closing parenthesis; else 0. Tone letters (í, à, ǎ...) are also
+    // what single-byte readers write, so the pre-scan flags every annotated line; an annotation is a reading, not
+    // mojibake (the annotation step removes it), and a line is analysed only for a suspicious character outside its
+    // annotations. A syllable must parse (Pinyin.TryParse), so mojibake between parentheses is not skipped.
+    internal static int AnnotationEnd(string text, int index)
+    {
+        int open = index;
+        while (open > 0 && index - open < MaxSyllableLength && Pinyin.IsSyllableChar(text[open - 1]))
+        {
+            open--;
+        }
+
+        int close = index;
+        while (close < text.Length && close - open < MaxSyllableLength + 2 && Pinyin.IsSyllableChar(text[close]))
+        {
+            close++;
+        }
+
+        if (open < 2 || close >= text.Length || text[open - 1] is not ('(' or '\uFF08') || text[close] is not (')' or '\uFF09')
+            || !CjkText.IsIdeograph(text[open - 2]))
+        {
+            return 0;
+        }
+
+        Span<char> key = stackalloc char[Pinyin.MaxKeyLength + 2];
+        return Pinyin.TryParse(text.AsSpan(open, close - open), key, out _, out _) ? close + 1 : 0;
     }
 
     private static bool IsSeparator(char c) => c is ' ' or '\t' or '\u3000';
