@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace TextRepair.Documents;
@@ -10,6 +11,12 @@ namespace TextRepair.Documents;
 /// </summary>
 internal static class RunRepairer
 {
+    // Characters that delimit markup in one of the formats: HTML/XML tags and entities, JSON and PO strings, ASS
+    // override blocks, Markdown code spans. Repair writes plain text into the document's source; an edit that would put
+    // one of them where the replaced text had none could change the document's structure (a UTF-16 reading of "䌼"
+    // restores "<C"), so it is not applied and the run keeps its text.
+    private static readonly SearchValues<char> s_markup = SearchValues.Create("<>&\"\\{}`");
+
     public static string Repair(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists)
     {
         // Joined text and each run's start in it.
@@ -60,6 +67,12 @@ internal static class RunRepairer
             while (e < edits.Count && edits[e].Start < nextStart)
             {
                 RepairEdit edit = edits[e];
+                if (WritesMarkup(joined, edit))
+                {
+                    e++;
+                    continue;
+                }
+
                 if (edit.Start > at && at < end)
                 {
                     text.Append(joined, at, Math.Min(edit.Start, end) - at);
@@ -84,5 +97,26 @@ internal static class RunRepairer
         }
 
         return RunRewriter.Splice(document, replacements);
+    }
+
+    private static bool WritesMarkup(string joined, RepairEdit edit)
+    {
+        ReadOnlySpan<char> replacement = edit.Replacement;
+        ReadOnlySpan<char> replaced = joined.AsSpan(edit.Start, edit.Length);
+        for (int i = replacement.IndexOfAny(s_markup); i >= 0; i = NextMarkup(replacement, i))
+        {
+            if (!replaced.Contains(replacement[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextMarkup(ReadOnlySpan<char> text, int index)
+    {
+        int next = text[(index + 1)..].IndexOfAny(s_markup);
+        return next < 0 ? -1 : index + 1 + next;
     }
 }
