@@ -12,9 +12,22 @@
 #     locales zh (Simplified), zh-Hant (Taiwan) and zh-Hant-HK (Hong Kong). CLDR's zh-Hant-HK inherits from zh-Hant,
 #     so only the values where the two locales differ are Hong Kong's own writing: those make the Hong Kong file, and
 #     the zh-Hant values of the same keys make cldr-tw.txt (so the Taiwan/Hong Kong comparison is on the same items).
+#   - Debian packages that ship both a zh_TW and a zh_HK gettext catalogue written by people (iso-codes, Pidgin, Xfce,
+#     MATE; list in $po_packages below; licences GPL-2+ / LGPL-2.1+, each package's copyright file copied next to the
+#     corpus). None of them is among the packages tools/train-charlm.sh trains the encoding language model on. As for
+#     CLDR, only the messages whose zh_HK translation differs from the zh_TW one are kept (many Hong Kong catalogues
+#     start as a copy of the Taiwan one, and an untouched copy is not Hong Kong writing): po-hk.txt holds the zh_HK
+#     translations, po-tw.txt the zh_TW translations of the same messages.
+#   - Training only (not evaluated): the same pairs from GNOME applications (list at the end), the text the per-term
+#     regional weights of src/TextRepair/Analysis/Variant/RegionalWeights.g.cs are counted on. Disjoint from the
+#     evaluation packages and from tools/train-charlm.sh's.
 # Output (UTF-8, one text per line):
 #   zh-cn.txt zh-tw.txt        LibreOffice help lines
 #   cldr-hans.txt cldr-tw.txt cldr-hk.txt
+#   po-tw.txt po-hk.txt        gettext translations of iso-codes, Pidgin, Xfce (catalogues in package order)
+#   mate-tw.txt mate-hk.txt    the same for MATE
+#   train-tw.txt train-hk.txt  the same from GNOME applications' catalogues: the training pairs of the per-term
+#                              regional weights (tools/VariantEval --train), never part of the evaluation
 #   SOURCE.md                  packages, versions, sha256, licences
 # Needs: apt-get, dpkg-deb, npm, python3.
 set -euo pipefail
@@ -81,6 +94,75 @@ print('cldr-hans', write('cldr-hans.txt', [hans[k] for k in sorted(hans)]))
 print('cldr-tw', write('cldr-tw.txt', [tw[k] for k in keys]))
 print('cldr-hk', write('cldr-hk.txt', [hk[k] for k in keys]))
 PY
-cat "$out/SOURCE.md" "$work/cldr.md" > "$work/all.md"
+
+# Gettext catalogues with both a Taiwan and a Hong Kong translation (checked: every package below ships both).
+# pairs NAME TITLE PACKAGES...: the messages whose two translations differ, into NAME-tw.txt and NAME-hk.txt.
+pairs() {
+    local name=$1 title=$2
+    shift 2
+    {
+        echo
+        echo "## $title: gettext catalogues zh_TW / zh_HK (Debian; licence in each <package>.copyright)"
+        echo
+        echo "| package | version | sha256 of the .deb |"
+        echo "|---|---|---|"
+    } > "$work/$name.md"
+    mkdir -p "$work/$name"
+    for package in "$@"; do
+        (cd "$work" && apt-get download -qq "$package" >/dev/null 2>&1) || { echo "apt-get download $package failed" >&2; exit 1; }
+        deb=$(ls "$work"/"$package"_*.deb)
+        dpkg-deb -x "$deb" "$work/$name/$package"
+        cp "$work/$name/$package/usr/share/doc/$package/copyright" "$out/$package.copyright"
+        echo "| $package | $(dpkg-deb -f "$deb" Version) | $(sha256sum "$deb" | cut -d' ' -f1) |" >> "$work/$name.md"
+    done
+    python3 - "$work/$name" "$out" "$name" "$@" <<'PY'
+import gettext, glob, os, re, sys
+root, out, name, packages = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+han = re.compile('[\u3400-\u9fff]')
+tw_lines, hk_lines = [], []
+for package in packages:
+    for hk_path in sorted(glob.glob(f'{root}/{package}/usr/share/locale/zh_HK/LC_MESSAGES/*.mo')):
+        tw_path = hk_path.replace('/zh_HK/', '/zh_TW/')
+        if not os.path.exists(tw_path):
+            continue
+        hk = gettext.GNUTranslations(open(hk_path, 'rb'))._catalog
+        tw = gettext.GNUTranslations(open(tw_path, 'rb'))._catalog
+        for key, value in hk.items():
+            if key and key in tw and tw[key] != value and han.search(value) and han.search(tw[key]):
+                hk_lines.append(value)
+                tw_lines.append(tw[key])
+def write(file, lines):
+    seen, unique = set(), []
+    for line in lines:
+        line = ' '.join(line.split())
+        if line not in seen:
+            seen.add(line)
+            unique.append(line)
+    with open(os.path.join(out, file), 'w', encoding='utf-8', newline='\n') as f:
+        f.write('\n'.join(unique) + '\n')
+    return len(unique)
+print(name + '-tw', write(name + '-tw.txt', tw_lines))
+print(name + '-hk', write(name + '-hk.txt', hk_lines))
+PY
+}
+# Evaluation pairs: iso-codes, Pidgin and Xfce; MATE apart (MATE's catalogues descend from GNOME 2's, so they may share
+# translations with the GNOME training pairs below: its own rows show whether that flatters it).
+pairs po "Evaluation" iso-codes pidgin-data thunar-data xfce4-panel xfce4-session xfce4-settings libxfce4ui-common \
+    xfdesktop4-data xfce4-appfinder xfwm4 xfce4-power-manager-data libgarcon-common
+pairs mate "Evaluation (MATE)" mate-desktop-common mate-panel-common caja-common pluma-common mate-control-center-common \
+    engrampa-common atril-common eom-common marco-common mate-settings-daemon-common mate-power-manager-common \
+    mate-terminal-common
+# Training pairs (the per-term regional weights, tools/VariantEval --train; never evaluated on): GNOME applications.
+# None of them is an evaluation package above or a package of tools/train-charlm.sh.
+pairs train "Training (regional weights)" nautilus-data gedit-common gnome-shell-common libglib2.0-data totem-common \
+    gnome-software-common file-roller baobab eog gnome-disk-utility evince-common rhythmbox-data gnome-terminal-data \
+    seahorse gnome-system-monitor gnome-calculator brasero-common cheese-common gnome-maps gnome-weather gnome-clocks \
+    gnome-calendar yelp gnome-font-viewer aisleriot dconf-editor evolution-data-server-common gdm3 gnome-boxes gnome-chess \
+    gnome-color-manager gnome-contacts gnome-desktop3-data gnome-dictionary gnome-initial-setup gnome-keyring gnome-logs \
+    gnome-mahjongg gnome-menus gnome-mines gnome-music gnome-nettool gnome-photos gnome-screenshot gnome-session-common \
+    gnome-settings-daemon-common gnome-sound-recorder gnome-sudoku gnome-tweaks gnome-user-share gnumeric-common \
+    gvfs-common iagno libgtksourceview-4-common libgweather-4-common mutter-common network-manager-gnome orca \
+    quadrapassel simple-scan sound-juicer tracker
+cat "$out/SOURCE.md" "$work/cldr.md" "$work/po.md" "$work/mate.md" "$work/train.md" > "$work/all.md"
 mv "$work/all.md" "$out/SOURCE.md"
 echo "corpus in $out"

@@ -26,6 +26,17 @@ public sealed class DetectCommandTests
     }
 
     [Fact]
+    public async Task Detect_json_as_issue_18_documents_it_gives_the_variant_and_its_confidence()
+    {
+        ToolResult result = await Tool.RunAsync(["detect", "--json"], System.Text.Encoding.UTF8.GetBytes("請檢查網絡連線及打印機設定，然後重新啟動軟件，再把字符寫進檔案裏。\n"));
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument report = JsonDocument.Parse(result.Text);
+        Assert.Equal("zh-Hant-HK", report.RootElement.GetProperty("variant").GetString());
+        Assert.InRange(report.RootElement.GetProperty("variantConfidence").GetDouble(), 0.9, 1);
+    }
+
+    [Fact]
     public async Task Stdin_has_a_null_file_name()
     {
         ToolResult result = await Tool.RunAsync("detect", string.Empty);

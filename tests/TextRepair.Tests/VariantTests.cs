@@ -105,6 +105,59 @@ public sealed class VariantTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TextAnalyzer.CheckVariant("x", ChineseVariant.Mixed));
     }
 
+    [Theory]
+    [InlineData("資料夾")] // TWPhrases and HKPhrases both write it
+    [InlineData("文件夾")] // both replace it
+    [InlineData("文件")] // TWPhrases writes it (文档) and replaces it (檔案)
+    public void A_term_the_regional_tables_agree_or_contradict_on_is_no_regional_evidence(string term)
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant("請打開這個" + term + "。");
+
+        Assert.Equal(0, report.Count(VariantEvidenceKind.TaiwanTerm) + report.Count(VariantEvidenceKind.NonTaiwanTerm)
+            + report.Count(VariantEvidenceKind.HongKongTerm) + report.Count(VariantEvidenceKind.NonHongKongTerm));
+        Assert.Equal(0, report.RegionLogOdds);
+    }
+
+    [Fact]
+    public void The_checker_still_flags_a_term_both_regions_replace()
+    {
+        Assert.Contains(new VariantFinding(2, 3, VariantRule.RegionTerm, "資料夾"), TextAnalyzer.CheckVariant("打開文件夾", ChineseVariant.HantTW));
+        Assert.Contains(new VariantFinding(2, 3, VariantRule.RegionTerm, "資料夾"), TextAnalyzer.CheckVariant("打開文件夾", ChineseVariant.HantHK));
+    }
+
+    [Theory]
+    [InlineData("軟體", "軟件")]
+    [InlineData("網路", "網絡")]
+    [InlineData("列印", "打印")]
+    [InlineData("裡", "裏")]
+    public void Taiwan_and_Hong_Kong_forms_pull_the_region_log_odds_apart(string taiwan, string hongKong)
+    {
+        Assert.True(TextAnalyzer.IdentifyVariant(taiwan).RegionLogOdds > 0);
+        Assert.True(TextAnalyzer.IdentifyVariant(hongKong).RegionLogOdds < 0);
+    }
+
+    [Fact]
+    public void Region_log_odds_add_up_over_the_evidence()
+    {
+        const string a = "請重新啟動軟體，檢查網路。";
+        const string b = "印表機的字元設定在這裡。";
+
+        double sum = TextAnalyzer.IdentifyVariant(a).RegionLogOdds + TextAnalyzer.IdentifyVariant(b).RegionLogOdds;
+
+        Assert.Equal(sum, TextAnalyzer.IdentifyVariant(a + "\n" + b).RegionLogOdds, 9);
+    }
+
+    [Theory]
+    [InlineData("請檢查網路連線及印表機設定，然後重新啟動軟體，再把字元寫進檔案裡。", ChineseVariant.HantTW)]
+    [InlineData("請檢查網絡連線及打印機設定，然後重新啟動軟件，再把字符寫進檔案裏。", ChineseVariant.HantHK)]
+    public void Software_text_with_several_regional_terms_names_its_region(string text, ChineseVariant expected)
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Equal(expected, report.Variant);
+        Assert.InRange(report.Confidence, 0.9, 1);
+    }
+
     [Fact]
     public void A_regional_key_inside_a_longer_OpenCC_word_is_not_a_finding()
     {

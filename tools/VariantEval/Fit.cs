@@ -49,11 +49,12 @@ internal static class Fit
         // Region weights: multinomial over the eight regional kinds, Taiwan against Hong Kong.
         long[,] region = new long[2, s_regional.Length];
         long[] hanCount = new long[2];
-        // Fitted on the CLDR pair only: the same items in zh-Hant and zh-Hant-HK, so that the rates differ by region and
-        // not by subject (LibreOffice's software vocabulary would otherwise look like a mark of Taiwan).
+        // Fitted on the matched pairs only (CLDR and gettext: the same items in Taiwan and Hong Kong writing), so that the
+        // rates differ by region and not by subject (LibreOffice's software vocabulary would otherwise look like a mark
+        // of Taiwan).
         foreach (Source source in sources)
         {
-            if (source.Label == Label.Hans || !source.Name.StartsWith("cldr", StringComparison.Ordinal))
+            if (!source.IsRegionalPair)
             {
                 continue;
             }
@@ -78,7 +79,7 @@ internal static class Fit
         md.AppendLine($"- Han characters in the regional dev texts (>= 100 Han): Taiwan {nTw}, Hong Kong {nHk}.");
         double[] weights = new double[s_regional.Length];
         md.AppendLine();
-        md.AppendLine("| regional kind | Taiwan dev tokens | Hong Kong dev tokens | weight ln(rate(k\\|TW) / rate(k\\|HK)) |");
+        md.AppendLine("| regional kind | Taiwan dev tokens | Hong Kong dev tokens | dev-only kind weight ln(rate(k\\|TW) / rate(k\\|HK)), for comparison (the library weighs each item by the training pairs, RegionalWeights.g.cs) |");
         md.AppendLine("|---|---:|---:|---:|");
         for (int k = 0; k < s_regional.Length; k++)
         {
@@ -104,24 +105,23 @@ internal static class Fit
 
                 if (source.Label != Label.Hans)
                 {
-                    double lo = 0;
                     int any = 0;
                     for (int k = 0; k < s_regional.Length; k++)
                     {
-                        lo += r.Count(s_regional[k]) * weights[k];
                         any += r.Count(s_regional[k]);
                     }
 
                     if (any > 0)
                     {
-                        regionOdds.Add(source.Label == Label.Tw ? lo : -lo);
+                        // The library's region log-odds (weights of RegionalWeights.g.cs, from the training pairs).
+                        regionOdds.Add(source.Label == Label.Tw ? r.RegionLogOdds : -r.RegionLogOdds);
                     }
                 }
             }
         }
 
-        double scriptTemperature = BestTemperature(scriptOdds);
-        double regionTemperature = BestTemperature(regionOdds);
+        double scriptTemperature = BestTemperature(scriptOdds).Temperature;
+        double regionTemperature = BestTemperature(regionOdds).Temperature;
         md.AppendLine();
         md.AppendLine($"- Temperatures (minimum log loss, lower bound 1): script {scriptTemperature:F2} over {scriptOdds.Count} dev lines with script evidence, region {regionTemperature:F2} over {regionOdds.Count} dev lines with regional evidence.");
         md.AppendLine();
@@ -132,6 +132,59 @@ internal static class Fit
             (double sa, double sp) = Answered(scriptOdds, scriptTemperature, threshold);
             (double ra, double rp) = Answered(regionOdds, regionTemperature, threshold);
             md.AppendLine($"| {threshold} | {sa:P1} | {sp:P2} | {ra:P1} | {rp:P2} |");
+        }
+
+        RegionThresholds(sources, regionTemperature, md);
+    }
+
+    // Region answers on dev texts of >= 100 Han of the Traditional sources, per threshold: how many right, how many of
+    // the other region, how many without a region (the library's log-odds, the fitted temperature).
+    private static void RegionThresholds(List<Source> sources, double temperature, StringBuilder md)
+    {
+        var texts = new List<(double LogOdds, int Sign, bool Paired)>();
+        foreach (Source source in sources.Where(s => s.Label != Label.Hans))
+        {
+            foreach (string text in Texts.Build(source.Dev, 100))
+            {
+                VariantReport r = TextAnalyzer.IdentifyVariant(text);
+                if (r.Variant is ChineseVariant.Hant or ChineseVariant.HantTW or ChineseVariant.HantHK)
+                {
+                    texts.Add((r.RegionLogOdds, source.Label == Label.Tw ? 1 : -1, source.IsRegionalPair));
+                }
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine($"Dev texts of >= 100 Han answered Traditional ({texts.Count}; matched pairs only in brackets), by region threshold:");
+        md.AppendLine();
+        md.AppendLine("| region threshold | right | other region | no region | precision |");
+        md.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (double threshold in new[] { 0.5, 0.6, 0.7, 0.8, 0.9, 0.95 })
+        {
+            string Cell(Func<(double LogOdds, int Sign, bool Paired), bool> which)
+            {
+                var subset = texts.Where(which).ToList();
+                int right = 0;
+                int wrong = 0;
+                foreach (var t in subset)
+                {
+                    double p = 1 / (1 + Math.Exp(-Math.Abs(t.LogOdds) / temperature));
+                    if (t.LogOdds != 0 && p >= threshold)
+                    {
+                        right += Math.Sign(t.LogOdds) == t.Sign ? 1 : 0;
+                        wrong += Math.Sign(t.LogOdds) == t.Sign ? 0 : 1;
+                    }
+                }
+
+                double n = Math.Max(1, subset.Count);
+                return $"{right / n:P1} | {wrong / n:P1} | {(subset.Count - right - wrong) / n:P1} | {(double)right / Math.Max(1, right + wrong):P1}";
+            }
+
+            string all = Cell(_ => true);
+            string paired = Cell(t => t.Paired);
+            string[] a = all.Split(" | ");
+            string[] b = paired.Split(" | ");
+            md.AppendLine($"| {threshold} | {a[0]} ({b[0]}) | {a[1]} ({b[1]}) | {a[2]} ({b[2]}) | {a[3]} ({b[3]}) |");
         }
     }
 
@@ -152,7 +205,7 @@ internal static class Fit
         return ((double)answered / odds.Count, answered == 0 ? 0 : (double)right / answered);
     }
 
-    private static double BestTemperature(List<double> odds)
+    internal static (double Temperature, double Loss) BestTemperature(List<double> odds)
     {
         double best = 1;
         double bestLoss = double.MaxValue;
@@ -173,7 +226,7 @@ internal static class Fit
             }
         }
 
-        return best;
+        return (best, bestLoss);
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];

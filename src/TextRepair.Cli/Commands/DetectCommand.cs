@@ -12,6 +12,10 @@ internal static class DetectCommand
             "detect",
             "Analyse text without changing it: script, variant, pinyin annotations, machine conversion, encoding damage (mojibake, loss markers). Writes one JSON object per input, one per line.");
         io.AddTo(command);
+
+        // The output is JSON either way; the flag is accepted so that `detect --json` (the form issue 18 documents, and
+        // the one `encoding --json` uses) works rather than failing on an unknown option.
+        command.Options.Add(new Option<bool>("--json") { Description = "Accepted for symmetry with `encoding --json`: detect always writes JSON." });
         command.SetAction(parse => CliCommands.Execute(parse, () =>
         {
             RunSettings settings = io.Read(parse);

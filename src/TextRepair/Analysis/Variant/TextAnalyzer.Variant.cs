@@ -23,16 +23,18 @@ public static partial class TextAnalyzer
         int[] counts = new int[s_kindCount];
         var evidence = new List<VariantEvidence>();
         var lines = new List<VariantScanner.LineTally>();
-        int han = VariantScanner.Scan(text, counts, evidence, lines);
-        return VariantModel.Decide(han, counts, evidence, lines);
+        double regionLogOdds = 0;
+        int han = VariantScanner.Scan(text, counts, ref regionLogOdds, evidence, lines);
+        return VariantModel.Decide(han, counts, regionLogOdds, evidence, lines);
     }
 
     /// <summary>The identification without evidence spans or minority lines (for <see cref="Analyze(ReadOnlySpan{char})"/>).</summary>
     internal static VariantReport IdentifyVariantCounts(ReadOnlySpan<char> text)
     {
         int[] counts = new int[s_kindCount];
-        int han = VariantScanner.Scan(text, counts, null, null);
-        return VariantModel.Decide(han, counts, null, null);
+        double regionLogOdds = 0;
+        int han = VariantScanner.Scan(text, counts, ref regionLogOdds, null, null);
+        return VariantModel.Decide(han, counts, regionLogOdds, null, null);
     }
 
     /// <summary>

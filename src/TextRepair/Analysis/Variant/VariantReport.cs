@@ -49,7 +49,10 @@ public sealed class VariantReport
     /// <summary>Log-odds of Traditional against Simplified from the evidence counts (positive: Traditional).</summary>
     public double ScriptLogOdds { get; }
 
-    /// <summary>Log-odds of Taiwan against Hong Kong from the regional evidence counts (positive: Taiwan).</summary>
+    /// <summary>
+    /// Log-odds of Taiwan against Hong Kong, the sum of the weights of the regional evidence (positive: Taiwan; 0 without
+    /// regional evidence).
+    /// </summary>
     public double RegionLogOdds { get; }
 
     /// <summary>

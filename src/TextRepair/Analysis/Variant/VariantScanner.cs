@@ -17,11 +17,13 @@ internal static class VariantScanner
     internal readonly record struct LineTally(int Start, int Length, int Simplified, int Traditional);
 
     /// <summary>
-    /// Scans <paramref name="text"/>. <paramref name="counts"/> (one slot per <see cref="VariantEvidenceKind"/>) is
-    /// added to; <paramref name="evidence"/> and <paramref name="lines"/> are filled when not null.
+    /// Scans <paramref name="text"/>. <paramref name="counts"/> (one slot per <see cref="VariantEvidenceKind"/>) and
+    /// <paramref name="regionLogOdds"/> (Taiwan against Hong Kong, <see cref="RegionalWeights"/>) are added to;
+    /// <paramref name="evidence"/> and <paramref name="lines"/> are filled when not null.
     /// </summary>
     /// <returns>The number of Han characters.</returns>
-    public static int Scan(ReadOnlySpan<char> text, Span<int> counts, List<VariantEvidence>? evidence, List<LineTally>? lines)
+    public static int Scan(
+        ReadOnlySpan<char> text, Span<int> counts, ref double regionLogOdds, List<VariantEvidence>? evidence, List<LineTally>? lines)
     {
         VariantTables tables = VariantTables.Instance;
         ref CharClass bmp = ref MemoryMarshal.GetArrayDataReference(tables.Bmp);
@@ -50,13 +52,14 @@ internal static class VariantScanner
             }
 
             int length = 1;
+            int cp = c;
             if (CjkText.IsIdeograph(c))
             {
                 han++;
             }
             else if (char.IsHighSurrogate(c))
             {
-                int cp = CjkText.CodePointAt(text, i, out length);
+                cp = CjkText.CodePointAt(text, i, out length);
                 if (length == 2 && CjkText.IsIdeograph(cp))
                 {
                     han++;
@@ -80,6 +83,7 @@ internal static class VariantScanner
                 if ((f & (CharClass.TaiwanKept | CharClass.TaiwanForm | CharClass.HongKongKept | CharClass.HongKongForm)) != 0)
                 {
                     AddRegional(f, counts, evidence, i, length);
+                    regionLogOdds += tables.CharacterRegionWeights[cp];
                 }
 
                 if ((f & CharClass.PhraseStart) != 0 && i >= phraseEnd)
@@ -87,7 +91,8 @@ internal static class VariantScanner
                     int matched = MatchPhrase(tables, text, i, out PhraseInfo info);
                     if (matched > 0 && !IsInsideContextWord(tables, text, i, matched, info))
                     {
-                        AddPhrase(info.Kind, counts, evidence, i, matched);
+                        AddPhrase(info.Evidence, counts, evidence, i, matched);
+                        regionLogOdds += info.RegionWeight;
                         phraseEnd = i + matched;
                     }
                 }

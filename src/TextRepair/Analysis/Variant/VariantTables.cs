@@ -19,7 +19,7 @@ namespace TextRepair.Analysis.Variant;
 /// the two regional standards disagree on it: it is kept by one region's conversion (t2tw / t2hk) and changed by the
 /// other's, or it is a form that only one region's table produces and that is not also a Simplified form.
 /// </remarks>
-internal sealed class VariantTables
+internal sealed partial class VariantTables
 {
     private static VariantTables? s_instance;
 
@@ -133,6 +133,8 @@ internal sealed class VariantTables
 
         AddPhrases("TWPhrases", PhraseKind.NotTaiwanTerm, PhraseKind.TaiwanTerm, isTaiwan: true);
         AddPhrases("HKPhrases", PhraseKind.NotHongKongTerm, PhraseKind.HongKongTerm, isTaiwan: false);
+        SetEvidenceKinds();
+        SetRegionWeights();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -162,6 +164,12 @@ internal sealed class VariantTables
 
     /// <summary>Bit n set: some regional phrase of n UTF-16 units starts with this BMP character.</summary>
     public uint[] PhraseLengths { get; } = new uint[0x10000];
+
+    /// <summary>
+    /// Region log-odds (Taiwan against Hong Kong) of each character that is regional evidence, over the roles the scanner
+    /// gives it (<see cref="RegionalWeights"/>).
+    /// </summary>
+    public Dictionary<int, double> CharacterRegionWeights { get; } = [];
 
     /// <summary>The regional phrase that <paramref name="text"/> is, if any.</summary>
     public bool TryGetPhrase(ReadOnlySpan<char> text, out PhraseInfo info) => _phraseLookup.TryGetValue(text, out info);
@@ -411,5 +419,10 @@ internal enum PhraseKind : byte
     HongKongTerm = 8,
 }
 
-/// <summary>A regional phrase and the region's replacement when it is a key.</summary>
-internal readonly record struct PhraseInfo(PhraseKind Kind, string? TaiwanSuggestion, string? HongKongSuggestion);
+/// <summary>
+/// A regional phrase and the region's replacement when it is a key. <see cref="Kind"/> is every role the tables give it
+/// (what the checker uses); <see cref="Evidence"/> the roles that tell one region from the other (what identification
+/// counts), <see cref="RegionWeight"/> what it adds to the region log-odds.
+/// </summary>
+internal readonly record struct PhraseInfo(
+    PhraseKind Kind, string? TaiwanSuggestion, string? HongKongSuggestion, PhraseKind Evidence = PhraseKind.None, double RegionWeight = 0);
