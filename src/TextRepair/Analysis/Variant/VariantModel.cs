@@ -10,9 +10,9 @@ namespace TextRepair.Analysis.Variant;
 internal static class VariantModel
 {
     // Script: ln(P(kind | Traditional) / P(kind | Simplified)). Dev texts of >= 20 Han: Simplified texts held 116,353
-    // Simplified-only and 10 Traditional-only characters, Traditional texts 35 and 93,312; add-one smoothed,
-    // P(Traditional-only | Simplified) = 9.5e-5 and P(Simplified-only | Traditional) = 3.9e-4.
-    internal const double SimplifiedWeight = -7.860;
+    // Simplified-only and 10 Traditional-only characters, Traditional texts 35 and 93,897; add-one smoothed,
+    // P(Traditional-only | Simplified) = 9.5e-5 and P(Simplified-only | Traditional) = 3.8e-4.
+    internal const double SimplifiedWeight = -7.867;
     internal const double TraditionalWeight = 9.266;
 
     // Region: the sum of the weights of the regional evidence, RegionalWeights.g.cs (each character and term weighs
