@@ -23,15 +23,18 @@ internal static class CandidateSearch
     /// <summary>A first layer needs at least this many non-ASCII characters the wrong decoder can produce.</summary>
     private const int MinEncodable = 2;
 
-    /// <summary>All readings of <paramref name="token"/> found, best first by score (the token itself not included).</summary>
+    /// <summary>
+    /// All readings of <paramref name="token"/> found (the token itself not included), in no particular order: the
+    /// beam orders them by score, the decision by the gain of their runs.
+    /// </summary>
     public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore)
     {
         var found = new List<Candidate>();
-        var beam = new List<Candidate> { Candidate.Identity(token, inputScore) };
+        var beam = new List<Candidate> { Candidate.Identity(token, before, after, inputScore) };
         var seen = new HashSet<string>(StringComparer.Ordinal) { token };
         for (int depth = 1; depth <= MaxLayers && beam.Count > 0; depth++)
         {
-            var next = new List<Candidate>();
+            int first = found.Count;
             foreach (Candidate state in beam)
             {
                 foreach (Codec wrong in Codec.WrongDecoders)
@@ -55,21 +58,34 @@ internal static class CandidateSearch
                             LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1);
                             if (layer is not null && seen.Add(layer.Text))
                             {
-                                SpanScore score = TextLikelihood.Score(layer.Text, before, after);
-                                next.Add(state.Then(layer, truth, wrong, score));
+                                found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1)));
                             }
                         }
                     }
                 }
             }
 
-            next.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
-            found.AddRange(next);
-            beam = next.Where(static c => c.Exact).Take(BeamWidth).ToList();
+            beam = depth == MaxLayers ? [] : Beam(found, first);
         }
 
-        found.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
         return found;
+    }
+
+    // The BeamWidth likeliest exact readings of found[first..]: the states the next depth starts from. Only they are
+    // scored as a whole.
+    private static List<Candidate> Beam(List<Candidate> found, int first)
+    {
+        var exact = new List<Candidate>();
+        for (int i = first; i < found.Count; i++)
+        {
+            if (found[i].Exact)
+            {
+                exact.Add(found[i]);
+            }
+        }
+
+        exact.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
+        return exact.Count > BeamWidth ? exact.GetRange(0, BeamWidth) : exact;
     }
 
     private static bool Feasible(Codec wrong, string text, bool exact)

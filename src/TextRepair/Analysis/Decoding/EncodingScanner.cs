@@ -36,6 +36,7 @@ internal static class EncodingScanner
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
+        var known = new KnownChains();
         int position = 0;
         while (position < text.Length)
         {
@@ -58,19 +59,19 @@ internal static class EncodingScanner
             lineStart = Math.Max(lineStart, position);
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            FindInLine(text, lineStart, lineEnd, findings);
+            FindInLine(text, lineStart, lineEnd, findings, known);
             position = lineEnd + 1;
         }
     }
 
-    private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings)
+    private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
     {
         // Pass 1: every token with a non-ASCII character is searched and decided on its own evidence. A token quoted
         // in CJK prose is text being discussed (the writer's screen showed CJK, so the quote is deliberate): it is
         // decided only when the line is damaged elsewhere.
         var tokens = new List<TokenReading>();
         var quoted = new List<TokenReading>();
-        var chains = new HashSet<string>(StringComparer.Ordinal);
+        var chains = new List<LayerStep[]>();
         int i = lineStart;
         while (i < lineEnd)
         {
@@ -97,7 +98,8 @@ internal static class EncodingScanner
                 tokens.Add(token);
                 // A token decided before in the same context with no reading gets the same outcome without a search.
                 bool knownClean = CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After);
-                if (!knownClean && EncodingDecision.MayBeDamaged(token.Token, token.Before, token.After) && !token.Decide())
+                if (!knownClean && EncodingDecision.MayBeDamaged(token.Token, token.Before, token.After)
+                    && !token.DecideByKnown(known.Steps) && !token.Decide())
                 {
                     CleanTokenCache.AddClean(token.Token, token.Before, token.After);
                 }
@@ -112,7 +114,12 @@ internal static class EncodingScanner
                     }
                     else
                     {
-                        chains.Add(token.Chosen!.Chain);
+                        if (!chains.Exists(c => token.Chosen!.HasSteps(c)))
+                        {
+                            chains.Add(token.Chosen!.Steps);
+                        }
+
+                        known.Add(token.Chosen!.Steps);
                     }
                 }
             }
@@ -127,7 +134,7 @@ internal static class EncodingScanner
         {
             if (damaged && token.Chosen is null)
             {
-                foreach (string chain in chains)
+                foreach (LayerStep[] chain in chains)
                 {
                     if (token.DecideByChain(chain))
                     {
