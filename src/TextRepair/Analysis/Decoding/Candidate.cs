@@ -93,6 +93,24 @@ internal sealed class Candidate
         return state;
     }
 
+    /// <summary>
+    /// This reading without its last group when that group ends with U+FFFD, else this reading: what a reading of a
+    /// window cut out of a longer token says about the text before the cut (a character cut in two by the window's end
+    /// reads as a lost one, which the token as a whole does not have).
+    /// </summary>
+    public Candidate WithoutTrailingLoss(out int tokenLength)
+    {
+        int groups = TokenBounds.Length - 1;
+        tokenLength = groups < 0 ? 0 : TokenBounds[groups];
+        if (groups < 1 || !Text.EndsWith('\uFFFD') || TextBounds[groups - 1] == Text.Length)
+        {
+            return this;
+        }
+
+        tokenLength = TokenBounds[groups - 1];
+        return new Candidate(Text[..TextBounds[groups - 1]], Chain, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null);
+    }
+
     /// <summary>True when this reading undid exactly <paramref name="steps"/>.</summary>
     public bool HasSteps(ReadOnlySpan<LayerStep> steps) => Steps.AsSpan().SequenceEqual(steps);
 

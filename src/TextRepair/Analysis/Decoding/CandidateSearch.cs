@@ -20,6 +20,15 @@ internal static class CandidateSearch
     /// </summary>
     public const int BeamWidth = 4;
 
+    /// <summary>
+    /// Longest token whose whole lattice is searched. A longer token is searched in a window of this many characters
+    /// from the start of its most surprising stretch (see <see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double, out int, out int)"/>),
+    /// and read as a whole by the chains whose readings of the window clear the thresholds, so that a token costs the
+    /// lattice of at most this many characters plus one pass per layer of each chain found: linear in its length.
+    /// 64 characters hold 21 Han characters of UTF-8 read by a single-byte decoder, and 32 of a double-byte one.
+    /// </summary>
+    public const int ProbeLength = 64;
+
     /// <summary>A first layer needs at least this many non-ASCII characters the wrong decoder can produce.</summary>
     private const int MinEncodable = 2;
 
@@ -28,6 +37,60 @@ internal static class CandidateSearch
     /// beam orders them by score, the decision by the gain of their runs.
     /// </summary>
     public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore)
+    {
+        if (token.Length <= ProbeLength)
+        {
+            return Lattice(token, before, after, inputScore);
+        }
+
+        // A long token: the lattice of its most surprising stretch names the chains worth reading it by.
+        TextLikelihood.Surprise(token, before, after, EncodingDecision.TypicalTransitionLogProb,
+            EncodingDecision.TypicalSymbolTransitionLogProb, out int start, out _);
+        if (start < ProbeLength)
+        {
+            // Near the start: the window starts with the token, where a character of the true encoding starts too.
+            start = 0;
+        }
+
+        int length = Math.Min(ProbeLength, token.Length - start);
+        if (length < ProbeLength)
+        {
+            start = token.Length - ProbeLength;
+            length = ProbeLength;
+        }
+
+        if (char.IsLowSurrogate(token[start]))
+        {
+            start--;
+        }
+
+        string probe = token.Substring(start, length);
+        char probeBefore = start > 0 ? token[start - 1] : before;
+        char probeAfter = start + length < token.Length ? token[start + length] : after;
+        bool cut = start + length < token.Length;
+        var readings = new List<Candidate>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { token };
+        foreach (Candidate c in Lattice(probe, probeBefore, probeAfter, TextLikelihood.Score(probe, probeBefore, probeAfter)))
+        {
+            // The window's end cuts the token's text, maybe a character in two: judge the window up to the cut, as text
+            // whose continuation is unknown.
+            int judgedLength = probe.Length;
+            Candidate judged = cut ? c.WithoutTrailingLoss(out judgedLength) : c;
+            string judgedProbe = judgedLength < probe.Length ? probe[..judgedLength] : probe;
+            char judgedAfter = cut ? CharNgramModel.Boundary : probeAfter;
+            bool[] accepted = new bool[judged.TokenBounds.Length - 1];
+            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, accepted, following: false) > 0
+                && Candidate.Replay(token, before, after, c.Steps) is { } reading && seen.Add(reading.Text))
+            {
+                readings.Add(reading);
+            }
+        }
+
+        return readings;
+    }
+
+    // Every reading of the lattice of token.
+    private static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore)
     {
         var found = new List<Candidate>();
         var beam = new List<Candidate> { Candidate.Identity(token, before, after, inputScore) };

@@ -76,18 +76,38 @@ internal static class TextLikelihood
     /// improbable for as long as it lasts. Linear in the text's length; allocates nothing for texts up to
     /// <see cref="StackLimit"/> characters.
     /// </summary>
-    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol)
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol) =>
+        Surprise(text, before, after, typical, typicalSymbol, out _, out _);
+
+    /// <summary>
+    /// <see cref="Surprise(ReadOnlySpan{char}, char, char, double, double)"/>, with the stretch that gives it: the
+    /// characters from <paramref name="start"/> up to <paramref name="end"/> (exclusive; both 0 when nothing is
+    /// surprising).
+    /// </summary>
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, out int start, out int end)
     {
         LanguageScript script = Score(text, before, after).Script;
         double[]? rented = null;
         Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
         Score(script, text, before, after, transitions);
         double best = 0, current = 0;
+        int currentStart = 0;
+        start = end = 0;
         for (int i = 0; i <= text.Length; i++)
         {
             char c = text.IsEmpty ? after : text[Math.Min(i, text.Length - 1)];
+            if (current == 0)
+            {
+                currentStart = i;
+            }
+
             current = Math.Max(0, current + ((c is >= '\u0080' and < '\u2E80' ? typicalSymbol : typical) - transitions[i]));
-            best = Math.Max(best, current);
+            if (current > best)
+            {
+                best = current;
+                start = currentStart;
+                end = Math.Min(i + 1, text.Length);
+            }
         }
 
         if (rented is not null)
@@ -98,7 +118,7 @@ internal static class TextLikelihood
         return best;
     }
 
-    /// <summary>Longest text whose transitions <see cref="Surprise"/> keeps on the stack.</summary>
+    /// <summary>Longest text whose transitions <c>Surprise</c> keeps on the stack.</summary>
     private const int StackLimit = 256;
 
     private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions = default)
@@ -196,6 +216,12 @@ internal static class TextLikelihood
         if (c < 0x80 || model.IsKnown(script, c))
         {
             return c;
+        }
+
+        if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator)
+        {
+            // A space the model never saw (no-break, en, em, thin): layout, scored as the space it stands for.
+            return ' ';
         }
 
         int block = BlockOf(c);

@@ -64,15 +64,18 @@ internal sealed class TokenReading
     /// Takes the best reading by one of <paramref name="known"/>, chains already found in the same text, when it clears
     /// the same thresholds as in <see cref="Decide"/>: a text damaged by one chain is usually damaged by it throughout,
     /// and replaying a chain costs one pass per layer where the lattice costs hundreds of readings.
+    /// <paramref name="follows"/> tells whether some known chain reads the token exactly (see <see cref="DecideByChain"/>).
     /// </summary>
-    public bool DecideByKnown(IReadOnlyList<LayerStep[]> known)
+    public bool DecideByKnown(IReadOnlyList<LayerStep[]> known, out bool follows)
     {
         var readings = new List<Candidate>(known.Count);
+        follows = false;
         foreach (LayerStep[] steps in known)
         {
             if (ReadingBy(steps) is { } c)
             {
                 readings.Add(c);
+                follows |= c.Exact;
             }
         }
 
