@@ -123,7 +123,7 @@ internal static class TextLikelihood
 
     private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions = default)
     {
-        CharNgramModel model = CharNgramModel.Shared;
+        CharNgramModel.ScriptModel model = CharNgramModel.Shared.Model(script);
         (char[][] mappedTable, float[][] otherTable) = s_tables.Value;
         char[] mapped = mappedTable[(int)script];
         float[] other = otherTable[(int)script];
@@ -148,14 +148,16 @@ internal static class TextLikelihood
             }
 
             char c = mapped[raw];
+            bool known = model.IsKnown(c);
+
             // Two different unseen symbols scored as the same representative are not a seen pair.
-            double p = c == previous && raw != previousRaw ? model.UnigramLogProb(script, c) : model.LogProb(script, previous, c);
-            if (!model.IsKnown(script, c))
+            double p = c == previous && raw != previousRaw ? model.UnigramLogProb(c) : model.LogProb(previous, c);
+            if (!known)
             {
                 p = Math.Max(p, other[c] + ScriptSwitchLogProb);
             }
 
-            if (raw == previousRaw && (IsSymbol(raw) || raw < '\u2E80') && p < RepeatLogProb)
+            if (raw == previousRaw && p < RepeatLogProb && (raw < '\u2E80' || IsSymbol(raw)))
             {
                 p = RepeatLogProb;
             }
@@ -167,7 +169,7 @@ internal static class TextLikelihood
             }
 
             count++;
-            unknown += i < text.Length && !model.IsKnown(script, c) ? 1 : 0;
+            unknown += i < text.Length && !known ? 1 : 0;
             previous = c;
             previousRaw = raw;
         }
