@@ -18,12 +18,14 @@ internal sealed class Candidate
 {
     private readonly char _before;
     private readonly char _after;
+    private readonly string[] _names;
     private SpanScore? _score;
+    private string? _chain;
 
-    private Candidate(string text, string chain, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score)
+    private Candidate(string text, string[] names, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score)
     {
         Text = text;
-        Chain = chain;
+        _names = names;
         Steps = steps;
         TokenBounds = tokenBounds;
         TextBounds = textBounds;
@@ -36,8 +38,8 @@ internal sealed class Candidate
     /// <summary>The token with the chain undone.</summary>
     public string Text { get; }
 
-    /// <summary>The layers, in the order they happened ("utf-8 decoded as gbk").</summary>
-    public string Chain { get; }
+    /// <summary>The layers, in the order they happened ("utf-8 decoded as gbk"; built on first use).</summary>
+    public string Chain => _chain ??= string.Join(", then ", Enumerable.Reverse(_names));
 
     /// <summary>The layers undone, in the order they were undone (the last that happened first).</summary>
     public LayerStep[] Steps { get; }
@@ -69,7 +71,7 @@ internal sealed class Candidate
             bounds[i] = i;
         }
 
-        return new(token, string.Empty, [], bounds, bounds, true, before, after, score);
+        return new(token, [], [], bounds, bounds, true, before, after, score);
     }
 
     /// <summary>
@@ -108,7 +110,7 @@ internal sealed class Candidate
         }
 
         tokenLength = TokenBounds[groups - 1];
-        return new Candidate(Text[..TextBounds[groups - 1]], Chain, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null);
+        return new Candidate(Text[..TextBounds[groups - 1]], _names, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null);
     }
 
     /// <summary>True when this reading undid exactly <paramref name="steps"/>.</summary>
@@ -149,9 +151,8 @@ internal sealed class Candidate
             Array.Resize(ref text, count);
         }
 
-        string name = $"{step.Truth.Name} decoded as {(step.Wrong == Codec.Windows1252 && HasC1(Text) ? "iso-8859-1" : step.Wrong.Name)}";
-        string chain = Chain.Length == 0 ? name : $"{name}, then {Chain}";
-        return new Candidate(layer.Text, chain, [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null);
+        string name = step.Wrong == Codec.Windows1252 && HasC1(Text) ? step.Truth.AsReadBy("iso-8859-1") : step.Truth.AsReadBy(step.Wrong);
+        return new Candidate(layer.Text, [.. _names, name], [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null);
     }
 
     private static bool HasC1(string text)

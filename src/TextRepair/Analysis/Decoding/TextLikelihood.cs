@@ -43,6 +43,9 @@ internal static class TextLikelihood
     /// </summary>
     public const double ScriptSwitchLogProb = -2.95;
 
+    [ThreadStatic]
+    private static int t_lastBest;
+
     private static readonly Lazy<char[,]> s_representatives = new(BuildRepresentatives);
 
     // Per script, per character: the character Map scores it as, and the best unigram log-probability of the other
@@ -53,16 +56,27 @@ internal static class TextLikelihood
     /// <summary>Scores <paramref name="text"/> between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public static SpanScore Score(ReadOnlySpan<char> text, char before, char after)
     {
-        SpanScore best = default;
-        for (int s = 0; s < CharNgramModel.Shared.ScriptCount; s++)
+        // The script that fit best last time on this thread first: the others stop as soon as they fall behind it
+        // (every transition scores at most 0, so a script behind can only fall further). Ties go to the lower script,
+        // as in a plain loop over the scripts.
+        int count = CharNgramModel.Shared.ScriptCount;
+        int first = t_lastBest < count ? t_lastBest : 0;
+        SpanScore best = Score((LanguageScript)first, text, before, after, default, double.NegativeInfinity);
+        for (int s = 0; s < count; s++)
         {
-            SpanScore score = Score((LanguageScript)s, text, before, after);
-            if (s == 0 || score.Total > best.Total)
+            if (s == first)
+            {
+                continue;
+            }
+
+            SpanScore score = Score((LanguageScript)s, text, before, after, default, best.Total);
+            if (score.Total > best.Total || (score.Total == best.Total && s < (int)best.Script))
             {
                 best = score;
             }
         }
 
+        t_lastBest = (int)best.Script;
         return best;
     }
 
@@ -89,7 +103,7 @@ internal static class TextLikelihood
         LanguageScript script = Score(text, before, after).Script;
         double[]? rented = null;
         Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
-        Score(script, text, before, after, transitions);
+        Score(script, text, before, after, transitions, double.NegativeInfinity);
         double best = 0, current = 0;
         int currentStart = 0;
         start = end = 0;
@@ -121,7 +135,9 @@ internal static class TextLikelihood
     /// <summary>Longest text whose transitions <c>Surprise</c> keeps on the stack.</summary>
     private const int StackLimit = 256;
 
-    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions = default)
+    // The score of text under script's model; stops early, with the total so far, once the total falls below bound
+    // (it can only fall further).
+    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions, double bound)
     {
         CharNgramModel.ScriptModel model = CharNgramModel.Shared.Model(script);
         (char[][] mappedTable, float[][] otherTable) = s_tables.Value;
@@ -141,6 +157,10 @@ internal static class TextLikelihood
                 if (!transitions.IsEmpty)
                 {
                     transitions[i] = LostCharLogProb;
+                }
+                else if (total < bound)
+                {
+                    return new SpanScore(script, total, count + 1, unknown);
                 }
 
                 previous = previousRaw = CharNgramModel.Boundary;
@@ -166,6 +186,10 @@ internal static class TextLikelihood
             if (!transitions.IsEmpty)
             {
                 transitions[i] = p;
+            }
+            else if (total < bound)
+            {
+                return new SpanScore(script, total, count + 1, unknown);
             }
 
             count++;
