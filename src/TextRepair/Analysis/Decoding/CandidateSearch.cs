@@ -21,10 +21,12 @@ internal static class CandidateSearch
     public const int BeamWidth = 4;
 
     /// <summary>
-    /// Longest token whose whole lattice is searched. A longer token is searched in a window of this many characters
-    /// from the start of its most surprising stretch (see <see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double, out int, out int)"/>),
-    /// and read as a whole by the chains whose readings of the window clear the thresholds, so that a token costs the
-    /// lattice of at most this many characters plus one pass per layer of each chain found: linear in its length.
+    /// Longest token whose whole lattice is searched. A longer token is searched in windows of this many characters, at
+    /// its start and at its most surprising stretch (see <see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double, out int, out int)"/>),
+    /// and read as a whole by the chains whose readings of a window clear the thresholds, so that a token costs the
+    /// lattices of two windows plus one pass per layer of each chain found: linear in its length. On the dev half of the
+    /// evaluation, the results equal those of the whole lattice (64 and 128 tried; the cut end of a window is judged as
+    /// text whose continuation is unknown).
     /// 64 characters hold 21 Han characters of UTF-8 read by a single-byte decoder, and 32 of a double-byte one.
     /// </summary>
     public const int ProbeLength = 64;
@@ -43,33 +45,63 @@ internal static class CandidateSearch
             return Lattice(token, before, after, inputScore);
         }
 
-        // A long token: the lattice of its most surprising stretch names the chains worth reading it by.
+        // A long token: the lattices of two windows name the chains worth reading it by: its start, where a character
+        // of the true encoding starts too, and its most surprising stretch.
         TextLikelihood.Surprise(token, before, after, EncodingDecision.TypicalTransitionLogProb,
             EncodingDecision.TypicalSymbolTransitionLogProb, out int start, out _);
-        if (start < ProbeLength)
+        var chains = new List<LayerStep[]>();
+        AddWindowChains(token, before, after, 0, chains);
+        if (start >= ProbeLength)
         {
-            // Near the start: the window starts with the token, where a character of the true encoding starts too.
-            start = 0;
+            AddWindowChains(token, before, after, Math.Min(start, token.Length - ProbeLength), chains);
         }
 
-        int length = Math.Min(ProbeLength, token.Length - start);
-        if (length < ProbeLength)
+        // The framework's double-byte decoders write '?' for lost bytes: where the token has such a '?' outside the
+        // windows, the chain is also read with it lost, as the lattice of the whole token would.
+        bool questionMarks = LayerUndo.MayHaveLostQuestionMarks(token);
+
+        // Shallower chains first: of two chains that read the token alike, the one with fewer layers names the reading,
+        // as in the lattice, which meets it first.
+        chains.Sort(static (a, b) => a.Length.CompareTo(b.Length));
+        var readings = new List<Candidate>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { token };
+        foreach (LayerStep[] steps in chains)
         {
-            start = token.Length - ProbeLength;
-            length = ProbeLength;
+            Add(Candidate.Replay(token, before, after, steps));
+            if (questionMarks && steps[0].Wrong.Kind == CodecKind.Table && steps[0].Wrong.Page.IsDoubleByte)
+            {
+                LayerStep[] other = [.. steps];
+                other[0] = other[0] with { QuestionMarksLost = !other[0].QuestionMarksLost };
+                Add(Candidate.Replay(token, before, after, other));
+            }
         }
 
-        if (char.IsLowSurrogate(token[start]))
+        return readings;
+
+        void Add(Candidate? reading)
         {
+            if (reading is not null && seen.Add(reading.Text))
+            {
+                readings.Add(reading);
+            }
+        }
+    }
+
+    // Adds to chains the chains of the readings of the window of ProbeLength characters at start that clear the
+    // thresholds there.
+    private static void AddWindowChains(string token, char before, char after, int start, List<LayerStep[]> chains)
+    {
+        if (start > 0 && char.IsLowSurrogate(token[start]))
+        {
+            // Never start between the halves of a surrogate pair.
             start--;
         }
 
+        int length = Math.Min(ProbeLength, token.Length - start);
         string probe = token.Substring(start, length);
         char probeBefore = start > 0 ? token[start - 1] : before;
-        char probeAfter = start + length < token.Length ? token[start + length] : after;
         bool cut = start + length < token.Length;
-        var readings = new List<Candidate>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { token };
+        char probeAfter = cut ? token[start + length] : after;
         foreach (Candidate c in Lattice(probe, probeBefore, probeAfter, TextLikelihood.Score(probe, probeBefore, probeAfter)))
         {
             // The window's end cuts the token's text, maybe a character in two: judge the window up to the cut, as text
@@ -78,19 +110,16 @@ internal static class CandidateSearch
             Candidate judged = cut ? c.WithoutTrailingLoss(out judgedLength) : c;
             string judgedProbe = judgedLength < probe.Length ? probe[..judgedLength] : probe;
             char judgedAfter = cut ? CharNgramModel.Boundary : probeAfter;
-            bool[] accepted = new bool[judged.TokenBounds.Length - 1];
-            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, accepted, following: false) > 0
-                && Candidate.Replay(token, before, after, c.Steps) is { } reading && seen.Add(reading.Text))
+            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, new bool[judged.TokenBounds.Length - 1], following: false) > 0
+                && !chains.Exists(s => c.HasSteps(s)))
             {
-                readings.Add(reading);
+                chains.Add(c.Steps);
             }
         }
-
-        return readings;
     }
 
-    // Every reading of the lattice of token.
-    private static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore)
+    /// <summary>Every reading of the lattice of the whole of <paramref name="token"/>, however long.</summary>
+    internal static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore)
     {
         var found = new List<Candidate>();
         var beam = new List<Candidate> { Candidate.Identity(token, before, after, inputScore) };
