@@ -2,24 +2,68 @@ using TextRepair.Analysis.Language;
 
 namespace TextRepair.Analysis.Decoding;
 
+/// <summary>One layer of a chain: the text was written in <paramref name="Truth"/> and read with <paramref name="Wrong"/>.</summary>
+/// <param name="Truth">The true encoding.</param>
+/// <param name="Wrong">The wrong decoder.</param>
+/// <param name="QuestionMarksLost">A '?' right after a non-ASCII character stands for a lost byte (see <see cref="LayerUndo.MayHaveLostQuestionMarks"/>).</param>
+internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool QuestionMarksLost);
+
 /// <summary>
 /// A reading of a token with some layers of mojibake undone: its text, the chain undone and the boundaries where it
 /// corresponds to the token (pairs of positions, ascending; between two boundaries the text was decoded as a whole).
+/// The reading's score is computed on first use: most readings are judged run by run (<see cref="RunJudge"/>) and
+/// never need the whole text scored. Not thread-safe (one per token of one scan).
 /// </summary>
-/// <param name="Text">The token with the chain undone.</param>
-/// <param name="Chain">The layers, in the order they happened ("utf-8 decoded as gbk").</param>
-/// <param name="Layers">Number of layers undone.</param>
-/// <param name="TokenBounds">Boundaries in the token.</param>
-/// <param name="TextBounds">The same boundaries in <paramref name="Text"/>.</param>
-/// <param name="Exact">Every group decoded (nothing kept as it was because its bytes were invalid).</param>
-/// <param name="Score">Log-likelihood of <paramref name="Text"/> as clean text, in the token's context.</param>
-internal sealed record Candidate(string Text, string Chain, int Layers, int[] TokenBounds, int[] TextBounds, bool Exact, SpanScore Score)
+internal sealed class Candidate
 {
+    private readonly char _before;
+    private readonly char _after;
+    private readonly string[] _names;
+    private SpanScore? _score;
+    private string? _chain;
+
+    private Candidate(string text, string[] names, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score)
+    {
+        Text = text;
+        _names = names;
+        Steps = steps;
+        TokenBounds = tokenBounds;
+        TextBounds = textBounds;
+        Exact = exact;
+        _before = before;
+        _after = after;
+        _score = score;
+    }
+
+    /// <summary>The token with the chain undone.</summary>
+    public string Text { get; }
+
+    /// <summary>The layers, in the order they happened ("utf-8 decoded as gbk"; built on first use).</summary>
+    public string Chain => _chain ??= string.Join(", then ", Enumerable.Reverse(_names));
+
+    /// <summary>The layers undone, in the order they were undone (the last that happened first).</summary>
+    public LayerStep[] Steps { get; }
+
+    /// <summary>Number of layers undone.</summary>
+    public int Layers => Steps.Length;
+
+    /// <summary>Boundaries in the token.</summary>
+    public int[] TokenBounds { get; }
+
+    /// <summary>The same boundaries in <see cref="Text"/>.</summary>
+    public int[] TextBounds { get; }
+
+    /// <summary>Every group decoded (nothing kept as it was because its bytes were invalid).</summary>
+    public bool Exact { get; }
+
+    /// <summary>Log-likelihood of <see cref="Text"/> as clean text, in the token's context (computed on first use).</summary>
+    public SpanScore Score => _score ??= TextLikelihood.Score(Text, _before, _after);
+
     /// <summary>The wrong decoder of the last layer that happened (the first undone): it made the token's characters.</summary>
-    public Codec? Outer { get; private init; }
+    public Codec? Outer => Steps.Length == 0 ? null : Steps[0].Wrong;
 
     /// <summary>The token itself: no layer undone; every character boundary is a boundary.</summary>
-    public static Candidate Identity(string token, SpanScore score)
+    public static Candidate Identity(string token, char before, char after, SpanScore? score = null)
     {
         int[] bounds = new int[token.Length + 1];
         for (int i = 0; i < bounds.Length; i++)
@@ -27,23 +71,67 @@ internal sealed record Candidate(string Text, string Chain, int Layers, int[] To
             bounds[i] = i;
         }
 
-        return new(token, string.Empty, 0, bounds, bounds, true, score);
+        return new(token, [], [], bounds, bounds, true, before, after, score);
     }
 
-    /// <summary>This candidate with one more layer undone (<paramref name="layer"/> applied to <see cref="Text"/>).</summary>
-    public Candidate Then(LayerResult layer, Codec trueEncoding, Codec wrongDecoder, SpanScore score)
+    /// <summary>
+    /// <paramref name="steps"/> undone on <paramref name="token"/> one after the other, or null when a layer changes
+    /// nothing. Linear in the token's length per layer.
+    /// </summary>
+    public static Candidate? Replay(string token, char before, char after, ReadOnlySpan<LayerStep> steps)
+    {
+        Candidate state = Identity(token, before, after);
+        foreach (LayerStep step in steps)
+        {
+            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.QuestionMarksLost);
+            if (layer is null)
+            {
+                return null;
+            }
+
+            state = state.Then(layer, step);
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// This reading without its last group when that group ends with U+FFFD, else this reading: what a reading of a
+    /// window cut out of a longer token says about the text before the cut (a character cut in two by the window's end
+    /// reads as a lost one, which the token as a whole does not have).
+    /// </summary>
+    public Candidate WithoutTrailingLoss(out int tokenLength)
+    {
+        int groups = TokenBounds.Length - 1;
+        tokenLength = groups < 0 ? 0 : TokenBounds[groups];
+        if (groups < 1 || !Text.EndsWith('\uFFFD') || TextBounds[groups - 1] == Text.Length)
+        {
+            return this;
+        }
+
+        tokenLength = TokenBounds[groups - 1];
+        return new Candidate(Text[..TextBounds[groups - 1]], _names, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null);
+    }
+
+    /// <summary>True when this reading undid exactly <paramref name="steps"/>.</summary>
+    public bool HasSteps(ReadOnlySpan<LayerStep> steps) => Steps.AsSpan().SequenceEqual(steps);
+
+    /// <summary>This candidate with one more layer undone (<paramref name="layer"/> applied to <see cref="Text"/> by <paramref name="step"/>).</summary>
+    public Candidate Then(LayerResult layer, LayerStep step)
     {
         // Compose the boundary maps: a boundary survives when it is a boundary of both layers.
-        var token = new List<int>();
-        var text = new List<int>();
-        int i = 0, j = 0;
+        int capacity = Math.Min(TextBounds.Length, layer.OldBounds.Length);
+        int[] token = new int[capacity];
+        int[] text = new int[capacity];
+        int count = 0, i = 0, j = 0;
         while (i < TextBounds.Length && j < layer.OldBounds.Length)
         {
             int a = TextBounds[i], b = layer.OldBounds[j];
             if (a == b)
             {
-                token.Add(TokenBounds[i]);
-                text.Add(layer.NewBounds[j]);
+                token[count] = TokenBounds[i];
+                text[count] = layer.NewBounds[j];
+                count++;
                 i++;
                 j++;
             }
@@ -57,12 +145,14 @@ internal sealed record Candidate(string Text, string Chain, int Layers, int[] To
             }
         }
 
-        string name = $"{trueEncoding.Name} decoded as {(wrongDecoder == Codec.Windows1252 && HasC1(Text) ? "iso-8859-1" : wrongDecoder.Name)}";
-        string chain = Chain.Length == 0 ? name : $"{name}, then {Chain}";
-        return new Candidate(layer.Text, chain, Layers + 1, [.. token], [.. text], Exact && layer.Invalid == 0, score)
+        if (count < capacity)
         {
-            Outer = Outer ?? wrongDecoder,
-        };
+            Array.Resize(ref token, count);
+            Array.Resize(ref text, count);
+        }
+
+        string name = step.Wrong == Codec.Windows1252 && HasC1(Text) ? step.Truth.AsReadBy("iso-8859-1") : step.Truth.AsReadBy(step.Wrong);
+        return new Candidate(layer.Text, [.. _names, name], [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null);
     }
 
     private static bool HasC1(string text)

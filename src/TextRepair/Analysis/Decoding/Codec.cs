@@ -25,6 +25,7 @@ internal enum CodecKind
 internal sealed class Codec
 {
     private readonly Lazy<CodePage>? _page;
+    private readonly Dictionary<string, string> _layerNames = new(StringComparer.Ordinal);
 
     static Codec()
     {
@@ -107,6 +108,24 @@ internal sealed class Codec
     public CodePage Page => _page!.Value;
 
     public override string ToString() => Name;
+
+    /// <summary>"<see cref="Name"/> decoded as <paramref name="wrong"/>", the name of a layer (cached per pair).</summary>
+    public string AsReadBy(Codec wrong) => AsReadBy(wrong.Name);
+
+    /// <summary>"<see cref="Name"/> decoded as <paramref name="wrongName"/>" (cached per name).</summary>
+    public string AsReadBy(string wrongName)
+    {
+        lock (_layerNames)
+        {
+            if (!_layerNames.TryGetValue(wrongName, out string? name))
+            {
+                name = $"{Name} decoded as {wrongName}";
+                _layerNames.Add(wrongName, name);
+            }
+
+            return name;
+        }
+    }
 
     private static Codec Table(string name, int codePage, int family, bool sloppyLatin1 = false) =>
         new(name, CodecKind.Table, new Lazy<CodePage>(() => CodePage.Create(codePage, name, sloppyLatin1)), family);

@@ -21,21 +21,13 @@ internal static class EncodingScanner
     /// </summary>
     public const int MaxTokenLength = 4096;
 
-    /// <summary>
-    /// CJK letters a line needs outside a quoted token for the token to count as quoted in prose. Two: the shortest
-    /// Chinese sentence around a quote ("叫“…”").
-    /// </summary>
-    private const int MinProseCjk = 2;
-
-    private const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
-    private const string Closers = "\"'\u201D\u2019\u300D\u300F\u300B\u3009\u3011)\uFF09]\u00BB";
-
     /// <summary>Index of the first character that could belong to encoding damage, or -1 (clean text).</summary>
     public static int IndexOfSuspicious(ReadOnlySpan<char> text) => SuspiciousChars.IndexOf(text);
 
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
+        var known = new KnownChains();
         int position = 0;
         while (position < text.Length)
         {
@@ -58,19 +50,14 @@ internal static class EncodingScanner
             lineStart = Math.Max(lineStart, position);
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            FindInLine(text, lineStart, lineEnd, findings);
+            FindInLine(text, lineStart, lineEnd, findings, known);
             position = lineEnd + 1;
         }
     }
 
-    private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings)
+    private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
     {
-        // Pass 1: every token with a non-ASCII character is searched and decided on its own evidence. A token quoted
-        // in CJK prose is text being discussed (the writer's screen showed CJK, so the quote is deliberate): it is
-        // decided only when the line is damaged elsewhere.
         var tokens = new List<TokenReading>();
-        var quoted = new List<TokenReading>();
-        var chains = new HashSet<string>(StringComparer.Ordinal);
         int i = lineStart;
         while (i < lineEnd)
         {
@@ -93,54 +80,14 @@ internal static class EncodingScanner
 
             if (text.AsSpan(i, end - i).IndexOfAnyExceptInRange('\0', '\u007F') >= 0)
             {
-                TokenReading token = TokenReading.Search(text, i, end, lineStart, lineEnd);
-                tokens.Add(token);
-                // A token decided before in the same context with no reading gets the same outcome without a search.
-                bool knownClean = CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After);
-                if (!knownClean && EncodingDecision.MayBeDamaged(token.Token, token.Before, token.After) && !token.Decide())
-                {
-                    CleanTokenCache.AddClean(token.Token, token.Before, token.After);
-                }
-                else if (token.Chosen is not null && token.Restores)
-                {
-                    var restored = new List<EncodingFinding>();
-                    token.AddFindings(restored, lossesToo: false);
-                    if (restored.TrueForAll(f => IsQuotedInCjkProse(text, f.Start, f.End, lineStart, lineEnd)))
-                    {
-                        token.Reject();
-                        quoted.Add(token);
-                    }
-                    else
-                    {
-                        chains.Add(token.Chosen!.Chain);
-                    }
-                }
+                tokens.Add(TokenReading.Search(text, i, end, lineStart, lineEnd));
             }
 
             i = end;
         }
 
-        // Pass 2: a line damaged by a chain is damaged by it throughout: other tokens that decode exactly by it follow.
-        bool damaged = chains.Count > 0;
+        bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(tokens);
         var line = new List<EncodingFinding>();
-        foreach (TokenReading token in tokens)
-        {
-            if (damaged && token.Chosen is null)
-            {
-                foreach (string chain in chains)
-                {
-                    if (token.DecideByChain(chain))
-                    {
-                        break;
-                    }
-                }
-
-                if (token.Chosen is null && quoted.Contains(token))
-                {
-                    token.Decide();
-                }
-            }
-        }
 
         // Loss markers and losses inside readings: damage only where the line is damaged.
         var pending = new List<EncodingFinding>();
@@ -159,26 +106,6 @@ internal static class EncodingScanner
 
         line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         findings.AddRange(line);
-    }
-
-    // A span between quotes or brackets, on a line whose other text holds CJK letters.
-    private static bool IsQuotedInCjkProse(string text, int start, int end, int lineStart, int lineEnd)
-    {
-        if (start == lineStart || end >= lineEnd || !Openers.Contains(text[start - 1], StringComparison.Ordinal)
-            || !Closers.Contains(text[end], StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        int cjk = 0;
-        for (int k = lineStart; k < lineEnd; k++)
-        {
-            char c = text[k];
-            bool inside = k >= start && k < end;
-            cjk += !inside && c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') ? 1 : 0;
-        }
-
-        return cjk >= MinProseCjk;
     }
 
     private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired)
@@ -206,8 +133,8 @@ internal static class EncodingScanner
                 continue;
             }
 
-            bool quoted = i > lineStart && i + length < lineEnd && Openers.Contains(text[i - 1], StringComparison.Ordinal)
-                && Closers.Contains(text[i + length], StringComparison.Ordinal);
+            bool quoted = i > lineStart && i + length < lineEnd && LineDecisions.Openers.Contains(text[i - 1], StringComparison.Ordinal)
+                && LineDecisions.Closers.Contains(text[i + length], StringComparison.Ordinal);
             if (!quoted)
             {
                 bool replacementChar = text[i] == '\uFFFD';
@@ -256,6 +183,42 @@ internal static class EncodingScanner
             default:
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// <see cref="EncodingDecision.MayBeDamaged"/> for the token of <paramref name="length"/> characters at
+    /// <paramref name="start"/> of <paramref name="text"/>, judged without its pinyin annotations (see
+    /// <see cref="AnnotationEnd"/>): tone letters are what single-byte readers write, but an annotation is a reading,
+    /// not mojibake, so each stretch between annotations is judged on its own. Linear in the token's length.
+    /// </summary>
+    public static bool MayBeDamaged(string text, int start, int length, char before, char after)
+    {
+        int end = start + length, from = start;
+        for (int open = IndexOfParenthesis(text, start, end); open >= 0;)
+        {
+            int close = open + 1 < end ? AnnotationEnd(text, open + 1) : 0;
+            if (close == 0 || close > end)
+            {
+                open = IndexOfParenthesis(text, open + 1, end);
+                continue;
+            }
+
+            if (EncodingDecision.MayBeDamaged(text.AsSpan(from, open - from), from > start ? text[from - 1] : before, text[open]))
+            {
+                return true;
+            }
+
+            from = close;
+            open = IndexOfParenthesis(text, close, end);
+        }
+
+        return EncodingDecision.MayBeDamaged(text.AsSpan(from, end - from), from > start ? text[from - 1] : before, after);
+    }
+
+    private static int IndexOfParenthesis(string text, int from, int end)
+    {
+        int i = text.AsSpan(from, end - from).IndexOfAny('(', '\uFF08');
+        return i < 0 ? -1 : from + i;
     }
 
     /// <summary>Longest pinyin syllable looked at between the parentheses of an annotation ("zhuàng" is 6 letters).</summary>

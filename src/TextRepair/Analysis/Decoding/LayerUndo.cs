@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace TextRepair.Analysis.Decoding;
 
@@ -72,62 +72,85 @@ internal static class LayerUndo
     /// </summary>
     public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool questionMarksLost = false)
     {
-        var bytes = new List<int>(text.Length * 2);
-        int[] charStart = new int[text.Length + 1];
-        Encode(text, wrongDecoder, questionMarksLost, bytes, charStart);
-
-        var oldBounds = new List<int> { 0 };
-        var newBounds = new List<int> { 0 };
-        var output = new StringBuilder(text.Length);
-        var group = new StringBuilder();
-        int changed = 0, invalid = 0, lost = 0;
-        int groupStart = 0;
-        bool groupInvalid = false;
-        int groupLost = 0;
-        int c = 0;
-        int position = 0;
-        while (position < bytes.Count)
+        // Working buffers from the pool: the bytes (at most 4 slots per character), where each character starts, the
+        // output (at most one character per byte slot), and the boundaries.
+        var bytes = new Slots(ArrayPool<int>.Shared.Rent((text.Length * 4) + 1));
+        int[] charStart = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        char[] output = ArrayPool<char>.Shared.Rent((text.Length * 4) + 4);
+        int[] oldBounds = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        int[] newBounds = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        try
         {
-            int length = DecodeUnit(trueEncoding, bytes, position, group, out bool valid, out bool lostUnit);
-            groupInvalid |= !valid;
-            groupLost += lostUnit ? 1 : 0;
-            position += length;
-            while (charStart[c + 1] < position)
+            Encode(text, wrongDecoder, questionMarksLost, ref bytes, charStart);
+            int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0;
+            oldBounds[0] = newBounds[0] = 0;
+            int groupStart = 0, groupOut = 0, groupLost = 0;
+            bool groupInvalid = false;
+            int c = 0, position = 0;
+            while (position < bytes.Count)
             {
+                int length = DecodeUnit(trueEncoding, ref bytes, position, output, ref written, out bool valid, out bool lostUnit);
+                groupInvalid |= !valid;
+                groupLost += lostUnit ? 1 : 0;
+                position += length;
+                while (charStart[c + 1] < position)
+                {
+                    c++;
+                }
+
+                if (charStart[c + 1] != position)
+                {
+                    continue;
+                }
+
                 c++;
+                ReadOnlySpan<char> old = text.AsSpan(groupStart, c - groupStart);
+                if (groupInvalid)
+                {
+                    // Kept as it was.
+                    old.CopyTo(output.AsSpan(groupOut));
+                    written = groupOut + old.Length;
+                    invalid++;
+                }
+                else
+                {
+                    changed += old.SequenceEqual(output.AsSpan(groupOut, written - groupOut)) ? 0 : 1;
+                    lost += groupLost;
+                }
+
+                oldBounds[bounds] = c;
+                newBounds[bounds] = written;
+                bounds++;
+                groupStart = c;
+                groupOut = written;
+                groupInvalid = false;
+                groupLost = 0;
             }
 
-            if (charStart[c + 1] != position)
-            {
-                continue;
-            }
-
-            c++;
-            ReadOnlySpan<char> old = text.AsSpan(groupStart, c - groupStart);
-            if (groupInvalid)
-            {
-                output.Append(old);
-                invalid++;
-            }
-            else
-            {
-                output.Append(group);
-                changed += old.SequenceEqual(group.ToString()) ? 0 : 1;
-                lost += groupLost;
-            }
-
-            oldBounds.Add(c);
-            newBounds.Add(output.Length);
-            group.Clear();
-            groupStart = c;
-            groupInvalid = false;
-            groupLost = 0;
+            return changed == 0 ? null : new LayerResult(new string(output, 0, written), oldBounds[..bounds], newBounds[..bounds], changed, invalid, lost);
         }
-
-        return changed == 0 ? null : new LayerResult(output.ToString(), [.. oldBounds], [.. newBounds], changed, invalid, lost);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(bytes.Items);
+            ArrayPool<int>.Shared.Return(charStart);
+            ArrayPool<char>.Shared.Return(output);
+            ArrayPool<int>.Shared.Return(oldBounds);
+            ArrayPool<int>.Shared.Return(newBounds);
+        }
     }
 
-    private static void Encode(string text, Codec wrongDecoder, bool questionMarksLost, List<int> bytes, int[] charStart)
+    // The byte slots of a text: a pooled array and how many are used.
+    private struct Slots(int[] items)
+    {
+        public readonly int[] Items = items;
+        public int Count;
+
+        public void Add(int value) => Items[Count++] = value;
+
+        public readonly int this[int index] => Items[index];
+    }
+
+    private static void Encode(string text, Codec wrongDecoder, bool questionMarksLost, ref Slots bytes, int[] charStart)
     {
         for (int i = 0; i < text.Length; i++)
         {
@@ -160,7 +183,7 @@ internal static class LayerUndo
 
                     break;
                 case CodecKind.Utf8:
-                    EncodeUtf8(text, ref i, bytes, charStart);
+                    EncodeUtf8(text, ref i, ref bytes, charStart);
                     break;
                 default:
                     bool bigEndian = wrongDecoder.Kind == CodecKind.Utf16Be;
@@ -173,7 +196,7 @@ internal static class LayerUndo
         charStart[text.Length] = bytes.Count;
     }
 
-    private static void EncodeUtf8(string text, ref int i, List<int> bytes, int[] charStart)
+    private static void EncodeUtf8(string text, ref int i, ref Slots bytes, int[] charStart)
     {
         char c = text[i];
         if (c < 0x80)
@@ -209,7 +232,7 @@ internal static class LayerUndo
 
     // Decodes one unit at position; returns its length in slots (at least 1). An invalid unit is one slot long, so
     // decoding resynchronises on the next byte.
-    private static int DecodeUnit(Codec codec, List<int> bytes, int position, StringBuilder output, out bool valid, out bool lost)
+    private static int DecodeUnit(Codec codec, ref Slots bytes, int position, char[] output, ref int written, out bool valid, out bool lost)
     {
         int b = bytes[position];
         valid = true;
@@ -222,18 +245,18 @@ internal static class LayerUndo
 
         return codec.Kind switch
         {
-            CodecKind.Table => DecodeTable(codec.Page, bytes, position, output, ref valid, ref lost),
-            CodecKind.Utf8 => DecodeUtf8(bytes, position, output, ref valid, ref lost),
-            _ => DecodeUtf16(codec.Kind == CodecKind.Utf16Be, bytes, position, output, ref valid, ref lost),
+            CodecKind.Table => DecodeTable(codec.Page, ref bytes, position, output, ref written, ref valid, ref lost),
+            CodecKind.Utf8 => DecodeUtf8(ref bytes, position, output, ref written, ref valid, ref lost),
+            _ => DecodeUtf16(codec.Kind == CodecKind.Utf16Be, ref bytes, position, output, ref written, ref valid, ref lost),
         };
     }
 
-    private static int DecodeTable(CodePage page, List<int> bytes, int position, StringBuilder output, ref bool valid, ref bool lost)
+    private static int DecodeTable(CodePage page, ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {
         int b = bytes[position];
         if (b == LostByte)
         {
-            output.Append('\uFFFD');
+            output[written++] = '\uFFFD';
             lost = true;
             return 1;
         }
@@ -241,14 +264,14 @@ internal static class LayerUndo
         char single = page.DecodeSingle(b);
         if (single != '\uFFFF')
         {
-            output.Append(single);
+            output[written++] = single;
             return 1;
         }
 
         if (page.IsDoubleByte && position + 1 == bytes.Count && b >= 0x81)
         {
             // A lead byte cut off at the end: its trail byte was lost.
-            output.Append('\uFFFD');
+            output[written++] = '\uFFFD';
             lost = true;
             return 1;
         }
@@ -258,7 +281,7 @@ internal static class LayerUndo
             int trail = bytes[position + 1];
             if (trail == LostByte)
             {
-                output.Append('\uFFFD');
+                output[written++] = '\uFFFD';
                 lost = true;
                 return 2;
             }
@@ -266,7 +289,7 @@ internal static class LayerUndo
             char pair = page.DecodeDouble(b, trail);
             if (pair != '\uFFFF')
             {
-                output.Append(pair);
+                output[written++] = pair;
                 return 2;
             }
         }
@@ -275,7 +298,7 @@ internal static class LayerUndo
         return 1;
     }
 
-    private static int DecodeUtf8(List<int> bytes, int position, StringBuilder output, ref bool valid, ref bool lost)
+    private static int DecodeUtf8(ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {
         int b = bytes[position];
         if (b == LostByte)
@@ -287,14 +310,14 @@ internal static class LayerUndo
                 end++;
             }
 
-            output.Append('\uFFFD');
+            output[written++] = '\uFFFD';
             lost = true;
             return end - position;
         }
 
         if (b < 0x80)
         {
-            output.Append((char)b);
+            output[written++] = (char)b;
             return 1;
         }
 
@@ -311,7 +334,7 @@ internal static class LayerUndo
             if (position + k >= bytes.Count)
             {
                 // Cut off at the end: the rest of the character's bytes were lost (a truncated field).
-                output.Append('\uFFFD');
+                output[written++] = '\uFFFD';
                 lost = true;
                 return k;
             }
@@ -319,7 +342,7 @@ internal static class LayerUndo
             int next = bytes[position + k];
             if (next == LostByte)
             {
-                output.Append('\uFFFD');
+                output[written++] = '\uFFFD';
                 lost = true;
                 return k + 1;
             }
@@ -345,17 +368,26 @@ internal static class LayerUndo
             lost = true;
         }
 
-        output.Append(char.ConvertFromUtf32(cp));
+        if (cp >= 0x10000)
+        {
+            output[written++] = (char)(0xD7C0 + (cp >> 10));
+            output[written++] = (char)(0xDC00 | (cp & 0x3FF));
+        }
+        else
+        {
+            output[written++] = (char)cp;
+        }
+
         return need;
     }
 
-    private static int DecodeUtf16(bool bigEndian, List<int> bytes, int position, StringBuilder output, ref bool valid, ref bool lost)
+    private static int DecodeUtf16(bool bigEndian, ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {
         if (position + 1 >= bytes.Count || bytes[position] < 0 || bytes[position + 1] < 0)
         {
             if (bytes[position] == LostByte || (position + 1 < bytes.Count && bytes[position + 1] == LostByte))
             {
-                output.Append('\uFFFD');
+                output[written++] = '\uFFFD';
                 lost = true;
                 return Math.Min(2, bytes.Count - position);
             }
@@ -367,7 +399,7 @@ internal static class LayerUndo
         char c = (char)(bigEndian ? (bytes[position] << 8) | bytes[position + 1] : bytes[position] | (bytes[position + 1] << 8));
         if (!char.IsSurrogate(c))
         {
-            output.Append(c);
+            output[written++] = c;
             return 2;
         }
 
@@ -376,7 +408,8 @@ internal static class LayerUndo
             char low = (char)(bigEndian ? (bytes[position + 2] << 8) | bytes[position + 3] : bytes[position + 2] | (bytes[position + 3] << 8));
             if (char.IsLowSurrogate(low))
             {
-                output.Append(c).Append(low);
+                output[written++] = c;
+                output[written++] = low;
                 return 4;
             }
         }

@@ -43,6 +43,9 @@ internal static class TextLikelihood
     /// </summary>
     public const double ScriptSwitchLogProb = -2.95;
 
+    [ThreadStatic]
+    private static int t_lastBest;
+
     private static readonly Lazy<char[,]> s_representatives = new(BuildRepresentatives);
 
     // Per script, per character: the character Map scores it as, and the best unigram log-probability of the other
@@ -53,16 +56,27 @@ internal static class TextLikelihood
     /// <summary>Scores <paramref name="text"/> between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public static SpanScore Score(ReadOnlySpan<char> text, char before, char after)
     {
-        SpanScore best = default;
-        for (int s = 0; s < CharNgramModel.Shared.ScriptCount; s++)
+        // The script that fit best last time on this thread first: the others stop as soon as they fall behind it
+        // (every transition scores at most 0, so a script behind can only fall further). Ties go to the lower script,
+        // as in a plain loop over the scripts.
+        int count = CharNgramModel.Shared.ScriptCount;
+        int first = t_lastBest < count ? t_lastBest : 0;
+        SpanScore best = Score((LanguageScript)first, text, before, after, default, double.NegativeInfinity);
+        for (int s = 0; s < count; s++)
         {
-            SpanScore score = Score((LanguageScript)s, text, before, after);
-            if (s == 0 || score.Total > best.Total)
+            if (s == first)
+            {
+                continue;
+            }
+
+            SpanScore score = Score((LanguageScript)s, text, before, after, default, best.Total);
+            if (score.Total > best.Total || (score.Total == best.Total && s < (int)best.Script))
             {
                 best = score;
             }
         }
 
+        t_lastBest = (int)best.Script;
         return best;
     }
 
@@ -76,18 +90,38 @@ internal static class TextLikelihood
     /// improbable for as long as it lasts. Linear in the text's length; allocates nothing for texts up to
     /// <see cref="StackLimit"/> characters.
     /// </summary>
-    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol)
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol) =>
+        Surprise(text, before, after, typical, typicalSymbol, out _, out _);
+
+    /// <summary>
+    /// <see cref="Surprise(ReadOnlySpan{char}, char, char, double, double)"/>, with the stretch that gives it: the
+    /// characters from <paramref name="start"/> up to <paramref name="end"/> (exclusive; both 0 when nothing is
+    /// surprising).
+    /// </summary>
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, out int start, out int end)
     {
         LanguageScript script = Score(text, before, after).Script;
         double[]? rented = null;
         Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
-        Score(script, text, before, after, transitions);
+        Score(script, text, before, after, transitions, double.NegativeInfinity);
         double best = 0, current = 0;
+        int currentStart = 0;
+        start = end = 0;
         for (int i = 0; i <= text.Length; i++)
         {
             char c = text.IsEmpty ? after : text[Math.Min(i, text.Length - 1)];
+            if (current == 0)
+            {
+                currentStart = i;
+            }
+
             current = Math.Max(0, current + ((c is >= '\u0080' and < '\u2E80' ? typicalSymbol : typical) - transitions[i]));
-            best = Math.Max(best, current);
+            if (current > best)
+            {
+                best = current;
+                start = currentStart;
+                end = Math.Min(i + 1, text.Length);
+            }
         }
 
         if (rented is not null)
@@ -98,12 +132,14 @@ internal static class TextLikelihood
         return best;
     }
 
-    /// <summary>Longest text whose transitions <see cref="Surprise"/> keeps on the stack.</summary>
+    /// <summary>Longest text whose transitions <c>Surprise</c> keeps on the stack.</summary>
     private const int StackLimit = 256;
 
-    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions = default)
+    // The score of text under script's model; stops early, with the total so far, once the total falls below bound
+    // (it can only fall further).
+    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions, double bound)
     {
-        CharNgramModel model = CharNgramModel.Shared;
+        CharNgramModel.ScriptModel model = CharNgramModel.Shared.Model(script);
         (char[][] mappedTable, float[][] otherTable) = s_tables.Value;
         char[] mapped = mappedTable[(int)script];
         float[] other = otherTable[(int)script];
@@ -122,20 +158,26 @@ internal static class TextLikelihood
                 {
                     transitions[i] = LostCharLogProb;
                 }
+                else if (total < bound)
+                {
+                    return new SpanScore(script, total, count + 1, unknown);
+                }
 
                 previous = previousRaw = CharNgramModel.Boundary;
                 continue;
             }
 
             char c = mapped[raw];
+            bool known = model.IsKnown(c);
+
             // Two different unseen symbols scored as the same representative are not a seen pair.
-            double p = c == previous && raw != previousRaw ? model.UnigramLogProb(script, c) : model.LogProb(script, previous, c);
-            if (!model.IsKnown(script, c))
+            double p = c == previous && raw != previousRaw ? model.UnigramLogProb(c) : model.LogProb(previous, c);
+            if (!known)
             {
                 p = Math.Max(p, other[c] + ScriptSwitchLogProb);
             }
 
-            if (raw == previousRaw && (IsSymbol(raw) || raw < '\u2E80') && p < RepeatLogProb)
+            if (raw == previousRaw && p < RepeatLogProb && (raw < '\u2E80' || IsSymbol(raw)))
             {
                 p = RepeatLogProb;
             }
@@ -145,9 +187,13 @@ internal static class TextLikelihood
             {
                 transitions[i] = p;
             }
+            else if (total < bound)
+            {
+                return new SpanScore(script, total, count + 1, unknown);
+            }
 
             count++;
-            unknown += i < text.Length && !model.IsKnown(script, c) ? 1 : 0;
+            unknown += i < text.Length && !known ? 1 : 0;
             previous = c;
             previousRaw = raw;
         }
@@ -196,6 +242,12 @@ internal static class TextLikelihood
         if (c < 0x80 || model.IsKnown(script, c))
         {
             return c;
+        }
+
+        if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator)
+        {
+            // A space the model never saw (no-break, en, em, thin): layout, scored as the space it stands for.
+            return ' ';
         }
 
         int block = BlockOf(c);

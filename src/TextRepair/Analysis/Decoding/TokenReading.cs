@@ -1,4 +1,3 @@
-using System.Text;
 using TextRepair.Analysis.Language;
 
 namespace TextRepair.Analysis.Decoding;
@@ -40,6 +39,9 @@ internal sealed class TokenReading
     /// <summary>Every reading the lattice finds, best first (searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
 
+    /// <summary>True once the lattice was searched for this token (see <see cref="Readings"/>).</summary>
+    public bool Searched => _readings is not null;
+
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
 
@@ -56,16 +58,42 @@ internal sealed class TokenReading
     /// Takes the reading whose runs (see <see cref="RunJudge"/>) clear <see cref="EncodingDecision"/>'s thresholds with
     /// the largest total gain; only the accepted runs of it are applied.
     /// </summary>
-    public bool Decide()
+    public bool Decide() => DecideAmong(Readings);
+
+    /// <summary>
+    /// Takes the best reading by one of <paramref name="known"/>, chains already found in the same text, when it clears
+    /// the same thresholds as in <see cref="Decide"/>: a text damaged by one chain is usually damaged by it throughout,
+    /// and replaying a chain costs one pass per layer where the lattice costs hundreds of readings.
+    /// <paramref name="follows"/> tells whether some known chain reads the token exactly (see <see cref="DecideByChain"/>).
+    /// </summary>
+    public bool DecideByKnown(IReadOnlyList<LayerStep[]> known, out bool follows)
+    {
+        var readings = new List<Candidate>(known.Count);
+        follows = false;
+        foreach (LayerStep[] steps in known)
+        {
+            if (ReadingBy(steps) is { } c)
+            {
+                readings.Add(c);
+                follows |= c.Exact;
+            }
+        }
+
+        return DecideAmong(readings);
+    }
+
+    private bool DecideAmong(List<Candidate> readings)
     {
         Candidate? best = null;
         bool[]? bestAccepted = null;
         double bestGain = 0;
-        foreach (Candidate c in Readings)
+        foreach (Candidate c in readings)
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
             double gain = RunJudge.Judge(Token, Before, After, c, accepted, following: false);
-            if (gain > bestGain)
+
+            // Equal gains (readings that differ only in runs not accepted): the likelier reading as a whole.
+            if (gain > bestGain || (gain == bestGain && best is not null && c.Score.Total > best.Score.Total))
             {
                 best = c;
                 bestAccepted = accepted;
@@ -93,31 +121,45 @@ internal sealed class TokenReading
     }
 
     /// <summary>
-    /// Takes the exact reading by <paramref name="chain"/>, a chain already found on the same line: a line damaged by one
+    /// Takes the exact reading by <paramref name="steps"/>, a chain already found on the same line: a line damaged by one
     /// chain is likely damaged by it throughout, so a token that decodes exactly by it needs less evidence (see
     /// <see cref="EncodingDecision.MinFollowGain"/>), run by run.
     /// </summary>
-    public bool DecideByChain(string chain)
+    public bool DecideByChain(LayerStep[] steps)
     {
-        foreach (Candidate c in Readings)
+        if (ReadingBy(steps) is not { Exact: true } c)
         {
-            if (c.Exact && c.Chain == chain)
-            {
-                bool[] accepted = new bool[c.TokenBounds.Length - 1];
-                bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true) > 0 || accepted.Contains(true);
-                if (!restores && !HasLosses(c))
-                {
-                    return false;
-                }
+            return false;
+        }
 
-                Chosen = c;
-                _accepted = accepted;
-                Restores = restores;
-                return true;
+        bool[] accepted = new bool[c.TokenBounds.Length - 1];
+        bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true) > 0 || accepted.Contains(true);
+        if (!restores && !HasLosses(c))
+        {
+            return false;
+        }
+
+        Chosen = c;
+        _accepted = accepted;
+        Restores = restores;
+        return true;
+    }
+
+    // The reading by steps: from the lattice when it was searched, else the chain replayed on the token.
+    private Candidate? ReadingBy(LayerStep[] steps)
+    {
+        if (_readings is not null)
+        {
+            foreach (Candidate c in _readings)
+            {
+                if (c.HasSteps(steps))
+                {
+                    return c;
+                }
             }
         }
 
-        return false;
+        return Candidate.Replay(Token, Before, After, steps);
     }
 
     // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
@@ -163,20 +205,5 @@ internal sealed class TokenReading
                 findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
             }
         }
-    }
-
-    // The token with the reading's changes applied: all of them, or only those that restore real text.
-    private string Apply(Candidate c, bool lossesToo)
-    {
-        var sb = new StringBuilder(Token.Length);
-        for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
-        {
-            int a = c.TokenBounds[k], b = c.TokenBounds[k + 1];
-            ReadOnlySpan<char> replacement = c.Text.AsSpan(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
-            bool lossOnly = replacement.IndexOfAnyExcept('\uFFFD') < 0 && !replacement.IsEmpty;
-            sb.Append(lossOnly && !lossesToo ? Token.AsSpan(a, b - a) : replacement);
-        }
-
-        return sb.ToString();
     }
 }

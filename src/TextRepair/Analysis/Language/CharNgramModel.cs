@@ -34,6 +34,9 @@ internal sealed class CharNgramModel
     /// <summary>Number of script models (one per <see cref="LanguageScript"/> value).</summary>
     public int ScriptCount => _models.Length;
 
+    /// <summary>The tables of <paramref name="script"/>'s model, for loops that look up many characters.</summary>
+    public ScriptModel Model(LanguageScript script) => _models[(int)script];
+
     /// <summary>Number of characters with a unigram probability in <paramref name="script"/>'s model.</summary>
     public int UnigramCount(LanguageScript script) => _models[(int)script].UnigramCount;
 
@@ -126,13 +129,21 @@ internal sealed class CharNgramModel
     };
 
     /// <summary>One script's tables: unigram and back-off log-probabilities per UTF-16 unit, pairs in an open-addressing hash.</summary>
-    private sealed class ScriptModel
+    internal sealed class ScriptModel
     {
         private readonly float[] _unigram = new float[65536];
         private readonly float[] _backoff = new float[65536];
         private readonly bool[] _known = new bool[65536];
-        private uint[] _keys = [];
-        private float[] _values = [];
+
+        // Characters that start / end some stored pair, one bit each (8 KB apiece): a pair with a character that
+        // starts or ends none cannot be stored, so most lookups of another script's text end here without probing
+        // the hash table, which is far too large for the cache.
+        private readonly ulong[] _firsts = new ulong[1024];
+        private readonly ulong[] _seconds = new ulong[1024];
+
+        // Stored pairs, open addressing: the key (first << 16 | second) in the low half, the float's bits in the high
+        // half, so that a probe reads one slot.
+        private ulong[] _slots = [];
         private int _mask;
 
         public int UnigramCount { get; private set; }
@@ -146,14 +157,20 @@ internal sealed class CharNgramModel
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double LogProb(char previous, char next)
         {
+            if ((_firsts[previous >> 6] & (1UL << previous)) == 0 || (_seconds[next >> 6] & (1UL << next)) == 0)
+            {
+                return _backoff[previous] + _unigram[next];
+            }
+
             uint key = ((uint)previous << 16) | next;
             int slot = (int)Hash(key) & _mask;
             while (true)
             {
-                uint k = _keys[slot];
+                ulong entry = _slots[slot];
+                uint k = (uint)entry;
                 if (k == key)
                 {
-                    return _values[slot];
+                    return BitConverter.Int32BitsToSingle((int)(entry >> 32));
                 }
 
                 if (k == 0)
@@ -188,20 +205,21 @@ internal sealed class CharNgramModel
 
             // Load factor at most 1/2: a miss ends after a probe or two.
             int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, bigrams * 2));
-            model._keys = new uint[capacity];
-            model._values = new float[capacity];
+            model._slots = new ulong[capacity];
             model._mask = capacity - 1;
             for (int i = 0; i < bigrams; i++)
             {
                 float value = -reader.ReadByte() * Step;
                 int slot = (int)Hash(keys[i]) & model._mask;
-                while (model._keys[slot] != 0)
+                while ((uint)model._slots[slot] != 0)
                 {
                     slot = (slot + 1) & model._mask;
                 }
 
-                model._keys[slot] = keys[i];
-                model._values[slot] = value;
+                model._slots[slot] = keys[i] | ((ulong)(uint)BitConverter.SingleToInt32Bits(value) << 32);
+                char first = (char)(keys[i] >> 16), second = (char)keys[i];
+                model._firsts[first >> 6] |= 1UL << first;
+                model._seconds[second >> 6] |= 1UL << second;
             }
 
             model.UnigramCount = unigrams;

@@ -1,0 +1,41 @@
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// The chains found so far in one text (or one line), distinct, most recently found first. A text is usually damaged
+/// by one chain throughout, so these are tried on a token before its lattice is searched. Not thread-safe (one per
+/// scan).
+/// </summary>
+internal sealed class KnownChains
+{
+    /// <summary>
+    /// Chains kept. A text mixes few chains (a page and a file name pasted into it); replaying each costs one pass per
+    /// layer over a token, so 4 keeps the cost of a miss at a few passes where the lattice costs hundreds.
+    /// </summary>
+    public const int Capacity = 4;
+
+    private readonly List<LayerStep[]> _steps = [];
+
+    /// <summary>The chains, most recently found first.</summary>
+    public IReadOnlyList<LayerStep[]> Steps => _steps;
+
+    /// <summary>Remembers <paramref name="steps"/> (moved to the front when known; the oldest chain dropped beyond <see cref="Capacity"/>).</summary>
+    public void Add(LayerStep[] steps)
+    {
+        int index = _steps.FindIndex(s => s.AsSpan().SequenceEqual(steps));
+        if (index == 0)
+        {
+            return;
+        }
+
+        if (index > 0)
+        {
+            _steps.RemoveAt(index);
+        }
+        else if (_steps.Count == Capacity)
+        {
+            _steps.RemoveAt(Capacity - 1);
+        }
+
+        _steps.Insert(0, steps);
+    }
+}

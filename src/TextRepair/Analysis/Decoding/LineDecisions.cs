@@ -1,0 +1,171 @@
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// Decides the tokens of one line (see <see cref="EncodingScanner"/>). First, each token that may be damaged
+/// (<see cref="EncodingDecision.MayBeDamaged"/>) is decided on its own evidence: by a chain already found in the text
+/// (<see cref="KnownChains"/>) when one clears the thresholds, else by the lattice. A token that a known chain reads
+/// exactly without clearing them waits: once another token shows the line damaged, it follows the line's chain, and
+/// only otherwise is the lattice searched for it. Then every other token of a damaged line that decodes exactly by the
+/// line's chain follows it. A token quoted in CJK prose is text being discussed (the writer's screen showed CJK, so
+/// the quote is deliberate): it is decided only when the line is damaged elsewhere. Not thread-safe (one per line).
+/// </summary>
+internal sealed class LineDecisions
+{
+    /// <summary>
+    /// CJK letters a line needs outside a quoted token for the token to count as quoted in prose. Two: the shortest
+    /// Chinese sentence around a quote ("叫“…”").
+    /// </summary>
+    private const int MinProseCjk = 2;
+
+    /// <summary>Characters that open a quotation or a bracket.</summary>
+    internal const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
+
+    /// <summary>Characters that close a quotation or a bracket.</summary>
+    internal const string Closers = "\"'\u201D\u2019\u300D\u300F\u300B\u3009\u3011)\uFF09]\u00BB";
+
+    private readonly string _text;
+    private readonly int _lineStart;
+    private readonly int _lineEnd;
+    private readonly KnownChains _known;
+    private readonly List<LayerStep[]> _chains = [];
+    private readonly List<TokenReading> _quoted = [];
+
+    public LineDecisions(string text, int lineStart, int lineEnd, KnownChains known)
+    {
+        _text = text;
+        _lineStart = lineStart;
+        _lineEnd = lineEnd;
+        _known = known;
+    }
+
+    /// <summary>Decides <paramref name="tokens"/>; true when the line is damaged (some token restores text).</summary>
+    public bool Decide(List<TokenReading> tokens)
+    {
+        var waiting = new List<TokenReading>();
+        foreach (TokenReading token in tokens)
+        {
+            // A token decided before in the same context with no reading gets the same outcome without a search.
+            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After)
+                || !EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
+            {
+                continue;
+            }
+
+            if (token.DecideByKnown(_known.Steps, out bool follows))
+            {
+                Taken(token);
+            }
+            else if (follows)
+            {
+                waiting.Add(token);
+            }
+            else
+            {
+                DecideAlone(token);
+            }
+        }
+
+        if (_chains.Count == 0)
+        {
+            // Nothing else shows the line damaged: the waiting tokens are decided on their own evidence after all.
+            DecideAll(waiting);
+        }
+
+        // A line damaged by a chain is damaged by it throughout: other tokens that decode exactly by it follow.
+        bool damaged = _chains.Count > 0;
+        if (damaged)
+        {
+            foreach (TokenReading token in tokens)
+            {
+                if (token.Chosen is not null)
+                {
+                    continue;
+                }
+
+                foreach (LayerStep[] chain in _chains)
+                {
+                    if (token.DecideByChain(chain))
+                    {
+                        break;
+                    }
+                }
+
+                if (token.Chosen is null && _quoted.Contains(token))
+                {
+                    token.Decide();
+                }
+            }
+
+            // A waiting token the line's chains do not read: decided on its own evidence.
+            DecideAll(waiting.FindAll(t => t.Chosen is null));
+        }
+
+        return damaged;
+    }
+
+    private void DecideAll(List<TokenReading> tokens)
+    {
+        foreach (TokenReading token in tokens)
+        {
+            DecideAlone(token);
+        }
+    }
+
+    private void DecideAlone(TokenReading token)
+    {
+        if (token.Decide())
+        {
+            Taken(token);
+        }
+        else
+        {
+            CleanTokenCache.AddClean(token.Token, token.Before, token.After);
+        }
+    }
+
+    // A token that took a reading on its own evidence: it shows the line damaged by the reading's chain, unless all it
+    // restores is quoted in CJK prose.
+    private void Taken(TokenReading token)
+    {
+        if (token.Chosen is not { } chosen || !token.Restores)
+        {
+            return;
+        }
+
+        var restored = new List<EncodingFinding>();
+        token.AddFindings(restored, lossesToo: false);
+        if (restored.TrueForAll(f => IsQuotedInCjkProse(f.Start, f.End)))
+        {
+            token.Reject();
+            _quoted.Add(token);
+            return;
+        }
+
+        if (!_chains.Exists(c => chosen.HasSteps(c)))
+        {
+            _chains.Add(chosen.Steps);
+        }
+
+        _known.Add(chosen.Steps);
+    }
+
+    // A span between quotes or brackets, on a line whose other text holds CJK letters.
+    private bool IsQuotedInCjkProse(int start, int end)
+    {
+        if (start == _lineStart || end >= _lineEnd || !Openers.Contains(_text[start - 1], StringComparison.Ordinal)
+            || !Closers.Contains(_text[end], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int cjk = 0;
+        for (int k = _lineStart; k < _lineEnd; k++)
+        {
+            char c = _text[k];
+            bool inside = k >= start && k < end;
+            cjk += !inside && c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') ? 1 : 0;
+        }
+
+        return cjk >= MinProseCjk;
+    }
+}
