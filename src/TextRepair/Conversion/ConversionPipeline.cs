@@ -57,10 +57,11 @@ internal sealed partial class ConversionPipeline
         if (normalization.Length > 0)
         {
             // A unit that starts no key of the first normalization stage leaves it unchanged; when the text has
-            // none at all, the whole normalization chain is the identity (later stages see the same text).
+            // none at all, the whole normalization chain is the identity (later stages see the same text). Only units
+            // in some key are asked, so that the entries of the other units are not read (they are read in place).
             for (int c = 0; c < 65536; c++)
             {
-                if (normalization[0].StartsKey((char)c))
+                if (CharBits.Contains(normalization[0].KeyUnits, (char)c) && normalization[0].StartsKey((char)c))
                 {
                     starts.Add((char)c);
                 }
