@@ -13,7 +13,6 @@ public class ConversionAllConfigsBenchmarks
 {
     private string _text = string.Empty;
     private char[] _destination = [];
-    private char[] _table = [];
     private ChineseConverter _converter = null!;
 
     [Params("s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t")]
@@ -22,29 +21,13 @@ public class ConversionAllConfigsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _text = ConversionCorpus.For(Config);
-        _converter = ChineseConverter.Get(Config);
-        _destination = new char[_converter.GetMaxConvertedLength(_text.Length)];
-        _table = new char[65536];
-        for (int c = 0; c < _table.Length; c++)
-        {
-            _table[c] = (char)(c ^ 1);
-        }
+        (_text, _converter, _destination) = ConversionCorpus.Prepare(Config);
 
         Console.WriteLine($"// {Config}: {_text.Length:N0} chars from {ConversionCorpus.Source}");
     }
 
     [Benchmark(Baseline = true, Description = "64K char table")]
-    public void CharTable()
-    {
-        ReadOnlySpan<char> source = _text;
-        char[] table = _table;
-        Span<char> destination = _destination;
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = table[source[i]];
-        }
-    }
+    public void CharTable() => ConversionCorpus.CharTableLookup(_text, _destination);
 
     [Benchmark(Description = "TextRepair span")]
     public OperationStatus SpanApi() => _converter.Convert(_text, _destination, out _, out _);

@@ -14,7 +14,6 @@ public class ConversionBenchmarks
 {
     private string _text = string.Empty;
     private char[] _destination = [];
-    private char[] _table = [];
     private ChineseConverter _converter = null!;
     private byte[] _utf8 = [];
     private byte[] _utf8Destination = [];
@@ -26,14 +25,7 @@ public class ConversionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _text = ConversionCorpus.For(Config);
-        _converter = ChineseConverter.Get(Config);
-        _destination = new char[_converter.GetMaxConvertedLength(_text.Length)];
-        _table = new char[65536];
-        for (int c = 0; c < _table.Length; c++)
-        {
-            _table[c] = (char)(c ^ 1);
-        }
+        (_text, _converter, _destination) = ConversionCorpus.Prepare(Config);
 
         _utf8 = Encoding.UTF8.GetBytes(_text);
         _utf8Destination = new byte[_utf8.Length * 4];
@@ -58,16 +50,7 @@ public class ConversionBenchmarks
     public void PlainCopy() => _text.AsSpan().CopyTo(_destination);
 
     [Benchmark(Baseline = true, Description = "64K char table")]
-    public void CharTable()
-    {
-        ReadOnlySpan<char> source = _text;
-        char[] table = _table;
-        Span<char> destination = _destination;
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = table[source[i]];
-        }
-    }
+    public void CharTable() => ConversionCorpus.CharTableLookup(_text, _destination);
 
     [Benchmark(Description = "TextRepair span")]
     public OperationStatus SpanApi() => _converter.Convert(_text, _destination, out _, out _);

@@ -12,6 +12,17 @@ internal static class ConversionCorpus
 {
     private static readonly Lazy<(string Simplified, string Traditional, string Source)> s_texts = new(Load);
 
+    private static readonly Lazy<char[]> s_charTable = new(() =>
+    {
+        var table = new char[65536];
+        for (int c = 0; c < table.Length; c++)
+        {
+            table[c] = (char)(c ^ 1);
+        }
+
+        return table;
+    });
+
     public static string Simplified => s_texts.Value.Simplified;
 
     public static string Traditional => s_texts.Value.Traditional;
@@ -21,6 +32,27 @@ internal static class ConversionCorpus
 
     /// <summary>The Simplified text for s2* configs, the Traditional one for the others.</summary>
     public static string For(string config) => config.StartsWith('s') ? Simplified : Traditional;
+
+    /// <summary>The set-up the span benchmarks share: the config's text, its converter and a destination that always suffices.</summary>
+    public static (string Text, ChineseConverter Converter, char[] Destination) Prepare(string config)
+    {
+        string text = For(config);
+        ChineseConverter converter = ChineseConverter.Get(config);
+        return (text, converter, new char[converter.GetMaxConvertedLength(text.Length)]);
+    }
+
+    /// <summary>
+    /// The ceiling for any converter, the baseline of the throughput benchmarks: one lookup per UTF-16 unit in a 64K
+    /// table (each unit maps to a neighbour, so the output differs from the input).
+    /// </summary>
+    public static void CharTableLookup(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        char[] table = s_charTable.Value;
+        for (int i = 0; i < source.Length; i++)
+        {
+            destination[i] = table[source[i]];
+        }
+    }
 
     private static (string, string, string) Load()
     {

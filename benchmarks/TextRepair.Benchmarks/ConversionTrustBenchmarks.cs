@@ -23,10 +23,8 @@ public class ConversionTrustBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _text = ConversionCorpus.For(Config);
-        _converter = ChineseConverter.Get(Config);
+        (_text, _converter, _destination) = ConversionCorpus.Prepare(Config);
         _protecting = _converter.WithProtection(ProtectedText.Markup | ProtectedText.Urls | ProtectedText.EmailAddresses | ProtectedText.Paths);
-        _destination = new char[_converter.GetMaxConvertedLength(_text.Length)];
 
         // Warm the one-to-many tables (read once per process) outside the measurements.
         _converter.ConvertReportingAmbiguities(_text, _destination, out _, out _, _sink);

@@ -15,6 +15,30 @@ internal static class OrderedPipeline
     public static void Run(
         BlockReader reader, Func<InputBlock, BlockResult> process, Action<BlockResult> consume, int maxInFlight)
     {
+        InputBlock? first = reader.Read();
+        if (first is null)
+        {
+            return;
+        }
+
+        if (reader.AtEnd)
+        {
+            // The whole input is one block (any file up to the block size): process it on this thread. Starting the
+            // reader thread and pool workers, and waking them, was most of the time the tool spent on a small file.
+            BlockResult single;
+            using (first)
+            {
+                single = process(first);
+            }
+
+            using (single)
+            {
+                consume(single);
+            }
+
+            return;
+        }
+
         using var pending = new BlockingCollection<Task<BlockResult>>(maxInFlight);
         using var stop = new CancellationTokenSource();
         Task producer = Task.Factory.StartNew(
@@ -22,8 +46,9 @@ internal static class OrderedPipeline
             {
                 try
                 {
-                    while (!stop.IsCancellationRequested && reader.Read() is { } block)
+                    for (InputBlock? next = first; next is not null && !stop.IsCancellationRequested; next = reader.Read())
                     {
+                        InputBlock block = next;
                         pending.Add(
                             Task.Run(() =>
                             {

@@ -31,6 +31,9 @@ internal sealed class BlockReader
     /// <summary>Bytes read from the stream so far.</summary>
     public long BytesRead { get; private set; }
 
+    /// <summary>True when the stream has ended and every byte was handed out: <see cref="Read"/> returns null.</summary>
+    public bool AtEnd => _endOfStream && _carryLength == 0;
+
     public InputBlock? Read()
     {
         if (_endOfStream && _carryLength == 0)

@@ -145,7 +145,8 @@ internal sealed partial class ConversionPipeline
                     written += ConvertSegment(text.Slice(runStart, i - runStart), first, destination.Slice(written), ref scratch);
                 }
 
-                string composed = _composed![valueIndex] ??= Compose(text.Slice(i, matched), valueIndex);
+                string?[] block = _composed![valueIndex / ComposedBlock] ??= new string?[ComposedBlock];
+                string composed = block[valueIndex % ComposedBlock] ??= Compose(text.Slice(i, matched), valueIndex);
                 if (composed.Length == 1)
                 {
                     destination[written] = composed[0];

@@ -80,16 +80,7 @@ internal sealed partial class ConversionPipeline
         }
         finally
         {
-            ConversionTrace.Return(trace);
-            if (current is not null)
-            {
-                ArrayPool<char>.Shared.Return(current);
-            }
-
-            if (next is not null)
-            {
-                ArrayPool<char>.Shared.Return(next);
-            }
+            ReturnPassBuffers(trace, current, next);
         }
     }
 
@@ -166,16 +157,22 @@ internal sealed partial class ConversionPipeline
         }
         finally
         {
-            ConversionTrace.Return(trace);
-            if (current is not null)
-            {
-                ArrayPool<char>.Shared.Return(current);
-            }
+            ReturnPassBuffers(trace, current, next);
+        }
+    }
 
-            if (next is not null)
-            {
-                ArrayPool<char>.Shared.Return(next);
-            }
+    /// <summary>Gives back what a tracked pass rented: its trace and its two stage buffers (either may be null).</summary>
+    private static void ReturnPassBuffers(ConversionTrace trace, char[]? current, char[]? next)
+    {
+        ConversionTrace.Return(trace);
+        if (current is not null)
+        {
+            ArrayPool<char>.Shared.Return(current);
+        }
+
+        if (next is not null)
+        {
+            ArrayPool<char>.Shared.Return(next);
         }
     }
 

@@ -23,6 +23,9 @@ internal sealed partial class ConversionPipeline
     /// <summary>Preferred number of source units converted as one piece.</summary>
     public const int PieceLength = 8192;
 
+    // Entries per block of the converted-key cache: 512 bytes, so a text that uses a few hundred phrases allocates tens of KB.
+    private const int ComposedBlock = 64;
+
     private readonly StageTable[] _normalization;
     private readonly (char First, char Last)[]? _normalizationRanges;
     private readonly StageTable? _segmentation;
@@ -32,7 +35,9 @@ internal sealed partial class ConversionPipeline
     // s2hk, s2hkp, tw2sp...): then _chain[0] holds only the lower-ranked dictionaries and this is the whole first stage,
     // built only for text with IDS operators (see ConvertMain).
     private readonly Lazy<StageTable>? _fullFirst;
-    private readonly string?[]? _composed;
+    // Converted segmentation keys by value index, in blocks of ComposedBlock allocated on first use: a dense array
+    // took 400 KB per config segmented by STPhrases before its first conversion (1.6 MB of the 16 configs).
+    private readonly string?[]?[]? _composed;
     private readonly ulong[] _breakers;
     private readonly int _idsWindow;
     private readonly StageTable? _user;
@@ -51,16 +56,17 @@ internal sealed partial class ConversionPipeline
         _normalization = normalization;
         _segmentation = segmentation;
         _chain = chain;
-        _composed = segmentation is null ? null : new string?[segmentation.KeyCount];
+        _composed = segmentation is null ? null : new string?[]?[(segmentation.KeyCount + ComposedBlock - 1) / ComposedBlock];
 
         var starts = new List<char>();
         if (normalization.Length > 0)
         {
             // A unit that starts no key of the first normalization stage leaves it unchanged; when the text has
-            // none at all, the whole normalization chain is the identity (later stages see the same text).
+            // none at all, the whole normalization chain is the identity (later stages see the same text). Only units
+            // in some key are asked, so that the entries of the other units are not read (they are read in place).
             for (int c = 0; c < 65536; c++)
             {
-                if (normalization[0].StartsKey((char)c))
+                if (CharBits.Contains(normalization[0].KeyUnits, (char)c) && normalization[0].StartsKey((char)c))
                 {
                     starts.Add((char)c);
                 }

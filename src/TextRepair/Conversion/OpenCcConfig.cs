@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TextRepair.Internal;
 
 namespace TextRepair.Conversion;
@@ -87,58 +86,53 @@ internal sealed class OpenCcConfig
 
     public static OpenCcConfig Load(string name)
     {
-        byte[] json = EmbeddedData.ReadAllBytes("OpenCC/config/" + name + ".json");
-        var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-        using JsonDocument document = JsonDocument.Parse(json, options);
-        JsonElement root = document.RootElement;
-
-        DictionarySpec[] normalization = root.TryGetProperty("normalization", out JsonElement norm) ? ParseChain(norm) : [];
+        ConfigJson.Value root = ConfigJson.Parse(EmbeddedData.ReadAllBytes("OpenCC/config/" + name + ".json"));
+        DictionarySpec[] normalization = root.Property("normalization") is { } norm ? ParseChain(norm) : [];
         DictionarySpec? segmentation = null;
-        if (root.TryGetProperty("segmentation", out JsonElement seg))
+        if (root.Property("segmentation") is { } seg)
         {
-            string type = seg.GetProperty("type").GetString() ?? string.Empty;
+            string type = seg.Required("type").String();
             if (type != "mmseg")
             {
                 throw new InvalidDataException($"OpenCC config '{name}': unsupported segmentation type '{type}'.");
             }
 
-            segmentation = ParseDictionary(seg.GetProperty("dict"));
+            segmentation = ParseDictionary(seg.Required("dict"));
         }
 
-        return new OpenCcConfig(name, normalization, segmentation, ParseChain(root.GetProperty("conversion_chain")));
+        return new OpenCcConfig(name, normalization, segmentation, ParseChain(root.Required("conversion_chain")));
     }
 
-    private static DictionarySpec[] ParseChain(JsonElement array)
+    private static DictionarySpec[] ParseChain(ConfigJson.Value array)
     {
         var stages = new List<DictionarySpec>();
-        foreach (JsonElement stage in array.EnumerateArray())
+        foreach (ConfigJson.Value stage in array.Items)
         {
-            stages.Add(ParseDictionary(stage.GetProperty("dict")));
+            stages.Add(ParseDictionary(stage.Required("dict")));
         }
 
         return [.. stages];
     }
 
-    private static DictionarySpec ParseDictionary(JsonElement element)
+    private static DictionarySpec ParseDictionary(ConfigJson.Value element)
     {
-        string type = element.GetProperty("type").GetString() ?? string.Empty;
-        bool mayOutputTofu = element.TryGetProperty("may_output_tofu", out JsonElement tofu) && tofu.GetBoolean();
+        string type = element.Required("type").String();
+        bool mayOutputTofu = element.Property("may_output_tofu") is { } tofu && tofu.Boolean();
         if (type == "group")
         {
             MatchPolicy policy = MatchPolicy.ShortCircuit;
-            if (element.TryGetProperty("match_policy", out JsonElement matchPolicy))
+            if (element.Property("match_policy") is { } matchPolicy)
             {
-                policy = matchPolicy.GetString() switch
+                policy = matchPolicy.String() switch
                 {
                     "short_circuit" => MatchPolicy.ShortCircuit,
                     "union" => MatchPolicy.Union,
                     string other => throw new InvalidDataException($"Unknown OpenCC match_policy '{other}'."),
-                    null => throw new InvalidDataException("OpenCC match_policy must be a string."),
                 };
             }
 
             var children = new List<DictionarySpec>();
-            foreach (JsonElement child in element.GetProperty("dicts").EnumerateArray())
+            foreach (ConfigJson.Value child in element.Required("dicts").Items)
             {
                 children.Add(ParseDictionary(child));
             }
@@ -151,7 +145,7 @@ internal sealed class OpenCcConfig
             throw new InvalidDataException($"Unsupported OpenCC dictionary type '{type}'.");
         }
 
-        string file = element.GetProperty("file").GetString() ?? string.Empty;
+        string file = element.Required("file").String();
         int dot = file.LastIndexOf('.');
         return DictionarySpec.Leaf(dot < 0 ? file : file.Substring(0, dot), mayOutputTofu);
     }

@@ -250,26 +250,23 @@ internal sealed unsafe partial class StageTable
                 entries[unit] = entry;
             }
 
-            var patches = new List<ulong>();
+            // Stored XOR the unit: a unit that maps to itself and starts no key is 0 (see StageTableImage).
             for (int c = 0; c < entries.Length; c++)
             {
-                if (entries[c] != (uint)c)
-                {
-                    patches.Add(((ulong)(uint)c << 32) | entries[c]);
-                }
+                entries[c] ^= (uint)c;
             }
 
             int[] header = StageTableImage.Header(
                 ValueCount, MaxKeyLength, (ExpansionNumerator, ExpansionDenominator), (ByteExpansionNumerator, ByteExpansionDenominator),
                 ValuesContainIdsOperator, KeysAreSingleCodePoints, HasSingleUnitKeys, PairBloomShift, shift, PairBloom.Length, edges.Length,
-                patches.Count, nodes.Length, ValueCount + 1, ValuePoolLength, _shapes.Count);
+                StageTableImage.EntryCount, nodes.Length, ValueCount + 1, ValuePoolLength, _shapes.Count);
             var shapes = new List<int>();
             foreach ((int, int, int, int, int, int, int, int) s in _shapes.Order())
             {
                 shapes.AddRange([s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, s.Item6, s.Item7, s.Item8]);
             }
 
-            return StageTableImage.Write(header, KeyUnits, PairBloom, edges, [.. patches], shapes.ToArray(), nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
+            return StageTableImage.Write(header, KeyUnits, PairBloom, edges, entries, shapes.ToArray(), nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
         }
 
         private static int Utf8Length(ReadOnlySpan<char> text)

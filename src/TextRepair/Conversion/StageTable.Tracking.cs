@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TextRepair.Conversion;
 
@@ -12,8 +13,8 @@ internal sealed unsafe partial class StageTable
         public void OnMatch(int inputStart, int matched, int outputStart, int count, int valueIndex);
     }
 
-    /// <summary>A copy of the per-unit entries (for <see cref="AmbiguityIndex.TrackingEntries"/>).</summary>
-    public uint[] CopyEntries() => (uint[])_entries.Clone();
+    /// <summary>A copy of the 65536 unit entries (for <see cref="AmbiguityIndex.TrackingEntries"/>): 256 KB, made only when tracking.</summary>
+    public uint[] CopyEntries() => new ReadOnlySpan<uint>(_entries, StageTableImage.EntryCount).ToArray();
 
     /// <summary>
     /// Converts like <see cref="Convert(ReadOnlySpan{char}, Span{char})"/>, but reads the index's entries (this table's
@@ -24,7 +25,7 @@ internal sealed unsafe partial class StageTable
     public int ConvertTracked(ReadOnlySpan<char> source, Span<char> destination, AmbiguityIndex index, ConversionTrace trace, int inputOffset, int outputOffset)
     {
         var sink = new TrackingSink(index, trace, inputOffset, outputOffset);
-        return Convert(source, destination, index.TrackingEntries, ref sink);
+        return Convert(source, destination, ref MemoryMarshal.GetArrayDataReference(index.TrackingEntries), ref sink);
     }
 
     /// <summary>The plain conversion's sink: nothing to do, compiled away.</summary>

@@ -11,8 +11,8 @@ namespace TextRepair.Conversion;
 /// <remarks>
 /// Layout, chosen so that the common case costs one or two cache-friendly loads per character:
 /// <list type="bullet">
-/// <item><c>_entries</c>: one uint per UTF-16 unit: the unit's single-unit mapping (bits 0-15; the unit itself
-/// when it is no key), <see cref="StartsLongerKey"/>, <see cref="NeedsSlowPath"/>, and the unit's trie node
+/// <item><c>_entries</c>: one uint per UTF-16 unit: the unit's single-unit mapping XOR the unit (bits 0-15; 0
+/// when the unit maps to itself), <see cref="StartsLongerKey"/>, <see cref="NeedsSlowPath"/>, and the unit's trie node
 /// (bits 18-31; <see cref="OverflowNode"/> when the id does not fit).</item>
 /// <item>A blocked Bloom filter over the first two units of every longer key, so that most positions whose unit
 /// starts some longer key are still settled without touching the trie.</item>
@@ -21,8 +21,8 @@ namespace TextRepair.Conversion;
 /// carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
 /// longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
 /// </list>
-/// Everything but <c>_entries</c> is read in place from a binary image (see <see cref="StageTableImage"/>): the
-/// prebuilt tables embedded in the assembly, or a pinned array for tables built at run time.
+/// Everything is read in place from a binary image (see <see cref="StageTableImage"/>): the prebuilt tables
+/// embedded in the assembly, or a pinned array for tables built at run time.
 /// Immutable after construction and safe to share between threads.
 /// </remarks>
 internal sealed unsafe partial class StageTable
@@ -47,7 +47,7 @@ internal sealed unsafe partial class StageTable
     private const ulong ChildMask = (1UL << ChildBits) - 1;
     private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
 
-    private readonly uint[] _entries;
+    private readonly uint* _entries;
     private readonly ulong* _pairBloom;
     private readonly int _pairBloomShift;
     private readonly ulong* _edges;
@@ -90,7 +90,7 @@ internal sealed unsafe partial class StageTable
         _valuePool = view.ValuePool;
         _keyUnits = view.KeyUnits;
         _shapes = view.Shapes.ToArray();
-        _entries = view.BuildEntries();
+        _entries = view.Entries;
     }
 
     /// <summary>Number of distinct keys (and value slots).</summary>
@@ -132,8 +132,8 @@ internal sealed unsafe partial class StageTable
     /// <summary>True when the table is read in place from the embedded file, false when built at run time.</summary>
     public bool IsPrebuilt => _owner is null;
 
-    /// <summary>Memory this table holds on the managed heap (the entry array, and the image when built at run time), in bytes.</summary>
-    public long FootprintBytes => ((long)_entries.Length * 4) + (_owner?.Length ?? 0);
+    /// <summary>Memory this table holds on the managed heap (the image when built at run time; 0 when read in place), in bytes.</summary>
+    public long FootprintBytes => _owner?.Length ?? 0;
 
     /// <summary>Builds a table from leaf dictionaries in match order, each with its rank.</summary>
     public static StageTable Build(IReadOnlyList<(DictionarySource Source, int Rank)> sources)
@@ -201,13 +201,13 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public int SkipUnmatched(ReadOnlySpan<char> text, int position)
     {
-        ref uint entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        uint* entries = _entries;
         bool singleKeys = _hasSingleUnitKeys;
         int last = text.Length - 1;
         for (int i = position; i <= last; i++)
         {
             char c = text[i];
-            uint entry = Unsafe.Add(ref entries, c);
+            uint entry = entries[c];
             if ((entry & ~(0xFFFFu | StartsLongerKey)) == 0)
             {
                 // Starts no key at all.
@@ -233,19 +233,18 @@ internal sealed unsafe partial class StageTable
     public int Convert(ReadOnlySpan<char> source, Span<char> destination)
     {
         var sink = default(NoSink);
-        return Convert(source, destination, _entries, ref sink);
+        return Convert(source, destination, ref *_entries, ref sink);
     }
 
     /// <summary>
     /// The greedy longest-match loop behind <see cref="Convert(ReadOnlySpan{char}, Span{char})"/> and the tracked
-    /// conversion: <paramref name="entries"/> is this table's entry array or a copy with more units sent to the slow
-    /// path, and <paramref name="sink"/> hears of every dictionary match. Generic over a struct so that each sink gets
+    /// conversion: <paramref name="entry0"/> is the first of this table's 65536 entries or of a copy with more units
+    /// sent to the slow path, and <paramref name="sink"/> hears of every dictionary match. Generic over a struct so that each sink gets
     /// its own compiled loop: the plain one (<see cref="NoSink"/>) has no call and no test left in it.
     /// </summary>
-    private int Convert<TSink>(ReadOnlySpan<char> source, Span<char> destination, uint[] entries, ref TSink sink)
+    private int Convert<TSink>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
         where TSink : struct, IMatchSink
     {
-        ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
         ref char src = ref MemoryMarshal.GetReference(source);
         ref char dst = ref MemoryMarshal.GetReference(destination);
         int length = source.Length;
@@ -259,7 +258,7 @@ internal sealed unsafe partial class StageTable
                 || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
                 Debug.Assert(written < destination.Length);
-                Unsafe.Add(ref dst, written++) = (char)entry;
+                Unsafe.Add(ref dst, written++) = (char)(entry ^ c);
                 i++;
                 continue;
             }

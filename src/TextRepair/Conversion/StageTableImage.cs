@@ -10,16 +10,23 @@ namespace TextRepair.Conversion;
 /// <remarks>
 /// Header: key count, longest key, UTF-16 expansion (numerator, denominator), UTF-8 expansion (numerator,
 /// denominator), flags, Bloom shift, edge shift, then the lengths of the sections that follow in this order:
-/// key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie edges (ulong), entry patches (ulong:
-/// unit in the high 32 bits, entry in the low 32 bits, for every unit whose entry is not the unit itself), entry
+/// key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie edges (ulong), unit entries (65536 uint,
+/// fixed: see <see cref="StageTable"/>; bits 0-15 hold the single-unit mapping XOR the unit, so that a unit that maps
+/// to itself and starts no key is 0 and the section compresses to almost nothing in the package), entry
 /// shapes (int, <see cref="ExpansionBound.ShapeLength"/> per shape), trie
 /// nodes (uint), value offsets (int), value pool (UTF-16 units). The image is little-endian; on a big-endian
 /// machine the prebuilt images are not used and tables are built from the text dictionaries.
+/// The entries are read in place like the rest (format 2): a table holds no per-unit array of its own, and the
+/// pages of the section that a text never looks up are never read (format 1 copied them into a 256 KB array per
+/// table, 4 MB of the 16 configs' resident set).
 /// </remarks>
 internal readonly unsafe struct StageTableImage
 {
     /// <summary>Size of the header in bytes.</summary>
     public const int HeaderBytes = 16 * sizeof(int);
+
+    /// <summary>Number of unit entries: one per UTF-16 unit.</summary>
+    public const int EntryCount = 65536;
 
     private const int KeyUnitWords = 65536 / 64;
     private const int FlagValuesContainIds = 1;
@@ -34,6 +41,11 @@ internal readonly unsafe struct StageTableImage
         if (length < HeaderBytes || length < Offset(Sections.End))
         {
             throw new InvalidDataException("Stage table image is truncated.");
+        }
+
+        if (Get(Field.Entries) != EntryCount)
+        {
+            throw new InvalidDataException("Stage table image has no entry for every UTF-16 unit.");
         }
     }
 
@@ -50,7 +62,7 @@ internal readonly unsafe struct StageTableImage
         EdgeShift,
         PairBloomWords,
         EdgeSlots,
-        EntryPatches,
+        Entries,
         Nodes,
         ValueOffsets,
         ValuePool,
@@ -62,7 +74,7 @@ internal readonly unsafe struct StageTableImage
         KeyUnits,
         PairBloom,
         Edges,
-        EntryPatches,
+        Entries,
         Shapes,
         Nodes,
         ValueOffsets,
@@ -100,6 +112,9 @@ internal readonly unsafe struct StageTableImage
 
     public ulong* Edges => (ulong*)(_image + Offset(Sections.Edges));
 
+    /// <summary>The 65536 unit entries, each XOR its unit in bits 0-15.</summary>
+    public uint* Entries => (uint*)(_image + Offset(Sections.Entries));
+
     public uint* Nodes => (uint*)(_image + Offset(Sections.Nodes));
 
     public int* ValueOffsets => (int*)(_image + Offset(Sections.ValueOffsets));
@@ -110,7 +125,7 @@ internal readonly unsafe struct StageTableImage
     public ReadOnlySpan<int> Shapes => new(_image + Offset(Sections.Shapes), Get(Field.Shapes) * ExpansionBound.ShapeLength);
 
     /// <summary>Writes an image; every array is written whole.</summary>
-    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] edges, ulong[] entryPatches, ReadOnlySpan<int> shapes, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
+    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] edges, uint[] entries, ReadOnlySpan<int> shapes, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
     {
         Debug.Assert(header.Length == (int)Field.Shapes + 1);
         Debug.Assert(keyUnits.Length == KeyUnitWords);
@@ -135,13 +150,20 @@ internal readonly unsafe struct StageTableImage
             }
         }
 
-        foreach (ulong[] section in new[] { keyUnits, pairBloom, edges, entryPatches })
+        foreach (ulong[] section in new[] { keyUnits, pairBloom, edges })
         {
             foreach (ulong value in section)
             {
                 BinaryPrimitives.WriteUInt64LittleEndian(word, value);
                 output.AddRange(word);
             }
+        }
+
+        Debug.Assert(entries.Length == EntryCount);
+        foreach (uint value in entries)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(word, value);
+            output.AddRange(word.Slice(0, 4));
         }
 
         foreach (int value in shapes)
@@ -176,30 +198,10 @@ internal readonly unsafe struct StageTableImage
     }
 
     /// <summary>Header values in <see cref="Write"/>'s order, from the builder's results.</summary>
-    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int edgeShift, int pairBloomWords, int edgeSlots, int entryPatches, int nodes, int valueOffsets, int valuePool, int shapes)
+    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int edgeShift, int pairBloomWords, int edgeSlots, int entries, int nodes, int valueOffsets, int valuePool, int shapes)
     {
         int flags = (valuesContainIds ? FlagValuesContainIds : 0) | (keysAreSingleCodePoints ? FlagKeysAreSingleCodePoints : 0) | (hasSingleUnitKeys ? FlagHasSingleUnitKeys : 0);
-        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, edgeShift, pairBloomWords, edgeSlots, entryPatches, nodes, valueOffsets, valuePool, shapes];
-    }
-
-    /// <summary>Lays out the 64K entry array: every unit maps to itself, then the patches.</summary>
-    public uint[] BuildEntries()
-    {
-        uint[] entries = GC.AllocateUninitializedArray<uint>(65536);
-        for (int c = 0; c < entries.Length; c++)
-        {
-            entries[c] = (uint)c;
-        }
-
-        ulong* patches = (ulong*)(_image + Offset(Sections.EntryPatches));
-        int count = Get(Field.EntryPatches);
-        for (int i = 0; i < count; i++)
-        {
-            ulong patch = patches[i];
-            entries[(ushort)(patch >> 32)] = (uint)patch;
-        }
-
-        return entries;
+        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, edgeShift, pairBloomWords, edgeSlots, entries, nodes, valueOffsets, valuePool, shapes];
     }
 
     private int Get(Field field) => BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(_image + ((int)field * sizeof(int)), sizeof(int)));
@@ -214,7 +216,7 @@ internal readonly unsafe struct StageTableImage
                 Sections.KeyUnits => KeyUnitWords * 8L,
                 Sections.PairBloom => Get(Field.PairBloomWords) * 8L,
                 Sections.Edges => Get(Field.EdgeSlots) * 8L,
-                Sections.EntryPatches => Get(Field.EntryPatches) * 8L,
+                Sections.Entries => Get(Field.Entries) * 4L,
                 Sections.Shapes => AlignUp(Get(Field.Shapes) * ExpansionBound.ShapeLength * 4L),
                 Sections.Nodes => AlignUp(Get(Field.Nodes) * 4L),
                 Sections.ValueOffsets => AlignUp(Get(Field.ValueOffsets) * 4L),
