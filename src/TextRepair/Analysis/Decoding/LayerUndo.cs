@@ -385,8 +385,10 @@ internal static class LayerUndo
     {
         if (position + 1 >= bytes.Count || bytes[position] < 0 || bytes[position + 1] < 0)
         {
-            if (bytes[position] == LostByte || (position + 1 < bytes.Count && bytes[position + 1] == LostByte))
+            if (bytes[position] == LostByte || (position + 1 < bytes.Count && bytes[position + 1] == LostByte)
+                || (position + 1 == bytes.Count && bytes[position] >= 0 && position > 0))
             {
+                // A lost byte in the unit, or a unit cut off at the end (an odd number of bytes: a truncated field).
                 output[written++] = '\uFFFD';
                 lost = true;
                 return Math.Min(2, bytes.Count - position);
