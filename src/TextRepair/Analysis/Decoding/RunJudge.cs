@@ -66,8 +66,9 @@ internal static class RunJudge
                 continue;
             }
 
-            char left = a > 0 ? token[a - 1] : before;
-            char right = b < token.Length ? token[b] : after;
+            // Next to a group the reading loses (U+FFFD), the run's context is unknown: the text starts or ends there.
+            char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
+            char right = b == token.Length ? after : Lost(reading, k) ? CharNgramModel.Boundary : token[b];
             SpanScore input = TextLikelihood.Score(source, left, right);
             SpanScore output = TextLikelihood.Score(restored, left, right);
             if (EncodingDecision.Accept(output, reading.Layers, input, source.Length, following))
@@ -78,6 +79,13 @@ internal static class RunJudge
         }
 
         return total;
+    }
+
+    // True when the reading turns group k into nothing but U+FFFD (bytes lost).
+    private static bool Lost(Candidate reading, int k)
+    {
+        ReadOnlySpan<char> text = reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k]);
+        return !text.IsEmpty && text.IndexOfAnyExcept('\uFFFD') < 0;
     }
 
     /// <summary>True when group <paramref name="k"/> of <paramref name="reading"/> differs from the token.</summary>
