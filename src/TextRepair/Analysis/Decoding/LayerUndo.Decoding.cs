@@ -1,0 +1,195 @@
+namespace TextRepair.Analysis.Decoding;
+
+// The true decoders of LayerUndo: one unit of byte slots at a time, into a character buffer.
+internal static partial class LayerUndo
+{
+    // Decodes one unit at position; returns its length in slots (at least 1). An invalid unit is one slot long, so
+    // decoding resynchronises on the next byte.
+    private static int DecodeUnit(Codec codec, ref Slots bytes, int position, char[] output, ref int written, out bool valid, out bool lost)
+    {
+        int b = bytes[position];
+        valid = true;
+        lost = false;
+        if (b == Opaque)
+        {
+            valid = false;
+            return 1;
+        }
+
+        return codec.Kind switch
+        {
+            CodecKind.Table => DecodeTable(codec.Page, ref bytes, position, output, ref written, ref valid, ref lost),
+            CodecKind.Utf8 => DecodeUtf8(ref bytes, position, output, ref written, ref valid, ref lost),
+            _ => DecodeUtf16(codec.Kind == CodecKind.Utf16Be, ref bytes, position, output, ref written, ref valid, ref lost),
+        };
+    }
+
+    private static int DecodeTable(CodePage page, ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
+    {
+        int b = bytes[position];
+        if (b == LostByte)
+        {
+            output[written++] = '\uFFFD';
+            lost = true;
+            return 1;
+        }
+
+        char single = page.DecodeSingle(b);
+        if (single != '\uFFFF')
+        {
+            output[written++] = single;
+            return 1;
+        }
+
+        if (page.IsDoubleByte && position + 1 == bytes.Count && b >= 0x81)
+        {
+            // A lead byte cut off at the end: its trail byte was lost.
+            output[written++] = '\uFFFD';
+            lost = true;
+            return 1;
+        }
+
+        if (page.IsDoubleByte && position + 1 < bytes.Count)
+        {
+            int trail = bytes[position + 1];
+            if (trail == LostByte)
+            {
+                output[written++] = '\uFFFD';
+                lost = true;
+                return 2;
+            }
+
+            char pair = page.DecodeDouble(b, trail);
+            if (pair != '\uFFFF')
+            {
+                output[written++] = pair;
+                return 2;
+            }
+        }
+
+        valid = false;
+        return 1;
+    }
+
+    private static int DecodeUtf8(ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
+    {
+        int b = bytes[position];
+        if (b == LostByte)
+        {
+            // A lost stretch and the continuation bytes after it are one lost character.
+            int end = position + 1;
+            while (end < bytes.Count && end - position < 4 && bytes[end] is >= 0x80 and < 0xC0)
+            {
+                end++;
+            }
+
+            output[written++] = '\uFFFD';
+            lost = true;
+            return end - position;
+        }
+
+        if (b < 0x80)
+        {
+            output[written++] = (char)b;
+            return 1;
+        }
+
+        int need = b switch { >= 0xC2 and < 0xE0 => 2, >= 0xE0 and < 0xF0 => 3, >= 0xF0 and < 0xF5 => 4, _ => 0 };
+        if (need == 0)
+        {
+            valid = false;
+            return 1;
+        }
+
+        int cp = b & (0x7F >> need);
+        for (int k = 1; k < need; k++)
+        {
+            if (position + k >= bytes.Count)
+            {
+                // Cut off at the end: the rest of the character's bytes were lost (a truncated field).
+                output[written++] = '\uFFFD';
+                lost = true;
+                return k;
+            }
+
+            int next = bytes[position + k];
+            if (next == LostByte)
+            {
+                output[written++] = '\uFFFD';
+                lost = true;
+                return k + 1;
+            }
+
+            if (next is < 0x80 or >= 0xC0)
+            {
+                valid = false;
+                return 1;
+            }
+
+            cp = (cp << 6) | (next & 0x3F);
+        }
+
+        bool shortest = need switch { 3 => cp >= 0x800, 4 => cp is >= 0x10000 and <= 0x10FFFF, _ => true };
+        if (!shortest || cp is >= 0xD800 and < 0xE000)
+        {
+            valid = false;
+            return 1;
+        }
+
+        if (cp == 0xFFFD)
+        {
+            lost = true;
+        }
+
+        if (cp >= 0x10000)
+        {
+            output[written++] = (char)(0xD7C0 + (cp >> 10));
+            output[written++] = (char)(0xDC00 | (cp & 0x3FF));
+        }
+        else
+        {
+            output[written++] = (char)cp;
+        }
+
+        return need;
+    }
+
+    private static int DecodeUtf16(bool bigEndian, ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
+    {
+        if (position + 1 >= bytes.Count || bytes[position] < 0 || bytes[position + 1] < 0)
+        {
+            if (bytes[position] == LostByte || (position + 1 < bytes.Count && bytes[position + 1] == LostByte)
+                || (position + 1 == bytes.Count && bytes[position] >= 0 && position > 0))
+            {
+                // A lost byte in the unit, or a unit cut off at the end (an odd number of bytes: a truncated field).
+                output[written++] = '\uFFFD';
+                lost = true;
+                return Math.Min(2, bytes.Count - position);
+            }
+
+            valid = false;
+            return 1;
+        }
+
+        char c = (char)(bigEndian ? (bytes[position] << 8) | bytes[position + 1] : bytes[position] | (bytes[position + 1] << 8));
+        if (!char.IsSurrogate(c))
+        {
+            output[written++] = c;
+            return 2;
+        }
+
+        if (char.IsHighSurrogate(c) && position + 3 < bytes.Count && bytes[position + 2] >= 0 && bytes[position + 3] >= 0)
+        {
+            char low = (char)(bigEndian ? (bytes[position + 2] << 8) | bytes[position + 3] : bytes[position + 2] | (bytes[position + 3] << 8));
+            if (char.IsLowSurrogate(low))
+            {
+                output[written++] = c;
+                output[written++] = low;
+                return 4;
+            }
+        }
+
+        valid = false;
+        return 1;
+    }
+}
