@@ -4,20 +4,21 @@ namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
 /// Finds encoding damage in text: mojibake (text written in one encoding and read with another, up to three times)
-/// and loss markers. Lines without a suspicious character (<see cref="SuspiciousChars"/>) are skipped; in the others,
-/// each token (a run between spaces, tabs and ideographic spaces, cut at <see cref="MaxTokenLength"/>) that may be
-/// damaged (<see cref="EncodingDecision.MayBeDamaged"/>) is searched by <see cref="CandidateSearch"/> and the best
-/// reading is kept when <see cref="EncodingDecision"/> accepts it; the other tokens are searched only once the line is
-/// found damaged. Loss
-/// markers (U+FFFD, 锟斤拷, 烫烫, 屯屯) are damage only in damaged context: a marker between quotes, or one that is
-/// the only sign of damage on its line, is a word and is left alone. Work is linear in the text's length. Thread-safe.
+/// and loss markers. Lines without a suspicious character (<see cref="SuspiciousChars"/>) are skipped; the others are
+/// cut into tokens (runs between spaces, tabs and ideographic spaces, cut at <see cref="MaxTokenLength"/>), which
+/// <see cref="LineDecisions"/> decides: by the chains already found in the text (<see cref="KnownChains"/>), by the
+/// lattice (<see cref="CandidateSearch"/>) for a token that may be damaged (<see cref="MayBeDamaged"/>), or by the
+/// line's chain once the line is found damaged. Loss markers (U+FFFD, 锟斤拷, 烫烫, 屯屯) are damage only in damaged
+/// context: a marker between quotes, or one that is the only sign of damage on its line, is a word and is left alone.
+/// Work is linear in the text's length. Thread-safe.
 /// </summary>
 internal static class EncodingScanner
 {
     /// <summary>
-    /// Longest token searched as a whole; longer runs are cut (after an ASCII character where possible, so that a cut
-    /// rarely splits a multi-byte character). The search is linear in the token's length either way; the cut bounds the
-    /// memory of one search (a UTF-8 paragraph of 1,000 Han characters read as windows-1252 is 3,000 characters).
+    /// Longest token decided as a whole; longer runs are cut (after an ASCII character where possible, so that a cut
+    /// rarely splits a multi-byte character). The search is linear in the token's length either way (a long token is
+    /// searched in windows, see <see cref="CandidateSearch.ProbeLength"/>); the cut bounds the memory of one token (a
+    /// UTF-8 paragraph of 1,000 Han characters read as windows-1252 is 3,000 characters).
     /// </summary>
     public const int MaxTokenLength = 4096;
 

@@ -36,11 +36,8 @@ internal sealed class TokenReading
     /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
     public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
 
-    /// <summary>Every reading the lattice finds, best first (searched on first use).</summary>
+    /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search"/>; searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
-
-    /// <summary>True once the lattice was searched for this token (see <see cref="Readings"/>).</summary>
-    public bool Searched => _readings is not null;
 
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
