@@ -32,6 +32,12 @@ internal enum CharClass : ushort
 
     /// <summary>First character of a regional phrase (key or value of TWPhrases / HKPhrases).</summary>
     PhraseStart = 256,
+
+    /// <summary>A regional usage character of <see cref="RegionalWeights.Usage"/> (您).</summary>
+    UsageCharacter = 512,
+
+    /// <summary>First character of a regional usage pair of <see cref="RegionalWeights.Usage"/>.</summary>
+    UsagePairStart = 1024,
 }
 
 /// <summary>What a regional phrase is.</summary>

@@ -135,6 +135,7 @@ internal sealed partial class VariantTables
         AddPhrases("HKPhrases", PhraseKind.NotHongKongTerm, PhraseKind.HongKongTerm, isTaiwan: false);
         SetEvidenceKinds();
         SetRegionWeights();
+        SetUsageWeights();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -170,6 +171,9 @@ internal sealed partial class VariantTables
     /// gives it (<see cref="RegionalWeights"/>).
     /// </summary>
     public Dictionary<int, double> CharacterRegionWeights { get; } = [];
+
+    /// <summary>Regional usage weights (<see cref="RegionalWeights.Usage"/>): by character, or by (first &lt;&lt; 16) | second for a pair.</summary>
+    public Dictionary<int, double> UsageWeights { get; } = [];
 
     /// <summary>The regional phrase that <paramref name="text"/> is, if any.</summary>
     public bool TryGetPhrase(ReadOnlySpan<char> text, out PhraseInfo info) => _phraseLookup.TryGetValue(text, out info);
