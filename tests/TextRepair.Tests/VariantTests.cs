@@ -196,6 +196,27 @@ public sealed class VariantTests
         }
     }
 
+    [Theory]
+    [InlineData("TWPhrases", ChineseVariant.HantTW)]
+    [InlineData("HKPhrases", ChineseVariant.HantHK)]
+    public void Every_term_a_region_replaces_is_found_on_its_own(string table, ChineseVariant region)
+    {
+        int keys = 0;
+        foreach (var (key, value) in TextRepair.Internal.EmbeddedDictionary.Lines("OpenCC/dictionary/" + table + ".txt"))
+        {
+            if (value.Split(' ')[0] == key)
+            {
+                continue;
+            }
+
+            keys++;
+            IReadOnlyList<VariantFinding> findings = TextAnalyzer.CheckVariant(key, region);
+            Assert.Contains(findings, f => f.Rule == VariantRule.RegionTerm && f.Start == 0 && f.Length == key.Length);
+        }
+
+        Assert.True(keys > 50, $"{keys} keys");
+    }
+
     [Fact]
     public void A_regional_key_inside_a_longer_OpenCC_word_is_not_a_finding()
     {

@@ -66,3 +66,21 @@ internal enum PhraseKind : byte
 /// </summary>
 internal readonly record struct PhraseInfo(
     PhraseKind Kind, string? TaiwanSuggestion, string? HongKongSuggestion, PhraseKind Evidence = PhraseKind.None, double RegionWeight = 0);
+
+/// <summary>
+/// OpenCC's segmentation words (<see cref="VariantTables.ContextWords"/>) and a bit per hash of the first two units of
+/// each (<see cref="VariantTables.PairBit"/>): clear means no word starts with that pair, so most start positions
+/// skip the set lookups; and per first character, the lengths of the words it starts. Immutable; thread-safe.
+/// </summary>
+internal sealed record ContextWordSet(HashSet<string> Words, ulong[] Pairs, ushort[] Lengths)
+{
+    /// <summary>Bit n set: some word of n units (2 to 15) starts with this character.</summary>
+    public ushort LengthsFrom(char first) => Lengths[first];
+
+    /// <summary>True when some word may start with (<paramref name="first"/>, <paramref name="second"/>).</summary>
+    public bool MayStart(char first, char second)
+    {
+        int bit = VariantTables.PairBit(first, second);
+        return (Pairs[bit >> 6] & (1ul << bit)) != 0;
+    }
+}

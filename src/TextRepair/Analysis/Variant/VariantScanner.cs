@@ -153,6 +153,20 @@ internal static class VariantScanner
     internal static int MatchPhrase(VariantTables tables, ReadOnlySpan<char> text, int start, out PhraseInfo info)
     {
         uint mask = tables.PhraseLengths[text[start]];
+        if (start + 1 < text.Length)
+        {
+            int bit = VariantTables.PairBit(text[start], text[start + 1]);
+            if ((tables.PhrasePairs[bit >> 6] & (1ul << bit)) == 0)
+            {
+                // No phrase of two units or more starts here; only a one-unit phrase can.
+                mask &= 2u;
+            }
+        }
+        else
+        {
+            mask &= 2u;
+        }
+
         int max = Math.Min(31, text.Length - start);
         if (max < 31)
         {
@@ -186,13 +200,25 @@ internal static class VariantScanner
             return false;
         }
 
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = tables.ContextWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        ContextWordSet set = tables.ContextWords;
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = set.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         int end = start + length;
         for (int from = Math.Max(0, start - MaxContextWordLength + 1); from < end; from++)
         {
+            if (from + 1 >= text.Length || !set.MayStart(text[from], text[from + 1]))
+            {
+                continue;
+            }
+
             int longest = Math.Min(text.Length - from, MaxContextWordLength);
+            ushort lengthsHere = set.LengthsFrom(text[from]);
             for (int to = from + 2; to <= from + longest; to++)
             {
+                if ((lengthsHere & (1 << (to - from))) == 0)
+                {
+                    continue;
+                }
+
                 // The word must overlap the match and be more than the match itself.
                 if (to <= start || (from >= start && to <= end))
                 {

@@ -27,7 +27,7 @@ internal sealed partial class VariantTables
     private readonly Dictionary<int, string> _suggestions = [];
     private readonly Dictionary<string, PhraseInfo> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PhraseInfo>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
-    private HashSet<string>? _contextWords;
+    private ContextWordSet? _contextWords;
 
     private VariantTables()
     {
@@ -167,6 +167,26 @@ internal sealed partial class VariantTables
     public uint[] PhraseLengths { get; } = new uint[0x10000];
 
     /// <summary>
+    /// A bit per hash of the first two UTF-16 units of every regional phrase (<see cref="PairBit"/>, 2^20 bits, 128 KB):
+    /// clear means no phrase of two or more units starts with that pair, so the phrase lookups can be skipped. Most
+    /// positions fail here: a phrase start character is common (的, 是 start some phrase), its pair rarely is.
+    /// </summary>
+    public ulong[] PhrasePairs { get; } = new ulong[1 << 14];
+
+    /// <summary>As <see cref="PhrasePairs"/>, for the keys of TWPhrases only (the terms Taiwan replaces).</summary>
+    public ulong[] TaiwanKeyPairs { get; } = new ulong[1 << 14];
+
+    /// <summary>As <see cref="PhrasePairs"/>, for the keys of HKPhrases only.</summary>
+    public ulong[] HongKongKeyPairs { get; } = new ulong[1 << 14];
+
+    /// <summary>True when a key of one unit exists (none in OpenCC 1.4.2): the key pair filters are then not used.</summary>
+    public bool HasSingleUnitKey { get; private set; }
+
+    /// <summary>The bit of (<paramref name="first"/>, <paramref name="second"/>) in <see cref="PhrasePairs"/> (its low 6 bits select within the word).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int PairBit(char first, char second) => (int)(((uint)first * 0x9E3779B1u ^ second) & 0xFFFFF);
+
+    /// <summary>
     /// Region log-odds (Taiwan against Hong Kong) of each character that is regional evidence, over the roles the scanner
     /// gives it (<see cref="RegionalWeights"/>).
     /// </summary>
@@ -190,7 +210,7 @@ internal sealed partial class VariantTables
     /// the segmentation dictionaries of s2twp and s2hkp) plus the regional values: a regional key
     /// inside one of them (海內存知己 holds 內存) is not the regional term. Loaded on first use.
     /// </summary>
-    public HashSet<string> ContextWords => Volatile.Read(ref _contextWords) ?? LoadContextWords();
+    public ContextWordSet ContextWords => Volatile.Read(ref _contextWords) ?? LoadContextWords();
 
     private static VariantTables Load()
     {
@@ -198,7 +218,7 @@ internal sealed partial class VariantTables
         return Interlocked.CompareExchange(ref s_instance, tables, null) ?? tables;
     }
 
-    private HashSet<string> LoadContextWords()
+    private ContextWordSet LoadContextWords()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases"])
@@ -220,7 +240,23 @@ internal sealed partial class VariantTables
             }
         }
 
-        return Interlocked.CompareExchange(ref _contextWords, words, null) ?? words;
+        ulong[] pairs = new ulong[PhrasePairs.Length];
+        ushort[] lengths = new ushort[0x10000];
+        foreach (string word in words)
+        {
+            if (word.Length >= 2)
+            {
+                int bit = PairBit(word[0], word[1]);
+                pairs[bit >> 6] |= 1ul << bit;
+                if (word.Length < 16)
+                {
+                    lengths[word[0]] |= (ushort)(1 << word.Length);
+                }
+            }
+        }
+
+        var set = new ContextWordSet(words, pairs, lengths);
+        return Interlocked.CompareExchange(ref _contextWords, set, null) ?? set;
     }
 
     private void AddPhrases(string file, PhraseKind keyKind, PhraseKind valueKind, bool isTaiwan)
@@ -231,6 +267,17 @@ internal sealed partial class VariantTables
             if (values.Length == 0 || values[0] == key)
             {
                 continue;
+            }
+
+            ulong[] keyPairs = isTaiwan ? TaiwanKeyPairs : HongKongKeyPairs;
+            if (key.Length >= 2)
+            {
+                int bit = PairBit(key[0], key[1]);
+                keyPairs[bit >> 6] |= 1ul << bit;
+            }
+            else
+            {
+                HasSingleUnitKey = true;
             }
 
             PhraseInfo old = _phrases.TryGetValue(key, out PhraseInfo k) ? k : default;
@@ -252,6 +299,10 @@ internal sealed partial class VariantTables
             {
                 Or(phrase[0], CharClass.PhraseStart);
                 PhraseLengths[phrase[0]] |= 1u << phrase.Length;
+                if (phrase.Length >= 2)
+                {
+                    PhrasePairs[PairBit(phrase[0], phrase[1]) >> 6] |= 1ul << PairBit(phrase[0], phrase[1]);
+                }
             }
         }
     }
