@@ -38,5 +38,5 @@ public sealed class VariantProperties
     [Property(MaxTest = 300)]
     public Property Analyze_NamesTheVariantIdentifyVariantNames() =>
         Prop.ForAll(ConversionText.Text.ToArbitrary(), text =>
-            TextAnalyzer.Analyze(text).Variant == TextAnalyzer.IdentifyVariant(text).Variant);
+            TextAnalyzer.Analyze(text).Variant == TextAnalyzer.IdentifyVariant(text).Tag);
 }
