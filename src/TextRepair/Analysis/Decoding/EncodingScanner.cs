@@ -28,6 +28,11 @@ internal static class EncodingScanner
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
+        if (Utf16TextReading.MayApply(text) && Utf16TextReading.TryFind(text, findings))
+        {
+            return;
+        }
+
         var known = new KnownChains();
         int position = 0;
         while (position < text.Length)
