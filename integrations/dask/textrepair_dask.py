@@ -220,6 +220,7 @@ def run(in_dir, out_dir, args, tool, scheduler=None, workers=2, retries=2, clien
             client = Client(own_cluster)
     try:
         register(client)
+        ready = time.monotonic()
         futures = {}
         for shard in shards:
             future = client.submit(
@@ -238,6 +239,7 @@ def run(in_dir, out_dir, args, tool, scheduler=None, workers=2, retries=2, clien
             if message is not None:
                 failures.append((shard, message))
                 print(f"textrepair_dask: {shard}: {message}", file=log)
+        print(f"textrepair_dask: the shards took {time.monotonic() - ready:.1f} s once the cluster was up", file=log)
         return results, failures
     finally:
         if own_cluster is not None:
