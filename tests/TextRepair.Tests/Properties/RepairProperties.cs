@@ -28,6 +28,19 @@ public sealed class RepairProperties
             return true;
         });
 
+    [Theory]
+    [InlineData(69584, 11, 1368349394)]
+    [InlineData(7090, 10, 1971150052)]
+    public void DamagedPage_FoundByTheProperty_RepairsToTheOriginal(int start, int count, int seed)
+    {
+        // A page whose line of character-by-character Traditional reads as mostly uncommon Han (UncommonHan): the
+        // encoding engine looked at it and decoded the tone letters of its pinyin annotations ("yǔ)" became "y㉢)").
+        // Annotations are never part of an encoding token.
+        string page = RepairDamage.Page(start, count);
+        Assert.True(RepairDamage.TryDamage(page, seed, out string damaged, out string expected));
+        Assert.Equal(expected, TextRepairer.Repair(damaged).Text);
+    }
+
     [Fact]
     public void DamageModel_DamagesMostPages_AndTheyRepair()
     {

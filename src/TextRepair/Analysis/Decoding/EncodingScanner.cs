@@ -5,7 +5,8 @@ namespace TextRepair.Analysis.Decoding;
 /// <summary>
 /// Finds encoding damage in text: mojibake (text written in one encoding and read with another, up to three times)
 /// and loss markers. Lines without a suspicious character (<see cref="SuspiciousChars"/>) are skipped; the others are
-/// cut into tokens (runs between spaces, tabs and ideographic spaces, cut at <see cref="MaxTokenLength"/>), which
+/// cut into tokens (runs between spaces, tabs, ideographic spaces and pinyin annotations, cut at
+/// <see cref="MaxTokenLength"/>), which
 /// <see cref="LineDecisions"/> decides: by the chains already found in the text (<see cref="KnownChains"/>), by the
 /// lattice (<see cref="CandidateSearch"/>) for a token that may be damaged (<see cref="MayBeDamaged"/>), or by the
 /// line's chain once the line is found damaged. Loss markers (U+FFFD, 锟斤拷, 烫烫, 屯屯) are damage only in damaged
@@ -81,13 +82,20 @@ internal static class EncodingScanner
                 continue;
             }
 
+            if (AnnotationAt(text, i, lineEnd) is int annotationEnd and > 0)
+            {
+                // A pinyin annotation is a reading, not mojibake: it is never part of a token.
+                i = annotationEnd;
+                continue;
+            }
+
             int end = i;
-            while (end < lineEnd && !IsSeparator(text[end]) && end - i < MaxTokenLength)
+            while (end < lineEnd && !IsSeparator(text[end]) && end - i < MaxTokenLength && (end == i || AnnotationAt(text, end, lineEnd) == 0))
             {
                 end++;
             }
 
-            if (end < lineEnd && !IsSeparator(text[end]))
+            if (end < lineEnd && !IsSeparator(text[end]) && AnnotationAt(text, end, lineEnd) == 0)
             {
                 end = CutPoint(text, i, end);
             }
@@ -268,6 +276,11 @@ internal static class EncodingScanner
     }
 
     private static bool IsSeparator(char c) => c is ' ' or '\t' or '\u3000';
+
+    // When a pinyin annotation's opening parenthesis is at index (see AnnotationEnd), the index after its closing
+    // parenthesis (at most lineEnd); else 0.
+    private static int AnnotationAt(string text, int index, int lineEnd) =>
+        text[index] is '(' or '\uFF08' && index + 1 < lineEnd && AnnotationEnd(text, index + 1) is int end and > 0 && end <= lineEnd ? end : 0;
 
     // Where to cut a token that reached the maximum length at end: after its last ASCII character in the second half,
     // else at end (never between the halves of a surrogate pair).
