@@ -7,6 +7,8 @@
 # Steps: install Debian afl++ if missing; install the SharpFuzz.CommandLine dotnet tool (2.3.0) into the work folder;
 # publish fuzz/TextRepair.Fuzz; instrument TextRepair.dll and TextRepair.Cli.dll in place; run afl-fuzz on each harness
 # for the given time, starting from fuzz/corpus/HARNESS (or resuming the harness's earlier findings in the work folder).
+# FUZZ_REUSE_BIN=1 skips the publish and instrumentation when $FUZZ_WORK/bin holds an instrumented build already (a
+# long session in several runs, without rebuilding the worktree under its other users).
 # Work folder: $FUZZ_WORK (default artifacts/fuzz). Each run appends "harness seconds execs crashes" to
 # $FUZZ_WORK/fuzz-time.log, so that the total fuzzing time per harness can be stated (the time and executions are
 # cumulative over the sessions of a resumed harness: afl-fuzz carries them over, so the last line of a harness is its total).
@@ -34,11 +36,16 @@ fi
 
 # A fresh build, instrumented once (SharpFuzz refuses to instrument an assembly twice). PublishAot=false: the tool project
 # publishes Native AOT (self-contained), which a framework-dependent harness cannot reference (NETSDK1151).
-rm -rf "$work/bin"
-dotnet publish fuzz/TextRepair.Fuzz -c Release -p:PublishAot=false -o "$work/bin" --nologo -v q > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
-for assembly in TextRepair.dll TextRepair.Cli.dll; do
-    "$work/tools/sharpfuzz" "$work/bin/$assembly" > /dev/null
-done
+if [ "${FUZZ_REUSE_BIN:-0}" = 1 ] && [ -f "$work/bin/instrumented" ]; then
+    echo "fuzz: reusing the instrumented build in $work/bin"
+else
+    rm -rf "$work/bin"
+    dotnet publish fuzz/TextRepair.Fuzz -c Release -p:PublishAot=false -o "$work/bin" --nologo -v q > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+    for assembly in TextRepair.dll TextRepair.Cli.dll; do
+        "$work/tools/sharpfuzz" "$work/bin/$assembly" > /dev/null
+    done
+    git rev-parse HEAD > "$work/bin/instrumented"
+fi
 
 mkdir -p "$work/seeds/parquet"
 dotnet "$work/bin/TextRepair.Fuzz.dll" parquet --write-seed "$work/seeds/parquet/small.parquet"

@@ -86,7 +86,7 @@ def test_find_shards_takes_jsonl_and_parquet_in_order(tmp_path):
 
 def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, cluster):
     in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
-    shards = make_shards(in_dir, shards=4, lines=200)
+    shards = make_shards(in_dir, shards=6, lines=200)
     single_process(in_dir, reference)
 
     results, failures = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster)
@@ -95,6 +95,10 @@ def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, 
     assert len(results) == len(shards)
     assert len({worker for worker in cluster.scheduler_info()["workers"]}) == 2
     assert_same_records(reference, out_dir, shards)
+    # Persistent tool processes: 6 shards ran in at most one textrepair process per worker, and they are still up.
+    pids = {result[4] for result in results}
+    assert len(pids) <= 2, f"{len(pids)} tool processes for {len(shards)} shards"
+    assert pids <= {pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker}
 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(tmp_path, cluster):
@@ -124,6 +128,37 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(tmp_path, cluste
     assert_same_records(reference, out_dir, shards)
     leftovers = [name for _, _, files in os.walk(out_dir) for name in files if not name.endswith(".jsonl")]
     assert all(name.endswith(".textrepair-tmp") for name in leftovers), leftovers
+
+
+def test_a_tool_process_killed_mid_run_is_replaced_and_loses_no_record(tmp_path, cluster):
+    in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
+    shards = make_shards(in_dir, shards=8, lines=1500)
+    single_process(in_dir, reference)
+    outcome = {}
+
+    def target():
+        outcome["value"] = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster, retries=3)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    # Kill one worker's textrepair serve process once the first shard is written: the shard it was on (if any) is
+    # retried, and the worker starts a fresh process for its next shard.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not textrepair_dask.find_shards(out_dir):
+        time.sleep(0.05)
+    done_at_kill = len(textrepair_dask.find_shards(out_dir))
+    killed = [pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker][0]
+    os.kill(killed, signal.SIGKILL)
+    thread.join(timeout=300)
+
+    assert not thread.is_alive()
+    assert done_at_kill < len(shards), "the process was killed after the run: the test proves nothing"
+    results, failures = outcome["value"]
+    assert failures == []
+    assert_same_records(reference, out_dir, shards)
+    assert killed not in {pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker}
+    later = [result for result in results if result[4] != killed]
+    assert len(later) > 0
 
 
 def test_the_script_exits_1_when_a_shard_fails_after_its_retries(tmp_path):

@@ -32,6 +32,17 @@ internal static class StandardStreams
 
     public static bool IsUsable(int descriptor) => s_usable[descriptor];
 
+    /// <summary>
+    /// For <c>textrepair serve</c>: standard input and output carry its protocol, so from now on the commands it runs
+    /// treat them as closed (reading or writing them is an error, not a corrupted answer).
+    /// </summary>
+    public static void ReserveForProtocol()
+    {
+        s_usable[0] = false;
+        s_usable[1] = false;
+        Console.SetOut(new ClosedWriter());
+    }
+
     /// <summary>Standard output when it was closed: every write fails with the tool's own message.</summary>
     private sealed class ClosedWriter : TextWriter
     {

@@ -24,6 +24,7 @@ internal static class CliCommands
         root.Subcommands.Add(DetectCommand.Build());
         root.Subcommands.Add(Check.CheckCommand.Build());
         root.Subcommands.Add(EncodingCommand.Build(Execute));
+        root.Subcommands.Add(Corpora.ServeCommand.Build());
         return root;
     }
 
