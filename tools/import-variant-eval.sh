@@ -54,7 +54,7 @@ for package in $packages; do
     echo "| $package | $version | $(sha256sum "$tgz" | cut -d' ' -f1) |" >> "$work/cldr.md"
 done
 cp "$work/cldr-localenames-full/package/LICENSE" "$out/cldr-LICENSE"
-python3 - "$work" "$out" <<'PY'
+PYTHONPATH=tools python3 - "$work" "$out" <<'PY'
 import glob, json, os, re, sys
 work, out = sys.argv[1], sys.argv[2]
 han = re.compile('[\u3400-\u9fff]')
@@ -78,21 +78,12 @@ def load(locale):
     return {re.sub(r'/(zh-Hant-HK|zh-Hant|zh)/', '/LOCALE/', k): v for k, v in values.items()}
 
 hans, tw, hk = load('zh'), load('zh-Hant'), load('zh-Hant-HK')
-def write(name, lines):
-    seen, unique = set(), []
-    for line in lines:
-        line = ' '.join(line.split())
-        if line not in seen:
-            seen.add(line)
-            unique.append(line)
-    with open(os.path.join(out, name), 'w', encoding='utf-8', newline='\n') as f:
-        f.write('\n'.join(unique) + '\n')
-    return len(unique)
+from variant_eval_write import write
 
 keys = sorted(k for k in hk if k in tw and hk[k] != tw[k])
-print('cldr-hans', write('cldr-hans.txt', [hans[k] for k in sorted(hans)]))
-print('cldr-tw', write('cldr-tw.txt', [tw[k] for k in keys]))
-print('cldr-hk', write('cldr-hk.txt', [hk[k] for k in keys]))
+print('cldr-hans', write(out, 'cldr-hans.txt', [hans[k] for k in sorted(hans)]))
+print('cldr-tw', write(out, 'cldr-tw.txt', [tw[k] for k in keys]))
+print('cldr-hk', write(out, 'cldr-hk.txt', [hk[k] for k in keys]))
 PY
 
 # Gettext catalogues with both a Taiwan and a Hong Kong translation (checked: every package below ships both).
@@ -115,7 +106,7 @@ pairs() {
         cp "$work/$name/$package/usr/share/doc/$package/copyright" "$out/$package.copyright"
         echo "| $package | $(dpkg-deb -f "$deb" Version) | $(sha256sum "$deb" | cut -d' ' -f1) |" >> "$work/$name.md"
     done
-    python3 - "$work/$name" "$out" "$name" "$@" <<'PY'
+    PYTHONPATH=tools python3 - "$work/$name" "$out" "$name" "$@" <<'PY'
 import gettext, glob, os, re, sys
 root, out, name, packages = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 han = re.compile('[\u3400-\u9fff]')
@@ -131,18 +122,9 @@ for package in packages:
             if key and key in tw and tw[key] != value and han.search(value) and han.search(tw[key]):
                 hk_lines.append(value)
                 tw_lines.append(tw[key])
-def write(file, lines):
-    seen, unique = set(), []
-    for line in lines:
-        line = ' '.join(line.split())
-        if line not in seen:
-            seen.add(line)
-            unique.append(line)
-    with open(os.path.join(out, file), 'w', encoding='utf-8', newline='\n') as f:
-        f.write('\n'.join(unique) + '\n')
-    return len(unique)
-print(name + '-tw', write(name + '-tw.txt', tw_lines))
-print(name + '-hk', write(name + '-hk.txt', hk_lines))
+from variant_eval_write import write
+print(name + '-tw', write(out, name + '-tw.txt', tw_lines))
+print(name + '-hk', write(out, name + '-hk.txt', hk_lines))
 PY
 }
 # Evaluation pairs: iso-codes, Pidgin and Xfce; MATE apart (MATE's catalogues descend from GNOME 2's, so they may share

@@ -158,6 +158,65 @@ public sealed class VariantTests
         Assert.InRange(report.Confidence, 0.9, 1);
     }
 
+    [Theory]
+    [InlineData("請確認您要刪除這個檔案。您的設定會保留。", ChineseVariant.HantTW, VariantEvidenceKind.TaiwanUsage)]
+    [InlineData("請確認你要刪除這個檔案。你的設定會保留。", ChineseVariant.HantHK, VariantEvidenceKind.HongKongUsage)]
+    public void Regional_usage_outside_OpenCCs_tables_names_the_region(string text, ChineseVariant expected, VariantEvidenceKind usage)
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Equal(expected, report.Variant);
+        Assert.True(report.Count(usage) >= 2);
+        Assert.Contains(report.Evidence, e => e.Kind == usage && text.Substring(e.Start, e.Length) == text[3..4]);
+    }
+
+    [Fact]
+    public void A_usage_pair_is_one_span_of_two_characters()
+    {
+        const string text = "這是您的檔案。";
+
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.Contains(report.Evidence, e => e.Kind == VariantEvidenceKind.TaiwanUsage && text.Substring(e.Start, e.Length) == "您的");
+        Assert.Contains(report.Evidence, e => e.Kind == VariantEvidenceKind.TaiwanUsage && text.Substring(e.Start, e.Length) == "您");
+    }
+
+    [Theory]
+    [InlineData("你說的軟件信息都放在綫上，請你向衞生署查詢。")]
+    [InlineData("您的軟體資訊都在螢幕裡，群組設定請變更。")]
+    [InlineData("我們的軟件信息都放在綫上，詳情請向衞生署查詢。")]
+    public void Evidence_spans_come_in_order_of_start(string text)
+    {
+        VariantReport report = TextAnalyzer.IdentifyVariant(text);
+
+        Assert.NotEmpty(report.Evidence);
+        for (int i = 1; i < report.Evidence.Count; i++)
+        {
+            Assert.True(report.Evidence[i - 1].Start <= report.Evidence[i].Start, $"span {i} starts before span {i - 1}");
+        }
+    }
+
+    [Theory]
+    [InlineData("TWPhrases", ChineseVariant.HantTW)]
+    [InlineData("HKPhrases", ChineseVariant.HantHK)]
+    public void Every_term_a_region_replaces_is_found_on_its_own(string table, ChineseVariant region)
+    {
+        int keys = 0;
+        foreach (var (key, value) in TextRepair.Internal.EmbeddedDictionary.Lines("OpenCC/dictionary/" + table + ".txt"))
+        {
+            if (value.Split(' ')[0] == key)
+            {
+                continue;
+            }
+
+            keys++;
+            IReadOnlyList<VariantFinding> findings = TextAnalyzer.CheckVariant(key, region);
+            Assert.Contains(findings, f => f.Rule == VariantRule.RegionTerm && f.Start == 0 && f.Length == key.Length);
+        }
+
+        Assert.True(keys > 50, $"{keys} keys");
+    }
+
     [Fact]
     public void A_regional_key_inside_a_longer_OpenCC_word_is_not_a_finding()
     {

@@ -180,7 +180,8 @@ internal static class Evaluate
                 {
                     VariantReport r = TextAnalyzer.IdentifyVariant(line);
                     if (r.Count(VariantEvidenceKind.TaiwanTerm) + r.Count(VariantEvidenceKind.NonTaiwanTerm)
-                        + r.Count(VariantEvidenceKind.HongKongTerm) + r.Count(VariantEvidenceKind.NonHongKongTerm) == 0)
+                        + r.Count(VariantEvidenceKind.HongKongTerm) + r.Count(VariantEvidenceKind.NonHongKongTerm)
+                        + r.Count(VariantEvidenceKind.TaiwanUsage) + r.Count(VariantEvidenceKind.HongKongUsage) == 0)
                     {
                         traditional++;
                         noRegion += r.Variant is ChineseVariant.HantTW or ChineseVariant.HantHK ? 0 : 1;
@@ -193,7 +194,7 @@ internal static class Evaluate
         md.AppendLine("## No distinguishing evidence (test half)");
         md.AppendLine();
         md.AppendLine($"- Lines of at least 2 Han characters that OpenCC s2t and t2s both leave unchanged: {lines}; answered `undetermined`: {undetermined} ({(double)undetermined / Math.Max(1, lines):P2}).");
-        md.AppendLine($"- Traditional lines that t2tw and t2hk both leave unchanged and that hold no regional term: {traditional}; answered without a region: {noRegion} ({(double)noRegion / Math.Max(1, traditional):P2}).");
+        md.AppendLine($"- Traditional lines that t2tw and t2hk both leave unchanged and that hold no regional term or usage item: {traditional}; answered without a region: {noRegion} ({(double)noRegion / Math.Max(1, traditional):P2}).");
     }
 
     private static void Calibration(List<Source> sources, StringBuilder md)

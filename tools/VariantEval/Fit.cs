@@ -105,7 +105,7 @@ internal static class Fit
 
                 if (source.Label != Label.Hans)
                 {
-                    int any = 0;
+                    int any = r.Count(VariantEvidenceKind.TaiwanUsage) + r.Count(VariantEvidenceKind.HongKongUsage);
                     for (int k = 0; k < s_regional.Length; k++)
                     {
                         any += r.Count(s_regional[k]);

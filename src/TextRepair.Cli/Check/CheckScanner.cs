@@ -24,7 +24,9 @@ internal static class CheckScanner
             findings.Add(Make(displayPath, file, lineStarts, text, f.Start, f.Length, CheckRules.For(f.Rule), message, f.Suggestion, fixable));
         }
 
-        TextReport report = TextAnalyzer.Analyze(text.Text);
+        // Only the parts that make findings: the variant identification and the conversion signatures would be work
+        // for nothing (the variant rules come from CheckVariant above).
+        TextReport report = TextAnalyzer.Analyze(text.Text, TextAnalyzerOptions.Annotations | TextAnalyzerOptions.Encoding);
         foreach (SuspectedDamage d in report.SuspectedDamage)
         {
             if (CheckRules.For(d.Kind) is not { } rule)

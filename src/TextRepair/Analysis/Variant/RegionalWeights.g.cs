@@ -333,4 +333,20 @@ internal static class RegionalWeights
         (VariantEvidenceKind.HongKongTerm, "\u99AC\u5229\u862D", 3.204),
         (VariantEvidenceKind.NonHongKongTerm, "\u99AC\u91CC\u862D", -3.906),
     ];
+
+    /// <summary>
+    /// Regional usage: Han characters and pairs outside the regional evidence whose Taiwan and Hong Kong counts in the
+    /// training pairs differ with a log-likelihood ratio statistic G >= 120 (and >= 5 occurrences); weight
+    /// ln(rate in Taiwan / rate in Hong Kong), each count plus 0.5. G and the smoothing are the ones of least log loss on
+    /// the dev texts of >= 100 Han (tools/VariantEval/Usage.cs).
+    /// </summary>
+    internal static readonly (string Text, double Weight)[] Usage =
+    [
+        ("\u4F60", -4.642),
+        ("\u60A8", 6.647),
+        ("\u60A8\u7684", 5.173),
+        ("\u78BC\u5319", -5.728),
+        ("\u7FA4", 5.383),
+        ("\u8B8A\u66F4", 5.196),
+    ];
 }

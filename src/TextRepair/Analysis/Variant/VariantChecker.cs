@@ -25,6 +25,7 @@ internal static class VariantChecker
         CharClass converts = taiwan ? CharClass.TaiwanConverts : hongKong ? CharClass.HongKongConverts : CharClass.None;
         PhraseKind replaced = taiwan ? PhraseKind.NotTaiwanTerm : hongKong ? PhraseKind.NotHongKongTerm : PhraseKind.None;
         CharClass interesting = wrong | right | converts | (replaced != PhraseKind.None ? CharClass.PhraseStart : CharClass.None);
+        ulong[] keyPairs = taiwan ? tables.TaiwanKeyPairs : tables.HongKongKeyPairs;
         int phraseEnd = 0;
         int lineWrong = -1;
         bool lineRight = false;
@@ -77,7 +78,9 @@ internal static class VariantChecker
                 findings.Add(new VariantFinding(i, length, VariantRule.RegionCharacter, suggestion));
             }
 
-            if ((f & CharClass.PhraseStart) != 0 && replaced != PhraseKind.None && i >= phraseEnd)
+            // Only a key of the expected region's table makes a finding: where no key starts with this pair, whatever
+            // phrase matches here is none.
+            if ((f & CharClass.PhraseStart) != 0 && replaced != PhraseKind.None && i >= phraseEnd && MayStartKey(tables, keyPairs, text, i))
             {
                 int matched = VariantScanner.MatchPhrase(tables, text, i, out PhraseInfo info);
                 if (matched > 0 && (info.Kind & replaced) != 0 && !VariantScanner.IsInsideContextWord(tables, text, i, matched, info))
@@ -96,6 +99,22 @@ internal static class VariantChecker
         }
 
         return findings;
+    }
+
+    private static bool MayStartKey(VariantTables tables, ulong[] keyPairs, ReadOnlySpan<char> text, int i)
+    {
+        if (tables.HasSingleUnitKey)
+        {
+            return true;
+        }
+
+        if (i + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        int bit = VariantTables.PairBit(text[i], text[i + 1]);
+        return (keyPairs[bit >> 6] & (1ul << bit)) != 0;
     }
 
     // The other script's single form, in the expected region's standard when that is a single form too.

@@ -38,6 +38,15 @@ public enum VariantEvidenceKind
 
     /// <summary>A term OpenCC's HKPhrases replaces for Hong Kong.</summary>
     NonHongKongTerm,
+
+    /// <summary>
+    /// A character or character pair outside OpenCC's regional tables that Taiwan writing uses markedly more often than
+    /// Hong Kong writing (您; learned from paired Taiwan / Hong Kong translations, see docs/variant.md).
+    /// </summary>
+    TaiwanUsage,
+
+    /// <summary>A character or character pair that Hong Kong writing uses markedly more often than Taiwan writing (你, 闊度).</summary>
+    HongKongUsage,
 }
 
 /// <summary>A stretch of text in another variant than the text as a whole (a Simplified paragraph in Traditional text).</summary>

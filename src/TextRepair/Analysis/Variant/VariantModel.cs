@@ -17,13 +17,15 @@ internal static class VariantModel
 
     // Region: the sum of the weights of the regional evidence, RegionalWeights.g.cs (each character and term weighs
     // ln(rate in Taiwan text / rate in Hong Kong text) as counted on the GNOME training pairs, shrunk towards the weight
-    // of its kind). Only present evidence counts, so a text without regional evidence stays at 0 (no region named).
+    // of its kind; regional usage outside OpenCC's tables, such as 您 against 你, weighs the same way). Only present
+    // evidence counts, so a text without regional evidence stays at 0 (no region named).
 
     // Calibration: confidence = sigmoid(|log-odds| / temperature); temperatures of minimum log loss on the dev lines
     // with evidence (48,845 lines for the script, 10,066 for the region), searched from 1 up (never more confident
-    // than the raw naive-Bayes odds). The region's is high because its evidence is many weak, correlated terms.
+    // than the raw naive-Bayes odds). The region's is high because its evidence is many weak, correlated terms (and a
+    // usage pair counts with its characters: 您的 with 您).
     internal const double ScriptTemperature = 1.25;
-    internal const double RegionTemperature = 2.75;
+    internal const double RegionTemperature = 2.25;
 
     /// <summary>
     /// A script is named only at this calibrated confidence or more, else <c>undetermined</c>. On dev lines the script
@@ -34,9 +36,9 @@ internal static class VariantModel
 
     /// <summary>
     /// A region is named only at this calibrated confidence or more, else plain <c>zh-Hant</c>. Dev texts of >= 100 Han
-    /// answered Traditional (2,454): at 0.8, 34.8% right and 2.6% the other region (precision 93.0%); at 0.9, 32.0% and
-    /// 1.4% (95.7%); at 0.95, 25.7% and 0.9% (96.5%); at 0.5 (any evidence) 69.1% and 24.4%. 0.9 is where the precision
-    /// on dev reaches the nominal 95%.
+    /// answered Traditional (2,454): at 0.8, 67.1% right and 2.6% the other region (precision 96.3%); at 0.9, 64.9% and
+    /// 1.3% (98.0%); at 0.95, 57.3% and 1.1% (98.1%); at 0.5 (any evidence) 82.2% and 12.2%. 0.9 keeps the precision on
+    /// the matched pairs alone at the nominal 95% (95.8%; 92.6% at 0.8).
     /// </summary>
     internal const double MinRegionConfidence = 0.9;
 

@@ -13,6 +13,8 @@ internal static class VariantScanner
     /// <summary>Regional phrase keys are checked against OpenCC's segmentation words up to this length on each side.</summary>
     internal const int MaxContextWordLength = 8;
 
+    private const CharClass RegionalCharacter = CharClass.TaiwanKept | CharClass.TaiwanForm | CharClass.HongKongKept | CharClass.HongKongForm;
+
     /// <summary>Script counts of one line that holds script evidence.</summary>
     internal readonly record struct LineTally(int Start, int Length, int Simplified, int Traditional);
 
@@ -32,6 +34,8 @@ internal static class VariantScanner
         int lineStart = 0;
         int lineS = 0;
         int lineT = 0;
+        int evidenceEnd = 0;
+        int usagePrevious = -2;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -69,6 +73,38 @@ internal static class VariantScanner
 
             if (f != CharClass.None)
             {
+                // The phrase first, so that the usage of a character a phrase covers is not counted (and spans stay
+                // in order of start).
+                int matched = 0;
+                PhraseInfo info = default;
+                if ((f & CharClass.PhraseStart) != 0 && i >= phraseEnd)
+                {
+                    matched = MatchPhrase(tables, text, i, out info);
+                    if (matched > 0 && IsInsideContextWord(tables, text, i, matched, info))
+                    {
+                        matched = 0;
+                    }
+                }
+
+                // Usage counts outside the regional evidence only (a phrase whose roles contradict is none).
+                if ((f & RegionalCharacter) == 0 && i >= evidenceEnd && (matched == 0 || info.Evidence == PhraseKind.None))
+                {
+                    if (usagePrevious == i - 1)
+                    {
+                        AddUsage(tables, (text[i - 1] << 16) | c, counts, evidence, i - 1, 2, ref regionLogOdds);
+                    }
+
+                    if ((f & CharClass.UsageCharacter) != 0)
+                    {
+                        AddUsage(tables, c, counts, evidence, i, 1, ref regionLogOdds);
+                    }
+
+                    if ((f & CharClass.UsagePairStart) != 0)
+                    {
+                        usagePrevious = i;
+                    }
+                }
+
                 if ((f & CharClass.SimplifiedOnly) != 0)
                 {
                     Add(counts, evidence, i, length, VariantEvidenceKind.SimplifiedCharacter);
@@ -80,22 +116,26 @@ internal static class VariantScanner
                     lineT++;
                 }
 
-                if ((f & (CharClass.TaiwanKept | CharClass.TaiwanForm | CharClass.HongKongKept | CharClass.HongKongForm)) != 0)
+                if ((f & RegionalCharacter) != 0)
                 {
                     AddRegional(f, counts, evidence, i, length);
                     regionLogOdds += tables.CharacterRegionWeights[cp];
                 }
 
-                if ((f & CharClass.PhraseStart) != 0 && i >= phraseEnd)
+                if (matched > 0)
                 {
-                    int matched = MatchPhrase(tables, text, i, out PhraseInfo info);
-                    if (matched > 0 && !IsInsideContextWord(tables, text, i, matched, info))
+                    AddPhrase(info.Evidence, counts, evidence, i, matched);
+                    regionLogOdds += info.RegionWeight;
+                    phraseEnd = i + matched;
+                    if (info.Evidence != PhraseKind.None)
                     {
-                        AddPhrase(info.Evidence, counts, evidence, i, matched);
-                        regionLogOdds += info.RegionWeight;
-                        phraseEnd = i + matched;
+                        evidenceEnd = phraseEnd;
                     }
                 }
+            }
+            else if (usagePrevious == i - 1 && i >= evidenceEnd)
+            {
+                AddUsage(tables, (text[i - 1] << 16) | c, counts, evidence, i - 1, 2, ref regionLogOdds);
             }
 
             i += length - 1;
@@ -113,6 +153,20 @@ internal static class VariantScanner
     internal static int MatchPhrase(VariantTables tables, ReadOnlySpan<char> text, int start, out PhraseInfo info)
     {
         uint mask = tables.PhraseLengths[text[start]];
+        if (start + 1 < text.Length)
+        {
+            int bit = VariantTables.PairBit(text[start], text[start + 1]);
+            if ((tables.PhrasePairs[bit >> 6] & (1ul << bit)) == 0)
+            {
+                // No phrase of two units or more starts here; only a one-unit phrase can.
+                mask &= 2u;
+            }
+        }
+        else
+        {
+            mask &= 2u;
+        }
+
         int max = Math.Min(31, text.Length - start);
         if (max < 31)
         {
@@ -146,13 +200,25 @@ internal static class VariantScanner
             return false;
         }
 
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = tables.ContextWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        ContextWordSet set = tables.ContextWords;
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = set.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         int end = start + length;
         for (int from = Math.Max(0, start - MaxContextWordLength + 1); from < end; from++)
         {
+            if (from + 1 >= text.Length || !set.MayStart(text[from], text[from + 1]))
+            {
+                continue;
+            }
+
             int longest = Math.Min(text.Length - from, MaxContextWordLength);
+            ushort lengthsHere = set.LengthsFrom(text[from]);
             for (int to = from + 2; to <= from + longest; to++)
             {
+                if ((lengthsHere & (1 << (to - from))) == 0)
+                {
+                    continue;
+                }
+
                 // The word must overlap the match and be more than the match itself.
                 if (to <= start || (from >= start && to <= end))
                 {
@@ -211,6 +277,17 @@ internal static class VariantScanner
         if ((kind & PhraseKind.NotHongKongTerm) != 0)
         {
             Add(counts, evidence, start, length, VariantEvidenceKind.NonHongKongTerm);
+        }
+    }
+
+    // A usage character or pair (RegionalWeights.Usage) when the tables list it; a pair's second character may be any.
+    private static void AddUsage(
+        VariantTables tables, int key, Span<int> counts, List<VariantEvidence>? evidence, int start, int length, ref double regionLogOdds)
+    {
+        if (tables.UsageWeights.TryGetValue(key, out double weight))
+        {
+            Add(counts, evidence, start, length, weight > 0 ? VariantEvidenceKind.TaiwanUsage : VariantEvidenceKind.HongKongUsage);
+            regionLogOdds += weight;
         }
     }
 

@@ -81,4 +81,24 @@ internal sealed partial class VariantTables
             _phrases[phrase] = info with { RegionWeight = weight };
         }
     }
+
+    // The usage weights of RegionalWeights.g.cs: one dictionary keyed by the character, or by (first << 16) | second for
+    // a pair (a pair's first character is an ideograph, >= U+3400, so the two key ranges never meet); the flags let the
+    // scanner skip the lookup for every other character.
+    private void SetUsageWeights()
+    {
+        foreach ((string text, double weight) in RegionalWeights.Usage)
+        {
+            if (text.Length == 1)
+            {
+                UsageWeights[text[0]] = weight;
+                Bmp[text[0]] |= CharClass.UsageCharacter;
+            }
+            else
+            {
+                UsageWeights[(text[0] << 16) | text[1]] = weight;
+                Bmp[text[0]] |= CharClass.UsagePairStart;
+            }
+        }
+    }
 }

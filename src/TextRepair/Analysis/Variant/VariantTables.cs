@@ -27,7 +27,7 @@ internal sealed partial class VariantTables
     private readonly Dictionary<int, string> _suggestions = [];
     private readonly Dictionary<string, PhraseInfo> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PhraseInfo>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
-    private HashSet<string>? _contextWords;
+    private ContextWordSet? _contextWords;
 
     private VariantTables()
     {
@@ -135,6 +135,7 @@ internal sealed partial class VariantTables
         AddPhrases("HKPhrases", PhraseKind.NotHongKongTerm, PhraseKind.HongKongTerm, isTaiwan: false);
         SetEvidenceKinds();
         SetRegionWeights();
+        SetUsageWeights();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -166,10 +167,33 @@ internal sealed partial class VariantTables
     public uint[] PhraseLengths { get; } = new uint[0x10000];
 
     /// <summary>
+    /// A bit per hash of the first two UTF-16 units of every regional phrase (<see cref="PairBit"/>, 2^20 bits, 128 KB):
+    /// clear means no phrase of two or more units starts with that pair, so the phrase lookups can be skipped. Most
+    /// positions fail here: a phrase start character is common (的, 是 start some phrase), its pair rarely is.
+    /// </summary>
+    public ulong[] PhrasePairs { get; } = new ulong[1 << 14];
+
+    /// <summary>As <see cref="PhrasePairs"/>, for the keys of TWPhrases only (the terms Taiwan replaces).</summary>
+    public ulong[] TaiwanKeyPairs { get; } = new ulong[1 << 14];
+
+    /// <summary>As <see cref="PhrasePairs"/>, for the keys of HKPhrases only.</summary>
+    public ulong[] HongKongKeyPairs { get; } = new ulong[1 << 14];
+
+    /// <summary>True when a key of one unit exists (none in OpenCC 1.4.2): the key pair filters are then not used.</summary>
+    public bool HasSingleUnitKey { get; private set; }
+
+    /// <summary>The bit of (<paramref name="first"/>, <paramref name="second"/>) in <see cref="PhrasePairs"/> (its low 6 bits select within the word).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int PairBit(char first, char second) => (int)(((uint)first * 0x9E3779B1u ^ second) & 0xFFFFF);
+
+    /// <summary>
     /// Region log-odds (Taiwan against Hong Kong) of each character that is regional evidence, over the roles the scanner
     /// gives it (<see cref="RegionalWeights"/>).
     /// </summary>
     public Dictionary<int, double> CharacterRegionWeights { get; } = [];
+
+    /// <summary>Regional usage weights (<see cref="RegionalWeights.Usage"/>): by character, or by (first &lt;&lt; 16) | second for a pair.</summary>
+    public Dictionary<int, double> UsageWeights { get; } = [];
 
     /// <summary>The regional phrase that <paramref name="text"/> is, if any.</summary>
     public bool TryGetPhrase(ReadOnlySpan<char> text, out PhraseInfo info) => _phraseLookup.TryGetValue(text, out info);
@@ -186,7 +210,7 @@ internal sealed partial class VariantTables
     /// the segmentation dictionaries of s2twp and s2hkp) plus the regional values: a regional key
     /// inside one of them (海內存知己 holds 內存) is not the regional term. Loaded on first use.
     /// </summary>
-    public HashSet<string> ContextWords => Volatile.Read(ref _contextWords) ?? LoadContextWords();
+    public ContextWordSet ContextWords => Volatile.Read(ref _contextWords) ?? LoadContextWords();
 
     private static VariantTables Load()
     {
@@ -194,7 +218,7 @@ internal sealed partial class VariantTables
         return Interlocked.CompareExchange(ref s_instance, tables, null) ?? tables;
     }
 
-    private HashSet<string> LoadContextWords()
+    private ContextWordSet LoadContextWords()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in (ReadOnlySpan<string>)["STPhrases", "STPhrases_GeneratedFromRegionalPhrases"])
@@ -216,7 +240,23 @@ internal sealed partial class VariantTables
             }
         }
 
-        return Interlocked.CompareExchange(ref _contextWords, words, null) ?? words;
+        ulong[] pairs = new ulong[PhrasePairs.Length];
+        ushort[] lengths = new ushort[0x10000];
+        foreach (string word in words)
+        {
+            if (word.Length >= 2)
+            {
+                int bit = PairBit(word[0], word[1]);
+                pairs[bit >> 6] |= 1ul << bit;
+                if (word.Length < 16)
+                {
+                    lengths[word[0]] |= (ushort)(1 << word.Length);
+                }
+            }
+        }
+
+        var set = new ContextWordSet(words, pairs, lengths);
+        return Interlocked.CompareExchange(ref _contextWords, set, null) ?? set;
     }
 
     private void AddPhrases(string file, PhraseKind keyKind, PhraseKind valueKind, bool isTaiwan)
@@ -227,6 +267,17 @@ internal sealed partial class VariantTables
             if (values.Length == 0 || values[0] == key)
             {
                 continue;
+            }
+
+            ulong[] keyPairs = isTaiwan ? TaiwanKeyPairs : HongKongKeyPairs;
+            if (key.Length >= 2)
+            {
+                int bit = PairBit(key[0], key[1]);
+                keyPairs[bit >> 6] |= 1ul << bit;
+            }
+            else
+            {
+                HasSingleUnitKey = true;
             }
 
             PhraseInfo old = _phrases.TryGetValue(key, out PhraseInfo k) ? k : default;
@@ -248,6 +299,10 @@ internal sealed partial class VariantTables
             {
                 Or(phrase[0], CharClass.PhraseStart);
                 PhraseLengths[phrase[0]] |= 1u << phrase.Length;
+                if (phrase.Length >= 2)
+                {
+                    PhrasePairs[PairBit(phrase[0], phrase[1]) >> 6] |= 1ul << PairBit(phrase[0], phrase[1]);
+                }
             }
         }
     }
@@ -365,64 +420,3 @@ internal sealed partial class VariantTables
         text.Length > 0 && Rune.DecodeFromUtf16(text, out Rune rune, out int consumed) == System.Buffers.OperationStatus.Done
         && consumed == text.Length ? rune.Value : -1;
 }
-
-/// <summary>What a character can tell about the variant (several flags may combine).</summary>
-[Flags]
-internal enum CharClass : ushort
-{
-    None = 0,
-
-    /// <summary>On the Simplified side of OpenCC's tables only.</summary>
-    SimplifiedOnly = 1,
-
-    /// <summary>On the Traditional side of OpenCC's tables only.</summary>
-    TraditionalOnly = 2,
-
-    /// <summary>Kept by t2tw, changed by t2hk (說, 線 is not: t2hk keeps it too).</summary>
-    TaiwanKept = 4,
-
-    /// <summary>A form only TWVariants writes, not a Simplified form and kept by t2hk (裡).</summary>
-    TaiwanForm = 8,
-
-    /// <summary>Kept by t2hk, changed by t2tw (裏).</summary>
-    HongKongKept = 16,
-
-    /// <summary>A form only HKVariants writes, not a Simplified form and kept by t2tw (綫, 衞).</summary>
-    HongKongForm = 32,
-
-    /// <summary>t2tw changes it (a TWVariants key whose first value is another character).</summary>
-    TaiwanConverts = 64,
-
-    /// <summary>t2hk changes it.</summary>
-    HongKongConverts = 128,
-
-    /// <summary>First character of a regional phrase (key or value of TWPhrases / HKPhrases).</summary>
-    PhraseStart = 256,
-}
-
-/// <summary>What a regional phrase is.</summary>
-[Flags]
-internal enum PhraseKind : byte
-{
-    None = 0,
-
-    /// <summary>A TWPhrases key: the mainland term that s2twp replaces (軟件).</summary>
-    NotTaiwanTerm = 1,
-
-    /// <summary>A TWPhrases value: the Taiwan term (軟體).</summary>
-    TaiwanTerm = 2,
-
-    /// <summary>An HKPhrases key.</summary>
-    NotHongKongTerm = 4,
-
-    /// <summary>An HKPhrases value.</summary>
-    HongKongTerm = 8,
-}
-
-/// <summary>
-/// A regional phrase and the region's replacement when it is a key. <see cref="Kind"/> is every role the tables give it
-/// (what the checker uses); <see cref="Evidence"/> the roles that tell one region from the other (what identification
-/// counts), <see cref="RegionWeight"/> what it adds to the region log-odds.
-/// </summary>
-internal readonly record struct PhraseInfo(
-    PhraseKind Kind, string? TaiwanSuggestion, string? HongKongSuggestion, PhraseKind Evidence = PhraseKind.None, double RegionWeight = 0);
