@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the Dask integration against one tool process, on the same shards (issue 15's 1.7x target).
 #
-#   [IN=DIR] [RUNS=3] integrations/dask/bench.sh
+#   [IN=DIR] [RUNS=3] [RUNS_OF="A C D B"] integrations/dask/bench.sh
 #
 # IN: a directory of JSONL shards (default: 8 shards of about 5 MB cut from benchmarks/cli/throughput.sh's web-like
 # 10 MB mix, repeated 4 times; 40 MB, the data of session 5's measurement). Runs, each RUNS times, `repair --jsonl`
@@ -37,6 +37,7 @@ echo "input: $(ls "$in" | wc -l) shards, $(du -sm "$in" | cut -f1) MB; machine: 
 measure() { # name command... (@OUT@ stands for the output directory)
     local name=$1 out="$work/out-$1"
     shift
+    [[ " ${RUNS_OF:-A C D B} " == *" $name "* ]] || return 0
     local args=("${@//@OUT@/$out}")
     rm -rf "$out"
     local load
