@@ -120,6 +120,21 @@ public sealed class EncodingEngineTests
         Assert.Equal(string.Join('\n', lines), result.Text);
     }
 
+    [Fact]
+    public void RepairingTheOutputAgain_ChangesNothing_WhenTheRepairTakesManyPasses()
+    {
+        // Found by the idempotence property on CI: Japanese written as UTF-16LE, read as Windows-1252 with undefined bytes
+        // dropped, then that written as UTF-8 and read as cp437. Each pass decodes a little more of it; three passes were
+        // not enough, so a second repair changed the first one's output.
+        string original = "選択した 1 つまたは複数の制御点を削除する場合は、制御点の削除 アイコンをクリックします。複数の制御点を選択する場合は、Shift キーを押した状態で対象の制御点をクリックします。";
+        var dropping = Encoding.GetEncoding(1252, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(string.Empty));
+        string garbled = Encoding.GetEncoding(437).GetString(Encoding.UTF8.GetBytes(dropping.GetString(Encoding.Unicode.GetBytes(original))));
+        var options = new RepairOptions { Target = ScriptTarget.Keep };
+        RepairResult once = TextRepairer.Repair(garbled, options);
+        Assert.NotEqual(garbled, once.Text);
+        Assert.Equal(once.Text, TextRepairer.Repair(once.Text, options).Text);
+    }
+
     private static IEnumerable<string> DevLines(string locale) => EncodingEvaluationSet.Lines(locale).Where((_, i) => i % 2 == 0);
 
     // The token with the best reading's accepted runs applied (ties to the likelier reading, as TokenReading decides),

@@ -22,17 +22,30 @@ internal static class EncodingScanner
     /// </summary>
     public const int MaxTokenLength = 4096;
 
-    /// <summary>Index of the first character that could belong to encoding damage, or -1 (clean text).</summary>
-    public static int IndexOfSuspicious(ReadOnlySpan<char> text) => SuspiciousChars.IndexOf(text);
+    /// <summary>
+    /// Index of the first character that could belong to encoding damage (<see cref="SuspiciousChars"/>), or of the start
+    /// of the first line before it made mostly of uncommon Han characters (<see cref="UncommonHan"/>); -1 for clean text.
+    /// </summary>
+    public static int IndexOfSuspicious(ReadOnlySpan<char> text)
+    {
+        int hit = SuspiciousChars.IndexOf(text);
+        int line = UncommonHan.IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
+        return line >= 0 ? line : hit;
+    }
 
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
+        if (Utf16TextReading.MayApply(text) && Utf16TextReading.TryFind(text, findings))
+        {
+            return;
+        }
+
         var known = new KnownChains();
         int position = 0;
         while (position < text.Length)
         {
-            int hit = SuspiciousChars.IndexOf(text.AsSpan(position));
+            int hit = IndexOfSuspicious(text.AsSpan(position));
             if (hit < 0)
             {
                 return;

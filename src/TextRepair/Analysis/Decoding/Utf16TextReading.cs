@@ -1,0 +1,145 @@
+using System.Buffers;
+using TextRepair.Analysis.Language;
+
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// UTF-16 read by a byte-oriented decoder, undone on the whole text. Tokens cannot find this layer: every character
+/// becomes two bytes, so what the wrong decoder writes for them is cut by spaces (<c>0x20</c> is the low byte of many
+/// characters and half of every ASCII space), by line breaks (<c>0x0A</c> is the low byte of 上, U+4E0A) and by C0
+/// controls, and a token that starts at an odd byte decodes as nothing. The byte stream is read from the text's start,
+/// in both byte orders, through every wrong decoder that can have written the text; the likeliest reading replaces
+/// the text when it clears the same thresholds as a token's reading (<see cref="EncodingDecision.Accept"/>), each
+/// changed group of characters becoming one finding. Looked at only when the text holds a C0 control character other
+/// than tab and line breaks (<see cref="MayApply"/>): what UTF-16 makes of its own ASCII (a NUL after each letter) and
+/// of one Han character in eight (a low byte under <c>0x20</c>), and what clean text almost never holds. Linear in the
+/// text's length. Thread-safe.
+/// </summary>
+internal static class Utf16TextReading
+{
+    // C0 controls other than tab, line feed and carriage return.
+    private static readonly SearchValues<char> s_controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    private static readonly Codec[] s_truths = [Codec.Utf16Le, Codec.Utf16Be];
+
+    /// <summary>
+    /// Fewest characters per C0 control in text looked at. UTF-16 read by a byte decoder gives one control per two
+    /// characters of ASCII (the NUL of each letter) and one per 16 of Han text (a low byte under <c>0x20</c> in one
+    /// character in eight, each character read as two): a paragraph of 100 Han characters falls under one in 64 with a
+    /// probability of 0.3% (binomial, 200 characters, p = 1/16). Terminal logs with colour codes reach one in 40 and are
+    /// turned away by the probe instead.
+    /// </summary>
+    public const int MaxCharsPerControl = 64;
+
+    /// <summary>
+    /// Characters of the text's start read first: only readings that gain there are read on the whole text, so that
+    /// text with controls of its own (form feeds, colour codes) costs one short pass per reading.
+    /// </summary>
+    public const int ProbeLength = 512;
+
+    /// <summary>True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per <see cref="MaxCharsPerControl"/> characters.</summary>
+    public static bool MayApply(ReadOnlySpan<char> text)
+    {
+        int controls = 0;
+        for (int i = text.IndexOfAny(s_controls); i >= 0; i = text[(i + 1)..].IndexOfAny(s_controls) is int next and >= 0 ? i + 1 + next : -1)
+        {
+            controls++;
+        }
+
+        return controls > 0 && (long)controls * MaxCharsPerControl >= text.Length;
+    }
+
+    /// <summary>
+    /// Appends the findings of the likeliest accepted UTF-16 reading of <paramref name="text"/> to
+    /// <paramref name="findings"/> and returns true; false (nothing appended) when no reading is accepted.
+    /// </summary>
+    public static bool TryFind(string text, List<EncodingFinding> findings)
+    {
+        SpanScore input = TextLikelihood.Score(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        LayerResult? best = null;
+        SpanScore bestScore = default;
+        string? bestChain = null;
+        double bestGain = double.NegativeInfinity;
+        foreach (Codec wrong in Codec.WrongDecoders)
+        {
+            if (!LayerUndo.CanEncodeAll(wrong, text))
+            {
+                continue;
+            }
+
+            foreach (Codec truth in s_truths)
+            {
+                if (truth.Family == wrong.Family || !GainsOnProbe(text, truth, wrong) || LayerUndo.Undo(text, truth, wrong) is not LayerResult result)
+                {
+                    continue;
+                }
+
+                SpanScore score = TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+                double gain = EncodingDecision.Gain(score, 1, input);
+                if (gain > bestGain)
+                {
+                    (best, bestScore, bestChain, bestGain) = (result, score, truth.AsReadBy(wrong), gain);
+                }
+            }
+        }
+
+        if (best is null || !EncodingDecision.Accept(bestScore, 1, input, text.Length, following: false))
+        {
+            return false;
+        }
+
+        AddGroups(text, best, bestChain!, findings);
+        return true;
+    }
+
+    // True when the reading gains on the text's first ProbeLength characters (or the text is no longer).
+    private static bool GainsOnProbe(string text, Codec truth, Codec wrong)
+    {
+        if (text.Length <= ProbeLength)
+        {
+            return true;
+        }
+
+        string probe = text[..ProbeLength];
+        if (LayerUndo.Undo(probe, truth, wrong) is not LayerResult result)
+        {
+            return false;
+        }
+
+        SpanScore input = TextLikelihood.Score(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        return EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
+    }
+
+    // One finding per run of consecutive groups whose text changed.
+    private static void AddGroups(string text, LayerResult result, string chain, List<EncodingFinding> findings)
+    {
+        int runStart = -1;
+        for (int g = 0; g < result.OldBounds.Length - 1; g++)
+        {
+            int oldStart = result.OldBounds[g], oldEnd = result.OldBounds[g + 1];
+            bool changed = !text.AsSpan(oldStart, oldEnd - oldStart).SequenceEqual(result.Text.AsSpan(result.NewBounds[g], result.NewBounds[g + 1] - result.NewBounds[g]));
+            if (changed && runStart < 0)
+            {
+                runStart = g;
+            }
+            else if (!changed && runStart >= 0)
+            {
+                Add(result, chain, runStart, g, findings);
+                runStart = -1;
+            }
+        }
+
+        if (runStart >= 0)
+        {
+            Add(result, chain, runStart, result.OldBounds.Length - 1, findings);
+        }
+    }
+
+    private static void Add(LayerResult result, string chain, int firstGroup, int endGroup, List<EncodingFinding> findings)
+    {
+        int start = result.OldBounds[firstGroup], end = result.OldBounds[endGroup];
+        string replacement = result.Text[result.NewBounds[firstGroup]..result.NewBounds[endGroup]];
+        findings.Add(new EncodingFinding(start, end - start, replacement, chain, replacement.Contains('\uFFFD', StringComparison.Ordinal)));
+    }
+}
