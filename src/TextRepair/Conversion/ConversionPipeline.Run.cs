@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace TextRepair.Conversion;
 
@@ -122,12 +123,36 @@ internal sealed partial class ConversionPipeline
                 first = _fullFirst.Value;
             }
 
+            // The text between segmentation matches goes through the chain. Its leading units that every stage
+            // settles alone (see StageTable.TryMapAlone) are mapped here, without a call per gap: greedy matching
+            // starts a match at each of them in every stage, so the rest of the gap, from `pending` on, converts on
+            // its own to the same text.
+            StageTable[] chain = _chain;
             int written = 0;
-            int runStart = 0;
+            int pending = -1;
             int i = 0;
             while (true)
             {
-                i = segmentation.SkipUnmatched(text, i);
+                int next = segmentation.SkipUnmatched(text, i);
+                if (pending < 0 && first is not null)
+                {
+                    for (; i < next; i++)
+                    {
+                        if (!first.TryMapAlone(text[i], out char mapped) || !MapAloneAfterFirst(chain, ref mapped))
+                        {
+                            pending = i;
+                            break;
+                        }
+
+                        destination[written++] = mapped;
+                    }
+                }
+                else if (pending < 0 && i < next)
+                {
+                    pending = i;
+                }
+
+                i = next;
                 if (i >= text.Length)
                 {
                     break;
@@ -136,13 +161,15 @@ internal sealed partial class ConversionPipeline
                 int matched = segmentation.Match(text, i, out int valueIndex);
                 if (matched == 0)
                 {
+                    pending = pending < 0 ? i : pending;
                     i += TextUnits.UnmatchedLength(text.Slice(i));
                     continue;
                 }
 
-                if (i > runStart)
+                if (pending >= 0)
                 {
-                    written += ConvertSegment(text.Slice(runStart, i - runStart), first, destination.Slice(written), ref scratch);
+                    written += ConvertSegment(text.Slice(pending, i - pending), first, destination.Slice(written), ref scratch);
+                    pending = -1;
                 }
 
                 string?[] block = _composed![valueIndex / ComposedBlock] ??= new string?[ComposedBlock];
@@ -158,12 +185,11 @@ internal sealed partial class ConversionPipeline
 
                 written += composed.Length;
                 i += matched;
-                runStart = i;
             }
 
-            if (text.Length > runStart)
+            if (pending >= 0)
             {
-                written += ConvertSegment(text.Slice(runStart), first, destination.Slice(written), ref scratch);
+                written += ConvertSegment(text.Slice(pending), first, destination.Slice(written), ref scratch);
             }
 
             return written;
@@ -172,6 +198,21 @@ internal sealed partial class ConversionPipeline
         {
             scratch.Dispose();
         }
+    }
+
+    /// <summary>Maps a unit the first stage settled alone through the later stages; false when one of them does not settle it alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MapAloneAfterFirst(StageTable[] chain, ref char unit)
+    {
+        for (int s = 1; s < chain.Length; s++)
+        {
+            if (!chain[s].TryMapAlone(unit, out unit))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string Compose(ReadOnlySpan<char> key, int valueIndex)

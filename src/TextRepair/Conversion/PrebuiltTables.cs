@@ -7,8 +7,9 @@ namespace TextRepair.Conversion;
 
 /// <summary>
 /// The stage tables of every OpenCC config, compiled from the text dictionaries by <c>tools/CompileTables</c> into
-/// one embedded file (Data/OpenCC/StageTables.bin) and read in place: no parsing, no building, and a table's
-/// pages are touched only when a config that uses it runs (t2s never reads STPhrases).
+/// one file (tracked as Data/OpenCC/StageTables.zip; the build extracts it and embeds it uncompressed) and read in
+/// place: no parsing, no building, and a table's pages are touched only when a config that uses it runs (t2s never
+/// reads STPhrases).
 /// </summary>
 /// <remarks>
 /// File layout (little-endian): magic "TRST", format version, table count, 0; then per table its name offset,

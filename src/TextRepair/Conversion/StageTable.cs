@@ -162,6 +162,19 @@ internal sealed unsafe partial class StageTable
     /// <summary>Whether the unit starts some key (of one unit or longer).</summary>
     public bool StartsKey(char unit) => (_entries[unit] >> NodeShift) != 0;
 
+    /// <summary>
+    /// Whether greedy matching settles <paramref name="unit"/> on its own wherever a match starts at it: it starts no
+    /// key longer than one unit and needs no slow path. Then <paramref name="mapped"/> is what this stage writes for
+    /// it (the unit itself when no key starts with it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryMapAlone(char unit, out char mapped)
+    {
+        uint entry = _entries[unit];
+        mapped = (char)(entry ^ unit);
+        return (entry & Unsettled) == 0;
+    }
+
     /// <summary>The value of a key by its index (0 .. <see cref="KeyCount"/>-1).</summary>
     public ReadOnlySpan<char> Value(int index)
     {
