@@ -83,18 +83,26 @@ internal sealed class TokenReading
     {
         Candidate? best = null;
         bool[]? bestAccepted = null;
-        double bestGain = 0;
+        double bestRank = double.NegativeInfinity;
         foreach (Candidate c in readings)
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
             double gain = RunJudge.Judge(Token, Before, After, c, accepted, following: false);
+            if (gain <= 0)
+            {
+                continue;
+            }
 
-            // Equal gains (readings that differ only in runs not accepted): the likelier reading as a whole.
-            if (gain > bestGain || (gain == bestGain && best is not null && c.Score.Total > best.Score.Total))
+            // Runs are judged without the groups a reading only loses, so of two readings that restore alike, the one
+            // that loses more characters would win by its cleaner run boundaries: the losses' own likelihood ratio
+            // counts when readings are compared. Equal ranks (readings that differ only in runs not accepted): the
+            // likelier reading as a whole.
+            double rank = gain + RunJudge.LostGain(Token, Before, After, c);
+            if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
             {
                 best = c;
                 bestAccepted = accepted;
-                bestGain = gain;
+                bestRank = rank;
             }
         }
 
