@@ -151,6 +151,7 @@ internal static class RunJudge
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
     // mojibake is letters and punctuation. On the dev half, 0 of 2,762 correct runs restore one, while the spurious
     // short readings of clean Traditional text do ("車輛" read as "┏序" by euc-jp decoded as big5, "銖和" as "按㎝").
+    // U+FFFD (category So) is a loss inside a group, not a restored symbol.
     private static bool RestoresSymbols(ReadOnlySpan<char> restored)
     {
         foreach (char c in restored)
