@@ -23,7 +23,7 @@ internal static unsafe class PrebuiltTables
     public const string ResourcePath = "OpenCC/StageTables.bin";
 
     private const uint Magic = 0x54535254; // "TRST"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int HeaderBytes = 16;
     private const int DirectoryEntryBytes = 16;
 
