@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using TextRepair.Internal;
 
@@ -149,7 +148,8 @@ internal static unsafe class PrebuiltTables
                 throw new InvalidDataException($"Embedded '{ResourcePath}' is truncated.");
             }
 
-            names[i] = new string(MemoryMarshal.Cast<byte, char>(bytes.Slice(nameOffset, nameLength * 2)));
+            // Not MemoryMarshal.Cast<byte, char>, a generic JIT-compiled on first use (no ReadyToRun image holds it).
+            names[i] = new string((char*)(start + nameOffset), 0, nameLength);
             offsets[i] = imageOffset;
             lengths[i] = imageLength;
         }
