@@ -142,7 +142,7 @@ public static partial class TextAnalyzer
         bool converted = evidence == AnnotationEvidence.StrongToned
             || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
 
-        if ((options & TextAnalyzerOptions.Encoding) != 0 && EncodingScanner.IndexOfSuspicious(text) >= 0)
+        if ((options & TextAnalyzerOptions.Encoding) != 0 && EncodingScanner.MayFind(text))
         {
             var findings = new List<EncodingFinding>();
             EncodingScanner.Find(text.ToString(), findings);

@@ -33,6 +33,18 @@ public sealed class Utf16TextReadingTests
         Assert.Contains(result.Edits, e => e.Chain is not null && e.Chain.StartsWith(writer.ToLowerInvariant() + " decoded as", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("utf-16le", 28591)]
+    [InlineData("utf-16be", 1252)]
+    public void AsciiWrittenAsUtf16_AndReadByASingleByteDecoder_IsRepaired_AndAnalyzed(string writer, int reader)
+    {
+        // Letters and NULs: no suspicious character, only the controls tell.
+        string original = "Open the file first";
+        string garbled = Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(original));
+        Assert.Equal(original, TextRepairer.Repair(garbled, new RepairOptions { Target = ScriptTarget.Keep }).Text);
+        Assert.Contains(TextAnalyzer.Analyze(garbled).SuspectedDamage, d => d.Kind == RepairKind.Encoding);
+    }
+
     [Fact]
     public void TextWithControlsOfItsOwn_IsLeftAlone()
     {

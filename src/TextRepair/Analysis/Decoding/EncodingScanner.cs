@@ -34,6 +34,14 @@ internal static class EncodingScanner
         return line >= 0 ? line : hit;
     }
 
+    /// <summary>
+    /// True when <see cref="Find"/> may find something in <paramref name="text"/>: a suspicious character (see
+    /// <see cref="IndexOfSuspicious"/>), or the C0 controls of UTF-16 read by a byte decoder
+    /// (<see cref="Utf16TextReading.MayApply"/>), since ASCII written as UTF-16 and read as Latin-1 is letters and NULs
+    /// with no suspicious character. Linear; allocates nothing.
+    /// </summary>
+    public static bool MayFind(ReadOnlySpan<char> text) => IndexOfSuspicious(text) >= 0 || Utf16TextReading.MayApply(text);
+
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
