@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Throughput of the Dask integration against one tool process, on the same shards (issue 15's 1.7x target).
 #
-#   [IN=DIR] [RUNS=3] [RUNS_OF="A P C D B"] integrations/dask/bench.sh
+#   [IN=DIR | SET=mixed|repeated] [RUNS=3] [RUNS_OF="A P C D B"] integrations/dask/bench.sh
 #
-# IN: a directory of JSONL shards (default: 8 shards of about 5 MB cut from benchmarks/cli/throughput.sh's web-like
-# 10 MB mix, repeated 4 times; 40 MB, the data of session 5's measurement). Runs, each RUNS times, `repair --jsonl`
-# with the Release build run by `dotnet`:
+# IN: a directory of JSONL shards. Default SET=mixed: 16 shards of 5 MB whose records are 5-40 sentences drawn at
+# random (seed 15) from the Simplified US constitution, its s2tw Traditional version and, for 5% of the records, the
+# seed page (damaged text), so that records do not repeat (session 7's data). SET=repeated: 8 shards of about 5 MB cut
+# from benchmarks/cli/throughput.sh's web-like 10 MB mix repeated 4 times (sessions 5 and 6); there the records repeat,
+# the tool's caches answer most of them, and one pinned process did 5 MB in 1.6 s of CPU and all 40 MB in 2.0 s: the
+# start dominates and no second process can help. Runs, each RUNS times, `repair --jsonl` with the Release build run
+# by `dotnet`:
 #   A  one process pinned to one core (taskset -c 0, DOTNET_PROCESSOR_COUNT=1): textrepair -r IN -o OUT/
 #   P  the ceiling of any 2-worker engine: two such processes at once, pinned to core 0 and core 1, each on half of
 #      the shards (alternate shards, hard-linked into two directories); no scheduler, no protocol
@@ -25,7 +29,31 @@ dll="$root/src/TextRepair.Cli/bin/Release/net10.0/TextRepair.Cli.dll"
 [ -f "$dll" ] || dotnet build "$root/src/TextRepair.Cli" -c Release -v quiet -nologo > /dev/null
 
 in="${IN:-}"
-if [ -z "$in" ]; then
+if [ -z "$in" ] && [ "${SET:-mixed}" = mixed ]; then
+    in="$work/in-mixed"
+    [ -d "$in" ] || /usr/bin/python3 - "$root" "$in" <<'PY'
+import json, os, random, re, sys
+root, out_dir = sys.argv[1], sys.argv[2]
+data = os.path.join(root, "tests/TextRepair.Tests/Data/OpenCC/golden")
+def sentences(path):
+    return [s for s in re.split(r"(?<=[。!?;\n])", open(path, encoding="utf-8").read()) if s.strip()]
+clean = sentences(os.path.join(data, "input/us_constitution_zhs.txt")) + sentences(os.path.join(data, "output/us_constitution_zhs.s2tw.txt"))
+seed = sentences(os.path.join(root, "seeds/000_fd27bc0d7b45cc12.txt"))
+rng = random.Random(15)
+os.makedirs(out_dir)
+n = 0
+for shard in range(16):
+    with open(os.path.join(out_dir, f"shard-{shard}.jsonl"), "w", encoding="utf-8") as f:
+        size = 0
+        while size < 5e6:
+            pool = seed if rng.random() < 0.05 else clean
+            text = "".join(rng.choice(pool) for _ in range(rng.randint(5, 40)))
+            line = json.dumps({"id": n, "url": f"https://example.org/{n}", "text": text}, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode())
+            n += 1
+PY
+elif [ -z "$in" ]; then
     in="$work/in"
     if [ ! -d "$in" ]; then
         WORK="$work/gen" SIZE_MB=10 RUNS=1 bash "$root/benchmarks/cli/throughput.sh" > /dev/null
