@@ -13,12 +13,13 @@
 #     so only the values where the two locales differ are Hong Kong's own writing: those make the Hong Kong file, and
 #     the zh-Hant values of the same keys make cldr-tw.txt (so the Taiwan/Hong Kong comparison is on the same items).
 #   - Debian packages that ship both a zh_TW and a zh_HK gettext catalogue written by people (iso-codes, Pidgin, Xfce,
-#     MATE; list in $po_packages below; licences GPL-2+ / LGPL-2.1+, each package's copyright file copied next to the
+#     MATE, Cinnamon; lists below; licences GPL-2+ / LGPL-2.1+, each package's copyright file copied next to the
 #     corpus). None of them is among the packages tools/train-charlm.sh trains the encoding language model on. As for
 #     CLDR, only the messages whose zh_HK translation differs from the zh_TW one are kept (many Hong Kong catalogues
 #     start as a copy of the Taiwan one, and an untouched copy is not Hong Kong writing): po-hk.txt holds the zh_HK
 #     translations, po-tw.txt the zh_TW translations of the same messages.
-#   - Training only (not evaluated): the same pairs from GNOME applications (list at the end), the text the per-term
+#   - Training only (not evaluated): the same pairs from GNOME and other GTK-based packages (list at the
+#     end), the text the per-term
 #     regional weights of src/TextRepair/Analysis/Variant/RegionalWeights.g.cs are counted on. Disjoint from the
 #     evaluation packages and from tools/train-charlm.sh's.
 # Output (UTF-8, one text per line):
@@ -26,7 +27,8 @@
 #   cldr-hans.txt cldr-tw.txt cldr-hk.txt
 #   po-tw.txt po-hk.txt        gettext translations of iso-codes, Pidgin, Xfce (catalogues in package order)
 #   mate-tw.txt mate-hk.txt    the same for MATE
-#   train-tw.txt train-hk.txt  the same from GNOME applications' catalogues: the training pairs of the per-term
+#   cinnamon-tw.txt cinnamon-hk.txt  the same for Cinnamon (cinnamon-l10n, cinnamon-desktop-data)
+#   train-tw.txt train-hk.txt  the same from the training packages' catalogues: the training pairs of the per-term
 #                              regional weights (tools/VariantEval --train), never part of the evaluation
 #   SOURCE.md                  packages, versions, sha256, licences
 # Needs: apt-get, dpkg-deb, npm, python3.
@@ -99,8 +101,9 @@ pairs() {
         echo "|---|---|---|"
     } > "$work/$name.md"
     mkdir -p "$work/$name"
+    # One apt-get call for the whole list (one call per package took minutes for the training list).
+    (cd "$work" && apt-get download -qq "$@" >/dev/null 2>&1) || { echo "apt-get download failed for one of: $*" >&2; exit 1; }
     for package in "$@"; do
-        (cd "$work" && apt-get download -qq "$package" >/dev/null 2>&1) || { echo "apt-get download $package failed" >&2; exit 1; }
         deb=$(ls "$work"/"$package"_*.deb)
         dpkg-deb -x "$deb" "$work/$name/$package"
         cp "$work/$name/$package/usr/share/doc/$package/copyright" "$out/$package.copyright"
@@ -134,8 +137,14 @@ pairs po "Evaluation" iso-codes pidgin-data thunar-data xfce4-panel xfce4-sessio
 pairs mate "Evaluation (MATE)" mate-desktop-common mate-panel-common caja-common pluma-common mate-control-center-common \
     engrampa-common atril-common eom-common marco-common mate-settings-daemon-common mate-power-manager-common \
     mate-terminal-common
-# Training pairs (the per-term regional weights, tools/VariantEval --train; never evaluated on): GNOME applications.
-# None of them is an evaluation package above or a package of tools/train-charlm.sh.
+# Evaluation (Cinnamon): Linux Mint's translators (Launchpad), a community other than GNOME's, Xfce's and MATE's.
+pairs cinnamon "Evaluation (Cinnamon)" cinnamon-l10n cinnamon-desktop-data
+# Training pairs (the per-term regional weights, tools/VariantEval --train; never evaluated on): GNOME applications and
+# libraries, then (session 7) the other GTK-based packages found to ship both catalogues with differing messages: GNOME
+# games and tools, GTK 2/4, IBus, LXPanel, LightDM's greeter. Checked by downloading each candidate and counting the
+# zh_HK messages that differ from zh_TW; candidates with none (GNOME 2048, Atomix, Glade, Nemo, Transmission, Hexchat,
+# Meld, LXTerminal, ...) are not listed. None of them is an evaluation package above or a package of
+# tools/train-charlm.sh (whose libgtk-3-common, evolution-common and gnome-control-center-data are therefore left out).
 pairs train "Training (regional weights)" nautilus-data gedit-common gnome-shell-common libglib2.0-data totem-common \
     gnome-software-common file-roller baobab eog gnome-disk-utility evince-common rhythmbox-data gnome-terminal-data \
     seahorse gnome-system-monitor gnome-calculator brasero-common cheese-common gnome-maps gnome-weather gnome-clocks \
@@ -144,7 +153,12 @@ pairs train "Training (regional weights)" nautilus-data gedit-common gnome-shell
     gnome-mahjongg gnome-menus gnome-mines gnome-music gnome-nettool gnome-photos gnome-screenshot gnome-session-common \
     gnome-settings-daemon-common gnome-sound-recorder gnome-sudoku gnome-tweaks gnome-user-share gnumeric-common \
     gvfs-common iagno libgtksourceview-4-common libgweather-4-common mutter-common network-manager-gnome orca \
-    quadrapassel simple-scan sound-juicer tracker
-cat "$out/SOURCE.md" "$work/cldr.md" "$work/po.md" "$work/mate.md" "$work/train.md" > "$work/all.md"
+    quadrapassel simple-scan sound-juicer tracker \
+    libgtk2.0-common libgtk-4-common gsettings-desktop-schemas gcr libsecret-common zenity-common epiphany-browser-data \
+    gucharmap gtranslator gitg polari five-or-more four-in-a-row gnome-klotski gnome-nibbles gnome-robots gnome-taquin \
+    gnome-tetravex hitori lightsoff swell-foop tali anjuta-common gnote gthumb-data grilo-plugins-0.3 libgdata-common \
+    libgda-5.0-common planner-data dia-common gbrainy metacity-common gnome-flashback-common blueman gtk2-engines \
+    xdg-user-dirs xdg-user-dirs-gtk lightdm-gtk-greeter libgnomekbd-common ibus-data lxpanel-data
+cat "$out/SOURCE.md" "$work/cldr.md" "$work/po.md" "$work/mate.md" "$work/cinnamon.md" "$work/train.md" > "$work/all.md"
 mv "$work/all.md" "$out/SOURCE.md"
 echo "corpus in $out"

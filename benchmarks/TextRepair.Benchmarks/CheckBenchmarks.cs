@@ -42,6 +42,9 @@ public class CheckBenchmarks
         return TextAnalyzer.CheckVariant(text, ChineseVariant.HantTW).Count + TextAnalyzer.Analyze(text).SuspectedDamage.Count;
     }
 
+    [Benchmark(Description = "Analyze annotations, encoding only")]
+    public int AnalyzeDamageOnly() => TextAnalyzer.Analyze(_text, TextAnalyzerOptions.Annotations | TextAnalyzerOptions.Encoding).SuspectedDamage.Count;
+
     [Benchmark(Description = "CheckVariant zh-Hant-TW only")]
     public int CheckVariantOnly() => TextAnalyzer.CheckVariant(_text, ChineseVariant.HantTW).Count;
 

@@ -24,13 +24,15 @@ public sealed partial class ChineseConverter
         ("zh-Hant-to-ja", "t2jp"), ("ja-to-zh-Hant", "jp2t"),
     ];
 
+    private static IReadOnlyDictionary<string, string>? s_configAliases;
+
     /// <summary>
     /// The BCP-47 names <see cref="Get(string)"/> accepts besides the config names, with the config each one means
     /// (e.g. zh-Hant-TW is s2tw, zh-TW is s2twp, zh-Hant-TW-to-zh-Hans is tw2s). Matching ignores case and accepts '_' for '-'.
     /// </summary>
-    /// <remarks>Thread-safe; a shared read-only dictionary (no allocation).</remarks>
-    public static IReadOnlyDictionary<string, string> ConfigAliases { get; } =
-        new ReadOnlyDictionary<string, string>(s_aliases.ToDictionary(a => a.Alias, a => a.Config, StringComparer.OrdinalIgnoreCase));
+    /// <remarks>Thread-safe; a shared read-only dictionary, built on first access (later accesses allocate nothing).</remarks>
+    public static IReadOnlyDictionary<string, string> ConfigAliases =>
+        Volatile.Read(ref s_configAliases) ?? Interlocked.CompareExchange(ref s_configAliases, new ReadOnlyDictionary<string, string>(AliasDictionary()), null) ?? s_configAliases;
 
     /// <summary>
     /// Returns a converter with a glossary read from OpenCC's dictionary text format: one entry per line,
@@ -77,6 +79,20 @@ public sealed partial class ChineseConverter
         }
 
         return WithPhrases(entries);
+    }
+
+    // Built when first asked for (a config name never needs it), with a plain loop: Enumerable.ToDictionary over a
+    // tuple is a generic instantiation that no ReadyToRun image holds (three methods, 3.4 KB of code JIT-compiled in
+    // every process when this was a static initializer).
+    private static Dictionary<string, string> AliasDictionary()
+    {
+        var aliases = new Dictionary<string, string>(s_aliases.Length, StringComparer.OrdinalIgnoreCase);
+        foreach ((string alias, string config) in s_aliases)
+        {
+            aliases.Add(alias, config);
+        }
+
+        return aliases;
     }
 
     /// <summary>Resolves a config name or BCP-47 alias to the config name; null when it is neither.</summary>

@@ -90,7 +90,12 @@ internal sealed partial class ConversionPipeline
         }
 
         _breakers = CharBits.Create();
-        Array.Fill(_breakers, ulong.MaxValue);
+        for (int w = 0; w < _breakers.Length; w++)
+        {
+            // Not Array.Fill: Fill<ulong> is JIT-compiled on first use (no ReadyToRun image holds it).
+            _breakers[w] = ulong.MaxValue;
+        }
+
         bool idsInValues = false;
         long window = 128;
         var transforms = new List<StageTable>(normalization);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using TextRepair.Internal;
 
@@ -23,7 +22,7 @@ internal static unsafe class PrebuiltTables
     public const string ResourcePath = "OpenCC/StageTables.bin";
 
     private const uint Magic = 0x54535254; // "TRST"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int HeaderBytes = 16;
     private const int DirectoryEntryBytes = 16;
 
@@ -149,7 +148,8 @@ internal static unsafe class PrebuiltTables
                 throw new InvalidDataException($"Embedded '{ResourcePath}' is truncated.");
             }
 
-            names[i] = new string(MemoryMarshal.Cast<byte, char>(bytes.Slice(nameOffset, nameLength * 2)));
+            // Not MemoryMarshal.Cast<byte, char>, a generic JIT-compiled on first use (no ReadyToRun image holds it).
+            names[i] = new string((char*)(start + nameOffset), 0, nameLength);
             offsets[i] = imageOffset;
             lengths[i] = imageLength;
         }

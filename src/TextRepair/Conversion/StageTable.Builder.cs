@@ -6,7 +6,7 @@ namespace TextRepair.Conversion;
 internal sealed unsafe partial class StageTable
 {
     /// <summary>Collects keys and values into a growable trie, then lays out the lookup structures.</summary>
-    internal sealed class Builder
+    internal sealed partial class Builder
     {
         // Build-time trie: edges packed like the final table, node data in separate growable arrays.
         private ulong[] _edges;
@@ -150,61 +150,12 @@ internal sealed unsafe partial class StageTable
         }
 
         /// <summary>
-        /// Renumbers the nodes (root children first, so that their ids fit in the entries), then lays out the
-        /// entries, the final edge table and the packed node data, and writes them as a <see cref="StageTableImage"/>.
+        /// Lays out the child blocks of the trie (see <see cref="LayOutSlots"/>) and the unit entries, and writes
+        /// them as a <see cref="StageTableImage"/>.
         /// </summary>
         public byte[] ToImage()
         {
-            var renumbered = new int[_nodeCount];
-            int next = 1;
-            var rootChildren = new List<(char Unit, int Node)>();
-            foreach (ulong slot in _edges)
-            {
-                if (slot != 0 && ((slot >> ChildBits) - 1) >> 16 == 0)
-                {
-                    rootChildren.Add(((char)((slot >> ChildBits) - 1), (int)(slot & ChildMask)));
-                }
-            }
-
-            rootChildren.Sort((a, b) => a.Unit.CompareTo(b.Unit));
-            foreach ((_, int node) in rootChildren)
-            {
-                renumbered[node] = next++;
-            }
-
-            for (int node = 1; node < _nodeCount; node++)
-            {
-                if (renumbered[node] == 0)
-                {
-                    renumbered[node] = next++;
-                }
-            }
-
-            var nodes = new uint[_nodeCount];
-            for (int node = 0; node < _nodeCount; node++)
-            {
-                uint data = (uint)(_nodeValues[node] + 1) | ((uint)_nodeRanks[node] << RankShift);
-                if (_nodeHasChildren[node])
-                {
-                    data |= HasChildren;
-                }
-
-                nodes[renumbered[node]] = data;
-            }
-
-            int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, _edgeCount * 2));
-            var edges = new ulong[slots];
-            int shift = 64 - BitOperations.Log2((uint)slots);
-            foreach (ulong slot in _edges)
-            {
-                if (slot != 0)
-                {
-                    ulong key = (slot >> ChildBits) - 1;
-                    int parent = renumbered[(int)(key >> 16)];
-                    Insert(edges, shift, (((ulong)(uint)parent << 16) | (key & 0xFFFF)) + 1, renumbered[(int)(slot & ChildMask)]);
-                }
-            }
-
+            (uint[] slots, int[] slotOf, int rootLog2) = LayOutSlots();
             var entries = new uint[65536];
             for (int c = 0; c < entries.Length; c++)
             {
@@ -222,10 +173,17 @@ internal sealed unsafe partial class StageTable
             }
 
             entries[0xFFFF] |= NeedsSlowPath;
-            foreach ((char unit, int oldNode) in rootChildren)
+            foreach (ulong edge in _edges)
             {
-                int node = renumbered[oldNode];
-                uint entry = entries[unit] | ((uint)Math.Min(node, OverflowNode) << NodeShift);
+                if (edge == 0 || ((edge >> ChildBits) - 1) >> 16 != 0)
+                {
+                    // Not a child of the root.
+                    continue;
+                }
+
+                char unit = (char)((edge >> ChildBits) - 1);
+                int oldNode = (int)(edge & ChildMask);
+                uint entry = entries[unit] | ((uint)Math.Min(slotOf[oldNode], OverflowNode) << NodeShift);
                 if (_nodeHasChildren[oldNode])
                 {
                     entry |= StartsLongerKey;
@@ -258,15 +216,15 @@ internal sealed unsafe partial class StageTable
 
             int[] header = StageTableImage.Header(
                 ValueCount, MaxKeyLength, (ExpansionNumerator, ExpansionDenominator), (ByteExpansionNumerator, ByteExpansionDenominator),
-                ValuesContainIdsOperator, KeysAreSingleCodePoints, HasSingleUnitKeys, PairBloomShift, shift, PairBloom.Length, edges.Length,
-                StageTableImage.EntryCount, nodes.Length, ValueCount + 1, ValuePoolLength, _shapes.Count);
+                ValuesContainIdsOperator, KeysAreSingleCodePoints, HasSingleUnitKeys, PairBloomShift, rootLog2, PairBloom.Length, slots.Length / SlotUints,
+                StageTableImage.EntryCount, ValueCount + 1, ValuePoolLength, _shapes.Count);
             var shapes = new List<int>();
             foreach ((int, int, int, int, int, int, int, int) s in _shapes.Order())
             {
                 shapes.AddRange([s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, s.Item6, s.Item7, s.Item8]);
             }
 
-            return StageTableImage.Write(header, KeyUnits, PairBloom, edges, entries, shapes.ToArray(), nodes, ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
+            return StageTableImage.Write(header, KeyUnits, PairBloom, slots, entries, shapes.ToArray(), ValueOffsets.AsSpan(0, ValueCount + 1), ValuePool.AsSpan(0, ValuePoolLength));
         }
 
         private static int Utf8Length(ReadOnlySpan<char> text)

@@ -12,13 +12,17 @@ namespace TextRepair.Conversion;
 /// Layout, chosen so that the common case costs one or two cache-friendly loads per character:
 /// <list type="bullet">
 /// <item><c>_entries</c>: one uint per UTF-16 unit: the unit's single-unit mapping XOR the unit (bits 0-15; 0
-/// when the unit maps to itself), <see cref="StartsLongerKey"/>, <see cref="NeedsSlowPath"/>, and the unit's trie node
-/// (bits 18-31; <see cref="OverflowNode"/> when the id does not fit).</item>
+/// when the unit maps to itself), <see cref="StartsLongerKey"/>, <see cref="NeedsSlowPath"/>, and the unit's slot in
+/// the root's block (bits 18-31; <see cref="OverflowNode"/> when the index does not fit).</item>
 /// <item>A blocked Bloom filter over the first two units of every longer key, so that most positions whose unit
 /// starts some longer key are still settled without touching the trie.</item>
-/// <item>A trie over UTF-16 units: edges in one open-addressing table of packed 64-bit slots
-/// ((parent, unit) key and child id), node data packed in one uint (value index, rank, has-children). Each key
-/// carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
+/// <item>A trie over UTF-16 units as blocks of child slots (<c>StageTable.Layout.cs</c>): every node with children
+/// owns a small open-addressing block of 16-byte slots, one per child: the child's unit, value index and rank, the
+/// size and offset of the child's own block, and a 32-bit signature of its children's units. A walk step is one
+/// load in the parent's block (format 2 hashed every edge into one table of several MB and kept node data in a second
+/// array: two dependent cache misses per step), the signature stops most failing walks before the next block, and
+/// the blocks of a subtree are contiguous, so the walks from a frequent first character stay in cached lines. Each
+/// key carries a rank (its dictionary's position in a short-circuit group); the match is the key of least rank, the
 /// longest among those, which is OpenCC's group semantics (see <see cref="DictionaryCompiler"/>).</item>
 /// </list>
 /// Everything is read in place from a binary image (see <see cref="StageTableImage"/>): the prebuilt tables
@@ -33,7 +37,7 @@ internal sealed unsafe partial class StageTable
     /// <summary>Flag: the unit cannot be settled by its entry (surrogate, IDS operator, U+FFFF, or a value that is not one BMP unit).</summary>
     public const uint NeedsSlowPath = 1u << 17;
 
-    /// <summary>Entry node field meaning "look the node up in the edge table".</summary>
+    /// <summary>Entry node field meaning "look the unit up in the root's block".</summary>
     public const int OverflowNode = (1 << 14) - 1;
 
     private const uint Unsettled = StartsLongerKey | NeedsSlowPath;
@@ -43,6 +47,8 @@ internal sealed unsafe partial class StageTable
     private const int RankShift = 24;
     private const uint RankMask = 0x7F;
     private const uint HasChildren = 1u << 31;
+
+    // Build-time edges: (parent, unit) key and child id packed in a ulong.
     private const int ChildBits = 24;
     private const ulong ChildMask = (1UL << ChildBits) - 1;
     private const ulong HashMultiplier = 0x9E3779B97F4A7C15UL;
@@ -50,10 +56,8 @@ internal sealed unsafe partial class StageTable
     private readonly uint* _entries;
     private readonly ulong* _pairBloom;
     private readonly int _pairBloomShift;
-    private readonly ulong* _edges;
-    private readonly int _edgeMask;
-    private readonly int _edgeShift;
-    private readonly uint* _nodes;
+    private readonly uint* _slots;
+    private readonly int _rootLog2;
     private readonly int* _valueOffsets;
     private readonly char* _valuePool;
     private readonly ulong* _keyUnits;
@@ -82,10 +86,8 @@ internal sealed unsafe partial class StageTable
         _hasSingleUnitKeys = view.HasSingleUnitKeys;
         _pairBloom = view.PairBloom;
         _pairBloomShift = view.PairBloomShift;
-        _edges = view.Edges;
-        _edgeMask = view.EdgeCount - 1;
-        _edgeShift = view.EdgeShift;
-        _nodes = view.Nodes;
+        _slots = view.Slots;
+        _rootLog2 = view.RootLog2;
         _valueOffsets = view.ValueOffsets;
         _valuePool = view.ValuePool;
         _keyUnits = view.KeyUnits;
@@ -200,8 +202,8 @@ internal sealed unsafe partial class StageTable
             && ((entry & StartsLongerKey) == 0 || position + 1 >= text.Length || !MayStartPair(c, text[position + 1])))
         {
             // Only the single-unit key can match here.
-            uint node = _nodes[NodeOf(entry, c)];
-            valueIndex = (int)(node & ValueMask) - 1;
+            uint data = RootSlot(entry, c)[1];
+            valueIndex = (int)(data & ValueMask) - 1;
             return valueIndex < 0 ? 0 : 1;
         }
 
@@ -229,7 +231,7 @@ internal sealed unsafe partial class StageTable
 
             if ((entry & NeedsSlowPath) != 0
                 || ((entry & StartsLongerKey) != 0 && i < last && MayStartPair(c, text[i + 1]))
-                || (singleKeys && (_nodes[NodeOf(entry, c)] & ValueMask) != 0))
+                || (singleKeys && (RootSlot(entry, c)[1] & ValueMask) != 0))
             {
                 return i;
             }
@@ -267,8 +269,16 @@ internal sealed unsafe partial class StageTable
         {
             char c = Unsafe.Add(ref src, i);
             uint entry = Unsafe.Add(ref entry0, c);
-            if ((entry & Unsettled) == 0
-                || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
+            if ((entry & Unsettled) == 0)
+            {
+                // The common case, kept in a tight loop of its own: the unit starts no longer key.
+                Debug.Assert(written < destination.Length);
+                Unsafe.Add(ref dst, written++) = (char)(entry ^ c);
+                i++;
+                continue;
+            }
+
+            if ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1))))
             {
                 Debug.Assert(written < destination.Length);
                 Unsafe.Add(ref dst, written++) = (char)(entry ^ c);
@@ -317,13 +327,17 @@ internal sealed unsafe partial class StageTable
         return (word & mask) == mask;
     }
 
+    /// <summary>The slot of <paramref name="unit"/> in the root's block; its entry says it starts some key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int NodeOf(uint entry, char unit)
+    private uint* RootSlot(uint entry, char unit)
     {
-        int node = (int)(entry >> NodeShift);
-        return node != OverflowNode ? node : FindChild(0, unit);
+        int slot = (int)(entry >> NodeShift);
+        return slot != OverflowNode ? _slots + ((nint)slot * SlotUints) : FindChild(RootBlock, _rootLog2, unit);
     }
 
+    // Not inlined: in the conversion loops the walk is the rare case, and inlined its registers pushed the loops'
+    // own counters onto the stack (a store-to-load chain per character; t2s 25% slower).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Walk(ReadOnlySpan<char> text, int position, out int valueIndex)
     {
         char first = text[position];
@@ -334,8 +348,9 @@ internal sealed unsafe partial class StageTable
             return 0;
         }
 
-        int node = NodeOf(entry, first);
-        uint data = _nodes[node];
+        uint* slot = RootSlot(entry, first);
+        uint label = slot[0];
+        uint data = slot[1];
         int bestLength = 0;
         uint bestRank = uint.MaxValue;
         if ((data & ValueMask) != 0)
@@ -345,15 +360,23 @@ internal sealed unsafe partial class StageTable
             valueIndex = (int)(data & ValueMask) - 1;
         }
 
-        for (int i = position + 1; i < text.Length && (data & HasChildren) != 0; i++)
+        for (int i = position + 1; i < text.Length && (label & HasChildren) != 0; i++)
         {
-            node = FindChild(node, text[i]);
-            if (node < 0)
+            char unit = text[i];
+            if ((slot[3] & (1u << unit)) == 0)
+            {
+                // No child has a unit with these low five bits (the shift count is taken mod 32).
+                break;
+            }
+
+            slot = FindChild((int)slot[2], (int)(label >> BlockLog2Shift) & 31, unit);
+            if (slot == null)
             {
                 break;
             }
 
-            data = _nodes[node];
+            label = slot[0];
+            data = slot[1];
             uint rank = (data >> RankShift) & RankMask;
             if ((data & ValueMask) != 0 && rank <= bestRank)
             {
@@ -366,27 +389,30 @@ internal sealed unsafe partial class StageTable
         return bestLength;
     }
 
+    /// <summary>The slot of the child with <paramref name="unit"/> in the block at <paramref name="block"/> of 2^<paramref name="log2"/> slots, or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int FindChild(int node, char unit)
+    private uint* FindChild(int block, int log2, char unit)
     {
-        ulong key = (((ulong)(uint)node << 16) | unit) + 1;
-        ulong* edges = _edges;
-        int mask = _edgeMask;
-        int slot = (int)((key * HashMultiplier) >> _edgeShift);
-        while (true)
+        uint* slots = _slots + ((nint)block * SlotUints);
+        int mask = (1 << log2) - 1;
+        int index = HomeSlot(unit, log2);
+        uint wanted = unit | Occupied;
+        for (int probes = 0; probes <= mask; probes++)
         {
-            ulong found = edges[slot];
-            if ((found >> ChildBits) == key)
+            uint label = slots[index * SlotUints];
+            if ((label & LabelKeyMask) == wanted)
             {
-                return (int)(found & ChildMask);
+                return slots + (index * SlotUints);
             }
 
-            if (found == 0)
+            if (label == 0)
             {
-                return -1;
+                return null;
             }
 
-            slot = (slot + 1) & mask;
+            index = (index + 1) & mask;
         }
+
+        return null;
     }
 }

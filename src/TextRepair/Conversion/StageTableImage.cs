@@ -9,16 +9,17 @@ namespace TextRepair.Conversion;
 /// </summary>
 /// <remarks>
 /// Header: key count, longest key, UTF-16 expansion (numerator, denominator), UTF-8 expansion (numerator,
-/// denominator), flags, Bloom shift, edge shift, then the lengths of the sections that follow in this order:
-/// key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie edges (ulong), unit entries (65536 uint,
+/// denominator), flags, Bloom shift, log2 of the root block's size, then the lengths of the sections that follow in
+/// this order: key-unit bit set (1024 ulong, fixed), pair Bloom filter (ulong), trie slots (4 uint each, see
+/// <see cref="StageTable"/>), unit entries (65536 uint,
 /// fixed: see <see cref="StageTable"/>; bits 0-15 hold the single-unit mapping XOR the unit, so that a unit that maps
 /// to itself and starts no key is 0 and the section compresses to almost nothing in the package), entry
-/// shapes (int, <see cref="ExpansionBound.ShapeLength"/> per shape), trie
-/// nodes (uint), value offsets (int), value pool (UTF-16 units). The image is little-endian; on a big-endian
+/// shapes (int, <see cref="ExpansionBound.ShapeLength"/> per shape), value offsets (int), value pool (UTF-16 units). The image is little-endian; on a big-endian
 /// machine the prebuilt images are not used and tables are built from the text dictionaries.
 /// The entries are read in place like the rest (format 2): a table holds no per-unit array of its own, and the
 /// pages of the section that a text never looks up are never read (format 1 copied them into a 256 KB array per
-/// table, 4 MB of the 16 configs' resident set).
+/// table, 4 MB of the 16 configs' resident set). Format 3 replaced format 2's hashed edge table and node array by
+/// blocks of child slots (see <see cref="StageTable"/>).
 /// </remarks>
 internal readonly unsafe struct StageTableImage
 {
@@ -59,24 +60,23 @@ internal readonly unsafe struct StageTableImage
         ByteExpansionDenominator,
         Flags,
         PairBloomShift,
-        EdgeShift,
+        RootLog2,
         PairBloomWords,
-        EdgeSlots,
+        Slots,
         Entries,
-        Nodes,
         ValueOffsets,
         ValuePool,
         Shapes,
+        Reserved,
     }
 
     private enum Sections
     {
         KeyUnits,
         PairBloom,
-        Edges,
+        Slots,
         Entries,
         Shapes,
-        Nodes,
         ValueOffsets,
         ValuePool,
         End,
@@ -102,20 +102,20 @@ internal readonly unsafe struct StageTableImage
 
     public int PairBloomShift => Get(Field.PairBloomShift);
 
-    public int EdgeShift => Get(Field.EdgeShift);
+    /// <summary>Log2 of the number of slots in the root's block.</summary>
+    public int RootLog2 => Get(Field.RootLog2);
 
-    public int EdgeCount => Get(Field.EdgeSlots);
+    /// <summary>Number of trie slots (4 uints each).</summary>
+    public int SlotCount => Get(Field.Slots);
 
     public ulong* KeyUnits => (ulong*)(_image + Offset(Sections.KeyUnits));
 
     public ulong* PairBloom => (ulong*)(_image + Offset(Sections.PairBloom));
 
-    public ulong* Edges => (ulong*)(_image + Offset(Sections.Edges));
+    public uint* Slots => (uint*)(_image + Offset(Sections.Slots));
 
     /// <summary>The 65536 unit entries, each XOR its unit in bits 0-15.</summary>
     public uint* Entries => (uint*)(_image + Offset(Sections.Entries));
-
-    public uint* Nodes => (uint*)(_image + Offset(Sections.Nodes));
 
     public int* ValueOffsets => (int*)(_image + Offset(Sections.ValueOffsets));
 
@@ -125,9 +125,9 @@ internal readonly unsafe struct StageTableImage
     public ReadOnlySpan<int> Shapes => new(_image + Offset(Sections.Shapes), Get(Field.Shapes) * ExpansionBound.ShapeLength);
 
     /// <summary>Writes an image; every array is written whole.</summary>
-    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, ulong[] edges, uint[] entries, ReadOnlySpan<int> shapes, uint[] nodes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
+    public static byte[] Write(ReadOnlySpan<int> header, ulong[] keyUnits, ulong[] pairBloom, uint[] slots, uint[] entries, ReadOnlySpan<int> shapes, ReadOnlySpan<int> valueOffsets, ReadOnlySpan<char> valuePool)
     {
-        Debug.Assert(header.Length == (int)Field.Shapes + 1);
+        Debug.Assert(header.Length == (int)Field.Reserved + 1);
         Debug.Assert(keyUnits.Length == KeyUnitWords);
         var output = new List<byte>();
         Span<byte> word = stackalloc byte[8];
@@ -150,13 +150,19 @@ internal readonly unsafe struct StageTableImage
             }
         }
 
-        foreach (ulong[] section in new[] { keyUnits, pairBloom, edges })
+        foreach (ulong[] section in new[] { keyUnits, pairBloom })
         {
             foreach (ulong value in section)
             {
                 BinaryPrimitives.WriteUInt64LittleEndian(word, value);
                 output.AddRange(word);
             }
+        }
+
+        foreach (uint value in slots)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(word, value);
+            output.AddRange(word.Slice(0, 4));
         }
 
         Debug.Assert(entries.Length == EntryCount);
@@ -169,13 +175,6 @@ internal readonly unsafe struct StageTableImage
         foreach (int value in shapes)
         {
             BinaryPrimitives.WriteInt32LittleEndian(word, value);
-            output.AddRange(word.Slice(0, 4));
-        }
-
-        Align();
-        foreach (uint value in nodes)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(word, value);
             output.AddRange(word.Slice(0, 4));
         }
 
@@ -198,10 +197,10 @@ internal readonly unsafe struct StageTableImage
     }
 
     /// <summary>Header values in <see cref="Write"/>'s order, from the builder's results.</summary>
-    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int edgeShift, int pairBloomWords, int edgeSlots, int entries, int nodes, int valueOffsets, int valuePool, int shapes)
+    public static int[] Header(int keyCount, int maxKeyLength, (int N, int D) expansion, (int N, int D) byteExpansion, bool valuesContainIds, bool keysAreSingleCodePoints, bool hasSingleUnitKeys, int pairBloomShift, int rootLog2, int pairBloomWords, int slots, int entries, int valueOffsets, int valuePool, int shapes)
     {
         int flags = (valuesContainIds ? FlagValuesContainIds : 0) | (keysAreSingleCodePoints ? FlagKeysAreSingleCodePoints : 0) | (hasSingleUnitKeys ? FlagHasSingleUnitKeys : 0);
-        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, edgeShift, pairBloomWords, edgeSlots, entries, nodes, valueOffsets, valuePool, shapes];
+        return [keyCount, maxKeyLength, expansion.N, expansion.D, byteExpansion.N, byteExpansion.D, flags, pairBloomShift, rootLog2, pairBloomWords, slots, entries, valueOffsets, valuePool, shapes, 0];
     }
 
     private int Get(Field field) => BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(_image + ((int)field * sizeof(int)), sizeof(int)));
@@ -215,10 +214,9 @@ internal readonly unsafe struct StageTableImage
             {
                 Sections.KeyUnits => KeyUnitWords * 8L,
                 Sections.PairBloom => Get(Field.PairBloomWords) * 8L,
-                Sections.Edges => Get(Field.EdgeSlots) * 8L,
+                Sections.Slots => Get(Field.Slots) * 16L,
                 Sections.Entries => Get(Field.Entries) * 4L,
                 Sections.Shapes => AlignUp(Get(Field.Shapes) * ExpansionBound.ShapeLength * 4L),
-                Sections.Nodes => AlignUp(Get(Field.Nodes) * 4L),
                 Sections.ValueOffsets => AlignUp(Get(Field.ValueOffsets) * 4L),
                 _ => AlignUp(Get(Field.ValuePool) * 2L),
             };

@@ -23,7 +23,11 @@ public sealed class EncodingEngineTests
     /// <summary>
     /// Share of long tokens on which the windowed search must decide as the lattice of the whole token does. Measured on
     /// the lossless dev lines used here: all of 366 (utf-8 read as windows-1252, and as cp866), 57 (shift_jis as
-    /// windows-1252) and 10 (big5 as gbk) agree; 121 of 124 (utf-8 as gbk) and 186 of 187 (gbk as windows-1252).
+    /// windows-1252) and 10 (big5 as gbk) agree; 121 of 124 (utf-8 as gbk) and 186 of 187 (gbk as windows-1252). Since
+    /// lost groups end runs (session 7), 118 of 124 (utf-8 as gbk): the 6 are tokens that end in a '?' the GBK reader
+    /// wrote for a lost byte, where neither search finds the best text (the windowed one keeps the last character
+    /// garbled, the whole lattice loses one more character than was lost), and the dev half of the evaluation, the
+    /// arbiter, gained 134 lossy cases recovered to the best text.
     /// </summary>
     private const double MinAgreement = 0.95;
 
@@ -141,22 +145,7 @@ public sealed class EncodingEngineTests
     // or null when no reading is accepted.
     private static string? Best(string token, List<Candidate> readings)
     {
-        Candidate? best = null;
-        bool[]? bestAccepted = null;
-        double bestGain = 0;
-        foreach (Candidate c in readings)
-        {
-            bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            double gain = RunJudge.Judge(token, '\n', '\n', c, accepted, following: false);
-            if (gain > bestGain || (gain == bestGain && best is not null && c.Score.Total > best.Score.Total))
-            {
-                best = c;
-                bestAccepted = accepted;
-                bestGain = gain;
-            }
-        }
-
-        if (best is null)
+        if (TokenReading.Choose(token, '\n', '\n', readings, out bool[]? bestAccepted) is not { } best)
         {
             return null;
         }

@@ -59,6 +59,32 @@ public sealed class UncommonHanTests
         Assert.Equal(original, TextRepairer.Repair(garbled, new RepairOptions { Target = ScriptTarget.Keep }).Text);
     }
 
+    [Fact]
+    public void CleanNewsTokens_AreClearedWithoutASearch_MojibakeOfTheSameTextIsNot()
+    {
+        // The seed's clean news paragraphs: ordinary Han text, outside the model's domain, cleared by their characters.
+        string[] lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "seeds", "000_fd27bc0d7b45cc12.expected.txt"));
+        string[] paragraphs = [.. lines.SelectMany(l => l.Split(' ')).Where(t => t.Count(c => c is >= '\u4E00' and <= '\u9FFF') >= 100)];
+        Assert.NotEmpty(paragraphs);
+        Assert.All(paragraphs, t => Assert.True(UncommonHan.IsCommonHanText(t), t));
+        Assert.All(paragraphs, t => Assert.False(EncodingDecision.MayBeDamaged(t, CharNgramModel.Boundary, CharNgramModel.Boundary), t));
+
+        // The same text through double-byte chains is made of uncommon Han characters, or of other letters: never cleared.
+        foreach (string t in paragraphs)
+        {
+            foreach ((int writer, int reader) in new[] { (65001, 936), (65001, 950), (936, 950) })
+            {
+                string garbled = Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(t));
+                Assert.False(UncommonHan.IsCommonHanText(garbled), $"{writer} read as {reader}: {garbled}");
+            }
+        }
+
+        // Too few Han characters to tell, or a letter outside Han and punctuation: not cleared.
+        Assert.False(UncommonHan.IsCommonHanText("东莞信访"));
+        Assert.False(UncommonHan.IsCommonHanText("他们今天下午去图书馆看书é"));
+        Assert.True(UncommonHan.IsCommonHanText("他们今天下午去图书馆看书。"));
+    }
+
     private static string Generate()
     {
         CharNgramModel model = CharNgramModel.Shared;

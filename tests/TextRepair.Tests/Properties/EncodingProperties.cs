@@ -9,8 +9,8 @@ namespace TextRepair.Tests.Properties;
 /// <summary>
 /// Laws of the encoding engine. Real text in every script (the evaluation's LibreOffice help) goes through random chains
 /// of 1-3 layers (any true encoding, any wrong decoder), with lost bytes, a truncated end, and strict, replacing or
-/// ignoring decoding: the repair never throws, its edits are sorted, do not overlap and reproduce the output, and
-/// repairing the output again changes nothing. Symbol runs of every Unicode block found in CJK text never change.
+/// ignoring decoding: the repair never throws, its edits are sorted, do not overlap and reproduce the output, it never
+/// splits a surrogate pair, and repairing the output again changes nothing. Symbol runs of every Unicode block found in CJK text never change.
 /// </summary>
 public sealed class EncodingProperties
 {
@@ -89,9 +89,13 @@ public sealed class EncodingProperties
         }
 
         Assert.Equal(result.Text, SeedTests.Apply(input, result.Edits));
+        Assert.True(!WellFormed(input) || WellFormed(result.Text), "a surrogate pair was split");
         RepairResult again = TextRepairer.Repair(result.Text, options);
         Assert.Equal(result.Text, again.Text);
     }
+
+    private static bool WellFormed(string text) =>
+        System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
 
     // Applies the chain's layers (written in, read as), losing and truncating bytes on the way.
     private static string Garble(string text, int[] chain, int damage, int mode, Random random)

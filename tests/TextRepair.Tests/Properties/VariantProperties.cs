@@ -39,4 +39,25 @@ public sealed class VariantProperties
     public Property Analyze_NamesTheVariantIdentifyVariantNames() =>
         Prop.ForAll(ConversionText.Text.ToArbitrary(), text =>
             TextAnalyzer.Analyze(text).Variant == TextAnalyzer.IdentifyVariant(text).Tag);
+
+    // The checker skips to the next character that can make a finding and stops looking at a line's own-script
+    // characters once the line has shown one: checking line by line must find exactly what checking the whole text finds.
+    [Property(MaxTest = 200)]
+    public Property CheckVariant_FindsLineByLineWhatItFindsInTheWholeText() =>
+        Prop.ForAll(
+            ConversionText.Text.ArrayOf().ToArbitrary(),
+            Gen.Elements(ChineseVariant.Hans, ChineseVariant.Hant, ChineseVariant.HantTW, ChineseVariant.HantHK).ToArbitrary(),
+            (lines, expected) =>
+            {
+                string text = string.Join('\n', lines);
+                var byLine = new List<VariantFinding>();
+                int offset = 0;
+                foreach (string line in text.Split('\n'))
+                {
+                    byLine.AddRange(TextAnalyzer.CheckVariant(line, expected).Select(f => f with { Start = f.Start + offset }));
+                    offset += line.Length + 1;
+                }
+
+                return TextAnalyzer.CheckVariant(text, expected).SequenceEqual(byLine);
+            });
 }

@@ -83,11 +83,11 @@ internal static class EncodingDecision
     /// <summary>
     /// True when the lattice search of <paramref name="token"/> between <paramref name="before"/> and
     /// <paramref name="after"/> may find a reading that replaces it on its own evidence (see <see cref="MinSurprise"/>).
-    /// A token for which this is false is searched only when its line is found damaged by another token. Linear in the
-    /// token's length.
+    /// A token for which this is false is searched only when its line is found damaged by another token. Han text of
+    /// common characters never is (<see cref="UncommonHan.IsCommonHanText"/>). Linear in the token's length.
     /// </summary>
     public static bool MayBeDamaged(ReadOnlySpan<char> token, char before, char after) =>
-        TextLikelihood.Surprise(token, before, after, TypicalTransitionLogProb, TypicalSymbolTransitionLogProb) >= MinSurprise;
+        !UncommonHan.IsCommonHanText(token) && TextLikelihood.Surprise(token, before, after, TypicalTransitionLogProb, TypicalSymbolTransitionLogProb) >= MinSurprise;
 
     /// <summary>
     /// True when a reading scored <paramref name="reading"/> that assumes <paramref name="layers"/> layers replaces a

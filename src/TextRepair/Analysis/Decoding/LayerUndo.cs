@@ -104,6 +104,14 @@ internal static partial class LayerUndo
                 }
 
                 c++;
+                if (c < text.Length && char.IsLowSurrogate(text[c]) && char.IsHighSurrogate(text[c - 1]))
+                {
+                    // Never between the halves of a surrogate pair: a group that changed one half would leave the
+                    // other alone (UTF-8 writes a pair as one four-byte sequence, and a true decoder's units can end
+                    // inside it).
+                    continue;
+                }
+
                 ReadOnlySpan<char> old = text.AsSpan(groupStart, c - groupStart);
                 if (groupInvalid)
                 {

@@ -42,14 +42,16 @@ internal static class RunJudge
         int k = 0;
         while (k < groups)
         {
-            if (!Changed(token, reading, k) || accepted[k])
+            if (!Restored(token, reading, k) || accepted[k])
             {
                 k++;
                 continue;
             }
 
+            // A group the reading only loses (U+FFFD for bytes it cannot complete) ends a run: a loss restores nothing
+            // and is no fluency evidence, and the run next to it is judged as text that starts or ends there.
             int first = k;
-            while (k < groups && Changed(token, reading, k))
+            while (k < groups && Restored(token, reading, k))
             {
                 k++;
             }
@@ -88,6 +90,41 @@ internal static class RunJudge
         return !text.IsEmpty && text.IndexOfAnyExcept('\uFFFD') < 0;
     }
 
+    /// <summary>
+    /// What the groups <paramref name="reading"/> only loses (U+FFFD) cost it when readings are compared: their
+    /// log-likelihood ratio (each U+FFFD scored as a lost character) against the token's text there, in context, when
+    /// negative. Losing fluent text costs; losing a garbled stretch gains nothing, since a reading that restores it
+    /// must win over one that throws it away; a '?' read as the loss marker a framework decoder wrote costs nothing
+    /// (one marker for another).
+    /// </summary>
+    public static double LostGain(string token, char before, char after, Candidate reading)
+    {
+        double gain = 0;
+        int[] tb = reading.TokenBounds;
+        for (int k = 0; k + 1 < tb.Length; k++)
+        {
+            if (Changed(token, reading, k) && Lost(reading, k))
+            {
+                int a = tb[k], b = tb[k + 1];
+                char left = a == 0 ? before : token[a - 1];
+                char right = b == token.Length ? after : token[b];
+                ReadOnlySpan<char> source = token.AsSpan(a, b - a);
+                if (source.IndexOfAnyExcept('?') < 0)
+                {
+                    continue;
+                }
+
+                int lost = reading.TextBounds[k + 1] - reading.TextBounds[k];
+                gain += Math.Min(0, (lost * TextLikelihood.LostCharLogProb) - TextLikelihood.Score(source, left, right).Total);
+            }
+        }
+
+        return gain;
+    }
+
+    // True when the reading changes group k into something other than loss markers alone.
+    private static bool Restored(string token, Candidate reading, int k) => Changed(token, reading, k) && !Lost(reading, k);
+
     /// <summary>True when group <paramref name="k"/> of <paramref name="reading"/> differs from the token.</summary>
     public static bool Changed(string token, Candidate reading, int k)
     {
@@ -114,11 +151,12 @@ internal static class RunJudge
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
     // mojibake is letters and punctuation. On the dev half, 0 of 2,762 correct runs restore one, while the spurious
     // short readings of clean Traditional text do ("車輛" read as "┏序" by euc-jp decoded as big5, "銖和" as "按㎝").
+    // U+FFFD (category So) is a loss inside a group, not a restored symbol.
     private static bool RestoresSymbols(ReadOnlySpan<char> restored)
     {
         foreach (char c in restored)
         {
-            if (c >= 0x80 && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+            if (c is >= '\u0080' and not '\uFFFD' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
                 or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol)
             {
                 return true;

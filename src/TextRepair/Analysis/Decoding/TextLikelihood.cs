@@ -87,7 +87,7 @@ internal static class TextLikelihood
     /// Cyrillic, symbols, box drawing: what single-byte readers write) is typical at <paramref name="typicalSymbol"/>,
     /// any other at <paramref name="typical"/>; the transition out of the text goes with its last character. Clean text
     /// dips below a typical transition at a rare character or an unseen pair and recovers at once; mojibake stays
-    /// improbable for as long as it lasts. Linear in the text's length; allocates nothing for texts up to
+    /// improbable for as long as it lasts. U+FFFD (a loss already marked) adds nothing and ends a stretch. Linear in the text's length; allocates nothing for texts up to
     /// <see cref="StackLimit"/> characters.
     /// </summary>
     public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol) =>
@@ -110,6 +110,14 @@ internal static class TextLikelihood
         for (int i = 0; i <= text.Length; i++)
         {
             char c = text.IsEmpty ? after : text[Math.Min(i, text.Length - 1)];
+            if (i < text.Length && c == '\uFFFD')
+            {
+                // A loss already marked is no sign of a wrong decoder, and no stretch runs across it: the text on
+                // either side starts or ends there (repaired text keeps U+FFFD where bytes were lost).
+                current = 0;
+                continue;
+            }
+
             if (current == 0)
             {
                 currentStart = i;

@@ -81,32 +81,50 @@ internal sealed class TokenReading
 
     private bool DecideAmong(List<Candidate> readings)
     {
-        Candidate? best = null;
-        bool[]? bestAccepted = null;
-        double bestGain = 0;
-        foreach (Candidate c in readings)
-        {
-            bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            double gain = RunJudge.Judge(Token, Before, After, c, accepted, following: false);
-
-            // Equal gains (readings that differ only in runs not accepted): the likelier reading as a whole.
-            if (gain > bestGain || (gain == bestGain && best is not null && c.Score.Total > best.Score.Total))
-            {
-                best = c;
-                bestAccepted = accepted;
-                bestGain = gain;
-            }
-        }
-
-        if (best is null)
+        if (Choose(Token, Before, After, readings, out bool[]? accepted) is not { } best)
         {
             return false;
         }
 
         Chosen = best;
-        _accepted = bestAccepted;
+        _accepted = accepted;
         Restores = true;
         return true;
+    }
+
+    /// <summary>
+    /// The reading of <paramref name="token"/> among <paramref name="readings"/> whose runs (see <see cref="RunJudge"/>)
+    /// clear <see cref="EncodingDecision"/>'s thresholds with the best rank, and its accepted groups; null when no
+    /// reading has an accepted run.
+    /// </summary>
+    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted)
+    {
+        Candidate? best = null;
+        bestAccepted = null;
+        double bestRank = double.NegativeInfinity;
+        foreach (Candidate c in readings)
+        {
+            bool[] accepted = new bool[c.TokenBounds.Length - 1];
+            double gain = RunJudge.Judge(token, before, after, c, accepted, following: false);
+            if (gain <= 0)
+            {
+                continue;
+            }
+
+            // Runs are judged without the groups a reading only loses, so of two readings that restore alike, the one
+            // that loses more characters would win by its cleaner run boundaries: the losses' own likelihood ratio
+            // counts when readings are compared. Equal ranks (readings that differ only in runs not accepted): the
+            // likelier reading as a whole.
+            double rank = gain + RunJudge.LostGain(token, before, after, c);
+            if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
+            {
+                best = c;
+                bestAccepted = accepted;
+                bestRank = rank;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Forgets the decision.</summary>

@@ -57,6 +57,8 @@ internal static class Utf16TextReading
     public static bool TryFind(string text, List<EncodingFinding> findings)
     {
         SpanScore input = TextLikelihood.Score(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        string? probe = text.Length > ProbeLength ? text[..ProbeLength] : null;
+        SpanScore probeInput = probe is null ? default : TextLikelihood.Score(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
         LayerResult? best = null;
         SpanScore bestScore = default;
         string? bestChain = null;
@@ -70,7 +72,7 @@ internal static class Utf16TextReading
 
             foreach (Codec truth in s_truths)
             {
-                if (truth.Family == wrong.Family || !GainsOnProbe(text, truth, wrong) || LayerUndo.Undo(text, truth, wrong) is not LayerResult result)
+                if (truth.Family == wrong.Family || (probe is not null && !GainsOnProbe(probe, probeInput, truth, wrong)) || LayerUndo.Undo(text, truth, wrong) is not LayerResult result)
                 {
                     continue;
                 }
@@ -93,23 +95,10 @@ internal static class Utf16TextReading
         return true;
     }
 
-    // True when the reading gains on the text's first ProbeLength characters (or the text is no longer).
-    private static bool GainsOnProbe(string text, Codec truth, Codec wrong)
-    {
-        if (text.Length <= ProbeLength)
-        {
-            return true;
-        }
-
-        string probe = text[..ProbeLength];
-        if (LayerUndo.Undo(probe, truth, wrong) is not LayerResult result)
-        {
-            return false;
-        }
-
-        SpanScore input = TextLikelihood.Score(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
-        return EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
-    }
+    // True when the reading gains on the probe (the text's first ProbeLength characters, scored input).
+    private static bool GainsOnProbe(string probe, SpanScore input, Codec truth, Codec wrong) =>
+        LayerUndo.Undo(probe, truth, wrong) is LayerResult result
+        && EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
 
     // One finding per run of consecutive groups whose text changed.
     private static void AddGroups(string text, LayerResult result, string chain, List<EncodingFinding> findings)

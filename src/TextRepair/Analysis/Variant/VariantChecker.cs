@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Variant;
@@ -24,14 +26,24 @@ internal static class VariantChecker
         CharClass right = simplified ? CharClass.SimplifiedOnly : CharClass.TraditionalOnly;
         CharClass converts = taiwan ? CharClass.TaiwanConverts : hongKong ? CharClass.HongKongConverts : CharClass.None;
         PhraseKind replaced = taiwan ? PhraseKind.NotTaiwanTerm : hongKong ? PhraseKind.NotHongKongTerm : PhraseKind.None;
-        CharClass interesting = wrong | right | converts | (replaced != PhraseKind.None ? CharClass.PhraseStart : CharClass.None);
+        CharClass keyStart = taiwan ? CharClass.TaiwanKeyStart : hongKong ? CharClass.HongKongKeyStart : CharClass.None;
+        CharClass interesting = wrong | right | converts | keyStart | (tables.HasSingleUnitKey && replaced != PhraseKind.None ? CharClass.PhraseStart : CharClass.None);
         ulong[] keyPairs = taiwan ? tables.TaiwanKeyPairs : tables.HongKongKeyPairs;
+        ref byte stops = ref MemoryMarshal.GetArrayDataReference(tables.CheckStops);
+        byte stop = VariantTables.StopBit(expected);
+        byte rightStop = VariantTables.RightBit(expected);
         int phraseEnd = 0;
         int lineWrong = -1;
         bool lineRight = false;
         bool lineReported = false;
         for (int i = 0; i < text.Length; i++)
         {
+            i = NextStop(text, i, ref stops, lineRight ? stop : (byte)(stop | rightStop));
+            if (i == text.Length)
+            {
+                break;
+            }
+
             char c = text[i];
             if (c == '\n')
             {
@@ -80,7 +92,7 @@ internal static class VariantChecker
 
             // Only a key of the expected region's table makes a finding: where no key starts with this pair, whatever
             // phrase matches here is none.
-            if ((f & CharClass.PhraseStart) != 0 && replaced != PhraseKind.None && i >= phraseEnd && MayStartKey(tables, keyPairs, text, i))
+            if ((f & interesting & (keyStart | CharClass.PhraseStart)) != 0 && replaced != PhraseKind.None && i >= phraseEnd && MayStartKey(tables, keyPairs, text, i))
             {
                 int matched = VariantScanner.MatchPhrase(tables, text, i, out PhraseInfo info);
                 if (matched > 0 && (info.Kind & replaced) != 0 && !VariantScanner.IsInsideContextWord(tables, text, i, matched, info))
@@ -101,6 +113,19 @@ internal static class VariantChecker
         return findings;
     }
 
+    // Most of a text (ASCII, punctuation, the Han characters both scripts write) can make no finding: one table load per
+    // unit up to the next one that can (or the end).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextStop(ReadOnlySpan<char> text, int i, ref byte stops, byte stop)
+    {
+        while (i < text.Length && (Unsafe.Add(ref stops, (nint)text[i]) & stop) == 0)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     private static bool MayStartKey(VariantTables tables, ulong[] keyPairs, ReadOnlySpan<char> text, int i)
     {
         if (tables.HasSingleUnitKey)
@@ -113,8 +138,7 @@ internal static class VariantChecker
             return false;
         }
 
-        int bit = VariantTables.PairBit(text[i], text[i + 1]);
-        return (keyPairs[bit >> 6] & (1ul << bit)) != 0;
+        return VariantTables.HasBit(keyPairs, VariantTables.KeyPairBit(text[i], text[i + 1]));
     }
 
     // The other script's single form, in the expected region's standard when that is a single form too.

@@ -38,6 +38,12 @@ internal enum CharClass : ushort
 
     /// <summary>First character of a regional usage pair of <see cref="RegionalWeights.Usage"/>.</summary>
     UsagePairStart = 1024,
+
+    /// <summary>First character of a TWPhrases key (a term Taiwan replaces): where a Taiwan <c>region-term</c> can start.</summary>
+    TaiwanKeyStart = 2048,
+
+    /// <summary>First character of an HKPhrases key.</summary>
+    HongKongKeyStart = 4096,
 }
 
 /// <summary>What a regional phrase is.</summary>
@@ -72,8 +78,14 @@ internal readonly record struct PhraseInfo(
 /// each (<see cref="VariantTables.PairBit"/>): clear means no word starts with that pair, so most start positions
 /// skip the set lookups; and per first character, the lengths of the words it starts. Immutable; thread-safe.
 /// </summary>
-internal sealed record ContextWordSet(HashSet<string> Words, ulong[] Pairs, ushort[] Lengths)
+internal sealed record ContextWordSet(HashSet<string> Words, ulong[] Pairs, ushort[] Lengths, ulong[] Shapes)
 {
+    /// <summary>
+    /// False when no word is <paramref name="candidate"/>'s length with its first, second and last unit
+    /// (<see cref="VariantTables.ShapeBit"/>): the set lookup can be skipped.
+    /// </summary>
+    public bool MayContain(ReadOnlySpan<char> candidate) => VariantTables.HasBit(Shapes, VariantTables.ShapeBit(candidate, candidate.Length));
+
     /// <summary>Bit n set: some word of n units (2 to 15) starts with this character.</summary>
     public ushort LengthsFrom(char first) => Lengths[first];
 

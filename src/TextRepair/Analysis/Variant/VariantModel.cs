@@ -10,9 +10,9 @@ namespace TextRepair.Analysis.Variant;
 internal static class VariantModel
 {
     // Script: ln(P(kind | Traditional) / P(kind | Simplified)). Dev texts of >= 20 Han: Simplified texts held 116,353
-    // Simplified-only and 10 Traditional-only characters, Traditional texts 35 and 93,897; add-one smoothed,
-    // P(Traditional-only | Simplified) = 9.5e-5 and P(Simplified-only | Traditional) = 3.8e-4.
-    internal const double SimplifiedWeight = -7.867;
+    // Simplified-only and 10 Traditional-only characters, Traditional texts 35 and 99,581; add-one smoothed,
+    // P(Traditional-only | Simplified) = 9.5e-5 and P(Simplified-only | Traditional) = 3.6e-4.
+    internal const double SimplifiedWeight = -7.925;
     internal const double TraditionalWeight = 9.266;
 
     // Region: the sum of the weights of the regional evidence, RegionalWeights.g.cs (each character and term weighs
@@ -21,11 +21,12 @@ internal static class VariantModel
     // evidence counts, so a text without regional evidence stays at 0 (no region named).
 
     // Calibration: confidence = sigmoid(|log-odds| / temperature); temperatures of minimum log loss on the dev lines
-    // with evidence (48,845 lines for the script, 10,066 for the region), searched from 1 up (never more confident
+    // with evidence (50,420 lines for the script, 11,733 for the region; session 7, with the Cinnamon pair in the dev
+    // half and the regional weights counted on the larger training pairs), searched from 1 up (never more confident
     // than the raw naive-Bayes odds). The region's is high because its evidence is many weak, correlated terms (and a
     // usage pair counts with its characters: 您的 with 您).
     internal const double ScriptTemperature = 1.25;
-    internal const double RegionTemperature = 2.25;
+    internal const double RegionTemperature = 2.0;
 
     /// <summary>
     /// A script is named only at this calibrated confidence or more, else <c>undetermined</c>. On dev lines the script
@@ -36,15 +37,15 @@ internal static class VariantModel
 
     /// <summary>
     /// A region is named only at this calibrated confidence or more, else plain <c>zh-Hant</c>. Dev texts of >= 100 Han
-    /// answered Traditional (2,454): at 0.8, 67.1% right and 2.6% the other region (precision 96.3%); at 0.9, 64.9% and
-    /// 1.3% (98.0%); at 0.95, 57.3% and 1.1% (98.1%); at 0.5 (any evidence) 82.2% and 12.2%. 0.9 keeps the precision on
-    /// the matched pairs alone at the nominal 95% (95.8%; 92.6% at 0.8).
+    /// answered Traditional (2,595, session 7): at 0.8, 67.9% right and 2.7% the other region (precision 96.2%); at 0.9,
+    /// 64.4% and 1.5% (97.7%); at 0.95, 53.1% and 1.2% (97.7%); at 0.5 (any evidence) 83.4% and 11.4%. 0.9 keeps the
+    /// precision on the matched pairs alone above the nominal 95% (96.2%; 93.2% at 0.8).
     /// </summary>
     internal const double MinRegionConfidence = 0.9;
 
     /// <summary>
-    /// Mixed: the minority script holds at least this share of the script evidence (twice the 99.9th percentile, 0.100,
-    /// of the minority share in clean dev texts of >= 20 Han)...
+    /// Mixed: the minority script holds at least this share of the script evidence (at least twice the 99.9th percentile
+    /// of the minority share in clean dev texts of >= 20 Han: 0.100 in session 6, 0.091 with session 7's dev half)...
     /// </summary>
     internal const double MixedMinShare = 0.2;
 

@@ -173,10 +173,12 @@ internal static class VariantScanner
             mask &= (2u << max) - 1;
         }
 
+        ReadOnlySpan<char> rest = text[start..];
         while (mask != 0)
         {
             int length = 31 - System.Numerics.BitOperations.LeadingZeroCount(mask);
-            if (tables.TryGetPhrase(text.Slice(start, length), out info))
+            if ((length == 1 || VariantTables.HasBit(tables.PhraseShapes, VariantTables.ShapeBit(rest, length)))
+                && tables.TryGetPhrase(rest[..length], out info))
             {
                 return length;
             }
@@ -225,7 +227,7 @@ internal static class VariantScanner
                     continue;
                 }
 
-                if (words.Contains(text[from..to]))
+                if (set.MayContain(text[from..to]) && words.Contains(text[from..to]))
                 {
                     return true;
                 }

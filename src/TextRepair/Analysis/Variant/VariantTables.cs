@@ -136,6 +136,7 @@ internal sealed partial class VariantTables
         SetRegionWeights();
         SetUsageWeights();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        CheckStops = BuildCheckStops();
     }
 
     /// <summary>The shared instance, built on first use (about 10 ms).</summary>
@@ -172,11 +173,15 @@ internal sealed partial class VariantTables
     /// </summary>
     public ulong[] PhrasePairs { get; } = new ulong[1 << 14];
 
-    /// <summary>As <see cref="PhrasePairs"/>, for the keys of TWPhrases only (the terms Taiwan replaces).</summary>
-    public ulong[] TaiwanKeyPairs { get; } = new ulong[1 << 14];
+    /// <summary>
+    /// A bit per hash of the first two units of each TWPhrases key (<see cref="KeyPairBit"/>, 2^16 bits, 8 KB: small
+    /// enough to stay in the first-level cache, as the checker tests it at every character that starts a key; with 818
+    /// keys, about 1% of other pairs pass by collision and only cost a phrase match).
+    /// </summary>
+    public ulong[] TaiwanKeyPairs { get; } = new ulong[1 << 10];
 
-    /// <summary>As <see cref="PhrasePairs"/>, for the keys of HKPhrases only.</summary>
-    public ulong[] HongKongKeyPairs { get; } = new ulong[1 << 14];
+    /// <summary>As <see cref="TaiwanKeyPairs"/>, for the keys of HKPhrases.</summary>
+    public ulong[] HongKongKeyPairs { get; } = new ulong[1 << 10];
 
     /// <summary>True when a key of one unit exists (none in OpenCC 1.4.2): the key pair filters are then not used.</summary>
     public bool HasSingleUnitKey { get; private set; }
@@ -240,6 +245,7 @@ internal sealed partial class VariantTables
         }
 
         ulong[] pairs = new ulong[PhrasePairs.Length];
+        ulong[] shapes = new ulong[PhrasePairs.Length];
         ushort[] lengths = new ushort[0x10000];
         foreach (string word in words)
         {
@@ -247,6 +253,7 @@ internal sealed partial class VariantTables
             {
                 int bit = PairBit(word[0], word[1]);
                 pairs[bit >> 6] |= 1ul << bit;
+                SetBit(shapes, ShapeBit(word, word.Length));
                 if (word.Length < 16)
                 {
                     lengths[word[0]] |= (ushort)(1 << word.Length);
@@ -254,7 +261,7 @@ internal sealed partial class VariantTables
             }
         }
 
-        var set = new ContextWordSet(words, pairs, lengths);
+        var set = new ContextWordSet(words, pairs, lengths, shapes);
         return Interlocked.CompareExchange(ref _contextWords, set, null) ?? set;
     }
 
@@ -269,9 +276,14 @@ internal sealed partial class VariantTables
             }
 
             ulong[] keyPairs = isTaiwan ? TaiwanKeyPairs : HongKongKeyPairs;
+            if (!char.IsSurrogate(key[0]))
+            {
+                Or(key[0], isTaiwan ? CharClass.TaiwanKeyStart : CharClass.HongKongKeyStart);
+            }
+
             if (key.Length >= 2)
             {
-                int bit = PairBit(key[0], key[1]);
+                int bit = KeyPairBit(key[0], key[1]);
                 keyPairs[bit >> 6] |= 1ul << bit;
             }
             else
@@ -301,6 +313,7 @@ internal sealed partial class VariantTables
                 if (phrase.Length >= 2)
                 {
                     PhrasePairs[PairBit(phrase[0], phrase[1]) >> 6] |= 1ul << PairBit(phrase[0], phrase[1]);
+                    SetBit(PhraseShapes, ShapeBit(phrase, phrase.Length));
                 }
             }
         }

@@ -10,7 +10,13 @@ namespace TextRepair.Repair.Decoding;
 /// </summary>
 internal sealed class EncodingStep : RepairStep
 {
-    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) => EncodingScanner.IndexOfSuspicious(text) >= 0;
+    /// <summary>
+    /// A suspicious character (see <see cref="EncodingScanner.IndexOfSuspicious"/>), or the C0 controls of UTF-16 read
+    /// by a byte decoder (<see cref="Utf16TextReading.MayApply"/>): ASCII text written as UTF-16 and read as Latin-1 is
+    /// ASCII letters and NULs, with no suspicious character.
+    /// </summary>
+    public override bool MayApply(ReadOnlySpan<char> text, RepairOptions options) =>
+        EncodingScanner.IndexOfSuspicious(text) >= 0 || Utf16TextReading.MayApply(text);
 
     /// <summary>
     /// Passes over the text at most; the step stops at the first pass that changes nothing. A pass undoes up to three

@@ -1,0 +1,87 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TextRepair.Conversion;
+using TextRepair.Tests.Oracles;
+
+namespace TextRepair.Tests;
+
+/// <summary>
+/// The stage table's trie layout (blocks of child slots, root slots in the unit entries or looked up when they do not
+/// fit) against the flat oracle: greedy longest match, any key set.
+/// </summary>
+public sealed class StageTableTests
+{
+    // A small alphabet makes shared prefixes, deep keys and full child blocks likely; the last units are outside it.
+    private const string Alphabet = "一二三四五六七八九十甲乙丙丁戊己";
+
+    [Property(MaxTest = 200)]
+    public Property Convert_RandomDictionary_EqualsTheOracle() =>
+        Prop.ForAll(Dictionaries().ToArbitrary(), Texts().ToArbitrary(), (map, text) => Convert(map, text) == ReferencePipeline.ApplyStage(new PhraseTable(map), text));
+
+    [Fact]
+    public void Convert_ManyFirstUnitsAndAWideNode_EqualsTheOracle()
+    {
+        // 21,000 distinct first units: the root block's slot indices pass the 14 bits of the unit entries, so
+        // most first units take the looked-up path; 一 has 3,000 children (a block of 8,192 slots).
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < 21_000; i++)
+        {
+            char first = (char)(0x4E00 + i);
+            map[$"{first}{(char)(0x4E00 + ((i * 7) % 21_000))}"] = $"<{i}>";
+            if (i % 3 == 0)
+            {
+                map[first.ToString()] = "#";
+            }
+        }
+
+        for (int i = 0; i < 3_000; i++)
+        {
+            map[$"一{(char)(0x9000 + i)}尾"] = $"[{i}]";
+        }
+
+        var random = new Random(20261130);
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < 200_000; i++)
+        {
+            text.Append(random.Next(4) switch
+            {
+                0 => '一',
+                1 => (char)(0x9000 + random.Next(3_100)),
+                2 => '尾',
+                _ => (char)(0x4E00 + random.Next(21_500)),
+            });
+        }
+
+        string input = text.ToString();
+        Assert.Equal(ReferencePipeline.ApplyStage(new PhraseTable(map), input), Convert(map, input));
+    }
+
+    private static string Convert(Dictionary<string, string> map, string text)
+    {
+        StageTable table = StageTable.Build([(DictionarySource.Map(map), 0)]);
+        char[] destination = new char[(text.Length * (long)table.ExpansionNumerator / table.ExpansionDenominator) + 1];
+        int written = table.Convert(text, destination);
+        return new string(destination, 0, written);
+    }
+
+    private static Gen<Dictionary<string, string>> Dictionaries() =>
+        Gen.Choose(1, 6)
+            .SelectMany(length => Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray()), length), (_, key) => new string(key))
+            .SelectMany(_ => Gen.Elements("a", "bb", "ccc", string.Empty), (key, value) => (key, value: value.Length == 0 ? key + "!" : value))
+            .ListOf()
+            .Select(pairs =>
+            {
+                var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach ((string key, string value) in pairs)
+                {
+                    map.TryAdd(key, value);
+                }
+
+                return map;
+            });
+
+    private static Gen<string> Texts() =>
+        Gen.ArrayOf(Gen.Frequency((9, Gen.Elements(Alphabet.ToCharArray())), (1, Gen.Elements('x', '\n', '\uD840', '\uDC00'))))
+            .Select(units => new string(units));
+}
