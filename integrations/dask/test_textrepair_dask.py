@@ -64,6 +64,29 @@ def assert_same_records(expected_dir, actual_dir, shards):
     assert produced == sorted(shards), f"unexpected output shards: {produced}"
 
 
+def run_killing_after_first_shard(cluster, in_dir, out_dir, kill):
+    """Runs the shards in a thread and calls kill() once the first output shard is written.
+
+    Returns (results, failures, shards done when kill() was called); fails if the run does not end in 300 s.
+    """
+    outcome = {}
+
+    def target():
+        outcome["value"] = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster, retries=3)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not textrepair_dask.find_shards(out_dir):
+        time.sleep(0.05)
+    done_at_kill = len(textrepair_dask.find_shards(out_dir))
+    kill()
+    thread.join(timeout=300)
+    assert not thread.is_alive(), "the run did not end after the kill"
+    results, failures = outcome["value"]
+    return results, failures, done_at_kill
+
+
 @pytest.fixture(scope="module")
 def cluster():
     from distributed import Client, LocalCluster
@@ -101,29 +124,26 @@ def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, 
     assert pids <= {pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker}
 
 
+def test_registering_with_a_tool_starts_its_process_on_every_worker_before_any_shard(cluster):
+    textrepair_dask.register(cluster, TOOL)
+
+    pids = cluster.run(textrepair_dask.tool_pids)
+
+    assert len(pids) == 2
+    assert all(len(worker) == 1 for worker in pids.values()), pids
+
+
 def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(tmp_path, cluster):
     in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
     shards = make_shards(in_dir, shards=8, lines=1500)
     single_process(in_dir, reference)
     worker_pids = list(cluster.run(os.getpid).values())
-    outcome = {}
 
-    def target():
-        outcome["value"] = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster, retries=3)
-
-    thread = threading.Thread(target=target)
-    thread.start()
     # Kill one worker once the first shard is written and before the last one: its running task is retried elsewhere.
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not textrepair_dask.find_shards(out_dir):
-        time.sleep(0.05)
-    done_at_kill = len(textrepair_dask.find_shards(out_dir))
-    os.kill(worker_pids[0], signal.SIGKILL)
-    thread.join(timeout=300)
+    results, failures, done_at_kill = run_killing_after_first_shard(
+        cluster, in_dir, out_dir, lambda: os.kill(worker_pids[0], signal.SIGKILL))
 
-    assert not thread.is_alive()
     assert done_at_kill < len(shards), "the worker was killed after the run: the test proves nothing"
-    results, failures = outcome["value"]
     assert failures == []
     assert_same_records(reference, out_dir, shards)
     leftovers = [name for _, _, files in os.walk(out_dir) for name in files if not name.endswith(".jsonl")]
@@ -134,26 +154,18 @@ def test_a_tool_process_killed_mid_run_is_replaced_and_loses_no_record(tmp_path,
     in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
     shards = make_shards(in_dir, shards=8, lines=1500)
     single_process(in_dir, reference)
-    outcome = {}
+    killed = {}
 
-    def target():
-        outcome["value"] = textrepair_dask.run(in_dir, out_dir, ARGS, TOOL, client=cluster, retries=3)
+    def kill_a_tool_process():
+        killed["pid"] = [pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker][0]
+        os.kill(killed["pid"], signal.SIGKILL)
 
-    thread = threading.Thread(target=target)
-    thread.start()
     # Kill one worker's textrepair serve process once the first shard is written: the shard it was on (if any) is
     # retried, and the worker starts a fresh process for its next shard.
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not textrepair_dask.find_shards(out_dir):
-        time.sleep(0.05)
-    done_at_kill = len(textrepair_dask.find_shards(out_dir))
-    killed = [pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker][0]
-    os.kill(killed, signal.SIGKILL)
-    thread.join(timeout=300)
+    results, failures, done_at_kill = run_killing_after_first_shard(cluster, in_dir, out_dir, kill_a_tool_process)
+    killed = killed["pid"]
 
-    assert not thread.is_alive()
     assert done_at_kill < len(shards), "the process was killed after the run: the test proves nothing"
-    results, failures = outcome["value"]
     assert failures == []
     assert_same_records(reference, out_dir, shards)
     assert killed not in {pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker}

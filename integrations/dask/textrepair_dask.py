@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 
+import dask
 from distributed import WorkerPlugin
 
 SHARD_SUFFIXES = (".jsonl", ".parquet")
@@ -43,6 +44,22 @@ PLUGIN_NAME = "textrepair-tool-processes"
 
 # How long a closing tool process may take to finish its shard and exit before it is killed.
 STOP_SECONDS = 30
+
+# Dask settings for the LocalCluster this script starts (a cluster given with --scheduler keeps its own). Dask's
+# defaults wake every process 50 times a second (the event loop's tick check, 20 ms), sample the running task's stack
+# 100 times a second (the worker profiler) and poll memory and the system 10 and 2 times a second; a task here is one
+# blocking call into the tool process, so none of that tells anything. Measured on this 2-core machine
+# (docs/corpora.md): a LocalCluster of 2 workers whose 2 tasks wait 20 s burns 13.2% of a core with the defaults and
+# 2.8% with these, CPU taken from the tool processes. Work stealing is off: the scheduler queues the shard tasks and
+# hands one to each worker that is free (distributed >= 2022.11), so there is nothing to steal, only a 100 ms poll.
+QUIET_CLUSTER_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.tick.limit": "60s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+}
 
 
 class ShardFailed(Exception):
@@ -83,8 +100,7 @@ class ToolProcess:
     def run(self, args):
         """Runs ``textrepair ARGS...`` in the process; returns (exit code, stderr, pid). Raises ShardFailed if it died."""
         with self.lock:
-            if self.process is None or self.process.poll() is not None:
-                self._start()
+            self._ensure_started()
             process = self.process
             try:
                 process.stdin.write((json.dumps(list(args)) + "\n").encode("utf-8"))
@@ -97,9 +113,18 @@ class ToolProcess:
             answer = json.loads(line)
             return answer["exit"], answer["stderr"], process.pid
 
+    def start(self):
+        """Starts the process now if none is running (it then loads while the cluster starts, not on the first shard)."""
+        with self.lock:
+            self._ensure_started()
+
     def close(self):
         with self.lock:
             self._stop()
+
+    def _ensure_started(self):
+        if self.process is None or self.process.poll() is not None:
+            self._start()
 
     def _start(self):
         self._stop()
@@ -129,14 +154,22 @@ class ToolProcess:
 
 
 class ToolProcesses(WorkerPlugin):
-    """Dask worker plugin: the worker's ToolProcess per tool command, closed when the worker closes."""
+    """Dask worker plugin: the worker's ToolProcess per tool command, closed when the worker closes.
+
+    The tool commands given are started as soon as the plugin is set up on a worker.
+    """
 
     name = PLUGIN_NAME
+
+    def __init__(self, tools=()):
+        self.tools = [list(tool) for tool in tools]
 
     def setup(self, worker=None):
         # Here, not in __init__: the plugin is pickled to the workers, and a lock cannot be.
         self.processes = {}
         self.lock = threading.Lock()
+        for tool in self.tools:
+            self.get(tool).start()
 
     def get(self, tool):
         with self.lock:
@@ -196,12 +229,14 @@ def run_shard(tool, args, in_path, out_path):
     raise ShardFailed(f"{in_path}: textrepair exited with {code}: {stderr}")
 
 
-def register(client):
-    """Installs the ToolProcesses plugin on every worker of the client's cluster (and on workers that join later)."""
+def register(client, tool=None):
+    """Installs the ToolProcesses plugin on every worker of the client's cluster (and on workers that join later),
+    starting a tool process on each worker at once when a tool command is given."""
+    plugin = ToolProcesses([tool] if tool else [])
     if hasattr(client, "register_plugin"):
-        client.register_plugin(ToolProcesses(), name=PLUGIN_NAME)
+        client.register_plugin(plugin, name=PLUGIN_NAME)
     else:  # distributed before 2023.9 (Debian 12 has 2022.12)
-        client.register_worker_plugin(ToolProcesses(), name=PLUGIN_NAME)
+        client.register_worker_plugin(plugin, name=PLUGIN_NAME)
 
 
 def run(in_dir, out_dir, args, tool, scheduler=None, workers=2, retries=2, client=None, log=sys.stderr):
@@ -214,18 +249,23 @@ def run(in_dir, out_dir, args, tool, scheduler=None, workers=2, retries=2, clien
         if scheduler:
             client = Client(scheduler)
         else:
-            own_cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1",
-                dashboard_address=":0")
-            client = Client(own_cluster)
+            with dask.config.set(QUIET_CLUSTER_CONFIG):
+                own_cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1",
+                    dashboard_address=":0")
+                client = Client(own_cluster)
     try:
-        register(client)
+        register(client, tool)
         ready = time.monotonic()
         futures = {}
+        # Largest shards first (a higher priority runs earlier): uneven shards then end together instead of one large
+        # shard running alone at the end while the other workers idle.
         for shard in shards:
+            size = os.path.getsize(os.path.join(in_dir, shard))
             future = client.submit(
                 run_shard, tool, args, os.path.abspath(os.path.join(in_dir, shard)),
-                os.path.abspath(os.path.join(out_dir, shard)), key=f"textrepair-{shard}", retries=retries, pure=False)
+                os.path.abspath(os.path.join(out_dir, shard)), key=f"textrepair-{shard}", retries=retries, pure=False,
+                priority=size)
             futures[future] = shard
         results, failures = [], []
         for future in as_completed(futures):

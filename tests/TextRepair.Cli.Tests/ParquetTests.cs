@@ -180,6 +180,10 @@ public sealed class ParquetTests
     // Files on which the parquet fuzz harness (tools/fuzz.sh) made the tool fail with an exception from inside.
     // crash-00.parquet (AFL++ 4.04c, 2026-11-29): a column whose logical type ParquetSharp does not know; reading it threw
     // ArgumentOutOfRangeException and the tool exited 1 with that message instead of a one-line input error.
+    // hang-00.parquet, hang-01.parquet (session 7, over afl-fuzz's 10 s timeout): 731 and 763 bytes whose page header
+    // declares a page of 1.89 GB and 0.87 GB. Arrow's buffered page reader allocates the declared size before it finds
+    // the page short, so the tool takes 16 s and 1.9 GB RSS (7.7 s, 0.9 GB) to say "damaged Parquet file" (exit 2). Kept
+    // for the outcome; the time and memory are an open item (docs/corpora.md, Fuzzing).
     [Theory]
     [MemberData(nameof(FuzzCrashes))]
     public async Task A_damaged_file_found_by_the_fuzzer_is_a_one_line_input_error(string file)
@@ -198,7 +202,10 @@ public sealed class ParquetTests
         foreach (ToolResult result in results)
         {
             Assert.True(result.ExitCode is 0 or 2, result.ToString());
-            Assert.True(result.ExitCode == 0 || result.Stderr.Trim().Split('\n').Length == 1, result.ToString());
+            // One line for the file; records read before the damage may each have had their own line (hang-01: a value
+            // that is not UTF-8, passed through).
+            string[] lines = result.Stderr.Trim().Split('\n');
+            Assert.True(result.ExitCode == 0 || lines[..^1].All(line => line.EndsWith("(record passed through unchanged)", StringComparison.Ordinal)), result.ToString());
             Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
         }
     }

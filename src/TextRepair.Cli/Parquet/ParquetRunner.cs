@@ -74,7 +74,7 @@ internal sealed class ParquetRunner
         }
         catch (ParquetException exception)
         {
-            throw new CliException($"{input.DisplayName}: not a readable Parquet file ({Program.OneLine(exception.Message)})", ExitCodes.BadInput, exception);
+            throw new CliException($"{input.DisplayName}: not a readable Parquet file ({NativeMessage(exception)})", ExitCodes.BadInput, exception);
         }
 
         using (reader)
@@ -95,12 +95,24 @@ internal sealed class ParquetRunner
             }
             catch (ParquetException exception)
             {
-                throw new CliException($"{input.DisplayName}: damaged Parquet file ({Program.OneLine(exception.Message)})", ExitCodes.BadInput, exception);
+                throw new CliException($"{input.DisplayName}: damaged Parquet file ({NativeMessage(exception)})", ExitCodes.BadInput, exception);
             }
         }
     }
 
     /// <summary>One JSON object per non-null value, in order: <c>{"file":...,"row":N,...the report}</c>.</summary>
+    /// <summary>
+    /// The message of a ParquetSharp exception without the mangled C++ type name it starts with
+    /// (<c>N7parquet16ParquetExceptionE (message: '...')</c>, found by the fuzzer in session 7).
+    /// </summary>
+    internal static string NativeMessage(ParquetException exception)
+    {
+        const string Prefix = "(message: '";
+        string message = Program.OneLine(exception.Message);
+        int start = message.IndexOf(Prefix, StringComparison.Ordinal);
+        return start >= 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[(start + Prefix.Length)..^2] : message;
+    }
+
     private static void Detect(ParquetFileReader reader, ParquetSchemaField field, Stream output, InputSource input, ParquetRecordSink sink)
     {
         long rowsBefore = 0;
