@@ -16,6 +16,9 @@ namespace TextRepair.Cli.Tests;
 /// alone on the uninstrumented build it passes. hang-00 to hang-05 (session 6) and hang-06 (session 7): inputs over
 /// that self-chosen timeout (100-700 ms); replayed alone on the uninstrumented build, each takes 0.3-2.2 s in a fresh
 /// process, the start of the runtime and the loading of the models included (session 7, load average 10-14).
+/// crash-01.jsonl (session 7, found by CI's 60 s run once the fixed timeout let the harness run at full speed): a key
+/// escaped as a lone surrogate ("t\uDDDD..."); Utf8JsonReader.ValueTextEquals threw InvalidOperationException, which
+/// the processor took for a failure of the tool and stopped. Reproduced alone before the fix.
 /// </remarks>
 public sealed class CorporaFuzzRegressionTests
 {

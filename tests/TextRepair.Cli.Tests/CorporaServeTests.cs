@@ -69,15 +69,16 @@ public sealed class CorporaServeTests
             "not a request",
             "[\"repair\",1]",
             "[]",
+            "[\"repair\",\"\\uDDDD\"]",
             "[\"convert\",\"-c\",\"s2t\",\"--jsonl\",\"" + directory.File("a.jsonl") + "\",\"-o\",\"" + directory.File("last.out") + "\"]") + "\n";
 
         ToolResult result = await Tool.RunAsync(["serve"], Encoding.UTF8.GetBytes(lines));
 
         string[] answers = result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(7, answers.Length);
+        Assert.Equal(8, answers.Length);
         Assert.Equal(
-            [2, 2, 2, 2, 2, 2, 0],
+            [2, 2, 2, 2, 2, 2, 2, 0],
             answers.Select(answer => JsonDocument.Parse(answer).RootElement.GetProperty("exit").GetInt32()).ToArray());
         Assert.Contains("--output or --in-place", answers[0], StringComparison.Ordinal);
         Assert.Contains("standard input is closed", answers[1], StringComparison.Ordinal);
@@ -85,6 +86,9 @@ public sealed class CorporaServeTests
         Assert.Contains("JSON array of strings", answers[3], StringComparison.Ordinal);
         Assert.Contains("JSON array of strings", answers[4], StringComparison.Ordinal);
         Assert.Contains("a request runs convert, repair or detect", answers[5], StringComparison.Ordinal);
+
+        // A string escaped as a lone surrogate: the reader throws InvalidOperationException, not JsonException.
+        Assert.Contains("JSON array of strings", answers[6], StringComparison.Ordinal);
         Assert.False(File.Exists(directory.File("stdin.out")));
         Assert.Contains("發展", File.ReadAllText(directory.File("last.out")), StringComparison.Ordinal);
     }

@@ -132,8 +132,9 @@ internal static class ServeCommand
             // The array must end here, and nothing may follow it.
             return reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? [.. args] : null;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string whose escapes spell invalid UTF-16 (a lone surrogate, "\uDDDD").
             return null;
         }
     }

@@ -15,7 +15,7 @@ namespace TextRepair.Cli.Jsonl;
 /// </summary>
 internal sealed class JsonLinesProcessor
 {
-    private const string ReportField = "textrepair";
+    private static ReadOnlySpan<byte> ReportField => "textrepair"u8;
 
     private readonly DocumentProcessor _processor;
     private readonly byte[] _field;
@@ -74,6 +74,20 @@ internal sealed class JsonLinesProcessor
         return new BlockResult(output, stats, inputLength, lines) { Faults = faults };
     }
 
+    // A key whose escapes spell invalid UTF-16 (a lone surrogate: "\uDDDD") is no key we look for; the reader throws
+    // InvalidOperationException, not JsonException, when it compares one (found by the jsonl fuzz harness, session 7).
+    private static bool KeyEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes the processed line, or returns why it is not a JSON object (writing nothing).</summary>
     private string? ProcessLine(ReadOnlySpan<byte> line, PooledBuffer output, RunStats stats, int lineIndex, ref List<RecordFault>? faults)
     {
@@ -109,8 +123,8 @@ internal sealed class JsonLinesProcessor
 
                 hasProperties = true;
                 // A key given twice: the last value wins, as in Python's json and JavaScript's JSON.parse.
-                bool isField = reader.ValueTextEquals(_field);
-                bool isReport = _report && reader.ValueTextEquals(ReportField);
+                bool isField = KeyEquals(ref reader, _field);
+                bool isReport = _report && KeyEquals(ref reader, ReportField);
                 reader.Read();
                 if (isField)
                 {
