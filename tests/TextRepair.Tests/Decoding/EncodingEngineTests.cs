@@ -139,6 +139,78 @@ public sealed class EncodingEngineTests
         Assert.Equal(once.Text, TextRepairer.Repair(once.Text, options).Text);
     }
 
+    [Fact]
+    public void Composes_RejectsRoundTrips_AndASecondUtf16Layer()
+    {
+        LayerStep utf8AsGbk = new(Codec.Utf8, Codec.Gbk, false);
+        LayerStep utf16AsUtf8 = new(Codec.Utf16Le, Codec.Utf8, false);
+
+        // Nothing undone yet, or an ordinary second layer: composes.
+        Assert.True(CandidateSearch.Composes([], Codec.Utf8, Codec.Windows1252));
+        Assert.True(CandidateSearch.Composes([utf8AsGbk], Codec.Utf8, Codec.Windows1252));
+        Assert.True(CandidateSearch.Composes([utf8AsGbk], Codec.Utf16Le, Codec.Utf8));
+
+        // UTF-16 read as UTF-8, right after UTF-8 read as UTF-16: the same bytes back, the same text back.
+        Assert.False(CandidateSearch.Composes([utf16AsUtf8], Codec.Utf8, Codec.Utf16Le));
+
+        // Two UTF-16 layers of any order, with anything between them.
+        Assert.False(CandidateSearch.Composes([new LayerStep(Codec.Utf16Be, Codec.Gbk, false)], Codec.Gbk, Codec.Utf16Le));
+        Assert.False(CandidateSearch.Composes([utf16AsUtf8, utf8AsGbk], Codec.Utf16Be, Codec.Gbk));
+    }
+
+    [Fact]
+    public void Lattice_NeverTakesARoundTrip_NorTwoUtf16Layers()
+    {
+        // Found by repairing a repair's output again: a GBK reading of UTF-8 with lost bytes, next to ASCII. A second
+        // pass read "-15\";97;100;3)" as "1-\"59;;701;0)3" (two UTF-16 layers of different byte order swap the bytes of
+        // each pair) and "0\uFFFD\uFFFDS" as "\uFFFD\uFFFD" (a UTF-8/UTF-16 round trip that only drops characters).
+        foreach (string token in new[] { "鏈熺殑鎶樻棫棰濅负8-15\";97;100;3)", "0\uFFFD\uFFFDS", "銆嶈繑鍥炶繎浼煎€?" })
+        {
+            foreach (Candidate reading in CandidateSearch.Lattice(token, '\n', '\n', TextLikelihood.Score(token, '\n', '\n')))
+            {
+                Assert.True(reading.Steps.Count(s => s.Truth.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be || s.Wrong.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be) <= 1, reading.Chain);
+                for (int k = 1; k < reading.Steps.Length; k++)
+                {
+                    Assert.False(reading.Steps[k].Wrong.Family == reading.Steps[k - 1].Truth.Family && reading.Steps[k].Truth.Family == reading.Steps[k - 1].Wrong.Family, reading.Chain);
+                }
+
+                Assert.DoesNotContain("1-\"59;;701;0)3", reading.Text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Score_IsTheBestScriptsScore_AndScoresAtMostAgreesWithIt()
+    {
+        // The pruned search over scripts (upper bounds, early exits) against a plain loop over all of them, on clean
+        // dev lines of every script and on the same lines through wrong decoders.
+        var texts = new List<string>();
+        foreach (string locale in new[] { "zh-cn", "zh-tw", "ja", "ko", "de" })
+        {
+            texts.AddRange(DevLines(locale).Where((_, i) => i % 50 == 0).Take(20));
+        }
+
+        foreach (string t in texts.ToArray())
+        {
+            texts.Add(Encoding.GetEncoding(936).GetString(Encoding.UTF8.GetBytes(t)));
+            texts.Add(Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes(t)));
+            texts.Add(t[..Math.Min(3, t.Length)] + "\uFFFD" + t[Math.Min(3, t.Length)..]);
+        }
+
+        int scripts = Enum.GetValues<TextRepair.Analysis.Language.LanguageScript>().Length;
+        foreach (string t in texts)
+        {
+            var plain = Enumerable.Range(0, scripts).Select(s => TextLikelihood.ScoreBy((TextRepair.Analysis.Language.LanguageScript)s, t, '\n', '\n')).ToList();
+            double best = plain.Max(s => s.Total);
+            var pruned = TextLikelihood.Score(t, '\n', '\n');
+            Assert.Equal(best, pruned.Total);
+            Assert.Equal(plain.First(s => s.Total == best).Script, pruned.Script);
+            Assert.True(TextLikelihood.ScoresAtMost(t, '\n', '\n', best));
+            Assert.True(TextLikelihood.ScoresAtMost(t, '\n', '\n', best + 0.5));
+            Assert.False(TextLikelihood.ScoresAtMost(t, '\n', '\n', best - 0.5));
+        }
+    }
+
     private static IEnumerable<string> DevLines(string locale) => EncodingEvaluationSet.Lines(locale).Where((_, i) => i % 2 == 0);
 
     // The token with the best reading's accepted runs applied (ties to the likelier reading, as TokenReading decides),

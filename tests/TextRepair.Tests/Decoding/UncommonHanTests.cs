@@ -83,6 +83,17 @@ public sealed class UncommonHanTests
         Assert.False(UncommonHan.IsCommonHanText("东莞信访"));
         Assert.False(UncommonHan.IsCommonHanText("他们今天下午去图书馆看书é"));
         Assert.True(UncommonHan.IsCommonHanText("他们今天下午去图书馆看书。"));
+
+        // A loss already marked: a few are cleared (text repaired with its losses marked), many are not.
+        Assert.True(UncommonHan.IsCommonHanText("他们今天下午去图书馆看书\uFFFD"));
+        Assert.True(UncommonHan.IsCommonHanText("他们今天\uFFFD下午去图书馆\uFFFD看书"));
+        Assert.False(UncommonHan.IsCommonHanText("他们\uFFFD今天\uFFFD下午\uFFFD去图书馆\uFFFD看书"));
+        foreach (string t in paragraphs)
+        {
+            // GBK read as UTF-8: mostly U+FFFD with the odd chance character; never cleared.
+            string garbled = Encoding.UTF8.GetString(Encoding.GetEncoding(936).GetBytes(t));
+            Assert.False(UncommonHan.IsCommonHanText(garbled), garbled);
+        }
     }
 
     private static string Generate()

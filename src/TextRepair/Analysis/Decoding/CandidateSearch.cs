@@ -110,7 +110,7 @@ internal static class CandidateSearch
             Candidate judged = cut ? c.WithoutTrailingLoss(out judgedLength) : c;
             string judgedProbe = judgedLength < probe.Length ? probe[..judgedLength] : probe;
             char judgedAfter = cut ? CharNgramModel.Boundary : probeAfter;
-            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, new bool[judged.TokenBounds.Length - 1], following: false) > 0
+            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, new bool[judged.TokenBounds.Length - 1], following: false, exactGain: false) > 0
                 && !chains.Exists(s => c.HasSteps(s)))
             {
                 chains.Add(c.Steps);
@@ -140,7 +140,7 @@ internal static class CandidateSearch
                     bool questionMarks = wrong.Kind == CodecKind.Table && wrong.Page.IsDoubleByte && LayerUndo.MayHaveLostQuestionMarks(state.Text);
                     foreach (Codec truth in Codec.TrueEncodings)
                     {
-                        if (truth.Family == wrong.Family)
+                        if (truth.Family == wrong.Family || !Composes(state.Steps, truth, wrong))
                         {
                             continue;
                         }
@@ -179,6 +179,50 @@ internal static class CandidateSearch
         exact.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
         return exact.Count > BeamWidth ? exact.GetRange(0, BeamWidth) : exact;
     }
+
+    /// <summary>
+    /// False when the layer "written in <paramref name="truth"/>, read as <paramref name="wrong"/>", happening before
+    /// the layers <paramref name="undone"/> (the last undone happened right after it), makes a chain that is no
+    /// mojibake:
+    /// <list type="bullet">
+    /// <item>a round trip: the layer after it writes the text back in <paramref name="wrong"/>, which gives the same
+    /// bytes, and reads them as <paramref name="truth"/>, which gives the same text; the pair changes nothing but the
+    /// bytes a reader lost, so its only "repair" is dropping characters next to loss markers;</item>
+    /// <item>a second UTF-16 layer: two UTF-16 readings of different byte order with any layer between them swap the
+    /// bytes of every pair of characters, which turns plain ASCII into permuted ASCII ("-15" into "1-5"), and a UTF-16
+    /// reader's output (characters from the whole of the BMP) cannot be written in any legacy code page again.</item>
+    /// </list>
+    /// Both were found by repairing the engine's own output again: on a GBK reading of UTF-8 text with lost bytes, a
+    /// second pass took such chains, and a third undid them.
+    /// </summary>
+    internal static bool Composes(ReadOnlySpan<LayerStep> undone, Codec truth, Codec wrong)
+    {
+        if (undone.IsEmpty)
+        {
+            return true;
+        }
+
+        LayerStep after = undone[^1];
+        if (after.Truth.Family == wrong.Family && after.Wrong.Family == truth.Family)
+        {
+            return false;
+        }
+
+        if (IsUtf16(truth) || IsUtf16(wrong))
+        {
+            foreach (LayerStep step in undone)
+            {
+                if (IsUtf16(step.Truth) || IsUtf16(step.Wrong))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsUtf16(Codec codec) => codec.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be;
 
     private static bool Feasible(Codec wrong, string text, bool exact)
     {

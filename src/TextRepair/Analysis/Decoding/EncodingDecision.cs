@@ -94,13 +94,15 @@ internal static class EncodingDecision
     /// run of <paramref name="runLength"/> characters scored <paramref name="input"/>; with <paramref name="following"/>
     /// the line is already damaged by the reading's chain.
     /// </summary>
-    public static bool Accept(SpanScore reading, int layers, SpanScore input, int runLength, bool following)
-    {
-        double gain = Gain(reading, layers, input);
-        bool shortField = runLength <= ShortFieldMaxLength;
-        double minGain = following ? MinFollowGain : shortField ? MinShortFieldGain : MinGain;
-        return gain >= minGain && reading.PerChar >= (shortField ? MinShortFieldPerChar : MinPerChar);
-    }
+    public static bool Accept(SpanScore reading, int layers, SpanScore input, int runLength, bool following) =>
+        Gain(reading, layers, input) >= RequiredGain(runLength, following) && reading.PerChar >= RequiredPerChar(runLength);
+
+    /// <summary>The gain <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters.</summary>
+    public static double RequiredGain(int runLength, bool following) =>
+        following ? MinFollowGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
+
+    /// <summary>The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters.</summary>
+    public static double RequiredPerChar(int runLength) => runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
 
     /// <summary>Log-likelihood ratio of a reading scored <paramref name="reading"/> against the input, less the prior cost of its layers.</summary>
     public static double Gain(SpanScore reading, int layers, SpanScore input) => reading.Total - input.Total - (layers * LayerCost);

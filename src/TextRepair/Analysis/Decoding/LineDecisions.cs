@@ -45,17 +45,26 @@ internal sealed class LineDecisions
         foreach (TokenReading token in tokens)
         {
             // A token decided before in the same context with no reading gets the same outcome without a search.
-            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After)
-                || !EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
+            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
             {
                 continue;
             }
 
-            if (token.DecideByKnown(_known.Steps, out bool follows))
+            // A chain found in the text first: its reading must clear the thresholds on the token's own evidence, as
+            // a reading the search finds must, and replaying one chain costs less than measuring the token's surprise.
+            bool follows = false;
+            if (_known.Steps.Count > 0 && token.DecideByKnown(_known.Steps, out follows))
             {
                 Taken(token);
+                continue;
             }
-            else if (follows)
+
+            if (!EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
+            {
+                continue;
+            }
+
+            if (follows)
             {
                 waiting.Add(token);
             }

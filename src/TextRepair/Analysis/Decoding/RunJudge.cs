@@ -23,17 +23,20 @@ internal static class RunJudge
     /// <summary>
     /// Judges every run of <paramref name="reading"/>; sets <paramref name="accepted"/>[k] for each group k of the runs
     /// accepted and returns the sum of their gains (0 when none is accepted). With <paramref name="following"/>, the
-    /// reading's chain already damaged the line (see <see cref="EncodingDecision.MinFollowGain"/>).
+    /// reading's chain already damaged the line (see <see cref="EncodingDecision.MinFollowGain"/>). Without
+    /// <paramref name="exactGain"/>, the same runs are accepted, but an accepted run adds only the least gain it needed
+    /// (its input is scored only until it is known to fall far enough under the reading): for callers that ask whether
+    /// a reading restores anything, not how much.
     /// </summary>
-    public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following)
+    public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain = true)
     {
         // Runs judged on their own evidence first; once one is accepted, the token is damaged by the reading's chain
         // and its other runs follow it (a GBK line read as Latin-1 is cut into runs by ASCII: "Ö÷»ú.Ãû/ÎÄ/¼þ").
-        double total = JudgeRuns(token, before, after, reading, accepted, following);
-        return total > 0 && !following ? total + JudgeRuns(token, before, after, reading, accepted, following: true) : total;
+        double total = JudgeRuns(token, before, after, reading, accepted, following, exactGain);
+        return total > 0 && !following ? total + JudgeRuns(token, before, after, reading, accepted, following: true, exactGain) : total;
     }
 
-    private static double JudgeRuns(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following)
+    private static double JudgeRuns(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain)
     {
         int[] tb = reading.TokenBounds;
         int[] xb = reading.TextBounds;
@@ -71,12 +74,25 @@ internal static class RunJudge
             // Next to a group the reading loses (U+FFFD), the run's context is unknown: the text starts or ends there.
             char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
             char right = b == token.Length ? after : Lost(reading, k) ? CharNgramModel.Boundary : token[b];
-            SpanScore input = TextLikelihood.Score(source, left, right);
             SpanScore output = TextLikelihood.Score(restored, left, right);
-            if (EncodingDecision.Accept(output, reading.Layers, input, source.Length, following))
+            if (exactGain)
             {
-                accepted[first..k].Fill(true);
-                total += Math.Max(0, EncodingDecision.Gain(output, reading.Layers, input));
+                SpanScore input = TextLikelihood.Score(source, left, right);
+                if (EncodingDecision.Accept(output, reading.Layers, input, source.Length, following))
+                {
+                    accepted[first..k].Fill(true);
+                    total += Math.Max(0, EncodingDecision.Gain(output, reading.Layers, input));
+                }
+            }
+            else if (output.PerChar >= EncodingDecision.RequiredPerChar(source.Length))
+            {
+                // Accept's test, rearranged: the input may score at most this much.
+                double required = EncodingDecision.RequiredGain(source.Length, following);
+                if (TextLikelihood.ScoresAtMost(source, left, right, output.Total - (reading.Layers * EncodingDecision.LayerCost) - required))
+                {
+                    accepted[first..k].Fill(true);
+                    total += Math.Max(0, required);
+                }
             }
         }
 

@@ -43,9 +43,6 @@ internal static class TextLikelihood
     /// </summary>
     public const double ScriptSwitchLogProb = -2.95;
 
-    [ThreadStatic]
-    private static int t_lastBest;
-
     private static readonly Lazy<char[,]> s_representatives = new(BuildRepresentatives);
 
     // Per script, per character: the character Map scores it as, and the best unigram log-probability of the other
@@ -53,19 +50,31 @@ internal static class TextLikelihood
     // lookups instead of a search over the symbol blocks and the other models.
     private static readonly Lazy<(char[][] Mapped, float[][] Other)> s_tables = new(BuildTables);
 
+    // Per script, per character: an upper bound on the log-probability of any transition into it (see MaxInto), so that
+    // a script whose bound for a whole text falls behind another script's exact score is skipped without scoring.
+    // 6 x 64 K floats (1.5 MB), computed once.
+    private static readonly Lazy<float[][]> s_maxInto = new(BuildMaxInto);
+
+    // Per character: the script whose model scores it best on its own (see Guess). 64 KB, computed once.
+    private static readonly Lazy<byte[]> s_likeliest = new(BuildLikeliest);
+
     /// <summary>Scores <paramref name="text"/> between <paramref name="before"/> and <paramref name="after"/>.</summary>
-    public static SpanScore Score(ReadOnlySpan<char> text, char before, char after)
+    public static SpanScore Score(ReadOnlySpan<char> text, char before, char after) => Score(text, before, after, default);
+
+    // The best script's score; with transitions (text.Length + 1 entries), also the log-probability of each transition
+    // under that script. The likeliest script first (see Guess): every transition scores at most 0, so the others stop
+    // as soon as they fall behind its total, and the tighter that total, the sooner; a script whose upper bound falls
+    // behind it is not scored at all. Ties go to the lower script, as in a plain loop over the scripts.
+    private static SpanScore Score(ReadOnlySpan<char> text, char before, char after, Span<double> transitions)
     {
-        // The script that fit best last time on this thread first: the others stop as soon as they fall behind it
-        // (every transition scores at most 0, so a script behind can only fall further). Ties go to the lower script,
-        // as in a plain loop over the scripts.
         int count = CharNgramModel.Shared.ScriptCount;
-        int first = t_lastBest < count ? t_lastBest : 0;
-        SpanScore best = Score((LanguageScript)first, text, before, after, default, double.NegativeInfinity);
+        int first = (int)Guess(text);
+        SpanScore best = Score((LanguageScript)first, text, before, after, transitions, double.NegativeInfinity);
         for (int s = 0; s < count; s++)
         {
-            if (s == first)
+            if (s == first || UpperBound(s, text, after, best.Total) < best.Total)
             {
+                // An upper bound under the best score: the script can neither pass it nor tie.
                 continue;
             }
 
@@ -76,8 +85,71 @@ internal static class TextLikelihood
             }
         }
 
-        t_lastBest = (int)best.Script;
+        if (!transitions.IsEmpty && (int)best.Script != first)
+        {
+            Score(best.Script, text, before, after, transitions, double.NegativeInfinity);
+        }
+
         return best;
+    }
+
+    /// <summary>The score of <paramref name="text"/> under <paramref name="script"/>'s model alone (what <see cref="Score(ReadOnlySpan{char}, char, char)"/> maximises).</summary>
+    internal static SpanScore ScoreBy(LanguageScript script, ReadOnlySpan<char> text, char before, char after) =>
+        Score(script, text, before, after, default, double.NegativeInfinity);
+
+    /// <summary>
+    /// True when <see cref="Score(ReadOnlySpan{char}, char, char)"/> of <paramref name="text"/> is at most
+    /// <paramref name="bound"/>, found without scoring each script further than it takes to fall under the bound.
+    /// </summary>
+    public static bool ScoresAtMost(ReadOnlySpan<char> text, char before, char after, double bound)
+    {
+        int count = CharNgramModel.Shared.ScriptCount;
+        int first = (int)Guess(text);
+        for (int k = 0; k < count; k++)
+        {
+            // The likeliest script first: the one most likely to stay over the bound, which ends the test.
+            int s = k == 0 ? first : k <= first ? k - 1 : k;
+            if (UpperBound(s, text, after, bound) <= bound)
+            {
+                continue;
+            }
+
+            if (Score((LanguageScript)s, text, before, after, default, bound).Total > bound)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // An upper bound on script s's score of text (whatever comes before it), or a value under bound as soon as the
+    // bound is known to fall under it: every term is at most 0, so a partial sum can only fall.
+    private static double UpperBound(int s, ReadOnlySpan<char> text, char after, double bound)
+    {
+        float[] maxInto = s_maxInto.Value[s];
+        double total = maxInto[after];
+        foreach (char c in text)
+        {
+            total += maxInto[c];
+            if (total < bound)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The script to score <paramref name="text"/> by first: the one whose model gives its first non-ASCII character
+    /// (else its first character) the highest log-probability on its own (see BuildLikeliest). Only an order: the score
+    /// is exact whichever script comes first, but the tighter the first total, the less the others are scored.
+    /// </summary>
+    private static LanguageScript Guess(ReadOnlySpan<char> text)
+    {
+        int i = text.IndexOfAnyExceptInRange('\u0000', '\u007F');
+        return text.IsEmpty ? LanguageScript.Latin : (LanguageScript)s_likeliest.Value[text[i < 0 ? 0 : i]];
     }
 
     /// <summary>
@@ -100,10 +172,10 @@ internal static class TextLikelihood
     /// </summary>
     public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, out int start, out int end)
     {
-        LanguageScript script = Score(text, before, after).Script;
         double[]? rented = null;
         Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
-        Score(script, text, before, after, transitions, double.NegativeInfinity);
+        transitions = transitions[..(text.Length + 1)];
+        Score(text, before, after, transitions);
         double best = 0, current = 0;
         int currentStart = 0;
         start = end = 0;
@@ -176,6 +248,7 @@ internal static class TextLikelihood
             }
 
             char c = mapped[raw];
+           
             bool known = model.IsKnown(c);
 
             // Two different unseen symbols scored as the same representative are not a seen pair.
@@ -228,6 +301,68 @@ internal static class TextLikelihood
         }
 
         return (mapped, other);
+    }
+
+    // For each script and raw character, at least the largest log-probability Score(script, ...) can give a transition
+    // into it: U+FFFD's fixed cost; else the larger of a stored pair into the character it maps to and its unigram
+    // log-probability (a back-off weight is at most 0; an unseen first character has weight 0), raised to the switch
+    // into another script's model for a character the model never saw and to RepeatLogProb for one that may repeat.
+    // Stored rounded up to the next float, so that rounding never makes the bound fall under the score.
+    private static float[][] BuildMaxInto()
+    {
+        CharNgramModel model = CharNgramModel.Shared;
+        (char[][] mappedTable, float[][] otherTable) = s_tables.Value;
+        var bounds = new float[model.ScriptCount][];
+        for (int s = 0; s < model.ScriptCount; s++)
+        {
+            CharNgramModel.ScriptModel scriptModel = model.Model((LanguageScript)s);
+            float[] pairs = scriptModel.MaxPairInto();
+            float[] bound = bounds[s] = new float[65536];
+            for (int raw = 0; raw < 65536; raw++)
+            {
+                char c = mappedTable[s][raw];
+                double p = Math.Max(pairs[c], scriptModel.UnigramLogProb(c));
+                if (!scriptModel.IsKnown(c))
+                {
+                    p = Math.Max(p, otherTable[s][c] + ScriptSwitchLogProb);
+                }
+
+                if (raw < '\u2E80' || IsSymbol((char)raw))
+                {
+                    p = Math.Max(p, RepeatLogProb);
+                }
+
+                bound[raw] = MathF.BitIncrement((float)(raw == '\uFFFD' ? LostCharLogProb : p));
+            }
+        }
+
+        return bounds;
+    }
+
+    // For each character, the script whose model gives it the highest log-probability on its own: its unigram
+    // log-probability, or for a character the model never saw, the other models' best plus the cost of switching.
+    private static byte[] BuildLikeliest()
+    {
+        CharNgramModel model = CharNgramModel.Shared;
+        (char[][] mappedTable, float[][] otherTable) = s_tables.Value;
+        byte[] likeliest = new byte[65536];
+        for (int raw = 0; raw < 65536; raw++)
+        {
+            double bestLogProb = double.NegativeInfinity;
+            for (int s = 0; s < model.ScriptCount; s++)
+            {
+                CharNgramModel.ScriptModel scriptModel = model.Model((LanguageScript)s);
+                char c = mappedTable[s][raw];
+                double p = scriptModel.IsKnown(c) ? scriptModel.UnigramLogProb(c) : Math.Max(scriptModel.UnigramLogProb(c), otherTable[s][c] + ScriptSwitchLogProb);
+                if (p > bestLogProb)
+                {
+                    bestLogProb = p;
+                    likeliest[raw] = (byte)s;
+                }
+            }
+        }
+
+        return likeliest;
     }
 
     // The best unigram log-probability of c in the models of the other scripts.

@@ -105,7 +105,7 @@ internal sealed class TokenReading
         foreach (Candidate c in readings)
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            double gain = RunJudge.Judge(token, before, after, c, accepted, following: false);
+            double gain = RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: readings.Count > 1);
             if (gain <= 0)
             {
                 continue;
@@ -148,7 +148,7 @@ internal sealed class TokenReading
         }
 
         bool[] accepted = new bool[c.TokenBounds.Length - 1];
-        bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true) > 0 || accepted.Contains(true);
+        bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false) > 0 || accepted.Contains(true);
         if (!restores && !HasLosses(c))
         {
             return false;

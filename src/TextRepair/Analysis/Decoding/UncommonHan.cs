@@ -53,6 +53,15 @@ internal static partial class UncommonHan
     /// </summary>
     public const int MaxClearedUncommonPercent = 30;
 
+    /// <summary>
+    /// Fewest Han characters per U+FFFD in a token <see cref="IsCommonHanText"/> clears. A loss already marked is no
+    /// sign of a wrong decoder either way, and text repaired with its losses marked must pass the gate when it is
+    /// repaired again (the repair's second pass): in the repaired dev-half paragraphs of UTF-8 read as GBK with lost
+    /// bytes, a token has one U+FFFD per 20-30 Han characters. Double-byte text read as UTF-8 is the other way round:
+    /// several U+FFFD per Han character, and those Han characters are random, mostly uncommon ones.
+    /// </summary>
+    public const int MinHanPerLoss = 4;
+
     private const char First = '\u4E00';
     private const char Last = '\u9FFF';
 
@@ -83,7 +92,8 @@ internal static partial class UncommonHan
     /// <summary>
     /// True when <paramref name="token"/> is Han text made of common characters: Han characters (at least
     /// <see cref="MinClearedHan"/>, under <see cref="MaxClearedUncommonPercent"/>% of them uncommon), general, CJK and
-    /// full-width punctuation (spaces, dashes, curly quotes), and ASCII, nothing else. Such a token is no mojibake: what a wrong decoder makes of CJK bytes is
+    /// full-width punctuation (spaces, dashes, curly quotes), ASCII, and a few U+FFFD (at most one per
+    /// <see cref="MinHanPerLoss"/> Han characters), nothing else. Such a token is no mojibake: what a wrong decoder makes of CJK bytes is
     /// either characters from outside these blocks (Latin-1, box drawing, kana, Hangul, symbols) or Han characters from
     /// sections ordered by pronunciation or radical, mostly uncommon (see <see cref="CommonLogProb"/>). Clean text
     /// outside the language model's domain (news, where 人才 or 镇街 is rare to a model trained on software
@@ -91,7 +101,7 @@ internal static partial class UncommonHan
     /// </summary>
     public static bool IsCommonHanText(ReadOnlySpan<char> token)
     {
-        int han = 0, uncommon = 0;
+        int han = 0, uncommon = 0, lost = 0;
         foreach (char c in token)
         {
             if (c < 0x80)
@@ -104,13 +114,17 @@ internal static partial class UncommonHan
                 han++;
                 uncommon += IsCommon(c) ? 0 : 1;
             }
+            else if (c == '\uFFFD')
+            {
+                lost++;
+            }
             else if (c is not ((>= '\u2000' and <= '\u206F') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF5E') or '\u00A0'))
             {
                 return false;
             }
         }
 
-        return han >= MinClearedHan && uncommon * 100 < han * MaxClearedUncommonPercent;
+        return han >= MinClearedHan && uncommon * 100 < han * MaxClearedUncommonPercent && lost * MinHanPerLoss <= han;
     }
 
     /// <summary>True when the first <see cref="SampledHan"/> Han characters of <paramref name="line"/> are mostly uncommon.</summary>

@@ -182,6 +182,27 @@ internal sealed class CharNgramModel
             }
         }
 
+        /// <summary>
+        /// The largest stored pair log-probability into each character (negative infinity for a character that ends no
+        /// stored pair): with <see cref="UnigramLogProb"/> and a back-off weight of at most 0, the most any transition
+        /// into the character can score. A new 64 K table per call.
+        /// </summary>
+        public float[] MaxPairInto()
+        {
+            float[] max = new float[65536];
+            Array.Fill(max, float.NegativeInfinity);
+            foreach (ulong entry in _slots)
+            {
+                if ((uint)entry != 0)
+                {
+                    char second = (char)(uint)entry;
+                    max[second] = Math.Max(max[second], BitConverter.Int32BitsToSingle((int)(entry >> 32)));
+                }
+            }
+
+            return max;
+        }
+
         public static ScriptModel Read(BinaryReader reader)
         {
             var model = new ScriptModel();
