@@ -74,29 +74,42 @@ internal static class RunJudge
             // Next to a group the reading loses (U+FFFD), the run's context is unknown: the text starts or ends there.
             char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
             char right = b == token.Length ? after : Lost(reading, k) ? CharNgramModel.Boundary : token[b];
-            SpanScore output = TextLikelihood.Score(restored, left, right);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
+                SpanScore output = TextLikelihood.Score(restored, left, right);
                 if (EncodingDecision.Accept(output, reading.Layers, input, source.Length, following))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, reading.Layers, input));
                 }
             }
-            else if (output.PerChar >= EncodingDecision.RequiredPerChar(source.Length))
+            else if (Clears(source, restored, left, right, reading.Layers, following))
             {
-                // Accept's test, rearranged: the input may score at most this much.
-                double required = EncodingDecision.RequiredGain(source.Length, following);
-                if (TextLikelihood.ScoresAtMost(source, left, right, output.Total - (reading.Layers * EncodingDecision.LayerCost) - required))
-                {
-                    accepted[first..k].Fill(true);
-                    total += Math.Max(0, required);
-                }
+                accepted[first..k].Fill(true);
+                total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following));
             }
         }
 
         return total;
+    }
+
+    // EncodingDecision.Accept's test, rearranged so that little is scored: the restored run under its likeliest script
+    // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
+    // that fails is the restored run scored under every script.
+    private static bool Clears(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following)
+    {
+        double required = EncodingDecision.RequiredGain(source.Length, following);
+        double perChar = EncodingDecision.RequiredPerChar(source.Length);
+        SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
+        if (likeliest.PerChar >= perChar && TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required))
+        {
+            return true;
+        }
+
+        SpanScore best = TextLikelihood.Score(restored, left, right);
+        return best.Total > likeliest.Total && best.PerChar >= perChar
+            && TextLikelihood.ScoresAtMost(source, left, right, best.Total - (layers * EncodingDecision.LayerCost) - required);
     }
 
     // True when the reading turns group k into nothing but U+FFFD (bytes lost).
