@@ -272,6 +272,10 @@ public static class EncodingEvaluationSet
     private static bool SameFamily(string row, string column) =>
         row == column || (row.StartsWith("utf-16", StringComparison.Ordinal) && column.StartsWith("utf-16", StringComparison.Ordinal) && row == column);
 
+    /// <summary>True when <paramref name="text"/> is well-formed UTF-16 (no lone surrogate).</summary>
+    internal static bool WellFormed(string text) =>
+        System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
+
     internal static System.Text.Encoding Strict(int codePage) => codePage switch
     {
         65001 => new UTF8Encoding(false, true),

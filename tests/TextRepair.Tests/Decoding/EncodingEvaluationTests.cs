@@ -28,7 +28,7 @@ public sealed class EncodingEvaluationTests
 
         // A repair never splits a surrogate pair: well-formed input gives well-formed output (a gbk > utf-8 dev paragraph
         // whose UTF-8 reading held a supplementary character lost half of it before LayerUndo kept pairs whole).
-        Assert.All(dev.Concat(heldOut).Where(o => WellFormed(o.Case.Input)), o => Assert.True(WellFormed(o.Output), o.Case.Input));
+        Assert.All(dev.Concat(heldOut).Where(o => EncodingEvaluationSet.WellFormed(o.Case.Input)), o => Assert.True(EncodingEvaluationSet.WellFormed(o.Output), o.Case.Input));
 
         // Dev failures (never held-out ones) in the test output folder, to study.
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-failures.txt"), dev.Where(o => !o.Passed).Select(o =>
@@ -40,8 +40,6 @@ public sealed class EncodingEvaluationTests
 
         Assert.Equal(File.ReadAllText(DocPath()).ReplaceLineEndings("\n"), report.ReplaceLineEndings("\n"));
     }
-
-    private static bool WellFormed(string text) => System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
 
     [Fact]
     public void EveryRowColumnLengthAndScript_HasCases()

@@ -89,13 +89,10 @@ public sealed class EncodingProperties
         }
 
         Assert.Equal(result.Text, SeedTests.Apply(input, result.Edits));
-        Assert.True(!WellFormed(input) || WellFormed(result.Text), "a surrogate pair was split");
+        Assert.True(!EncodingEvaluationSet.WellFormed(input) || EncodingEvaluationSet.WellFormed(result.Text), "a surrogate pair was split");
         RepairResult again = TextRepairer.Repair(result.Text, options);
         Assert.Equal(result.Text, again.Text);
     }
-
-    private static bool WellFormed(string text) =>
-        System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
 
     // Applies the chain's layers (written in, read as), losing and truncating bytes on the way.
     private static string Garble(string text, int[] chain, int damage, int mode, Random random)
