@@ -19,6 +19,50 @@ public sealed class StageTableTests
     public Property Convert_RandomDictionary_EqualsTheOracle() =>
         Prop.ForAll(Dictionaries().ToArbitrary(), Texts().ToArbitrary(), (map, text) => Convert(map, text) == ReferencePipeline.ApplyStage(new PhraseTable(map), text));
 
+    [Property(MaxTest = 60)]
+    public Property Convert_DenseRandomDictionary_EqualsTheOracle() =>
+        Prop.ForAll(Dictionaries().ToArbitrary(), DenseTexts().ToArbitrary(), (map, text) =>
+        {
+            Dictionary<string, string> padded = Padded(map);
+            return Convert(padded, text) == ReferencePipeline.ApplyStage(new PhraseTable(padded), text);
+        });
+
+    [Property(MaxTest = 60)]
+    public Property NextMatch_DenseRandomDictionary_FindsTheMatchesOfAGreedyScan() =>
+        Prop.ForAll(Dictionaries().ToArbitrary(), DenseTexts().ToArbitrary(), (map, text) =>
+        {
+            StageTable table = StageTable.Build([(DictionarySource.Map(Padded(map)), 0)]);
+            var expected = new List<(int, int, int)>();
+            for (int i = 0; i < text.Length;)
+            {
+                int matched = table.Match(text, i, out int valueIndex);
+                if (matched > 0)
+                {
+                    expected.Add((i, matched, valueIndex));
+                    i += matched;
+                }
+                else
+                {
+                    i += TextUnits.UnmatchedLength(text.AsSpan(i));
+                }
+            }
+
+            var actual = new List<(int, int, int)>();
+            for (int i = 0; ;)
+            {
+                int at = table.NextMatch(text, i, out int length, out int valueIndex);
+                if (at >= text.Length)
+                {
+                    break;
+                }
+
+                actual.Add((at, length, valueIndex));
+                i = at + length;
+            }
+
+            return expected.SequenceEqual(actual);
+        });
+
     [Fact]
     public void Convert_ManyFirstUnitsAndAWideNode_EqualsTheOracle()
     {
@@ -80,6 +124,28 @@ public sealed class StageTableTests
 
                 return map;
             });
+
+    /// <summary>
+    /// <paramref name="map"/> plus 20,000 two-unit keys over units outside the alphabet, so that the table gets a
+    /// start filter (see StageTable.Scan.cs) and the random keys are tested through it.
+    /// </summary>
+    private static Dictionary<string, string> Padded(Dictionary<string, string> map)
+    {
+        var padded = new Dictionary<string, string>(map, StringComparer.Ordinal);
+        for (int i = 0; i < 20_000; i++)
+        {
+            padded[$"{(char)(0x5000 + (i % 4_000))}{(char)(0x7000 + (i / 4_000))}"] = "p";
+        }
+
+        return padded;
+    }
+
+    private static Gen<string> DenseTexts() =>
+        Gen.ArrayOf(Gen.Frequency(
+                (12, Gen.Elements(Alphabet.ToCharArray())),
+                (2, Gen.Elements('\u5000', '\u5001', '\u7000', '\u7001', '\u7004')),
+                (1, Gen.Elements('x', '\n', '\uD840', '\uDC00', '\u2FF0'))))
+            .Select(units => new string(units));
 
     private static Gen<string> Texts() =>
         Gen.ArrayOf(Gen.Frequency((9, Gen.Elements(Alphabet.ToCharArray())), (1, Gen.Elements('x', '\n', '\uD840', '\uDC00'))))

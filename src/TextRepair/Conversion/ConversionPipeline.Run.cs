@@ -133,7 +133,7 @@ internal sealed partial class ConversionPipeline
             int i = 0;
             while (true)
             {
-                int next = segmentation.SkipUnmatched(text, i);
+                int next = segmentation.NextMatch(text, i, out int matched, out int valueIndex);
                 if (pending < 0 && first is not null)
                 {
                     for (; i < next; i++)
@@ -156,14 +156,6 @@ internal sealed partial class ConversionPipeline
                 if (i >= text.Length)
                 {
                     break;
-                }
-
-                int matched = segmentation.Match(text, i, out int valueIndex);
-                if (matched == 0)
-                {
-                    pending = pending < 0 ? i : pending;
-                    i += TextUnits.UnmatchedLength(text.Slice(i));
-                    continue;
                 }
 
                 if (pending >= 0)

@@ -63,6 +63,7 @@ internal sealed unsafe partial class StageTable
     private readonly ulong* _keyUnits;
     private readonly int[] _shapes;
     private readonly bool _hasSingleUnitKeys;
+    private readonly bool _denseStarts;
     private readonly byte* _image;
     private readonly int _imageLength;
 
@@ -93,6 +94,7 @@ internal sealed unsafe partial class StageTable
         _keyUnits = view.KeyUnits;
         _shapes = view.Shapes.ToArray();
         _entries = view.Entries;
+        _denseStarts = MaxKeyLength > 1 && KeyCount >= DenseKeyCount;
     }
 
     /// <summary>Number of distinct keys (and value slots).</summary>
@@ -255,31 +257,40 @@ internal sealed unsafe partial class StageTable
     /// The greedy longest-match loop behind <see cref="Convert(ReadOnlySpan{char}, Span{char})"/> and the tracked
     /// conversion: <paramref name="entry0"/> is the first of this table's 65536 entries or of a copy with more units
     /// sent to the slow path, and <paramref name="sink"/> hears of every dictionary match. Generic over a struct so that each sink gets
-    /// its own compiled loop: the plain one (<see cref="NoSink"/>) has no call and no test left in it.
+    /// its own compiled loop: the plain one (<see cref="NoSink"/>) has no call and no test left in it; likewise a
+    /// table with a start filter (see <c>StageTable.Scan.cs</c>) and one without get a loop each.
     /// </summary>
     private int Convert<TSink>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
+        where TSink : struct, IMatchSink =>
+        _denseStarts
+            ? Convert<TSink, DenseStarts>(source, destination, ref entry0, ref sink)
+            : Convert<TSink, SparseStarts>(source, destination, ref entry0, ref sink);
+
+    private int Convert<TSink, TStarts>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
         where TSink : struct, IMatchSink
+        where TStarts : struct
     {
         ref char src = ref MemoryMarshal.GetReference(source);
         ref char dst = ref MemoryMarshal.GetReference(destination);
         int length = source.Length;
         int i = 0;
         int written = 0;
+
+        // With a start filter (see StageTable.Scan.cs) every unit but the last two asks it without a branch.
+        ulong[] filterArray = typeof(TStarts) == typeof(DenseStarts) ? StartFilter : [];
+        ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
+        int filterShift = StartFilterShift(filterArray);
+        int filtered = length - 2;
         while (i < length)
         {
             char c = Unsafe.Add(ref src, i);
             uint entry = Unsafe.Add(ref entry0, c);
-            if ((entry & Unsettled) == 0)
+            if (typeof(TStarts) == typeof(DenseStarts) && i < filtered
+                ? (entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) == 0
+                : (entry & Unsettled) == 0
+                    || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
-                // The common case, kept in a tight loop of its own: the unit starts no longer key.
-                Debug.Assert(written < destination.Length);
-                Unsafe.Add(ref dst, written++) = (char)(entry ^ c);
-                i++;
-                continue;
-            }
-
-            if ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1))))
-            {
+                // The common case: only the unit's own entry can match here.
                 Debug.Assert(written < destination.Length);
                 Unsafe.Add(ref dst, written++) = (char)(entry ^ c);
                 i++;

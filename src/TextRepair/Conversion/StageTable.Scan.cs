@@ -1,0 +1,206 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TextRepair.Conversion;
+
+/// <summary>
+/// The start filter: for tables where about every other unit of real text starts a longer key (STPhrases), a
+/// blocked Bloom filter over the first two units of every two-unit key and the first three units of every longer
+/// key. Where it says no, no key longer than one unit matches, so only the unit's entry counts: no trie walk.
+/// </summary>
+/// <remarks>
+/// On the Simplified benchmark text (1.15 M units) 55% of the units start some STPhrases key; the pair filter sent
+/// about 158 k positions into a walk and 59 k of them found a phrase, since most pairs that begin a key are only a
+/// prefix of longer keys and the walk ends at the third unit. Asked with the third unit too, the filter leaves 65 k
+/// walks, 59 k of them matches (counted in s2twp's segmentation pass). It is probed for every unit and its answer
+/// combined with the unit's entry without a branch: "does a phrase start here" is a coin toss on such text and a
+/// branch on it mispredicts about every other unit. For the other tables few units start a longer key, that branch is
+/// predictable, and probing a filter at every unit was measured slower (t2s 3.1 against 1.4 ms, tw2sp 10.7 against
+/// 6.6 ms per benchmark text, load 7-13), so they keep the pair filter behind the entry test.
+/// </remarks>
+internal sealed unsafe partial class StageTable
+{
+    /// <summary>
+    /// Keys from which a table with keys longer than one unit gets a start filter: the tables built with STPhrases
+    /// have over 49,000 (about 5,000 of their first units take 55% of the units of Simplified text); every other
+    /// table of OpenCC's configs has at most about 6,000 keys (TSCharacters with TSPhrases), mostly single units.
+    /// </summary>
+    private const int DenseKeyCount = 16384;
+
+    /// <summary>
+    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 64-bit word holds
+    /// under one token on average, and a token sets two bits of one word, so a probe passes falsely well under 1% of
+    /// the time. For STPhrases the filter takes 256 KB, as much as its pair filter, which this path does not read.
+    /// </summary>
+    private const int StartFilterBitsPerToken = 40;
+
+    /// <summary>Mixed into the two-unit tokens so that they differ from three-unit tokens of the same units.</summary>
+    private const ulong PairKeySalt = 0x5A5A_0000_0000_0000UL;
+
+    // Built on first use (a race builds it twice, with the same result); empty for the other tables.
+    private ulong[]? _startFilter;
+
+    /// <summary>The start filter; empty when this table has fewer than <see cref="DenseKeyCount"/> keys or none longer than one unit.</summary>
+    private ulong[] StartFilter => Volatile.Read(ref _startFilter) ?? BuildStartFilter();
+
+    /// <summary>
+    /// Finds the next match at or after <paramref name="position"/>, stepping over unmatched positions the way
+    /// greedy matching does (one code point, or a whole ideographic description sequence). Returns its position, or
+    /// the text length when no key matches in the rest of the text; <paramref name="length"/> and
+    /// <paramref name="valueIndex"/> describe the match. Equivalent to <see cref="SkipUnmatched"/> and
+    /// <see cref="Match"/> in a loop.
+    /// </summary>
+    public int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex)
+    {
+        int i = position;
+        if (_denseStarts)
+        {
+            ulong[] filterArray = StartFilter;
+            ref char src = ref MemoryMarshal.GetReference(text);
+            ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
+            int filterShift = StartFilterShift(filterArray);
+            uint* entries = _entries;
+
+            // Units whose entry alone sends them to a walk: the slow path, and with single-unit keys every key start.
+            uint always = NeedsSlowPath | (_hasSingleUnitKeys ? ~((1u << NodeShift) - 1) : 0);
+            int filtered = text.Length - 2;
+            while (i < filtered)
+            {
+                uint entry = entries[Unsafe.Add(ref src, i)];
+                if ((entry & (always | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+                {
+                    int matched = Walk(text, i, out valueIndex);
+                    if (matched > 0)
+                    {
+                        length = matched;
+                        return i;
+                    }
+
+                    i += (entry & NeedsSlowPath) == 0 ? 1 : TextUnits.UnmatchedLength(text.Slice(i));
+                    continue;
+                }
+
+                i++;
+            }
+        }
+
+        // Sparse tables, and the last two units.
+        while ((i = SkipUnmatched(text, i)) < text.Length)
+        {
+            length = Match(text, i, out valueIndex);
+            if (length > 0)
+            {
+                return i;
+            }
+
+            i += TextUnits.UnmatchedLength(text.Slice(i));
+        }
+
+        length = 0;
+        valueIndex = NoValue;
+        return text.Length;
+    }
+
+    /// <summary>Type argument of the conversion loop for a table with a start filter.</summary>
+    private struct DenseStarts;
+
+    /// <summary>Type argument of the conversion loop for a table without a start filter.</summary>
+    private struct SparseStarts;
+
+    /// <summary>The right shift that turns a token's hash into a word index of <paramref name="filter"/> (any value for an empty filter).</summary>
+    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)filter.Length);
+
+    /// <summary>
+    /// <see cref="StartsLongerKey"/> when the start filter admits a key longer than one unit at <paramref name="i"/>
+    /// (which has two more units after it), otherwise 0; computed without a branch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint MayStartLonger(ref char src, int i, ref ulong filter, int filterShift)
+    {
+        ulong pair = ((ulong)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1);
+        ulong pairHash = (pair | PairKeySalt) * HashMultiplier;
+        ulong tripleHash = ((pair << 16) | Unsafe.Add(ref src, i + 2)) * HashMultiplier;
+        ulong pairMask = (1UL << (int)(pairHash >> 20)) | (1UL << (int)(pairHash >> 26));
+        ulong tripleMask = (1UL << (int)(tripleHash >> 20)) | (1UL << (int)(tripleHash >> 26));
+        bool mayStart = ((Unsafe.Add(ref filter, (nint)(pairHash >> filterShift)) & pairMask) == pairMask)
+            | ((Unsafe.Add(ref filter, (nint)(tripleHash >> filterShift)) & tripleMask) == tripleMask);
+        return (uint)Unsafe.BitCast<bool, byte>(mayStart) << 16;
+    }
+
+    /// <summary>Builds the start filter from the trie's first three levels; empty for a table without one.</summary>
+    private ulong[] BuildStartFilter()
+    {
+        ulong[] filter = [];
+        if (_denseStarts)
+        {
+            int tokens = AddStartTokens(null, 0);
+            filter = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
+            AddStartTokens(filter, 64 - BitOperations.Log2((uint)filter.Length));
+        }
+
+        Volatile.Write(ref _startFilter, filter);
+        return filter;
+    }
+
+    /// <summary>
+    /// Sets the bits of every start token in <paramref name="filter"/> (when not null): each two-unit key, and the
+    /// first three units of each longer key. Returns the number of tokens.
+    /// </summary>
+    private int AddStartTokens(ulong[]? filter, int shift)
+    {
+        int tokens = 0;
+        int rootSize = 1 << _rootLog2;
+        for (int r = 0; r < rootSize; r++)
+        {
+            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            {
+                continue;
+            }
+
+            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
+            for (int s1 = 0; s1 < firstSize; s1++)
+            {
+                uint* second = _slots + ((nint)(first[2] + s1) * SlotUints);
+                if ((second[0] & Occupied) == 0)
+                {
+                    continue;
+                }
+
+                ulong pair = ((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL);
+                if ((second[1] & ValueMask) != 0)
+                {
+                    tokens++;
+                    AddToken(filter, shift, (pair | PairKeySalt) * HashMultiplier);
+                }
+
+                if ((second[0] & HasChildren) == 0)
+                {
+                    continue;
+                }
+
+                int secondSize = 1 << (int)((second[0] >> BlockLog2Shift) & 31);
+                for (int s2 = 0; s2 < secondSize; s2++)
+                {
+                    uint* third = _slots + ((nint)(second[2] + s2) * SlotUints);
+                    if ((third[0] & Occupied) != 0)
+                    {
+                        tokens++;
+                        AddToken(filter, shift, ((pair << 16) | (third[0] & 0xFFFFUL)) * HashMultiplier);
+                    }
+                }
+            }
+        }
+
+        return tokens;
+
+        static void AddToken(ulong[]? filter, int shift, ulong hash)
+        {
+            if (filter is not null)
+            {
+                filter[(int)(hash >> shift)] |= (1UL << (int)(hash >> 20)) | (1UL << (int)(hash >> 26));
+            }
+        }
+    }
+}
