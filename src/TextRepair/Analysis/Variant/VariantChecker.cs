@@ -117,7 +117,8 @@ internal static class VariantChecker
 
     // Most of a text (ASCII, punctuation, the Han characters both scripts write) can make no finding: one table load per
     // unit up to the next one that can (or the end). A unit that only starts regional keys stops where it and the next
-    // unit start one (the same test as MayStartKey's), so that a key start (說, 信) followed by anything else is skipped.
+    // unit may start one (MayStartKey's pair test), so that a key start (信 of 信息, 文 of 文件) followed by anything
+    // else is skipped.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextStop(ReadOnlySpan<char> text, int i, ref byte stops, byte stop, byte keyStop, ulong[] keyPairs)
     {
