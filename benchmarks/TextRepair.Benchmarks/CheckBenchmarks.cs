@@ -1,5 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using TextRepair.Analysis.Decoding;
+using TextRepair.Analysis.Variant;
 
 namespace TextRepair.Benchmarks;
 
@@ -22,6 +24,8 @@ public class CheckBenchmarks
         _utf8 = Encoding.UTF8.GetBytes(_text);
         Console.WriteLine($"// check corpus: {_utf8.Length:N0} UTF-8 bytes ({ConversionCorpus.Source})");
         TextAnalyzer.CheckVariant("軟件", ChineseVariant.HantTW);
+        Console.WriteLine($"// {_text.Length:N0} UTF-16 units; zh-Hant-TW checker stops: {CheckerStops(ChineseVariant.HantTW):N0}, findings: {CheckVariantOnly():N0}");
+        Console.WriteLine($"// suspicious characters: {SuspiciousCharsAll():N0}; lines the encoding engine visits: {FindPreScanLoop():N0}");
     }
 
     [Benchmark(Baseline = true, Description = "baseline: UTF-8 decoding")]
@@ -48,6 +52,72 @@ public class CheckBenchmarks
     [Benchmark(Description = "CheckVariant zh-Hant-TW only")]
     public int CheckVariantOnly() => TextAnalyzer.CheckVariant(_text, ChineseVariant.HantTW).Count;
 
+    [Benchmark(Description = "stage: Analyze annotations only (the character-table pass)")]
+    public int AnalyzeAnnotationsOnly() => TextAnalyzer.Analyze(_text, TextAnalyzerOptions.Annotations).SuspectedDamage.Count;
+
+    [Benchmark(Description = "stage: encoding pre-scan (EncodingScanner.MayFind)")]
+    public bool EncodingMayFind() => EncodingScanner.MayFind(_text);
+
+    [Benchmark(Description = "stage: encoding pre-scan, suspicious characters (SuspiciousChars.IndexOf)")]
+    public int SuspiciousCharsOnly() => SuspiciousChars.IndexOf(_text);
+
+    [Benchmark(Description = "stage: encoding pre-scan, uncommon-Han lines (UncommonHan.IndexOfSuspiciousLine)")]
+    public int UncommonHanLinesOnly() => UncommonHan.IndexOfSuspiciousLine(_text);
+
+    [Benchmark(Description = "stage: SuspiciousChars.IndexOf resumed after every hit (whole text)")]
+    public int SuspiciousCharsAll()
+    {
+        int hits = 0;
+        for (int at = 0, next; at < _text.Length && (next = SuspiciousChars.IndexOf(_text.AsSpan(at))) >= 0; at += next + 1)
+        {
+            hits++;
+        }
+
+        return hits;
+    }
+
+    [Benchmark(Description = "stage: EncodingScanner.Find's pre-scan loop alone (IndexOfSuspicious, next line)")]
+    public int FindPreScanLoop()
+    {
+        int visits = 0;
+        for (int position = 0, hit; position < _text.Length && (hit = EncodingScanner.IndexOfSuspicious(_text.AsSpan(position))) >= 0;)
+        {
+            int lineEnd = _text.AsSpan(position + hit).IndexOfAny('\n', '\r');
+            position = lineEnd < 0 ? _text.Length : position + hit + lineEnd + 1;
+            visits++;
+        }
+
+        return visits;
+    }
+
+    [Benchmark(Description = "stage: encoding engine (EncodingScanner.Find)")]
+    public int EncodingFind()
+    {
+        var findings = new List<EncodingFinding>();
+        EncodingScanner.Find(_text, findings);
+        return findings.Count;
+    }
+
     [Benchmark(Description = "IdentifyVariant")]
     public int Identify() => TextAnalyzer.IdentifyVariant(_text).Evidence.Count;
+
+    // The units at which the checker leaves its skipping loop (see VariantChecker.NextStop), not counting the characters
+    // of the expected script, which stop it only until their line has shown one.
+    private int CheckerStops(ChineseVariant expected)
+    {
+        VariantTables tables = VariantTables.Instance;
+        byte stop = VariantTables.StopBit(expected);
+        byte keyStop = VariantTables.KeyStartBit(expected);
+        ulong[] pairs = expected == ChineseVariant.HantTW ? tables.TaiwanKeyPairs : tables.HongKongKeyPairs;
+        int stops = 0;
+        for (int i = 0; i < _text.Length; i++)
+        {
+            byte s = tables.CheckStops[_text[i]];
+            bool keyPair = (s & keyStop) != 0 && i + 1 < _text.Length
+                && VariantTables.HasBit(pairs, VariantTables.KeyPairBit(_text[i], _text[i + 1]));
+            stops += (s & stop) != 0 || keyPair ? 1 : 0;
+        }
+
+        return stops;
+    }
 }

@@ -63,12 +63,19 @@ public sealed class VariantTablesTests
         CharClass right = expected == ChineseVariant.Hans ? CharClass.SimplifiedOnly : CharClass.TraditionalOnly;
         CharClass regional = expected switch
         {
-            ChineseVariant.HantTW => CharClass.TaiwanConverts | CharClass.TaiwanKeyStart,
-            ChineseVariant.HantHK => CharClass.HongKongConverts | CharClass.HongKongKeyStart,
+            ChineseVariant.HantTW => CharClass.TaiwanConverts,
+            ChineseVariant.HantHK => CharClass.HongKongConverts,
+            _ => CharClass.None,
+        };
+        CharClass keyStart = expected switch
+        {
+            ChineseVariant.HantTW => CharClass.TaiwanKeyStart,
+            ChineseVariant.HantHK => CharClass.HongKongKeyStart,
             _ => CharClass.None,
         };
         byte stop = VariantTables.StopBit(expected);
         byte rightStop = VariantTables.RightBit(expected);
+        byte keyStop = VariantTables.KeyStartBit(expected);
         int stops = 0;
         for (int c = 0; c < 0x10000; c++)
         {
@@ -77,6 +84,7 @@ public sealed class VariantTablesTests
             bool isStop = (tables.CheckStops[c] & stop) != 0;
             Assert.True(!must || isStop, $"U+{c:X4} {f}");
             Assert.True((f & right) == 0 || (tables.CheckStops[c] & (stop | rightStop)) != 0, $"U+{c:X4} {f}");
+            Assert.True((f & keyStart) == 0 || (tables.CheckStops[c] & (stop | keyStop)) != 0, $"U+{c:X4} {f}");
             stops += isStop ? 1 : 0;
         }
 
@@ -88,10 +96,11 @@ public sealed class VariantTablesTests
     public void Every_key_of_a_regional_table_sets_its_key_start_and_key_pair()
     {
         VariantTables tables = VariantTables.Instance;
-        foreach ((string file, CharClass start, ulong[] pairs) in new[]
+        int singleUnitKeys = 0;
+        foreach ((string file, CharClass start, ulong[] pairs, ulong[] single, ChineseVariant region) in new[]
         {
-            ("TWPhrases", CharClass.TaiwanKeyStart, tables.TaiwanKeyPairs),
-            ("HKPhrases", CharClass.HongKongKeyStart, tables.HongKongKeyPairs),
+            ("TWPhrases", CharClass.TaiwanKeyStart, tables.TaiwanKeyPairs, tables.TaiwanSingleUnitKeys, ChineseVariant.HantTW),
+            ("HKPhrases", CharClass.HongKongKeyStart, tables.HongKongKeyPairs, tables.HongKongSingleUnitKeys, ChineseVariant.HantHK),
         })
         {
             foreach (var (key, value) in EmbeddedDictionary.Lines("OpenCC/dictionary/" + file + ".txt"))
@@ -103,7 +112,28 @@ public sealed class VariantTablesTests
 
                 Assert.True((tables.Bmp[key[0]] & start) != 0, key);
                 Assert.True(key.Length < 2 || VariantTables.HasBit(pairs, VariantTables.KeyPairBit(key[0], key[1])), key);
+                if (key.Length == 1)
+                {
+                    // A key of one unit has no pair: it must stop the checker by itself.
+                    Assert.True(VariantTables.HasBit(single, key[0]), key);
+                    Assert.True((tables.CheckStops[key[0]] & VariantTables.StopBit(region)) != 0, key);
+                    singleUnitKeys++;
+                }
             }
         }
+
+        // OpenCC 1.4.2's TWPhrases has keys of one unit (硅 → 矽): the case above is exercised.
+        Assert.True(singleUnitKeys > 0);
+    }
+
+    [Theory]
+    [InlineData("硅", "矽")]
+    [InlineData("這是硅。", "矽")]
+    [InlineData("軟件", "軟體")]
+    [InlineData("用軟件", "軟體")]
+    public void The_checker_finds_Taiwan_terms_of_one_unit_and_of_more(string text, string suggestion)
+    {
+        VariantFinding finding = Assert.Single(TextAnalyzer.CheckVariant(text, ChineseVariant.HantTW), f => f.Rule == VariantRule.RegionTerm);
+        Assert.Equal(suggestion, finding.Suggestion);
     }
 }

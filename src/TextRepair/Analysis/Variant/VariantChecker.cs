@@ -27,18 +27,20 @@ internal static class VariantChecker
         CharClass converts = taiwan ? CharClass.TaiwanConverts : hongKong ? CharClass.HongKongConverts : CharClass.None;
         PhraseKind replaced = taiwan ? PhraseKind.NotTaiwanTerm : hongKong ? PhraseKind.NotHongKongTerm : PhraseKind.None;
         CharClass keyStart = taiwan ? CharClass.TaiwanKeyStart : hongKong ? CharClass.HongKongKeyStart : CharClass.None;
-        CharClass interesting = wrong | right | converts | keyStart | (tables.HasSingleUnitKey && replaced != PhraseKind.None ? CharClass.PhraseStart : CharClass.None);
+        CharClass interesting = wrong | right | converts | keyStart;
         ulong[] keyPairs = taiwan ? tables.TaiwanKeyPairs : tables.HongKongKeyPairs;
+        ulong[] singleKeys = taiwan ? tables.TaiwanSingleUnitKeys : tables.HongKongSingleUnitKeys;
         ref byte stops = ref MemoryMarshal.GetArrayDataReference(tables.CheckStops);
         byte stop = VariantTables.StopBit(expected);
         byte rightStop = VariantTables.RightBit(expected);
+        byte keyStop = VariantTables.KeyStartBit(expected);
         int phraseEnd = 0;
         int lineWrong = -1;
         bool lineRight = false;
         bool lineReported = false;
         for (int i = 0; i < text.Length; i++)
         {
-            i = NextStop(text, i, ref stops, lineRight ? stop : (byte)(stop | rightStop));
+            i = NextStop(text, i, ref stops, lineRight ? stop : (byte)(stop | rightStop), keyStop, keyPairs);
             if (i == text.Length)
             {
                 break;
@@ -92,7 +94,7 @@ internal static class VariantChecker
 
             // Only a key of the expected region's table makes a finding: where no key starts with this pair, whatever
             // phrase matches here is none.
-            if ((f & interesting & (keyStart | CharClass.PhraseStart)) != 0 && replaced != PhraseKind.None && i >= phraseEnd && MayStartKey(tables, keyPairs, text, i))
+            if ((f & keyStart) != 0 && replaced != PhraseKind.None && i >= phraseEnd && MayStartKey(singleKeys, keyPairs, text, i))
             {
                 int matched = VariantScanner.MatchPhrase(tables, text, i, out PhraseInfo info);
                 if (matched > 0 && (info.Kind & replaced) != 0 && !VariantScanner.IsInsideContextWord(tables, text, i, matched, info))
@@ -114,32 +116,30 @@ internal static class VariantChecker
     }
 
     // Most of a text (ASCII, punctuation, the Han characters both scripts write) can make no finding: one table load per
-    // unit up to the next one that can (or the end).
+    // unit up to the next one that can (or the end). A unit that only starts regional keys stops where it and the next
+    // unit may start one (MayStartKey's pair test), so that a key start (信 of 信息, 文 of 文件) followed by anything
+    // else is skipped.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int NextStop(ReadOnlySpan<char> text, int i, ref byte stops, byte stop)
+    private static int NextStop(ReadOnlySpan<char> text, int i, ref byte stops, byte stop, byte keyStop, ulong[] keyPairs)
     {
-        while (i < text.Length && (Unsafe.Add(ref stops, (nint)text[i]) & stop) == 0)
+        int last = text.Length - 1;
+        for (; i < text.Length; i++)
         {
-            i++;
+            char c = text[i];
+            byte s = Unsafe.Add(ref stops, (nint)c);
+            if ((s & stop) != 0 || ((s & keyStop) != 0 && i < last && VariantTables.HasBit(keyPairs, VariantTables.KeyPairBit(c, text[i + 1]))))
+            {
+                break;
+            }
         }
 
         return i;
     }
 
-    private static bool MayStartKey(VariantTables tables, ulong[] keyPairs, ReadOnlySpan<char> text, int i)
-    {
-        if (tables.HasSingleUnitKey)
-        {
-            return true;
-        }
-
-        if (i + 1 >= text.Length)
-        {
-            return false;
-        }
-
-        return VariantTables.HasBit(keyPairs, VariantTables.KeyPairBit(text[i], text[i + 1]));
-    }
+    // False when no key of the region starts at text[i]: it is no key of one unit, and no key of more starts with its pair.
+    private static bool MayStartKey(ulong[] singleKeys, ulong[] keyPairs, ReadOnlySpan<char> text, int i) =>
+        VariantTables.HasBit(singleKeys, text[i])
+        || (i + 1 < text.Length && VariantTables.HasBit(keyPairs, VariantTables.KeyPairBit(text[i], text[i + 1])));
 
     // The other script's single form, in the expected region's standard when that is a single form too.
     private static string? ScriptSuggestion(VariantTables tables, ReadOnlySpan<char> text, int index, ChineseVariant expected)

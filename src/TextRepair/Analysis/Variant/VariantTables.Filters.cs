@@ -38,6 +38,20 @@ internal sealed partial class VariantTables
     /// <summary>The bit of <see cref="CheckStops"/> for the characters of <paramref name="expected"/>'s own script.</summary>
     public static byte RightBit(ChineseVariant expected) => expected == ChineseVariant.Hans ? (byte)16 : (byte)32;
 
+    /// <summary>
+    /// The bit of <see cref="CheckStops"/> for the first units of the keys of two or more units of
+    /// <paramref name="expected"/>'s regional phrase table (0 for a script): such a unit stops the checker only where it
+    /// and the next unit are the start of a key (<see cref="TaiwanKeyPairs"/>, <see cref="HongKongKeyPairs"/>). On
+    /// LibreOffice's zh-TW help (710,238 units; session 8), 288,908 units stopped the zh-Hant-TW checker as phrase or
+    /// key starts when every unit that starts a key stopped it by itself.
+    /// </summary>
+    public static byte KeyStartBit(ChineseVariant expected) => expected switch
+    {
+        ChineseVariant.HantTW => 64,
+        ChineseVariant.HantHK => 128,
+        _ => 0,
+    };
+
     /// <summary>The bit of (<paramref name="text"/>[0], [1], [<paramref name="length"/> - 1], <paramref name="length"/>); length >= 2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ShapeBit(ReadOnlySpan<char> text, int length)
@@ -79,15 +93,25 @@ internal sealed partial class VariantTables
                 bits |= 1 | 32;
             }
 
-            bool anyKey = HasSingleUnitKey && (f & CharClass.PhraseStart) != 0;
-            if ((f & (CharClass.TaiwanConverts | CharClass.TaiwanKeyStart)) != 0 || anyKey)
+            // A key of one unit has no pair to test: it stops by itself.
+            if ((f & CharClass.TaiwanConverts) != 0 || HasBit(TaiwanSingleUnitKeys, c))
             {
                 bits |= 4;
             }
 
-            if ((f & (CharClass.HongKongConverts | CharClass.HongKongKeyStart)) != 0 || anyKey)
+            if ((f & CharClass.HongKongConverts) != 0 || HasBit(HongKongSingleUnitKeys, c))
             {
                 bits |= 8;
+            }
+
+            if ((f & CharClass.TaiwanKeyStart) != 0)
+            {
+                bits |= 64;
+            }
+
+            if ((f & CharClass.HongKongKeyStart) != 0)
+            {
+                bits |= 128;
             }
 
             stops[c] = bits;

@@ -183,8 +183,14 @@ internal sealed partial class VariantTables
     /// <summary>As <see cref="TaiwanKeyPairs"/>, for the keys of HKPhrases.</summary>
     public ulong[] HongKongKeyPairs { get; } = new ulong[1 << 10];
 
-    /// <summary>True when a key of one unit exists (none in OpenCC 1.4.2): the key pair filters are then not used.</summary>
-    public bool HasSingleUnitKey { get; private set; }
+    /// <summary>
+    /// A bit per UTF-16 unit that is by itself a TWPhrases key (OpenCC 1.4.2 has 13: 硅 → 矽, the chemical elements):
+    /// such a key starts no pair, so the checker tests this next to <see cref="TaiwanKeyPairs"/>.
+    /// </summary>
+    public ulong[] TaiwanSingleUnitKeys { get; } = new ulong[1 << 10];
+
+    /// <summary>As <see cref="TaiwanSingleUnitKeys"/>, for HKPhrases (none in OpenCC 1.4.2).</summary>
+    public ulong[] HongKongSingleUnitKeys { get; } = new ulong[1 << 10];
 
     /// <summary>The bit of (<paramref name="first"/>, <paramref name="second"/>) in <see cref="PhrasePairs"/> (its low 6 bits select within the word).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -288,7 +294,8 @@ internal sealed partial class VariantTables
             }
             else
             {
-                HasSingleUnitKey = true;
+                ulong[] single = isTaiwan ? TaiwanSingleUnitKeys : HongKongSingleUnitKeys;
+                single[key[0] >> 6] |= 1ul << key[0];
             }
 
             PhraseInfo old = _phrases.TryGetValue(key, out PhraseInfo k) ? k : default;
