@@ -85,7 +85,9 @@ internal sealed class ThriftCompactReader
         }
 
         // Every element takes at least one byte.
-        return count <= _end - Position ? (int)count : throw new InvalidDataException($"a list of {count} elements in {_end - Position} bytes");
+        return count >= 0 && count <= Math.Min(int.MaxValue, _end - Position)
+            ? (int)count
+            : throw new InvalidDataException($"a list of {count} elements in {_end - Position} bytes");
     }
 
     /// <summary>Skips a value of the given type (the rest of a struct, for <see cref="Struct"/>).</summary>
