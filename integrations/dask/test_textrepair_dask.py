@@ -4,8 +4,10 @@ Run: python3 -m pytest integrations/dask (Debian python3-distributed and python3
 (dotnet build src/TextRepair.Cli -c Release); TEXTREPAIR overrides the command that runs it.
 """
 
+import filecmp
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +23,10 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEFAULT_TOOL = "dotnet " + os.path.join(REPO, "src", "TextRepair.Cli", "bin", "Release", "net10.0", "TextRepair.Cli.dll")
 TOOL = shlex.split(os.environ.get("TEXTREPAIR", DEFAULT_TOOL))
 ARGS = ["repair", "--jsonl", "--to", "hant", "--report"]
+# A Parquet shard: two row groups, an INT64 id and a nullable string text ("发展(fā zhǎn)经济,", null; "後來"), written by
+# the parquet fuzz harness's seed writer: dotnet fuzz/TextRepair.Fuzz/bin/Release/net10.0/TextRepair.Fuzz.dll parquet
+# --write-seed FILE.
+PARQUET_SHARD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "testdata", "shard.parquet")
 
 # Simplified text with ASCII punctuation and pinyin annotations, so that repair changes most records.
 SENTENCES = [
@@ -122,6 +128,27 @@ def test_two_workers_give_the_single_process_output_record_for_record(tmp_path, 
     pids = {result[4] for result in results}
     assert len(pids) <= 2, f"{len(pids)} tool processes for {len(shards)} shards"
     assert pids <= {pid for worker in cluster.run(textrepair_dask.tool_pids).values() for pid in worker}
+
+
+def test_parquet_shards_beside_jsonl_ones_give_the_single_process_output_file_for_file(tmp_path, cluster):
+    in_dir, out_dir, reference = str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "reference")
+    shards = make_shards(in_dir, shards=3, lines=50)
+    for relative in ["a.parquet", os.path.join("sub", "b.parquet")]:
+        os.makedirs(os.path.dirname(os.path.join(in_dir, relative)), exist_ok=True)
+        shutil.copyfile(PARQUET_SHARD, os.path.join(in_dir, relative))
+        shards.append(relative)
+    args = [*ARGS, "--field", "text"]
+    subprocess.run([*TOOL, *args, "-r", in_dir, "-o", reference], check=True, stderr=subprocess.PIPE)
+
+    results, failures = textrepair_dask.run(in_dir, out_dir, args, TOOL, client=cluster)
+
+    assert failures == []
+    assert len(results) == len(shards)
+    for shard in shards:
+        assert filecmp.cmp(os.path.join(reference, shard), os.path.join(out_dir, shard), shallow=False), shard
+    # The Parquet shards were rewritten (repaired text, a report column), not copied.
+    assert not filecmp.cmp(PARQUET_SHARD, os.path.join(out_dir, "a.parquet"), shallow=False)
+    assert sorted(textrepair_dask.find_shards(out_dir)) == sorted(shards)
 
 
 def test_registering_with_a_tool_starts_its_process_on_every_worker_before_any_shard(cluster):

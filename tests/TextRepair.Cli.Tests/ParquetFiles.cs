@@ -11,7 +11,8 @@ namespace TextRepair.Cli.Tests;
 /// </summary>
 internal static class ParquetFiles
 {
-    public static void Write(string path, IReadOnlyList<(long Id, string? Text, string? Title)[]> rowGroups)
+    /// <summary>Writes the rows, one row group per array; <paramref name="dataPageSize"/> is the target size of a data page in bytes (default: ParquetSharp's, 1 MB).</summary>
+    public static void Write(string path, IReadOnlyList<(long Id, string? Text, string? Title)[]> rowGroups, long? dataPageSize = null)
     {
         using var id = new PrimitiveNode("id", Repetition.Required, LogicalType.Int(64, true), PhysicalType.Int64);
         using var text = new PrimitiveNode("text", Repetition.Optional, LogicalType.String(), PhysicalType.ByteArray);
@@ -20,6 +21,11 @@ internal static class ParquetFiles
         using var schema = new GroupNode("schema", Repetition.Required, [id, text, meta]);
         using var builder = new WriterPropertiesBuilder();
         builder.Compression("id", Compression.Zstd).Compression("text", Compression.Snappy).Compression("meta.title", Compression.Gzip);
+        if (dataPageSize is { } pageSize)
+        {
+            builder.DataPagesize(pageSize);
+        }
+
         using WriterProperties properties = builder.Build();
         using var writer = new ParquetFileWriter(path, schema, properties, new Dictionary<string, string> { ["origin"] = "tests" });
         foreach ((long Id, string? Text, string? Title)[] rows in rowGroups)

@@ -191,6 +191,8 @@ internal sealed class IoOptions
                 NoIgnore = parse.GetValue(_noIgnore),
                 // With auto the detector tells binary files (and UTF-16 without a BOM, NULs and all) from text.
                 CodePage = auto ? 1200 : encoding?.CodePage ?? 65001,
+                AllParquet = corpora.FormatParquet,
+                ParquetByName = corpora.ParquetByName && mayBeParquet,
             },
             Encoding = encoding is { CodePage: 65001 } ? null : encoding,
             AutoEncoding = auto,

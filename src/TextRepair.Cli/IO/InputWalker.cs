@@ -13,6 +13,15 @@ internal sealed record WalkOptions
 
     /// <summary>The input encoding's code page (NUL bytes are text in UTF-16 and UTF-32).</summary>
     public int CodePage { get; init; } = 65001;
+
+    /// <summary>Every file is read as Parquet (<c>--format parquet</c>): binary files are kept.</summary>
+    public bool AllParquet { get; init; }
+
+    /// <summary>Files named <c>*.parquet</c> are read as Parquet (no <c>--format</c>): binary ones are kept.</summary>
+    public bool ParquetByName { get; init; }
+
+    /// <summary>Whether the file is read as Parquet, which is binary by nature.</summary>
+    public bool IsParquet(string name) => AllParquet || (ParquetByName && Corpora.CorporaOptions.IsParquetName(name));
 }
 
 /// <summary>
@@ -20,7 +29,7 @@ internal sealed record WalkOptions
 /// with a dot unless <see cref="WalkOptions.Hidden"/>; version-control directories (.git, .hg, .svn) unless both
 /// <see cref="WalkOptions.Hidden"/> and <see cref="WalkOptions.NoIgnore"/>; what .gitignore files (inside a git
 /// repository), .ignore files and .git/info/exclude exclude, unless <see cref="WalkOptions.NoIgnore"/>; our own
-/// temporary files; binary files, each with a note on stderr.
+/// temporary files; binary files, each with a note on stderr, except Parquet inputs (<see cref="WalkOptions.IsParquet"/>).
 /// </summary>
 internal static class InputWalker
 {
@@ -91,7 +100,7 @@ internal static class InputWalker
             {
                 Visit(path, entryFull, ignores, options, inRepository || Directory.Exists(Path.Combine(entryFull, ".git")), files);
             }
-            else if (BinaryCheck.Why(path, options.CodePage) is { } reason)
+            else if (!options.IsParquet(name) && BinaryCheck.Why(path, options.CodePage) is { } reason)
             {
                 Console.Error.WriteLine($"textrepair: skipping {path}: binary file ({reason})");
             }

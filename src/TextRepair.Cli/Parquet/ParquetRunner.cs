@@ -79,6 +79,7 @@ internal sealed class ParquetRunner
 
         using (reader)
         {
+            RefuseOversizedPages(reader, input);
             ParquetSchemaField field = ParquetSchemaField.Find(reader.FileMetaData.Schema, _settings.Field, input.DisplayName);
             var sink = new ParquetRecordSink(input.DisplayName, _stats, _faults);
             try
@@ -100,7 +101,24 @@ internal sealed class ParquetRunner
         }
     }
 
-    /// <summary>One JSON object per non-null value, in order: <c>{"file":...,"row":N,...the report}</c>.</summary>
+    /// <summary>
+    /// Refuses a file with a page larger than its column chunk before any page is read (Arrow would allocate the declared
+    /// size first: up to 2 GB for a 1 KB file; see <see cref="PageSizeCheck"/>).
+    /// </summary>
+    private static void RefuseOversizedPages(ParquetFileReader reader, InputSource input)
+    {
+        if (PageSizeCheck.Find(input.Path!) is not { } page)
+        {
+            return;
+        }
+
+        SchemaDescriptor schema = reader.FileMetaData.Schema;
+        string column = page.Column < schema.NumColumns ? $"column '{schema.Column(page.Column).Path.ToDotString()}'" : $"column {page.Column + 1}";
+        throw new CliException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{input.DisplayName}: damaged Parquet file (row group {page.RowGroup + 1}, {column}: the page at byte {page.Offset} declares {page.PageSize} bytes, but its column chunk has {Math.Max(0, page.BytesLeft)} left)"));
+    }
+
     /// <summary>
     /// The message of a ParquetSharp exception without the mangled C++ type name it starts with
     /// (<c>N7parquet16ParquetExceptionE (message: '...')</c>, found by the fuzzer in session 7).
@@ -113,6 +131,7 @@ internal sealed class ParquetRunner
         return start >= 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[(start + Prefix.Length)..^2] : message;
     }
 
+    /// <summary>One JSON object per non-null value, in order: <c>{"file":...,"row":N,...the report}</c>.</summary>
     private static void Detect(ParquetFileReader reader, ParquetSchemaField field, Stream output, InputSource input, ParquetRecordSink sink)
     {
         long rowsBefore = 0;
