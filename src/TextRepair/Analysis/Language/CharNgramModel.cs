@@ -213,17 +213,24 @@ internal sealed class CharNgramModel
         /// seen once, 6,044 ideographs known: about -18 nats; zh-Hant and ja about -19. Models that know no ideograph
         /// keep the floor (they score ideographs through the other models).
         /// </summary>
-        private void RaiseUnseenIdeographs(int unigrams)
+        private void RaiseUnseenIdeographs()
         {
             float lowest = 0;
-            int known = 0;
+            int ideographs = 0, known = 0;
             for (int c = 0; c < 65536; c++)
             {
+                bool ideograph = CjkText.IsIdeograph((char)c);
+                ideographs += ideograph ? 1 : 0;
                 if (_known[c])
                 {
                     lowest = Math.Min(lowest, _unigram[c]);
-                    known += IsIdeograph((char)c) ? 1 : 0;
+                    known += ideograph ? 1 : 0;
                 }
+            }
+
+            if (known == 0)
+            {
+                return;
             }
 
             int seenOnce = 0;
@@ -232,27 +239,16 @@ internal sealed class CharNgramModel
                 seenOnce += _known[c] && _unigram[c] == lowest ? 1 : 0;
             }
 
-            if (known == 0 || unigrams == 0)
-            {
-                return;
-            }
-
-            int unseen = IdeographCount - known;
             double total = 2 / Math.Exp(lowest);
-            float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(unseen));
+            float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
             for (int c = 0; c < 65536; c++)
             {
-                if (!_known[c] && IsIdeograph((char)c) && estimate > _unigram[c])
+                if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
                 {
                     _unigram[c] = estimate;
                 }
             }
         }
-
-        // CJK Unified Ideographs, Extension A, and the compatibility ideographs (BMP).
-        private const int IdeographCount = (0x9FFF - 0x4E00 + 1) + (0x4DBF - 0x3400 + 1) + (0xFAFF - 0xF900 + 1);
-
-        private static bool IsIdeograph(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
         public static ScriptModel Read(BinaryReader reader)
         {
@@ -268,7 +264,7 @@ internal sealed class CharNgramModel
                 model._known[c] = true;
             }
 
-            model.RaiseUnseenIdeographs(unigrams);
+            model.RaiseUnseenIdeographs();
             int bigrams = reader.ReadInt32();
             uint[] keys = new uint[bigrams];
             for (int i = 0; i < bigrams; i++)
