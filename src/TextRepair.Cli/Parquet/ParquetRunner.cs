@@ -136,17 +136,12 @@ internal sealed class ParquetRunner
     {
         long rowsBefore = 0;
         var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
-        var chunk = new TextColumnChunk(field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch);
         byte[] file = JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo);
+        using var pipeline = new TextColumnPipeline(reader, field.Index, field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch, processor.Process);
         for (int group = 0; group < reader.FileMetaData.NumRowGroups; group++)
         {
-            using RowGroupReader groupReader = reader.RowGroup(group);
-            using ColumnReader columnReader = groupReader.Column(field.Index);
-            long row = -1;
-            while (chunk.Read((ColumnReader<ByteArray>)columnReader, row))
+            foreach ((TextColumnChunk chunk, ValueProcessor.Results results) in pipeline.NextRowGroup())
             {
-                row = chunk.LastRow;
-                using ValueProcessor.Results results = processor.Process(chunk);
                 sink.Collect(results, chunk, rowsBefore);
                 for (int i = 0; i < chunk.ValueCount; i++)
                 {
@@ -166,6 +161,7 @@ internal sealed class ParquetRunner
                 }
             }
 
+            using RowGroupReader groupReader = reader.RowGroup(group);
             rowsBefore += groupReader.MetaData.NumRows;
         }
     }
