@@ -1,4 +1,8 @@
 using ParquetSharp;
+using TextRepair.Cli.Commands;
+using TextRepair.Cli.Corpora;
+using TextRepair.Cli.IO;
+using TextRepair.Cli.Parquet;
 
 namespace TextRepair.Cli.Tests;
 
@@ -104,6 +108,55 @@ public sealed class CorporaParquetPipelineTests
         Assert.DoesNotContain("declares", result.Stderr, StringComparison.Ordinal); // found by reading the page, not by PageSizeCheck
         Assert.False(File.Exists(output));
         Assert.Equal([input], Directory.GetFiles(directory.Path));
+    }
+
+    [Fact]
+    public void An_output_that_fails_is_reported_as_the_outputs_error_not_as_a_damaged_input()
+    {
+        // The native writer turns its output stream's exception into its own; the run must still name the output.
+        using var directory = new TempDirectory();
+        string input = directory.File("in.parquet");
+        ParquetFiles.Write(input, [Rows(0, 3_000)]);
+        var runner = new ParquetRunner(
+            new RunSettings { Field = "text" }, RecordMode.Transform(new ConvertProcessor(ChineseConverter.Get("s2t"))), new RunStats(), new RecordFaults(null));
+
+        CliException error = Assert.Throws<CliException>(
+            () => runner.Process(InputSource.Resolve([input], recursive: false, new WalkOptions())[0], new NamedOutputStream(new FullDisk(), "out.parquet")));
+
+        Assert.Equal("out.parquet: no space left on device", error.Message);
+        Assert.Equal(ExitCodes.Failed, error.ExitCode);
+    }
+
+    /// <summary>A stream whose writes fail as on a full disk (ENOSPC).</summary>
+    private sealed class FullDisk : Stream
+    {
+        private const int NoSpace = 28;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => 0;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device", NoSpace);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Where the text column's chunk of a row group lies: the writer puts the chunks one after the other after "PAR1".</summary>

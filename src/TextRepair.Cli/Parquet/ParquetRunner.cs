@@ -82,17 +82,23 @@ internal sealed class ParquetRunner
             RefuseOversizedPages(reader, input);
             ParquetSchemaField field = ParquetSchemaField.Find(reader.FileMetaData.Schema, _settings.Field, input.DisplayName);
             var sink = new ParquetRecordSink(input.DisplayName, _stats, _faults);
+            var recorded = new FailureRecordingStream(output);
             try
             {
                 if (_mode!.Processor is { } processor)
                 {
                     processor = Runner.DecorateProcessor.Value?.Invoke(processor) ?? processor;
-                    ParquetRewriter.Rewrite(reader, field, output, new ValueProcessor(processor, _settings.Report), _settings.Report, sink);
+                    ParquetRewriter.Rewrite(reader, field, recorded, new ValueProcessor(processor, _settings.Report), _settings.Report, sink);
                 }
                 else
                 {
                     Detect(reader, field, output, input, sink);
                 }
+            }
+            catch (ParquetException) when (recorded.Failure is { } failure)
+            {
+                // The output failed (a full disk, say), not the input: its own error, not "damaged Parquet file".
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
             catch (ParquetException exception)
             {
