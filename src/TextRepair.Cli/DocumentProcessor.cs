@@ -29,6 +29,9 @@ internal sealed class ConvertProcessor : DocumentProcessor
 
     public ChineseConverter Converter { get; }
 
+    /// <summary>Whether <see cref="Process"/> is <see cref="Converter"/>'s plain conversion (no ambiguity reporting or trust options).</summary>
+    public bool Plain => _trust is null;
+
     public override bool ReportsEdits => false;
 
     public override DocumentOutcome Process(string text)

@@ -150,4 +150,24 @@ public sealed class FaultIsolationTests
         Assert.Contains("\"error\":\"ArgumentOutOfRangeException", ParquetFiles.ReadStrings(output, "textrepair")[2], StringComparison.Ordinal);
         Assert.Contains($"{input}: row 3: error:", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parquet_max_errors_stops_the_run_while_later_batches_are_read_and_leaves_no_output_file()
+    {
+        // Failures in the first row group of a file whose later batches the reader thread is still reading and
+        // processing: the run stops at once, the pipeline is stopped and waited for, and nothing is written.
+        using var directory = new TempDirectory();
+        string input = directory.File("in.parquet");
+        string output = directory.File("out.parquet");
+        (long, string?, string?)[] Group(int first) =>
+            [.. Enumerable.Range(first, 5_000).Select(i => ((long)i, i % 1_000 == 1 ? "发💥" : $"发{i}", (string?)null))];
+        ParquetFiles.Write(input, [Group(0), Group(5_000), Group(10_000)]);
+
+        (int exitCode, string stderr) = RunInProcess("convert", "-c", "s2t", "--field", "text", "--max-errors", "1", input, "-o", output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{input}: row 2: error: ArgumentOutOfRangeException", stderr, StringComparison.Ordinal);
+        Assert.Contains("stopped after 2 records failed (--max-errors 1)", stderr, StringComparison.Ordinal);
+        Assert.Equal([input], Directory.GetFiles(directory.Path));
+    }
 }

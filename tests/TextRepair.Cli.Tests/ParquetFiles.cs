@@ -11,8 +11,13 @@ namespace TextRepair.Cli.Tests;
 /// </summary>
 internal static class ParquetFiles
 {
-    /// <summary>Writes the rows, one row group per array; <paramref name="dataPageSize"/> is the target size of a data page in bytes (default: ParquetSharp's, 1 MB).</summary>
-    public static void Write(string path, IReadOnlyList<(long Id, string? Text, string? Title)[]> rowGroups, long? dataPageSize = null)
+    /// <summary>
+    /// Writes the rows, one row group per array; <paramref name="dataPageSize"/> is the target size of a data page in
+    /// bytes (default: ParquetSharp's, 1 MB); <paramref name="textBytes"/> gives the bytes stored for a text (default:
+    /// its UTF-8), to write values that are not valid UTF-8.
+    /// </summary>
+    public static void Write(
+        string path, IReadOnlyList<(long Id, string? Text, string? Title)[]> rowGroups, long? dataPageSize = null, Func<string, byte[]>? textBytes = null)
     {
         using var id = new PrimitiveNode("id", Repetition.Required, LogicalType.Int(64, true), PhysicalType.Int64);
         using var text = new PrimitiveNode("text", Repetition.Optional, LogicalType.String(), PhysicalType.ByteArray);
@@ -36,7 +41,7 @@ internal static class ParquetFiles
                 ids.WriteBatch(rows.Select(row => row.Id).ToArray());
             }
 
-            WriteStrings(group, rows.Select(row => row.Text).ToArray(), maxDefinition: 1);
+            WriteStrings(group, rows.Select(row => row.Text).ToArray(), maxDefinition: 1, textBytes);
 
             // meta is null when the title is null (definition 0), so the title's definition is 0 or 2.
             WriteStrings(group, rows.Select(row => row.Title).ToArray(), maxDefinition: 2);
@@ -46,7 +51,7 @@ internal static class ParquetFiles
         writer.Close();
     }
 
-    private static void WriteStrings(RowGroupWriter group, string?[] values, short maxDefinition)
+    private static void WriteStrings(RowGroupWriter group, string?[] values, short maxDefinition, Func<string, byte[]>? encode = null)
     {
         using var column = (ColumnWriter<ByteArray>)group.NextColumn();
         var handles = new List<GCHandle>();
@@ -62,7 +67,7 @@ internal static class ParquetFiles
                 }
 
                 definition[i] = maxDefinition;
-                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(value);
+                byte[] bytes = encode?.Invoke(value) ?? System.Text.Encoding.UTF8.GetBytes(value);
                 GCHandle handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
                 handles.Add(handle);
                 present.Add(new ByteArray(handle.AddrOfPinnedObject(), bytes.Length));
@@ -90,6 +95,40 @@ internal static class ParquetFiles
         }
 
         return result;
+    }
+
+    /// <summary>Reads the bytes of a string column (by dotted path) of every row, null where null, with no decoding.</summary>
+    public static List<byte[]?> ReadBytes(string path, string column)
+    {
+        using var reader = new ParquetFileReader(path);
+        int index = ColumnIndex(reader, column);
+        short maxDefinition = reader.FileMetaData.Schema.Column(index).MaxDefinitionLevel;
+        var result = new List<byte[]?>();
+        for (int g = 0; g < reader.FileMetaData.NumRowGroups; g++)
+        {
+            using RowGroupReader group = reader.RowGroup(g);
+            using var values = (ColumnReader<ByteArray>)group.Column(index);
+            var definition = new short[1];
+            var value = new ByteArray[1];
+            while (values.HasNext)
+            {
+                values.ReadBatch(1, definition, default, value, out long read);
+                result.Add(read == 0 || definition[0] != maxDefinition ? null : Copy(value[0]));
+            }
+        }
+
+        return result;
+
+        static byte[] Copy(ByteArray value)
+        {
+            var bytes = new byte[value.Length];
+            if (value.Length > 0)
+            {
+                Marshal.Copy(value.Pointer, bytes, 0, value.Length);
+            }
+
+            return bytes;
+        }
     }
 
     public static List<long> ReadIds(string path)

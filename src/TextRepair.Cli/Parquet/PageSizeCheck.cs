@@ -147,11 +147,26 @@ internal static class PageSizeCheck
 
         file.Position = footerStart;
         var reader = new ThriftCompactReader(file, file.Length - TrailerLength);
-        var rowGroups = new List<List<ColumnChunk>>();
+        return ReadList(reader, FileMetaDataRowGroups, ReadRowGroup);
+    }
+
+    private static List<ColumnChunk> ReadRowGroup(ThriftCompactReader reader, int type) =>
+        ThriftCompactReader.IsStruct(type)
+            ? ReadList(reader, RowGroupColumns, ReadColumnChunk)
+            : throw new InvalidDataException("a row group that is not a struct");
+
+    /// <summary>
+    /// Reads the struct at the reader's position up to its end and returns the elements of its list field
+    /// <paramref name="field"/>, each read by <paramref name="readElement"/> (given the element type); the struct's
+    /// other fields are skipped. Empty when the struct has no such list.
+    /// </summary>
+    private static List<T> ReadList<T>(ThriftCompactReader reader, short field, Func<ThriftCompactReader, int, T> readElement)
+    {
+        var elements = new List<T>();
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out int type))
         {
-            if (id != FileMetaDataRowGroups || !ThriftCompactReader.IsList(type))
+            if (id != field || !ThriftCompactReader.IsList(type))
             {
                 reader.Skip(type);
                 continue;
@@ -160,38 +175,11 @@ internal static class PageSizeCheck
             int count = reader.ReadListHeader(out int elementType);
             for (int i = 0; i < count; i++)
             {
-                rowGroups.Add(ReadRowGroup(reader, elementType));
+                elements.Add(readElement(reader, elementType));
             }
         }
 
-        return rowGroups;
-    }
-
-    private static List<ColumnChunk> ReadRowGroup(ThriftCompactReader reader, int type)
-    {
-        var columns = new List<ColumnChunk>();
-        if (!ThriftCompactReader.IsStruct(type))
-        {
-            throw new InvalidDataException("a row group that is not a struct");
-        }
-
-        short lastId = 0;
-        while (reader.NextField(ref lastId, out short id, out int fieldType))
-        {
-            if (id != RowGroupColumns || !ThriftCompactReader.IsList(fieldType))
-            {
-                reader.Skip(fieldType);
-                continue;
-            }
-
-            int count = reader.ReadListHeader(out int elementType);
-            for (int i = 0; i < count; i++)
-            {
-                columns.Add(ReadColumnChunk(reader, elementType));
-            }
-        }
-
-        return columns;
+        return elements;
     }
 
     private static ColumnChunk ReadColumnChunk(ThriftCompactReader reader, int type)

@@ -82,17 +82,23 @@ internal sealed class ParquetRunner
             RefuseOversizedPages(reader, input);
             ParquetSchemaField field = ParquetSchemaField.Find(reader.FileMetaData.Schema, _settings.Field, input.DisplayName);
             var sink = new ParquetRecordSink(input.DisplayName, _stats, _faults);
+            var recorded = new FailureRecordingStream(output);
             try
             {
                 if (_mode!.Processor is { } processor)
                 {
                     processor = Runner.DecorateProcessor.Value?.Invoke(processor) ?? processor;
-                    ParquetRewriter.Rewrite(reader, field, output, new ValueProcessor(processor, _settings.Report), _settings.Report, sink);
+                    ParquetRewriter.Rewrite(reader, field, recorded, new ValueProcessor(processor, _settings.Report), _settings.Report, sink);
                 }
                 else
                 {
                     Detect(reader, field, output, input, sink);
                 }
+            }
+            catch (ParquetException) when (recorded.Failure is { } failure)
+            {
+                // The output failed (a full disk, say), not the input: its own error, not "damaged Parquet file".
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
             catch (ParquetException exception)
             {
@@ -136,17 +142,12 @@ internal sealed class ParquetRunner
     {
         long rowsBefore = 0;
         var processor = new ValueProcessor(text => DetectReport.Serialize(TextAnalyzer.Analyze(text)));
-        var chunk = new TextColumnChunk(field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch);
         byte[] file = JsonSerializer.SerializeToUtf8Bytes(input.Path, DetectReport.StringInfo);
+        using var pipeline = new TextColumnPipeline(reader, field.Index, field.Descriptor.MaxDefinitionLevel, DetectLevelsPerBatch, processor.Process);
         for (int group = 0; group < reader.FileMetaData.NumRowGroups; group++)
         {
-            using RowGroupReader groupReader = reader.RowGroup(group);
-            using ColumnReader columnReader = groupReader.Column(field.Index);
-            long row = -1;
-            while (chunk.Read((ColumnReader<ByteArray>)columnReader, row))
+            foreach ((TextColumnChunk chunk, ValueProcessor.Results results) in pipeline.NextRowGroup())
             {
-                row = chunk.LastRow;
-                using ValueProcessor.Results results = processor.Process(chunk);
                 sink.Collect(results, chunk, rowsBefore);
                 for (int i = 0; i < chunk.ValueCount; i++)
                 {
@@ -166,6 +167,7 @@ internal sealed class ParquetRunner
                 }
             }
 
+            using RowGroupReader groupReader = reader.RowGroup(group);
             rowsBefore += groupReader.MetaData.NumRows;
         }
     }

@@ -22,15 +22,15 @@ internal sealed class TextColumnChunk
     private readonly long[] _valueRows;
 
     /// <param name="maxDefinition">The definition level of a present value.</param>
-    /// <param name="maxLevels">Levels per batch (a batch may end up to one native read, <see cref="BatchSize"/> levels, longer).</param>
+    /// <param name="maxLevels">Levels per batch at most.</param>
     public TextColumnChunk(short maxDefinition, int maxLevels)
     {
         MaxDefinition = maxDefinition;
         MaxLevels = Math.Max(16, maxLevels);
-        _definition = new short[MaxLevels + BatchSize];
-        _repetition = new short[MaxLevels + BatchSize];
-        _offsets = new int[MaxLevels + BatchSize + 1];
-        _valueRows = new long[MaxLevels + BatchSize];
+        _definition = new short[MaxLevels];
+        _repetition = new short[MaxLevels];
+        _offsets = new int[MaxLevels + 1];
+        _valueRows = new long[MaxLevels];
         _bytes = new byte[MaxLevels * 64];
     }
 
@@ -65,7 +65,7 @@ internal sealed class TextColumnChunk
     public long LastRow { get; private set; } = -1;
 
     /// <summary>
-    /// Reads the next batch of up to about <see cref="MaxLevels"/> levels into this instance (replacing the previous
+    /// Reads the next batch of up to <see cref="MaxLevels"/> levels into this instance (replacing the previous
     /// batch), or returns false at the end of the column chunk. <paramref name="row"/> is the row of the last level read
     /// so far in the row group (-1 before the first; the previous batch's <see cref="LastRow"/>).
     /// </summary>
@@ -86,8 +86,9 @@ internal sealed class TextColumnChunk
         int rows = 0;
         while (levels < MaxLevels && reader.HasNext)
         {
+            int wanted = Math.Min(BatchSize, MaxLevels - levels);
             long read = reader.ReadBatch(
-                BatchSize, _definition.AsSpan(levels, BatchSize), _repetition.AsSpan(levels, BatchSize), _batch, out _);
+                wanted, _definition.AsSpan(levels, wanted), _repetition.AsSpan(levels, wanted), _batch, out _);
             int value = 0;
             for (int level = levels; level < levels + (int)read; level++)
             {
