@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Unicode;
@@ -42,8 +43,10 @@ internal static class Utf8Text
     /// <summary>
     /// The number of UTF-16 units valid UTF-8 <paramref name="bytes"/> decode to: one per byte that is not a
     /// continuation byte (0x80-0xBF), plus one per lead byte of a four-byte sequence (0xF0-0xF4: a surrogate pair). For
-    /// invalid input the number means nothing.
+    /// invalid input the number means nothing. Compiled optimised at once: it runs once per file, and unoptimised
+    /// vector code took 6% of a 100 MB check (session 9 profile).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Utf16Length(ReadOnlySpan<byte> bytes)
     {
         int continuation = 0;
