@@ -18,6 +18,28 @@ public sealed class TextAnalyzerOptionsTests
         "這是繁體中文的文章，沒有任何問題。",
     ];
 
+    // The string overload (no copy for the encoding part) gives the span overload's report, part for part.
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void StringOverload_GivesTheSpanOverloadsReport(string text)
+    {
+        for (int flags = 0; flags <= (int)TextAnalyzerOptions.All; flags++)
+        {
+            var options = (TextAnalyzerOptions)flags;
+            TextReport fromSpan = TextAnalyzer.Analyze(text.AsSpan(), options);
+            TextReport fromString = TextAnalyzer.Analyze(text, options);
+            Assert.Equal(fromSpan.HanCount, fromString.HanCount);
+            Assert.Equal(fromSpan.Script, fromString.Script);
+            Assert.Equal(fromSpan.Annotations, fromString.Annotations);
+            Assert.Equal(fromSpan.Evidence, fromString.Evidence);
+            Assert.Equal(fromSpan.ConversionSignatureCount, fromString.ConversionSignatureCount);
+            Assert.Equal(fromSpan.Variant, fromString.Variant);
+            Assert.Equal(fromSpan.SuspectedDamage, fromString.SuspectedDamage);
+        }
+
+        Assert.Throws<ArgumentNullException>(() => TextAnalyzer.Analyze((string)null!, TextAnalyzerOptions.All));
+    }
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void EveryCombination_KeepsTheCounts_AndExactlyTheFindingsOfItsParts(string text)

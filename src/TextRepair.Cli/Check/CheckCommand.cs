@@ -268,6 +268,12 @@ internal static class CheckCommand
         }
 
         bool bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        if (Utf8Text.TryDecode(bytes, bom ? 3 : 0) is { } text)
+        {
+            return (text, bom);
+        }
+
+        // Not valid UTF-8: the throwing decoder names the offending byte.
         try
         {
             return (s_strictUtf8.GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0)), bom);

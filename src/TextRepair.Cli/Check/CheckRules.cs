@@ -50,7 +50,10 @@ internal static class CheckRules
     };
 }
 
-/// <summary>One finding of <c>textrepair check</c>, located in the original file.</summary>
+/// <summary>
+/// One finding of <c>textrepair check</c>, located in the original file. <see cref="SourceLine"/> is the finding's line of
+/// the file, as a slice of it (copied only for a fingerprint).
+/// </summary>
 internal sealed record CheckFinding(
     string File,
     CheckRule Rule,
@@ -59,7 +62,7 @@ internal sealed record CheckFinding(
     int EndLine,
     int EndColumn,
     string Text,
-    string LineText,
+    ReadOnlyMemory<char> SourceLine,
     string Message,
     string? Suggestion,
     bool Fixable,
@@ -71,7 +74,7 @@ internal sealed record CheckFinding(
         get
         {
             byte[] hash = System.Security.Cryptography.SHA256.HashData(
-                System.Text.Encoding.UTF8.GetBytes(string.Join('\0', File.Replace('\\', '/'), Rule.Id, Text, LineText.Trim())));
+                System.Text.Encoding.UTF8.GetBytes(string.Join('\0', File.Replace('\\', '/'), Rule.Id, Text, SourceLine.Span.Trim().ToString())));
             return Convert.ToHexStringLower(hash.AsSpan(0, 16));
         }
     }

@@ -58,9 +58,8 @@ internal static class CheckScanner
         (int endLine, int endColumn) = Position(lineStarts, Math.Max(from, to));
         int lineStart = lineStarts[line - 1];
         int lineEnd = line < lineStarts.Length ? lineStarts[line] : file.Length;
-        string lineText = file[lineStart..lineEnd].TrimEnd('\n', '\r');
         return new CheckFinding(
-            displayPath, rule, line, column, endLine, endColumn, text.Text.Substring(start, length), lineText, message, suggestion, fixable, from);
+            displayPath, rule, line, column, endLine, endColumn, text.Text.Substring(start, length), file.AsMemory(lineStart, lineEnd - lineStart), message, suggestion, fixable, from);
     }
 
     /// <summary>1-based line and column (UTF-16 units) of a file offset.</summary>

@@ -48,8 +48,34 @@ public static partial class TextAnalyzer
         return (options & TextAnalyzerOptions.Variant) != 0 ? report.WithVariant(IdentifyVariantCounts(text)) : report;
     }
 
-    /// <summary>The analysis without the variant (the repair pipeline runs it without the encoding part too: its encoding step has already run).</summary>
-    internal static TextReport AnalyzeCore(ReadOnlySpan<char> text, TextAnalyzerOptions options)
+    /// <summary>
+    /// Analyses <paramref name="text"/> as <see cref="Analyze(ReadOnlySpan{char}, TextAnalyzerOptions)"/> does, with the
+    /// same report, without copying the text: the encoding part works on a string, which the span overload has to make
+    /// (a copy as large as the text).
+    /// Thread-safe. Allocates the report and the lists of the parts that run.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="options">The parts to run; the parts left out leave their members of the report empty, zero or false.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has flags that are not defined.</exception>
+    public static TextReport Analyze(string text, TextAnalyzerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if ((options & ~TextAnalyzerOptions.All) != 0)
+        {
+            throw new ArgumentException($"Unknown {nameof(TextAnalyzerOptions)} flags: {options}.", nameof(options));
+        }
+
+        TextReport report = AnalyzeCore(text, options, text);
+        return (options & TextAnalyzerOptions.Variant) != 0 ? report.WithVariant(IdentifyVariantCounts(text)) : report;
+    }
+
+    /// <summary>
+    /// The analysis without the variant (the repair pipeline runs it without the encoding part too: its encoding step has
+    /// already run). <paramref name="source"/>, when given, is <paramref name="text"/> as a string (no copy is made).
+    /// </summary>
+    internal static TextReport AnalyzeCore(ReadOnlySpan<char> text, TextAnalyzerOptions options, string? source = null)
     {
         bool withAnnotations = (options & TextAnalyzerOptions.Annotations) != 0;
         int han = 0;
@@ -145,7 +171,7 @@ public static partial class TextAnalyzer
         if ((options & TextAnalyzerOptions.Encoding) != 0 && EncodingScanner.MayFind(text))
         {
             var findings = new List<EncodingFinding>();
-            EncodingScanner.Find(text.ToString(), findings);
+            EncodingScanner.Find(source ?? text.ToString(), findings);
             foreach (EncodingFinding f in findings)
             {
                 (damage ??= []).Add(new SuspectedDamage(f.Start, f.Length, f.Lossy ? RepairKind.LossMarker : RepairKind.Encoding));

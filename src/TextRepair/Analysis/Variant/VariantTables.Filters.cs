@@ -19,10 +19,11 @@ internal sealed partial class VariantTables
 
     /// <summary>
     /// Per BMP unit, a bit per expected variant (<see cref="StopBit"/>) set when the checker must look at the unit:
-    /// a line break, a high surrogate, a character of the other script (a finding), a character the expected region's
-    /// conversion changes, the first unit of a term its table replaces; and a bit per script (<see cref="RightBit"/>)
-    /// for the characters of that script, which the checker needs only until a line has shown one (they make a line
-    /// mixed). Every other unit (ASCII, punctuation, the Han characters both scripts write) is skipped in a tight loop.
+    /// a high surrogate, a character of the other script (a finding), a character the expected region's conversion
+    /// changes, a key of one unit of the region's phrase table; and a bit per region (<see cref="KeyStartBit"/>) for the
+    /// first units of its longer keys. Every other unit (ASCII, punctuation, line breaks, the characters of the expected
+    /// script and the Han characters both scripts write) is skipped in a tight loop; the checker looks at a line's
+    /// characters of the expected script only when the line holds one of the other script.
     /// </summary>
     public byte[] CheckStops { get; private set; } = [];
 
@@ -34,9 +35,6 @@ internal sealed partial class VariantTables
         ChineseVariant.HantTW => 4,
         _ => 8,
     };
-
-    /// <summary>The bit of <see cref="CheckStops"/> for the characters of <paramref name="expected"/>'s own script.</summary>
-    public static byte RightBit(ChineseVariant expected) => expected == ChineseVariant.Hans ? (byte)16 : (byte)32;
 
     /// <summary>
     /// The bit of <see cref="CheckStops"/> for the first units of the keys of two or more units of
@@ -78,19 +76,19 @@ internal sealed partial class VariantTables
         {
             CharClass f = Bmp[c];
             byte bits = 0;
-            if (c == '\n' || char.IsHighSurrogate((char)c))
+            if (char.IsHighSurrogate((char)c))
             {
                 bits = 1 | 2 | 4 | 8;
             }
 
             if ((f & CharClass.SimplifiedOnly) != 0)
             {
-                bits |= 2 | 4 | 8 | 16;
+                bits |= 2 | 4 | 8;
             }
 
             if ((f & CharClass.TraditionalOnly) != 0)
             {
-                bits |= 1 | 32;
+                bits |= 1;
             }
 
             // A key of one unit has no pair to test: it stops by itself.
