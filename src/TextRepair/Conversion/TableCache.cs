@@ -62,11 +62,23 @@ internal sealed class TableCache
     /// </remarks>
     public static StageTable? ResidualTable(DictionarySpec segmentationSpec, DictionarySpec firstSpec, bool includeTofuRisk, TableCache cache)
     {
-        List<(DictionarySource Source, int Rank)> segmentationSources = Sources(segmentationSpec, includeTofuRisk: true);
-        List<(DictionarySource Source, int Rank)> firstSources = Sources(firstSpec, includeTofuRisk);
+        // The segmentation's files, all of rank 0, must be the first stage's rank-0 files in the same order. Lists of
+        // strings, not indexing the tuple lists: List<(T, int)>'s indexer is JIT-compiled on first use (no ReadyToRun
+        // image holds it).
+        var segmentationFiles = new List<string?>();
+        foreach ((DictionarySource source, int rank) in Sources(segmentationSpec, includeTofuRisk: true))
+        {
+            if (rank != 0)
+            {
+                return null;
+            }
+
+            segmentationFiles.Add(source.FileName);
+        }
+
+        var topFiles = new List<string?>();
         var rest = new List<(DictionarySource Source, int Rank)>();
-        int top = 0;
-        foreach ((DictionarySource source, int rank) in firstSources)
+        foreach ((DictionarySource source, int rank) in Sources(firstSpec, includeTofuRisk))
         {
             if (source.FileName is null)
             {
@@ -75,12 +87,7 @@ internal sealed class TableCache
 
             if (rank == 0)
             {
-                if (top >= segmentationSources.Count || segmentationSources[top].Rank != 0 || segmentationSources[top].Source.FileName != source.FileName)
-                {
-                    return null;
-                }
-
-                top++;
+                topFiles.Add(source.FileName);
             }
             else
             {
@@ -88,9 +95,17 @@ internal sealed class TableCache
             }
         }
 
-        if (top != segmentationSources.Count || top == 0 || rest.Count == 0)
+        if (topFiles.Count != segmentationFiles.Count || topFiles.Count == 0 || rest.Count == 0)
         {
             return null;
+        }
+
+        for (int i = 0; i < topFiles.Count; i++)
+        {
+            if (!string.Equals(topFiles[i], segmentationFiles[i], StringComparison.Ordinal))
+            {
+                return null;
+            }
         }
 
         string key = "R:" + firstSpec.CacheKey(includeTofuRisk);
