@@ -66,8 +66,21 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex)
     {
+        if (!_denseStarts || Volatile.Read(ref _startFilter) is not null || _unfilteredUnits >= StartFilterAfterUnits)
+        {
+            return NextMatch(text, position, out length, out valueIndex, useFilter: _denseStarts);
+        }
+
+        // Counted by the units scanned, not the text's length: the segmentation pass calls this once per match.
+        int at = NextMatch(text, position, out length, out valueIndex, useFilter: false);
+        _unfilteredUnits += at - position;
+        return at;
+    }
+
+    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useFilter)
+    {
         int i = position;
-        if (UsesStartFilter(text.Length - position))
+        if (useFilter)
         {
             ulong[] filterArray = StartFilter;
             ref char src = ref MemoryMarshal.GetReference(text);
