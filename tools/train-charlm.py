@@ -8,6 +8,15 @@ characters and character bigrams and writes the Witten-Bell interpolated bigram 
     P(b | a) = (n(ab) + T(a) * P(b)) / (n(a) + T(a))     T(a) = number of distinct characters seen after a
     P(b)     = (n(b) + 1) / (N + V + 1)                  unseen characters share the rest (see UNSEEN_CHARACTERS)
 
+General-subject Chinese comes from rime-essay (`--essay`): a list of 313,000 words with their frequencies in a large
+general corpus, without running text. The zh-Hans and zh-Hant models get words drawn from it by frequency, as many
+characters as the packages gave the model (ESSAY_SHARE), and count their characters and the bigrams inside each word.
+No bigram across two drawn words is counted: a word list says nothing about which word follows which, and pairs of
+independently drawn words would give every character thousands of random followers, which flattens the Witten-Bell
+estimate for every pair (measured: Korean and UTF-16 mojibake read as rare Chinese pairs then scored as text). zh-Hans
+uses the words converted to Simplified, zh-Hant half the words as given (OpenCC's standard forms, e.g. 爲 裏 着) and
+half in Taiwan forms (為 裡 著).
+
 Models: zh-Hans, zh-Hant, ja, ko, Latin (English msgids + German, French, Spanish), Cyrillic (ru/uk/bg). Text sources per model:
 man pages (troff stripped), fortune files, HTML pages (tags stripped), Mallard help pages, gettext catalogues (msgstr of .mo files;
 msgid for English). Lines are the unit: a line boundary is the character U+000A on both sides. Bigrams seen fewer
@@ -22,9 +31,10 @@ Binary layout (little endian), gzip-compressed:
     Q = 8 (log-probabilities in steps of 1/8 nat, clipped at 255/8 = 31.9 nats)
 A summary (entry counts, characters of training text, sha256 of the output) is printed as Markdown for PROVENANCE.md.
 
-Usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN
+Usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WORDS_TW]
+  (WORDS_HANS and WORDS_TW: the words of ESSAY_TXT, one per line in the same order, converted by t2s and t2tw)
 """
-import gzip, hashlib, html, math, os, re, struct, sys
+import gzip, hashlib, html, math, os, random, re, struct, sys
 from collections import Counter
 
 Q = 8
@@ -32,6 +42,10 @@ MIN_BIGRAM_COUNT = 2
 MAX_BIGRAMS = 160_000
 UNSEEN_CHARACTERS = 30_000  # characters a script could still use that training never showed
 MAX_CHARS_PER_MODEL = 12_000_000
+# Essay pseudo-text per Chinese model, as a multiple of the characters the packages gave that model: 1.0 makes general
+# subjects weigh as much as software documentation and translations (the packages' whole subject).
+ESSAY_SHARE = 1.0
+ESSAY_SEED = 20261130
 
 LOCALES = {
     'zh-Hans': ['zh_CN', 'zh-CN', 'zh_SG', 'zh-cn', 'zh_Hans'],
@@ -127,21 +141,71 @@ def clean(line):
         return ''
     return line
 
+def essay_words(essay, hans, tw):
+    """{model: (words, cumulative weights)} of the essay's word list for zh-Hans and zh-Hant."""
+    freq = []
+    with open(essay, encoding='utf-8') as f:
+        for line in f:
+            word, n = line.rstrip('\n').split('\t')[:2]
+            freq.append((word, int(n)))
+    def converted(path):
+        words = [w.rstrip('\n') for w in open(path, encoding='utf-8')]
+        if len(words) != len(freq):
+            sys.exit(f'{path}: {len(words)} lines, the essay has {len(freq)}')
+        return words
+    weights = {'zh-Hans': Counter(), 'zh-Hant': Counter()}
+    for (word, n), h, t in zip(freq, converted(hans), converted(tw)):
+        if max(map(ord, word + h + t)) >= 0x10000:
+            continue  # the models are over UTF-16 code units of the Basic Multilingual Plane (as clean() keeps)
+        weights['zh-Hans'][h] += n
+        weights['zh-Hant'][word] += n / 2
+        weights['zh-Hant'][t] += n / 2
+    result = {}
+    for model, w in weights.items():
+        words = sorted(w)
+        cum, total = [], 0.0
+        for word in words:
+            total += w[word]
+            cum.append(total)
+        result[model] = (words, cum)
+    return result
+
+def essay_draws(words, cum, chars, rng):
+    """Words drawn by frequency until `chars` characters are drawn."""
+    drawn = 0
+    while drawn < chars:
+        for word in rng.choices(words, cum_weights=cum, k=1024):
+            drawn += len(word)
+            yield word
+
 def main():
     root, out = sys.argv[1:3]
+    essay = sys.argv[4:7] if len(sys.argv) == 7 and sys.argv[3] == '--essay' else None
+    if len(sys.argv) != 3 and not essay:
+        sys.exit('usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WORDS_TW]')
     uni = {m: Counter() for m in LOCALES}
     bi = {m: Counter() for m in LOCALES}
     chars = Counter()
     seen = {m: set() for m in LOCALES}
+    def count(model, line):
+        chars[model] += len(line)
+        s = '\n' + line + '\n'
+        uni[model].update(s[1:])
+        bi[model].update(s[i:i + 2] for i in range(len(s) - 1))
     for model, line in texts(root):
         line = clean(line)
         if not line or chars[model] >= MAX_CHARS_PER_MODEL or line in seen[model]:
             continue
         seen[model].add(line)
-        chars[model] += len(line)
-        s = '\n' + line + '\n'
-        uni[model].update(s[1:])
-        bi[model].update(s[i:i + 2] for i in range(len(s) - 1))
+        count(model, line)
+    package_chars = dict(chars)
+    if essay:
+        rng = random.Random(ESSAY_SEED)
+        for model, (words, cum) in essay_words(*essay).items():
+            for word in essay_draws(words, cum, round(package_chars[model] * ESSAY_SHARE), rng):
+                chars[model] += len(word)
+                uni[model].update(word)
+                bi[model].update(word[i:i + 2] for i in range(len(word) - 1))
     blob = bytearray(b'TRLM' + struct.pack('<II', 1, len(LOCALES)))
     q = lambda lp: max(0, min(255, round(-lp * Q)))
     summary = []
@@ -176,10 +240,10 @@ def main():
     data = gzip.compress(bytes(blob), compresslevel=9, mtime=0)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     open(out, 'wb').write(data)
-    print('| model | training characters | unigrams | bigrams |')
+    print('| model | training characters (of them drawn from rime-essay) | unigrams | bigrams |')
     print('|---|---:|---:|---:|')
     for model, n, nu, nb in summary:
-        print(f'| {model} | {n} | {nu} | {nb} |')
+        print(f'| {model} | {n} ({n - package_chars[model]}) | {nu} | {nb} |')
     print(f'\n`Language/charlm.bin`: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}')
 
 if __name__ == '__main__':

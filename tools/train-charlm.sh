@@ -3,7 +3,8 @@
 # encoding analysis scores text with, and writes them to src/TextRepair/Data/Language/charlm.bin (embedded resource,
 # read by src/TextRepair/Analysis/Language/CharNgramModel.cs).
 #
-#   Sources: the Debian packages pinned below (apt-get download; nothing is installed). Their texts are openly
+#   Sources: the Debian packages pinned below (apt-get download; nothing is installed): software documentation and
+#   translations, and rime-essay's general-subject word frequencies. Their texts are openly
 #   licensed (GPL-2+/GPL-3+/LGPL/GFDL, see src/TextRepair/Data/PROVENANCE.md); the model holds only character and
 #   character-pair statistics. None of these packages is used by the evaluation (which uses LibreOffice help,
 #   Debian `libreoffice-help-*`, and sentences written in the tests), so training and evaluation text are disjoint.
@@ -28,15 +29,26 @@ packages=(
     'manpages-fr=4.18.1-1'
     'manpages-ja=0.5.0.0.20221215+dfsg-1'
     'manpages-zh=1.6.4.0-1'
+    'rime-essay=0.0~git20230204.e0519d0-1'
     'util-linux-locales=2.38.1-5+deb12u3'
     'vlc-l10n=3.0.24-0+deb12u1'
 )
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+mkdir -p "$work/x"
 (cd "$work" && apt-get download -qq "${packages[@]}" 2>/dev/null)
 for deb in "$work"/*.deb; do
     echo "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version) $(sha256sum "$deb" | cut -d' ' -f1)"
     dpkg-deb -x "$deb" "$work/x/$(dpkg-deb -f "$deb" Package)"
 done
-python3 "$here/train-charlm.py" "$work/x" "$root/src/TextRepair/Data/Language/charlm.bin"
+# rime-essay is a general-subject word list with frequencies (see train-charlm.py), in OpenCC's standard Traditional
+# forms. Its words are converted one per line by this repository's own OpenCC-identical converter: to Simplified for the
+# zh-Hans model, and to Taiwan forms (為, 裡, 著) for half of the zh-Hant model's share.
+essay="$work/x/rime-essay/usr/share/rime-data/essay.txt"
+cut -f1 "$essay" > "$work/essay-words.txt"
+tool=(dotnet run --project "$root/src/TextRepair.Cli" -c Release --)
+"${tool[@]}" convert -c t2s "$work/essay-words.txt" > "$work/essay-words.hans.txt"
+"${tool[@]}" convert -c t2tw "$work/essay-words.txt" > "$work/essay-words.tw.txt"
+python3 "$here/train-charlm.py" "$work/x" "$root/src/TextRepair/Data/Language/charlm.bin" \
+    --essay "$essay" "$work/essay-words.hans.txt" "$work/essay-words.tw.txt"

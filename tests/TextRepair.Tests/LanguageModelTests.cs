@@ -71,6 +71,6 @@ public sealed partial class LanguageModelTests
         Assert.True(score.Total < 0);
     }
 
-    [GeneratedRegex(@"^\| (zh-Hans|zh-Hant|ja|ko|Latin|Cyrillic) \| \d+ \| (\d+) \| (\d+) \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| (zh-Hans|zh-Hant|ja|ko|Latin|Cyrillic) \| \d+(?: \(\d+\))? \| (\d+) \| (\d+) \|", RegexOptions.Multiline)]
     private static partial Regex ModelRow();
 }

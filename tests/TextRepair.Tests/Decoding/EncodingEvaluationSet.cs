@@ -233,7 +233,7 @@ public static class EncodingEvaluationSet
         return map;
     }
 
-    private static void Generate(List<EvalCase> cases, string cell, string length, EvalKind kind, Random random, Func<string?> sample, Func<string, (string Input, string Expected)?> make)
+    internal static void Generate(List<EvalCase> cases, string cell, string length, EvalKind kind, Random random, Func<string?> sample, Func<string, (string Input, string Expected)?> make)
     {
         int made = 0;
         for (int tries = 0; made < PerClass && tries < PerClass * 60; tries++)
@@ -246,7 +246,7 @@ public static class EncodingEvaluationSet
         }
     }
 
-    private static string? Sample(List<string> source, string length, Random random)
+    internal static string? Sample(List<string> source, string length, Random random)
     {
         string line = source[random.Next(source.Count)];
         switch (length)
@@ -269,7 +269,7 @@ public static class EncodingEvaluationSet
         }
     }
 
-    private static bool SameFamily(string row, string column) =>
+    internal static bool SameFamily(string row, string column) =>
         row == column || (row.StartsWith("utf-16", StringComparison.Ordinal) && column.StartsWith("utf-16", StringComparison.Ordinal) && row == column);
 
     /// <summary>True when <paramref name="text"/> is well-formed UTF-16 (no lone surrogate).</summary>
@@ -313,7 +313,7 @@ public static class EncodingEvaluationSet
     /// (lost bytes are found by feeding the reader one byte at a time). A cut that leaves no trace in the text read is
     /// not a case: the text is a shorter clean one.
     /// </summary>
-    private static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
+    internal static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
     {
         byte[] bytes;
         try

@@ -24,11 +24,12 @@ public sealed class EncodingEvaluationTests
         List<EvalCase> devCases = EncodingEvaluationSet.Build(heldOut: false);
         List<EncodingEvaluation.Outcome> dev = EncodingEvaluation.Run(devCases);
         List<EncodingEvaluation.Outcome> heldOut = EncodingEvaluation.Run(heldOutCases);
-        string report = EncodingEvaluation.Report(heldOut, dev);
+        List<EncodingEvaluation.Outcome> general = EncodingEvaluation.Run(GeneralSubjectEvaluationSet.Build());
+        string report = EncodingEvaluation.Report(heldOut, dev, general);
 
         // A repair never splits a surrogate pair: well-formed input gives well-formed output (a gbk > utf-8 dev paragraph
         // whose UTF-8 reading held a supplementary character lost half of it before LayerUndo kept pairs whole).
-        Assert.All(dev.Concat(heldOut).Where(o => EncodingEvaluationSet.WellFormed(o.Case.Input)), o => Assert.True(EncodingEvaluationSet.WellFormed(o.Output), o.Case.Input));
+        Assert.All(dev.Concat(heldOut).Concat(general).Where(o => EncodingEvaluationSet.WellFormed(o.Case.Input)), o => Assert.True(EncodingEvaluationSet.WellFormed(o.Output), o.Case.Input));
 
         // Dev failures (never held-out ones) in the test output folder, to study.
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-failures.txt"), dev.Where(o => !o.Passed).Select(o =>
@@ -72,5 +73,22 @@ public sealed class EncodingEvaluationTests
 
         Assert.Contains(cases, c => c.Cell == "utf-8 x2");
         Assert.Contains(cases, c => c.Cell == "utf-8 x3");
+    }
+
+    [Fact]
+    public void GeneralSubjectSet_HasEveryChineseRowAndLength()
+    {
+        List<EvalCase> cases = GeneralSubjectEvaluationSet.Build();
+        foreach (string row in new[] { "utf-8", "gbk", "big5", "utf-16le", "utf-16be" })
+        {
+            foreach (string length in EncodingEvaluationSet.Lengths)
+            {
+                Assert.Contains(cases, c => c.Kind == EvalKind.Recoverable && c.Length == length && c.Cell.StartsWith(row + " > ", StringComparison.Ordinal));
+                Assert.Contains(cases, c => c.Kind == EvalKind.Lossy && c.Length == length && c.Cell.StartsWith(row + " > ", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.DoesNotContain(cases, c => c.Cell.StartsWith("shift-jis", StringComparison.Ordinal) || c.Cell.StartsWith("euc-", StringComparison.Ordinal));
+        Assert.Contains(cases, c => c.Cell == "clean zh-tw" && c.Input.Contains('國', StringComparison.Ordinal));
     }
 }

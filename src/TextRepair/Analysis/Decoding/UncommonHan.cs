@@ -7,7 +7,7 @@ namespace TextRepair.Analysis.Decoding;
 /// or EUC-JP read as GBK or Big5, GBK read as Big5 and back) holds no character that <see cref="SuspiciousChars"/>
 /// flags, because its two-byte codes land on the first levels of GB2312 and Big5. Those levels are ordered by
 /// pronunciation or radical, not by use, so such text is made of characters that Chinese rarely uses; real Chinese is
-/// made mostly of its 1,172 commonest characters (<see cref="CommonBits"/>). A line whose first
+/// made mostly of its 1,524 commonest characters (<see cref="CommonBits"/>). A line whose first
 /// <see cref="SampledHan"/> Han characters are at least <see cref="MinUncommonPercent"/>% uncommon is handed to the
 /// engine, which decides it on the language model as any other. One bit test per Han character in a 2.6 KB table, at
 /// most <see cref="SampledHan"/> per line; allocates nothing; thread-safe.
@@ -16,14 +16,15 @@ internal static partial class UncommonHan
 {
     /// <summary>
     /// Unigram log-probability (natural log) from which a Han character is common, in the zh-Hans or the zh-Hant model:
-    /// 1,172 characters of U+4E00-U+9FFF. Measured on the dev half of the evaluation set (1,200 clean zh-cn and 1,200
-    /// clean zh-tw lines; 150-1,200 lines per chain): with this threshold 88% of clean zh-cn lines and 90% of zh-tw
-    /// lines have under 10% uncommon characters and none has 40% or more, while 95-100% of the lines of EUC-KR read as
-    /// GBK or Big5, EUC-JP read as GBK or Big5, GBK read as Big5 and Big5 read as GBK have 40% or more. At -9 (765
-    /// characters) the clean lines reach further up (1% at 30-40%); at -11 (1,706) EUC-JP read as Big5 falls under 40%
-    /// in 30% of its lines.
+    /// 1,524 characters of U+4E00-U+9FFF. Measured on the dev half of the evaluation set (1,200 clean zh-cn and 1,200
+    /// clean zh-tw lines; 138-1,200 lines per chain), share of uncommon characters among a line's first 24 Han:
+    /// at -9, 2 clean lines reach 40% (8 reach 30%), and 26 of 2,936 lines of EUC-KR read as GBK or Big5, EUC-JP read
+    /// as GBK or Big5, GBK read as Big5 and Big5 read as GBK stay under 40% (EUC-JP read as GBK 13, Big5 read as GBK
+    /// 10). At -9.5 (2,013 characters) 1 clean line reaches 40% and 65 mojibake lines stay under; at -10 (2,577) 214
+    /// do. The model since session 9 knows general-subject words (rime-essay), so its log-probabilities are not the
+    /// software-only model's: there -11 gave 1,706 characters, 2 clean lines at 40% and 30 mojibake lines under.
     /// </summary>
-    public const double CommonLogProb = -11;
+    public const double CommonLogProb = -9;
 
     /// <summary>Share of uncommon characters, in percent, from which a line is handed to the engine (see <see cref="CommonLogProb"/>).</summary>
     public const int MinUncommonPercent = 40;

@@ -135,6 +135,15 @@ internal sealed class CharNgramModel
         private readonly float[] _backoff = new float[65536];
         private readonly bool[] _known = new bool[65536];
 
+        // UTF-16 ranges of ScoreSurrogatePairsAsOne: all low surrogates, and the high surrogates of U+20000-U+3FFFF.
+        private const int LowSurrogateFirst = 0xDC00;
+        private const int LowSurrogateLast = 0xDFFF;
+        private const int IdeographHighSurrogateFirst = 0xD840;
+        private const int IdeographHighSurrogateLast = 0xD8BF;
+
+        // The Good-Turing estimate of RaiseUnseenIdeographs, when the model knows ideographs.
+        private float? _unseenIdeograph;
+
         // Characters that start / end some stored pair, one bit each (8 KB apiece): a pair with a character that
         // starts or ends none cannot be stored, so most lookups of another script's text end here without probing
         // the hash table, which is far too large for the cache.
@@ -207,11 +216,14 @@ internal sealed class CharNgramModel
         /// CJK ideographs a model of Han text never saw get the Good-Turing estimate of an unseen character instead of
         /// the trainer's uniform floor: the share of the training text's characters seen once (the characters at the
         /// lowest unigram level; add-one makes that level 2 / (N + V + 1)), spread over the ideographs the model does
-        /// not know. The trainer spreads one count over 30,000 characters (about -25 nats), which made a clean word of
-        /// rare characters (叮噹, 舒芙蕾, 丙胺酸 in OpenCC's test cases, outside the model's software-documentation
-        /// domain) so unlikely that a garbled reading of it won (s羔e, 두ぼ접). zh-Hans: 1,239 of about 3.4 M characters
-        /// seen once, 6,044 ideographs known: about -18 nats; zh-Hant and ja about -19. Models that know no ideograph
-        /// keep the floor (they score ideographs through the other models).
+        /// not know. The trainer spreads one count over 30,000 characters (about -26 nats), which made a clean word of
+        /// rare characters (叮噹, 舒芙蕾, 丙胺酸 in OpenCC's test cases) so unlikely that a garbled reading of it won
+        /// (s羔e, 두ぼ접). With the session-9 model (general-subject words from rime-essay): zh-Hans 2,348 characters at
+        /// the lowest level of about 6.8 M, 16,865 ideographs known, about -17.3 nats; zh-Hant -16.9; ja -18.7. Models
+        /// that know no ideograph keep the floor (they score ideographs through the other models).
+        /// <para>
+        /// A surrogate pair is one character and is scored as one (see <see cref="ScoreSurrogatePairsAsOne"/>).
+        /// </para>
         /// </summary>
         private void RaiseUnseenIdeographs()
         {
@@ -241,11 +253,37 @@ internal sealed class CharNgramModel
 
             double total = 2 / Math.Exp(lowest);
             float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
+            _unseenIdeograph = estimate;
             for (int c = 0; c < 65536; c++)
             {
                 if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
                 {
                     _unigram[c] = estimate;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The models are over UTF-16 code units of the Basic Multilingual Plane; a character of the supplementary
+        /// planes (CJK extensions B-H, 𠮷 or 𣨼 in names and dictionaries; emoji) is two units the trainer never saw,
+        /// and scored as two unknown characters (about -52 nats) a clean word with one lost to any garbled reading of
+        /// it (OpenCC's test case 殢云尤雨 / 𣨼云尤雨 became 鼎k2云尤雨). A pair now costs what one character costs: its
+        /// low surrogate costs nothing after any character (log 1; only a high surrogate precedes one in well-formed
+        /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
+        /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
+        /// </summary>
+        private void ScoreSurrogatePairsAsOne()
+        {
+            for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
+            {
+                _unigram[c] = 0;
+            }
+
+            if (_unseenIdeograph is float estimate)
+            {
+                for (int c = IdeographHighSurrogateFirst; c <= IdeographHighSurrogateLast; c++)
+                {
+                    _unigram[c] = Math.Max(_unigram[c], estimate);
                 }
             }
         }
@@ -265,6 +303,7 @@ internal sealed class CharNgramModel
             }
 
             model.RaiseUnseenIdeographs();
+            model.ScoreSurrogatePairsAsOne();
             int bigrams = reader.ReadInt32();
             uint[] keys = new uint[bigrams];
             for (int i = 0; i < bigrams; i++)
