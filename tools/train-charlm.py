@@ -19,7 +19,8 @@ half in Taiwan forms (為 裡 著).
 
 Models: zh-Hans, zh-Hant, ja, ko, Latin (English msgids + German, French, Spanish), Cyrillic (ru/uk/bg). Text sources per model:
 man pages (troff stripped), fortune files, HTML pages (tags stripped), Mallard help pages, gettext catalogues (msgstr of .mo files;
-msgid for English). Lines are the unit: a line boundary is the character U+000A on both sides. Bigrams seen fewer
+msgid for English). Korean documentation (gimp-help-ko, debian-faq-ko) leaves paragraphs untranslated, so a line joins the ko
+model only when it has Hangul. Lines are the unit: a line boundary is the character U+000A on both sides. Bigrams seen fewer
 than MIN_BIGRAM_COUNT times are dropped (their probability falls back to the interpolation formula with n(ab) = 0),
 and at most MAX_BIGRAMS per model are kept, by count.
 
@@ -196,6 +197,8 @@ def main():
         line = clean(line)
         if not line or chars[model] >= MAX_CHARS_PER_MODEL or line in seen[model]:
             continue
+        if model == 'ko' and not any('\uac00' <= ch <= '\ud7a3' for ch in line):
+            continue  # Korean documentation leaves paragraphs untranslated: a Korean line has Hangul
         seen[model].add(line)
         count(model, line)
     package_chars = dict(chars)
