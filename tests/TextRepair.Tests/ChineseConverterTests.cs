@@ -229,6 +229,28 @@ public sealed class ChineseConverterTests
         Assert.Same(ChineseConverter.Get(config), ChineseConverter.Get(name));
     }
 
+    [Theory]
+    [InlineData("\u017F2t", "s2t")]
+    [InlineData("s2t.\u0130son", "s2t")]
+    [InlineData("S2Tw", "s2tw")]
+    [InlineData("s2t.jso", null)]
+    [InlineData(".json", null)]
+    [InlineData("s2", null)]
+    public void Get_MatchesNamesLikeOrdinalIgnoreCase(string name, string? config)
+    {
+        // The name match has an ASCII fast path; any other text must give what OrdinalIgnoreCase gives.
+        string bare = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name;
+        string? expected = config is not null && bare.Equals(config, StringComparison.OrdinalIgnoreCase) ? config : null;
+        if (expected is null)
+        {
+            Assert.Throws<ArgumentException>(() => ChineseConverter.Get(name));
+        }
+        else
+        {
+            Assert.Same(ChineseConverter.Get(expected), ChineseConverter.Get(name));
+        }
+    }
+
     // ---- UTF-8 API ----
 
     [Fact]

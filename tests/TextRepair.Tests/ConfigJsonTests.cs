@@ -32,6 +32,17 @@ public sealed class ConfigJsonTests
     }
 
     [Theory]
+    [InlineData("\uFEFF{\"s\": \"ascii\"}", "ascii")]
+    [InlineData("\uFEFF\uFEFF{\"s\": \"ascii\"}", "ascii")]
+    [InlineData("{\"s\": \"\u00E9t\u00E9\"}", "\u00E9t\u00E9")]
+    [InlineData("\uFEFF{\"s\": \"\u6F22\"}", "\u6F22")]
+    public void DecodesAsciiAndUtf8WithOrWithoutByteOrderMarks(string text, string expected)
+    {
+        ConfigJson.Value root = ConfigJson.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Equal(expected, root.Required("s").String());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("{")]
     [InlineData("{\"a\" 1}")]

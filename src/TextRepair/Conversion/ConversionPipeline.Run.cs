@@ -94,9 +94,12 @@ internal sealed partial class ConversionPipeline
             return true;
         }
 
+        // IndexOfAnyInRange, not ContainsAnyInRange: the framework's ReadyToRun image holds the first for char, the
+        // second is JIT-compiled on first use (session 9, DOTNET_JitDisasmSummary), which starts the JIT in an app that
+        // had not needed it yet.
         foreach ((char first, char last) in _normalizationRanges)
         {
-            if (text.ContainsAnyInRange(first, last))
+            if (text.IndexOfAnyInRange(first, last) >= 0)
             {
                 return true;
             }
@@ -107,7 +110,7 @@ internal sealed partial class ConversionPipeline
 
     private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var scratch = new Scratch(this, text.Length);
+        var scratch = new Scratch(this, text.Length, Scratch.FitsStack(this, text.Length) ? stackalloc char[2 * Scratch.StackUnits] : default);
         try
         {
             if (_segmentation is null)
@@ -117,7 +120,7 @@ internal sealed partial class ConversionPipeline
 
             StageTable segmentation = _segmentation;
             StageTable? first = _chain.Length == 0 ? null : _chain[0];
-            if (_fullFirst is not null && text.ContainsAnyInRange('\u2FF0', '\u2FFF'))
+            if (_fullFirst is not null && text.IndexOfAnyInRange('\u2FF0', '\u2FFF') >= 0)
             {
                 // IDS sequences step differently from code points: use the whole first stage.
                 first = _fullFirst.Value;
@@ -209,20 +212,25 @@ internal sealed partial class ConversionPipeline
 
     private string Compose(ReadOnlySpan<char> key, int valueIndex)
     {
-        char[] buffer = ArrayPool<char>.Shared.Rent((int)MaxOutputLength(key.Length) + 1);
-        var scratch = new Scratch(this, key.Length);
+        bool small = Scratch.FitsStack(this, key.Length);
+        char[]? rented = small ? null : ArrayPool<char>.Shared.Rent((int)MaxOutputLength(key.Length) + 1);
+        Span<char> buffer = small ? stackalloc char[Scratch.StackUnits] : rented;
+        var scratch = new Scratch(this, key.Length, small ? stackalloc char[2 * Scratch.StackUnits] : default);
         try
         {
             // Fused: the first stage turns the whole segment into its segmentation value (see ResidualTable).
             int written = _fullFirst is not null
                 ? ConvertSegment(_segmentation!.Value(valueIndex), null, buffer, ref scratch)
                 : ConvertSegment(key, _chain.Length == 0 ? null : _chain[0], buffer, ref scratch);
-            return new string(buffer, 0, written);
+            return new string(buffer.Slice(0, written));
         }
         finally
         {
             scratch.Dispose();
-            ArrayPool<char>.Shared.Return(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 
@@ -252,20 +260,41 @@ internal sealed partial class ConversionPipeline
         return (stages == 1 && first is not null ? first : chain[^1]).Convert(text, destination);
     }
 
-    /// <summary>Intermediate buffers for the chain, rented once per converted piece.</summary>
-    private struct Scratch : IDisposable
+    /// <summary>
+    /// Intermediate buffers for the chain: two halves of a stack buffer for short text, otherwise rented once per
+    /// converted piece.
+    /// </summary>
+    private ref struct Scratch
     {
+        /// <summary>
+        /// Units of one stack buffer: text whose conversion fits (up to about 100 characters) needs no rented buffer,
+        /// so that a first conversion of short text JIT-compiles nothing (see ChineseConverter.StackUnits).
+        /// </summary>
+        public const int StackUnits = 256;
+
         private readonly int _length;
+        private readonly Span<char> _stack;
         private char[]? _first;
         private char[]? _second;
 
-        public Scratch(ConversionPipeline pipeline, int textLength)
+        public Scratch(ConversionPipeline pipeline, int textLength, Span<char> stack)
         {
             _length = pipeline._chain.Length < 2 ? 0 : (int)Math.Min(Array.MaxLength, pipeline.MaxOutputLength(textLength) + 1);
+            _stack = stack;
         }
 
-        public Span<char> Buffer(int which) =>
-            which == 0 ? (_first ??= ArrayPool<char>.Shared.Rent(_length)) : (_second ??= ArrayPool<char>.Shared.Rent(_length));
+        /// <summary>Whether a text of <paramref name="textLength"/> units converts within <see cref="StackUnits"/> at every stage.</summary>
+        public static bool FitsStack(ConversionPipeline pipeline, int textLength) => pipeline.MaxOutputLength(textLength) + 1 <= StackUnits;
+
+        public Span<char> Buffer(int which)
+        {
+            if (_stack.Length >= 2 * StackUnits)
+            {
+                return _stack.Slice(which * StackUnits, StackUnits);
+            }
+
+            return which == 0 ? (_first ??= ArrayPool<char>.Shared.Rent(_length)) : (_second ??= ArrayPool<char>.Shared.Rent(_length));
+        }
 
         public void Dispose()
         {

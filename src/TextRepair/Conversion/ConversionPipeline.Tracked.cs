@@ -66,7 +66,7 @@ internal sealed partial class ConversionPipeline
                 text = current.AsSpan(0, length);
             }
 
-            bool fused = _fullFirst is not null && !text.ContainsAnyInRange('\u2FF0', '\u2FFF');
+            bool fused = _fullFirst is not null && text.IndexOfAnyInRange('\u2FF0', '\u2FFF') < 0;
             if (_segmentation is not null)
             {
                 Segment(text, trace, fused);

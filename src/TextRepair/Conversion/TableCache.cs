@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace TextRepair.Conversion;
 
 /// <summary>
@@ -10,7 +8,9 @@ namespace TextRepair.Conversion;
 /// <remarks>Thread-safe: each table is created once (<see cref="Lazy{T}"/>), on first use.</remarks>
 internal sealed class TableCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<StageTable>> _tables = new(StringComparer.Ordinal);
+    // A Dictionary under a lock, not a ConcurrentDictionary: a first use then loads no System.Collections.Concurrent
+    // (about 1 ms of a ReadyToRun app's first use, session 9); the lock is held only to find or add the Lazy.
+    private readonly Dictionary<string, Lazy<StageTable>> _tables = new(StringComparer.Ordinal);
 
     public TableCache(bool usePrebuilt) => UsesPrebuilt = usePrebuilt;
 
@@ -21,11 +21,31 @@ internal sealed class TableCache
     public bool UsesPrebuilt { get; }
 
     /// <summary>The cached tables by key (built or not yet).</summary>
-    public IEnumerable<KeyValuePair<string, Lazy<StageTable>>> Entries => _tables;
+    public IEnumerable<KeyValuePair<string, Lazy<StageTable>>> Entries
+    {
+        get
+        {
+            lock (_tables)
+            {
+                return [.. _tables];
+            }
+        }
+    }
 
     /// <summary>The table of <paramref name="key"/>, created on first use from its image or from <paramref name="sources"/>.</summary>
-    public Lazy<StageTable> GetOrAdd(string key, Func<List<(DictionarySource Source, int Rank)>> sources) =>
-        _tables.GetOrAdd(key, k => new Lazy<StageTable>(() => (UsesPrebuilt ? PrebuiltTables.TryLoad(k) : null) ?? StageTable.Build(sources())));
+    public Lazy<StageTable> GetOrAdd(string key, Func<List<(DictionarySource Source, int Rank)>> sources)
+    {
+        lock (_tables)
+        {
+            if (!_tables.TryGetValue(key, out Lazy<StageTable>? table))
+            {
+                table = new Lazy<StageTable>(() => (UsesPrebuilt ? PrebuiltTables.TryLoad(key) : null) ?? StageTable.Build(sources()));
+                _tables.Add(key, table);
+            }
+
+            return table;
+        }
+    }
 
     /// <summary>
     /// When the segmentation dictionary is made of exactly the first stage's rank-0 dictionaries (same files, same
@@ -42,11 +62,23 @@ internal sealed class TableCache
     /// </remarks>
     public static StageTable? ResidualTable(DictionarySpec segmentationSpec, DictionarySpec firstSpec, bool includeTofuRisk, TableCache cache)
     {
-        List<(DictionarySource Source, int Rank)> segmentationSources = Sources(segmentationSpec, includeTofuRisk: true);
-        List<(DictionarySource Source, int Rank)> firstSources = Sources(firstSpec, includeTofuRisk);
+        // The segmentation's files, all of rank 0, must be the first stage's rank-0 files in the same order. Lists of
+        // strings, not indexing the tuple lists: List<(T, int)>'s indexer is JIT-compiled on first use (no ReadyToRun
+        // image holds it).
+        var segmentationFiles = new List<string?>();
+        foreach ((DictionarySource source, int rank) in Sources(segmentationSpec, includeTofuRisk: true))
+        {
+            if (rank != 0)
+            {
+                return null;
+            }
+
+            segmentationFiles.Add(source.FileName);
+        }
+
+        var topFiles = new List<string?>();
         var rest = new List<(DictionarySource Source, int Rank)>();
-        int top = 0;
-        foreach ((DictionarySource source, int rank) in firstSources)
+        foreach ((DictionarySource source, int rank) in Sources(firstSpec, includeTofuRisk))
         {
             if (source.FileName is null)
             {
@@ -55,12 +87,7 @@ internal sealed class TableCache
 
             if (rank == 0)
             {
-                if (top >= segmentationSources.Count || segmentationSources[top].Rank != 0 || segmentationSources[top].Source.FileName != source.FileName)
-                {
-                    return null;
-                }
-
-                top++;
+                topFiles.Add(source.FileName);
             }
             else
             {
@@ -68,9 +95,17 @@ internal sealed class TableCache
             }
         }
 
-        if (top != segmentationSources.Count || top == 0 || rest.Count == 0)
+        if (topFiles.Count != segmentationFiles.Count || topFiles.Count == 0 || rest.Count == 0)
         {
             return null;
+        }
+
+        for (int i = 0; i < topFiles.Count; i++)
+        {
+            if (!string.Equals(topFiles[i], segmentationFiles[i], StringComparison.Ordinal))
+            {
+                return null;
+            }
         }
 
         string key = "R:" + firstSpec.CacheKey(includeTofuRisk);
