@@ -85,25 +85,7 @@ public static class EncodingEvaluationSet
         }
 
         var cases = new List<EvalCase>();
-        foreach ((string rowName, int rowPage, string[] locales) in Rows)
-        {
-            System.Text.Encoding writer = Strict(rowPage);
-            foreach ((string colName, int colPage) in Columns)
-            {
-                if (SameFamily(rowName, colName))
-                {
-                    continue;
-                }
-
-                System.Text.Encoding reader = Strict(colPage);
-                string cell = $"{rowName} > {colName}";
-                foreach (string length in Lengths)
-                {
-                    Generate(cases, cell, length, EvalKind.Recoverable, random, () => Sample(lines[locales[random.Next(locales.Length)]], length, random), t => Lossless(t, writer, reader));
-                    Generate(cases, cell, length, EvalKind.Lossy, random, () => Sample(lines[locales[random.Next(locales.Length)]], length, random), t => Lossy(t, writer, colPage, random));
-                }
-            }
-        }
+        AddMatrix(cases, lines, random);
 
         // Layered chains: UTF-8 text garbled two and three times by random wrong decoders.
         string[] layerReaders = ["windows-1252", "gbk", "iso-8859-1", "cp437", "big5"];
@@ -147,6 +129,39 @@ public static class EncodingEvaluationSet
 
         CleanLookalikes(cases, lines, new Random(seed + 1));
         return cases;
+    }
+
+    /// <summary>
+    /// Every cell of the matrix (a row's text read with every wrong decoder) at every length, lossless and lossy, for the
+    /// rows whose source locales <paramref name="lines"/> has (a row draws from those of its locales it has).
+    /// </summary>
+    internal static void AddMatrix(List<EvalCase> cases, Dictionary<string, List<string>> lines, Random random)
+    {
+        foreach ((string rowName, int rowPage, string[] rowLocales) in Rows)
+        {
+            string[] locales = rowLocales.Where(lines.ContainsKey).ToArray();
+            if (locales.Length == 0)
+            {
+                continue;
+            }
+
+            System.Text.Encoding writer = Strict(rowPage);
+            foreach ((string colName, int colPage) in Columns)
+            {
+                if (SameFamily(rowName, colName))
+                {
+                    continue;
+                }
+
+                System.Text.Encoding reader = Strict(colPage);
+                string cell = $"{rowName} > {colName}";
+                foreach (string length in Lengths)
+                {
+                    Generate(cases, cell, length, EvalKind.Recoverable, random, () => Sample(lines[locales[random.Next(locales.Length)]], length, random), t => Lossless(t, writer, reader));
+                    Generate(cases, cell, length, EvalKind.Lossy, random, () => Sample(lines[locales[random.Next(locales.Length)]], length, random), t => Lossy(t, writer, colPage, random));
+                }
+            }
+        }
     }
 
     /// <summary>Box drawing, blocks, shapes and Latin-1 symbols as they appear in CJK documents.</summary>
@@ -269,7 +284,7 @@ public static class EncodingEvaluationSet
         }
     }
 
-    internal static bool SameFamily(string row, string column) =>
+    private static bool SameFamily(string row, string column) =>
         row == column || (row.StartsWith("utf-16", StringComparison.Ordinal) && column.StartsWith("utf-16", StringComparison.Ordinal) && row == column);
 
     /// <summary>True when <paramref name="text"/> is well-formed UTF-16 (no lone surrogate).</summary>
@@ -313,7 +328,7 @@ public static class EncodingEvaluationSet
     /// (lost bytes are found by feeding the reader one byte at a time). A cut that leaves no trace in the text read is
     /// not a case: the text is a shorter clean one.
     /// </summary>
-    internal static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
+    private static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
     {
         byte[] bytes;
         try

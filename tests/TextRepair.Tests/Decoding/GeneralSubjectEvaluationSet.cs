@@ -38,31 +38,7 @@ public static partial class GeneralSubjectEvaluationSet
         var random = new Random(seed);
         Dictionary<string, List<string>> lines = Sentences();
         var cases = new List<EvalCase>();
-        foreach ((string rowName, int rowPage, string[] rowLocales) in EncodingEvaluationSet.Rows)
-        {
-            string[] locales = rowLocales.Where(lines.ContainsKey).ToArray();
-            if (locales.Length == 0)
-            {
-                continue;
-            }
-
-            System.Text.Encoding writer = EncodingEvaluationSet.Strict(rowPage);
-            foreach ((string colName, int colPage) in EncodingEvaluationSet.Columns)
-            {
-                if (EncodingEvaluationSet.SameFamily(rowName, colName))
-                {
-                    continue;
-                }
-
-                System.Text.Encoding reader = EncodingEvaluationSet.Strict(colPage);
-                string cell = $"{rowName} > {colName}";
-                foreach (string length in EncodingEvaluationSet.Lengths)
-                {
-                    EncodingEvaluationSet.Generate(cases, cell, length, EvalKind.Recoverable, random, () => EncodingEvaluationSet.Sample(lines[locales[random.Next(locales.Length)]], length, random), t => EncodingEvaluationSet.Lossless(t, writer, reader));
-                    EncodingEvaluationSet.Generate(cases, cell, length, EvalKind.Lossy, random, () => EncodingEvaluationSet.Sample(lines[locales[random.Next(locales.Length)]], length, random), t => EncodingEvaluationSet.Lossy(t, writer, colPage, random));
-                }
-            }
-        }
+        EncodingEvaluationSet.AddMatrix(cases, lines, random);
 
         foreach (string locale in lines.Keys)
         {
