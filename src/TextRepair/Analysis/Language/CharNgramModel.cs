@@ -141,9 +141,6 @@ internal sealed class CharNgramModel
         private const int IdeographHighSurrogateFirst = 0xD840;
         private const int IdeographHighSurrogateLast = 0xD8BF;
 
-        // The Good-Turing estimate of RaiseUnseenIdeographs, when the model knows ideographs.
-        private float? _unseenIdeograph;
-
         // Characters that start / end some stored pair, one bit each (8 KB apiece): a pair with a character that
         // starts or ends none cannot be stored, so most lookups of another script's text end here without probing
         // the hash table, which is far too large for the cache.
@@ -222,10 +219,11 @@ internal sealed class CharNgramModel
         /// the lowest level of about 6.8 M, 16,865 ideographs known, about -17.3 nats; zh-Hant -16.9; ja -18.7. Models
         /// that know no ideograph keep the floor (they score ideographs through the other models).
         /// <para>
-        /// A surrogate pair is one character and is scored as one (see <see cref="ScoreSurrogatePairsAsOne"/>).
+        /// A surrogate pair is one character and is scored as one (see <see cref="ScoreSurrogatePairsAsOne"/>, which
+        /// gets the estimate returned here, or null for a model that knows no ideograph).
         /// </para>
         /// </summary>
-        private void RaiseUnseenIdeographs()
+        private float? RaiseUnseenIdeographs()
         {
             float lowest = 0;
             int ideographs = 0, known = 0;
@@ -242,7 +240,7 @@ internal sealed class CharNgramModel
 
             if (known == 0)
             {
-                return;
+                return null;
             }
 
             int seenOnce = 0;
@@ -253,7 +251,6 @@ internal sealed class CharNgramModel
 
             double total = 2 / Math.Exp(lowest);
             float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
-            _unseenIdeograph = estimate;
             for (int c = 0; c < 65536; c++)
             {
                 if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
@@ -261,6 +258,8 @@ internal sealed class CharNgramModel
                     _unigram[c] = estimate;
                 }
             }
+
+            return estimate;
         }
 
         /// <summary>
@@ -272,14 +271,14 @@ internal sealed class CharNgramModel
         /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
         /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
         /// </summary>
-        private void ScoreSurrogatePairsAsOne()
+        private void ScoreSurrogatePairsAsOne(float? unseenIdeograph)
         {
             for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
             {
                 _unigram[c] = 0;
             }
 
-            if (_unseenIdeograph is float estimate)
+            if (unseenIdeograph is float estimate)
             {
                 for (int c = IdeographHighSurrogateFirst; c <= IdeographHighSurrogateLast; c++)
                 {
@@ -302,8 +301,7 @@ internal sealed class CharNgramModel
                 model._known[c] = true;
             }
 
-            model.RaiseUnseenIdeographs();
-            model.ScoreSurrogatePairsAsOne();
+            model.ScoreSurrogatePairsAsOne(model.RaiseUnseenIdeographs());
             int bigrams = reader.ReadInt32();
             uint[] keys = new uint[bigrams];
             for (int i = 0; i < bigrams; i++)
