@@ -25,6 +25,25 @@ public sealed class EncodingRepairTests
         Assert.Equal(expected, Repair(garbled).Text);
     }
 
+    [Fact]
+    public void ByteLostInsideACharacter_TheRestOfItsBytesAreTheSameLostCharacter()
+    {
+        // 安装包下载失败 in UTF-8, read by a GBK decoder that writes U+FFFD for a lead byte with an invalid trail and reads
+        // the trail as the next lead (Python's, Windows'): 装's middle byte is lost, its last byte is half of 呭.
+        RepairResult result = Repair("瀹夎\uFFFD呭寘涓嬭浇澶辫触");
+        Assert.Equal("安\uFFFD包下载失败", result.Text);
+        Assert.True(result.Lossy);
+    }
+
+    [Fact]
+    public void ByteOrderMarkAtTheStart_IsKeptAndDoesNotHoldTheReadingBack()
+    {
+        // UTF-8 with a BOM (EF BB BF) read as GBK: the BOM's bytes are half of 锘 and 夸.
+        string garbled = Garble("\uFEFF中文内容说明书", "utf-8", "gbk");
+        RepairResult result = Repair(garbled);
+        Assert.Equal("\uFEFF中文内容说明书", result.Text);
+    }
+
     [Theory]
     [InlineData("utf-8", "windows-1252", "utf-8 decoded as windows-1252")]
     [InlineData("utf-8", "ibm437", "utf-8 decoded as cp437")]
@@ -57,6 +76,12 @@ public sealed class EncodingRepairTests
     [InlineData("ÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑ")] // found by the property below: mac-roman of shift_jis "ттттттттт"
     [InlineData("第一章ÑÑÑÑÑÑÑÑÑÑÑÑ第一章")]
     [InlineData("ÀÁÀÁÀÁÀÁÀÁÀÁÀÁÀÁ")]
+    [InlineData("ÀÁÂÃÄÅ")] // the example: was read as 懒旅呐 (gbk decoded as windows-1252)
+    [InlineData("ÀÁÂÃ")]
+    [InlineData("ÂÃÄÅÆÇ")]
+    [InlineData("ÊËÌÍÎÏÐÑ")]
+    [InlineData("ÓÔÕÖ×ØÙÚÛÜÝÞ")]
+    [InlineData("字母表：ÀÁÂÃÄÅÆÇ")]
     public void SymbolRuns_NeverChange(string text)
     {
         RepairResult result = Repair(text);

@@ -148,7 +148,7 @@ internal static class CandidateSearch
                         for (int lostMarks = 0; lostMarks <= (questionMarks ? 1 : 0); lostMarks++)
                         {
                             LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1);
-                            if (layer is not null && seen.Add(layer.Text))
+                            if (layer is not null && (depth == 1 || layer.Invalid == 0) && seen.Add(layer.Text))
                             {
                                 found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1)));
                             }
