@@ -81,7 +81,7 @@ internal static class RunJudge
                 if (EncodingDecision.Accept(output, reading.Layers, input, source.Length, following))
                 {
                     accepted[first..k].Fill(true);
-                    total += Math.Max(0, EncodingDecision.Gain(output, reading.Layers, input));
+                    total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
             else if (Clears(source, restored, left, right, reading.Layers, following))
@@ -101,6 +101,7 @@ internal static class RunJudge
     {
         double required = EncodingDecision.RequiredGain(source.Length, following);
         double perChar = EncodingDecision.RequiredPerChar(source.Length);
+        layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (likeliest.PerChar >= perChar && TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required))
         {
