@@ -36,6 +36,23 @@ public sealed class EncodingRepairTests
     }
 
     [Fact]
+    public void AChainFoundEarlier_DoesNotSettleATokenItReadsOnlyInPart()
+    {
+        // cp437 and cp866 share their box drawing: the first line reads alike by both, and the chain found there
+        // (gbk decoded as cp437) has no "и" (cp866's 0xA8) for the second line's 建 and 定.
+        RepairResult result = Repair("╬─╝■\n╨┬╜и╬─╝■╝╨\n╧╡═│╒╥▓╗╡╜╓╕╢и╡─┬╖╛╢бг");
+        Assert.Equal("文件\n新建文件夹\n系统找不到指定的路径。", result.Text);
+        Assert.Contains(result.Edits, e => e.Chain == "gbk decoded as cp866");
+    }
+
+    [Fact]
+    public void OfTwoSiblingCodePages_TheOneThatReadsTheWholeTokenWins()
+    {
+        // gbk decoded as cp437 reads 新 and 文件夹 but not "╜и"; gbk decoded as cp866 reads all of it.
+        Assert.Equal("新建文件夹", Repair("╨┬╜и╬─╝■╝╨").Text);
+    }
+
+    [Fact]
     public void ByteOrderMarkAtTheStart_IsKeptAndDoesNotHoldTheReadingBack()
     {
         // UTF-8 with a BOM (EF BB BF) read as GBK: the BOM's bytes are half of 锘 and 夸.
