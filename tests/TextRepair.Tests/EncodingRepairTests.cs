@@ -20,6 +20,8 @@ public sealed class EncodingRepairTests
     [InlineData("\u6D93\uE15F\u6783", "中文")]
     [InlineData("ÖÐÎÄ±àÂë", "中文编码")]
     [InlineData("╬─╝■", "文件")]
+    [InlineData("╥⌠└╓", "音乐")] // gbk decoded as cp437: box-drawing neighbours that do not join (BoxDrawing)
+    [InlineData("║╕│╗", "보내")] // euc-kr decoded as cp437
     public void KnownMojibake_GivesOriginal(string garbled, string expected)
     {
         Assert.Equal(expected, Repair(garbled).Text);
@@ -99,6 +101,11 @@ public sealed class EncodingRepairTests
     [InlineData("ÊËÌÍÎÏÐÑ")]
     [InlineData("ÓÔÕÖ×ØÙÚÛÜÝÞ")]
     [InlineData("字母表：ÀÁÂÃÄÅÆÇ")]
+    [InlineData("┌──┬──┐")]
+    [InlineData("├─┼─┤")]
+    [InlineData("╔══╦══╗\n║ 姓名 ║ 年龄 ║\n╠══╬══╣\n╚══╩══╝")]
+    [InlineData("├── src\n│   └── main.cs\n└── README.md")]
+    [InlineData("╭─╮\n╰─╯")]
     public void SymbolRuns_NeverChange(string text)
     {
         RepairResult result = Repair(text);
