@@ -69,9 +69,10 @@ internal sealed class TokenReading
         follows = false;
         foreach (LayerStep[] steps in known)
         {
-            // Only a chain that reads the whole token: one that leaves groups it cannot decode may be the wrong one of
-            // two chains that read alike (cp437 and cp866 share their box drawing, and cp437 has no "и" of "╜и", 建),
-            // and the lattice, which holds the known chains' readings too, decides such a token.
+            // Only a chain whose wrong decoder could have written the whole token: one that cannot may be the wrong
+            // one of two that read alike (cp437 and cp866 share their box drawing, and cp437 has no "и" of "╜и", 建),
+            // and the lattice, which holds the known chains' readings too, decides such a token. Groups a chain
+            // cannot decode for lost bytes do not count against it.
             if (ReadingBy(steps) is { Exact: true } c)
             {
                 readings.Add(c);
@@ -102,26 +103,36 @@ internal sealed class TokenReading
     /// </summary>
     internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted)
     {
-        Candidate? best = null;
-        bestAccepted = null;
-        double bestRank = double.NegativeInfinity;
+        // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
+        var passing = new List<(Candidate Reading, bool[] Accepted)>();
         foreach (Candidate c in readings)
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            double gain = RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: readings.Count > 1);
-            if (gain <= 0)
+            if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false) > 0)
             {
-                continue;
+                passing.Add((c, accepted));
             }
+        }
 
-            // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of
-            // their runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of
-            // cp866's "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over
-            // the reading that restores it. Runs are judged without the groups a reading only loses, so of two readings
-            // that restore alike, the one that loses more characters would win by its cleaner run boundaries: the
-            // losses count as lost characters in the whole. Equal ranks (readings that differ only in runs not accepted):
-            // the likelier reading as a whole.
-            double rank = readings.Count > 1 ? AppliedGain(token, before, after, c, accepted) : gain;
+        bestAccepted = null;
+        if (passing.Count <= 1)
+        {
+            bestAccepted = passing.Count == 1 ? passing[0].Accepted : null;
+            return passing.Count == 1 ? passing[0].Reading : null;
+        }
+
+        // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
+        // runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of cp866's
+        // "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over the reading
+        // that restores it. Runs are judged without the groups a reading only loses, so of two readings that restore
+        // alike, the one that loses more characters would win by its cleaner run boundaries: the losses count as lost
+        // characters in the whole. Equal ranks (readings that differ only in runs not accepted): the likelier reading
+        // as a whole.
+        Candidate? best = null;
+        double bestRank = double.NegativeInfinity;
+        foreach ((Candidate c, bool[] accepted) in passing)
+        {
+            double rank = AppliedGain(token, before, after, c, accepted);
             if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
             {
                 best = c;
