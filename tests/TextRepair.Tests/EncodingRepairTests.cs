@@ -20,9 +20,47 @@ public sealed class EncodingRepairTests
     [InlineData("\u6D93\uE15F\u6783", "中文")]
     [InlineData("ÖÐÎÄ±àÂë", "中文编码")]
     [InlineData("╬─╝■", "文件")]
+    [InlineData("╥⌠└╓", "音乐")] // gbk decoded as cp437: box-drawing neighbours that do not join (BoxDrawing)
+    [InlineData("║╕│╗", "보내")] // euc-kr decoded as cp437
     public void KnownMojibake_GivesOriginal(string garbled, string expected)
     {
         Assert.Equal(expected, Repair(garbled).Text);
+    }
+
+    [Fact]
+    public void ByteLostInsideACharacter_TheRestOfItsBytesAreTheSameLostCharacter()
+    {
+        // 安装包下载失败 in UTF-8, read by a GBK decoder that writes U+FFFD for a lead byte with an invalid trail and reads
+        // the trail as the next lead (Python's, Windows'): 装's middle byte is lost, its last byte is half of 呭.
+        RepairResult result = Repair("瀹夎\uFFFD呭寘涓嬭浇澶辫触");
+        Assert.Equal("安\uFFFD包下载失败", result.Text);
+        Assert.True(result.Lossy);
+    }
+
+    [Fact]
+    public void AChainFoundEarlier_DoesNotSettleATokenItReadsOnlyInPart()
+    {
+        // cp437 and cp866 share their box drawing: the first line reads alike by both, and the chain found there
+        // (gbk decoded as cp437) has no "и" (cp866's 0xA8) for the second line's 建 and 定.
+        RepairResult result = Repair("╬─╝■\n╨┬╜и╬─╝■╝╨\n╧╡═│╒╥▓╗╡╜╓╕╢и╡─┬╖╛╢бг");
+        Assert.Equal("文件\n新建文件夹\n系统找不到指定的路径。", result.Text);
+        Assert.Contains(result.Edits, e => e.Chain == "gbk decoded as cp866");
+    }
+
+    [Fact]
+    public void OfTwoSiblingCodePages_TheOneThatReadsTheWholeTokenWins()
+    {
+        // gbk decoded as cp437 reads 新 and 文件夹 but not "╜и"; gbk decoded as cp866 reads all of it.
+        Assert.Equal("新建文件夹", Repair("╨┬╜и╬─╝■╝╨").Text);
+    }
+
+    [Fact]
+    public void ByteOrderMarkAtTheStart_IsKeptAndDoesNotHoldTheReadingBack()
+    {
+        // UTF-8 with a BOM (EF BB BF) read as GBK: the BOM's bytes are half of 锘 and 夸.
+        string garbled = Garble("\uFEFF中文内容说明书", "utf-8", "gbk");
+        RepairResult result = Repair(garbled);
+        Assert.Equal("\uFEFF中文内容说明书", result.Text);
     }
 
     [Theory]
@@ -57,6 +95,17 @@ public sealed class EncodingRepairTests
     [InlineData("ÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑ")] // found by the property below: mac-roman of shift_jis "ттттттттт"
     [InlineData("第一章ÑÑÑÑÑÑÑÑÑÑÑÑ第一章")]
     [InlineData("ÀÁÀÁÀÁÀÁÀÁÀÁÀÁÀÁ")]
+    [InlineData("ÀÁÂÃÄÅ")] // the example: was read as 懒旅呐 (gbk decoded as windows-1252)
+    [InlineData("ÀÁÂÃ")]
+    [InlineData("ÂÃÄÅÆÇ")]
+    [InlineData("ÊËÌÍÎÏÐÑ")]
+    [InlineData("ÓÔÕÖ×ØÙÚÛÜÝÞ")]
+    [InlineData("字母表：ÀÁÂÃÄÅÆÇ")]
+    [InlineData("┌──┬──┐")]
+    [InlineData("├─┼─┤")]
+    [InlineData("╔══╦══╗\n║ 姓名 ║ 年龄 ║\n╠══╬══╣\n╚══╩══╝")]
+    [InlineData("├── src\n│   └── main.cs\n└── README.md")]
+    [InlineData("╭─╮\n╰─╯")]
     public void SymbolRuns_NeverChange(string text)
     {
         RepairResult result = Repair(text);

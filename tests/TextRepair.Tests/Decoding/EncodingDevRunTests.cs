@@ -23,7 +23,7 @@ public sealed class EncodingDevRunTests
             string.Create(CultureInfo.InvariantCulture, $"dev cases {cases.Count}, {watch.Elapsed.TotalSeconds:F1} s"),
             EncodingEvaluation.Summary(dev),
         };
-        lines.AddRange(dev.Select(o => $"{(o.Passed ? "ok  " : "FAIL")} {o.Case.Cell} | {o.Case.Length} | {o.Case.Kind}\n  in:  {o.Case.Input}\n  out: {o.Output}\n  exp: {o.Case.Expected}"));
+        lines.AddRange(dev.Select(o => $"{(o.Passed ? "ok  " : "FAIL")} {o.Case.Cell} | {o.Case.Length} | {o.Case.Kind}{(o.Case.Kind == EvalKind.Lossy && !o.Lossy ? " unflagged" : "")}\n  in:  {o.Case.Input}\n  out: {o.Output}\n  exp: {o.Case.Expected}"));
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-run.txt"), lines, new System.Text.UTF8Encoding(false, false));
         Assert.NotEmpty(dev);
     }

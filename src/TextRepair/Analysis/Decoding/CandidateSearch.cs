@@ -147,8 +147,13 @@ internal static class CandidateSearch
 
                         for (int lostMarks = 0; lostMarks <= (questionMarks ? 1 : 0); lostMarks++)
                         {
+                            // A layer after the first must decode every group: all of a token went through the same
+                            // chain, so a deeper layer that leaves groups it cannot decode explains part of the token
+                            // by chance ("ÀÁÂÃÄÅ", gbk read as windows-1252, gave 懒旅呐, and utf-8 read as utf-16le
+                            // turned only 呐 into "PT"). The first layer may keep groups: a token can mix clean text
+                            // with text one wrong decoder wrote.
                             LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1);
-                            if (layer is not null && seen.Add(layer.Text))
+                            if (layer is not null && (depth == 1 || layer.Invalid == 0) && seen.Add(layer.Text))
                             {
                                 found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1)));
                             }

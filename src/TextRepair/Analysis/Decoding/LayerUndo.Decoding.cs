@@ -115,9 +115,19 @@ internal static partial class LayerUndo
             int next = bytes[position + k];
             if (next == LostByte)
             {
+                // Bytes lost inside the character: the lost stretch stands for at least one of its bytes, and the
+                // continuation bytes after it, up to the character's length, are the rest of it (GBK's reader writes
+                // U+FFFD for a lead byte with an invalid trail and reads the trail as the next lead: "瀹夎�呭寘" for
+                // 安装包 keeps 装's last byte in 呭).
+                int end = position + k + 1;
+                while (end < bytes.Count && end - position < need && bytes[end] is >= 0x80 and < 0xC0)
+                {
+                    end++;
+                }
+
                 output[written++] = '\uFFFD';
                 lost = true;
-                return k + 1;
+                return end - position;
             }
 
             if (next is < 0x80 or >= 0xC0)

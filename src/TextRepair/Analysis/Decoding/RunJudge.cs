@@ -78,10 +78,10 @@ internal static class RunJudge
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.Accept(output, reading.Layers, input, source.Length, following))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following))
                 {
                     accepted[first..k].Fill(true);
-                    total += Math.Max(0, EncodingDecision.Gain(output, reading.Layers, input));
+                    total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
             else if (Clears(source, restored, left, right, reading.Layers, following))
@@ -101,16 +101,23 @@ internal static class RunJudge
     {
         double required = EncodingDecision.RequiredGain(source.Length, following);
         double perChar = EncodingDecision.RequiredPerChar(source.Length);
+        layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
-        if (likeliest.PerChar >= perChar && TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required))
+        if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)
+            && OwnPerChar(restored, left, right, likeliest) >= perChar)
         {
             return true;
         }
 
         SpanScore best = TextLikelihood.Score(restored, left, right);
-        return best.Total > likeliest.Total && best.PerChar >= perChar
-            && TextLikelihood.ScoresAtMost(source, left, right, best.Total - (layers * EncodingDecision.LayerCost) - required);
+        return best.Total > likeliest.Total
+            && TextLikelihood.ScoresAtMost(source, left, right, best.Total - (layers * EncodingDecision.LayerCost) - required)
+            && OwnPerChar(restored, left, right, best) >= perChar;
     }
+
+    // The fluency of a restored run (see EncodingDecision.Fluency).
+    private static double OwnPerChar(ReadOnlySpan<char> restored, char left, char right, SpanScore inContext) =>
+        EncodingDecision.Fluency(inContext, restored, left, right);
 
     // True when the reading turns group k into nothing but U+FFFD (bytes lost).
     private static bool Lost(Candidate reading, int k)

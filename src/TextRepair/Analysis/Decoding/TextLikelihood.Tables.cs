@@ -94,7 +94,7 @@ internal static partial class TextLikelihood
                     p = Math.Max(p, RepeatLogProb);
                 }
 
-                bound[raw] = MathF.BitIncrement((float)(raw == '\uFFFD' ? LostCharLogProb : p));
+                bound[raw] = raw == ByteOrderMark ? 0 : MathF.BitIncrement((float)(raw == '\uFFFD' ? LostCharLogProb : p));
             }
         }
 

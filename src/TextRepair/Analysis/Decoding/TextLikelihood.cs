@@ -21,9 +21,22 @@ internal static partial class TextLikelihood
     /// Log-probability of a punctuation mark or symbol followed by itself: ln 0.378, the share of symbols followed by the
     /// same symbol in the zh-Hans training text (113,267 of 300,001, measured with tools/train-charlm.py's reader).
     /// Also used for any repeated character below the CJK blocks (a run of one accented letter is a separator or a
-    /// placeholder, not a language's text, and no single-byte reader's output of CJK text repeats one character).
+    /// placeholder, not a language's text, and no single-byte reader's output of CJK text repeats one character), and
+    /// for the third and later characters of a listing, a run of consecutive code points beyond ASCII ("ÀÁÂÃÄÅ", "①②③"):
+    /// charset tables and enumerations, which the training text does not hold (13 of its 11,264 transitions between two
+    /// characters from U+0080 to U+2E7F go to the next code point, none twice in a row) and single-byte readers of CJK
+    /// text write only by chance (three consecutive bytes: about 1 in 24,000 positions of GBK text read as Latin-1). The
+    /// issue's clean "ÀÁÂÃÄÅ" was read as 懒旅呐 when it was scored as six unrelated letters.
     /// </summary>
     public const double RepeatLogProb = -0.97;
+
+    /// <summary>
+    /// Log-probability of two different box-drawing characters side by side that do not join (see
+    /// <see cref="BoxDrawing"/>): no drawing in the training text has such a pair, so it is scored as what the training
+    /// text has once, <see cref="LostCharLogProb"/>. Joined ones keep the model's score: random neighbours join often
+    /// enough (╬─╝ of GBK 文件 read as cp437 joins throughout) that a joined pair is no evidence of a drawing.
+    /// </summary>
+    public const double UnjoinedBoxLogProb = LostCharLogProb;
 
     /// <summary>
     /// Log-probability of switching script: a character the script's model never saw is scored by the model that knows
@@ -31,6 +44,14 @@ internal static partial class TextLikelihood
     /// letters go between a Han character and a letter of another script (measured with tools/train-charlm.py's reader).
     /// </summary>
     public const double ScriptSwitchLogProb = -2.95;
+
+    /// <summary>
+    /// U+FEFF, the byte order mark (zero width no-break space), is transparent to scoring: it costs nothing and the
+    /// transition over it goes from the character before it. A reading of UTF-8 text that started with a BOM starts
+    /// with one ("锘夸腑鏂" for BOM + 中文), and the models' training text has none, so scoring it as an unseen
+    /// character would hold every such reading back by one rare character.
+    /// </summary>
+    public const char ByteOrderMark = '\uFEFF';
 
     /// <summary>Scores <paramref name="text"/> between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public static SpanScore Score(ReadOnlySpan<char> text, char before, char after) => Score(text, before, after, default);
@@ -163,6 +184,12 @@ internal static partial class TextLikelihood
         for (int i = 0; i <= text.Length; i++)
         {
             char c = text.IsEmpty ? after : text[Math.Min(i, text.Length - 1)];
+            if (i < text.Length && c == ByteOrderMark)
+            {
+                // Transparent (see ByteOrderMark): no transition of its own.
+                continue;
+            }
+
             if (i < text.Length && c == '\uFFFD')
             {
                 // A loss already marked is no sign of a wrong decoder, and no stretch runs across it: the text on
@@ -207,9 +234,16 @@ internal static partial class TextLikelihood
         int count = 0, unknown = 0;
         char previous = mapped[before];
         char previousRaw = before;
+        bool listing = false;
         for (int i = 0; i <= text.Length; i++)
         {
             char raw = i < text.Length ? text[i] : after;
+            if (raw == ByteOrderMark)
+            {
+                // Zero width, and no evidence either way: the text reads as if it were not there.
+                continue;
+            }
+
             if (raw == '\uFFFD')
             {
                 // A lost character: a fixed cost, and the text after it starts afresh.
@@ -224,6 +258,7 @@ internal static partial class TextLikelihood
                 }
 
                 previous = previousRaw = CharNgramModel.Boundary;
+                listing = false;
                 continue;
             }
 
@@ -238,10 +273,27 @@ internal static partial class TextLikelihood
                 p = Math.Max(p, other[c] + ScriptSwitchLogProb);
             }
 
-            if (raw == previousRaw && p < RepeatLogProb && (raw < '\u2E80' || IsSymbol(raw)))
+            if (raw != previousRaw && BoxDrawing.Contains(raw) && BoxDrawing.Contains(previousRaw) && !BoxDrawing.Joins(previousRaw, raw))
+            {
+                // Two box-drawing characters side by side that do not join: no drawing puts them so (see BoxDrawing).
+                p = Math.Min(p, UnjoinedBoxLogProb);
+            }
+
+            bool mayRepeat = raw < '\u2E80' || IsSymbol(raw);
+            if (raw == previousRaw && p < RepeatLogProb && mayRepeat)
             {
                 p = RepeatLogProb;
             }
+
+            // A listing: the third character of a run of consecutive code points beyond ASCII continues it as a repeat
+            // continues a run (see RepeatLogProb).
+            bool increment = raw == previousRaw + 1 && raw >= '\u0080' && mayRepeat;
+            if (increment && listing && p < RepeatLogProb)
+            {
+                p = RepeatLogProb;
+            }
+
+            listing = increment;
 
             total += p;
             if (!transitions.IsEmpty)

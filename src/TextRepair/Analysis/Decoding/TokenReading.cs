@@ -69,10 +69,14 @@ internal sealed class TokenReading
         follows = false;
         foreach (LayerStep[] steps in known)
         {
-            if (ReadingBy(steps) is { } c)
+            // Only a chain whose wrong decoder could have written the whole token: one that cannot may be the wrong
+            // one of two that read alike (cp437 and cp866 share their box drawing, and cp437 has no "и" of "╜и", 建),
+            // and the lattice, which holds the known chains' readings too, decides such a token. Groups a chain
+            // cannot decode for lost bytes do not count against it.
+            if (ReadingBy(steps) is { Exact: true } c)
             {
                 readings.Add(c);
-                follows |= c.Exact;
+                follows = true;
             }
         }
 
@@ -99,23 +103,36 @@ internal sealed class TokenReading
     /// </summary>
     internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted)
     {
-        Candidate? best = null;
-        bestAccepted = null;
-        double bestRank = double.NegativeInfinity;
+        // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
+        var passing = new List<(Candidate Reading, bool[] Accepted)>();
         foreach (Candidate c in readings)
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            double gain = RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: readings.Count > 1);
-            if (gain <= 0)
+            if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false) > 0)
             {
-                continue;
+                passing.Add((c, accepted));
             }
+        }
 
-            // Runs are judged without the groups a reading only loses, so of two readings that restore alike, the one
-            // that loses more characters would win by its cleaner run boundaries: the losses' own likelihood ratio
-            // counts when readings are compared. Equal ranks (readings that differ only in runs not accepted): the
-            // likelier reading as a whole.
-            double rank = gain + RunJudge.LostGain(token, before, after, c);
+        bestAccepted = null;
+        if (passing.Count <= 1)
+        {
+            bestAccepted = passing.Count == 1 ? passing[0].Accepted : null;
+            return passing.Count == 1 ? passing[0].Reading : null;
+        }
+
+        // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
+        // runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of cp866's
+        // "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over the reading
+        // that restores it. Runs are judged without the groups a reading only loses, so of two readings that restore
+        // alike, the one that loses more characters would win by its cleaner run boundaries: the losses count as lost
+        // characters in the whole. Equal ranks (readings that differ only in runs not accepted): the likelier reading
+        // as a whole.
+        Candidate? best = null;
+        double bestRank = double.NegativeInfinity;
+        foreach ((Candidate c, bool[] accepted) in passing)
+        {
+            double rank = AppliedGain(token, before, after, c, accepted);
             if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
             {
                 best = c;
@@ -125,6 +142,44 @@ internal sealed class TokenReading
         }
 
         return best;
+    }
+
+    // The log-likelihood of the token with the accepted groups of the reading applied, less the prior cost of the
+    // reading's layers (the token's own score is the same for every reading, so it is left out). Groups the reading
+    // only loses are applied too, each U+FFFD scored as a lost character (see RunJudge.LostGain, which weighs them the
+    // same way when runs are compared).
+    private static double AppliedGain(string token, char before, char after, Candidate reading, bool[] accepted)
+    {
+        var segment = new System.Text.StringBuilder(token.Length + 8);
+        double total = 0;
+        char left = before;
+        for (int k = 0; k < accepted.Length; k++)
+        {
+            int a = reading.TokenBounds[k], b = reading.TokenBounds[k + 1];
+            ReadOnlySpan<char> replacement = reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k]);
+            if (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0 && RunJudge.Changed(token, reading, k)
+                && token.AsSpan(a, b - a).IndexOfAnyExcept('?') < 0)
+            {
+                // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
+                // another, at no cost; the text starts afresh after it. Other losses are scored as lost characters.
+                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total;
+                segment.Clear();
+                left = CharNgramModel.Boundary;
+                continue;
+            }
+
+            if (accepted[k] || (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0))
+            {
+                segment.Append(replacement);
+            }
+            else
+            {
+                segment.Append(token, a, b - a);
+            }
+        }
+
+        total += TextLikelihood.Score(segment.ToString(), left, after).Total;
+        return total - (reading.Layers * EncodingDecision.LayerCost);
     }
 
     /// <summary>Forgets the decision.</summary>
