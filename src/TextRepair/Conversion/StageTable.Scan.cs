@@ -178,6 +178,36 @@ internal sealed unsafe partial class StageTable
         return (uint)Unsafe.BitCast<bool, byte>(mayStart) << 16;
     }
 
+    /// <summary>
+    /// Maps the units from <paramref name="src"/> on that the start filter settles alone (see <see cref="MayStartLonger"/>),
+    /// each to one unit from <paramref name="dst"/> on, and returns how many: it stops before the first unit that needs
+    /// a walk or the slow path, or after <paramref name="count"/> units (two units after the last must exist).
+    /// </summary>
+    /// <remarks>
+    /// Not inlined: inlined into the conversion loop, whose walk, copies and sink keep many values live across calls,
+    /// the JIT kept this loop's counters, table references and filter shift on the stack and reloaded them at every
+    /// unit (seven stack accesses per unit in the s2t loop's disassembly); here, with six arguments (all in
+    /// registers) and one index for input and output, they stay in registers.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
+    {
+        int i = 0;
+        for (; i < count; i++)
+        {
+            char c = Unsafe.Add(ref src, i);
+            uint entry = Unsafe.Add(ref entry0, c);
+            if ((entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref dst, i) = (char)(entry ^ c);
+        }
+
+        return i;
+    }
+
     /// <summary>Builds the start filter from the trie's first three levels; empty for a table without one.</summary>
     private ulong[] BuildStartFilter()
     {
