@@ -186,8 +186,8 @@ internal sealed unsafe partial class StageTable
     /// <remarks>
     /// Not inlined: inlined into the conversion loop, whose walk, copies and sink keep many values live across calls,
     /// the JIT kept this loop's counters, table references and filter shift on the stack and reloaded them at every
-    /// unit (seven stack accesses per unit in the s2t loop's disassembly); here, with six arguments (all in
-    /// registers) and one index for input and output, they stay in registers.
+    /// unit (seven stack accesses per unit in the s2t loop's disassembly); here, with six arguments (all passed in
+    /// registers) and one index for input and output, only the destination reference is kept on the stack.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
