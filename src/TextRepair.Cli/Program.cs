@@ -16,7 +16,7 @@ internal static class Program
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         try
         {
-            RootCommand root = CliCommands.Build();
+            RootCommand root = CliCommands.Build(args.Length > 0 ? args[0] : null);
             ParseResult parse = root.Parse(args);
             if (parse.Action is ParseErrorAction)
             {

@@ -12,21 +12,44 @@ internal static class CliCommands
         Recursive = true,
     };
 
-    public static RootCommand Build()
+    /// <summary>The subcommands, in the order help lists them.</summary>
+    private static readonly string[] s_subcommands = ["convert", "repair", "detect", "check", "encoding", "serve"];
+
+    /// <summary>
+    /// Builds the command tree. When <paramref name="first"/> (the first argument) names a subcommand, only that one
+    /// is built: once a subcommand is named, the parser and its help and error messages see nothing of its siblings,
+    /// and building the other five (their options, descriptions and actions) is start-up work that the run never
+    /// uses. Any other first argument (none, an option, a typo, a response file) gets the whole tree.
+    /// </summary>
+    public static RootCommand Build(string? first = null)
     {
         var root = new RootCommand(
             "textrepair: convert Chinese between Simplified and Traditional exactly like OpenCC 1.4.2, and repair Chinese text damaged on the web.\n"
             + "Reads files or standard input (UTF-8 unless --encoding), writes UTF-8 (or --output-encoding) to standard output, --output or --in-place.\n"
             + "Exit codes: 0 done, 1 failed while processing (or standard output closed), 2 bad usage or bad input, 141 output pipe closed by its reader.");
         root.Options.Add(Verbose);
-        root.Subcommands.Add(ConvertCommand.Build());
-        root.Subcommands.Add(RepairCommand.Build());
-        root.Subcommands.Add(DetectCommand.Build());
-        root.Subcommands.Add(Check.CheckCommand.Build());
-        root.Subcommands.Add(EncodingCommand.Build(Execute));
-        root.Subcommands.Add(Corpora.ServeCommand.Build());
+        bool onlyFirst = first is not null && Array.IndexOf(s_subcommands, first) >= 0;
+        foreach (string name in s_subcommands)
+        {
+            if (!onlyFirst || name == first)
+            {
+                root.Subcommands.Add(BuildSubcommand(name));
+            }
+        }
+
         return root;
     }
+
+    private static Command BuildSubcommand(string name) => name switch
+    {
+        "convert" => ConvertCommand.Build(),
+        "repair" => RepairCommand.Build(),
+        "detect" => DetectCommand.Build(),
+        "check" => Check.CheckCommand.Build(),
+        "encoding" => EncodingCommand.Build(Execute),
+        "serve" => Corpora.ServeCommand.Build(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a subcommand"),
+    };
 
     /// <summary>Writes a whole document's text as UTF-8 without a byte order mark.</summary>
     internal static void WriteText(Stream output, string text)

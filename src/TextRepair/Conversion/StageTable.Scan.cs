@@ -6,8 +6,9 @@ namespace TextRepair.Conversion;
 
 /// <summary>
 /// The start filter: for tables where about every other unit of real text starts a longer key (STPhrases), a
-/// blocked Bloom filter over the first two units of every two-unit key and the first three units of every longer
-/// key. Where it says no, no key longer than one unit matches, so only the unit's entry counts: no trie walk.
+/// filter over the first two units of every two-unit key and the first three units of every longer key, one bit per
+/// token, in cache lines picked by the first two units (see <see cref="LineWordsLog2"/>). Where it says no, no key
+/// longer than one unit matches, so only the unit's entry counts: no trie walk.
 /// </summary>
 /// <remarks>
 /// On the Simplified benchmark text (1.15 M units) 55% of the units start some STPhrases key; the pair filter sent
@@ -18,6 +19,11 @@ namespace TextRepair.Conversion;
 /// branch on it mispredicts about every other unit. For the other tables few units start a longer key, that branch is
 /// predictable, and probing a filter at every unit was measured slower (t2s 3.1 against 1.4 ms, tw2sp 10.7 against
 /// 6.6 ms per benchmark text, load 7-13), so they keep the pair filter behind the entry test.
+/// Session 10: the two tokens of a position were two-bit Bloom tokens of two independent hashes in two random words
+/// (two multiplications, four variable shifts and two cache lines per unit); now one hash of the pair picks a line and
+/// the third unit picks the triple's word in it, so a probe is one multiplication, one cache line and two one-bit
+/// tests. s2t, best times interleaved with the build before (load 6-7): 7.2-10.6 against 9.3-9.5 ms per 1.15 M units
+/// in cached chunks, 11.4-14.9 against 12.0-27.6 ms per whole text.
 /// </remarks>
 internal sealed unsafe partial class StageTable
 {
@@ -29,9 +35,10 @@ internal sealed unsafe partial class StageTable
     private const int DenseKeyCount = 16384;
 
     /// <summary>
-    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 64-bit word holds
-    /// under one token on average, and a token sets two bits of one word, so a probe passes falsely well under 1% of
-    /// the time. For STPhrases the filter takes 256 KB, as much as its pair filter, which this path does not read.
+    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 512-bit line holds
+    /// about 12 tokens on average (47,572 STPhrases tokens in 4,096 lines; more for pairs that begin many keys, whose
+    /// positions are mostly real key starts anyway). For STPhrases the filter takes 256 KB, as much as its pair filter,
+    /// which this path does not read.
     /// </summary>
     private const int StartFilterBitsPerToken = 40;
 
@@ -44,8 +51,11 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     private const long StartFilterAfterUnits = 1 << 20;
 
-    /// <summary>Mixed into the two-unit tokens so that they differ from three-unit tokens of the same units.</summary>
-    private const ulong PairKeySalt = 0x5A5A_0000_0000_0000UL;
+    /// <summary>
+    /// The filter is made of lines of 2^3 words (64 bytes): a position's pair of units picks one line, and both its
+    /// tokens (the pair's and the triple's) are bits of that line, so that a probe touches one cache line.
+    /// </summary>
+    private const int LineWordsLog2 = 3;
 
     // Built once StartFilterAfterUnits units went through the table without it (a race builds it twice, with the same
     // result); empty for the other tables.
@@ -158,8 +168,8 @@ internal sealed unsafe partial class StageTable
     /// <summary>Type argument of the conversion loop for a table without a start filter.</summary>
     private struct SparseStarts;
 
-    /// <summary>The right shift that turns a token's hash into a word index of <paramref name="filter"/> (any value for an empty filter).</summary>
-    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)filter.Length);
+    /// <summary>The right shift that turns a pair's hash into a line index of <paramref name="filter"/> (any value for an empty filter).</summary>
+    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)filter.Length >> LineWordsLog2);
 
     /// <summary>
     /// <see cref="StartsLongerKey"/> when the start filter admits a key longer than one unit at <paramref name="i"/>
@@ -168,15 +178,59 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MayStartLonger(ref char src, int i, ref ulong filter, int filterShift)
     {
-        ulong pair = ((ulong)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1);
-        ulong pairHash = (pair | PairKeySalt) * HashMultiplier;
-        ulong tripleHash = ((pair << 16) | Unsafe.Add(ref src, i + 2)) * HashMultiplier;
-        ulong pairMask = (1UL << (int)(pairHash >> 20)) | (1UL << (int)(pairHash >> 26));
-        ulong tripleMask = (1UL << (int)(tripleHash >> 20)) | (1UL << (int)(tripleHash >> 26));
-        bool mayStart = ((Unsafe.Add(ref filter, (nint)(pairHash >> filterShift)) & pairMask) == pairMask)
-            | ((Unsafe.Add(ref filter, (nint)(tripleHash >> filterShift)) & tripleMask) == tripleMask);
-        return (uint)Unsafe.BitCast<bool, byte>(mayStart) << 16;
+        ulong pairHash = (((ulong)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1)) * HashMultiplier;
+        uint third = Unsafe.Add(ref src, i + 2);
+        nint line = (nint)(pairHash >> filterShift) << LineWordsLog2;
+        ulong pairWord = Unsafe.Add(ref filter, line + (nint)(PairWord(pairHash)));
+        ulong tripleWord = Unsafe.Add(ref filter, line + (nint)(third & 7));
+        ulong hit = (pairWord >> PairBit(pairHash)) | (tripleWord >> TripleBit(pairHash, third));
+        return ((uint)hit & 1) << 16;
     }
+
+    /// <summary>
+    /// Maps the units from <paramref name="src"/> on that the start filter settles alone (see <see cref="MayStartLonger"/>),
+    /// each to one unit from <paramref name="dst"/> on, and returns how many: it stops before the first unit that needs
+    /// a walk or the slow path, or after <paramref name="count"/> units (two units after the last must exist).
+    /// </summary>
+    /// <remarks>
+    /// Not inlined: inlined into the conversion loop, whose walk, copies and sink keep many values live across calls,
+    /// the JIT kept this loop's counters, table references and filter shift on the stack and reloaded them at every
+    /// unit (seven stack accesses per unit in the s2t loop's disassembly); here, with six arguments (all passed in
+    /// registers) and one index for input and output, only the destination reference is kept on the stack.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
+    {
+        int i = 0;
+        for (; i < count; i++)
+        {
+            char c = Unsafe.Add(ref src, i);
+            uint entry = Unsafe.Add(ref entry0, c);
+            if ((entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref dst, i) = (char)(entry ^ c);
+        }
+
+        return i;
+    }
+
+    /// <summary>The word of its line that holds a pair's token (hash bits 20-22).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint PairWord(ulong pairHash) => (nint)((pairHash >> 20) & 7);
+
+    /// <summary>The bit of a pair's token in its word (hash bits 23-28; a shift count is taken mod 64).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PairBit(ulong pairHash) => (int)(pairHash >> 23);
+
+    /// <summary>
+    /// The bit of a triple's token in the word of its line that the third unit's low three bits pick: the third
+    /// unit's next bits mixed with hash bits 29-34 of the pair, so that the pairs sharing a line differ.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TripleBit(ulong pairHash, uint third) => (int)((third >> 3) ^ (uint)(pairHash >> 29));
 
     /// <summary>Builds the start filter from the trie's first three levels; empty for a table without one.</summary>
     private ulong[] BuildStartFilter()
@@ -186,7 +240,7 @@ internal sealed unsafe partial class StageTable
         {
             int tokens = AddStartTokens(null, 0);
             filter = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
-            AddStartTokens(filter, 64 - BitOperations.Log2((uint)filter.Length));
+            AddStartTokens(filter, StartFilterShift(filter));
         }
 
         Volatile.Write(ref _startFilter, filter);
@@ -218,11 +272,12 @@ internal sealed unsafe partial class StageTable
                     continue;
                 }
 
-                ulong pair = ((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL);
+                ulong pairHash = (((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL)) * HashMultiplier;
+                nint line = (nint)(pairHash >> shift) << LineWordsLog2;
                 if ((second[1] & ValueMask) != 0)
                 {
                     tokens++;
-                    AddToken(filter, shift, (pair | PairKeySalt) * HashMultiplier);
+                    AddBit(filter, line + PairWord(pairHash), PairBit(pairHash));
                 }
 
                 if ((second[0] & HasChildren) == 0)
@@ -237,7 +292,8 @@ internal sealed unsafe partial class StageTable
                     if ((third[0] & Occupied) != 0)
                     {
                         tokens++;
-                        AddToken(filter, shift, ((pair << 16) | (third[0] & 0xFFFFUL)) * HashMultiplier);
+                        uint unit = third[0] & 0xFFFFu;
+                        AddBit(filter, line + (nint)(unit & 7), TripleBit(pairHash, unit));
                     }
                 }
             }
@@ -245,11 +301,11 @@ internal sealed unsafe partial class StageTable
 
         return tokens;
 
-        static void AddToken(ulong[]? filter, int shift, ulong hash)
+        static void AddBit(ulong[]? filter, nint word, int bit)
         {
             if (filter is not null)
             {
-                filter[(int)(hash >> shift)] |= (1UL << (int)(hash >> 20)) | (1UL << (int)(hash >> 26));
+                filter[word] |= 1UL << bit;
             }
         }
     }

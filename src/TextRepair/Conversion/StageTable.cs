@@ -283,6 +283,16 @@ internal sealed unsafe partial class StageTable
         int filtered = length - 2;
         while (i < length)
         {
+            if (typeof(TStarts) == typeof(DenseStarts) && i < filtered)
+            {
+                // The units that only their own entry can match, up to the next that needs a walk, in a loop of
+                // their own (StageTable.Scan.cs): inside this method the loop's state did not fit in registers.
+                int mapped = MapFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift);
+                Debug.Assert(written + mapped <= destination.Length);
+                written += mapped;
+                i += mapped;
+            }
+
             char c = Unsafe.Add(ref src, i);
             uint entry = Unsafe.Add(ref entry0, c);
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered
