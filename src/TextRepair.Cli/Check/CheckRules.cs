@@ -68,14 +68,19 @@ internal sealed record CheckFinding(
     bool Fixable,
     int FileOffset)
 {
-    /// <summary>Identifies the finding independently of its line number (for baselines and SARIF).</summary>
-    public string Fingerprint
+    private string? _fingerprint;
+
+    /// <summary>
+    /// Identifies the finding independently of its line number (for baselines and SARIF). Computed once, on first use:
+    /// a streamed check computes it on the worker that found the finding, while <see cref="SourceLine"/>'s block is
+    /// still at hand.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= ComputeFingerprint();
+
+    private string ComputeFingerprint()
     {
-        get
-        {
-            byte[] hash = System.Security.Cryptography.SHA256.HashData(
-                System.Text.Encoding.UTF8.GetBytes(string.Join('\0', File.Replace('\\', '/'), Rule.Id, Text, SourceLine.Span.Trim().ToString())));
-            return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-        }
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\0', File.Replace('\\', '/'), Rule.Id, Text, SourceLine.Span.Trim().ToString())));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 }

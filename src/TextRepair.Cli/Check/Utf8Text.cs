@@ -20,9 +20,15 @@ internal static class Utf8Text
     /// The text of <paramref name="bytes"/> from <paramref name="offset"/>, or null when they are not valid UTF-8 (the
     /// caller then decodes with a throwing decoder to name the offending byte).
     /// </summary>
-    public static string? TryDecode(byte[] bytes, int offset)
+    public static string? TryDecode(byte[] bytes, int offset) => TryDecode(bytes, offset, bytes.Length - offset);
+
+    /// <summary>
+    /// The text of the <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>, or null
+    /// when they are not valid UTF-8.
+    /// </summary>
+    public static string? TryDecode(byte[] bytes, int offset, int count)
     {
-        ReadOnlySpan<byte> source = bytes.AsSpan(offset);
+        ReadOnlySpan<byte> source = bytes.AsSpan(offset, count);
         int length = Utf16Length(source);
         if (length == 0)
         {
@@ -30,11 +36,11 @@ internal static class Utf8Text
             return source.IsEmpty ? string.Empty : null;
         }
 
-        var state = new DecodeState(bytes, offset);
+        var state = new DecodeState(bytes, offset, count);
         string text = string.Create(length, state, static (destination, s) =>
         {
             OperationStatus status = Utf8.ToUtf16(
-                s.Bytes.AsSpan(s.Offset), destination, out _, out int written, replaceInvalidSequences: false, isFinalBlock: true);
+                s.Bytes.AsSpan(s.Offset, s.Count), destination, out _, out int written, replaceInvalidSequences: false, isFinalBlock: true);
             s.Valid = status == OperationStatus.Done && written == destination.Length;
         });
         return state.Valid ? text : null;
@@ -77,11 +83,13 @@ internal static class Utf8Text
         return bytes.Length - continuation + fourByte;
     }
 
-    private sealed class DecodeState(byte[] bytes, int offset)
+    private sealed class DecodeState(byte[] bytes, int offset, int count)
     {
         public byte[] Bytes { get; } = bytes;
 
         public int Offset { get; } = offset;
+
+        public int Count { get; } = count;
 
         public bool Valid { get; set; }
     }
