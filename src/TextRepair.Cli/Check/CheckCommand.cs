@@ -153,8 +153,10 @@ internal static class CheckCommand
 
         if (total >= MinWarmUpBytes)
         {
-            // The tables are built once per process whoever asks first; what this finds is thrown away.
-            _ = Task.Run(() => CheckScanner.Scan("-", "\u4E2D\u6587\n", LocalizationText.Plain("\u4E2D\u6587\n"), job.Expected, job.Tag));
+            // The tables are built once per process whoever asks first; what this finds is thrown away. The second line
+            // is UTF-8 read as Latin-1 (mojibake): it loads the encoding engine's language model too.
+            const string Text = "\u4E2D\u6587\n\u00E4\u00B8\u00AD\u00E6\u2013\u2021\n";
+            _ = Task.Run(() => CheckScanner.Scan("-", Text, LocalizationText.Plain(Text), job.Expected, job.Tag));
         }
     }
 

@@ -94,10 +94,11 @@ internal static class StreamedCheck
         {
             while (blocks.Next(out byte[] bytes, out int length))
             {
-                var work = new BlockWork(bytes, skip, length - skip, line, offset);
                 ReadOnlySpan<byte> span = bytes.AsSpan(skip, length - skip);
+                int units = Utf8Text.Utf16Length(span);
+                var work = new BlockWork(bytes, skip, length - skip, units, line, offset);
                 line += span.Count((byte)'\n');
-                long next = (long)offset + Utf8Text.Utf16Length(span);
+                long next = (long)offset + units;
                 offset = next <= int.MaxValue ? (int)next : throw new CliException($"{display}: too large (more than {int.MaxValue} UTF-16 units)");
                 skip = 0;
                 pending.Enqueue(Task.Run(() => Scan(work, display, job, formatInWorker, fingerprints)));
@@ -170,7 +171,7 @@ internal static class StreamedCheck
         string? text;
         try
         {
-            text = Utf8Text.TryDecode(work.Bytes, work.Start, work.Length);
+            text = Utf8Text.TryDecode(work.Bytes, work.Start, work.Length, work.Units);
         }
         finally
         {
@@ -213,7 +214,7 @@ internal static class StreamedCheck
         return new BlockResult(findings, null, work.Offset, DependsOnOtherText: false);
     }
 
-    private readonly record struct BlockWork(byte[] Bytes, int Start, int Length, int Line, int Offset);
+    private readonly record struct BlockWork(byte[] Bytes, int Start, int Length, int Units, int Line, int Offset);
 
     private sealed record BlockResult(List<CheckFinding> Findings, ArrayBufferWriter<byte>? Formatted, int Offset, bool DependsOnOtherText);
 }

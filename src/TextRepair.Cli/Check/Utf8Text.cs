@@ -26,10 +26,15 @@ internal static class Utf8Text
     /// The text of the <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>, or null
     /// when they are not valid UTF-8.
     /// </summary>
-    public static string? TryDecode(byte[] bytes, int offset, int count)
+    public static string? TryDecode(byte[] bytes, int offset, int count) =>
+        TryDecode(bytes, offset, count, Utf16Length(bytes.AsSpan(offset, count)));
+
+    /// <summary>
+    /// As <see cref="TryDecode(byte[], int, int)"/>, with the <see cref="Utf16Length"/> of the bytes already counted.
+    /// </summary>
+    public static string? TryDecode(byte[] bytes, int offset, int count, int length)
     {
         ReadOnlySpan<byte> source = bytes.AsSpan(offset, count);
-        int length = Utf16Length(source);
         if (length == 0)
         {
             // string.Create does not call back for an empty string: only continuation bytes count to zero.
@@ -70,6 +75,22 @@ internal static class Utf8Text
                 continuation += BitOperations.PopCount(Vector256.LessThan(v, continuationEnd).ExtractMostSignificantBits());
                 fourByte += BitOperations.PopCount(
                     (Vector256.GreaterThan(v, fourByteStart) & Vector256.LessThan(v, Vector256<sbyte>.Zero)).ExtractMostSignificantBits());
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // The same on 16 bytes, for the rest and for the Native AOT build, which targets processors without
+            // 256-bit vectors: there the scalar loop took 16% of a 100 MB check (session 10 profile).
+            Vector128<sbyte> continuationEnd = Vector128.Create((sbyte)-64);
+            Vector128<sbyte> fourByteStart = Vector128.Create((sbyte)-17);
+            ref byte start = ref MemoryMarshal.GetReference(bytes);
+            for (; i <= bytes.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                Vector128<sbyte> v = Vector128.LoadUnsafe(ref start, (nuint)i).AsSByte();
+                continuation += BitOperations.PopCount(Vector128.LessThan(v, continuationEnd).ExtractMostSignificantBits());
+                fourByte += BitOperations.PopCount(
+                    (Vector128.GreaterThan(v, fourByteStart) & Vector128.LessThan(v, Vector128<sbyte>.Zero)).ExtractMostSignificantBits());
             }
         }
 
