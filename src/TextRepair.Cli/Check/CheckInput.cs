@@ -36,13 +36,15 @@ internal sealed class CheckInput
     {
         if (path == "-")
         {
+            // Read whole either way (a pipe cannot be read twice); streamed from memory when large.
             byte[] bytes = ReadBytes(path);
-            StreamedCheck.InputSurvey survey = bytes.Length > StreamedCheck.MinStreamedBytes
-                ? StreamedCheck.Survey(new MemoryStream(bytes, writable: false))
-                : default;
-            return survey.Valid && !survey.HasControls
-                ? new CheckInput(path, null, bytes, survey.Bom, whole: false)
-                : new CheckInput(path, ScanWhole(path, bytes, job), null, false, whole: true);
+            if (bytes.Length > StreamedCheck.MinStreamedBytes
+                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false)) is { Valid: true, HasControls: false } survey)
+            {
+                return new CheckInput(path, null, bytes, survey.Bom, whole: false);
+            }
+
+            return new CheckInput(path, ScanWhole(path, bytes, job), null, false, whole: true);
         }
 
         if (!LocalizationText.IsPlainText(path) || Length(path) <= StreamedCheck.MinStreamedBytes)

@@ -157,12 +157,19 @@ internal static class StreamedCheck
         return true;
     }
 
-    // Waits for the blocks still running (their buffers go back to the pool; their findings and errors are not wanted).
+    // Waits for the blocks still running (their buffers go back to the pool; their findings and errors are not wanted:
+    // the error that stops the check has been thrown already, or the whole text decides).
     private static void Drain(Queue<Task<BlockResult>> pending)
     {
         while (pending.Count > 0)
         {
-            ((IAsyncResult)pending.Dequeue()).AsyncWaitHandle.WaitOne();
+            try
+            {
+                pending.Dequeue().Wait();
+            }
+            catch (AggregateException)
+            {
+            }
         }
     }
 
