@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -45,14 +46,36 @@ internal static class CheckOutput
     /// <summary>A writer for JSON Lines records (<see cref="WriteJsonLine"/>).</summary>
     public static Utf8JsonWriter JsonLineWriter() => new(Stream.Null, s_options);
 
-    /// <summary>Appends the text form of a finding and a line feed to <paramref name="output"/>, encoded as UTF-8.</summary>
+    /// <summary>
+    /// Appends the one-line text form of a finding, <c>file:line:column: rule-id: message (suggestion: X)</c>, and a line
+    /// feed to <paramref name="output"/>, encoded as UTF-8 part by part rather than formatted into a string first (until
+    /// session 10): the same bytes, as ASCII separates every two parts (no surrogate pair can form across them).
+    /// </summary>
     public static void WriteTextLine(IBufferWriter<byte> output, CheckFinding f)
     {
-        string line = CheckScanner.Format(f);
-        Span<byte> destination = output.GetSpan(Encoding.UTF8.GetMaxByteCount(line.Length) + 1);
-        int written = Encoding.UTF8.GetBytes(line, destination);
-        destination[written] = (byte)'\n';
-        output.Advance(written + 1);
+        string? suggestion = f.Suggestion;
+        int chars = f.File.Length + f.Rule.Id.Length + f.Message.Length + (suggestion?.Length ?? 0) + 64;
+        Span<byte> destination = output.GetSpan(Encoding.UTF8.GetMaxByteCount(chars));
+        int at = Encoding.UTF8.GetBytes(f.File, destination);
+        destination[at++] = (byte)':';
+        f.Line.TryFormat(destination[at..], out int written, default, CultureInfo.InvariantCulture);
+        at += written;
+        destination[at++] = (byte)':';
+        f.Column.TryFormat(destination[at..], out written, default, CultureInfo.InvariantCulture);
+        at += written;
+        at += Encoding.UTF8.GetBytes(": ", destination[at..]);
+        at += Encoding.UTF8.GetBytes(f.Rule.Id, destination[at..]);
+        at += Encoding.UTF8.GetBytes(": ", destination[at..]);
+        at += Encoding.UTF8.GetBytes(f.Message, destination[at..]);
+        if (suggestion is not null)
+        {
+            at += Encoding.UTF8.GetBytes(" (suggestion: ", destination[at..]);
+            at += Encoding.UTF8.GetBytes(suggestion, destination[at..]);
+            destination[at++] = (byte)')';
+        }
+
+        destination[at++] = (byte)'\n';
+        output.Advance(at);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TextRepair.Cli.Check;
 
 /// <summary>Finds the findings of one file: variant rules from the library's checker, damage from its analyzer.</summary>
@@ -100,9 +98,4 @@ internal static class CheckScanner
 
         return [.. starts];
     }
-
-    /// <summary>The one-line text form: <c>file:line:column: rule-id: message (suggestion: X)</c>.</summary>
-    public static string Format(CheckFinding f) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Message}{(f.Suggestion is null ? string.Empty : $" (suggestion: {f.Suggestion})")}");
 }
