@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using TextRepair.Cli.Check;
 
 namespace TextRepair.Cli.Tests;
 
@@ -158,6 +159,56 @@ public sealed class CheckCommandTests
         string[] lines = result.Text.TrimEnd('\n').Split('\n');
         Assert.Equal($"{name}:{line}:{column}: wrong-script: '软' is not written in zh-Hant-TW text (suggestion: 軟)", lines[0]);
         Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public async Task A_large_file_is_streamed_with_the_positions_of_the_whole_file()
+    {
+        // Over StreamedCheck.MinStreamedBytes: checked in blocks. The findings are those of each copy of the text,
+        // with line numbers running on through the file.
+        using var directory = new TempDirectory();
+        string path = directory.File("big.txt");
+        int copies = StreamedCheck.MinStreamedBytes / Encoding.UTF8.GetByteCount(DamagedTaiwanText) + 10;
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat(DamagedTaiwanText, copies)));
+        File.WriteAllText(directory.File("one.txt"), DamagedTaiwanText);
+
+        ToolResult big = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", "--json", path]);
+        ToolResult one = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", "--json", directory.File("one.txt")]);
+
+        Assert.Equal(1, big.ExitCode);
+        string[] expected = one.Text.TrimEnd('\n').Split('\n');
+        string[] lines = big.Text.TrimEnd('\n').Split('\n');
+        Assert.Equal(expected.Length * copies, lines.Length);
+        for (int copy = 0; copy < copies; copy += copies - 1)
+        {
+            for (int k = 0; k < expected.Length; k++)
+            {
+                JsonNode want = JsonNode.Parse(expected[k])!;
+                JsonNode got = JsonNode.Parse(lines[copy * expected.Length + k])!;
+                Assert.Equal((int)want["line"]! + (2 * copy), (int)got["line"]!);
+                Assert.Equal((int)want["column"]!, (int)got["column"]!);
+                Assert.Equal((string)want["rule"]!, (string)got["rule"]!);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_late_in_a_large_file_writes_one_error_line_and_no_findings()
+    {
+        using var directory = new TempDirectory();
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(DamagedTaiwanText, StreamedCheck.MinStreamedBytes / 50)));
+        File.WriteAllText(directory.File("first.txt"), DamagedTaiwanText);
+        File.WriteAllBytes(directory.File("invalid.txt"), [.. text, 0xE4, 0xB8, (byte)'\n', .. text]);
+        File.WriteAllBytes(directory.File("surrogate.txt"), [.. text, 0xED, 0xA0, 0x80, (byte)'\n']);
+
+        foreach (string bad in (string[])["invalid.txt", "surrogate.txt"])
+        {
+            ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", "--sarif", directory.File("first.txt"), directory.File(bad)]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Empty(result.Stdout);
+            Assert.Matches($@"^textrepair: .*{bad}: not valid UTF-8 \(byte offset \d+\)\n$", result.Stderr);
+        }
     }
 
     [Fact]

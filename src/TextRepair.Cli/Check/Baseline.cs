@@ -51,23 +51,31 @@ internal sealed class Baseline
         return false;
     }
 
-    public static void Write(Stream output, IReadOnlyList<CheckFinding> findings)
+    /// <summary>Starts a baseline file: <see cref="WriteItem"/> lists each finding, <see cref="End"/> closes it.</summary>
+    public static Utf8JsonWriter Begin(Stream output)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteNumber("version", 1);
         writer.WriteStartArray("findings");
-        foreach (CheckFinding f in findings)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("fingerprint", f.Fingerprint);
-            writer.WriteString("file", f.File);
-            writer.WriteString("rule", f.Rule.Id);
-            writer.WriteString("text", f.Text);
-            writer.WriteNumber("line", f.Line);
-            writer.WriteEndObject();
-        }
+        return writer;
+    }
 
+    /// <summary>Lists one finding in the baseline <see cref="Begin"/> started.</summary>
+    public static void WriteItem(Utf8JsonWriter writer, CheckFinding f)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("fingerprint", f.Fingerprint);
+        writer.WriteString("file", f.File);
+        writer.WriteString("rule", f.Rule.Id);
+        writer.WriteString("text", f.Text);
+        writer.WriteNumber("line", f.Line);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Closes the baseline <see cref="Begin"/> started, flushes it and ends it with a line feed.</summary>
+    public static void End(Utf8JsonWriter writer, Stream output)
+    {
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();

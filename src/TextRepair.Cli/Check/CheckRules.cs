@@ -68,14 +68,41 @@ internal sealed record CheckFinding(
     bool Fixable,
     int FileOffset)
 {
-    /// <summary>Identifies the finding independently of its line number (for baselines and SARIF).</summary>
-    public string Fingerprint
+    private string? _fingerprint;
+
+    /// <summary>
+    /// Identifies the finding independently of its line number (for baselines and SARIF). Computed once, on first use:
+    /// a streamed check computes it on the worker that found the finding, while <see cref="SourceLine"/>'s block is
+    /// still at hand.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= ComputeFingerprint();
+
+    // SHA-256 of the UTF-8 of "file\0rule\0text\0trimmed line", first 16 bytes in hex. Encoded part by part into one
+    // buffer rather than joined into a string first: the same bytes (a NUL ends every part but the last), four
+    // allocations fewer per finding, which JSON Lines and SARIF write for every one (344,752 on 101 MB of Taiwan text).
+    private string ComputeFingerprint()
     {
-        get
+        System.Text.Encoding utf8 = System.Text.Encoding.UTF8;
+        string file = File.Replace('\\', '/');
+        ReadOnlySpan<char> line = SourceLine.Span.Trim();
+        int most = utf8.GetMaxByteCount(file.Length + Rule.Id.Length + Text.Length + line.Length + 3);
+        byte[]? rented = most > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(most) : null;
+        Span<byte> bytes = rented ?? stackalloc byte[1024];
+        int at = 0;
+        foreach (ReadOnlySpan<char> part in (ReadOnlySpan<string>)[file, Rule.Id, Text])
         {
-            byte[] hash = System.Security.Cryptography.SHA256.HashData(
-                System.Text.Encoding.UTF8.GetBytes(string.Join('\0', File.Replace('\\', '/'), Rule.Id, Text, SourceLine.Span.Trim().ToString())));
-            return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+            at += utf8.GetBytes(part, bytes[at..]);
+            bytes[at++] = 0;
         }
+
+        at += utf8.GetBytes(line, bytes[at..]);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(bytes[..at], hash);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -1,14 +1,25 @@
-using System.Globalization;
-
 namespace TextRepair.Cli.Check;
 
 /// <summary>Finds the findings of one file: variant rules from the library's checker, damage from its analyzer.</summary>
 internal static class CheckScanner
 {
-    public static List<CheckFinding> Scan(string displayPath, string file, LocalizationText text, ChineseVariant expected, string expectedTag)
+    public static List<CheckFinding> Scan(string displayPath, string file, LocalizationText text, ChineseVariant expected, string expectedTag) =>
+        Scan(displayPath, file, text, expected, expectedTag, lineBase: 0, offsetBase: 0, out _);
+
+    /// <summary>
+    /// The findings of <paramref name="file"/>, a text that starts at line <paramref name="lineBase"/> + 1 and UTF-16
+    /// offset <paramref name="offsetBase"/> of the file (a block of a streamed plain-text file starts at a line start, so
+    /// columns need no base). <paramref name="dependsOnOtherText"/> is true when the findings of the annotation and
+    /// encoding parts may depend on text outside <paramref name="file"/>: the text holds pinyin annotation candidates
+    /// (whether they are a mirror's is decided on the whole text) or encoding damage (the encoding engine tries the
+    /// chains it found on the lines after them). Without either, every rule is decided within the line (docs/check.md#speed).
+    /// </summary>
+    public static List<CheckFinding> Scan(
+        string displayPath, string file, LocalizationText text, ChineseVariant expected, string expectedTag, int lineBase, int offsetBase, out bool dependsOnOtherText)
     {
         var findings = new List<CheckFinding>();
         int[] lineStarts = LineStarts(file);
+        var at = new Origin(lineBase, offsetBase);
         foreach (VariantFinding f in TextAnalyzer.CheckVariant(text.Text, expected))
         {
             string found = text.Text.Substring(f.Start, f.Length);
@@ -21,14 +32,16 @@ internal static class CheckScanner
             };
             bool fixable = f.Rule == VariantRule.WrongScript && f.Suggestion is not null
                 && f.Suggestion.Length == f.Length && text.IsLiteral(file, f.Start, f.Length);
-            findings.Add(Make(displayPath, file, lineStarts, text, f.Start, f.Length, CheckRules.For(f.Rule), message, f.Suggestion, fixable));
+            findings.Add(Make(displayPath, file, lineStarts, at, text, f.Start, found, CheckRules.For(f.Rule), message, f.Suggestion, fixable));
         }
 
         // Only the parts that make findings: the variant identification and the conversion signatures would be work
         // for nothing (the variant rules come from CheckVariant above).
         TextReport report = TextAnalyzer.Analyze(text.Text, TextAnalyzerOptions.Annotations | TextAnalyzerOptions.Encoding);
+        dependsOnOtherText = report.Annotations.Count > 0;
         foreach (SuspectedDamage d in report.SuspectedDamage)
         {
+            dependsOnOtherText |= d.Kind is RepairKind.Encoding or RepairKind.LossMarker;
             if (CheckRules.For(d.Kind) is not { } rule)
             {
                 continue;
@@ -42,7 +55,7 @@ internal static class CheckScanner
                 RepairKind.Encoding => "mojibake (text decoded with the wrong encoding)",
                 _ => "text lost in an encoding round trip",
             };
-            findings.Add(Make(displayPath, file, lineStarts, text, d.Start, d.Length, rule, message, null, fixable: false));
+            findings.Add(Make(displayPath, file, lineStarts, at, text, d.Start, found, rule, message, null, fixable: false));
         }
 
         findings.Sort(static (a, b) => a.FileOffset != b.FileOffset ? a.FileOffset.CompareTo(b.FileOffset) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
@@ -50,8 +63,9 @@ internal static class CheckScanner
     }
 
     private static CheckFinding Make(
-        string displayPath, string file, int[] lineStarts, LocalizationText text, int start, int length, CheckRule rule, string message, string? suggestion, bool fixable)
+        string displayPath, string file, int[] lineStarts, Origin at, LocalizationText text, int start, string found, CheckRule rule, string message, string? suggestion, bool fixable)
     {
+        int length = found.Length;
         int from = text.ToFile(start);
         int to = length > 0 ? text.ToFile(start + length - 1) + 1 : from;
         (int line, int column) = Position(lineStarts, from);
@@ -59,8 +73,12 @@ internal static class CheckScanner
         int lineStart = lineStarts[line - 1];
         int lineEnd = line < lineStarts.Length ? lineStarts[line] : file.Length;
         return new CheckFinding(
-            displayPath, rule, line, column, endLine, endColumn, text.Text.Substring(start, length), file.AsMemory(lineStart, lineEnd - lineStart), message, suggestion, fixable, from);
+            displayPath, rule, at.Line + line, column, at.Line + endLine, endColumn, found, file.AsMemory(lineStart, lineEnd - lineStart), message, suggestion, fixable,
+            at.Offset + from);
     }
+
+    // Where the scanned text starts in its file: lines before it, UTF-16 units before it.
+    private readonly record struct Origin(int Line, int Offset);
 
     /// <summary>1-based line and column (UTF-16 units) of a file offset.</summary>
     private static (int Line, int Column) Position(int[] lineStarts, int offset)
@@ -80,9 +98,4 @@ internal static class CheckScanner
 
         return [.. starts];
     }
-
-    /// <summary>The one-line text form: <c>file:line:column: rule-id: message (suggestion: X)</c>.</summary>
-    public static string Format(CheckFinding f) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Message}{(f.Suggestion is null ? string.Empty : $" (suggestion: {f.Suggestion})")}");
 }

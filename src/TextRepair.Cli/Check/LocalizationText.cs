@@ -45,6 +45,16 @@ internal sealed class LocalizationText
         return true;
     }
 
+    /// <summary>Plain text: the file itself.</summary>
+    public static LocalizationText Plain(string file) => new(file, null, "text");
+
+    /// <summary>
+    /// True when a file of this name is checked as plain text whatever it holds (<see cref="From"/>: not a PO, JSON,
+    /// RESX, XML or Apple strings file).
+    /// </summary>
+    public static bool IsPlainText(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is not (".po" or ".pot" or ".json" or ".resx" or ".xml" or ".strings");
+
     /// <summary>Extracts the text of <paramref name="file"/> by the format its name shows.</summary>
     /// <exception cref="FormatException">The file does not parse as its format.</exception>
     public static LocalizationText From(string path, string file)

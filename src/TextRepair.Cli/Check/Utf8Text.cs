@@ -20,21 +20,32 @@ internal static class Utf8Text
     /// The text of <paramref name="bytes"/> from <paramref name="offset"/>, or null when they are not valid UTF-8 (the
     /// caller then decodes with a throwing decoder to name the offending byte).
     /// </summary>
-    public static string? TryDecode(byte[] bytes, int offset)
+    public static string? TryDecode(byte[] bytes, int offset) => TryDecode(bytes, offset, bytes.Length - offset);
+
+    /// <summary>
+    /// The text of the <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>, or null
+    /// when they are not valid UTF-8.
+    /// </summary>
+    public static string? TryDecode(byte[] bytes, int offset, int count) =>
+        TryDecode(bytes, offset, count, Utf16Length(bytes.AsSpan(offset, count)));
+
+    /// <summary>
+    /// As <see cref="TryDecode(byte[], int, int)"/>, with the <see cref="Utf16Length"/> of the bytes already counted.
+    /// </summary>
+    public static string? TryDecode(byte[] bytes, int offset, int count, int length)
     {
-        ReadOnlySpan<byte> source = bytes.AsSpan(offset);
-        int length = Utf16Length(source);
+        ReadOnlySpan<byte> source = bytes.AsSpan(offset, count);
         if (length == 0)
         {
             // string.Create does not call back for an empty string: only continuation bytes count to zero.
             return source.IsEmpty ? string.Empty : null;
         }
 
-        var state = new DecodeState(bytes, offset);
+        var state = new DecodeState(bytes, offset, count);
         string text = string.Create(length, state, static (destination, s) =>
         {
             OperationStatus status = Utf8.ToUtf16(
-                s.Bytes.AsSpan(s.Offset), destination, out _, out int written, replaceInvalidSequences: false, isFinalBlock: true);
+                s.Bytes.AsSpan(s.Offset, s.Count), destination, out _, out int written, replaceInvalidSequences: false, isFinalBlock: true);
             s.Valid = status == OperationStatus.Done && written == destination.Length;
         });
         return state.Valid ? text : null;
@@ -67,6 +78,22 @@ internal static class Utf8Text
             }
         }
 
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // The same on 16 bytes, for the rest and for the Native AOT build, which targets processors without
+            // 256-bit vectors: there the scalar loop took 16% of a 100 MB check (session 10 profile).
+            Vector128<sbyte> continuationEnd = Vector128.Create((sbyte)-64);
+            Vector128<sbyte> fourByteStart = Vector128.Create((sbyte)-17);
+            ref byte start = ref MemoryMarshal.GetReference(bytes);
+            for (; i <= bytes.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                Vector128<sbyte> v = Vector128.LoadUnsafe(ref start, (nuint)i).AsSByte();
+                continuation += BitOperations.PopCount(Vector128.LessThan(v, continuationEnd).ExtractMostSignificantBits());
+                fourByte += BitOperations.PopCount(
+                    (Vector128.GreaterThan(v, fourByteStart) & Vector128.LessThan(v, Vector128<sbyte>.Zero)).ExtractMostSignificantBits());
+            }
+        }
+
         for (; i < bytes.Length; i++)
         {
             byte b = bytes[i];
@@ -77,11 +104,13 @@ internal static class Utf8Text
         return bytes.Length - continuation + fourByte;
     }
 
-    private sealed class DecodeState(byte[] bytes, int offset)
+    private sealed class DecodeState(byte[] bytes, int offset, int count)
     {
         public byte[] Bytes { get; } = bytes;
 
         public int Offset { get; } = offset;
+
+        public int Count { get; } = count;
 
         public bool Valid { get; set; }
     }

@@ -1,0 +1,227 @@
+using System.Buffers;
+using System.Text.Unicode;
+
+namespace TextRepair.Cli.Check;
+
+/// <summary>What a check looks for: the expected variant and the rules turned off. Immutable; shared by the workers.</summary>
+internal sealed record CheckJob(ChineseVariant Expected, string Tag, IReadOnlySet<string> Disabled);
+
+/// <summary>
+/// Checks a large plain-text input in blocks of whole lines (<see cref="LineBlocks"/>), several at a time on the thread
+/// pool, and writes each block's findings in file order as soon as the blocks before it are written: memory is the
+/// blocks in flight, not the file, and the tool's cores share the work. The findings are those of the whole file
+/// (<see cref="CheckScanner.Scan(string, string, LocalizationText, ChineseVariant, string)"/>) because every rule is
+/// decided within a line, with two exceptions the blocks report (see
+/// <see cref="CheckScanner.Scan(string, string, LocalizationText, ChineseVariant, string, int, int, out bool)"/>):
+/// pinyin annotation candidates (decided on the whole text) and encoding damage (the engine tries the chains it found
+/// on the following lines). From the first block with either, the rest of the findings come from a scan of the whole
+/// text, as before streaming (the blocks before it hold neither, so their findings are the same both ways). The third,
+/// UTF-16 text read by a byte decoder (judged on the whole text's C0 control characters), is ruled out beforehand by
+/// <see cref="Survey"/>. Not thread-safe (one caller; it runs its own workers).
+/// </summary>
+internal static class StreamedCheck
+{
+    /// <summary>
+    /// Bytes read per block. Small enough that a block's text is allocated in the young generation (64 KB of Chinese
+    /// text is about 22,000 UTF-16 units, 44 KB, under the 85 KB of the large-object heap, whose fresh pages made the
+    /// whole-file check slow, docs/check.md#speed), large enough that the per-block work (a task, the analyser's lists)
+    /// is noise: 1,520 blocks for 99.6 MB.
+    /// </summary>
+    public const int BlockBytes = 1 << 16;
+
+    /// <summary>
+    /// Plain-text inputs up to this size are checked whole (one read, one scan, kept until the output is written):
+    /// the pipeline pays off from a few blocks on.
+    /// </summary>
+    public const int MinStreamedBytes = 4 * BlockBytes;
+
+    /// <summary>
+    /// Blocks scanned or waiting at once: two per core keeps every core busy while the oldest block waits to be written,
+    /// and bounds memory at a few blocks of text and findings.
+    /// </summary>
+    private static readonly int s_inFlight = 2 * Environment.ProcessorCount;
+
+    // C0 control characters other than tab, line feed and carriage return: what UTF-16 text read by a byte decoder holds
+    // (the encoding engine's Utf16TextReading, decided on the whole text).
+    private static readonly SearchValues<byte> s_controls = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+
+    /// <summary>What <see cref="Survey"/> found in an input.</summary>
+    public readonly record struct InputSurvey(bool Valid, bool Bom, bool HasControls);
+
+    /// <summary>
+    /// Reads <paramref name="input"/> through once: is it valid UTF-8 (after a BOM), and does it hold C0 control
+    /// characters other than tab and line breaks (then it is checked whole). Allocates nothing but the block buffer.
+    /// </summary>
+    public static InputSurvey Survey(Stream input, int blockBytes = BlockBytes)
+    {
+        var blocks = new LineBlocks(input, blockBytes);
+        bool first = true, bom = false, valid = true, controls = false;
+        while (blocks.Next(out byte[] block, out int length))
+        {
+            ReadOnlySpan<byte> bytes = block.AsSpan(0, length);
+            if (first)
+            {
+                bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+                bytes = bytes[(bom ? 3 : 0)..];
+                first = false;
+            }
+
+            valid &= Utf8.IsValid(bytes);
+            controls |= bytes.ContainsAny(s_controls);
+            ArrayPool<byte>.Shared.Return(block);
+        }
+
+        return new InputSurvey(valid, bom, controls);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="input"/> (plain text, valid UTF-8 per <see cref="Survey"/>, without C0 controls) and
+    /// writes its findings to <paramref name="sink"/>. <paramref name="wholeText"/> gives the whole decoded text when a
+    /// block shows that the rest of the findings depend on it (see the class summary).
+    /// </summary>
+    /// <returns>The UTF-16 offset from which the whole text decided the findings; -1 when the blocks decided them all.</returns>
+    /// <exception cref="CliException">The input is no longer valid UTF-8 (it changed since the survey).</exception>
+    public static int Check(Stream input, bool bom, string display, CheckJob job, FindingSink sink, Func<string> wholeText, int blockBytes = BlockBytes)
+    {
+        var blocks = new LineBlocks(input, blockBytes);
+        var pending = new Queue<Task<BlockResult>>();
+        FindingFormat? formatInWorker = sink.FormatsBlocks ? sink.Format : null;
+        bool fingerprints = sink.NeedsFingerprints;
+        int line = 0, offset = 0;
+        int skip = bom ? 3 : 0;
+        try
+        {
+            while (blocks.Next(out byte[] bytes, out int length))
+            {
+                ReadOnlySpan<byte> span = bytes.AsSpan(skip, length - skip);
+                int units = Utf8Text.Utf16Length(span);
+                var work = new BlockWork(bytes, skip, length - skip, units, line, offset);
+                line += span.Count((byte)'\n');
+                long next = (long)offset + units;
+                offset = next <= int.MaxValue ? (int)next : throw new CliException($"{display}: too large (more than {int.MaxValue} UTF-16 units)");
+                skip = 0;
+                pending.Enqueue(Task.Run(() => Scan(work, display, job, formatInWorker, fingerprints)));
+                if (pending.Count >= s_inFlight && !WriteOldest(pending, sink))
+                {
+                    break;
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                if (!WriteOldest(pending, sink))
+                {
+                    break;
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                // A block whose findings depend on the text before it: from its start on, the whole text decides.
+                int from = pending.Peek().Result.Offset;
+                Drain(pending);
+                string text = wholeText();
+                List<CheckFinding> all = CheckScanner.Scan(display, text, LocalizationText.Plain(text), job.Expected, job.Tag);
+                sink.Write(all.Where(f => f.FileOffset >= from && !job.Disabled.Contains(f.Rule.Id)));
+                return from;
+            }
+
+            return -1;
+        }
+        finally
+        {
+            Drain(pending);
+        }
+    }
+
+    // Writes the oldest block's findings; false (the block left in the queue) when they depend on other text.
+    private static bool WriteOldest(Queue<Task<BlockResult>> pending, FindingSink sink)
+    {
+        BlockResult result = pending.Peek().GetAwaiter().GetResult();
+        if (result.DependsOnOtherText)
+        {
+            return false;
+        }
+
+        pending.Dequeue();
+        if (result.Formatted is { } formatted)
+        {
+            sink.WriteFormatted(formatted.WrittenSpan, result.Findings.Count);
+        }
+        else
+        {
+            sink.Write(result.Findings);
+        }
+
+        return true;
+    }
+
+    // Waits for the blocks still running (their buffers go back to the pool; their findings and errors are not wanted:
+    // the error that stops the check has been thrown already, or the whole text decides).
+    private static void Drain(Queue<Task<BlockResult>> pending)
+    {
+        while (pending.Count > 0)
+        {
+            try
+            {
+                pending.Dequeue().Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+    }
+
+    private static BlockResult Scan(BlockWork work, string display, CheckJob job, FindingFormat? formatHere, bool fingerprints)
+    {
+        string? text;
+        try
+        {
+            text = Utf8Text.TryDecode(work.Bytes, work.Start, work.Length, work.Units);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(work.Bytes);
+        }
+
+        if (text is null)
+        {
+            throw new CliException($"{display}: not valid UTF-8 (the file changed while it was checked)");
+        }
+
+        List<CheckFinding> findings = CheckScanner.Scan(
+            display, text, LocalizationText.Plain(text), job.Expected, job.Tag, work.Line, work.Offset, out bool dependsOnOtherText);
+        if (dependsOnOtherText)
+        {
+            return new BlockResult([], null, work.Offset, DependsOnOtherText: true);
+        }
+
+        if (job.Disabled.Count > 0)
+        {
+            findings.RemoveAll(f => job.Disabled.Contains(f.Rule.Id));
+        }
+
+        if (formatHere is { } format)
+        {
+            var formatted = new ArrayBufferWriter<byte>();
+            FindingSink.FormatBlock(format, findings, formatted);
+            return new BlockResult(findings, formatted, work.Offset, DependsOnOtherText: false);
+        }
+
+        if (fingerprints)
+        {
+            // While the block's text is at hand, on this worker rather than on the writing thread.
+            foreach (CheckFinding f in findings)
+            {
+                _ = f.Fingerprint;
+            }
+        }
+
+        return new BlockResult(findings, null, work.Offset, DependsOnOtherText: false);
+    }
+
+    private readonly record struct BlockWork(byte[] Bytes, int Start, int Length, int Units, int Line, int Offset);
+
+    private sealed record BlockResult(List<CheckFinding> Findings, ArrayBufferWriter<byte>? Formatted, int Offset, bool DependsOnOtherText);
+}
