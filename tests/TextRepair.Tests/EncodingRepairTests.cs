@@ -178,6 +178,48 @@ public sealed class EncodingRepairTests
         Assert.Contains(result.Edits, e => e.Kind == RepairKind.LossMarker);
     }
 
+    [Theory]
+    [InlineData("文件下载失败")]
+    [InlineData("驱动器 C 中的卷没有标签。")]
+    [InlineData("卷的序列号是 1234-5678")]
+    [InlineData("系统找不到指定的文件。")]
+    public void LossMarkerPieces_AreDamageWithoutAnotherSign(string original)
+    {
+        // GBK text read as UTF-8 (a U+FFFD for each invalid sequence), written as UTF-8 and read as GBK: whole 锟斤拷 and
+        // pieces of it (锟侥, 硷拷) with no fluent reading anywhere on the line. The pieces show the damage: the line is
+        // flagged and the GBK layer undone, down to the losses of the first layer.
+        string lossy = Encoding.UTF8.GetString(Encoding.GetEncoding("gbk").GetBytes(original));
+        string garbled = Garble(lossy, "utf-8", "gbk");
+        Assert.Contains('\u951F', garbled);
+        RepairResult result = Repair(garbled);
+        Assert.True(result.Lossy);
+        Assert.DoesNotContain('\u951F', result.Text);
+        Assert.Contains('\uFFFD', result.Text);
+    }
+
+    [Theory]
+    [InlineData("锟斤拷锟斤拷")]
+    [InlineData("日志里全是锟斤拷锟斤拷，说明编码错了")]
+    public void WholeLossMarkers_AloneOrInProse_AreLeftAlone(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
+    [Fact]
+    public void QuestionMarkForALostByte_OnALineDamagedByItsChain_IsALoss()
+    {
+        // EUC-KR cut one byte short and read as GBK: the lone lead byte at the end comes out as '?'. The chain is found
+        // on the first token; the last token follows it, and its '?' is read as the loss it stands for.
+        byte[] bytes = Encoding.GetEncoding("euc-kr").GetBytes("Title is: 슬라이드 삭제");
+        string garbled = Encoding.GetEncoding("gbk").GetString(bytes, 0, bytes.Length - 1);
+        Assert.EndsWith("?", garbled, StringComparison.Ordinal);
+        RepairResult result = Repair(garbled);
+        Assert.Equal("Title is: 슬라이드 삭\uFFFD", result.Text);
+        Assert.True(result.Lossy);
+    }
+
     [Fact]
     public void MixedLine_OnlyTheBrokenPartChanges()
     {
