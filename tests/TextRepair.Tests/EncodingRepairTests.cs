@@ -221,6 +221,41 @@ public sealed class EncodingRepairTests
     }
 
     [Fact]
+    public void QuestionMarksNextToCjkLetters_OnADamagedLine_AreLosses()
+    {
+        // '?' is what an encoder writes for a character its code page lacks; next to CJK letters on a line damaged
+        // otherwise, a run of them is a loss marker like U+FFFD, one marker for each '?'.
+        const string Text = "选择菜单中的命令然后点击确定";
+        RepairResult result = Repair(Garble(Text, "utf-8", "windows-1252") + " 文件??已保存");
+        Assert.Equal(Text + " 文件\uFFFD\uFFFD已保存", result.Text);
+        Assert.True(result.Lossy);
+        Assert.Contains(result.Edits, e => e.Kind == RepairKind.LossMarker && e.Length == 2);
+    }
+
+    [Theory]
+    [InlineData("이것은 무엇입니까? 저것은 책입니다.", "euc-kr")]
+    [InlineData("파일을 저장할까요? 예", "euc-kr")]
+    [InlineData("ファイルを保存しますか? はい", "shift-jis")]
+    public void QuestionMarksAfterAQuestion_OnALosslessLine_StayQuestionMarks(string original, string writer)
+    {
+        // The '?' is ASCII in every encoding here, so the garbled line has it too, next to a garbled word; it reads well
+        // after the repaired question's last word (EncodingDecision.QuestionMarkLossCost).
+        RepairResult result = Repair(Garble(original, writer, "gbk"));
+        Assert.Equal(original, result.Text);
+        Assert.False(result.Lossy);
+    }
+
+    [Theory]
+    [InlineData("文件??已保存")]
+    [InlineData("真的吗??")]
+    public void QuestionMarks_AsTheOnlySignOfDamage_AreLeftAlone(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
+    [Fact]
     public void MixedLine_OnlyTheBrokenPartChanges()
     {
         const string Clean = "打开文件";

@@ -161,8 +161,9 @@ internal sealed class TokenReading
                 && token.AsSpan(a, b - a).IndexOfAnyExcept('?') < 0)
             {
                 // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
-                // another, at no cost; the text starts afresh after it. Other losses are scored as lost characters.
-                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total;
+                // another, at the cost that keeps real question marks (see EncodingDecision.QuestionMarkLossCost); the
+                // text starts afresh after it. Other losses are scored as lost characters.
+                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total - EncodingDecision.QuestionMarkLossCost;
                 segment.Clear();
                 left = CharNgramModel.Boundary;
                 continue;
