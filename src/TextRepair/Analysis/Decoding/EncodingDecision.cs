@@ -93,6 +93,9 @@ internal static class EncodingDecision
     /// </summary>
     public const double QuestionMarkLossCost = 4;
 
+    /// <summary>Longest part of a run of '?' that <see cref="QuestionMarksAreLost"/> scores.</summary>
+    private const int MaxQuestionMarksScored = 16;
+
     /// <summary>
     /// True when <paramref name="run"/>, a run of '?' between <paramref name="left"/> and <paramref name="right"/>
     /// (<see cref="CharNgramModel.Boundary"/> at a line's ends), reads as lost text rather than as question marks (see
@@ -100,7 +103,10 @@ internal static class EncodingDecision
     /// </summary>
     public static bool QuestionMarksAreLost(char left, ReadOnlySpan<char> run, char right)
     {
-        Span<char> with = stackalloc char[run.Length + 2];
+        // A run is judged by its first MaxQuestionMarksScored marks: the model is a bigram model, so the marks after them
+        // only repeat the same transition, and the scratch space stays small and on the stack for a run of any length.
+        run = run[..Math.Min(run.Length, MaxQuestionMarksScored)];
+        Span<char> with = stackalloc char[MaxQuestionMarksScored + 2];
         int n = 0;
         if (left != CharNgramModel.Boundary)
         {

@@ -167,6 +167,7 @@ internal static class EncodingScanner
 
         bool lostBytes = false;
         var markers = new List<EncodingFinding>();
+        Dictionary<int, char>? repairedEnds = null;
         for (int i = lineStart; i < lineEnd;)
         {
             int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, lineEnd);
@@ -180,7 +181,7 @@ internal static class EncodingScanner
 
             bool quoted = i > lineStart && i + length < lineEnd && LineDecisions.Openers.Contains(text[i - 1], StringComparison.Ordinal)
                 && LineDecisions.Closers.Contains(text[i + length], StringComparison.Ordinal);
-            if (!quoted && text[i] == '?' && !QuestionMarksAreLost(text, i, length, lineStart, lineEnd, line, pending))
+            if (!quoted && text[i] == '?' && !QuestionMarksAreLost(text, i, length, lineStart, lineEnd, repairedEnds ??= RepairedEnds(line, pending)))
             {
                 i += length;
                 continue;
@@ -210,26 +211,32 @@ internal static class EncodingScanner
     // worse with than without (EncodingDecision.QuestionMarksAreLost: a question mark reads well after a question's last
     // word), on a line damaged otherwise (loss markers are damage only in damaged context). Its neighbours are taken as
     // repaired: a neighbour inside a finding is the finding's replacement (the garbled one would make any '?' unlikely).
-    private static bool QuestionMarksAreLost(string text, int start, int length, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending)
+    private static bool QuestionMarksAreLost(string text, int start, int length, int lineStart, int lineEnd, Dictionary<int, char> repairedEnds)
     {
-        char left = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
-        char right = start + length < lineEnd ? text[start + length] : CharNgramModel.Boundary;
+        int end = start + length;
+        char left = repairedEnds.TryGetValue(~start, out char l) ? l : start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
+        char right = repairedEnds.TryGetValue(end, out char r) ? r : end < lineEnd ? text[end] : CharNgramModel.Boundary;
+        return (IsCjkLetter(left) || IsCjkLetter(right)) && EncodingDecision.QuestionMarksAreLost(left, text.AsSpan(start, length), right);
+    }
+
+    // The findings' replacements at their edges, once per line: the first character keyed by the start, the last by the
+    // complement of the end (a finding's end is the next one's start).
+    private static Dictionary<int, char> RepairedEnds(List<EncodingFinding> line, List<EncodingFinding> pending)
+    {
+        var ends = new Dictionary<int, char>();
         foreach (List<EncodingFinding> list in (ReadOnlySpan<List<EncodingFinding>>)[line, pending])
         {
             foreach (EncodingFinding f in list)
             {
-                if (f.End == start && f.Replacement.Length > 0)
+                if (f.Replacement.Length > 0)
                 {
-                    left = f.Replacement[^1];
-                }
-                else if (f.Start == start + length && f.Replacement.Length > 0)
-                {
-                    right = f.Replacement[0];
+                    ends[f.Start] = f.Replacement[0];
+                    ends[~f.End] = f.Replacement[^1];
                 }
             }
         }
 
-        return (IsCjkLetter(left) || IsCjkLetter(right)) && EncodingDecision.QuestionMarksAreLost(left, text.AsSpan(start, length), right);
+        return ends;
     }
 
     private static bool IsCjkLetter(char c) => CjkText.IsIdeograph(c) || c is (>= '\u3041' and <= '\u30FA') or (>= '\uAC00' and <= '\uD7A3');
