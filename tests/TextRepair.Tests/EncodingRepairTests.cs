@@ -154,6 +154,22 @@ public sealed class EncodingRepairTests
         Assert.False(result.Lossy);
     }
 
+    [Theory]
+    [InlineData("오늘 날씨 좋다ㅋㅋㅋ")]
+    [InlineData("ㅋㅎㅋㅎ 진짜 웃기다")]
+    [InlineData("ㅎㅇ 반가워")]
+    [InlineData("ㅋㅋ진짜")]
+    [InlineData("ㅠㅠ 너무 슬퍼")]
+    [InlineData("ㅇㅋ 알겠어")]
+    public void KoreanChatJamo_IsLeftAlone(string text)
+    {
+        // Jamo written alone score as the syllables they are read as (ㅋ as 크); as unseen characters, any reading of the
+        // line beat them ("좋다ㅋㅋㅋ" became "瞬e房0[0[0").
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
     [Fact]
     public void ReplacementCharacterRuns_AreNeverShortened()
     {
