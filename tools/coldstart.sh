@@ -36,7 +36,7 @@ dotnet publish "$project" -c Release -r linux-x64 --self-contained false -p:Publ
 aot=yes
 dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" --nologo -v q > "$work/aot.log" 2>&1 || { aot=no; tail -5 "$work/aot.log" >&2; }
 native=no
-[ -f /usr/share/opencc/s2t.json ] && ldconfig -p | grep -q 'libopencc.so.1.1' && native=yes
+[ -f /usr/share/opencc/s2t.json ] && grep -qF 'libopencc.so.1.1' <<< "$(ldconfig -p)" && native=yes
 runner="$work/jit/ColdStart"; [ "$aot" = yes ] && runner="$work/aot/ColdStart"
 
 # median of N in-process first-use times
@@ -49,7 +49,7 @@ whole() { "$runner" run "$runs" "$@" | awk '{printf "%.1f (%.1f-%.1f)", $1, $2, 
 text_for() { case "$1" in t2s|tw2sp) printf '%s' "$traditional" ;; *) printf '%s' "$simplified" ;; esac; }
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+cpu=$(sed -n 's/^model name\s*: //p;T;q' /proc/cpuinfo)
 {
 echo "Cold start, $(date -u +%Y-%m-%d), $cpu, $(nproc) cores, load average $load at start, median of $runs fresh processes (ms)."
 echo

@@ -17,7 +17,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -1)
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p;T;q' "$root/Directory.Build.props")
 seed="$root/seeds/000_fd27bc0d7b45cc12.txt"
 expected="$root/seeds/000_fd27bc0d7b45cc12.expected.txt"
 
@@ -65,7 +65,9 @@ echo "package-proof: build and run the consumer"
 (cd "$app" && dotnet run -c Release -p:TextRepairVersion="$version" -- "$seed" "$expected") | tee "$work/consumer.txt"
 # The package carries a ReadyToRun image for linux-x64 in runtimes/linux-x64/lib (see src/TextRepair/TextRepair.csproj):
 # the consumer must load it, and its first conversion must JIT fewer methods than with precompiled code switched off.
-unzip -l "$feed/TextRepair.$version.nupkg" | grep -q "runtimes/linux-x64/lib/net10.0/TextRepair.dll" \
+# (Grep the listing taken above, not a pipe: under pipefail, `unzip -l | grep -q` fails when grep exits at its first
+# match and unzip is killed by SIGPIPE while still writing; that made CI red once with the image present.)
+grep -qF " runtimes/linux-x64/lib/net10.0/TextRepair.dll" <<< "$contents" \
     || { echo "package-proof: no ReadyToRun image in runtimes/linux-x64/lib"; exit 1; }
 grep -qx 'readytorun: yes' "$work/consumer.txt" || { echo "package-proof: the consumer did not load the ReadyToRun image"; exit 1; }
 (cd "$app" && DOTNET_ReadyToRun=0 dotnet run -c Release --no-build -p:TextRepairVersion="$version" -- "$seed" "$expected") > "$work/consumer-jit.txt"
@@ -103,7 +105,8 @@ printf '汉字转换' > "$work/tiny.txt"
 check_tool() {
     local name=$1; shift
     [ "$("$@" convert -c s2t "$work/tiny.txt")" = "漢字轉換" ] || { echo "package-proof: $name conversion differs"; exit 1; }
-    "$@" detect "$seed" | grep -q '"script"' || { echo "package-proof: $name detect gave no JSON report"; exit 1; }
+    local report; report=$("$@" detect "$seed") || { echo "package-proof: $name detect failed"; exit 1; }
+    grep -qF '"script"' <<< "$report" || { echo "package-proof: $name detect gave no JSON report"; exit 1; }
     "$@" repair "$seed" > "$work/repaired.txt"
     cmp "$work/repaired.txt" "$expected" || { echo "package-proof: $name repair differs from the reference"; exit 1; }
 }

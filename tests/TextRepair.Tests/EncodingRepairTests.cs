@@ -154,6 +154,22 @@ public sealed class EncodingRepairTests
         Assert.False(result.Lossy);
     }
 
+    [Theory]
+    [InlineData("오늘 날씨 좋다ㅋㅋㅋ")]
+    [InlineData("ㅋㅎㅋㅎ 진짜 웃기다")]
+    [InlineData("ㅎㅇ 반가워")]
+    [InlineData("ㅋㅋ진짜")]
+    [InlineData("ㅠㅠ 너무 슬퍼")]
+    [InlineData("ㅇㅋ 알겠어")]
+    public void KoreanChatJamo_IsLeftAlone(string text)
+    {
+        // Jamo written alone score as the syllables they are read as (ㅋ as 크); as unseen characters, any reading of the
+        // line beat them ("좋다ㅋㅋㅋ" became "瞬e房0[0[0").
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
     [Fact]
     public void ReplacementCharacterRuns_AreNeverShortened()
     {
@@ -176,6 +192,83 @@ public sealed class EncodingRepairTests
         Assert.Equal("选择菜单中的命令\uFFFD然后点击确定按\uFFFD", result.Text);
         Assert.True(result.Lossy);
         Assert.Contains(result.Edits, e => e.Kind == RepairKind.LossMarker);
+    }
+
+    [Theory]
+    [InlineData("文件下载失败")]
+    [InlineData("驱动器 C 中的卷没有标签。")]
+    [InlineData("卷的序列号是 1234-5678")]
+    [InlineData("系统找不到指定的文件。")]
+    public void LossMarkerPieces_AreDamageWithoutAnotherSign(string original)
+    {
+        // GBK text read as UTF-8 (a U+FFFD for each invalid sequence), written as UTF-8 and read as GBK: whole 锟斤拷 and
+        // pieces of it (锟侥, 硷拷) with no fluent reading anywhere on the line. The pieces show the damage: the line is
+        // flagged and the GBK layer undone, down to the losses of the first layer.
+        string lossy = Encoding.UTF8.GetString(Encoding.GetEncoding("gbk").GetBytes(original));
+        string garbled = Garble(lossy, "utf-8", "gbk");
+        Assert.Contains('\u951F', garbled);
+        RepairResult result = Repair(garbled);
+        Assert.True(result.Lossy);
+        Assert.DoesNotContain('\u951F', result.Text);
+        Assert.Contains('\uFFFD', result.Text);
+    }
+
+    [Theory]
+    [InlineData("锟斤拷锟斤拷")]
+    [InlineData("日志里全是锟斤拷锟斤拷，说明编码错了")]
+    public void WholeLossMarkers_AloneOrInProse_AreLeftAlone(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
+    [Fact]
+    public void QuestionMarkForALostByte_OnALineDamagedByItsChain_IsALoss()
+    {
+        // EUC-KR cut one byte short and read as GBK: the lone lead byte at the end comes out as '?'. The chain is found
+        // on the first token; the last token follows it, and its '?' is read as the loss it stands for.
+        byte[] bytes = Encoding.GetEncoding("euc-kr").GetBytes("Title is: 슬라이드 삭제");
+        string garbled = Encoding.GetEncoding("gbk").GetString(bytes, 0, bytes.Length - 1);
+        Assert.EndsWith("?", garbled, StringComparison.Ordinal);
+        RepairResult result = Repair(garbled);
+        Assert.Equal("Title is: 슬라이드 삭\uFFFD", result.Text);
+        Assert.True(result.Lossy);
+    }
+
+    [Fact]
+    public void QuestionMarksNextToCjkLetters_OnADamagedLine_AreLosses()
+    {
+        // '?' is what an encoder writes for a character its code page lacks; next to CJK letters on a line damaged
+        // otherwise, a run of them is a loss marker like U+FFFD, one marker for each '?'.
+        const string Text = "选择菜单中的命令然后点击确定";
+        RepairResult result = Repair(Garble(Text, "utf-8", "windows-1252") + " 文件??已保存");
+        Assert.Equal(Text + " 文件\uFFFD\uFFFD已保存", result.Text);
+        Assert.True(result.Lossy);
+        Assert.Contains(result.Edits, e => e.Kind == RepairKind.LossMarker && e.Length == 2);
+    }
+
+    [Theory]
+    [InlineData("이것은 무엇입니까? 저것은 책입니다.", "euc-kr")]
+    [InlineData("파일을 저장할까요? 예", "euc-kr")]
+    [InlineData("ファイルを保存しますか? はい", "shift-jis")]
+    public void QuestionMarksAfterAQuestion_OnALosslessLine_StayQuestionMarks(string original, string writer)
+    {
+        // The '?' is ASCII in every encoding here, so the garbled line has it too, next to a garbled word; it reads well
+        // after the repaired question's last word (EncodingDecision.QuestionMarkLossCost).
+        RepairResult result = Repair(Garble(original, writer, "gbk"));
+        Assert.Equal(original, result.Text);
+        Assert.False(result.Lossy);
+    }
+
+    [Theory]
+    [InlineData("文件??已保存")]
+    [InlineData("真的吗??")]
+    public void QuestionMarks_AsTheOnlySignOfDamage_AreLeftAlone(string text)
+    {
+        RepairResult result = Repair(text);
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
     }
 
     [Fact]

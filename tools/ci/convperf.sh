@@ -5,7 +5,7 @@
 # which leaves the installed tool in artifacts/package-proof/tool.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-if ! command -v opencc > /dev/null || ! ldconfig -p | grep -q 'libopencc.so.1.1'; then
+if ! command -v opencc > /dev/null || ! grep -qF 'libopencc.so.1.1' <<< "$(ldconfig -p)"; then
     (apt-get install -y -qq opencc libopencc1.1 > /dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq opencc libopencc1.1 > /dev/null)) \
         || echo "convperf: apt-get failed; the OpenCC rows will be skipped"
 fi

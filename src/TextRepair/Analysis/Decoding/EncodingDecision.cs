@@ -84,6 +84,51 @@ internal static class EncodingDecision
     public const double MinSurprise = 6;
 
     /// <summary>
+    /// How much worse, in nats, a text must read with a '?' than without it before the '?' is taken for a lost byte or
+    /// character (what framework decoders and encoders write for what they cannot handle) rather than a question mark.
+    /// Measured as the score of a word with its '?' less the score without it, from boundary to boundary: after
+    /// question endings the '?' reads well (까 +5.3, 吗 +3.8, 요 +1.3, 么 -2.4, か -2.6), after a cut word it does not
+    /// (삭 -5.0, 模 -4.4, 为 -7.9, 档 -8.1, 息 -9.4, さ -10.3). Reading every such '?' as a loss turned the question
+    /// marks of lossless Korean read as GBK into U+FFFD ("무엇입니까? 저것은" gave "무엇입니까� 저것은").
+    /// </summary>
+    public const double QuestionMarkLossCost = 4;
+
+    /// <summary>Longest part of a run of '?' that <see cref="QuestionMarksAreLost"/> scores.</summary>
+    private const int MaxQuestionMarksScored = 16;
+
+    /// <summary>
+    /// True when <paramref name="run"/>, a run of '?' between <paramref name="left"/> and <paramref name="right"/>
+    /// (<see cref="CharNgramModel.Boundary"/> at a line's ends), reads as lost text rather than as question marks (see
+    /// <see cref="QuestionMarkLossCost"/>).
+    /// </summary>
+    public static bool QuestionMarksAreLost(char left, ReadOnlySpan<char> run, char right)
+    {
+        // A run is judged by its first MaxQuestionMarksScored marks: the model is a bigram model, so the marks after them
+        // only repeat the same transition, and the scratch space stays small and on the stack for a run of any length.
+        run = run[..Math.Min(run.Length, MaxQuestionMarksScored)];
+        Span<char> with = stackalloc char[MaxQuestionMarksScored + 2];
+        int n = 0;
+        if (left != CharNgramModel.Boundary)
+        {
+            with[n++] = left;
+        }
+
+        int cut = n;
+        run.CopyTo(with[n..]);
+        n += run.Length;
+        if (right != CharNgramModel.Boundary)
+        {
+            with[n++] = right;
+        }
+
+        Span<char> without = stackalloc char[n - run.Length];
+        with[..cut].CopyTo(without);
+        with[(cut + run.Length)..n].CopyTo(without[cut..]);
+        return TextLikelihood.Score(with[..n], CharNgramModel.Boundary, CharNgramModel.Boundary).Total
+            - TextLikelihood.Score(without, CharNgramModel.Boundary, CharNgramModel.Boundary).Total < -QuestionMarkLossCost;
+    }
+
+    /// <summary>
     /// True when the lattice search of <paramref name="token"/> between <paramref name="before"/> and
     /// <paramref name="after"/> may find a reading that replaces it on its own evidence (see <see cref="MinSurprise"/>).
     /// A token for which this is false is searched only when its line is found damaged by another token. Han text of

@@ -1,3 +1,4 @@
+using TextRepair.Analysis.Language;
 using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
@@ -166,6 +167,7 @@ internal static class EncodingScanner
 
         bool lostBytes = false;
         var markers = new List<EncodingFinding>();
+        Dictionary<int, char>? repairedEnds = null;
         for (int i = lineStart; i < lineEnd;)
         {
             int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, lineEnd);
@@ -179,10 +181,18 @@ internal static class EncodingScanner
 
             bool quoted = i > lineStart && i + length < lineEnd && LineDecisions.Openers.Contains(text[i - 1], StringComparison.Ordinal)
                 && LineDecisions.Closers.Contains(text[i + length], StringComparison.Ordinal);
+            if (!quoted && text[i] == '?' && !QuestionMarksAreLost(text, i, length, lineStart, lineEnd, repairedEnds ??= RepairedEnds(line, pending)))
+            {
+                i += length;
+                continue;
+            }
+
             if (!quoted)
             {
                 bool replacementChar = text[i] == '\uFFFD';
-                var marker = new EncodingFinding(i, length, text.Substring(i, length), replacementChar ? "lost bytes (U+FFFD)" : "loss marker", true);
+                var marker = text[i] == '?'
+                    ? new EncodingFinding(i, length, new string('\uFFFD', length), "lost characters ('?')", true)
+                    : new EncodingFinding(i, length, text.Substring(i, length), replacementChar ? "lost bytes (U+FFFD)" : "loss marker", true);
 
                 // U+FFFD is what a decoder writes for bytes it lost: unquoted, it is damage by itself.
                 (replacementChar ? line : markers).Add(marker);
@@ -196,7 +206,43 @@ internal static class EncodingScanner
         (repaired ? line : pending).AddRange(markers);
     }
 
-    // Length of the loss marker starting at index: a run of U+FFFD, of 锟斤拷, or of two or more 烫 or 屯.
+    // What an encoder writes for a character it cannot encode (a CJK letter written in a code page without it) and what
+    // a double-byte decoder writes for bytes it cannot read: a run of '?' next to a CJK letter, which the text reads
+    // worse with than without (EncodingDecision.QuestionMarksAreLost: a question mark reads well after a question's last
+    // word), on a line damaged otherwise (loss markers are damage only in damaged context). Its neighbours are taken as
+    // repaired: a neighbour inside a finding is the finding's replacement (the garbled one would make any '?' unlikely).
+    private static bool QuestionMarksAreLost(string text, int start, int length, int lineStart, int lineEnd, Dictionary<int, char> repairedEnds)
+    {
+        int end = start + length;
+        char left = repairedEnds.TryGetValue(~start, out char l) ? l : start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
+        char right = repairedEnds.TryGetValue(end, out char r) ? r : end < lineEnd ? text[end] : CharNgramModel.Boundary;
+        return (IsCjkLetter(left) || IsCjkLetter(right)) && EncodingDecision.QuestionMarksAreLost(left, text.AsSpan(start, length), right);
+    }
+
+    // The findings' replacements at their edges, once per line: the first character keyed by the start, the last by the
+    // complement of the end (a finding's end is the next one's start).
+    private static Dictionary<int, char> RepairedEnds(List<EncodingFinding> line, List<EncodingFinding> pending)
+    {
+        var ends = new Dictionary<int, char>();
+        foreach (List<EncodingFinding> list in (ReadOnlySpan<List<EncodingFinding>>)[line, pending])
+        {
+            foreach (EncodingFinding f in list)
+            {
+                if (f.Replacement.Length > 0)
+                {
+                    ends[f.Start] = f.Replacement[0];
+                    ends[~f.End] = f.Replacement[^1];
+                }
+            }
+        }
+
+        return ends;
+    }
+
+    private static bool IsCjkLetter(char c) => CjkText.IsIdeograph(c) || c is (>= '\u3041' and <= '\u30FA') or (>= '\uAC00' and <= '\uD7A3');
+
+    // Length of the loss marker starting at index: a run of U+FFFD, of 锟斤拷, of two or more 烫 or 屯, or of '?' next
+    // to a CJK letter.
     private static int MarkerLength(string text, int index, int end)
     {
         char c = text[index];
@@ -214,6 +260,14 @@ internal static class EncodingScanner
                 while (i + 3 <= end && text.AsSpan(i, 3).SequenceEqual("\u951F\u65A4\u62F7"))
                 {
                     i += 3;
+                }
+
+                return i - index;
+            case '?':
+                // A candidate only: see QuestionMarksAreLost.
+                while (i < end && text[i] == '?')
+                {
+                    i++;
                 }
 
                 return i - index;

@@ -59,6 +59,13 @@ internal sealed class LineDecisions
                 continue;
             }
 
+            // Pieces of 锟斤拷 show the line damaged by their chain whatever the token's surprise (see DecideByMarkerPieces).
+            if (token.DecideByMarkerPieces())
+            {
+                Taken(token);
+                continue;
+            }
+
             if (!EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
             {
                 continue;

@@ -155,8 +155,30 @@ internal static partial class TextLikelihood
             return ' ';
         }
 
+        if (script == LanguageScript.Ko && JamoSyllable(c) is char syllable && model.IsKnown(script, syllable))
+        {
+            return syllable;
+        }
+
         int block = BlockOf(c);
         return block < 0 ? c : representatives[(int)script, block];
+    }
+
+    // A Hangul compatibility jamo written alone (chat: ㅋㅋ, ㅎㅇ, ㅠㅠ) as the syllable it is read as: a consonant
+    // with the vowel ㅡ (ㅋ as 크), a vowel after the silent ㅇ (ㅠ as 유). The Korean model, trained on manuals, has no
+    // jamo, so they scored as unseen characters and any reading of a chat line beat them ("오늘 날씨 좋다ㅋㅋㅋ" became
+    // "오늘 날씨 瞬e房0[0[0"). Null for a jamo that starts no syllable (ㄳ, archaic letters).
+    private static char? JamoSyllable(char c)
+    {
+        const string Initials = "\u3131\u3132\u3134\u3137\u3138\u3139\u3141\u3142\u3143\u3145\u3146\u3147\u3148\u3149\u314A\u314B\u314C\u314D\u314E";
+        const int VowelCount = 21, FinalCount = 28, VowelEu = 18, InitialSilent = 11;
+        int initial = Initials.IndexOf(c, StringComparison.Ordinal);
+        if (initial >= 0)
+        {
+            return (char)(0xAC00 + (((initial * VowelCount) + VowelEu) * FinalCount));
+        }
+
+        return c is >= '\u314F' and <= '\u3163' ? (char)(0xAC00 + (((InitialSilent * VowelCount) + (c - 0x314F)) * FinalCount)) : null;
     }
 
     private static int BlockOf(char c)

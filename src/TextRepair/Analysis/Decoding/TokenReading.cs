@@ -73,7 +73,7 @@ internal sealed class TokenReading
             // one of two that read alike (cp437 and cp866 share their box drawing, and cp437 has no "и" of "╜и", 建),
             // and the lattice, which holds the known chains' readings too, decides such a token. Groups a chain
             // cannot decode for lost bytes do not count against it.
-            if (ReadingBy(steps) is { Exact: true } c)
+            foreach (Candidate c in ReadingsBy(steps))
             {
                 readings.Add(c);
                 follows = true;
@@ -161,8 +161,9 @@ internal sealed class TokenReading
                 && token.AsSpan(a, b - a).IndexOfAnyExcept('?') < 0)
             {
                 // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
-                // another, at no cost; the text starts afresh after it. Other losses are scored as lost characters.
-                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total;
+                // another, at the cost that keeps real question marks (see EncodingDecision.QuestionMarkLossCost); the
+                // text starts afresh after it. Other losses are scored as lost characters.
+                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total - EncodingDecision.QuestionMarkLossCost;
                 segment.Clear();
                 left = CharNgramModel.Boundary;
                 continue;
@@ -197,22 +198,98 @@ internal sealed class TokenReading
     /// </summary>
     public bool DecideByChain(LayerStep[] steps)
     {
-        if (ReadingBy(steps) is not { Exact: true } c)
+        Candidate? best = null;
+        bool[]? bestAccepted = null;
+        bool bestRestores = false;
+        double bestRank = double.NegativeInfinity;
+        foreach (Candidate c in ReadingsBy(steps))
+        {
+            bool[] accepted = new bool[c.TokenBounds.Length - 1];
+            bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false) > 0 || accepted.Contains(true);
+            if (!restores && !HasLosses(c))
+            {
+                continue;
+            }
+
+            // Of the chain's two readings of a '?' (see ReadingsBy), the one that makes the likelier token, as Choose
+            // ranks readings.
+            double rank = AppliedGain(Token, Before, After, c, accepted);
+            if (best is null || rank > bestRank)
+            {
+                (best, bestAccepted, bestRestores, bestRank) = (c, accepted, restores, rank);
+            }
+        }
+
+        if (best is null)
         {
             return false;
         }
 
-        bool[] accepted = new bool[c.TokenBounds.Length - 1];
-        bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false) > 0 || accepted.Contains(true);
-        if (!restores && !HasLosses(c))
+        Chosen = best;
+        _accepted = bestAccepted;
+        Restores = bestRestores;
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the reading "utf-8 decoded as gbk" when the token holds pieces of 锟斤拷 cut apart: 锟斤拷 is what GBK makes
+    /// of two U+FFFD written in UTF-8 (EF BF BD EF BF BD), and a U+FFFD between other characters comes out as 锟 and a
+    /// character starting with byte BD (锟侥), or a character ending in EF and 拷 (硷拷). A token whose GBK bytes are
+    /// valid UTF-8 throughout and hold more U+FFFD than its whole 锟斤拷 account for is that damage: prose that names
+    /// the marker ("乱码锟斤拷是怎么来的") is not valid UTF-8 in GBK, and a token of whole markers only is left alone
+    /// (a name or a quotation of them).
+    /// </summary>
+    public bool DecideByMarkerPieces()
+    {
+        if (Token.IndexOf('\u951F') < 0 || ReadingBy(MarkerChain) is not { Exact: true } c)
+        {
+            return false;
+        }
+
+        int whole = 0;
+        for (int i = Token.IndexOf(WholeMarker, StringComparison.Ordinal); i >= 0; i = Token.IndexOf(WholeMarker, i + WholeMarker.Length, StringComparison.Ordinal))
+        {
+            whole++;
+        }
+
+        if (c.Text.AsSpan().Count('\uFFFD') <= 2 * whole)
         {
             return false;
         }
 
         Chosen = c;
-        _accepted = accepted;
-        Restores = restores;
+        _accepted = null;
+        Restores = true;
         return true;
+    }
+
+    // 锟斤拷: two U+FFFD written in UTF-8 and read as GBK.
+    private const string WholeMarker = "\u951F\u65A4\u62F7";
+
+    private static readonly LayerStep[] MarkerChain = [new LayerStep(Codec.Utf8, Codec.Gbk, QuestionMarksLost: false)];
+
+    // The exact readings by steps, a chain found elsewhere in the text: the chain as found and, when the token has a '?'
+    // its wrong decoder may have written for a lost byte and the chain was found reading '?' the other way, also the
+    // chain with that '?' read the other way. A token that showed the chain need not have had such a '?': the line
+    // "Title is: 浇扼捞靛 昏?" (euc-kr read as gbk, its last byte cut off) found the chain on 浇扼捞靛 and kept the '?'
+    // of 昏? as a question mark, where the lattice of 昏? alone reads both and ranks them.
+    private IEnumerable<Candidate> ReadingsBy(LayerStep[] steps)
+    {
+        if (ReadingBy(steps) is { Exact: true } c)
+        {
+            yield return c;
+        }
+
+        if (steps.Length > 0 && steps[0].Wrong.Kind == CodecKind.Table && steps[0].Wrong.Page.IsDoubleByte
+            && LayerUndo.MayHaveLostQuestionMarks(Token))
+        {
+            LayerStep[] other = [.. steps];
+            other[0] = other[0] with { QuestionMarksLost = !other[0].QuestionMarksLost };
+            if (ReadingBy(other) is { Exact: true } d)
+            {
+                yield return d;
+            }
+        }
     }
 
     // The reading by steps: from the lattice when it was searched, else the chain replayed on the token.
@@ -231,6 +308,8 @@ internal sealed class TokenReading
 
         return Candidate.Replay(Token, Before, After, steps);
     }
+
+    private static bool LossOnly(string replacement) => replacement.AsSpan().IndexOfAnyExcept('\uFFFD') < 0;
 
     // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
     private static bool HasLosses(Candidate c) => c.Text.Contains('\uFFFD', StringComparison.Ordinal);
@@ -265,7 +344,10 @@ internal sealed class TokenReading
                 continue;
             }
 
-            if (findings.Count > first && findings[^1].End == Start + a && findings[^1].Lossy == lossy)
+            // Adjacent groups join, but never a loss-only group with one that restores text too: the scanner keeps
+            // loss-only findings for damaged lines only, and would drop the loss with the restoration.
+            if (findings.Count > first && findings[^1].End == Start + a && findings[^1].Lossy == lossy
+                && LossOnly(findings[^1].Replacement) == LossOnly(replacement))
             {
                 EncodingFinding last = findings[^1];
                 findings[^1] = last with { Length = last.Length + (b - a), Replacement = last.Replacement + replacement };
