@@ -36,11 +36,13 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 512-bit line holds
-    /// about 12 tokens on average (47,572 STPhrases tokens in 4,096 lines; more for pairs that begin many keys, whose
-    /// positions are mostly real key starts anyway). For STPhrases the filter takes 256 KB, as much as its pair filter,
-    /// which this path does not read.
+    /// about 6 tokens on average (47,572 STPhrases tokens in 8,192 lines; more for pairs that begin many keys, whose
+    /// positions are mostly real key starts anyway). For STPhrases the filter takes 512 KB. Session 11, s2t, best of
+    /// cached chunks, interleaved builds (load 6-13): 20 bits (128 KB) 10.95 against 9.39 ms for 40 bits (256 KB);
+    /// 80 bits 8.26-8.85 against 9.22-9.24 ms; 160 bits (1 MB) 8.34-9.03, no better than 80. A false start costs a
+    /// walk (about 185 cycles with its cache misses), so fewer of them pays for the larger filter.
     /// </summary>
-    private const int StartFilterBitsPerToken = 40;
+    private const int StartFilterBitsPerToken = 80;
 
     /// <summary>
     /// Units a table with a start filter converts or scans without it before the filter is built. Building it takes
@@ -103,21 +105,20 @@ internal sealed unsafe partial class StageTable
             int filtered = text.Length - 2;
             while (i < filtered)
             {
-                uint entry = entries[Unsafe.Add(ref src, i)];
-                if ((entry & (always | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+                i += SkipFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref *entries, ref filter, filterShift, always);
+                if (i >= filtered)
                 {
-                    int matched = Walk(text, i, out valueIndex);
-                    if (matched > 0)
-                    {
-                        length = matched;
-                        return i;
-                    }
-
-                    i += (entry & NeedsSlowPath) == 0 ? 1 : TextUnits.UnmatchedLength(text.Slice(i));
-                    continue;
+                    break;
                 }
 
-                i++;
+                int matched = Walk(text, i, out valueIndex);
+                if (matched > 0)
+                {
+                    length = matched;
+                    return i;
+                }
+
+                i += (entries[Unsafe.Add(ref src, i)] & NeedsSlowPath) == 0 ? 1 : TextUnits.UnmatchedLength(text.Slice(i));
             }
         }
 
@@ -178,13 +179,8 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MayStartLonger(ref char src, int i, ref ulong filter, int filterShift)
     {
-        ulong pairHash = (((ulong)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1)) * HashMultiplier;
-        uint third = Unsafe.Add(ref src, i + 2);
-        nint line = (nint)(pairHash >> filterShift) << LineWordsLog2;
-        ulong pairWord = Unsafe.Add(ref filter, line + (nint)(PairWord(pairHash)));
-        ulong tripleWord = Unsafe.Add(ref filter, line + (nint)(third & 7));
-        ulong hit = (pairWord >> PairBit(pairHash)) | (tripleWord >> TripleBit(pairHash, third));
-        return ((uint)hit & 1) << 16;
+        uint pair = ((uint)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1);
+        return (FilterHit(pair, Unsafe.Add(ref src, i + 2), ref filter, filterShift) & 1) << 16;
     }
 
     /// <summary>
@@ -201,20 +197,65 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
     {
-        int i = 0;
+        // The pair (the units at i and i + 1) rolls along in one register, so each step loads one new unit; the
+        // indexes are native-sized, so that no sign extension is left in the loop (session 11: 44 -> 37 instructions
+        // per unit, no stack access).
+        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        nint i = 0;
         for (; i < count; i++)
         {
-            char c = Unsafe.Add(ref src, i);
-            uint entry = Unsafe.Add(ref entry0, c);
-            if ((entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+            uint third = Unsafe.Add(ref src, i + 2);
+            uint unit = pair >> 16;
+            uint entry = Unsafe.Add(ref entry0, (nint)unit);
+            if ((((entry >> NeedsSlowPathBit) | FilterHit(pair, third, ref filter, filterShift)) & 1) != 0)
             {
                 break;
             }
 
-            Unsafe.Add(ref dst, i) = (char)(entry ^ c);
+            Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+            pair = (pair << 16) | third;
         }
 
-        return i;
+        return (int)i;
+    }
+
+    /// <summary>
+    /// The scanning twin of <see cref="MapFiltered"/> for the segmentation pass (<see cref="NextMatch(ReadOnlySpan{char}, int, out int, out int)"/>):
+    /// returns how many units from <paramref name="src"/> on need no walk, at most <paramref name="count"/> (two
+    /// units after the last must exist). A unit needs one when its entry has a bit of <paramref name="always"/> or
+    /// the filter admits a longer key there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SkipFiltered(ref char src, int count, ref uint entry0, ref ulong filter, int filterShift, uint always)
+    {
+        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        nint i = 0;
+        for (; i < count; i++)
+        {
+            uint third = Unsafe.Add(ref src, i + 2);
+            uint entry = Unsafe.Add(ref entry0, (nint)(pair >> 16));
+            if (((entry & always) | (FilterHit(pair, third, ref filter, filterShift) & 1)) != 0)
+            {
+                break;
+            }
+
+            pair = (pair << 16) | third;
+        }
+
+        return (int)i;
+    }
+
+    /// <summary>
+    /// Bit 0 is set when the start filter admits a key longer than one unit at a position whose next units are
+    /// <paramref name="pair"/> (first unit in the high half) and <paramref name="third"/>; the other bits are noise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FilterHit(uint pair, uint third, ref ulong filter, int filterShift)
+    {
+        ulong pairHash = pair * HashMultiplier;
+        ref ulong line = ref Unsafe.Add(ref filter, (nint)(pairHash >> filterShift) << LineWordsLog2);
+        return (uint)((Unsafe.Add(ref line, PairWord(pairHash)) >> PairBit(pairHash))
+            | (Unsafe.Add(ref line, (nint)(third & 7)) >> TripleBit(pairHash, third)));
     }
 
     /// <summary>The word of its line that holds a pair's token (hash bits 20-22).</summary>
