@@ -32,7 +32,10 @@ namespace TextRepair.Conversion;
 internal sealed unsafe partial class StageTable
 {
     /// <summary>Flag: the unit starts a key longer than one UTF-16 unit.</summary>
-    public const uint StartsLongerKey = 1u << 16;
+    public const uint StartsLongerKey = 1u << StartsLongerKeyBit;
+
+    /// <summary>The bit of <see cref="StartsLongerKey"/>.</summary>
+    private const int StartsLongerKeyBit = 16;
 
     /// <summary>Flag: the unit cannot be settled by its entry (surrogate, IDS operator, U+FFFF, or a value that is not one BMP unit).</summary>
     public const uint NeedsSlowPath = 1u << NeedsSlowPathBit;
@@ -311,7 +314,7 @@ internal sealed unsafe partial class StageTable
             char c = Unsafe.Add(ref src, i);
             uint entry = Unsafe.Add(ref entry0, c);
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered
-                ? (entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) == 0
+                ? (entry & (NeedsSlowPath | MayStartLonger(entry, ref src, i, ref filter, filterShift))) == 0
                 : (entry & Unsettled) == 0
                     || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
