@@ -36,11 +36,13 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 512-bit line holds
-    /// about 12 tokens on average (47,572 STPhrases tokens in 4,096 lines; more for pairs that begin many keys, whose
-    /// positions are mostly real key starts anyway). For STPhrases the filter takes 256 KB, as much as its pair filter,
-    /// which this path does not read.
+    /// about 6 tokens on average (47,572 STPhrases tokens in 8,192 lines; more for pairs that begin many keys, whose
+    /// positions are mostly real key starts anyway). For STPhrases the filter takes 512 KB. Session 11, s2t, best of
+    /// cached chunks, interleaved builds (load 6-13): 20 bits (128 KB) 10.95 against 9.39 ms for 40 bits (256 KB);
+    /// 80 bits 8.26-8.85 against 9.22-9.24 ms; 160 bits (1 MB) 8.34-9.03, no better than 80. A false start costs a
+    /// walk (about 185 cycles with its cache misses), so fewer of them pays for the larger filter.
     /// </summary>
-    private const int StartFilterBitsPerToken = 40;
+    private const int StartFilterBitsPerToken = 80;
 
     /// <summary>
     /// Units a table with a start filter converts or scans without it before the filter is built. Building it takes
@@ -56,6 +58,9 @@ internal sealed unsafe partial class StageTable
     /// tokens (the pair's and the triple's) are bits of that line, so that a probe touches one cache line.
     /// </summary>
     private const int LineWordsLog2 = 3;
+
+    /// <summary>Words of the filter's first line, which stays zero: units that start no longer key read it (see <see cref="FilterHit"/>).</summary>
+    private const int ZeroLineWords = 1 << LineWordsLog2;
 
     // Built once StartFilterAfterUnits units went through the table without it (a race builds it twice, with the same
     // result); empty for the other tables.
@@ -103,21 +108,20 @@ internal sealed unsafe partial class StageTable
             int filtered = text.Length - 2;
             while (i < filtered)
             {
-                uint entry = entries[Unsafe.Add(ref src, i)];
-                if ((entry & (always | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+                i += SkipFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref *entries, ref filter, filterShift, always);
+                if (i >= filtered)
                 {
-                    int matched = Walk(text, i, out valueIndex);
-                    if (matched > 0)
-                    {
-                        length = matched;
-                        return i;
-                    }
-
-                    i += (entry & NeedsSlowPath) == 0 ? 1 : TextUnits.UnmatchedLength(text.Slice(i));
-                    continue;
+                    break;
                 }
 
-                i++;
+                int matched = Walk(text, i, out valueIndex);
+                if (matched > 0)
+                {
+                    length = matched;
+                    return i;
+                }
+
+                i += (entries[Unsafe.Add(ref src, i)] & NeedsSlowPath) == 0 ? 1 : TextUnits.UnmatchedLength(text.Slice(i));
             }
         }
 
@@ -169,22 +173,17 @@ internal sealed unsafe partial class StageTable
     private struct SparseStarts;
 
     /// <summary>The right shift that turns a pair's hash into a line index of <paramref name="filter"/> (any value for an empty filter).</summary>
-    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)filter.Length >> LineWordsLog2);
+    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroLineWords) >> LineWordsLog2);
 
     /// <summary>
     /// <see cref="StartsLongerKey"/> when the start filter admits a key longer than one unit at <paramref name="i"/>
     /// (which has two more units after it), otherwise 0; computed without a branch.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint MayStartLonger(ref char src, int i, ref ulong filter, int filterShift)
+    private static uint MayStartLonger(uint entry, ref char src, int i, ref ulong filter, int filterShift)
     {
-        ulong pairHash = (((ulong)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1)) * HashMultiplier;
-        uint third = Unsafe.Add(ref src, i + 2);
-        nint line = (nint)(pairHash >> filterShift) << LineWordsLog2;
-        ulong pairWord = Unsafe.Add(ref filter, line + (nint)(PairWord(pairHash)));
-        ulong tripleWord = Unsafe.Add(ref filter, line + (nint)(third & 7));
-        ulong hit = (pairWord >> PairBit(pairHash)) | (tripleWord >> TripleBit(pairHash, third));
-        return ((uint)hit & 1) << 16;
+        uint pair = ((uint)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1);
+        return (FilterHit(entry, pair, Unsafe.Add(ref src, i + 2), ref filter, filterShift) & 1) << 16;
     }
 
     /// <summary>
@@ -201,21 +200,77 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
     {
-        int i = 0;
+        // The pair (the units at i and i + 1) rolls along in one register, so each step loads one new unit; the
+        // indexes are native-sized, so that no sign extension is left in the loop (session 11: 44 -> 37 instructions
+        // per unit, no stack access).
+        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        nint i = 0;
         for (; i < count; i++)
         {
-            char c = Unsafe.Add(ref src, i);
-            uint entry = Unsafe.Add(ref entry0, c);
-            if ((entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) != 0)
+            uint third = Unsafe.Add(ref src, i + 2);
+            uint unit = pair >> 16;
+            uint entry = Unsafe.Add(ref entry0, (nint)unit);
+            if ((((entry >> NeedsSlowPathBit) | FilterHit(entry, pair, third, ref filter, filterShift)) & 1) != 0)
             {
                 break;
             }
 
-            Unsafe.Add(ref dst, i) = (char)(entry ^ c);
+            Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+            pair = (pair << 16) | third;
         }
 
-        return i;
+        return (int)i;
     }
+
+    /// <summary>
+    /// The scanning twin of <see cref="MapFiltered"/> for the segmentation pass (<see cref="NextMatch(ReadOnlySpan{char}, int, out int, out int)"/>):
+    /// returns how many units from <paramref name="src"/> on need no walk, at most <paramref name="count"/> (two
+    /// units after the last must exist). A unit needs one when its entry has a bit of <paramref name="always"/> or
+    /// the filter admits a longer key there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SkipFiltered(ref char src, int count, ref uint entry0, ref ulong filter, int filterShift, uint always)
+    {
+        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        nint i = 0;
+        for (; i < count; i++)
+        {
+            uint third = Unsafe.Add(ref src, i + 2);
+            uint entry = Unsafe.Add(ref entry0, (nint)(pair >> 16));
+            if (((entry & always) | (FilterHit(entry, pair, third, ref filter, filterShift) & 1)) != 0)
+            {
+                break;
+            }
+
+            pair = (pair << 16) | third;
+        }
+
+        return (int)i;
+    }
+
+    /// <summary>
+    /// Bit 0 is set when the start filter admits a key longer than one unit at a position whose unit has
+    /// <paramref name="entry"/> and whose next units are <paramref name="pair"/> (first unit in the high half) and
+    /// <paramref name="third"/>; the other bits are noise.
+    /// </summary>
+    /// <remarks>
+    /// A unit whose entry says it starts no longer key reads the filter's first line, which is all zeros, instead of
+    /// the pair's line (selected without a branch): on Simplified text that is 45% of the units, whose probes
+    /// otherwise spread over the whole filter and pushed the entries and the trie's root out of the L2 cache.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FilterHit(uint entry, uint pair, uint third, ref ulong filter, int filterShift)
+    {
+        ulong pairHash = pair * HashMultiplier;
+        nint startsLonger = -(nint)((entry >> StartsLongerKeyBit) & 1);
+        ref ulong line = ref Unsafe.Add(ref filter, (LineOf(pairHash, filterShift) << LineWordsLog2) & startsLonger);
+        return (uint)((Unsafe.Add(ref line, PairWord(pairHash)) >> PairBit(pairHash))
+            | (Unsafe.Add(ref line, (nint)(third & 7)) >> TripleBit(pairHash, third)));
+    }
+
+    /// <summary>The line of the filter (1 .. 2^(64 - shift); line 0 is the zero line) that holds a pair's tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint LineOf(ulong pairHash, int filterShift) => (nint)(pairHash >> filterShift) + 1;
 
     /// <summary>The word of its line that holds a pair's token (hash bits 20-22).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -239,7 +294,7 @@ internal sealed unsafe partial class StageTable
         if (_denseStarts)
         {
             int tokens = AddStartTokens(null, 0);
-            filter = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
+            filter = new ulong[ZeroLineWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
             AddStartTokens(filter, StartFilterShift(filter));
         }
 
@@ -273,7 +328,7 @@ internal sealed unsafe partial class StageTable
                 }
 
                 ulong pairHash = (((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL)) * HashMultiplier;
-                nint line = (nint)(pairHash >> shift) << LineWordsLog2;
+                nint line = LineOf(pairHash, shift) << LineWordsLog2;
                 if ((second[1] & ValueMask) != 0)
                 {
                     tokens++;

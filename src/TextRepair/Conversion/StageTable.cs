@@ -32,10 +32,16 @@ namespace TextRepair.Conversion;
 internal sealed unsafe partial class StageTable
 {
     /// <summary>Flag: the unit starts a key longer than one UTF-16 unit.</summary>
-    public const uint StartsLongerKey = 1u << 16;
+    public const uint StartsLongerKey = 1u << StartsLongerKeyBit;
+
+    /// <summary>The bit of <see cref="StartsLongerKey"/>.</summary>
+    private const int StartsLongerKeyBit = 16;
 
     /// <summary>Flag: the unit cannot be settled by its entry (surrogate, IDS operator, U+FFFF, or a value that is not one BMP unit).</summary>
-    public const uint NeedsSlowPath = 1u << 17;
+    public const uint NeedsSlowPath = 1u << NeedsSlowPathBit;
+
+    /// <summary>The bit of <see cref="NeedsSlowPath"/>.</summary>
+    private const int NeedsSlowPathBit = 17;
 
     /// <summary>Entry node field meaning "look the unit up in the root's block".</summary>
     public const int OverflowNode = (1 << 14) - 1;
@@ -43,6 +49,12 @@ internal sealed unsafe partial class StageTable
     private const uint Unsettled = StartsLongerKey | NeedsSlowPath;
     private const int NodeShift = 18;
     private const int NoValue = -1;
+
+    /// <summary>
+    /// Values up to this many units are copied by a loop in the conversion loop, longer ones by Memmove: STPhrases'
+    /// values are mostly two to four units, and the call into Memmove took 3.9% of s2t's samples (session 11, perf).
+    /// </summary>
+    private const int ShortValueUnits = 8;
     private const uint ValueMask = (1u << 24) - 1;
     private const int RankShift = 24;
     private const uint RankMask = 0x7F;
@@ -291,12 +303,18 @@ internal sealed unsafe partial class StageTable
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;
+                if (i < filtered)
+                {
+                    // MapFiltered stopped at a unit that needs a walk or the slow path: asking again would repeat
+                    // its probe.
+                    goto Walk;
+                }
             }
 
             char c = Unsafe.Add(ref src, i);
             uint entry = Unsafe.Add(ref entry0, c);
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered
-                ? (entry & (NeedsSlowPath | MayStartLonger(ref src, i, ref filter, filterShift))) == 0
+                ? (entry & (NeedsSlowPath | MayStartLonger(entry, ref src, i, ref filter, filterShift))) == 0
                 : (entry & Unsettled) == 0
                     || ((entry & NeedsSlowPath) == 0 && (i + 1 >= length || !MayStartPair(c, Unsafe.Add(ref src, i + 1)))))
             {
@@ -307,23 +325,30 @@ internal sealed unsafe partial class StageTable
                 continue;
             }
 
+        Walk:
             int matched = Walk(source, i, out int valueIndex);
             if (matched > 0)
             {
                 int start = _valueOffsets[valueIndex];
                 int count = _valueOffsets[valueIndex + 1] - start;
                 sink.OnMatch(i, matched, written, count, valueIndex);
-                if (count == 1)
+                if (count <= ShortValueUnits)
                 {
-                    Debug.Assert(written < destination.Length);
-                    Unsafe.Add(ref dst, written++) = _valuePool[start];
+                    // Most values are a few units (phrases of two to four characters): a loop here costs less than
+                    // the call into Memmove.
+                    Debug.Assert(written + count <= destination.Length);
+                    char* value = _valuePool + start;
+                    for (int k = 0; k < count; k++)
+                    {
+                        Unsafe.Add(ref dst, written + k) = value[k];
+                    }
                 }
                 else
                 {
                     new ReadOnlySpan<char>(_valuePool + start, count).CopyTo(destination.Slice(written));
-                    written += count;
                 }
 
+                written += count;
                 i += matched;
             }
             else
