@@ -212,6 +212,42 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Bad_input_after_a_large_first_file_started_early_writes_one_error_line_and_no_findings()
+    {
+        // The first input's blocks are scanned while the inputs are surveyed (HeadStart); nothing may be written until
+        // every input has passed, whatever the format.
+        using var directory = new TempDirectory();
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(DamagedTaiwanText, StreamedCheck.MinStreamedBytes / 20)));
+        File.WriteAllBytes(directory.File("big.txt"), text);
+        File.WriteAllBytes(directory.File("invalid.txt"), [.. text, 0xE4, 0xB8, (byte)'\n', .. text]);
+        string[][] runs =
+        [
+            [directory.File("invalid.txt")],
+            [directory.File("big.txt"), directory.File("invalid.txt")],
+            [directory.File("big.txt"), directory.File("missing.txt")],
+        ];
+
+        foreach (string[] paths in runs)
+        {
+            foreach (string[] format in (string[][])[[], ["--json"], ["--sarif"]])
+            {
+                ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", .. format, .. paths]);
+
+                Assert.Equal(2, result.ExitCode);
+                Assert.Empty(result.Stdout);
+                Assert.Matches(@"^textrepair: .*(invalid|missing)\.txt: [^\n]+\n$", result.Stderr);
+            }
+        }
+
+        // A control character late in a large first file: checked whole, the blocks started early are dropped.
+        File.WriteAllBytes(directory.File("control.txt"), [.. text, 0x01, (byte)'\n']);
+        ToolResult big = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", directory.File("big.txt")]);
+        ToolResult control = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", directory.File("control.txt")]);
+        Assert.Equal(1, control.ExitCode);
+        Assert.Equal(big.Text.Replace("big.txt", "control.txt", StringComparison.Ordinal), control.Text);
+    }
+
+    [Fact]
     public async Task Detect_json_reports_the_variant_and_its_confidence()
     {
         ToolResult result = await Tool.RunAsync("detect", "我們的軟體資訊都放在這裡，請到設定裡開啟網路功能。\n");

@@ -114,16 +114,29 @@ internal static class CheckCommand
         }
 
         // Every input is read or surveyed before the first finding is written: bad input stops the check with nothing
-        // written. Meanwhile the tables load on another core for the large inputs to come.
+        // written. Meanwhile the tables load on another core for the large inputs to come, and the first input's blocks
+        // are scanned when it is a large plain-text file (HeadStart).
         WarmUp(paths, job);
-        List<CheckInput> inputs = paths.Select(path => CheckInput.Prepare(path, job)).ToList();
         FindingFormat format = settings.Sarif ? FindingFormat.Sarif : settings.Json ? FindingFormat.JsonLines : FindingFormat.Text;
+        using HeadStart? head = paths.Count == 0 ? null : HeadStart.Begin(paths[0], job, settings.WriteBaseline is null ? format : FindingFormat.Baseline, known is not null);
+        List<CheckInput> inputs = paths.Select(path => CheckInput.Prepare(path, job)).ToList();
+        BlockPipeline? started = null;
+        if (head is not null && inputs[0].IsStreamedFile)
+        {
+            started = head.Take();
+        }
+        else
+        {
+            // Checked whole or read already: the blocks started are dropped now rather than kept to the end.
+            head?.Dispose();
+        }
+
         using FindingSink sink = settings.WriteBaseline is { } baselineFile
             ? FindingSink.ToBaselineFile(baselineFile, known)
             : FindingSink.ToStandardOutput(format, known);
-        foreach (CheckInput input in inputs)
+        for (int i = 0; i < inputs.Count; i++)
         {
-            input.Check(job, sink);
+            inputs[i].Check(job, sink, i == 0 ? started : null);
         }
 
         sink.Complete();

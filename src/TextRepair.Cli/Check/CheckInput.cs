@@ -17,16 +17,14 @@ internal sealed class CheckInput
     private readonly string _display;
     private readonly List<CheckFinding>? _findings;
     private readonly byte[]? _standardInput;
-    private readonly bool _bom;
     private readonly bool _whole;
 
-    private CheckInput(string path, List<CheckFinding>? findings, byte[]? standardInput, bool bom, bool whole)
+    private CheckInput(string path, List<CheckFinding>? findings, byte[]? standardInput, bool whole)
     {
         _path = path;
         _display = DisplayName(path);
         _findings = findings;
         _standardInput = standardInput;
-        _bom = bom;
         _whole = whole;
     }
 
@@ -39,17 +37,17 @@ internal sealed class CheckInput
             // Read whole either way (a pipe cannot be read twice); streamed from memory when large.
             byte[] bytes = ReadBytes(path);
             if (bytes.Length > StreamedCheck.MinStreamedBytes
-                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false)) is { Valid: true, HasControls: false } survey)
+                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false)) is { Valid: true, HasControls: false })
             {
-                return new CheckInput(path, null, bytes, survey.Bom, whole: false);
+                return new CheckInput(path, null, bytes, whole: false);
             }
 
-            return new CheckInput(path, ScanWhole(path, bytes, job), null, false, whole: true);
+            return new CheckInput(path, ScanWhole(path, bytes, job), null, whole: true);
         }
 
         if (!LocalizationText.IsPlainText(path) || Length(path) <= StreamedCheck.MinStreamedBytes)
         {
-            return new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, false, whole: true);
+            return new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, whole: true);
         }
 
         StreamedCheck.InputSurvey found;
@@ -60,12 +58,34 @@ internal sealed class CheckInput
 
         // Invalid UTF-8: the whole-file decoder names the offending byte, as before streaming.
         return found.Valid
-            ? new CheckInput(path, null, null, found.Bom, whole: found.HasControls)
-            : new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, false, whole: true);
+            ? new CheckInput(path, null, null, whole: found.HasControls)
+            : new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, whole: true);
     }
 
-    /// <summary>Writes the input's findings to <paramref name="sink"/> (streaming the input when it was only surveyed).</summary>
-    public void Check(CheckJob job, FindingSink sink)
+    /// <summary>True when the input is a file streamed in blocks (the one a <see cref="HeadStart"/> may have started).</summary>
+    public bool IsStreamedFile => _findings is null && !_whole && _standardInput is null;
+
+    /// <summary>
+    /// True when <see cref="Prepare"/> only surveys <paramref name="path"/>: a plain-text file (not standard input) larger
+    /// than <see cref="StreamedCheck.MinStreamedBytes"/>. False when its length cannot be read (preparing it reports why).
+    /// </summary>
+    public static bool IsSurveyed(string path)
+    {
+        try
+        {
+            return path != "-" && LocalizationText.IsPlainText(path) && Length(path) > StreamedCheck.MinStreamedBytes;
+        }
+        catch (CliException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes the input's findings to <paramref name="sink"/> (streaming the input when it was only surveyed;
+    /// <paramref name="started"/>: its blocks started already by a <see cref="HeadStart"/>, for a streamed file).
+    /// </summary>
+    public void Check(CheckJob job, FindingSink sink, BlockPipeline? started = null)
     {
         if (_findings is not null)
         {
@@ -75,10 +95,14 @@ internal sealed class CheckInput
         {
             sink.Write(ScanWhole(_path, ReadBytes(_path), job));
         }
+        else if (started is not null && IsStreamedFile)
+        {
+            started.Finish(sink, () => Decode(ReadBytes(_path), _display).Text);
+        }
         else
         {
             using Stream input = _standardInput is null ? OpenRead(_path) : new MemoryStream(_standardInput, writable: false);
-            StreamedCheck.Check(input, _bom, _display, job, sink, () => Decode(_standardInput ?? ReadBytes(_path), _display).Text);
+            StreamedCheck.Check(input, _display, job, sink, () => Decode(_standardInput ?? ReadBytes(_path), _display).Text);
         }
     }
 
@@ -158,7 +182,9 @@ internal sealed class CheckInput
         }
     }
 
-    private static FileStream OpenRead(string path)
+    /// <summary>Opens <paramref name="path"/> for reading in blocks (unbuffered, sequential).</summary>
+    /// <exception cref="CliException">It cannot be opened.</exception>
+    public static FileStream OpenRead(string path)
     {
         try
         {
