@@ -17,8 +17,17 @@ internal sealed class BlockPipeline : IDisposable
     /// </summary>
     private static readonly int s_inFlight = 2 * Environment.ProcessorCount;
 
+    // C0 control characters other than tab, line feed and carriage return (see StreamedCheck.Survey).
+    private static readonly SearchValues<byte> s_controls = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+
     private readonly LineBlocks _blocks;
-    private readonly Queue<Task<BlockResult>> _pending = new();
+
+    // The blocks started and not yet written, oldest first, from _head on; the first _accounted of them have been waited
+    // for by Account.
+    private readonly List<Task<BlockResult>> _pending = [];
+    private int _head;
+    private int _accounted;
     private readonly string _display;
     private readonly CheckJob _job;
     private readonly FindingFormat? _formatInWorker;
@@ -44,7 +53,28 @@ internal sealed class BlockPipeline : IDisposable
     }
 
     /// <summary>Blocks started and not yet written.</summary>
-    public int Pending => _pending.Count;
+    public int Pending => _pending.Count - _head;
+
+    /// <summary>Blocks started and not yet waited for by <see cref="Account"/>.</summary>
+    public int Unaccounted => _pending.Count - _head - _accounted;
+
+    /// <summary>Bytes of the input given out in blocks so far (a BOM included).</summary>
+    public long BytesRead => _blocks.Consumed;
+
+    /// <summary>True when every block of the input has been started.</summary>
+    public bool Ended => _ended;
+
+    /// <summary>
+    /// Waits for the oldest block not yet accounted for and tells what it holds: its findings, the UTF-16 units of text
+    /// they keep alive, whether its bytes were valid UTF-8 and whether it holds C0 controls other than tab and line
+    /// breaks. The block stays to be written.
+    /// </summary>
+    public (int Findings, int KeptUnits, bool Valid, bool Controls) Account()
+    {
+        BlockResult result = _pending[_head + _accounted].GetAwaiter().GetResult();
+        _accounted++;
+        return (result.Count, result.Findings.Count > 0 ? result.Units : 0, !result.Invalid, result.Controls);
+    }
 
     /// <summary>
     /// Reads the next block and starts scanning it on the thread pool; false at the end of the input.
@@ -73,7 +103,7 @@ internal sealed class BlockPipeline : IDisposable
         long next = (long)_offset + units;
         _offset = next <= int.MaxValue ? (int)next : throw new CliException($"{_display}: too large (more than {int.MaxValue} UTF-16 units)");
         (string display, CheckJob job, FindingFormat? format, bool fingerprints) = (_display, _job, _formatInWorker, _fingerprints);
-        _pending.Enqueue(Task.Run(() => Scan(work, display, job, format, fingerprints)));
+        _pending.Add(Task.Run(() => Scan(work, display, job, format, fingerprints)));
         return true;
     }
 
@@ -88,11 +118,11 @@ internal sealed class BlockPipeline : IDisposable
     {
         while (true)
         {
-            while (_pending.Count < s_inFlight && StartNext())
+            while (Pending < s_inFlight && StartNext())
             {
             }
 
-            if (_pending.Count == 0)
+            if (Pending == 0)
             {
                 return -1;
             }
@@ -104,7 +134,7 @@ internal sealed class BlockPipeline : IDisposable
         }
 
         // A block whose findings depend on the text before it: from its start on, the whole text decides.
-        int from = _pending.Peek().Result.Offset;
+        int from = _pending[_head].Result.Offset;
         Drain();
         string text = wholeText();
         List<CheckFinding> all = CheckScanner.Scan(_display, text, LocalizationText.Plain(text), _job.Expected, _job.Tag);
@@ -118,16 +148,21 @@ internal sealed class BlockPipeline : IDisposable
     // Writes the oldest block's findings; false (the block left in the queue) when they depend on other text.
     private bool WriteOldest(FindingSink sink)
     {
-        BlockResult result = _pending.Peek().GetAwaiter().GetResult();
+        BlockResult result = _pending[_head].GetAwaiter().GetResult();
+        if (result.Invalid)
+        {
+            throw new CliException($"{_display}: not valid UTF-8 (the file changed while it was checked)");
+        }
+
         if (result.DependsOnOtherText)
         {
             return false;
         }
 
-        _pending.Dequeue();
+        Dequeue();
         if (result.Formatted is { } formatted)
         {
-            sink.WriteFormatted(formatted.WrittenSpan, result.Findings.Count);
+            sink.WriteFormatted(formatted.WrittenSpan, result.Count);
         }
         else
         {
@@ -141,11 +176,11 @@ internal sealed class BlockPipeline : IDisposable
     // the error that stops the check has been thrown already, or the whole text decides, or the check never started).
     private void Drain()
     {
-        while (_pending.Count > 0)
+        while (Pending > 0)
         {
             try
             {
-                _pending.Dequeue().Wait();
+                Dequeue().Wait();
             }
             catch (AggregateException)
             {
@@ -153,12 +188,34 @@ internal sealed class BlockPipeline : IDisposable
         }
     }
 
+    private Task<BlockResult> Dequeue()
+    {
+        Task<BlockResult> oldest = _pending[_head];
+        _pending[_head] = null!;
+        _head++;
+        _accounted = Math.Max(0, _accounted - 1);
+        if (_head == _pending.Count)
+        {
+            _pending.Clear();
+            _head = 0;
+        }
+        else if (_head >= 1024)
+        {
+            _pending.RemoveRange(0, _head);
+            _head = 0;
+        }
+
+        return oldest;
+    }
+
     private static BlockResult Scan(BlockWork work, string display, CheckJob job, FindingFormat? formatHere, bool fingerprints)
     {
         string? text;
+        bool controls;
         try
         {
             text = Utf8Text.TryDecode(work.Bytes, work.Start, work.Length, work.Units);
+            controls = work.Bytes.AsSpan(work.Start, work.Length).ContainsAny(s_controls);
         }
         finally
         {
@@ -167,14 +224,14 @@ internal sealed class BlockPipeline : IDisposable
 
         if (text is null)
         {
-            throw new CliException($"{display}: not valid UTF-8 (the file changed while it was checked)");
+            return new BlockResult([], 0, null, work.Offset, work.Units, DependsOnOtherText: false, Invalid: true, controls);
         }
 
         List<CheckFinding> findings = CheckScanner.Scan(
             display, text, LocalizationText.Plain(text), job.Expected, job.Tag, work.Line, work.Offset, out bool dependsOnOtherText);
         if (dependsOnOtherText)
         {
-            return new BlockResult([], null, work.Offset, DependsOnOtherText: true);
+            return new BlockResult([], 0, null, work.Offset, work.Units, DependsOnOtherText: true, Invalid: false, controls);
         }
 
         if (job.Disabled.Count > 0)
@@ -186,7 +243,9 @@ internal sealed class BlockPipeline : IDisposable
         {
             var formatted = new ArrayBufferWriter<byte>();
             FindingSink.FormatBlock(format, findings, formatted);
-            return new BlockResult(findings, formatted, work.Offset, DependsOnOtherText: false);
+            // Only the bytes and the count are kept: the findings (and the block's text, which their lines are slices of)
+            // can go, which matters while a HeadStart holds the blocks.
+            return new BlockResult([], findings.Count, formatted, work.Offset, work.Units, DependsOnOtherText: false, Invalid: false, controls);
         }
 
         if (fingerprints)
@@ -198,10 +257,14 @@ internal sealed class BlockPipeline : IDisposable
             }
         }
 
-        return new BlockResult(findings, null, work.Offset, DependsOnOtherText: false);
+        return new BlockResult(findings, findings.Count, null, work.Offset, work.Units, DependsOnOtherText: false, Invalid: false, controls);
     }
 
     private readonly record struct BlockWork(byte[] Bytes, int Start, int Length, int Units, int Line, int Offset);
 
-    private sealed record BlockResult(List<CheckFinding> Findings, ArrayBufferWriter<byte>? Formatted, int Offset, bool DependsOnOtherText);
+    // Findings: to be written by the sink (empty when Formatted holds them); Count: how many there are; Units: the block's
+    // text length; Invalid: the bytes were not valid UTF-8 (no findings); Controls: they hold C0 controls other than tab
+    // and line breaks.
+    private sealed record BlockResult(
+        List<CheckFinding> Findings, int Count, ArrayBufferWriter<byte>? Formatted, int Offset, int Units, bool DependsOnOtherText, bool Invalid, bool Controls);
 }

@@ -81,6 +81,30 @@ internal sealed class CheckInput
         }
     }
 
+    /// <summary>A large plain-text file validated already (<see cref="HeadStart"/>): streamed when its turn comes.</summary>
+    public static CheckInput Streamed(string path) => new(path, null, null, whole: false);
+
+    /// <summary>
+    /// True when <paramref name="path"/> from byte <paramref name="offset"/> on (a line start) is valid UTF-8 without C0
+    /// controls other than tab and line breaks (<see cref="StreamedCheck.Survey"/> of the rest of the file).
+    /// </summary>
+    /// <exception cref="CliException">The file cannot be read.</exception>
+    public static bool IsValidFrom(string path, long offset)
+    {
+        using FileStream stream = OpenRead(path);
+        try
+        {
+            stream.Seek(offset, SeekOrigin.Begin);
+
+            // The survey skips a BOM at its start; U+FEFF at a line start is valid UTF-8 either way.
+            return StreamedCheck.Survey(stream) is { Valid: true, HasControls: false };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: {exception.Message}");
+        }
+    }
+
     /// <summary>
     /// Writes the input's findings to <paramref name="sink"/> (streaming the input when it was only surveyed;
     /// <paramref name="started"/>: its blocks started already by a <see cref="HeadStart"/>, for a streamed file).
