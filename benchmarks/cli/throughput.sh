@@ -57,24 +57,9 @@ fill(jsonl, jsonl_of(docs), size_mb * 1_000_000)
 fill(damaged, jsonl_of([seed] * 100), (size_mb + 4) // 5 * 1_000_000)
 PY
 
-# Runs a command RUNS times; prints "seconds cpu_seconds max_rss_kb" of the fastest run (wall clock). CPU seconds
-# (user + system) are printed too because the machine may be shared: wall time then overstates the tool's cost.
-measure() {
-    local best="" cpu="" rss=""
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null
-        read -r t u s m < "$work/time.txt"
-        if [[ -z "$best" ]] || awk "BEGIN{exit !($t < $best)}"; then best="$t"; cpu=$(awk "BEGIN{print $u + $s}"); rss="$m"; fi
-    done
-    echo "$best $cpu $rss"
-}
-
-row() { # name, bytes, command...
-    local name="$1" bytes="$2"; shift 2
-    read -r seconds cpu rss < <(measure "$@")
-    awk -v n="$name" -v b="$bytes" -v s="$seconds" -v c="$cpu" -v r="$rss" \
-        'BEGIN { printf "| %s | %.1f | %.2f | %s | %.2f | %.0f |\n", n, b/1e6, s, (s > 0 && b > 0 ? sprintf("%.0f", b/1e6/s) : "-"), c, r/1024 }'
-}
+expect_status="0"
+# shellcheck source=benchmarks/cli/measure.sh
+source "$root/benchmarks/cli/measure.sh"
 
 trad_bytes=$(stat -c %s "$trad")
 jsonl_bytes=$(stat -c %s "$jsonl")

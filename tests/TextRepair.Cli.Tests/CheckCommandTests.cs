@@ -212,6 +212,75 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Bad_input_after_a_large_first_file_started_early_writes_one_error_line_and_no_findings()
+    {
+        // The first input's blocks are scanned while the inputs are surveyed (HeadStart); nothing may be written until
+        // every input has passed, whatever the format.
+        using var directory = new TempDirectory();
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(DamagedTaiwanText, StreamedCheck.MinStreamedBytes / 20)));
+        File.WriteAllBytes(directory.File("big.txt"), text);
+        File.WriteAllBytes(directory.File("invalid.txt"), [.. text, 0xE4, 0xB8, (byte)'\n', .. text]);
+        string[][] runs =
+        [
+            [directory.File("invalid.txt")],
+            [directory.File("big.txt"), directory.File("invalid.txt")],
+            [directory.File("big.txt"), directory.File("missing.txt")],
+        ];
+
+        foreach (string[] paths in runs)
+        {
+            foreach (string[] format in (string[][])[[], ["--json"], ["--sarif"]])
+            {
+                ToolResult result = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", .. format, .. paths]);
+
+                Assert.Equal(2, result.ExitCode);
+                Assert.Empty(result.Stdout);
+                Assert.Matches(@"^textrepair: .*(invalid|missing)\.txt: [^\n]+\n$", result.Stderr);
+            }
+        }
+
+        // A control character late in a large first file: checked whole, the blocks started early are dropped.
+        File.WriteAllBytes(directory.File("control.txt"), [.. text, 0x01, (byte)'\n']);
+        ToolResult big = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", directory.File("big.txt")]);
+        ToolResult control = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", directory.File("control.txt")]);
+        Assert.Equal(1, control.ExitCode);
+        Assert.Equal(big.Text.Replace("big.txt", "control.txt", StringComparison.Ordinal), control.Text);
+    }
+
+    [Fact]
+    public async Task A_large_file_with_more_findings_than_a_head_start_holds_is_surveyed_from_where_it_stopped()
+    {
+        // More findings than HeadStart.MaxHeldFindings: the rest of the file is surveyed from where the held blocks end.
+        // The text output is that of the same bytes read from standard input (read whole, streamed from memory); invalid
+        // UTF-8 at the end still writes nothing, in every format.
+        using var directory = new TempDirectory();
+        int copies = (HeadStart.MaxHeldFindings / 4) + 2000;
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(DamagedTaiwanText, copies)));
+        Assert.True(text.Length > StreamedCheck.MinStreamedBytes);
+        File.WriteAllBytes(directory.File("many.txt"), text);
+        File.WriteAllBytes(directory.File("bad.txt"), [.. text, 0xE4, 0xB8, (byte)'\n']);
+
+        foreach (string[] format in (string[][])[[], ["--sarif"]])
+        {
+            ToolResult file = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", .. format, "many.txt"], workingDirectory: directory.Path);
+            ToolResult stdin = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", .. format], text);
+            ToolResult bad = await Tool.RunAsync(["check", "--expect", "zh-Hant-TW", .. format, "bad.txt"], workingDirectory: directory.Path);
+
+            Assert.Equal(1, file.ExitCode);
+            Assert.True(file.Text.Split('\n').Length > HeadStart.MaxHeldFindings);
+            if (format.Length == 0)
+            {
+                // Text lines only: SARIF and JSON fingerprints hold the file name.
+                Assert.Equal(stdin.Text.Replace("<stdin>", "many.txt", StringComparison.Ordinal), file.Text);
+            }
+
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Empty(bad.Stdout);
+            Assert.Matches(@"^textrepair: bad\.txt: not valid UTF-8 \(byte offset \d+\)\n$", bad.Stderr);
+        }
+    }
+
+    [Fact]
     public async Task Detect_json_reports_the_variant_and_its_confidence()
     {
         ToolResult result = await Tool.RunAsync("detect", "我們的軟體資訊都放在這裡，請到設定裡開啟網路功能。\n");

@@ -168,10 +168,9 @@ public sealed class StreamedCheckTests
 
     private static (string Output, int WholeFrom) Streamed(byte[] bytes, CheckJob job, FindingFormat format, int blockBytes)
     {
-        bool bom = StreamedCheck.Survey(new MemoryStream(bytes)).Bom;
         int wholeFrom = 0;
         string output = Write(format, sink => wholeFrom = StreamedCheck.Check(
-            new MemoryStream(bytes), bom, "big.txt", job, sink, () => CheckInput.Decode(bytes, "big.txt").Text, blockBytes));
+            new MemoryStream(bytes), "big.txt", job, sink, () => CheckInput.Decode(bytes, "big.txt").Text, blockBytes));
         return (output, wholeFrom);
     }
 

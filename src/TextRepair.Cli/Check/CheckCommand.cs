@@ -114,16 +114,37 @@ internal static class CheckCommand
         }
 
         // Every input is read or surveyed before the first finding is written: bad input stops the check with nothing
-        // written. Meanwhile the tables load on another core for the large inputs to come.
+        // written. Meanwhile the tables load on another core for the large inputs to come. A large plain-text first input
+        // is scanned first, which validates it as a survey would (HeadStart).
         WarmUp(paths, job);
-        List<CheckInput> inputs = paths.Select(path => CheckInput.Prepare(path, job)).ToList();
         FindingFormat format = settings.Sarif ? FindingFormat.Sarif : settings.Json ? FindingFormat.JsonLines : FindingFormat.Text;
+        using HeadStart? head = paths.Count == 0 ? null : HeadStart.Begin(paths[0], job, settings.WriteBaseline is null ? format : FindingFormat.Baseline, known is not null);
+        var inputs = new List<CheckInput>(paths.Count);
+        BlockPipeline? started = null;
+        if (head is not null && head.Settle() switch
+        {
+            HeadStart.Outcome.Validated => true,
+            HeadStart.Outcome.Capped => CheckInput.IsValidFrom(paths[0], head.SurveyFrom),
+            _ => false,
+        })
+        {
+            inputs.Add(CheckInput.Streamed(paths[0]));
+            started = head.Take();
+        }
+        else
+        {
+            // Checked as before (a bad byte is named, a control character makes it checked whole): the blocks started
+            // are dropped now rather than kept to the end.
+            head?.Dispose();
+        }
+
+        inputs.AddRange(paths.Skip(inputs.Count).Select(path => CheckInput.Prepare(path, job)));
         using FindingSink sink = settings.WriteBaseline is { } baselineFile
             ? FindingSink.ToBaselineFile(baselineFile, known)
             : FindingSink.ToStandardOutput(format, known);
-        foreach (CheckInput input in inputs)
+        for (int i = 0; i < inputs.Count; i++)
         {
-            input.Check(job, sink);
+            inputs[i].Check(job, sink, i == 0 ? started : null);
         }
 
         sink.Complete();

@@ -17,16 +17,14 @@ internal sealed class CheckInput
     private readonly string _display;
     private readonly List<CheckFinding>? _findings;
     private readonly byte[]? _standardInput;
-    private readonly bool _bom;
     private readonly bool _whole;
 
-    private CheckInput(string path, List<CheckFinding>? findings, byte[]? standardInput, bool bom, bool whole)
+    private CheckInput(string path, List<CheckFinding>? findings, byte[]? standardInput, bool whole)
     {
         _path = path;
         _display = DisplayName(path);
         _findings = findings;
         _standardInput = standardInput;
-        _bom = bom;
         _whole = whole;
     }
 
@@ -39,17 +37,17 @@ internal sealed class CheckInput
             // Read whole either way (a pipe cannot be read twice); streamed from memory when large.
             byte[] bytes = ReadBytes(path);
             if (bytes.Length > StreamedCheck.MinStreamedBytes
-                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false)) is { Valid: true, HasControls: false } survey)
+                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false)) is { Valid: true, HasControls: false })
             {
-                return new CheckInput(path, null, bytes, survey.Bom, whole: false);
+                return new CheckInput(path, null, bytes, whole: false);
             }
 
-            return new CheckInput(path, ScanWhole(path, bytes, job), null, false, whole: true);
+            return new CheckInput(path, ScanWhole(path, bytes, job), null, whole: true);
         }
 
         if (!LocalizationText.IsPlainText(path) || Length(path) <= StreamedCheck.MinStreamedBytes)
         {
-            return new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, false, whole: true);
+            return new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, whole: true);
         }
 
         StreamedCheck.InputSurvey found;
@@ -60,12 +58,58 @@ internal sealed class CheckInput
 
         // Invalid UTF-8: the whole-file decoder names the offending byte, as before streaming.
         return found.Valid
-            ? new CheckInput(path, null, null, found.Bom, whole: found.HasControls)
-            : new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, false, whole: true);
+            ? new CheckInput(path, null, null, whole: found.HasControls)
+            : new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, whole: true);
     }
 
-    /// <summary>Writes the input's findings to <paramref name="sink"/> (streaming the input when it was only surveyed).</summary>
-    public void Check(CheckJob job, FindingSink sink)
+    /// <summary>True when the input is a file streamed in blocks (the one a <see cref="HeadStart"/> may have started).</summary>
+    public bool IsStreamedFile => _findings is null && !_whole && _standardInput is null;
+
+    /// <summary>
+    /// True when <see cref="Prepare"/> only surveys <paramref name="path"/>: a plain-text file (not standard input) larger
+    /// than <see cref="StreamedCheck.MinStreamedBytes"/>. False when its length cannot be read (preparing it reports why).
+    /// </summary>
+    public static bool IsSurveyed(string path)
+    {
+        try
+        {
+            return path != "-" && LocalizationText.IsPlainText(path) && Length(path) > StreamedCheck.MinStreamedBytes;
+        }
+        catch (CliException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A large plain-text file validated already (<see cref="HeadStart"/>): streamed when its turn comes.</summary>
+    public static CheckInput Streamed(string path) => new(path, null, null, whole: false);
+
+    /// <summary>
+    /// True when <paramref name="path"/> from byte <paramref name="offset"/> on (a line start) is valid UTF-8 without C0
+    /// controls other than tab and line breaks (<see cref="StreamedCheck.Survey"/> of the rest of the file).
+    /// </summary>
+    /// <exception cref="CliException">The file cannot be read.</exception>
+    public static bool IsValidFrom(string path, long offset)
+    {
+        using FileStream stream = OpenRead(path);
+        try
+        {
+            stream.Seek(offset, SeekOrigin.Begin);
+
+            // The survey skips a BOM at its start; U+FEFF at a line start is valid UTF-8 either way.
+            return StreamedCheck.Survey(stream) is { Valid: true, HasControls: false };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Writes the input's findings to <paramref name="sink"/> (streaming the input when it was only surveyed;
+    /// <paramref name="started"/>: its blocks started already by a <see cref="HeadStart"/>, for a streamed file).
+    /// </summary>
+    public void Check(CheckJob job, FindingSink sink, BlockPipeline? started = null)
     {
         if (_findings is not null)
         {
@@ -75,10 +119,14 @@ internal sealed class CheckInput
         {
             sink.Write(ScanWhole(_path, ReadBytes(_path), job));
         }
+        else if (started is not null && IsStreamedFile)
+        {
+            started.Finish(sink, () => Decode(ReadBytes(_path), _display).Text);
+        }
         else
         {
             using Stream input = _standardInput is null ? OpenRead(_path) : new MemoryStream(_standardInput, writable: false);
-            StreamedCheck.Check(input, _bom, _display, job, sink, () => Decode(_standardInput ?? ReadBytes(_path), _display).Text);
+            StreamedCheck.Check(input, _display, job, sink, () => Decode(_standardInput ?? ReadBytes(_path), _display).Text);
         }
     }
 
@@ -158,7 +206,9 @@ internal sealed class CheckInput
         }
     }
 
-    private static FileStream OpenRead(string path)
+    /// <summary>Opens <paramref name="path"/> for reading in blocks (unbuffered, sequential).</summary>
+    /// <exception cref="CliException">It cannot be opened.</exception>
+    public static FileStream OpenRead(string path)
     {
         try
         {

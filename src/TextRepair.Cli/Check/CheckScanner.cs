@@ -35,11 +35,10 @@ internal static class CheckScanner
             findings.Add(Make(displayPath, file, lineStarts, at, text, f.Start, found, CheckRules.For(f.Rule), message, f.Suggestion, fixable));
         }
 
-        // Only the parts that make findings: the variant identification and the conversion signatures would be work
-        // for nothing (the variant rules come from CheckVariant above).
-        TextReport report = TextAnalyzer.Analyze(text.Text, TextAnalyzerOptions.Annotations | TextAnalyzerOptions.Encoding);
-        dependsOnOtherText = report.Annotations.Count > 0;
-        foreach (SuspectedDamage d in report.SuspectedDamage)
+        // Only the parts that make findings (the damage of Analyze with annotations and encoding): the script counts, the
+        // variant identification and the conversion signatures would be work for nothing.
+        IReadOnlyList<SuspectedDamage> damage = TextAnalyzer.FindDamage(text.Text, out dependsOnOtherText);
+        foreach (SuspectedDamage d in damage)
         {
             dependsOnOtherText |= d.Kind is RepairKind.Encoding or RepairKind.LossMarker;
             if (CheckRules.For(d.Kind) is not { } rule)

@@ -58,11 +58,21 @@ internal sealed class FindingSink : IDisposable
     /// <summary>The format findings are written in.</summary>
     public FindingFormat Format => _format;
 
-    /// <summary>True when a block's findings may be formatted apart from the others (<see cref="FormatBlock"/>).</summary>
-    public bool FormatsBlocks => _known is null && _format is FindingFormat.Text or FindingFormat.JsonLines;
+    /// <summary>The format a block's findings may be written in apart from the others (<see cref="FormatBlock"/>), or null.</summary>
+    public FindingFormat? BlockFormat => BlockFormatOf(_format, _known is not null);
 
     /// <summary>True when writing a finding reads its fingerprint (anything but plain text lines without a baseline).</summary>
-    public bool NeedsFingerprints => _known is not null || _format != FindingFormat.Text;
+    public bool NeedsFingerprints => NeedsFingerprintsOf(_format, _known is not null);
+
+    /// <summary>
+    /// <see cref="BlockFormat"/> of a sink writing <paramref name="format"/>, with or without a baseline to apply: text
+    /// lines and JSON Lines without a baseline do not depend on the findings before them.
+    /// </summary>
+    public static FindingFormat? BlockFormatOf(FindingFormat format, bool baseline) =>
+        !baseline && format is FindingFormat.Text or FindingFormat.JsonLines ? format : null;
+
+    /// <summary><see cref="NeedsFingerprints"/> of a sink writing <paramref name="format"/>, with or without a baseline.</summary>
+    public static bool NeedsFingerprintsOf(FindingFormat format, bool baseline) => baseline || format != FindingFormat.Text;
 
     /// <summary>Writes to standard output (buffered) in <paramref name="format"/>, dropping what <paramref name="known"/> lists.</summary>
     public static FindingSink ToStandardOutput(FindingFormat format, Baseline? known) =>

@@ -16,6 +16,9 @@ internal sealed class LineBlocks(Stream input, int blockBytes)
     private int _filled;
     private bool _end;
 
+    /// <summary>Bytes given out in blocks so far.</summary>
+    public long Consumed { get; private set; }
+
     /// <summary>
     /// The next block (its <paramref name="length"/> first bytes of <paramref name="block"/>); false at the end of the
     /// stream, when every byte has been given out.
@@ -57,6 +60,7 @@ internal sealed class LineBlocks(Stream input, int blockBytes)
             // The rest (part of a line) moves to the next block's array now: the caller may return this one at once.
             block = _buffer;
             length = cut;
+            Consumed += cut;
             _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(blockBytes, _filled - cut));
             block.AsSpan(cut, _filled - cut).CopyTo(_buffer);
             _filled -= cut;

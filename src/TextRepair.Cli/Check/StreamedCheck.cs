@@ -35,12 +35,6 @@ internal static class StreamedCheck
     /// </summary>
     public const int MinStreamedBytes = 4 * BlockBytes;
 
-    /// <summary>
-    /// Blocks scanned or waiting at once: two per core keeps every core busy while the oldest block waits to be written,
-    /// and bounds memory at a few blocks of text and findings.
-    /// </summary>
-    private static readonly int s_inFlight = 2 * Environment.ProcessorCount;
-
     // C0 control characters other than tab, line feed and carriage return: what UTF-16 text read by a byte decoder holds
     // (the encoding engine's Utf16TextReading, decided on the whole text).
     private static readonly SearchValues<byte> s_controls = SearchValues.Create(
@@ -76,152 +70,15 @@ internal static class StreamedCheck
     }
 
     /// <summary>
-    /// Checks <paramref name="input"/> (plain text, valid UTF-8 per <see cref="Survey"/>, without C0 controls) and
-    /// writes its findings to <paramref name="sink"/>. <paramref name="wholeText"/> gives the whole decoded text when a
-    /// block shows that the rest of the findings depend on it (see the class summary).
+    /// Checks <paramref name="input"/> (plain text, valid UTF-8 per <see cref="Survey"/>, without C0 controls; a BOM is
+    /// skipped) and writes its findings to <paramref name="sink"/>. <paramref name="wholeText"/> gives the whole decoded
+    /// text when a block shows that the rest of the findings depend on it (see the class summary).
     /// </summary>
     /// <returns>The UTF-16 offset from which the whole text decided the findings; -1 when the blocks decided them all.</returns>
     /// <exception cref="CliException">The input is no longer valid UTF-8 (it changed since the survey).</exception>
-    public static int Check(Stream input, bool bom, string display, CheckJob job, FindingSink sink, Func<string> wholeText, int blockBytes = BlockBytes)
+    public static int Check(Stream input, string display, CheckJob job, FindingSink sink, Func<string> wholeText, int blockBytes = BlockBytes)
     {
-        var blocks = new LineBlocks(input, blockBytes);
-        var pending = new Queue<Task<BlockResult>>();
-        FindingFormat? formatInWorker = sink.FormatsBlocks ? sink.Format : null;
-        bool fingerprints = sink.NeedsFingerprints;
-        int line = 0, offset = 0;
-        int skip = bom ? 3 : 0;
-        try
-        {
-            while (blocks.Next(out byte[] bytes, out int length))
-            {
-                ReadOnlySpan<byte> span = bytes.AsSpan(skip, length - skip);
-                int units = Utf8Text.Utf16Length(span);
-                var work = new BlockWork(bytes, skip, length - skip, units, line, offset);
-                line += span.Count((byte)'\n');
-                long next = (long)offset + units;
-                offset = next <= int.MaxValue ? (int)next : throw new CliException($"{display}: too large (more than {int.MaxValue} UTF-16 units)");
-                skip = 0;
-                pending.Enqueue(Task.Run(() => Scan(work, display, job, formatInWorker, fingerprints)));
-                if (pending.Count >= s_inFlight && !WriteOldest(pending, sink))
-                {
-                    break;
-                }
-            }
-
-            while (pending.Count > 0)
-            {
-                if (!WriteOldest(pending, sink))
-                {
-                    break;
-                }
-            }
-
-            if (pending.Count > 0)
-            {
-                // A block whose findings depend on the text before it: from its start on, the whole text decides.
-                int from = pending.Peek().Result.Offset;
-                Drain(pending);
-                string text = wholeText();
-                List<CheckFinding> all = CheckScanner.Scan(display, text, LocalizationText.Plain(text), job.Expected, job.Tag);
-                sink.Write(all.Where(f => f.FileOffset >= from && !job.Disabled.Contains(f.Rule.Id)));
-                return from;
-            }
-
-            return -1;
-        }
-        finally
-        {
-            Drain(pending);
-        }
+        using var pipeline = new BlockPipeline(input, display, job, sink.BlockFormat, sink.NeedsFingerprints, blockBytes);
+        return pipeline.Finish(sink, wholeText);
     }
-
-    // Writes the oldest block's findings; false (the block left in the queue) when they depend on other text.
-    private static bool WriteOldest(Queue<Task<BlockResult>> pending, FindingSink sink)
-    {
-        BlockResult result = pending.Peek().GetAwaiter().GetResult();
-        if (result.DependsOnOtherText)
-        {
-            return false;
-        }
-
-        pending.Dequeue();
-        if (result.Formatted is { } formatted)
-        {
-            sink.WriteFormatted(formatted.WrittenSpan, result.Findings.Count);
-        }
-        else
-        {
-            sink.Write(result.Findings);
-        }
-
-        return true;
-    }
-
-    // Waits for the blocks still running (their buffers go back to the pool; their findings and errors are not wanted:
-    // the error that stops the check has been thrown already, or the whole text decides).
-    private static void Drain(Queue<Task<BlockResult>> pending)
-    {
-        while (pending.Count > 0)
-        {
-            try
-            {
-                pending.Dequeue().Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-        }
-    }
-
-    private static BlockResult Scan(BlockWork work, string display, CheckJob job, FindingFormat? formatHere, bool fingerprints)
-    {
-        string? text;
-        try
-        {
-            text = Utf8Text.TryDecode(work.Bytes, work.Start, work.Length, work.Units);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(work.Bytes);
-        }
-
-        if (text is null)
-        {
-            throw new CliException($"{display}: not valid UTF-8 (the file changed while it was checked)");
-        }
-
-        List<CheckFinding> findings = CheckScanner.Scan(
-            display, text, LocalizationText.Plain(text), job.Expected, job.Tag, work.Line, work.Offset, out bool dependsOnOtherText);
-        if (dependsOnOtherText)
-        {
-            return new BlockResult([], null, work.Offset, DependsOnOtherText: true);
-        }
-
-        if (job.Disabled.Count > 0)
-        {
-            findings.RemoveAll(f => job.Disabled.Contains(f.Rule.Id));
-        }
-
-        if (formatHere is { } format)
-        {
-            var formatted = new ArrayBufferWriter<byte>();
-            FindingSink.FormatBlock(format, findings, formatted);
-            return new BlockResult(findings, formatted, work.Offset, DependsOnOtherText: false);
-        }
-
-        if (fingerprints)
-        {
-            // While the block's text is at hand, on this worker rather than on the writing thread.
-            foreach (CheckFinding f in findings)
-            {
-                _ = f.Fingerprint;
-            }
-        }
-
-        return new BlockResult(findings, null, work.Offset, DependsOnOtherText: false);
-    }
-
-    private readonly record struct BlockWork(byte[] Bytes, int Start, int Length, int Units, int Line, int Offset);
-
-    private sealed record BlockResult(List<CheckFinding> Findings, ArrayBufferWriter<byte>? Formatted, int Offset, bool DependsOnOtherText);
 }
