@@ -192,6 +192,35 @@ internal sealed class TokenReading
     }
 
     /// <summary>
+    /// How much likelier the token reads as a whole by <paramref name="steps"/> than as it stands, in nats (every group
+    /// the chain changes applied, no prior cost of its layers); <see cref="double.NegativeInfinity"/> when the chain does
+    /// not read the token exactly, restores no letter (<see cref="RunJudge.RestoresAnyLetter"/>), reads as no text
+    /// (<see cref="EncodingDecision.Fluency"/>) or repeats one unit. A line's tokens that
+    /// each showed too little evidence alone add these up (see <see cref="LineDecisions"/>).
+    /// </summary>
+    public double WholeGain(LayerStep[] steps)
+    {
+        double best = double.NegativeInfinity;
+        if (RunJudge.Period(Token).Length < Token.Length)
+        {
+            // A repeated unit ("ÀÁÀÁÀÁ", "ÑÑÑÑ") carries the evidence of one unit, and a reading of it gains by being
+            // shorter alone (half as many repeats to score): the token's runs are judged one by one instead (RunJudge).
+            return best;
+        }
+
+        foreach (Candidate c in ReadingsBy(steps))
+        {
+            if (RunJudge.RestoresAnyLetter(Token, c)
+                && EncodingDecision.Fluency(c.Score, c.Text, Before, After) >= EncodingDecision.RequiredPerChar(Token.Length))
+            {
+                best = Math.Max(best, c.Score.Total - Input.Total);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
     /// Takes the exact reading by <paramref name="steps"/>, a chain already found on the same line: a line damaged by one
     /// chain is likely damaged by it throughout, so a token that decodes exactly by it needs less evidence (see
     /// <see cref="EncodingDecision.MinFollowGain"/>), run by run.
