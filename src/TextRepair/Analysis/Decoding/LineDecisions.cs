@@ -17,14 +17,6 @@ internal sealed class LineDecisions
     /// </summary>
     private const int MinProseCjk = 2;
 
-    /// <summary>
-    /// Readings of each undecided token whose chains are tried on the line's undecided tokens (the likeliest first; see
-    /// PoolUndecided). The right chain is among a damaged token's likeliest readings even when none clears the
-    /// thresholds alone. Dev half, lossy cases flagged / recovered to the best text: 2 readings 808 / 606, 8 readings
-    /// 814 / 612, 16 readings 815 / 614 (each chain tried costs a replay per undecided token).
-    /// </summary>
-    private const int PooledReadingsPerToken = 8;
-
 
     /// <summary>Characters that open a quotation or a bracket.</summary>
     internal const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
@@ -55,8 +47,10 @@ internal sealed class LineDecisions
         foreach (TokenReading token in tokens)
         {
             // A token decided before in the same context with no reading gets the same outcome without a search.
-            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
+            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After, out LayerStep[][] chains))
             {
+                token.RememberPoolChains(chains);
+                _undecided.Add(token);
                 continue;
             }
 
@@ -150,7 +144,7 @@ internal sealed class LineDecisions
         }
         else
         {
-            CleanTokenCache.AddClean(token.Token, token.Before, token.After);
+            CleanTokenCache.AddClean(token.Token, token.Before, token.After, token.PoolChains);
             _undecided.Add(token);
         }
     }
@@ -165,11 +159,11 @@ internal sealed class LineDecisions
         var chains = new List<LayerStep[]>();
         foreach (TokenReading token in _undecided)
         {
-            foreach (Candidate c in token.Readings.Where(c => c.Exact).OrderByDescending(c => c.Score.Total).Take(PooledReadingsPerToken))
+            foreach (LayerStep[] chain in token.PoolChains)
             {
-                if (!chains.Exists(steps => c.HasSteps(steps)))
+                if (!chains.Exists(steps => steps.AsSpan().SequenceEqual(chain)))
                 {
-                    chains.Add(c.Steps);
+                    chains.Add(chain);
                 }
             }
         }

@@ -10,10 +10,20 @@ namespace TextRepair.Analysis.Decoding;
 /// </summary>
 internal sealed class TokenReading
 {
+    /// <summary>
+    /// Readings of each undecided token whose chains are tried on the line's undecided tokens (the likeliest first; see
+    /// LineDecisions). The right chain is among a damaged token's likeliest readings even when none clears the
+    /// thresholds alone. Dev half, lossy cases flagged / recovered to the best text: 2 readings 808 / 606, 8 readings
+    /// 814 / 612, 16 readings 815 / 614 (each chain tried costs a replay per undecided token).
+    /// </summary>
+    public const int PooledReadingsPerToken = 8;
+
     // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
     private bool[]? _accepted;
 
     private List<Candidate>? _readings;
+
+    private LayerStep[][]? _poolChains;
 
     private SpanScore? _input;
 
@@ -38,6 +48,17 @@ internal sealed class TokenReading
 
     /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search"/>; searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
+
+    /// <summary>
+    /// The distinct chains of the token's <see cref="PooledReadingsPerToken"/> likeliest exact readings: what its line
+    /// tries when no token shows it damaged alone (see <see cref="LineDecisions"/>). Searched on first use unless
+    /// remembered (<see cref="RememberPoolChains"/>).
+    /// </summary>
+    public LayerStep[][] PoolChains => _poolChains ??= [.. Readings.Where(c => c.Exact).OrderByDescending(c => c.Score.Total)
+        .Take(PooledReadingsPerToken).Select(c => c.Steps).Distinct(StepsComparer.Instance)];
+
+    /// <summary>Takes the <see cref="PoolChains"/> a search of the same token in the same context found before.</summary>
+    public void RememberPoolChains(LayerStep[][] chains) => _poolChains = chains;
 
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
@@ -385,6 +406,25 @@ internal sealed class TokenReading
             {
                 findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
             }
+        }
+    }
+
+    // Chains compare by their steps.
+    private sealed class StepsComparer : IEqualityComparer<LayerStep[]>
+    {
+        public static readonly StepsComparer Instance = new();
+
+        public bool Equals(LayerStep[]? x, LayerStep[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(LayerStep[] steps)
+        {
+            var hash = new HashCode();
+            foreach (LayerStep step in steps)
+            {
+                hash.Add(step);
+            }
+
+            return hash.ToHashCode();
         }
     }
 }
