@@ -12,19 +12,19 @@ public sealed class CleanTokenCacheTests
     public void Key_IsTheTokenInItsContext()
     {
         string token = "zhǎn" + Guid.NewGuid().ToString("N");
-        CleanTokenCache.AddClean(token, '(', ')', []);
-        Assert.True(CleanTokenCache.IsKnownClean(token, '(', ')', out _));
-        Assert.False(CleanTokenCache.IsKnownClean(token, '(', '。', out _));
-        Assert.False(CleanTokenCache.IsKnownClean(token, '\n', ')', out _));
-        Assert.False(CleanTokenCache.IsKnownClean(token + "x", '(', ')', out _));
+        CleanTokenCache.AddClean(token, '(', ')');
+        Assert.True(CleanTokenCache.IsKnownClean(token, '(', ')'));
+        Assert.False(CleanTokenCache.IsKnownClean(token, '(', '。'));
+        Assert.False(CleanTokenCache.IsKnownClean(token, '\n', ')'));
+        Assert.False(CleanTokenCache.IsKnownClean(token + "x", '(', ')'));
     }
 
     [Fact]
     public void LongTokens_AreNotRemembered()
     {
         string token = new('ǎ', CleanTokenCache.MaxTokenLength + 1);
-        CleanTokenCache.AddClean(token, ' ', ' ', []);
-        Assert.False(CleanTokenCache.IsKnownClean(token, ' ', ' ', out _));
+        CleanTokenCache.AddClean(token, ' ', ' ');
+        Assert.False(CleanTokenCache.IsKnownClean(token, ' ', ' '));
     }
 
     [Fact]

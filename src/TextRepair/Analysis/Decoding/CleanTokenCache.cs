@@ -3,8 +3,7 @@ using System.Collections.Concurrent;
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
-/// Remembers tokens that a search found no reading for, on their own evidence, with the chains of their likeliest
-/// readings (<see cref="TokenReading.PoolChains"/>, which their line may still take together). Both are a pure function of the
+/// Remembers tokens that a search found no reading for, on their own evidence. That decision is a pure function of the
 /// token and the two characters around it (<see cref="TokenReading.Decide"/> reads nothing else: the language models
 /// and code pages are fixed), so a token seen again in the same context is skipped without a search, with exactly the
 /// outcome a search would give. Corpora repeat such tokens all the time: pinyin syllables with tone letters, names
@@ -25,20 +24,14 @@ internal static class CleanTokenCache
     /// </summary>
     public const int Capacity = 16_384;
 
-    private static readonly ConcurrentDictionary<Key, LayerStep[][]> s_clean = new();
+    private static readonly ConcurrentDictionary<Key, bool> s_clean = new();
 
-    /// <summary>
-    /// True when the token in this context is known to have no reading on its own evidence; <paramref name="chains"/>
-    /// are then the chains of its likeliest readings, as recorded.
-    /// </summary>
-    public static bool IsKnownClean(string token, char before, char after, out LayerStep[][] chains)
-    {
-        chains = [];
-        return token.Length <= MaxTokenLength && s_clean.TryGetValue(new Key(token, before, after), out chains!);
-    }
+    /// <summary>True when the token in this context is known to have no reading on its own evidence.</summary>
+    public static bool IsKnownClean(string token, char before, char after) =>
+        token.Length <= MaxTokenLength && s_clean.ContainsKey(new Key(token, before, after));
 
-    /// <summary>Records that the token in this context has no reading on its own evidence, and its <paramref name="chains"/>.</summary>
-    public static void AddClean(string token, char before, char after, LayerStep[][] chains)
+    /// <summary>Records that the token in this context has no reading on its own evidence.</summary>
+    public static void AddClean(string token, char before, char after)
     {
         if (token.Length > MaxTokenLength)
         {
@@ -52,7 +45,7 @@ internal static class CleanTokenCache
             s_clean.Clear();
         }
 
-        s_clean.TryAdd(new Key(token, before, after), chains);
+        s_clean.TryAdd(new Key(token, before, after), true);
     }
 
     private readonly record struct Key(string Token, char Before, char After);

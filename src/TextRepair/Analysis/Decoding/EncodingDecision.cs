@@ -27,13 +27,6 @@ internal static class EncodingDecision
     public const double MinGain = 12;
 
     /// <summary>
-    /// Minimum log-likelihood ratio (nats, after one <see cref="LayerCost"/> per layer) of a line under a chain, summed
-    /// over tokens that each gained too little alone (see <see cref="LineDecisions"/>): the same evidence
-    /// <see cref="MinGain"/> asks of one token.
-    /// </summary>
-    public const double MinLineGain = MinGain;
-
-    /// <summary>
     /// Minimum log-likelihood ratio for a run of at most <see cref="ShortFieldMaxLength"/> characters. Short runs are
     /// where the search's many readings (about a hundred per layer) find spurious gains: the largest on clean dev text is
     /// 10.9 nats ("各黨" read as "世于" by gbk decoded as euc-kr), while 90% of correct 2-character runs and 99% of

@@ -17,7 +17,6 @@ internal sealed class LineDecisions
     /// </summary>
     private const int MinProseCjk = 2;
 
-
     /// <summary>Characters that open a quotation or a bracket.</summary>
     internal const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
 
@@ -30,7 +29,6 @@ internal sealed class LineDecisions
     private readonly KnownChains _known;
     private readonly List<LayerStep[]> _chains = [];
     private readonly List<TokenReading> _quoted = [];
-    private readonly List<TokenReading> _undecided = [];
 
     public LineDecisions(string text, int lineStart, int lineEnd, KnownChains known)
     {
@@ -47,10 +45,8 @@ internal sealed class LineDecisions
         foreach (TokenReading token in tokens)
         {
             // A token decided before in the same context with no reading gets the same outcome without a search.
-            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After, out LayerStep[][] chains))
+            if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
             {
-                token.RememberPoolChains(chains);
-                _undecided.Add(token);
                 continue;
             }
 
@@ -89,11 +85,6 @@ internal sealed class LineDecisions
         {
             // Nothing else shows the line damaged: the waiting tokens are decided on their own evidence after all.
             DecideAll(waiting);
-        }
-
-        if (_chains.Count == 0 && _undecided.Count > 0)
-        {
-            PoolUndecided();
         }
 
         // A line damaged by a chain is damaged by it throughout: other tokens that decode exactly by it follow.
@@ -144,59 +135,8 @@ internal sealed class LineDecisions
         }
         else
         {
-            CleanTokenCache.AddClean(token.Token, token.Before, token.After, token.PoolChains);
-            _undecided.Add(token);
+            CleanTokenCache.AddClean(token.Token, token.Before, token.After);
         }
-    }
-
-    // Tokens that each showed too little evidence alone may show a chain together: the log-likelihood ratio of the line
-    // under a chain is the sum of its tokens' (TokenReading.WholeGain, every token the chain reads exactly, gaining or
-    // not), and the chain's prior is paid once. The runs of one token are judged the same way: a token of many short
-    // runs (病 for 押, 败瓢 for 移動, 〖 for ー) gains by them together what no run gains alone. The chain that gains most
-    // takes the tokens, run by run as on a damaged line, when the sum clears EncodingDecision.MinLineGain.
-    private void PoolUndecided()
-    {
-        var chains = new List<LayerStep[]>();
-        foreach (TokenReading token in _undecided)
-        {
-            foreach (LayerStep[] chain in token.PoolChains)
-            {
-                if (!chains.Exists(steps => steps.AsSpan().SequenceEqual(chain)))
-                {
-                    chains.Add(chain);
-                }
-            }
-        }
-
-        LayerStep[]? best = null;
-        double bestGain = double.NegativeInfinity;
-        foreach (LayerStep[] chain in chains)
-        {
-            double gain = -chain.Length * EncodingDecision.LayerCost;
-            foreach (TokenReading token in _undecided)
-            {
-                double g = token.WholeGain(chain);
-                gain += double.IsNegativeInfinity(g) ? 0 : g;
-            }
-
-            if (gain > bestGain)
-            {
-                (best, bestGain) = (chain, gain);
-            }
-        }
-
-        if (best is null || bestGain < EncodingDecision.MinLineGain)
-        {
-            return;
-        }
-
-        foreach (TokenReading token in _undecided)
-        {
-            token.DecideByChain(best);
-        }
-
-        _chains.Add(best);
-        _known.Add(best);
     }
 
     // A token that took a reading on its own evidence: it shows the line damaged by the reading's chain, unless all it

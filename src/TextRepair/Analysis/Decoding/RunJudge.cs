@@ -169,24 +169,6 @@ internal static class RunJudge
         return !token.AsSpan(a, b - a).SequenceEqual(reading.Text.AsSpan(x, y - x));
     }
 
-    /// <summary>
-    /// True when some group <paramref name="reading"/> restores (changes, and does not only lose) holds a letter beyond
-    /// ASCII: what a reading must restore to be evidence of mojibake at all (see <see cref="RestoresLetters"/>).
-    /// </summary>
-    public static bool RestoresAnyLetter(string token, Candidate reading)
-    {
-        for (int k = 0; k < reading.TokenBounds.Length - 1; k++)
-        {
-            if (Restored(token, reading, k)
-                && RestoresLetters(reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // A run that restores no letter beyond ASCII (only symbols, U+FFFD, or ASCII kept in a group) restores no text: no
     // evidence of mojibake, which only ever garbles non-ASCII text.
     private static bool RestoresLetters(ReadOnlySpan<char> restored)

@@ -10,20 +10,10 @@ namespace TextRepair.Analysis.Decoding;
 /// </summary>
 internal sealed class TokenReading
 {
-    /// <summary>
-    /// Readings of each undecided token whose chains are tried on the line's undecided tokens (the likeliest first; see
-    /// LineDecisions). The right chain is among a damaged token's likeliest readings even when none clears the
-    /// thresholds alone. Dev half, lossy cases flagged / recovered to the best text: 2 readings 808 / 606, 8 readings
-    /// 814 / 612, 16 readings 815 / 614 (each chain tried costs a replay per undecided token).
-    /// </summary>
-    public const int PooledReadingsPerToken = 8;
-
     // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
     private bool[]? _accepted;
 
     private List<Candidate>? _readings;
-
-    private LayerStep[][]? _poolChains;
 
     private SpanScore? _input;
 
@@ -48,17 +38,6 @@ internal sealed class TokenReading
 
     /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search"/>; searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
-
-    /// <summary>
-    /// The distinct chains of the token's <see cref="PooledReadingsPerToken"/> likeliest exact readings: what its line
-    /// tries when no token shows it damaged alone (see <see cref="LineDecisions"/>). Searched on first use unless
-    /// remembered (<see cref="RememberPoolChains"/>).
-    /// </summary>
-    public LayerStep[][] PoolChains => _poolChains ??= [.. Readings.Where(c => c.Exact).OrderByDescending(c => c.Score.Total)
-        .Take(PooledReadingsPerToken).Select(c => c.Steps).Distinct(StepsComparer.Instance)];
-
-    /// <summary>Takes the <see cref="PoolChains"/> a search of the same token in the same context found before.</summary>
-    public void RememberPoolChains(LayerStep[][] chains) => _poolChains = chains;
 
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
@@ -210,35 +189,6 @@ internal sealed class TokenReading
         Chosen = null;
         _accepted = null;
         Restores = false;
-    }
-
-    /// <summary>
-    /// How much likelier the token reads as a whole by <paramref name="steps"/> than as it stands, in nats (every group
-    /// the chain changes applied, no prior cost of its layers); <see cref="double.NegativeInfinity"/> when the chain does
-    /// not read the token exactly, restores no letter (<see cref="RunJudge.RestoresAnyLetter"/>), reads as no text
-    /// (<see cref="EncodingDecision.Fluency"/>) or repeats one unit. A line's tokens that
-    /// each showed too little evidence alone add these up (see <see cref="LineDecisions"/>).
-    /// </summary>
-    public double WholeGain(LayerStep[] steps)
-    {
-        double best = double.NegativeInfinity;
-        if (RunJudge.Period(Token).Length < Token.Length)
-        {
-            // A repeated unit ("ÀÁÀÁÀÁ", "ÑÑÑÑ") carries the evidence of one unit, and a reading of it gains by being
-            // shorter alone (half as many repeats to score): the token's runs are judged one by one instead (RunJudge).
-            return best;
-        }
-
-        foreach (Candidate c in ReadingsBy(steps))
-        {
-            if (RunJudge.RestoresAnyLetter(Token, c)
-                && EncodingDecision.Fluency(c.Score, c.Text, Before, After) >= EncodingDecision.RequiredPerChar(Token.Length))
-            {
-                best = Math.Max(best, c.Score.Total - Input.Total);
-            }
-        }
-
-        return best;
     }
 
     /// <summary>
@@ -406,25 +356,6 @@ internal sealed class TokenReading
             {
                 findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
             }
-        }
-    }
-
-    // Chains compare by their steps.
-    private sealed class StepsComparer : IEqualityComparer<LayerStep[]>
-    {
-        public static readonly StepsComparer Instance = new();
-
-        public bool Equals(LayerStep[]? x, LayerStep[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(LayerStep[] steps)
-        {
-            var hash = new HashCode();
-            foreach (LayerStep step in steps)
-            {
-                hash.Add(step);
-            }
-
-            return hash.ToHashCode();
         }
     }
 }
