@@ -29,6 +29,7 @@ internal sealed class LineDecisions
     private readonly KnownChains _known;
     private readonly List<LayerStep[]> _chains = [];
     private readonly List<TokenReading> _quoted = [];
+    private int? _lineCjk;
 
     public LineDecisions(string text, int lineStart, int lineEnd, KnownChains known)
     {
@@ -174,14 +175,21 @@ internal sealed class LineDecisions
             return false;
         }
 
+        // The line's CJK letters are counted once; each span subtracts its own (a long line of many quoted findings
+        // stays linear).
+        _lineCjk ??= CountCjk(_text.AsSpan(_lineStart, _lineEnd - _lineStart));
+        int cjk = _lineCjk.Value - CountCjk(_text.AsSpan(start, end - start));
+        return cjk >= MinProseCjk;
+    }
+
+    private static int CountCjk(ReadOnlySpan<char> text)
+    {
         int cjk = 0;
-        for (int k = _lineStart; k < _lineEnd; k++)
+        foreach (char c in text)
         {
-            char c = _text[k];
-            bool inside = k >= start && k < end;
-            cjk += !inside && c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') ? 1 : 0;
+            cjk += c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') ? 1 : 0;
         }
 
-        return cjk >= MinProseCjk;
+        return cjk;
     }
 }

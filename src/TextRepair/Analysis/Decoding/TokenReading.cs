@@ -309,7 +309,7 @@ internal sealed class TokenReading
         return Candidate.Replay(Token, Before, After, steps);
     }
 
-    private static bool LossOnly(string replacement) => replacement.AsSpan().IndexOfAnyExcept('\uFFFD') < 0;
+    private static bool LossOnly(ReadOnlySpan<char> replacement) => replacement.IndexOfAnyExcept('\uFFFD') < 0;
 
     // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
     private static bool HasLosses(Candidate c) => c.Text.Contains('\uFFFD', StringComparison.Ordinal);
@@ -322,39 +322,54 @@ internal sealed class TokenReading
             return;
         }
 
-        int first = findings.Count;
+        // Adjacent groups join into one finding, built once: a token of thousands of groups would otherwise copy its
+        // replacement so far for every group.
+        var joined = new System.Text.StringBuilder();
+        int joinStart = -1, joinEnd = -1;
+        bool joinLossy = false, joinLossOnly = false;
         for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
         {
             int a = c.TokenBounds[k], b = c.TokenBounds[k + 1];
-            string replacement = c.Text.Substring(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
+            ReadOnlySpan<char> replacement = c.Text.AsSpan(c.TextBounds[k], c.TextBounds[k + 1] - c.TextBounds[k]);
             if (Token.AsSpan(a, b - a).SequenceEqual(replacement))
             {
                 continue;
             }
 
-            bool lossy = replacement.Contains('\uFFFD', StringComparison.Ordinal);
-            if (_accepted is not null && !_accepted[k] && (!lossy || replacement.AsSpan().IndexOfAnyExcept('\uFFFD') >= 0))
+            bool lossy = replacement.Contains('\uFFFD');
+            bool lossOnly = LossOnly(replacement);
+            if (_accepted is not null && !_accepted[k] && (!lossy || !lossOnly))
             {
                 // A group of a run that was not accepted (loss-only groups follow the line's damage, as below).
                 continue;
             }
 
-            if (lossy && !lossesToo && replacement.AsSpan().IndexOfAnyExcept('\uFFFD') < 0)
+            if (lossy && !lossesToo && lossOnly)
             {
                 continue;
             }
 
             // Adjacent groups join, but never a loss-only group with one that restores text too: the scanner keeps
             // loss-only findings for damaged lines only, and would drop the loss with the restoration.
-            if (findings.Count > first && findings[^1].End == Start + a && findings[^1].Lossy == lossy
-                && LossOnly(findings[^1].Replacement) == LossOnly(replacement))
+            if (joinStart < 0 || joinEnd != Start + a || joinLossy != lossy || joinLossOnly != lossOnly)
             {
-                EncodingFinding last = findings[^1];
-                findings[^1] = last with { Length = last.Length + (b - a), Replacement = last.Replacement + replacement };
+                Flush();
+                (joinStart, joinLossy, joinLossOnly) = (Start + a, lossy, lossOnly);
             }
-            else
+
+            joined.Append(replacement);
+            joinEnd = Start + b;
+        }
+
+        Flush();
+
+        void Flush()
+        {
+            if (joinStart >= 0)
             {
-                findings.Add(new EncodingFinding(Start + a, b - a, replacement, c.Chain, lossy));
+                findings.Add(new EncodingFinding(joinStart, joinEnd - joinStart, joined.ToString(), c.Chain, joinLossy));
+                joined.Clear();
+                joinStart = -1;
             }
         }
     }
