@@ -28,12 +28,7 @@ internal static class EncodingScanner
     /// Index of the first character that could belong to encoding damage (<see cref="SuspiciousChars"/>), or of the start
     /// of the first line before it made mostly of uncommon Han characters (<see cref="UncommonHan"/>); -1 for clean text.
     /// </summary>
-    public static int IndexOfSuspicious(ReadOnlySpan<char> text)
-    {
-        int hit = SuspiciousChars.IndexOf(text);
-        int line = UncommonHan.IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
-        return line >= 0 ? line : hit;
-    }
+    public static int IndexOfSuspicious(ReadOnlySpan<char> text) => SuspiciousChars.IndexOfSuspiciousOrUncommonLine(text);
 
     /// <summary>
     /// True when <see cref="Find"/> may find something in <paramref name="text"/>: a suspicious character (see
@@ -53,29 +48,17 @@ internal static class EncodingScanner
 
         var known = new KnownChains();
         int position = 0;
-
-        // The next suspicious character at or after position (NoneLeft when there is none), kept across lines: the
-        // lines between two suspicious characters are visited one by one when their Han characters are uncommon, and
-        // scanning again for the same character after each of them made the pre-scan quadratic in such lines (about
-        // 11 passes over 1.75 MB of Taiwan help with 477 such lines; found by profiling `check`).
-        const int NotScanned = -1, NoneLeft = -2;
-        int suspicious = NotScanned;
         while (position < text.Length)
         {
-            if (suspicious != NoneLeft && suspicious < position)
-            {
-                int next = SuspiciousChars.IndexOf(text.AsSpan(position));
-                suspicious = next < 0 ? NoneLeft : position + next;
-            }
-
-            int segmentEnd = suspicious == NoneLeft ? text.Length : suspicious;
-            int line = UncommonHan.IndexOfSuspiciousLine(text.AsSpan(position, segmentEnd - position));
-            int hit = line >= 0 ? position + line : suspicious;
+            // One pass from position to the first suspicious character or mostly uncommon line, whichever comes first:
+            // each character is looked at once by the pre-scan, however the lines between suspicious characters go.
+            int hit = IndexOfSuspicious(text.AsSpan(position));
             if (hit < 0)
             {
                 return;
             }
 
+            hit += position;
             int annotationEnd = AnnotationEnd(text, hit);
             if (annotationEnd > 0)
             {
@@ -88,47 +71,52 @@ internal static class EncodingScanner
             lineStart = Math.Max(lineStart, position);
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            FindInLine(text, lineStart, lineEnd, findings, known);
+            if (!IsQuiet(text, lineStart, lineEnd, known))
+            {
+                FindInLine(text, lineStart, lineEnd, findings, known);
+            }
+
             position = lineEnd + 1;
         }
     }
 
-    private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
+    /// <summary>
+    /// True when the line can have no finding, shown without the engine's allocations: no chain is known in the text
+    /// yet, the line holds neither U+FFFD nor 锟 (the only marker characters <see cref="FindInLine"/> reports or
+    /// decides on in an undamaged line), and none of its tokens may be damaged (<see cref="MayBeDamaged"/>) or each
+    /// that may is known to have no reading (<see cref="CleanTokenCache.IsKnownClean"/>). Then <see cref="LineDecisions"/>
+    /// takes no reading for any token (it tries a token only by the known chains, by pieces of 锟斤拷, or when it may be
+    /// damaged, and skips known-clean ones first), so the line is not damaged, and its markers ('?', 烫烫, 屯屯, whole
+    /// 锟斤拷) count only on a damaged line: <see cref="FindInLine"/> would add nothing and learn nothing.
+    /// </summary>
+    internal static bool IsQuiet(string text, int lineStart, int lineEnd, KnownChains known)
+    {
+        if (known.Steps.Count > 0 || text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny('\uFFFD', '\u951F') >= 0)
+        {
+            return false;
+        }
+
+        var tokens = new Tokens(text, lineStart, lineEnd);
+        while (tokens.MoveNext(out int start, out int end))
+        {
+            char before = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
+            char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
+            if (MayBeDamaged(text, start, end - start, before, after) && !CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
     {
         var tokens = new List<TokenReading>();
-        int i = lineStart;
-        while (i < lineEnd)
+        var cursor = new Tokens(text, lineStart, lineEnd);
+        while (cursor.MoveNext(out int start, out int end))
         {
-            if (IsSeparator(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            if (AnnotationAt(text, i, lineEnd) is int annotationEnd and > 0)
-            {
-                // A pinyin annotation is a reading, not mojibake: it is never part of a token.
-                i = annotationEnd;
-                continue;
-            }
-
-            int end = i;
-            while (end < lineEnd && !IsSeparator(text[end]) && end - i < MaxTokenLength && (end == i || AnnotationAt(text, end, lineEnd) == 0))
-            {
-                end++;
-            }
-
-            if (end < lineEnd && !IsSeparator(text[end]) && AnnotationAt(text, end, lineEnd) == 0)
-            {
-                end = CutPoint(text, i, end);
-            }
-
-            if (text.AsSpan(i, end - i).IndexOfAnyExceptInRange('\0', '\u007F') >= 0)
-            {
-                tokens.Add(TokenReading.Search(text, i, end, lineStart, lineEnd));
-            }
-
-            i = end;
+            tokens.Add(TokenReading.Search(text, start, end, lineStart, lineEnd));
         }
 
         bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(tokens);
@@ -151,6 +139,61 @@ internal static class EncodingScanner
 
         line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         findings.AddRange(line);
+    }
+
+    /// <summary>
+    /// The tokens of a line the engine decides: runs between separators (spaces, tabs, ideographic spaces) and pinyin
+    /// annotations, cut at <see cref="MaxTokenLength"/> (see <see cref="CutPoint"/>), that hold a character beyond
+    /// ASCII. Allocates nothing.
+    /// </summary>
+    private struct Tokens(string text, int lineStart, int lineEnd)
+    {
+        private int _next = lineStart;
+
+        public bool MoveNext(out int start, out int end)
+        {
+            int i = _next;
+            while (i < lineEnd)
+            {
+                if (IsSeparator(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                if (AnnotationAt(text, i, lineEnd) is int annotationEnd and > 0)
+                {
+                    // A pinyin annotation is a reading, not mojibake: it is never part of a token.
+                    i = annotationEnd;
+                    continue;
+                }
+
+                int stop = i;
+                while (stop < lineEnd && !IsSeparator(text[stop]) && stop - i < MaxTokenLength && (stop == i || AnnotationAt(text, stop, lineEnd) == 0))
+                {
+                    stop++;
+                }
+
+                if (stop < lineEnd && !IsSeparator(text[stop]) && AnnotationAt(text, stop, lineEnd) == 0)
+                {
+                    stop = CutPoint(text, i, stop);
+                }
+
+                int from = i;
+                i = stop;
+                if (text.AsSpan(from, stop - from).IndexOfAnyExceptInRange('\0', '\u007F') >= 0)
+                {
+                    _next = stop;
+                    start = from;
+                    end = stop;
+                    return true;
+                }
+            }
+
+            _next = lineEnd;
+            start = end = lineEnd;
+            return false;
+        }
     }
 
     private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired)
@@ -290,6 +333,21 @@ internal static class EncodingScanner
     /// not mojibake, so each stretch between annotations is judged on its own. Linear in the token's length.
     /// </summary>
     public static bool MayBeDamaged(string text, int start, int length, char before, char after)
+    {
+        // A pure function of the token's characters, of before and after (an annotation's Han character before '(' at
+        // the token's start is before itself) and of the fixed models: remembered per token and context.
+        ReadOnlySpan<char> token = text.AsSpan(start, length);
+        if (CleanTokenCache.TryGetMayBeDamaged(token, before, after, out bool known))
+        {
+            return known;
+        }
+
+        bool verdict = MayBeDamagedUncached(text, start, length, before, after);
+        CleanTokenCache.AddMayBeDamaged(token, before, after, verdict);
+        return verdict;
+    }
+
+    internal static bool MayBeDamagedUncached(string text, int start, int length, char before, char after)
     {
         int end = start + length, from = start;
         for (int open = IndexOfParenthesis(text, start, end); open >= 0;)
