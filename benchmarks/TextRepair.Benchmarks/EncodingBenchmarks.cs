@@ -113,6 +113,14 @@ public class EncodingWholeHelpBenchmarks
         EncodingScanner.Find(_text, findings);
         return findings.Count;
     }
+
+    [Benchmark(Description = "full encoding check, every line, caches cleared first")]
+    public int CleanCheckFirstPass()
+    {
+        // A first pass over the text: no token verdict remembered from the warm-up or the iteration before.
+        CleanTokenCache.Clear();
+        return CleanCheck();
+    }
 }
 
 /// <summary>
