@@ -17,17 +17,28 @@ namespace TextRepair.Analysis.Decoding;
 internal static class CleanTokenCache
 {
     /// <summary>
-    /// Longest token remembered. Repeated tokens are words and short phrases; a long token is a sentence or a paragraph
-    /// without spaces, seldom seen twice. 256 characters bound an entry at about 0.5 KB.
+    /// Longest token remembered: the scanner's longest (<see cref="EncodingScanner.MaxTokenLength"/>). Repeated tokens
+    /// are mostly words and short phrases, but a long line of one pattern (a log line of 锟斤拷 600 K characters long)
+    /// is cut into thousands of equal tokens, each a search of the lattice's windows (about 0.15 s for 4,096
+    /// characters): remembered, the line costs one search and a lookup per token.
     /// </summary>
-    public const int MaxTokenLength = 256;
+    public const int MaxTokenLength = EncodingScanner.MaxTokenLength;
 
     /// <summary>
-    /// Entries kept, per verdict, before the cache starts afresh: 16,384 entries of at most 0.5 KB are at most 8 MB,
-    /// far above the distinct tokens of a document that reach the engine (3,400 in LibreOffice's whole zh-CN help), small
-    /// beside the 1.5 MB of score tables and the models the engine loads.
+    /// Entries kept, per verdict, before the cache starts afresh: 16,384 entries, far above the distinct tokens of a
+    /// document that reach the engine (3,400 in LibreOffice's whole zh-CN help).
     /// </summary>
     public const int Capacity = 16_384;
+
+    /// <summary>
+    /// Characters of tokens kept, per verdict, before the cache starts afresh: 1 M characters (2 MB, 256 tokens of the
+    /// longest kind), small beside the 1.5 MB of score tables and the models the engine loads.
+    /// </summary>
+    public const int CapacityChars = 1 << 20;
+
+    private static int s_cleanChars;
+
+    private static int s_mayBeDamagedChars;
 
     private static readonly ConcurrentDictionary<Key, bool> s_clean = new(KeyComparer.Instance);
 
@@ -38,7 +49,7 @@ internal static class CleanTokenCache
         token.Length <= MaxTokenLength && s_clean.GetAlternateLookup<SpanKey>().ContainsKey(new SpanKey(token, before, after));
 
     /// <summary>Records that the token in this context has no reading on its own evidence.</summary>
-    public static void AddClean(string token, char before, char after) => Add(s_clean, token, before, after, true);
+    public static void AddClean(string token, char before, char after) => Add(s_clean, ref s_cleanChars, token, before, after, true);
 
     /// <summary>The remembered <see cref="EncodingScanner.MayBeDamaged"/> of the token in this context, when there is one.</summary>
     public static bool TryGetMayBeDamaged(ReadOnlySpan<char> token, char before, char after, out bool mayBeDamaged)
@@ -53,7 +64,7 @@ internal static class CleanTokenCache
     {
         if (token.Length <= MaxTokenLength)
         {
-            Add(s_mayBeDamaged, token.ToString(), before, after, mayBeDamaged);
+            Add(s_mayBeDamaged, ref s_mayBeDamagedChars, token.ToString(), before, after, mayBeDamaged);
         }
     }
 
@@ -62,23 +73,30 @@ internal static class CleanTokenCache
     {
         s_clean.Clear();
         s_mayBeDamaged.Clear();
+        Volatile.Write(ref s_cleanChars, 0);
+        Volatile.Write(ref s_mayBeDamagedChars, 0);
     }
 
-    private static void Add(ConcurrentDictionary<Key, bool> cache, string token, char before, char after, bool verdict)
+    private static void Add(ConcurrentDictionary<Key, bool> cache, ref int chars, string token, char before, char after, bool verdict)
     {
         if (token.Length > MaxTokenLength)
         {
             return;
         }
 
-        if (cache.Count >= Capacity)
+        if (cache.Count >= Capacity || Volatile.Read(ref chars) + token.Length > CapacityChars)
         {
             // Starting afresh keeps the bound without bookkeeping per hit; the tokens of the current text come back
-            // at once. (Two threads may both clear; either way the cache stays bounded and correct.)
+            // at once. (Two threads may both clear, and the count of characters may miss a token added meanwhile;
+            // either way the cache stays bounded, within a token per thread, and correct.)
             cache.Clear();
+            Volatile.Write(ref chars, 0);
         }
 
-        cache.TryAdd(new Key(token, before, after), verdict);
+        if (cache.TryAdd(new Key(token, before, after), verdict))
+        {
+            Interlocked.Add(ref chars, token.Length);
+        }
     }
 
     private readonly record struct Key(string Token, char Before, char After);

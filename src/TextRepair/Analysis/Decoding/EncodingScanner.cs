@@ -14,7 +14,7 @@ namespace TextRepair.Analysis.Decoding;
 /// context: a marker between quotes, or one that is the only sign of damage on its line, is a word and is left alone.
 /// Work is linear in the text's length. Thread-safe.
 /// </summary>
-internal static class EncodingScanner
+internal static partial class EncodingScanner
 {
     /// <summary>
     /// Longest token decided as a whole; longer runs are cut (after an ASCII character where possible, so that a cut
@@ -23,6 +23,16 @@ internal static class EncodingScanner
     /// UTF-8 paragraph of 1,000 Han characters read as windows-1252 is 3,000 characters).
     /// </summary>
     public const int MaxTokenLength = 4096;
+
+    [ThreadStatic]
+    private static long t_mayBeDamagedChars;
+
+    /// <summary>
+    /// Characters of the tokens <see cref="MayBeDamaged"/> found may be damaged on this thread: what the lattice may
+    /// search (<see cref="LineDecisions"/> searches a token only then, and not one known to be clean, which it skips
+    /// before asking), the work to count where wall time would be a flaky measure (tests).
+    /// </summary>
+    internal static long MayBeDamagedChars => t_mayBeDamagedChars;
 
     /// <summary>
     /// Index of the first character that could belong to encoding damage (<see cref="SuspiciousChars"/>), or of the start
@@ -141,61 +151,6 @@ internal static class EncodingScanner
         findings.AddRange(line);
     }
 
-    /// <summary>
-    /// The tokens of a line the engine decides: runs between separators (spaces, tabs, ideographic spaces) and pinyin
-    /// annotations, cut at <see cref="MaxTokenLength"/> (see <see cref="CutPoint"/>), that hold a character beyond
-    /// ASCII. Allocates nothing.
-    /// </summary>
-    private struct Tokens(string text, int lineStart, int lineEnd)
-    {
-        private int _next = lineStart;
-
-        public bool MoveNext(out int start, out int end)
-        {
-            int i = _next;
-            while (i < lineEnd)
-            {
-                if (IsSeparator(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                if (AnnotationAt(text, i, lineEnd) is int annotationEnd and > 0)
-                {
-                    // A pinyin annotation is a reading, not mojibake: it is never part of a token.
-                    i = annotationEnd;
-                    continue;
-                }
-
-                int stop = i;
-                while (stop < lineEnd && !IsSeparator(text[stop]) && stop - i < MaxTokenLength && (stop == i || AnnotationAt(text, stop, lineEnd) == 0))
-                {
-                    stop++;
-                }
-
-                if (stop < lineEnd && !IsSeparator(text[stop]) && AnnotationAt(text, stop, lineEnd) == 0)
-                {
-                    stop = CutPoint(text, i, stop);
-                }
-
-                int from = i;
-                i = stop;
-                if (text.AsSpan(from, stop - from).IndexOfAnyExceptInRange('\0', '\u007F') >= 0)
-                {
-                    _next = stop;
-                    start = from;
-                    end = stop;
-                    return true;
-                }
-            }
-
-            _next = lineEnd;
-            start = end = lineEnd;
-            return false;
-        }
-    }
-
     private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired)
     {
         // Characters already inside a finding (linear: one flag per character of the line).
@@ -211,9 +166,19 @@ internal static class EncodingScanner
         bool lostBytes = false;
         var markers = new List<EncodingFinding>();
         Dictionary<int, char>? repairedEnds = null;
+        int nextCovered = -1;
         for (int i = lineStart; i < lineEnd;)
         {
-            int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, lineEnd);
+            if (nextCovered < i)
+            {
+                int next = covered.AsSpan(i - lineStart).IndexOf(true);
+                nextCovered = next < 0 ? lineEnd : i + next;
+            }
+
+            // A marker is cut at the first covered character; a run is read at most 3 characters past it (a whole
+            // 锟斤拷 or two 烫 decide as the whole run would), so that a long run between findings is read once, not
+            // once per free stretch of it.
+            int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, Math.Min(lineEnd, nextCovered + 3));
             int free = covered.AsSpan(i - lineStart, length).IndexOf(true);
             length = free < 0 ? length : free;
             if (length == 0)
@@ -337,13 +302,13 @@ internal static class EncodingScanner
         // A pure function of the token's characters, of before and after (an annotation's Han character before '(' at
         // the token's start is before itself) and of the fixed models: remembered per token and context.
         ReadOnlySpan<char> token = text.AsSpan(start, length);
-        if (CleanTokenCache.TryGetMayBeDamaged(token, before, after, out bool known))
+        if (!CleanTokenCache.TryGetMayBeDamaged(token, before, after, out bool verdict))
         {
-            return known;
+            verdict = MayBeDamagedUncached(text, start, length, before, after);
+            CleanTokenCache.AddMayBeDamaged(token, before, after, verdict);
         }
 
-        bool verdict = MayBeDamagedUncached(text, start, length, before, after);
-        CleanTokenCache.AddMayBeDamaged(token, before, after, verdict);
+        t_mayBeDamagedChars += verdict ? length : 0;
         return verdict;
     }
 
@@ -407,27 +372,5 @@ internal static class EncodingScanner
 
         Span<char> key = stackalloc char[Pinyin.MaxKeyLength + 2];
         return Pinyin.TryParse(text.AsSpan(open, close - open), key, out _, out _) ? close + 1 : 0;
-    }
-
-    private static bool IsSeparator(char c) => c is ' ' or '\t' or '\u3000';
-
-    // When a pinyin annotation's opening parenthesis is at index (see AnnotationEnd), the index after its closing
-    // parenthesis (at most lineEnd); else 0.
-    private static int AnnotationAt(string text, int index, int lineEnd) =>
-        text[index] is '(' or '\uFF08' && index + 1 < lineEnd && AnnotationEnd(text, index + 1) is int end and > 0 && end <= lineEnd ? end : 0;
-
-    // Where to cut a token that reached the maximum length at end: after its last ASCII character in the second half,
-    // else at end (never between the halves of a surrogate pair).
-    private static int CutPoint(string text, int start, int end)
-    {
-        for (int k = end - 1; k > start + ((end - start) / 2); k--)
-        {
-            if (text[k] < 0x80)
-            {
-                return k + 1;
-            }
-        }
-
-        return char.IsHighSurrogate(text[end - 1]) ? end - 1 : end;
     }
 }
