@@ -3,50 +3,130 @@ using System.Collections.Concurrent;
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
-/// Remembers tokens that a search found no reading for, on their own evidence. That decision is a pure function of the
-/// token and the two characters around it (<see cref="TokenReading.Decide"/> reads nothing else: the language models
-/// and code pages are fixed), so a token seen again in the same context is skipped without a search, with exactly the
-/// outcome a search would give. Corpora repeat such tokens all the time: pinyin syllables with tone letters, names
-/// with accented letters, boilerplate lines of machine-converted Traditional text, each a search of 150-800 readings.
-/// Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>).
+/// Remembers two verdicts on tokens, each a pure function of the token and the two characters around it, so that a
+/// token seen again in the same context gets exactly the outcome it got before without the work. Tokens that a search
+/// found no reading for, on their own evidence (<see cref="IsKnownClean"/>): <see cref="TokenReading.Decide"/> reads
+/// nothing else (the language models and code pages are fixed). Corpora repeat such tokens all the time: pinyin
+/// syllables with tone letters, names with accented letters, boilerplate lines of machine-converted Traditional text,
+/// each a search of 150-800 readings. And whether a token may be damaged at all
+/// (<see cref="EncodingScanner.MayBeDamaged"/>, <see cref="TryGetMayBeDamaged"/>): one score per script model, asked
+/// of every token of every line the pre-scan lets through, mostly short words of uncommon Han (颜色, 边框) that recur
+/// throughout a document. Lookups take a span and allocate nothing. Bounded; thread-safe (the scanner runs on all
+/// cores under <c>--jsonl</c>).
 /// </summary>
 internal static class CleanTokenCache
 {
     /// <summary>
-    /// Longest token remembered. Repeated tokens are words and short phrases; a long token is a sentence or a paragraph
-    /// without spaces, seldom seen twice. 256 characters bound an entry at about 0.5 KB.
+    /// Longest token remembered: the scanner's longest (<see cref="EncodingScanner.MaxTokenLength"/>). Repeated tokens
+    /// are mostly words and short phrases, but a long line of one pattern (a log line of 锟斤拷 600 K characters long)
+    /// is cut into thousands of equal tokens, each a search of the lattice's windows (about 0.15 s for 4,096
+    /// characters): remembered, the line costs one search and a lookup per token.
     /// </summary>
-    public const int MaxTokenLength = 256;
+    public const int MaxTokenLength = EncodingScanner.MaxTokenLength;
 
     /// <summary>
-    /// Entries kept before the cache starts afresh: 16,384 entries of at most 0.5 KB are at most 8 MB, far above the
-    /// distinct clean tokens of a document, small beside the 1.5 MB of score tables and the models the engine loads.
+    /// Entries kept, per verdict, before the cache starts afresh: 16,384 entries, far above the distinct tokens of a
+    /// document that reach the engine (3,400 in LibreOffice's whole zh-CN help).
     /// </summary>
     public const int Capacity = 16_384;
 
-    private static readonly ConcurrentDictionary<Key, bool> s_clean = new();
+    /// <summary>
+    /// Characters of tokens kept, per verdict, before the cache starts afresh: 1 M characters (2 MB, 256 tokens of the
+    /// longest kind), small beside the 1.5 MB of score tables and the models the engine loads.
+    /// </summary>
+    public const int CapacityChars = 1 << 20;
+
+    private static int s_cleanChars;
+
+    private static int s_mayBeDamagedChars;
+
+    private static readonly ConcurrentDictionary<Key, bool> s_clean = new(KeyComparer.Instance);
+
+    private static readonly ConcurrentDictionary<Key, bool> s_mayBeDamaged = new(KeyComparer.Instance);
 
     /// <summary>True when the token in this context is known to have no reading on its own evidence.</summary>
-    public static bool IsKnownClean(string token, char before, char after) =>
-        token.Length <= MaxTokenLength && s_clean.ContainsKey(new Key(token, before, after));
+    public static bool IsKnownClean(ReadOnlySpan<char> token, char before, char after) =>
+        token.Length <= MaxTokenLength && s_clean.GetAlternateLookup<SpanKey>().ContainsKey(new SpanKey(token, before, after));
 
     /// <summary>Records that the token in this context has no reading on its own evidence.</summary>
-    public static void AddClean(string token, char before, char after)
+    public static void AddClean(string token, char before, char after) => Add(s_clean, ref s_cleanChars, token, before, after, true);
+
+    /// <summary>The remembered <see cref="EncodingScanner.MayBeDamaged"/> of the token in this context, when there is one.</summary>
+    public static bool TryGetMayBeDamaged(ReadOnlySpan<char> token, char before, char after, out bool mayBeDamaged)
+    {
+        mayBeDamaged = false;
+        return token.Length <= MaxTokenLength
+            && s_mayBeDamaged.GetAlternateLookup<SpanKey>().TryGetValue(new SpanKey(token, before, after), out mayBeDamaged);
+    }
+
+    /// <summary>Records <see cref="EncodingScanner.MayBeDamaged"/> of the token in this context.</summary>
+    public static void AddMayBeDamaged(ReadOnlySpan<char> token, char before, char after, bool mayBeDamaged)
+    {
+        if (token.Length <= MaxTokenLength)
+        {
+            Add(s_mayBeDamaged, ref s_mayBeDamagedChars, token.ToString(), before, after, mayBeDamaged);
+        }
+    }
+
+    /// <summary>Forgets every verdict (for measurements of a first pass over a text).</summary>
+    internal static void Clear()
+    {
+        s_clean.Clear();
+        s_mayBeDamaged.Clear();
+        Volatile.Write(ref s_cleanChars, 0);
+        Volatile.Write(ref s_mayBeDamagedChars, 0);
+    }
+
+    private static void Add(ConcurrentDictionary<Key, bool> cache, ref int chars, string token, char before, char after, bool verdict)
     {
         if (token.Length > MaxTokenLength)
         {
             return;
         }
 
-        if (s_clean.Count >= Capacity)
+        if (cache.Count >= Capacity || Volatile.Read(ref chars) + token.Length > CapacityChars)
         {
             // Starting afresh keeps the bound without bookkeeping per hit; the tokens of the current text come back
-            // at once. (Two threads may both clear; either way the cache stays bounded and correct.)
-            s_clean.Clear();
+            // at once. (Two threads may both clear, and the count of characters may miss a token added meanwhile;
+            // either way the cache stays bounded, within a token per thread, and correct.)
+            cache.Clear();
+            Volatile.Write(ref chars, 0);
         }
 
-        s_clean.TryAdd(new Key(token, before, after), true);
+        if (cache.TryAdd(new Key(token, before, after), verdict))
+        {
+            Interlocked.Add(ref chars, token.Length);
+        }
     }
 
     private readonly record struct Key(string Token, char Before, char After);
+
+    private readonly ref struct SpanKey(ReadOnlySpan<char> token, char before, char after)
+    {
+        public ReadOnlySpan<char> Token { get; } = token;
+
+        public char Before { get; } = before;
+
+        public char After { get; } = after;
+    }
+
+    // Keys compare by the token's characters; a span key hashes as the string key it stands for.
+    private sealed class KeyComparer : IEqualityComparer<Key>, IAlternateEqualityComparer<SpanKey, Key>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals(Key x, Key y) => x.Before == y.Before && x.After == y.After && string.Equals(x.Token, y.Token, StringComparison.Ordinal);
+
+        public int GetHashCode(Key key) => Hash(key.Token, key.Before, key.After);
+
+        public bool Equals(SpanKey alternate, Key other) =>
+            alternate.Before == other.Before && alternate.After == other.After && alternate.Token.SequenceEqual(other.Token);
+
+        public int GetHashCode(SpanKey alternate) => Hash(alternate.Token, alternate.Before, alternate.After);
+
+        public Key Create(SpanKey alternate) => new(alternate.Token.ToString(), alternate.Before, alternate.After);
+
+        private static int Hash(ReadOnlySpan<char> token, char before, char after) =>
+            HashCode.Combine(string.GetHashCode(token, StringComparison.Ordinal), before, after);
+    }
 }

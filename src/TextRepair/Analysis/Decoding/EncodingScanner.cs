@@ -14,7 +14,7 @@ namespace TextRepair.Analysis.Decoding;
 /// context: a marker between quotes, or one that is the only sign of damage on its line, is a word and is left alone.
 /// Work is linear in the text's length. Thread-safe.
 /// </summary>
-internal static class EncodingScanner
+internal static partial class EncodingScanner
 {
     /// <summary>
     /// Longest token decided as a whole; longer runs are cut (after an ASCII character where possible, so that a cut
@@ -24,16 +24,21 @@ internal static class EncodingScanner
     /// </summary>
     public const int MaxTokenLength = 4096;
 
+    [ThreadStatic]
+    private static long t_mayBeDamagedChars;
+
+    /// <summary>
+    /// Characters of the tokens <see cref="MayBeDamaged"/> found may be damaged on this thread: what the lattice may
+    /// search (<see cref="LineDecisions"/> searches a token only then, and not one known to be clean, which it skips
+    /// before asking), the work to count where wall time would be a flaky measure (tests).
+    /// </summary>
+    internal static long MayBeDamagedChars => t_mayBeDamagedChars;
+
     /// <summary>
     /// Index of the first character that could belong to encoding damage (<see cref="SuspiciousChars"/>), or of the start
     /// of the first line before it made mostly of uncommon Han characters (<see cref="UncommonHan"/>); -1 for clean text.
     /// </summary>
-    public static int IndexOfSuspicious(ReadOnlySpan<char> text)
-    {
-        int hit = SuspiciousChars.IndexOf(text);
-        int line = UncommonHan.IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
-        return line >= 0 ? line : hit;
-    }
+    public static int IndexOfSuspicious(ReadOnlySpan<char> text) => SuspiciousChars.IndexOfSuspiciousOrUncommonLine(text);
 
     /// <summary>
     /// True when <see cref="Find"/> may find something in <paramref name="text"/>: a suspicious character (see
@@ -53,29 +58,17 @@ internal static class EncodingScanner
 
         var known = new KnownChains();
         int position = 0;
-
-        // The next suspicious character at or after position (NoneLeft when there is none), kept across lines: the
-        // lines between two suspicious characters are visited one by one when their Han characters are uncommon, and
-        // scanning again for the same character after each of them made the pre-scan quadratic in such lines (about
-        // 11 passes over 1.75 MB of Taiwan help with 477 such lines; found by profiling `check`).
-        const int NotScanned = -1, NoneLeft = -2;
-        int suspicious = NotScanned;
         while (position < text.Length)
         {
-            if (suspicious != NoneLeft && suspicious < position)
-            {
-                int next = SuspiciousChars.IndexOf(text.AsSpan(position));
-                suspicious = next < 0 ? NoneLeft : position + next;
-            }
-
-            int segmentEnd = suspicious == NoneLeft ? text.Length : suspicious;
-            int line = UncommonHan.IndexOfSuspiciousLine(text.AsSpan(position, segmentEnd - position));
-            int hit = line >= 0 ? position + line : suspicious;
+            // One pass from position to the first suspicious character or mostly uncommon line, whichever comes first:
+            // each character is looked at once by the pre-scan, however the lines between suspicious characters go.
+            int hit = IndexOfSuspicious(text.AsSpan(position));
             if (hit < 0)
             {
                 return;
             }
 
+            hit += position;
             int annotationEnd = AnnotationEnd(text, hit);
             if (annotationEnd > 0)
             {
@@ -88,47 +81,52 @@ internal static class EncodingScanner
             lineStart = Math.Max(lineStart, position);
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            FindInLine(text, lineStart, lineEnd, findings, known);
+            if (!IsQuiet(text, lineStart, lineEnd, known))
+            {
+                FindInLine(text, lineStart, lineEnd, findings, known);
+            }
+
             position = lineEnd + 1;
         }
     }
 
-    private static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
+    /// <summary>
+    /// True when the line can have no finding, shown without the engine's allocations: no chain is known in the text
+    /// yet, the line holds neither U+FFFD nor 锟 (the only marker characters <see cref="FindInLine"/> reports or
+    /// decides on in an undamaged line), and none of its tokens may be damaged (<see cref="MayBeDamaged"/>) or each
+    /// that may is known to have no reading (<see cref="CleanTokenCache.IsKnownClean"/>). Then <see cref="LineDecisions"/>
+    /// takes no reading for any token (it tries a token only by the known chains, by pieces of 锟斤拷, or when it may be
+    /// damaged, and skips known-clean ones first), so the line is not damaged, and its markers ('?', 烫烫, 屯屯, whole
+    /// 锟斤拷) count only on a damaged line: <see cref="FindInLine"/> would add nothing and learn nothing.
+    /// </summary>
+    internal static bool IsQuiet(string text, int lineStart, int lineEnd, KnownChains known)
+    {
+        if (known.Steps.Count > 0 || text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny('\uFFFD', '\u951F') >= 0)
+        {
+            return false;
+        }
+
+        var tokens = new Tokens(text, lineStart, lineEnd);
+        while (tokens.MoveNext(out int start, out int end))
+        {
+            char before = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
+            char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
+            if (MayBeDamaged(text, start, end - start, before, after) && !CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
     {
         var tokens = new List<TokenReading>();
-        int i = lineStart;
-        while (i < lineEnd)
+        var cursor = new Tokens(text, lineStart, lineEnd);
+        while (cursor.MoveNext(out int start, out int end))
         {
-            if (IsSeparator(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            if (AnnotationAt(text, i, lineEnd) is int annotationEnd and > 0)
-            {
-                // A pinyin annotation is a reading, not mojibake: it is never part of a token.
-                i = annotationEnd;
-                continue;
-            }
-
-            int end = i;
-            while (end < lineEnd && !IsSeparator(text[end]) && end - i < MaxTokenLength && (end == i || AnnotationAt(text, end, lineEnd) == 0))
-            {
-                end++;
-            }
-
-            if (end < lineEnd && !IsSeparator(text[end]) && AnnotationAt(text, end, lineEnd) == 0)
-            {
-                end = CutPoint(text, i, end);
-            }
-
-            if (text.AsSpan(i, end - i).IndexOfAnyExceptInRange('\0', '\u007F') >= 0)
-            {
-                tokens.Add(TokenReading.Search(text, i, end, lineStart, lineEnd));
-            }
-
-            i = end;
+            tokens.Add(TokenReading.Search(text, start, end, lineStart, lineEnd));
         }
 
         bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(tokens);
@@ -168,9 +166,19 @@ internal static class EncodingScanner
         bool lostBytes = false;
         var markers = new List<EncodingFinding>();
         Dictionary<int, char>? repairedEnds = null;
+        int nextCovered = -1;
         for (int i = lineStart; i < lineEnd;)
         {
-            int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, lineEnd);
+            if (nextCovered < i)
+            {
+                int next = covered.AsSpan(i - lineStart).IndexOf(true);
+                nextCovered = next < 0 ? lineEnd : i + next;
+            }
+
+            // A marker is cut at the first covered character; a run is read at most 3 characters past it (a whole
+            // 锟斤拷 or two 烫 decide as the whole run would), so that a long run between findings is read once, not
+            // once per free stretch of it.
+            int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, Math.Min(lineEnd, nextCovered + 3));
             int free = covered.AsSpan(i - lineStart, length).IndexOf(true);
             length = free < 0 ? length : free;
             if (length == 0)
@@ -291,6 +299,21 @@ internal static class EncodingScanner
     /// </summary>
     public static bool MayBeDamaged(string text, int start, int length, char before, char after)
     {
+        // A pure function of the token's characters, of before and after (an annotation's Han character before '(' at
+        // the token's start is before itself) and of the fixed models: remembered per token and context.
+        ReadOnlySpan<char> token = text.AsSpan(start, length);
+        if (!CleanTokenCache.TryGetMayBeDamaged(token, before, after, out bool verdict))
+        {
+            verdict = MayBeDamagedUncached(text, start, length, before, after);
+            CleanTokenCache.AddMayBeDamaged(token, before, after, verdict);
+        }
+
+        t_mayBeDamagedChars += verdict ? length : 0;
+        return verdict;
+    }
+
+    internal static bool MayBeDamagedUncached(string text, int start, int length, char before, char after)
+    {
         int end = start + length, from = start;
         for (int open = IndexOfParenthesis(text, start, end); open >= 0;)
         {
@@ -349,27 +372,5 @@ internal static class EncodingScanner
 
         Span<char> key = stackalloc char[Pinyin.MaxKeyLength + 2];
         return Pinyin.TryParse(text.AsSpan(open, close - open), key, out _, out _) ? close + 1 : 0;
-    }
-
-    private static bool IsSeparator(char c) => c is ' ' or '\t' or '\u3000';
-
-    // When a pinyin annotation's opening parenthesis is at index (see AnnotationEnd), the index after its closing
-    // parenthesis (at most lineEnd); else 0.
-    private static int AnnotationAt(string text, int index, int lineEnd) =>
-        text[index] is '(' or '\uFF08' && index + 1 < lineEnd && AnnotationEnd(text, index + 1) is int end and > 0 && end <= lineEnd ? end : 0;
-
-    // Where to cut a token that reached the maximum length at end: after its last ASCII character in the second half,
-    // else at end (never between the halves of a surrogate pair).
-    private static int CutPoint(string text, int start, int end)
-    {
-        for (int k = end - 1; k > start + ((end - start) / 2); k--)
-        {
-            if (text[k] < 0x80)
-            {
-                return k + 1;
-            }
-        }
-
-        return char.IsHighSurrogate(text[end - 1]) ? end - 1 : end;
     }
 }

@@ -63,6 +63,12 @@ internal static partial class UncommonHan
     /// </summary>
     public const int MinHanPerLoss = 4;
 
+    /// <summary>First Han character <see cref="IsSuspiciousLine"/> samples (CJK Extension A).</summary>
+    internal const char FirstSampled = '\u3400';
+
+    /// <summary>Last Han character <see cref="IsSuspiciousLine"/> samples.</summary>
+    internal const char LastSampled = Last;
+
     private const char First = '\u4E00';
     private const char Last = '\u9FFF';
 
@@ -132,16 +138,22 @@ internal static partial class UncommonHan
     public static bool IsSuspiciousLine(ReadOnlySpan<char> line)
     {
         int han = 0, uncommon = 0;
-        for (int i = line.IndexOfAnyInRange('\u3400', '\u9FFF'); i >= 0 && i < line.Length && han < SampledHan; i++)
+        for (int i = line.IndexOfAnyInRange(FirstSampled, LastSampled); i >= 0 && i < line.Length && han < SampledHan; i++)
         {
             char c = line[i];
-            if (c is >= '\u3400' and <= Last)
+            if (c is >= FirstSampled and <= LastSampled)
             {
                 han++;
                 uncommon += IsCommon(c) ? 0 : 1;
             }
         }
 
-        return han >= MinHan && uncommon * 100 >= han * MinUncommonPercent;
+        return IsMostlyUncommon(han, uncommon);
     }
+
+    /// <summary>
+    /// The verdict of <see cref="IsSuspiciousLine"/> on a line whose sampled Han characters (at most
+    /// <see cref="SampledHan"/>) are <paramref name="han"/>, <paramref name="uncommon"/> of them uncommon.
+    /// </summary>
+    internal static bool IsMostlyUncommon(int han, int uncommon) => han >= MinHan && uncommon * 100 >= han * MinUncommonPercent;
 }
