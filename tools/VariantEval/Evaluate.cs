@@ -73,6 +73,7 @@ internal static class Evaluate
             md.AppendLine(Row("**all**", n, all));
         }
 
+        EvidenceSplit.Run(sources, new Oracle(), md);
         Seeded(sources.First(s => s.Name == "zh-tw.txt"), ChineseVariant.HantTW, "TWPhrases", md);
         Seeded(sources.First(s => s.Name == "cldr-hk.txt"), ChineseVariant.HantHK, "HKPhrases", md);
         NoEvidence(sources, md);
