@@ -65,6 +65,20 @@ if (args.Contains("--train"))
     return;
 }
 
+if (args.Contains("--abstained"))
+{
+    Abstained.Run(sources, md, wrong: args.Contains("--wrong"));
+    File.WriteAllText("artifacts/variant-eval-abstained.md", md.ToString());
+    return;
+}
+
+if (args.Contains("--experiments"))
+{
+    Experiments.Run(sources, md);
+    File.WriteAllText("artifacts/variant-eval-experiments.md", md.ToString());
+    return;
+}
+
 if (args.Contains("--tokens"))
 {
     Tokens.Run(sources, md);
