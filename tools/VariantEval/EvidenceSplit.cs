@@ -24,6 +24,7 @@ internal static class EvidenceSplit
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int[,] all = new int[2, 4];
         int flat = 0;
+        int byUsage = 0;
         foreach (Source source in sources.Where(s => s.Label != Label.Hans))
         {
             int[,] c = new int[2, 4];
@@ -39,6 +40,8 @@ internal static class EvidenceSplit
                     _ => 3,
                 };
                 flat += part == 0 && outcome == 3 && Math.Abs(r.RegionLogOdds) < FlatLogOdds ? 1 : 0;
+                byUsage += part == 1 && outcome != 3
+                    && r.Count(VariantEvidenceKind.TaiwanUsage) + r.Count(VariantEvidenceKind.HongKongUsage) > 0 ? 1 : 0;
                 c[part, 0]++;
                 c[part, outcome]++;
                 all[part, 0]++;
@@ -53,6 +56,7 @@ internal static class EvidenceSplit
         md.AppendLine($"- Texts with evidence answered without a region: {all[0, 3]}; of them {flat} ({(double)flat / Math.Max(1, all[0, 3]):P1}) have a region "
             + $"log-odds below {FlatLogOdds} either way: their evidence is OpenCC Taiwan vocabulary that the Hong Kong translators of the training "
             + "pairs write as often as the Taiwan ones (儲存, 資料, 物件, 檔案, 設定: weights near 0), so no threshold names a region for them.");
+        md.AppendLine($"- Texts without evidence that were named a region: {all[1, 1] + all[1, 2]}; of them {byUsage} hold a regional usage item (您, 你, 寬...), which the oracle does not count.");
     }
 
     // A region log-odds this small is a confidence under sigmoid(1 / 2) = 0.62: evidence that weighs next to nothing.
