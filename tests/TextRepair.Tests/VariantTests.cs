@@ -158,6 +158,18 @@ public sealed class VariantTests
         Assert.InRange(report.Confidence, 0.9, 1);
     }
 
+    [Fact]
+    public void A_region_is_named_from_a_confidence_of_0_87()
+    {
+        // 函式 alone: region log-odds 4.01 (RegionalWeights.g.cs), a confidence of sigmoid(4.01 / 2) = 0.88: named
+        // since session 12 (threshold 0.87, chosen on dev), not before (0.9).
+        VariantReport report = TextAnalyzer.IdentifyVariant("這個函式會傳回一個數字。");
+
+        Assert.InRange(report.RegionLogOdds, 3.9, 4.2);
+        Assert.Equal(ChineseVariant.HantTW, report.Variant);
+        Assert.InRange(report.Confidence, 0.87, 0.9);
+    }
+
     [Theory]
     [InlineData("請確認您要刪除這個檔案。您的設定會保留。", ChineseVariant.HantTW, VariantEvidenceKind.TaiwanUsage)]
     [InlineData("請確認你要刪除這個檔案。你的設定會保留。", ChineseVariant.HantHK, VariantEvidenceKind.HongKongUsage)]

@@ -73,6 +73,7 @@ internal static class Evaluate
             md.AppendLine(Row("**all**", n, all));
         }
 
+        EvidenceSplit.Run(sources, new Oracle(), md);
         Seeded(sources.First(s => s.Name == "zh-tw.txt"), ChineseVariant.HantTW, "TWPhrases", md);
         Seeded(sources.First(s => s.Name == "cldr-hk.txt"), ChineseVariant.HantHK, "HKPhrases", md);
         NoEvidence(sources, md);
@@ -199,7 +200,7 @@ internal static class Evaluate
 
     private static void Calibration(List<Source> sources, StringBuilder md)
     {
-        double[] edges = [0.95, 0.99, 0.999, 1.01];
+        double[] edges = [0.87, 0.95, 0.99, 0.999, 1.01];
         int[] count = new int[edges.Length - 1];
         int[] right = new int[edges.Length - 1];
         foreach (Source source in sources)

@@ -159,7 +159,7 @@ internal static class Fit
         md.AppendLine();
         md.AppendLine("| region threshold | right | other region | no region | precision |");
         md.AppendLine("|---:|---:|---:|---:|---:|");
-        foreach (double threshold in new[] { 0.5, 0.6, 0.7, 0.8, 0.9, 0.95 })
+        foreach (double threshold in new[] { 0.5, 0.6, 0.7, 0.8, 0.85, 0.86, 0.87, 0.88, 0.9, 0.95 })
         {
             string Cell(Func<(double LogOdds, int Sign, bool Paired), bool> which)
             {

@@ -7,7 +7,10 @@
 // --train counts the regional weights on the training pairs (train-tw.txt / train-hk.txt, never evaluated on), picks
 // their shrinkage on the dev half and writes src/TextRepair/Analysis/Variant/RegionalWeights.g.cs (report in
 // artifacts/variant-train.md); rebuild, then run --dev and the plain run. --tokens lists each regional evidence span
-// with its dev counts in Taiwan and Hong Kong text (artifacts/variant-eval-tokens.md). Run from the repository root.
+// with its dev counts in Taiwan and Hong Kong text (artifacts/variant-eval-tokens.md). --abstained lists the dev texts
+// of >= 100 Han that hold distinguishing evidence (Oracle.cs) but got no region, with each item's weight (with --wrong:
+// the texts pointing at the other region instead; artifacts/variant-eval-abstained.md). --experiments replays other
+// region rules on the dev texts' items (artifacts/variant-eval-experiments.md). Run from the repository root.
 // --dev measures on the development half instead (written to artifacts/variant-eval-dev.md unless OUTPUT_MD is given):
 // that is the run to look at while changing the method; the test half is measured once, for the doc.
 // Split: LibreOffice help files, first half of the lines (help modules in path order) = dev, second half = test;
@@ -62,6 +65,20 @@ if (args.Contains("--train"))
     Train.Run(corpus, sources, "src/TextRepair/Analysis/Variant/RegionalWeights.g.cs", training);
     File.WriteAllText("artifacts/variant-train.md", training.ToString());
     Console.WriteLine(training.ToString());
+    return;
+}
+
+if (args.Contains("--abstained"))
+{
+    Abstained.Run(sources, md, wrong: args.Contains("--wrong"));
+    File.WriteAllText("artifacts/variant-eval-abstained.md", md.ToString());
+    return;
+}
+
+if (args.Contains("--experiments"))
+{
+    Experiments.Run(sources, md);
+    File.WriteAllText("artifacts/variant-eval-experiments.md", md.ToString());
     return;
 }
 
