@@ -1,0 +1,32 @@
+
+namespace TextRepair.Cli.Tests;
+
+/// <summary>
+/// The defects session 12's hostile run found (docs/cli.md, "Hostile inputs"): each input ends in a correct result or a
+/// one-line error with a non-zero exit, never a wait forever, a nameless message or memory without bound.
+/// </summary>
+public sealed class HostileInputTests
+{
+    [Theory]
+    [InlineData("repair")]
+    [InlineData("convert -c s2t")]
+    [InlineData("encoding")]
+    [InlineData("serve")]
+    public async Task A_closed_standard_input_is_an_error_not_a_wait(string command)
+    {
+        // The runtime reused descriptor 0 for the read end of its own pipe, and reading it waited forever.
+        ToolResult result = await Shell.RunAsync($"$T {command} <&-", timeout: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("textrepair: read error: standard input is closed\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Standard_input_that_is_a_directory_is_named()
+    {
+        ToolResult result = await Shell.RunAsync("$T repair < .");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("textrepair: <stdin>: is a directory\n", result.Stderr);
+    }
+}
