@@ -29,4 +29,25 @@ public sealed class HostileInputTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("textrepair: <stdin>: is a directory\n", result.Stderr);
     }
+
+    [Fact]
+    public async Task Encoding_stops_on_a_closed_pipe()
+    {
+        // It wrote through the console stream, which ignores EPIPE: it went through every file and exited 0.
+        using var directory = new TempDirectory();
+        for (int i = 0; i < 2000; i++)
+        {
+            File.WriteAllText(directory.File($"f{i}.txt"), "汉字\n");
+        }
+
+        ToolResult piped = await Shell.RunAsync("($T encoding -r .; echo \"status $?\" >&2) | head -c1 > /dev/null", directory.Path, TimeSpan.FromSeconds(60));
+        ToolResult closed = await Shell.RunAsync("$T encoding f1.txt >&-", directory.Path);
+        ToolResult full = await Shell.RunAsync("$T encoding f1.txt > /dev/full", directory.Path);
+
+        Assert.Equal("status 141\n", piped.Stderr);
+        Assert.Equal(1, closed.ExitCode);
+        Assert.Equal("textrepair: write error: standard output is closed\n", closed.Stderr);
+        Assert.Equal(1, full.ExitCode);
+        Assert.Equal("textrepair: standard output: no space left on device\n", full.Stderr);
+    }
 }
