@@ -1,3 +1,4 @@
+using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Tests;
 
@@ -49,5 +50,41 @@ public sealed class HostileInputTests
         Assert.Equal("textrepair: write error: standard output is closed\n", closed.Stderr);
         Assert.Equal(1, full.ExitCode);
         Assert.Equal("textrepair: standard output: no space left on device\n", full.Stderr);
+    }
+
+    [Fact]
+    public async Task A_file_name_that_is_not_UTF8_stops_the_walk_naming_it()
+    {
+        // .NET cannot open such a name; the run failed later with a nameless "no such file or directory".
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.File("d"));
+        File.WriteAllText(directory.File("d/a.txt"), "汉字\n");
+        ToolResult made = await Shell.RunAsync("printf '汉字\\n' > \"d/bad$(printf '\\377').txt\"", directory.Path);
+        Assert.Equal(0, made.ExitCode);
+
+        ToolResult walked = await Shell.RunAsync("$T convert -c s2t -r d", directory.Path);
+        ToolResult named = await Shell.RunAsync("$T convert -c s2t \"d/bad$(printf '\\377').txt\"", directory.Path);
+        await Shell.RunAsync("rm -r d", directory.Path); // .NET cannot delete that name either
+
+        Assert.Equal(2, walked.ExitCode);
+        Assert.Empty(walked.Stdout);
+        Assert.Equal("textrepair: d/bad\uFFFD.txt: the file name is not valid UTF-8, and this tool cannot open such a file (rename it, or list it in a .ignore file)\n", walked.Stderr);
+        Assert.Equal(2, named.ExitCode);
+        Assert.Contains("the file name is not valid UTF-8", named.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_directory_in_the_tree_is_named()
+    {
+        // Root reads every directory: the walk then runs as nobody, the way a user meets it.
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.File("top/sub/closed"));
+        File.WriteAllText(directory.File("top/sub/a.txt"), "汉字\n");
+        string prefix = Posix.EffectiveUser == 0 ? "su nobody -s /bin/sh -c '$T repair -r top'" : "$T repair -r top";
+        ToolResult result = await Shell.RunAsync(
+            $"chmod -R a+rX . && chmod 700 top/sub/closed && {prefix}", directory.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("textrepair: top/sub/closed: permission denied\n", result.Stderr);
     }
 }

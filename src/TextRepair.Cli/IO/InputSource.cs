@@ -62,6 +62,7 @@ internal sealed class InputSource
             }
             else
             {
+                InputWalker.CheckNameDecodes(operand, operand);
                 throw new CliException($"{operand}: no such file or directory");
             }
         }
@@ -105,7 +106,8 @@ internal sealed class InputSource
 
     private static InputSource FromFile(string path, string? relativePath = null)
     {
-        var info = new FileInfo(path);
-        return new InputSource(path, info.Length > 0 ? info.Length : null, relativePath);
+        // Named when it fails (a file deleted between the walk and this look at its size).
+        long length = IoErrors.Run(path, () => new FileInfo(path).Length);
+        return new InputSource(path, length > 0 ? length : null, relativePath);
     }
 }
