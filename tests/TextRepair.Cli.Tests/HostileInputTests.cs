@@ -1,3 +1,5 @@
+using System.Text;
+using TextRepair.Cli.Commands;
 using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Tests;
@@ -86,5 +88,36 @@ public sealed class HostileInputTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("textrepair: top/sub/closed: permission denied\n", result.Stderr);
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_limit_is_refused_not_grown_forever()
+    {
+        // The buffer grew to 2 GiB, then again and again: a 2.2 GB file without a line feed ran for minutes at 19 GB.
+        byte[] longLine = Encoding.ASCII.GetBytes(new string('a', 100));
+        var reader = new BlockReader(new MemoryStream(longLine), targetSize: 16, startOffset: 0, "long.txt", maxLineBytes: 64);
+
+        CliException error = Assert.Throws<CliException>(() => reader.Read());
+
+        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
+        Assert.Equal("long.txt: the line at byte offset 0 is longer than 64 bytes without a line feed: too long to process", error.Message);
+    }
+
+    [Fact]
+    public void A_line_within_the_limit_is_one_block()
+    {
+        byte[] text = Encoding.ASCII.GetBytes(new string('a', 60) + "\nb\n");
+        var reader = new BlockReader(new MemoryStream(text), targetSize: 16, startOffset: 0, "ok.txt", maxLineBytes: 64);
+
+        var read = new List<byte>();
+        while (reader.Read() is { } block)
+        {
+            using (block)
+            {
+                read.AddRange(block.Data.ToArray());
+            }
+        }
+
+        Assert.Equal(text, read);
     }
 }

@@ -128,7 +128,7 @@ internal sealed class Runner
             return false;
         }
 
-        var reader = new BlockReader(decoded.Utf8, _settings.BlockSize, decoded.StartOffset);
+        var reader = new BlockReader(decoded.Utf8, _settings.BlockSize, decoded.StartOffset, input.DisplayName);
         OutputEncoding? encoded = null;
         Stream destination = output;
         if (!_settings.WritesReport)
