@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using TextRepair.Cli.Commands;
 using TextRepair.Cli.IO;
@@ -91,6 +92,32 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task A_zip_bomb_is_refused_before_it_fills_the_memory()
+    {
+        // 100 MB of spaces in word/document.xml deflate to about 100 KB (1,000:1): refused past 32 MiB, named.
+        using var directory = new TempDirectory();
+        WriteDocx(directory.File("bomb.docx"), spaces: 100 << 20);
+        WriteDocx(directory.File("fine.docx"), spaces: 1 << 20);
+        byte[] before = File.ReadAllBytes(directory.File("bomb.docx"));
+
+        ToolResult bomb = await Tool.RunAsync(["convert", "-c", "s2t", "-i", "bomb.docx"], workingDirectory: directory.Path);
+        ToolResult output = await Tool.RunAsync(["repair", "bomb.docx", "-o", "out.docx"], workingDirectory: directory.Path);
+        ToolResult fine = await Tool.RunAsync(["convert", "-c", "s2t", "fine.docx", "-o", "fine-out.docx"], workingDirectory: directory.Path);
+
+        Assert.Equal(2, bomb.ExitCode);
+        Assert.Equal(2, output.ExitCode);
+        Assert.Contains("word/document.xml: inflates to more than 33,554,432 bytes", bomb.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(a zip bomb, or a part too large to process)", bomb.Stderr, StringComparison.Ordinal);
+        Assert.Single(bomb.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Equal(before, File.ReadAllBytes(directory.File("bomb.docx")));
+        Assert.False(File.Exists(directory.File("out.docx")));
+        Assert.Equal(0, fine.ExitCode);
+        using ZipArchive converted = ZipFile.OpenRead(directory.File("fine-out.docx"));
+        using var reader = new StreamReader(converted.GetEntry("word/document.xml")!.Open());
+        Assert.Contains("漢字", reader.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_line_longer_than_the_limit_is_refused_not_grown_forever()
     {
         // The buffer grew to 2 GiB, then again and again: a 2.2 GB file without a line feed ran for minutes at 19 GB.
@@ -136,5 +163,26 @@ public sealed class HostileInputTests
         Assert.Equal(ExitCodes.BadInput, error.ExitCode);
         Assert.StartsWith("<stdin>: too large to process as one document (more than 100 characters;", error.Message, StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetString(small), text);
+    }
+
+    private static void WriteDocx(string path, int spaces)
+    {
+        using ZipArchive archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        using (var types = new StreamWriter(archive.CreateEntry("[Content_Types].xml").Open()))
+        {
+            types.Write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        }
+
+        using Stream document = archive.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
+        document.Write("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">汉字"u8);
+        byte[] block = new byte[1 << 20];
+        block.AsSpan().Fill((byte)' ');
+        for (int written = 0; written < spaces; written += block.Length)
+        {
+            document.Write(block, 0, Math.Min(block.Length, spaces - written));
+        }
+
+        document.Write("</w:t></w:r></w:p></w:body></w:document>"u8);
     }
 }
