@@ -165,6 +165,45 @@ public sealed class HostileInputTests
         Assert.Equal(Encoding.UTF8.GetString(small), text);
     }
 
+    [Fact]
+    public async Task The_ambiguities_file_is_never_an_input_or_the_output()
+    {
+        // It was opened with FileMode.Create before the input was read: a.txt was left empty, exit 0.
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("a.txt"), "干 后 发\n");
+
+        ToolResult same = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", "--ambiguities", "a.txt"], workingDirectory: directory.Path);
+        ToolResult dotted = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", "--ambiguities", "./a.txt"], workingDirectory: directory.Path);
+        ToolResult output = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", "--ambiguities", "o.txt", "-o", "o.txt"], workingDirectory: directory.Path);
+        ToolResult fine = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", "--ambiguities", "g.jsonl"], workingDirectory: directory.Path);
+
+        Assert.Equal(2, same.ExitCode);
+        Assert.Equal("textrepair: --ambiguities a.txt: is the input a.txt; the guesses are never written over an input\n", same.Stderr);
+        Assert.Equal(2, dotted.ExitCode);
+        Assert.Equal("干 后 发\n", File.ReadAllText(directory.File("a.txt")));
+        Assert.Equal(2, output.ExitCode);
+        Assert.Equal("textrepair: --ambiguities o.txt: is also the --output file\n", output.Stderr);
+        Assert.Equal(0, fine.ExitCode);
+        Assert.Equal("幹 後 發\n", fine.Text);
+        Assert.Equal(3, File.ReadAllLines(directory.File("g.jsonl")).Length);
+    }
+
+    [Fact]
+    public async Task A_failed_write_of_the_ambiguities_file_is_named_and_leaves_nothing()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("a.txt"), "干 后 发\n");
+
+        ToolResult full = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", "--ambiguities", "/dev/full"], workingDirectory: directory.Path);
+        ToolResult missing = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", "--ambiguities", "no/such/dir.jsonl"], workingDirectory: directory.Path);
+
+        Assert.Equal(1, full.ExitCode);
+        Assert.Equal("textrepair: /dev/full: no space left on device\n", full.Stderr);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal("textrepair: no/such/dir.jsonl: no such file or directory\n", missing.Stderr);
+        Assert.Equal(["a.txt"], Directory.GetFiles(directory.Path).Select(Path.GetFileName));
+    }
+
     private static void WriteDocx(string path, int spaces)
     {
         using ZipArchive archive = ZipFile.Open(path, ZipArchiveMode.Create);
