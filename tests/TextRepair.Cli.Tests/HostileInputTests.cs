@@ -204,6 +204,38 @@ public sealed class HostileInputTests
         Assert.Equal(["a.txt"], Directory.GetFiles(directory.Path).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("--phrases", "bad.bin", "textrepair: --phrases bad.bin: not valid UTF-8\n")]
+    [InlineData("--protect", "bad.bin", "textrepair: --protect bad.bin: not valid UTF-8\n")]
+    [InlineData("--phrases", "dir", "textrepair: --phrases dir: is a directory\n")]
+    [InlineData("--protect", "missing.txt", "textrepair: --protect missing.txt: no such file or directory\n")]
+    [InlineData("--protect", "separator.txt", "textrepair: --protect separator.txt: A protected term is null, empty or holds a line break. (Parameter 'terms')\n")]
+    public async Task A_bad_glossary_or_protect_file_is_bad_input(string option, string file, string expected)
+    {
+        // A binary --protect file failed with exit 1 and the library's ArgumentException; invalid UTF-8 in --phrases
+        // was read as U+FFFD keys; a directory was "Access to the path ... is denied."
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("a.txt"), "汉字\n");
+        File.WriteAllBytes(directory.File("bad.bin"), [0x61, 0x09, 0x62, 0x0A, 0xFF, 0xFE, 0x09, 0x78, 0x0A]);
+        File.WriteAllText(directory.File("separator.txt"), "a\u2028b\n");
+        Directory.CreateDirectory(directory.File("dir"));
+
+        ToolResult result = await Tool.RunAsync(["convert", "-c", "s2t", "a.txt", option, file], workingDirectory: directory.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Stderr);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_max_errors_value_past_the_range_is_bad_usage()
+    {
+        ToolResult result = await Tool.RunAsync("convert -c s2t --max-errors 99999999999999999999", "汉字\n");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("textrepair: Cannot parse argument '99999999999999999999' for option '--max-errors'", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static void WriteDocx(string path, int spaces)
     {
         using ZipArchive archive = ZipFile.Open(path, ZipArchiveMode.Create);
