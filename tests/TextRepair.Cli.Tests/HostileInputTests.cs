@@ -236,6 +236,18 @@ public sealed class HostileInputTests
         Assert.StartsWith("textrepair: Cannot parse argument '99999999999999999999' for option '--max-errors'", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--encoding")]
+    [InlineData("--output-encoding")]
+    public async Task A_disabled_encoding_is_an_unknown_one(string option)
+    {
+        // UTF-7: .NET throws NotSupportedException by name; it ended the run with exit 1 and a SYSLIB0001 link.
+        ToolResult result = await Tool.RunAsync($"convert -c s2t {option} utf-7", "汉字\n");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"textrepair: {option}: unknown encoding 'utf-7'", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static void WriteDocx(string path, int spaces)
     {
         using ZipArchive archive = ZipFile.Open(path, ZipArchiveMode.Create);
