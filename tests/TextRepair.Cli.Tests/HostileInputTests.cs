@@ -67,6 +67,8 @@ public sealed class HostileInputTests
 
         ToolResult walked = await Shell.RunAsync("$T convert -c s2t -r d", directory.Path);
         ToolResult named = await Shell.RunAsync("$T convert -c s2t \"d/bad$(printf '\\377').txt\"", directory.Path);
+        File.WriteAllText(directory.File("d/.ignore"), "bad*\n");
+        ToolResult ignored = await Shell.RunAsync("$T convert -c s2t -r d", directory.Path);
         await Shell.RunAsync("rm -r d", directory.Path); // .NET cannot delete that name either
 
         Assert.Equal(2, walked.ExitCode);
@@ -74,6 +76,8 @@ public sealed class HostileInputTests
         Assert.Equal("textrepair: d/bad\uFFFD.txt: the file name is not valid UTF-8, and this tool cannot open such a file (rename it, or list it in a .ignore file)\n", walked.Stderr);
         Assert.Equal(2, named.ExitCode);
         Assert.Contains("the file name is not valid UTF-8", named.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, ignored.ExitCode);
+        Assert.Equal("漢字\n", ignored.Text);
     }
 
     [Fact]

@@ -76,7 +76,6 @@ internal static class InputWalker
             string name = entry.Name;
             bool isDirectory = entry is DirectoryInfo;
             string path = Path.Combine(directory, name);
-            CheckNameDecodes(path, name);
             if (entry.LinkTarget is not null || (!isDirectory && TemporaryFiles.IsTemporaryName(name)))
             {
                 continue;
@@ -97,6 +96,9 @@ internal static class InputWalker
             {
                 continue;
             }
+
+            // After the skips: a hidden or ignored name that .NET cannot open is left out like any other.
+            CheckNameDecodes(path, name);
 
             if (isDirectory)
             {
