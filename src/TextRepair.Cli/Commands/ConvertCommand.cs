@@ -55,6 +55,7 @@ internal static class ConvertCommand
             documents.Check(parse, settings);
             if (settings.Jsonl)
             {
+                ConvertTrustRun.CheckTarget(trust, settings);
                 return ConvertTrustRun.Finish(trust, runner.Run((input, reader, output, _) => runner.RunJsonLines(input, reader, output, processor), statsWithEdits: false));
             }
 
@@ -66,8 +67,9 @@ internal static class ConvertCommand
                     statsWithEdits: false);
             }
 
-            using Stream? positions = ConvertTrustRun.OpenPositions(trust, settings);
-            return ConvertTrustRun.Finish(trust, runner.Run(
+            ConvertTrustRun.CheckTarget(trust, settings);
+            using OutputTarget? positions = ConvertTrustRun.OpenPositions(trust, settings);
+            int exitCode = runner.Run(
                 documents.Handler(parse, settings, runner, new DocumentConverter(converter), (input, reader, output, stats) =>
                 {
                     DocumentOutcome outcome = processor.Process(runner.ReadDocument(input, reader));
@@ -75,10 +77,14 @@ internal static class ConvertCommand
                     CliCommands.WriteText(output, outcome.Text);
                     if (positions is not null && outcome.Ambiguities is List<ReportedAmbiguity> ambiguities)
                     {
-                        ConvertTrustOptions.WritePositions(positions, ambiguities);
+                        ConvertTrustOptions.WritePositions(positions.Stream, ambiguities);
                     }
                 }),
-                statsWithEdits: false));
+                statsWithEdits: false);
+
+            // Only a complete run replaces the file (a failure leaves the previous one, and no temporary file).
+            positions?.Commit();
+            return ConvertTrustRun.Finish(trust, exitCode);
         }));
         return command;
     }

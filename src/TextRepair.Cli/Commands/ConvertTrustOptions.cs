@@ -113,6 +113,10 @@ internal sealed class ConvertTrustOptions
             {
                 throw new CliException($"{phrases}: {error.Message}");
             }
+            catch (System.Text.DecoderFallbackException error)
+            {
+                throw NotUtf8("--phrases", phrases, error);
+            }
         }
 
         ProtectedText kinds = (parse.GetValue(_protectMarkup) ? ProtectedText.Markup : 0)
@@ -125,18 +129,33 @@ internal sealed class ConvertTrustOptions
         {
             using StreamReader reader = OpenText(protect, "--protect");
             terms = [];
-            while (reader.ReadLine() is { } line)
+            try
             {
-                if (line.Length > 0)
+                while (reader.ReadLine() is { } line)
                 {
-                    terms.Add(line);
+                    if (line.Length > 0)
+                    {
+                        terms.Add(line);
+                    }
                 }
+            }
+            catch (System.Text.DecoderFallbackException error)
+            {
+                throw NotUtf8("--protect", protect, error);
             }
         }
 
         if (kinds != ProtectedText.None || terms is { Count: > 0 })
         {
-            converter = converter.WithProtection(kinds, terms);
+            try
+            {
+                converter = converter.WithProtection(kinds, terms);
+            }
+            catch (ArgumentException error)
+            {
+                // A term the library refuses (one holding U+2028, say) is bad input, not a failure of the tool.
+                throw new CliException($"--protect {parse.GetValue(_protect)}: {error.Message}", ExitCodes.BadInput, error);
+            }
         }
 
         _protectsKana = (kinds & ProtectedText.Kana) != 0;
@@ -263,66 +282,22 @@ internal sealed class ConvertTrustOptions
         output.Advance(written);
     }
 
+    // Strict UTF-8, errors in the system's words (session 12: a binary --protect file failed with exit 1 and the
+    // library's ArgumentException, a --phrases file with invalid UTF-8 was read with U+FFFD keys, a directory was
+    // "Access to the path '/tmp' is denied.").
     private static StreamReader OpenText(string path, string option)
     {
-        try
+        if (Directory.Exists(path))
         {
-            return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            throw new CliException($"{option} {path}: is a directory");
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{option} {path}: {error.Message}");
-        }
+
+        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        return IoErrors.Run($"{option} {path}", () => new StreamReader(path, strict, detectEncodingFromByteOrderMarks: true));
     }
+
+    private static CliException NotUtf8(string option, string path, Exception error) =>
+        new($"{option} {path}: not valid UTF-8", ExitCodes.BadInput, error);
 
     private readonly record struct SummaryEntry(ConversionAmbiguity Example, long Count);
-}
-
-/// <summary>The files of <c>convert --ambiguities</c>: opened before the run, the summary written after it.</summary>
-internal static class ConvertTrustRun
-{
-    /// <summary>The file for the positions (text mode, without --summary); null otherwise.</summary>
-    public static Stream? OpenPositions(ConvertTrustOptions trust, RunSettings settings)
-    {
-        if (!trust.Reports || trust.Summary || trust.File is null)
-        {
-            return null;
-        }
-
-        if (settings.Inputs.Count > 1 || settings.Recursive)
-        {
-            throw new CliException("--ambiguities FILE lists the positions of one input; for several, add --summary (counts per character)");
-        }
-
-        return Create(trust.File);
-    }
-
-    /// <summary>Writes the summary (when asked for) and the kana count (with --stats), then passes the exit code on.</summary>
-    public static int Finish(ConvertTrustOptions trust, int exitCode)
-    {
-        if (trust.Summary && trust.File is not null)
-        {
-            using Stream file = Create(trust.File);
-            trust.WriteSummary(file);
-        }
-
-        if (trust.StatsLine() is { } line)
-        {
-            Console.Error.WriteLine(line);
-        }
-
-        return exitCode;
-    }
-
-    private static FileStream Create(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"--ambiguities {path}: {error.Message}");
-        }
-    }
 }

@@ -36,7 +36,10 @@ internal static class EncodingCommand
         command.SetAction(parse => execute(parse, () =>
         {
             IReadOnlyList<InputSource> inputs = InputSource.Resolve(parse.GetValue(paths) ?? [], parse.GetValue(recursive), new WalkOptions());
-            using Stream output = Console.OpenStandardOutput();
+            // Through the tool's own standard output: the console stream ignores a closed pipe (the run went on and
+            // exited 0 under `| head`) and cannot tell a closed descriptor from a usable one.
+            using OutputTarget target = OutputTarget.StandardOutput();
+            Stream output = target.Stream;
             foreach (InputSource input in inputs)
             {
                 EncodingDetection detection = Detect(input);
@@ -53,6 +56,7 @@ internal static class EncodingCommand
                 }
             }
 
+            target.Commit();
             return ExitCodes.Success;
         }));
         return command;

@@ -71,8 +71,9 @@ internal static class EncodingNames
         {
             return Encoding.GetEncoding(lower).CodePage;
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // NotSupportedException: UTF-7, which .NET disables (session 12: exit 1 with the SYSLIB0001 text).
             return null;
         }
     }

@@ -42,7 +42,10 @@ internal sealed class CorporaOptions
 
         _maxErrors.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<long?>() is < 0)
+            // From the token: asked for the value of a token that does not parse (a number past long's range), the
+            // validator threw, and the parse error became exit 1 with .NET's type name (session 12). Such a token is
+            // left to the parser, which reports it as bad usage.
+            if (result.Tokens is [{ } token] && long.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out long value) && value < 0)
             {
                 result.AddError("--max-errors must be 0 or more.");
             }

@@ -4,6 +4,7 @@ using System.CommandLine.Parsing;
 using System.Text;
 using System.Text.Json;
 using TextRepair.Cli.Commands;
+using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Corpora;
 
@@ -31,7 +32,7 @@ internal static class ServeCommand
             "Run convert, repair or detect requests one after another in this process (for distributed engines such as Dask: the tool starts once per worker, not once per shard). "
             + "Each line of standard input is a JSON array of arguments, e.g. [\"repair\",\"--jsonl\",\"in.jsonl\",\"-o\",\"out.jsonl\"]; "
             + "each answer is one line of standard output: {\"exit\":N,\"stderr\":\"...\"}. Requests must write with --output or --in-place.");
-        command.SetAction(parse => CliCommands.Execute(parse, () => Serve(Console.OpenStandardInput(), Console.OpenStandardOutput())));
+        command.SetAction(parse => CliCommands.Execute(parse, () => Serve(InputSource.OpenStandardInput(), Console.OpenStandardOutput())));
         return command;
     }
 

@@ -62,6 +62,7 @@ internal sealed class InputSource
             }
             else
             {
+                InputWalker.CheckNameDecodes(operand, operand);
                 throw new CliException($"{operand}: no such file or directory");
             }
         }
@@ -74,16 +75,30 @@ internal sealed class InputSource
     {
         if (Path is null)
         {
-            if (!StandardStreams.IsUsable(0))
-            {
-                throw new CliException("read error: standard input is closed");
-            }
-
-            return Console.OpenStandardInput();
+            return OpenStandardInput();
         }
 
         string path = Path;
         return IoErrors.Run(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan));
+    }
+
+    /// <summary>
+    /// Standard input, checked first: closed by the caller (<c>&lt;&amp;-</c>; see <see cref="StandardStreams"/>) or a
+    /// directory (<c>&lt; dir</c>) is an error naming it, instead of a wait forever or a nameless "is a directory".
+    /// </summary>
+    public static Stream OpenStandardInput()
+    {
+        if (!StandardStreams.IsUsable(0))
+        {
+            throw new CliException("read error: standard input is closed");
+        }
+
+        if (Posix.TryStat(0) is { Kind: FileKind.Directory })
+        {
+            throw new CliException("<stdin>: is a directory");
+        }
+
+        return Console.OpenStandardInput();
     }
 
     /// <summary>The file's status (type, identity, owner), or null for standard input or where it cannot be known.</summary>
@@ -91,7 +106,8 @@ internal sealed class InputSource
 
     private static InputSource FromFile(string path, string? relativePath = null)
     {
-        var info = new FileInfo(path);
-        return new InputSource(path, info.Length > 0 ? info.Length : null, relativePath);
+        // Named when it fails (a file deleted between the walk and this look at its size).
+        long length = IoErrors.Run(path, () => new FileInfo(path).Length);
+        return new InputSource(path, length > 0 ? length : null, relativePath);
     }
 }

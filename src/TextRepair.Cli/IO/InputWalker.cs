@@ -64,12 +64,13 @@ internal static class InputWalker
             AddDirectoryRules(ignores, full, inRepository);
         }
 
-        var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions
+        // Listed here, inside the error naming: an unreadable directory deep in the tree is named, not the operand.
+        FileSystemInfo[] entries = IoErrors.Run(directory, () => new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions
         {
             RecurseSubdirectories = false,
             AttributesToSkip = 0,
             IgnoreInaccessible = false,
-        });
+        }).ToArray());
         foreach (FileSystemInfo entry in entries)
         {
             string name = entry.Name;
@@ -96,6 +97,9 @@ internal static class InputWalker
                 continue;
             }
 
+            // After the skips: a hidden or ignored name that .NET cannot open is left out like any other.
+            CheckNameDecodes(path, name);
+
             if (isDirectory)
             {
                 Visit(path, entryFull, ignores, options, inRepository || Directory.Exists(Path.Combine(entryFull, ".git")), files);
@@ -108,6 +112,19 @@ internal static class InputWalker
             {
                 files.Add(path);
             }
+        }
+    }
+
+    /// <summary>
+    /// .NET decodes file names as UTF-8, replacing invalid bytes with U+FFFD, and cannot open the file by that name
+    /// again: such a file would fail later with a nameless "no such file or directory" (session 12). It stops the walk
+    /// before anything is processed, named, so no file is silently left out.
+    /// </summary>
+    internal static void CheckNameDecodes(string path, string name)
+    {
+        if (name.Contains('\uFFFD', StringComparison.Ordinal) && Posix.IsSupported && Posix.TryStat(path, noFollow: true) is null)
+        {
+            throw new CliException($"{path}: the file name is not valid UTF-8, and this tool cannot open such a file (rename it, or list it in a .ignore file)");
         }
     }
 

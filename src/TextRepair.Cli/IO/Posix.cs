@@ -36,7 +36,9 @@ internal static partial class Posix
     private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7FF;
     private const int StatxBufferSize = 256;
+    private const int FcntlGetDescriptorFlags = 1;
     private const int FcntlGetStatusFlags = 3;
+    private const int CloseOnExec = 1;
     private const int AccessModeMask = 3;
     private const int ReadOnly = 0;
     private const int WriteOnly = 1;
@@ -74,8 +76,10 @@ internal static partial class Posix
 
     /// <summary>
     /// Whether a standard descriptor can be written (1, 2) or read (0). A descriptor closed by the caller
-    /// (<c>&gt;&amp;-</c>) is reused by the runtime for an internal pipe before Main runs, so "open" is not enough:
-    /// its access mode must fit.
+    /// (<c>&gt;&amp;-</c>, <c>&lt;&amp;-</c>) is reused by the runtime for an internal pipe before Main runs, so "open"
+    /// is not enough: its access mode must fit, and it must not be close-on-exec. The runtime opens its pipes
+    /// close-on-exec, and an inherited descriptor cannot be (exec would have closed it): the read end of such a pipe
+    /// reused as descriptor 0 has the right access mode, and reading it waited forever (session 12).
     /// </summary>
     public static bool IsUsableStandardDescriptor(int descriptor)
     {
@@ -85,7 +89,8 @@ internal static partial class Posix
         }
 
         int flags = Fcntl(descriptor, FcntlGetStatusFlags);
-        if (flags < 0)
+        int descriptorFlags = Fcntl(descriptor, FcntlGetDescriptorFlags);
+        if (flags < 0 || descriptorFlags < 0 || (descriptorFlags & CloseOnExec) != 0)
         {
             return false;
         }

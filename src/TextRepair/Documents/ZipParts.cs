@@ -137,7 +137,8 @@ internal static class ZipParts
         var document = new XmlDocument { XmlResolver = null };
         try
         {
-            using Stream stream = entry.Open();
+            // Through the zip-bomb guard: a manifest inflating to gigabytes is refused, not loaded.
+            using var stream = new MemoryStream(ZipDocument.Read(entry), writable: false);
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
             document.Load(reader);
         }
