@@ -16,6 +16,7 @@ public sealed class HostileInputTests
     [InlineData("convert -c s2t")]
     [InlineData("encoding")]
     [InlineData("serve")]
+    [InlineData("check --expect zh-Hans")]
     public async Task A_closed_standard_input_is_an_error_not_a_wait(string command)
     {
         // The runtime reused descriptor 0 for the read end of its own pipe, and reading it waited forever.
@@ -190,6 +191,23 @@ public sealed class HostileInputTests
         Assert.Equal(0, fine.ExitCode);
         Assert.Equal("幹 後 發\n", fine.Text);
         Assert.Equal(3, File.ReadAllLines(directory.File("g.jsonl")).Length);
+    }
+
+    [Fact]
+    public async Task The_baseline_check_writes_is_never_one_of_its_inputs()
+    {
+        // check --write-baseline a.txt a.txt replaced the checked file with the baseline's JSON, exit 0.
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("a.txt"), "软件信息\n");
+
+        ToolResult same = await Tool.RunAsync(["check", "--expect", "zh-Hant", "--write-baseline", "./a.txt", "a.txt"], workingDirectory: directory.Path);
+        ToolResult fine = await Tool.RunAsync(["check", "--expect", "zh-Hant", "--write-baseline", "b.json", "a.txt"], workingDirectory: directory.Path);
+
+        Assert.Equal(2, same.ExitCode);
+        Assert.Equal("textrepair: --write-baseline ./a.txt: is the input a.txt; a baseline is never written over an input\n", same.Stderr);
+        Assert.Equal("软件信息\n", File.ReadAllText(directory.File("a.txt")));
+        Assert.Equal(0, fine.ExitCode);
+        Assert.True(File.Exists(directory.File("b.json")));
     }
 
     [Fact]

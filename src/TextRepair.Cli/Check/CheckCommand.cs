@@ -108,6 +108,12 @@ internal static class CheckCommand
         Baseline? known = settings.Baseline is null ? null : Baseline.Read(settings.Baseline);
         var job = new CheckJob(expected, ChineseVariantTags.ToTag(expected), disabled);
         List<string> paths = Resolve(settings.Paths);
+        if (settings.WriteBaseline is { } target && paths.Find(path => path != "-" && Posix.IsSameFile(target, path)) is { } input)
+        {
+            // The baseline is written after the inputs are read, but over an input it would replace the file checked.
+            throw new CliException($"--write-baseline {target}: is the input {input}; a baseline is never written over an input");
+        }
+
         if (settings.Fix && settings.WriteBaseline is null)
         {
             return RunFix(settings, job, known, paths);

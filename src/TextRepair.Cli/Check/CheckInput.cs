@@ -1,4 +1,5 @@
 using System.Text;
+using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Check;
 
@@ -161,7 +162,7 @@ internal sealed class CheckInput
             if (path == "-")
             {
                 using var buffer = new MemoryStream();
-                Console.OpenStandardInput().CopyTo(buffer);
+                InputSource.OpenStandardInput().CopyTo(buffer);
                 return buffer.ToArray();
             }
 

@@ -60,7 +60,7 @@ internal static class ConvertTrustRun
             return;
         }
 
-        if (settings.Output is { } output && SameFile(path, output))
+        if (settings.Output is { } output && Posix.IsSameFile(path, output))
         {
             throw new CliException($"--ambiguities {path}: is also the --output file");
         }
@@ -72,15 +72,10 @@ internal static class ConvertTrustRun
 
         foreach (InputSource input in InputSource.Resolve(settings.Inputs, settings.Recursive, settings.Walk))
         {
-            if (input.Path is not null && SameFile(path, input.Path))
+            if (input.Path is not null && Posix.IsSameFile(path, input.Path))
             {
                 throw new CliException($"--ambiguities {path}: is the input {input.Path}; the guesses are never written over an input");
             }
         }
     }
-
-    private static bool SameFile(string first, string second) =>
-        Posix.TryStat(first) is { } a && Posix.TryStat(second) is { } b
-            ? a.IsSameFile(b)
-            : string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal);
 }

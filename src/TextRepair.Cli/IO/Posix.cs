@@ -46,6 +46,15 @@ internal static partial class Posix
     /// <summary>Whether the calls below are available (Linux).</summary>
     public static bool IsSupported => OperatingSystem.IsLinux();
 
+    /// <summary>
+    /// True when the two paths lead to the same file: by device and inode when both exist, else by full path (a file
+    /// not yet written can only be the same as the same path).
+    /// </summary>
+    public static bool IsSameFile(string first, string second) =>
+        TryStat(first) is { } a && TryStat(second) is { } b
+            ? a.IsSameFile(b)
+            : string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal);
+
     /// <summary>The status of <paramref name="path"/> (following symbolic links unless <paramref name="noFollow"/>), or null if it cannot be read.</summary>
     public static FileStatus? TryStat(string path, bool noFollow = false)
     {
