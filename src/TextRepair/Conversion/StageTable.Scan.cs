@@ -142,21 +142,29 @@ internal sealed unsafe partial class StageTable
         return text.Length;
     }
 
-    /// <summary>Builds the start filter now if this table gets one (tests, and callers that know much text follows).</summary>
-    internal void PrepareStartFilter() => _ = StartFilter;
+    /// <summary>
+    /// Builds the start filter now if this table gets one, otherwise its pair entries (see <c>StageTable.Pairs.cs</c>):
+    /// for tests, and callers that know much text follows.
+    /// </summary>
+    internal void PrepareScanTables()
+    {
+        if (_denseStarts)
+        {
+            _ = StartFilter;
+        }
+        else
+        {
+            _ = PairEntries;
+        }
+    }
 
     /// <summary>
-    /// Whether to scan <paramref name="units"/> more units with the start filter: a table that has one once it is
-    /// built or <see cref="StartFilterAfterUnits"/> units went through without it.
+    /// Whether to convert <paramref name="units"/> more units with the start filter (or, for a table without one, with
+    /// the pair entries): once they are built or <see cref="StartFilterAfterUnits"/> units went through without them.
     /// </summary>
-    private bool UsesStartFilter(int units)
+    private bool UsesScanTables(int units)
     {
-        if (!_denseStarts)
-        {
-            return false;
-        }
-
-        if (Volatile.Read(ref _startFilter) is not null)
+        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _pairEntries) is not null)
         {
             return true;
         }
@@ -169,8 +177,11 @@ internal sealed unsafe partial class StageTable
     /// <summary>Type argument of the conversion loop for a table with a start filter.</summary>
     private struct DenseStarts;
 
-    /// <summary>Type argument of the conversion loop for a table without a start filter.</summary>
+    /// <summary>Type argument of the conversion loop for a table without a start filter or pair entries.</summary>
     private struct SparseStarts;
+
+    /// <summary>Type argument of the conversion loop for a table with pair entries (see <c>StageTable.Pairs.cs</c>).</summary>
+    private struct PairStarts;
 
     /// <summary>The right shift that turns a pair's hash into a line index of <paramref name="filter"/> (any value for an empty filter).</summary>
     private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroLineWords) >> LineWordsLog2);
