@@ -35,6 +35,9 @@ internal sealed unsafe partial class StageTable
     /// <summary>Pair-entry bits 24-30: the groups of the first units this unit is the second unit after.</summary>
     private const int PairSecondShift = 24;
 
+    /// <summary>Pair-entry bit 31: the unit is a key of one unit (asked only by <see cref="SkipPaired"/>).</summary>
+    private const uint PairSingleKey = 1u << 31;
+
     /// <summary>The pair-entry bits that make a position stop the fast loop: its start group and the slow path.</summary>
     private const uint PairStopMask = (((1u << PairGroups) - 1) << PairStartShift) | PairSlowPath;
 
@@ -81,6 +84,34 @@ internal sealed unsafe partial class StageTable
         return (int)i;
     }
 
+    /// <summary>
+    /// The scanning twin of <see cref="MapPaired"/> for the segmentation pass of a table without a start filter (see
+    /// <see cref="NextMatch(ReadOnlySpan{char}, int, out int, out int)"/>): returns how many units from
+    /// <paramref name="src"/> on start no key that can match, at most <paramref name="count"/> (one unit after the last
+    /// must exist). A unit may start one when its entry has a bit of <paramref name="always"/> (the slow path, and
+    /// <see cref="PairSingleKey"/> for a table with keys of one unit) or its start group meets the next unit's
+    /// second-unit groups.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SkipPaired(ref char src, int count, ref uint pair0, uint always)
+    {
+        uint entry = Unsafe.Add(ref pair0, (nint)src);
+        uint stop = PairStopMask | always;
+        nint i = 0;
+        for (; i < count; i++)
+        {
+            uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+            if ((entry & ((next >> (PairSecondShift - PairStartShift)) | always) & stop) != 0)
+            {
+                break;
+            }
+
+            entry = next;
+        }
+
+        return (int)i;
+    }
+
     /// <summary>Builds the pair entries from the unit entries and the trie's first two levels.</summary>
     private uint[] BuildPairEntries()
     {
@@ -92,6 +123,16 @@ internal sealed unsafe partial class StageTable
         }
 
         int rootSize = 1 << _rootLog2;
+        for (int r = 0; r < rootSize; r++)
+        {
+            // Keys of one unit: a root slot with a value.
+            uint* slot = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((slot[0] & Occupied) != 0 && (slot[1] & ValueMask) != 0)
+            {
+                pairs[slot[0] & 0xFFFFu] |= PairSingleKey;
+            }
+        }
+
         for (int r = 0; r < rootSize; r++)
         {
             uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);

@@ -81,21 +81,46 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex)
     {
-        if (!_denseStarts || Volatile.Read(ref _startFilter) is not null || _unfilteredUnits >= StartFilterAfterUnits)
+        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _pairEntries) is not null || _unfilteredUnits >= StartFilterAfterUnits)
         {
-            return NextMatch(text, position, out length, out valueIndex, useFilter: _denseStarts);
+            return NextMatch(text, position, out length, out valueIndex, useScanTables: true);
         }
 
         // Counted by the units scanned, not the text's length: the segmentation pass calls this once per match.
-        int at = NextMatch(text, position, out length, out valueIndex, useFilter: false);
+        int at = NextMatch(text, position, out length, out valueIndex, useScanTables: false);
         _unfilteredUnits += at - position;
         return at;
     }
 
-    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useFilter)
+    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useScanTables)
     {
         int i = position;
-        if (useFilter)
+        if (useScanTables && !_denseStarts)
+        {
+            // The pair entries (StageTable.Pairs.cs) rule out every key at most units; Match decides the others.
+            ref char src = ref MemoryMarshal.GetReference(text);
+            ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(PairEntries);
+            uint always = PairSlowPath | (_hasSingleUnitKeys ? PairSingleKey : 0);
+            int paired = text.Length - 1;
+            while (i < paired)
+            {
+                i += SkipPaired(ref Unsafe.Add(ref src, i), paired - i, ref pair0, always);
+                if (i >= paired)
+                {
+                    break;
+                }
+
+                int matched = Match(text, i, out valueIndex);
+                if (matched > 0)
+                {
+                    length = matched;
+                    return i;
+                }
+
+                i += TextUnits.UnmatchedLength(text.Slice(i));
+            }
+        }
+        else if (useScanTables)
         {
             ulong[] filterArray = StartFilter;
             ref char src = ref MemoryMarshal.GetReference(text);
@@ -125,7 +150,7 @@ internal sealed unsafe partial class StageTable
             }
         }
 
-        // Sparse tables, and the last two units.
+        // Before the scan tables are built, and the last units.
         while ((i = SkipUnmatched(text, i)) < text.Length)
         {
             length = Match(text, i, out valueIndex);
