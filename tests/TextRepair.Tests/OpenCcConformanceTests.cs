@@ -48,17 +48,17 @@ public sealed class OpenCcConformanceTests
 
     [Theory]
     [MemberData(nameof(TestCases))]
-    public void TestCase_ConvertsAsOpenCc_WithTheStartFiltersBuilt(string id, string config, string input, string expected)
+    public void TestCase_ConvertsAsOpenCc_WithTheScanTablesBuilt(string id, string config, string input, string expected)
     {
-        // Short text goes through tables without their start filter (built only after about a million units, see
-        // StageTable.Scan.cs); these pipelines have theirs built, so that both paths meet OpenCC's cases.
+        // Short text goes through tables without their start filter or pair entries (built only after about a million
+        // units, see StageTable.Scan.cs); these pipelines have theirs built, so that both paths meet OpenCC's cases.
         _ = id;
         ConversionPipeline pipeline = s_filtered.GetOrAdd(config, name =>
         {
             ConversionPipeline created = ConversionPipeline.Create(OpenCcConfig.Load(name), includeTofuRisk: true, s_filteredTables);
             foreach (StageTable table in created.StageTables)
             {
-                table.PrepareStartFilter();
+                table.PrepareScanTables();
             }
 
             return created;

@@ -17,7 +17,12 @@ public sealed class StageTableTests
 
     [Property(MaxTest = 200)]
     public Property Convert_RandomDictionary_EqualsTheOracle() =>
-        Prop.ForAll(Dictionaries().ToArbitrary(), Texts().ToArbitrary(), (map, text) => Convert(map, text) == ReferencePipeline.ApplyStage(new PhraseTable(map), text));
+        Prop.ForAll(Dictionaries().ToArbitrary(), Texts().ToArbitrary(), (map, text) =>
+        {
+            // Both loops of a sparse table: with its pair entries (StageTable.Pairs.cs) and without.
+            string expected = ReferencePipeline.ApplyStage(new PhraseTable(map), text);
+            return Convert(map, text, scanTables: true) == expected && Convert(map, text, scanTables: false) == expected;
+        });
 
     [Property(MaxTest = 60)]
     public Property Convert_DenseRandomDictionary_EqualsTheOracle() =>
@@ -25,45 +30,52 @@ public sealed class StageTableTests
         {
             Dictionary<string, string> padded = Padded(map);
             string expected = ReferencePipeline.ApplyStage(new PhraseTable(padded), text);
-            return Convert(padded, text, startFilter: true) == expected && Convert(padded, text, startFilter: false) == expected;
+            return Convert(padded, text, scanTables: true) == expected && Convert(padded, text, scanTables: false) == expected;
         });
 
     [Property(MaxTest = 60)]
     public Property NextMatch_DenseRandomDictionary_FindsTheMatchesOfAGreedyScan() =>
-        Prop.ForAll(Dictionaries().ToArbitrary(), DenseTexts().ToArbitrary(), (map, text) =>
+        Prop.ForAll(Dictionaries().ToArbitrary(), DenseTexts().ToArbitrary(), (map, text) => NextMatchFindsTheMatchesOfAGreedyScan(Padded(map), text));
+
+    [Property(MaxTest = 200)]
+    public Property NextMatch_RandomDictionary_FindsTheMatchesOfAGreedyScan() =>
+        Prop.ForAll(Dictionaries().ToArbitrary(), Texts().ToArbitrary(), (map, text) => NextMatchFindsTheMatchesOfAGreedyScan(map, text));
+
+    private static bool NextMatchFindsTheMatchesOfAGreedyScan(Dictionary<string, string> map, string text)
+    {
+        // With the scan tables built: the start filter of a dense table, the pair entries of a sparse one.
+        StageTable table = StageTable.Build([(DictionarySource.Map(map), 0)]);
+        table.PrepareScanTables();
+        var expected = new List<(int, int, int)>();
+        for (int i = 0; i < text.Length;)
         {
-            StageTable table = StageTable.Build([(DictionarySource.Map(Padded(map)), 0)]);
-            table.PrepareStartFilter();
-            var expected = new List<(int, int, int)>();
-            for (int i = 0; i < text.Length;)
+            int matched = table.Match(text, i, out int valueIndex);
+            if (matched > 0)
             {
-                int matched = table.Match(text, i, out int valueIndex);
-                if (matched > 0)
-                {
-                    expected.Add((i, matched, valueIndex));
-                    i += matched;
-                }
-                else
-                {
-                    i += TextUnits.UnmatchedLength(text.AsSpan(i));
-                }
+                expected.Add((i, matched, valueIndex));
+                i += matched;
+            }
+            else
+            {
+                i += TextUnits.UnmatchedLength(text.AsSpan(i));
+            }
+        }
+
+        var actual = new List<(int, int, int)>();
+        for (int i = 0; ;)
+        {
+            int at = table.NextMatch(text, i, out int length, out int valueIndex);
+            if (at >= text.Length)
+            {
+                break;
             }
 
-            var actual = new List<(int, int, int)>();
-            for (int i = 0; ;)
-            {
-                int at = table.NextMatch(text, i, out int length, out int valueIndex);
-                if (at >= text.Length)
-                {
-                    break;
-                }
+            actual.Add((at, length, valueIndex));
+            i = at + length;
+        }
 
-                actual.Add((at, length, valueIndex));
-                i = at + length;
-            }
-
-            return expected.SequenceEqual(actual);
-        });
+        return expected.SequenceEqual(actual);
+    }
 
     [Fact]
     public void Convert_ManyFirstUnitsAndAWideNode_EqualsTheOracle()
@@ -102,16 +114,16 @@ public sealed class StageTableTests
         string input = text.ToString();
         string expected = ReferencePipeline.ApplyStage(new PhraseTable(map), input);
         Assert.Equal(expected, Convert(map, input));
-        Assert.Equal(expected, Convert(map, input, startFilter: false));
+        Assert.Equal(expected, Convert(map, input, scanTables: false));
     }
 
-    private static string Convert(Dictionary<string, string> map, string text, bool startFilter = true)
+    private static string Convert(Dictionary<string, string> map, string text, bool scanTables = true)
     {
         StageTable table = StageTable.Build([(DictionarySource.Map(map), 0)]);
-        if (startFilter)
+        if (scanTables)
         {
-            // Otherwise a table that gets a start filter builds it only after about a million units (see StageTable.Scan.cs).
-            table.PrepareStartFilter();
+            // Otherwise the start filter or the pair entries are built only after about a million units (see StageTable.Scan.cs).
+            table.PrepareScanTables();
         }
 
         char[] destination = new char[(text.Length * (long)table.ExpansionNumerator / table.ExpansionDenominator) + 1];

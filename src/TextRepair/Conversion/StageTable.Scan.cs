@@ -81,21 +81,46 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex)
     {
-        if (!_denseStarts || Volatile.Read(ref _startFilter) is not null || _unfilteredUnits >= StartFilterAfterUnits)
+        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _pairEntries) is not null || _unfilteredUnits >= StartFilterAfterUnits)
         {
-            return NextMatch(text, position, out length, out valueIndex, useFilter: _denseStarts);
+            return NextMatch(text, position, out length, out valueIndex, useScanTables: true);
         }
 
         // Counted by the units scanned, not the text's length: the segmentation pass calls this once per match.
-        int at = NextMatch(text, position, out length, out valueIndex, useFilter: false);
+        int at = NextMatch(text, position, out length, out valueIndex, useScanTables: false);
         _unfilteredUnits += at - position;
         return at;
     }
 
-    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useFilter)
+    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useScanTables)
     {
         int i = position;
-        if (useFilter)
+        if (useScanTables && !_denseStarts)
+        {
+            // The pair entries (StageTable.Pairs.cs) rule out every key at most units; Match decides the others.
+            ref char src = ref MemoryMarshal.GetReference(text);
+            ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(PairEntries);
+            uint always = PairSlowPath | (_hasSingleUnitKeys ? PairSingleKey : 0);
+            int paired = text.Length - 1;
+            while (i < paired)
+            {
+                i += SkipPaired(ref Unsafe.Add(ref src, i), paired - i, ref pair0, always);
+                if (i >= paired)
+                {
+                    break;
+                }
+
+                int matched = Match(text, i, out valueIndex);
+                if (matched > 0)
+                {
+                    length = matched;
+                    return i;
+                }
+
+                i += TextUnits.UnmatchedLength(text.Slice(i));
+            }
+        }
+        else if (useScanTables)
         {
             ulong[] filterArray = StartFilter;
             ref char src = ref MemoryMarshal.GetReference(text);
@@ -125,7 +150,7 @@ internal sealed unsafe partial class StageTable
             }
         }
 
-        // Sparse tables, and the last two units.
+        // Before the scan tables are built, and the last units.
         while ((i = SkipUnmatched(text, i)) < text.Length)
         {
             length = Match(text, i, out valueIndex);
@@ -142,21 +167,29 @@ internal sealed unsafe partial class StageTable
         return text.Length;
     }
 
-    /// <summary>Builds the start filter now if this table gets one (tests, and callers that know much text follows).</summary>
-    internal void PrepareStartFilter() => _ = StartFilter;
+    /// <summary>
+    /// Builds the start filter now if this table gets one, otherwise its pair entries (see <c>StageTable.Pairs.cs</c>):
+    /// for tests, and callers that know much text follows.
+    /// </summary>
+    internal void PrepareScanTables()
+    {
+        if (_denseStarts)
+        {
+            _ = StartFilter;
+        }
+        else
+        {
+            _ = PairEntries;
+        }
+    }
 
     /// <summary>
-    /// Whether to scan <paramref name="units"/> more units with the start filter: a table that has one once it is
-    /// built or <see cref="StartFilterAfterUnits"/> units went through without it.
+    /// Whether to convert <paramref name="units"/> more units with the start filter (or, for a table without one, with
+    /// the pair entries): once they are built or <see cref="StartFilterAfterUnits"/> units went through without them.
     /// </summary>
-    private bool UsesStartFilter(int units)
+    private bool UsesScanTables(int units)
     {
-        if (!_denseStarts)
-        {
-            return false;
-        }
-
-        if (Volatile.Read(ref _startFilter) is not null)
+        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _pairEntries) is not null)
         {
             return true;
         }
@@ -169,8 +202,11 @@ internal sealed unsafe partial class StageTable
     /// <summary>Type argument of the conversion loop for a table with a start filter.</summary>
     private struct DenseStarts;
 
-    /// <summary>Type argument of the conversion loop for a table without a start filter.</summary>
+    /// <summary>Type argument of the conversion loop for a table without a start filter or pair entries.</summary>
     private struct SparseStarts;
+
+    /// <summary>Type argument of the conversion loop for a table with pair entries (see <c>StageTable.Pairs.cs</c>).</summary>
+    private struct PairStarts;
 
     /// <summary>The right shift that turns a pair's hash into a line index of <paramref name="filter"/> (any value for an empty filter).</summary>
     private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroLineWords) >> LineWordsLog2);

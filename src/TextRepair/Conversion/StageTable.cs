@@ -270,13 +270,18 @@ internal sealed unsafe partial class StageTable
     /// conversion: <paramref name="entry0"/> is the first of this table's 65536 entries or of a copy with more units
     /// sent to the slow path, and <paramref name="sink"/> hears of every dictionary match. Generic over a struct so that each sink gets
     /// its own compiled loop: the plain one (<see cref="NoSink"/>) has no call and no test left in it; likewise a
-    /// table with a start filter (see <c>StageTable.Scan.cs</c>) and one without get a loop each.
+    /// table with a start filter (see <c>StageTable.Scan.cs</c>), one with pair entries (<c>StageTable.Pairs.cs</c>, plain
+    /// conversion only: the tracked one reads other entries) and one without either get a loop each.
     /// </summary>
     private int Convert<TSink>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
         where TSink : struct, IMatchSink =>
-        UsesStartFilter(source.Length)
-            ? Convert<TSink, DenseStarts>(source, destination, ref entry0, ref sink)
-            : Convert<TSink, SparseStarts>(source, destination, ref entry0, ref sink);
+        !UsesScanTables(source.Length)
+            ? Convert<TSink, SparseStarts>(source, destination, ref entry0, ref sink)
+            : _denseStarts
+                ? Convert<TSink, DenseStarts>(source, destination, ref entry0, ref sink)
+                : typeof(TSink) == typeof(NoSink)
+                    ? Convert<TSink, PairStarts>(source, destination, ref entry0, ref sink)
+                    : Convert<TSink, SparseStarts>(source, destination, ref entry0, ref sink);
 
     private int Convert<TSink, TStarts>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
         where TSink : struct, IMatchSink
@@ -293,8 +298,20 @@ internal sealed unsafe partial class StageTable
         ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
         int filterShift = StartFilterShift(filterArray);
         int filtered = length - 2;
+        ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(typeof(TStarts) == typeof(PairStarts) ? PairEntries : []);
+        int paired = length - 1;
         while (i < length)
         {
+            if (typeof(TStarts) == typeof(PairStarts) && i < paired)
+            {
+                // The units that their own entry settles, up to the next that starts a longer key before a second
+                // unit of one (StageTable.Pairs.cs); the test below decides that one as without pair entries.
+                int mapped = MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0);
+                Debug.Assert(written + mapped <= destination.Length);
+                written += mapped;
+                i += mapped;
+            }
+
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered)
             {
                 // The units that only their own entry can match, up to the next that needs a walk, in a loop of

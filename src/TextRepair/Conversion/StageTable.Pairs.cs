@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+
+namespace TextRepair.Conversion;
+
+/// <summary>
+/// Pair entries: for the tables without a start filter (see <c>StageTable.Scan.cs</c>), where few units of real text
+/// start a key longer than one unit, a second set of 65536 unit entries that also says whether the unit is the second
+/// unit of some longer key. A position then needs more than its own entry only when its unit starts a longer key and
+/// the next unit is a second unit of one (per group of first units, below), which the conversion loop tests on two
+/// entries it loads anyway: no hash, no filter.
+/// </summary>
+/// <remarks>
+/// Session 12, t2s on the Taiwan benchmark text (710,238 units; TSPhrases, TSCharactersExt and TSCharacters in one
+/// table): 8.0% of the units start a longer key, so the entry test ("does a longer key start here") took a branch that
+/// went the rare way at about one unit in twelve, each time with a pair-filter probe (a multiplication and a load);
+/// 13.1% are the second unit of a longer key, and both hold at 1.28% of the positions (0.048% begin a real key
+/// pair; 0.23% with the groups). Counted with a script over the text dictionaries and the corpus.
+/// </remarks>
+internal sealed unsafe partial class StageTable
+{
+    /// <summary>
+    /// First units of longer keys fall into this many groups (the unit mod 7), and a second unit is marked only for
+    /// the groups of the first units it follows, so that "starts a longer key, and the next unit is a second unit of
+    /// one" is asked per group. t2s on the Taiwan text, counted: the test holds at 1.28% of the positions with one
+    /// group, 0.36% with 3, 0.23% with 7 (8 groups by the unit mod 8: 0.40%; by a multiplicative hash: 0.21%).
+    /// </summary>
+    private const int PairGroups = 7;
+
+    /// <summary>Pair-entry bits 16-22: the group of a unit that starts a longer key (one bit).</summary>
+    private const int PairStartShift = 16;
+
+    /// <summary>Pair-entry bit 23: the unit needs the slow path (see <see cref="NeedsSlowPath"/>).</summary>
+    private const uint PairSlowPath = 1u << 23;
+
+    /// <summary>Pair-entry bits 24-30: the groups of the first units this unit is the second unit after.</summary>
+    private const int PairSecondShift = 24;
+
+    /// <summary>Pair-entry bit 31: the unit is a key of one unit (asked only by <see cref="SkipPaired"/>).</summary>
+    private const uint PairSingleKey = 1u << 31;
+
+    /// <summary>The pair-entry bits that make a position stop the fast loop: its start group and the slow path.</summary>
+    private const uint PairStopMask = (((1u << PairGroups) - 1) << PairStartShift) | PairSlowPath;
+
+    // Built once StartFilterAfterUnits units went through the table (a race builds it twice, with the same result).
+    private uint[]? _pairEntries;
+
+    /// <summary>
+    /// The pair entries: per unit, what the unit maps to alone (bits 0-15, the unit itself when no key starts with it)
+    /// and the flags above. 256 KB.
+    /// </summary>
+    private uint[] PairEntries => Volatile.Read(ref _pairEntries) ?? BuildPairEntries();
+
+    /// <summary>
+    /// Maps the units from <paramref name="src"/> on that their own entry settles, each to one unit from
+    /// <paramref name="dst"/> on, and returns how many: it stops before the first unit that needs the slow path or
+    /// starts a longer key of a group whose second units include the next unit, or after <paramref name="count"/>
+    /// units (one unit after the last must exist).
+    /// </summary>
+    /// <remarks>
+    /// Not inlined, for the reason <see cref="MapFiltered"/> gives. The entry of the next unit is loaded once and
+    /// carried to the next step, and the mapped unit is stored as it is (not XOR the unit), so a step is one text
+    /// load, one entry load, a shift, an or, an and, a test and one store, against one text load, one table load and
+    /// one store for a plain char table.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapPaired(ref char src, int count, ref char dst, ref uint pair0)
+    {
+        uint entry = Unsafe.Add(ref pair0, (nint)src);
+        nint i = 0;
+        for (; i < count; i++)
+        {
+            uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+
+            // The next unit's second-unit groups meet this unit's start group in bits 16-22; bit 23 is the slow path.
+            if ((entry & ((next >> (PairSecondShift - PairStartShift)) | PairSlowPath) & PairStopMask) != 0)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref dst, i) = (char)entry;
+            entry = next;
+        }
+
+        return (int)i;
+    }
+
+    /// <summary>
+    /// The scanning twin of <see cref="MapPaired"/> for the segmentation pass of a table without a start filter (see
+    /// <see cref="NextMatch(ReadOnlySpan{char}, int, out int, out int)"/>): returns how many units from
+    /// <paramref name="src"/> on start no key that can match, at most <paramref name="count"/> (one unit after the last
+    /// must exist). A unit may start one when its entry has a bit of <paramref name="always"/> (the slow path, and
+    /// <see cref="PairSingleKey"/> for a table with keys of one unit) or its start group meets the next unit's
+    /// second-unit groups.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SkipPaired(ref char src, int count, ref uint pair0, uint always)
+    {
+        uint entry = Unsafe.Add(ref pair0, (nint)src);
+        uint stop = PairStopMask | always;
+        nint i = 0;
+        for (; i < count; i++)
+        {
+            uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+            if ((entry & ((next >> (PairSecondShift - PairStartShift)) | always) & stop) != 0)
+            {
+                break;
+            }
+
+            entry = next;
+        }
+
+        return (int)i;
+    }
+
+    /// <summary>Builds the pair entries from the unit entries and the trie's first two levels.</summary>
+    private uint[] BuildPairEntries()
+    {
+        var pairs = new uint[StageTableImage.EntryCount];
+        for (int c = 0; c < pairs.Length; c++)
+        {
+            uint entry = _entries[c];
+            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0);
+        }
+
+        int rootSize = 1 << _rootLog2;
+        for (int r = 0; r < rootSize; r++)
+        {
+            // Keys of one unit: a root slot with a value.
+            uint* slot = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((slot[0] & Occupied) != 0 && (slot[1] & ValueMask) != 0)
+            {
+                pairs[slot[0] & 0xFFFFu] |= PairSingleKey;
+            }
+        }
+
+        for (int r = 0; r < rootSize; r++)
+        {
+            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            {
+                continue;
+            }
+
+            int group = (int)((first[0] & 0xFFFFu) % PairGroups);
+            pairs[first[0] & 0xFFFFu] |= 1u << (PairStartShift + group);
+            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
+            for (int s = 0; s < firstSize; s++)
+            {
+                uint label = _slots[((nint)(first[2] + s) * SlotUints)];
+                if ((label & Occupied) != 0)
+                {
+                    pairs[label & 0xFFFFu] |= 1u << (PairSecondShift + group);
+                }
+            }
+        }
+
+        Volatile.Write(ref _pairEntries, pairs);
+        return pairs;
+    }
+}
