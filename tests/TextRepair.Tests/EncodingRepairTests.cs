@@ -13,10 +13,10 @@ public sealed class EncodingRepairTests
     internal static string Garble(string text, string writer, string reader) =>
         Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(text));
 
-    private static RepairResult Repair(string text) => TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Keep });
+    internal static RepairResult Repair(string text) => TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Keep });
 
     // Clean text: returned as the same instance, and not flagged lossy.
-    private static void AssertLeftAlone(string text)
+    internal static void AssertLeftAlone(string text)
     {
         RepairResult result = Repair(text);
         Assert.Same(text, result.Text);
