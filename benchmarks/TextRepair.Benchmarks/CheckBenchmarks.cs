@@ -73,8 +73,26 @@ public class CheckBenchmarks
     [Benchmark(Description = "stage: encoding pre-scan, suspicious characters (SuspiciousChars.IndexOf)")]
     public int SuspiciousCharsOnly() => SuspiciousChars.IndexOf(_text);
 
-    [Benchmark(Description = "stage: encoding pre-scan, uncommon-Han lines (UncommonHan.IndexOfSuspiciousLine)")]
-    public int UncommonHanLinesOnly() => UncommonHan.IndexOfSuspiciousLine(_text);
+    [Benchmark(Description = "stage: encoding pre-scan, uncommon-Han lines (UncommonHan.IsSuspiciousLine per line)")]
+    public int UncommonHanLinesOnly()
+    {
+        // The second pre-scan as it was before session 12 merged it into the first (SuspiciousChars.IndexOfSuspiciousOrUncommonLine).
+        ReadOnlySpan<char> text = _text;
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text[start..].IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : start + end;
+            if (UncommonHan.IsSuspiciousLine(text[start..end]))
+            {
+                return start;
+            }
+
+            start = end + 1;
+        }
+
+        return -1;
+    }
 
     [Benchmark(Description = "stage: SuspiciousChars.IndexOf resumed after every hit (whole text)")]
     public int SuspiciousCharsAll()

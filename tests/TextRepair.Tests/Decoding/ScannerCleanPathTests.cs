@@ -57,6 +57,49 @@ public sealed class ScannerCleanPathTests
         }
     }
 
+    [Fact]
+    public void OnePassPreScan_FindsWhatTheTwoPreScansFound_OnLongHanLines()
+    {
+        // The pre-scan reads blocks of eight characters and counts a line's first 24 Han characters: lines of 0-300
+        // characters, mostly Han, common and uncommon in every proportion (so that the sample fills inside a block and
+        // lines on both sides of 40% occur), a few line breaks, ASCII and suspicious characters, at every offset.
+        var common = new List<char>();
+        var uncommon = new List<char>();
+        for (char c = '\u4E00'; c <= '\u9FFF'; c++)
+        {
+            if (!SuspiciousChars.Contains(c))
+            {
+                (UncommonHan.IsCommon(c) ? common : uncommon).Add(c);
+            }
+        }
+
+        var random = new Random(13);
+        int mostlyUncommon = 0;
+        for (int n = 0; n < 5_000; n++)
+        {
+            double uncommonShare = random.NextDouble(), breakShare = random.NextDouble() * 0.05, otherShare = random.NextDouble() * 0.2;
+            var sb = new StringBuilder();
+            int length = random.Next(0, 300);
+            for (int i = 0; i < length; i++)
+            {
+                double r = random.NextDouble();
+                sb.Append(r < breakShare ? (random.Next(2) == 0 ? '\n' : '\r')
+                    : r < breakShare + otherShare ? "a1 .\u00E9\u2500\u3400\uFFFD"[random.Next(8)]
+                    : random.NextDouble() < uncommonShare ? uncommon[random.Next(uncommon.Count)] : common[random.Next(common.Count)]);
+            }
+
+            string text = sb.ToString();
+            for (int p = 0; p < text.Length; p += 1 + random.Next(40))
+            {
+                int expected = TwoPreScans(text.AsSpan(p));
+                Assert.Equal(expected, SuspiciousChars.IndexOfSuspiciousOrUncommonLine(text.AsSpan(p)));
+                mostlyUncommon += expected >= 0 && !SuspiciousChars.Contains(text[p + expected]) ? 1 : 0;
+            }
+        }
+
+        Assert.True(mostlyUncommon > 1000, $"{mostlyUncommon} mostly uncommon lines found");
+    }
+
     [Theory]
     [MemberData(nameof(Corpora))]
     public void QuietLines_WouldHaveHadNoFinding(string corpus)
@@ -129,9 +172,10 @@ public sealed class ScannerCleanPathTests
             lineEnd = lineEnd < 0 ? text.Length : lineStart + lineEnd;
             var known = new KnownChains();
             var findings = new List<EncodingFinding>();
-            if (EncodingScanner.IsQuiet(text, lineStart, lineEnd, known))
+            var tokens = new List<(int Start, int End)>();
+            if (EncodingScanner.IsQuiet(text, lineStart, lineEnd, known, tokens))
             {
-                EncodingScanner.FindInLine(text, lineStart, lineEnd, findings, known);
+                EncodingScanner.FindInLine(text, lineStart, lineEnd, tokens, findings, known);
                 Assert.True(findings.Count == 0 && known.Steps.Count == 0, text[lineStart..lineEnd]);
                 quiet++;
             }
@@ -149,8 +193,27 @@ public sealed class ScannerCleanPathTests
     private static int TwoPreScans(ReadOnlySpan<char> text)
     {
         int hit = SuspiciousChars.IndexOf(text);
-        int line = UncommonHan.IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
+        int line = IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
         return line >= 0 ? line : hit;
+    }
+
+    // The second pre-scan as it was before session 12 merged it into the first: each line on its own.
+    private static int IndexOfSuspiciousLine(ReadOnlySpan<char> text)
+    {
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text[start..].IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : start + end;
+            if (UncommonHan.IsSuspiciousLine(text[start..end]))
+            {
+                return start;
+            }
+
+            start = end + 1;
+        }
+
+        return -1;
     }
 
     private static int NextOffset(string text, int p)

@@ -57,6 +57,7 @@ internal static partial class EncodingScanner
         }
 
         var known = new KnownChains();
+        List<(int Start, int End)>? tokens = null;
         int position = 0;
         while (position < text.Length)
         {
@@ -81,9 +82,10 @@ internal static partial class EncodingScanner
             lineStart = Math.Max(lineStart, position);
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            if (!IsQuiet(text, lineStart, lineEnd, known))
+            tokens ??= [];
+            if (!IsQuiet(text, lineStart, lineEnd, known, tokens))
             {
-                FindInLine(text, lineStart, lineEnd, findings, known);
+                FindInLine(text, lineStart, lineEnd, tokens, findings, known);
             }
 
             position = lineEnd + 1;
@@ -97,44 +99,44 @@ internal static partial class EncodingScanner
     /// that may is known to have no reading (<see cref="CleanTokenCache.IsKnownClean"/>). Then <see cref="LineDecisions"/>
     /// takes no reading for any token (it tries a token only by the known chains, by pieces of 锟斤拷, or when it may be
     /// damaged, and skips known-clean ones first), so the line is not damaged, and its markers ('?', 烫烫, 屯屯, whole
-    /// 锟斤拷) count only on a damaged line: <see cref="FindInLine"/> would add nothing and learn nothing.
+    /// 锟斤拷) count only on a damaged line: <see cref="FindInLine"/> would add nothing and learn nothing. Either way
+    /// <paramref name="tokens"/> is set to the line's tokens (cleared first), so that <see cref="FindInLine"/> does not
+    /// cut the line again; once the line is known not to be quiet, no further token is asked whether it may be damaged.
     /// </summary>
-    internal static bool IsQuiet(string text, int lineStart, int lineEnd, KnownChains known)
+    internal static bool IsQuiet(string text, int lineStart, int lineEnd, KnownChains known, List<(int Start, int End)> tokens)
     {
-        if (known.Steps.Count > 0 || text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny('\uFFFD', '\u951F') >= 0)
-        {
-            return false;
-        }
-
-        var tokens = new Tokens(text, lineStart, lineEnd);
-        while (tokens.MoveNext(out int start, out int end))
-        {
-            char before = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
-            char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
-            if (MayBeDamaged(text, start, end - start, before, after) && !CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    internal static void FindInLine(string text, int lineStart, int lineEnd, List<EncodingFinding> findings, KnownChains known)
-    {
-        var tokens = new List<TokenReading>();
+        tokens.Clear();
+        bool quiet = known.Steps.Count == 0 && text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny('\uFFFD', '\u951F') < 0;
         var cursor = new Tokens(text, lineStart, lineEnd);
         while (cursor.MoveNext(out int start, out int end))
         {
-            tokens.Add(TokenReading.Search(text, start, end, lineStart, lineEnd));
+            tokens.Add((start, end));
+            if (quiet)
+            {
+                char before = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
+                char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
+                quiet = !MayBeDamaged(text, start, end - start, before, after) || CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after);
+            }
         }
 
-        bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(tokens);
+        return quiet;
+    }
+
+    /// <summary>Appends the findings of the line's <paramref name="tokens"/> (see <see cref="IsQuiet"/>), sorted.</summary>
+    internal static void FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known)
+    {
+        var readings = new List<TokenReading>(tokens.Count);
+        foreach ((int start, int end) in tokens)
+        {
+            readings.Add(TokenReading.Search(text, start, end, lineStart, lineEnd));
+        }
+
+        bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(readings);
         var line = new List<EncodingFinding>();
 
         // Loss markers and losses inside readings: damage only where the line is damaged.
         var pending = new List<EncodingFinding>();
-        foreach (TokenReading token in tokens)
+        foreach (TokenReading token in readings)
         {
             token.AddFindings(line, lossesToo: false);
             token.AddFindings(pending, lossesToo: true);

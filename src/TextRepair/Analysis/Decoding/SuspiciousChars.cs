@@ -12,8 +12,14 @@ namespace TextRepair.Analysis.Decoding;
 internal static class SuspiciousChars
 {
     // Classes of IndexOfSuspiciousOrUncommonLine, one byte per UTF-16 unit: a suspicious character, a line break, a Han
-    // character UncommonHan samples, and one it counts as uncommon.
-    private const byte SuspiciousClass = 1, BreakClass = 2, HanClass = 4, UncommonClass = 8;
+    // character UncommonHan samples, and one it counts as uncommon. The bits are spaced so that the classes of four
+    // characters (half a block of IndexOfSuspiciousOrUncommonLine) add up without carrying from one field into the
+    // next: a character is at most one of suspicious and break, so the sum's bits 0-3 are zero exactly when none of the
+    // four is either (at most 4 x 2), bits 4-6 count the Han characters (at most 4 x 16) and bits 7-9 the uncommon ones
+    // (at most 4 x 128).
+    private const byte SuspiciousClass = 1, BreakClass = 2, HanClass = 16, UncommonClass = 128;
+
+    private const int SpecialSumMask = 15, HanSumShift = 4, HanSumMask = 7, UncommonSumShift = 7;
 
     private static readonly ulong[] s_bits = Build();
 
@@ -70,39 +76,73 @@ internal static class SuspiciousChars
     /// <summary>
     /// Index of the first suspicious character (<see cref="IndexOf"/>), or of the start of the first line before it
     /// that is mostly uncommon Han (<see cref="UncommonHan.IsSuspiciousLine"/> on the line, up to that character); -1
-    /// for clean text. Exactly <c>UncommonHan.IndexOfSuspiciousLine(text[..IndexOf(text)])</c> when that is found, else
-    /// <c>IndexOf(text)</c>, in one pass over the text instead of one pass and then one per line: one lookup per
-    /// character in a 64 KiB class table, and the counts of the line's first <see cref="UncommonHan.SampledHan"/> Han
-    /// characters. Linear; allocates nothing.
+    /// for clean text. Exactly the start of the first line of <c>text[..IndexOf(text)]</c> that is mostly uncommon
+    /// when there is one, else <c>IndexOf(text)</c>, in one pass over the text instead of one pass and then one per
+    /// line: one lookup per character in a 64 KiB class table, tested and counted eight characters at a time, and the
+    /// counts of the line's first <see cref="UncommonHan.SampledHan"/> Han characters. Linear; allocates nothing.
     /// </summary>
     public static int IndexOfSuspiciousOrUncommonLine(ReadOnlySpan<char> text)
     {
         ref byte classes = ref MemoryMarshal.GetArrayDataReference(s_classes);
         ref char start = ref MemoryMarshal.GetReference(text);
-        int n = text.Length, lineStart = 0, han = 0, uncommon = 0;
-        for (int i = 0; i < n; i++)
+        int n = text.Length, lineStart = 0, han = 0, uncommon = 0, i = 0;
+        while (i < n)
         {
-            int k = Unsafe.Add(ref classes, Unsafe.Add(ref start, i));
-            if ((k & (SuspiciousClass | BreakClass)) != 0)
+            // Eight characters at a time while none of them is suspicious or a line break, with two sums of four
+            // classes: one test and two counts per eight characters instead of per character (measured on the whole
+            // zh-CN help: about 0.85x the time of the loop per character). Exact while the eight fit in the line's
+            // sample or the sample is full; a block that would overflow it goes one by one.
+            for (; i + 8 <= n; i += 8)
             {
-                // The line so far is the line UncommonHan judges: to its end, or to the suspicious character.
-                if (UncommonHan.IsMostlyUncommon(han, uncommon))
+                int sum = Unsafe.Add(ref classes, Unsafe.Add(ref start, i)) + Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 1))
+                    + Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 2)) + Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 3));
+                int sum2 = Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 4)) + Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 5))
+                    + Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 6)) + Unsafe.Add(ref classes, Unsafe.Add(ref start, i + 7));
+                if (((sum | sum2) & SpecialSumMask) != 0)
                 {
-                    return lineStart;
+                    break;
                 }
 
-                if ((k & SuspiciousClass) != 0)
+                if (han <= UncommonHan.SampledHan - 8)
                 {
-                    return i;
+                    han += ((sum >> HanSumShift) & HanSumMask) + ((sum2 >> HanSumShift) & HanSumMask);
+                    uncommon += (sum >> UncommonSumShift) + (sum2 >> UncommonSumShift);
                 }
-
-                lineStart = i + 1;
-                han = uncommon = 0;
+                else if (han < UncommonHan.SampledHan)
+                {
+                    break;
+                }
             }
-            else if (han < UncommonHan.SampledHan)
+
+            // One by one to the first suspicious character or line break of the block (or through the last block, or
+            // the one that fills the sample).
+            for (int end = Math.Min(n, i + 8); i < end; i++)
             {
-                han += (k / HanClass) & 1;
-                uncommon += (k / UncommonClass) & 1;
+                int k = Unsafe.Add(ref classes, Unsafe.Add(ref start, i));
+                if ((k & (SuspiciousClass | BreakClass)) != 0)
+                {
+                    // The line so far is the line UncommonHan judges: to its end, or to the suspicious character.
+                    if (UncommonHan.IsMostlyUncommon(han, uncommon))
+                    {
+                        return lineStart;
+                    }
+
+                    if ((k & SuspiciousClass) != 0)
+                    {
+                        return i;
+                    }
+
+                    // A new line: back to blocks of eight from the character after the break.
+                    lineStart = i + 1;
+                    han = uncommon = 0;
+                    i++;
+                    break;
+                }
+                else if (han < UncommonHan.SampledHan)
+                {
+                    han += (k / HanClass) & 1;
+                    uncommon += (k / UncommonClass) & 1;
+                }
             }
         }
 

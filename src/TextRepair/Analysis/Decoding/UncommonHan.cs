@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -72,29 +70,8 @@ internal static partial class UncommonHan
     private const char First = '\u4E00';
     private const char Last = '\u9FFF';
 
-    private static readonly SearchValues<char> s_lineBreaks = SearchValues.Create("\n\r");
-
     /// <summary>True when <paramref name="c"/> is one of the common Han characters (see <see cref="CommonLogProb"/>).</summary>
     public static bool IsCommon(char c) => c is >= First and <= Last && (CommonBits[(c - First) >> 3] & (1 << ((c - First) & 7))) != 0;
-
-    /// <summary>Index of the first line of <paramref name="text"/> (the index of its first character) that is mostly uncommon Han, or -1.</summary>
-    public static int IndexOfSuspiciousLine(ReadOnlySpan<char> text)
-    {
-        int start = 0;
-        while (start < text.Length)
-        {
-            int end = text[start..].IndexOfAny(s_lineBreaks);
-            end = end < 0 ? text.Length : start + end;
-            if (IsSuspiciousLine(text[start..end]))
-            {
-                return start;
-            }
-
-            start = end + 1;
-        }
-
-        return -1;
-    }
 
     /// <summary>
     /// True when <paramref name="token"/> is Han text made of common characters: Han characters (at least
