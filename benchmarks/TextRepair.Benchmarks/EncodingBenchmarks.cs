@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using TextRepair.Analysis.Decoding;
@@ -120,6 +122,83 @@ public class EncodingWholeHelpBenchmarks
         // A first pass over the text: no token verdict remembered from the warm-up or the iteration before.
         CleanTokenCache.Clear();
         return CleanCheck();
+    }
+
+    [Benchmark(Description = "pre-scan alone, as the check resumes it (session 13: blocks of eight)")]
+    public int PreScan() => PreScanLoop(_text, EncodingScanner.IndexOfSuspicious);
+
+    [Benchmark(Description = "pre-scan alone, session 12's loop (one class test per character)")]
+    public int PreScanSession12() => PreScanLoop(_text, Session12PreScan.IndexOf);
+
+    // The check's pre-scan without the engine: from each hit to the end of its line, then on.
+    private static int PreScanLoop(string text, IndexOfHit indexOf)
+    {
+        int hits = 0, position = 0;
+        while (position < text.Length && indexOf(text.AsSpan(position)) is int hit and >= 0)
+        {
+            hits++;
+            int lineEnd = text.AsSpan(position + hit).IndexOfAny('\n', '\r');
+            position = lineEnd < 0 ? text.Length : position + hit + lineEnd + 1;
+        }
+
+        return hits;
+    }
+
+    private delegate int IndexOfHit(ReadOnlySpan<char> text);
+
+    // SuspiciousChars.IndexOfSuspiciousOrUncommonLine as session 12 left it, for a comparison in the same run: the
+    // same classes, one test and one count per character.
+    private static class Session12PreScan
+    {
+        private const byte SuspiciousClass = 1, BreakClass = 2, HanClass = 4, UncommonClass = 8;
+
+        private static readonly byte[] s_classes = Build();
+
+        public static int IndexOf(ReadOnlySpan<char> text)
+        {
+            ref byte classes = ref MemoryMarshal.GetArrayDataReference(s_classes);
+            ref char start = ref MemoryMarshal.GetReference(text);
+            int n = text.Length, lineStart = 0, han = 0, uncommon = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int k = Unsafe.Add(ref classes, Unsafe.Add(ref start, i));
+                if ((k & (SuspiciousClass | BreakClass)) != 0)
+                {
+                    if (UncommonHan.IsMostlyUncommon(han, uncommon))
+                    {
+                        return lineStart;
+                    }
+
+                    if ((k & SuspiciousClass) != 0)
+                    {
+                        return i;
+                    }
+
+                    lineStart = i + 1;
+                    han = uncommon = 0;
+                }
+                else if (han < UncommonHan.SampledHan)
+                {
+                    han += (k / HanClass) & 1;
+                    uncommon += (k / UncommonClass) & 1;
+                }
+            }
+
+            return UncommonHan.IsMostlyUncommon(han, uncommon) ? lineStart : -1;
+        }
+
+        private static byte[] Build()
+        {
+            var classes = new byte[65536];
+            for (int c = 0; c < classes.Length; c++)
+            {
+                bool han = c is >= UncommonHan.FirstSampled and <= UncommonHan.LastSampled;
+                classes[c] = (byte)((SuspiciousChars.Contains((char)c) ? SuspiciousClass : 0) | (c is '\n' or '\r' ? BreakClass : 0)
+                    | (han ? HanClass : 0) | (han && !UncommonHan.IsCommon((char)c) ? UncommonClass : 0));
+            }
+
+            return classes;
+        }
     }
 }
 
