@@ -3,7 +3,7 @@ namespace TextRepair.Cli;
 /// <summary>
 /// An error the user can act on: printed as one line on stderr, with the process exit code it maps to.
 /// </summary>
-internal sealed class CliException : Exception
+internal class CliException : Exception
 {
     public CliException(string message, int exitCode = ExitCodes.BadInput, Exception? innerException = null)
         : base(message, innerException)

@@ -106,7 +106,7 @@ public sealed class StreamedCheckTests
     public void Blocks_are_whole_lines_that_add_up_to_the_input(int blockBytes)
     {
         byte[] bytes = Encoding.UTF8.GetBytes("a\nbb\n" + new string('長', 300) + "\n\n尾" + new string('x', 100));
-        var blocks = new LineBlocks(new MemoryStream(bytes), blockBytes);
+        var blocks = new LineBlocks(new MemoryStream(bytes), blockBytes, "t.txt");
         var joined = new List<byte>();
         var ends = new List<byte>();
         while (blocks.Next(out byte[] block, out int length))
@@ -125,7 +125,7 @@ public sealed class StreamedCheckTests
     [Fact]
     public void Survey_tells_valid_utf8_a_bom_and_control_characters()
     {
-        static StreamedCheck.InputSurvey Survey(byte[] bytes) => StreamedCheck.Survey(new MemoryStream(bytes), 8);
+        static StreamedCheck.InputSurvey Survey(byte[] bytes) => StreamedCheck.Survey(new MemoryStream(bytes), "t.txt", 8);
 
         Assert.Equal(new StreamedCheck.InputSurvey(true, false, false), Survey(Encoding.UTF8.GetBytes("中文\n繁體\tok\r\n")));
         Assert.Equal(new StreamedCheck.InputSurvey(true, true, false), Survey([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("中文\n")]));

@@ -14,25 +14,52 @@ internal sealed class Baseline
 
     private Baseline(Dictionary<string, int> counts) => _counts = counts;
 
+    /// <summary>
+    /// The largest baseline read: what the tool reads whole (<see cref="CheckInput.MaxWholeBytes"/>). A finding takes
+    /// about 166 bytes of a baseline (1,600,000 findings of a 15 MB file wrote 266 MB, session 13), so this holds about
+    /// 6 million; past it, or from a device that never ends (<c>/dev/zero</c>), the file is refused rather than read
+    /// into memory without bound.
+    /// </summary>
+    private const int MaxBaselineBytes = CheckInput.MaxWholeBytes;
+
+    /// <summary>Reads the baseline at <paramref name="path"/> (<c>--baseline</c>).</summary>
+    /// <exception cref="CliException">It cannot be read or is not a baseline (one line naming the option and the file).</exception>
     public static Baseline Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"--baseline {path}: is a directory");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = CheckInput.ReadBytes(path, MaxBaselineBytes, "a baseline is read whole");
+        }
+        catch (CliException exception)
+        {
+            throw new CliException($"--baseline {exception.Message}");
+        }
+
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         try
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using JsonDocument document = JsonDocument.Parse(bytes);
             foreach (JsonElement item in document.RootElement.GetProperty("findings").EnumerateArray())
             {
-                string fingerprint = item.GetProperty("fingerprint").GetString() ?? throw new FormatException("a finding without fingerprint");
+                string fingerprint = item.GetProperty("fingerprint").GetString() ?? throw new FormatException();
                 counts[fingerprint] = counts.GetValueOrDefault(fingerprint) + 1;
             }
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException exception)
         {
-            throw new CliException($"{path}: not a textrepair baseline ({exception.Message})");
+            throw new CliException(
+                $"--baseline {path}: not a textrepair baseline (not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new CliException($"{path}: {exception.Message}");
+            throw new CliException(
+                $"--baseline {path}: not a textrepair baseline (it needs a \"findings\" array of objects, each with a \"fingerprint\" string; write one with --write-baseline)");
         }
 
         return new Baseline(counts);

@@ -45,7 +45,7 @@ internal sealed class BlockPipeline : IDisposable
     /// </summary>
     public BlockPipeline(Stream input, string display, CheckJob job, FindingFormat? formatInWorker, bool fingerprints, int blockBytes)
     {
-        _blocks = new LineBlocks(input, blockBytes);
+        _blocks = new LineBlocks(input, blockBytes, display);
         _display = display;
         _job = job;
         _formatInWorker = formatInWorker;

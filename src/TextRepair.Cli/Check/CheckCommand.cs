@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using TextRepair.Cli.Commands;
 using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Check;
@@ -55,32 +56,16 @@ internal static class CheckCommand
         command.Options.Add(writeBaseline);
         command.Options.Add(fix);
         command.Arguments.Add(paths);
-        command.SetAction(parse =>
-        {
-            try
-            {
-                var settings = new CheckSettings(
-                    parse.GetRequiredValue(expect),
-                    parse.GetValue(json),
-                    parse.GetValue(sarif),
-                    parse.GetValue(disable) ?? [],
-                    parse.GetValue(baseline),
-                    parse.GetValue(writeBaseline),
-                    parse.GetValue(fix),
-                    parse.GetValue(paths) ?? []);
-                return Run(settings);
-            }
-            catch (CliException exception)
-            {
-                Console.Error.WriteLine($"textrepair: {Program.OneLine(exception.Message)}");
-                return exception.ExitCode;
-            }
-            catch (IOException exception)
-            {
-                Console.Error.WriteLine($"textrepair: {Program.OneLine(exception.Message)}");
-                return ExitCodes.BadInput;
-            }
-        });
+        // Failures go through the tool's one reporting path: one line on stderr, 141 on a closed pipe.
+        command.SetAction(parse => CliCommands.Execute(parse, () => Run(new CheckSettings(
+            parse.GetRequiredValue(expect),
+            parse.GetValue(json),
+            parse.GetValue(sarif),
+            parse.GetValue(disable) ?? [],
+            parse.GetValue(baseline),
+            parse.GetValue(writeBaseline),
+            parse.GetValue(fix),
+            Operands.Read(parse, paths)))));
         return command;
     }
 
@@ -107,7 +92,8 @@ internal static class CheckCommand
 
         Baseline? known = settings.Baseline is null ? null : Baseline.Read(settings.Baseline);
         var job = new CheckJob(expected, ChineseVariantTags.ToTag(expected), disabled);
-        List<string> paths = Resolve(settings.Paths);
+        var skipped = new SkippedInputs();
+        List<string> paths = CheckPaths.Resolve(settings.Paths, skipped);
         if (settings.WriteBaseline is { } target && paths.Find(path => path != "-" && Posix.IsSameFile(target, path)) is { } input)
         {
             // The baseline is written after the inputs are read, but over an input it would replace the file checked.
@@ -116,7 +102,7 @@ internal static class CheckCommand
 
         if (settings.Fix && settings.WriteBaseline is null)
         {
-            return RunFix(settings, job, known, paths);
+            return RunFix(settings, job, known, paths, skipped);
         }
 
         // Every input is read or surveyed before the first finding is written: bad input stops the check with nothing
@@ -141,16 +127,48 @@ internal static class CheckCommand
         {
             // Checked as before (a bad byte is named, a control character makes it checked whole): the blocks started
             // are dropped now rather than kept to the end.
+            CliException? failure = head?.Failure;
             head?.Dispose();
+            if (failure is not null)
+            {
+                throw failure;
+            }
         }
 
-        inputs.AddRange(paths.Skip(inputs.Count).Select(path => CheckInput.Prepare(path, job)));
+        foreach (string path in paths.Skip(inputs.Count))
+        {
+            try
+            {
+                inputs.Add(CheckInput.Prepare(path, job));
+            }
+            catch (UnreadableInputException exception)
+            {
+                skipped.Report(exception.Message);
+            }
+        }
+
         using FindingSink sink = settings.WriteBaseline is { } baselineFile
             ? FindingSink.ToBaselineFile(baselineFile, known)
             : FindingSink.ToStandardOutput(format, known);
         for (int i = 0; i < inputs.Count; i++)
         {
-            inputs[i].Check(job, sink, i == 0 ? started : null);
+            try
+            {
+                inputs[i].Check(job, sink, i == 0 ? started : null);
+            }
+            catch (CliException exception) when (exception.ExitCode == ExitCodes.BadInput)
+            {
+                // Read again while its findings are written: it vanished, changed, or its findings need its whole text
+                // and it is too large for that. Named; what it gave so far stays written, and the output stays whole.
+                skipped.Report(exception.Message);
+            }
+        }
+
+        if (settings.WriteBaseline is not null && skipped.Count > 0)
+        {
+            // A baseline is the state of every input: never one that silently lacks some (the file is left as it was).
+            Console.Error.WriteLine($"textrepair: {settings.WriteBaseline}: not written: {skipped.Count} input(s) could not be checked");
+            return ExitCodes.BadInput;
         }
 
         sink.Complete();
@@ -160,7 +178,7 @@ internal static class CheckCommand
             return ExitCodes.Success;
         }
 
-        return sink.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        return skipped.Count > 0 ? ExitCodes.BadInput : sink.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     /// <summary>
@@ -175,7 +193,9 @@ internal static class CheckCommand
         long total = 0;
         foreach (string path in paths)
         {
-            total += path == "-" ? MinWarmUpBytes : File.Exists(path) ? new FileInfo(path).Length : 0;
+            // The size only (it may be unreadable, or vanish: preparing it reports that).
+            total += path == "-" ? MinWarmUpBytes : Posix.TryStat(path) is { Kind: FileKind.Regular } status ? status.Size
+                : !Posix.IsSupported && File.Exists(path) ? new FileInfo(path).Length : 0;
         }
 
         if (total >= MinWarmUpBytes)
@@ -187,26 +207,55 @@ internal static class CheckCommand
         }
     }
 
-    // --fix: each file whole, as it is rewritten; the findings that remain are written at the end.
-    private static int RunFix(CheckSettings settings, CheckJob job, Baseline? known, List<string> paths)
+    // --fix: each file whole, as it is rewritten and reported; the findings that remain are written at the end.
+    private static int RunFix(CheckSettings settings, CheckJob job, Baseline? known, List<string> paths, SkippedInputs skipped)
     {
-        var all = new List<CheckFinding>();
-        var fixes = new List<CheckFinding>();
         foreach (string path in paths)
         {
+            // Before any file is rewritten: a FIFO or a device would be replaced by a regular file.
             if (path == "-")
             {
                 throw new CliException("--fix needs files, not standard input");
             }
 
-            byte[] bytes = CheckInput.ReadBytes(path);
-            (string file, bool bom) = CheckInput.Decode(bytes, path);
-            var findings = CheckInput.ScanWhole(path, bytes, job).Where(f => known is null || !known.Suppresses(f)).ToList();
+            if (Posix.TryStat(path) is { Kind: not FileKind.Regular })
+            {
+                throw new CliException($"{path}: not a regular file; --fix only rewrites regular files");
+            }
+        }
+
+        var all = new List<CheckFinding>();
+        int fixes = 0, files = 0;
+        foreach (string path in paths)
+        {
+            List<CheckFinding> findings;
+            string file;
+            bool bom;
+            try
+            {
+                byte[] bytes = CheckInput.ReadBytes(path);
+                (file, bom) = CheckInput.Decode(bytes, path);
+                findings = CheckInput.ScanWhole(path, bytes, job).Where(f => known is null || !known.Suppresses(f)).ToList();
+            }
+            catch (UnreadableInputException exception)
+            {
+                skipped.Report(exception.Message);
+                continue;
+            }
+
             List<CheckFinding> fixable = findings.Where(f => f.Fixable).ToList();
             if (fixable.Count > 0)
             {
                 WriteFixed(path, file, bom, fixable);
-                fixes.AddRange(fixable);
+
+                // Reported as each file is written: a later file's error cannot hide a rewrite.
+                foreach (CheckFinding f in fixable)
+                {
+                    Console.Error.WriteLine($"textrepair: fixed {f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Text} -> {f.Suggestion}");
+                }
+
+                fixes += fixable.Count;
+                files++;
                 findings.RemoveAll(f => f.Fixable);
             }
 
@@ -219,17 +268,12 @@ internal static class CheckCommand
             sink.Complete();
         }
 
-        foreach (CheckFinding f in fixes)
+        if (fixes > 0)
         {
-            Console.Error.WriteLine($"textrepair: fixed {f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Text} -> {f.Suggestion}");
+            Console.Error.WriteLine($"textrepair: fixed {fixes} finding(s) in {files} file(s)");
         }
 
-        if (fixes.Count > 0)
-        {
-            Console.Error.WriteLine($"textrepair: fixed {fixes.Count} finding(s) in {fixes.Select(f => f.File).Distinct().Count()} file(s)");
-        }
-
-        return all.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        return skipped.Count > 0 ? ExitCodes.BadInput : all.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     // Replaces each fixable finding's characters (same length, literal in the file) and writes the file atomically.
@@ -249,40 +293,6 @@ internal static class CheckCommand
 
         target.Stream.Write(Encoding.UTF8.GetBytes(chars));
         target.Commit();
-    }
-
-    private static List<string> Resolve(string[] operands)
-    {
-        var paths = new List<string>();
-        if (operands.Length == 0)
-        {
-            paths.Add("-");
-            return paths;
-        }
-
-        foreach (string operand in operands)
-        {
-            if (operand == "-" || File.Exists(operand))
-            {
-                paths.Add(operand);
-            }
-            else if (Directory.Exists(operand))
-            {
-                var files = Directory.EnumerateFiles(operand, "*", new EnumerationOptions
-                {
-                    RecurseSubdirectories = true,
-                    AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
-                }).ToList();
-                files.Sort(StringComparer.Ordinal);
-                paths.AddRange(files);
-            }
-            else
-            {
-                throw new CliException($"{operand}: no such file or directory");
-            }
-        }
-
-        return paths;
     }
 
     private sealed record CheckSettings(

@@ -1,4 +1,3 @@
-using System.Text;
 using TextRepair.Cli.IO;
 
 namespace TextRepair.Cli.Check;
@@ -12,8 +11,6 @@ namespace TextRepair.Cli.Check;
 /// </summary>
 internal sealed class CheckInput
 {
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly string _path;
     private readonly string _display;
     private readonly List<CheckFinding>? _findings;
@@ -38,7 +35,7 @@ internal sealed class CheckInput
             // Read whole either way (a pipe cannot be read twice); streamed from memory when large.
             byte[] bytes = ReadBytes(path);
             if (bytes.Length > StreamedCheck.MinStreamedBytes
-                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false)) is { Valid: true, HasControls: false })
+                && StreamedCheck.Survey(new MemoryStream(bytes, writable: false), "<stdin>") is { Valid: true, HasControls: false })
             {
                 return new CheckInput(path, null, bytes, whole: false);
             }
@@ -54,13 +51,20 @@ internal sealed class CheckInput
         StreamedCheck.InputSurvey found;
         using (Stream stream = OpenRead(path))
         {
-            found = StreamedCheck.Survey(stream);
+            found = Read(path, () => StreamedCheck.Survey(stream, path));
         }
 
-        // Invalid UTF-8: the whole-file decoder names the offending byte, as before streaming.
-        return found.Valid
-            ? new CheckInput(path, null, null, whole: found.HasControls)
-            : new CheckInput(path, ScanWhole(path, ReadBytes(path), job), null, whole: true);
+        if (!found.Valid)
+        {
+            throw new CliException(InvalidMessage(path, found.OtherBom, found.InvalidAt));
+        }
+
+        if (found.HasControls && Length(path) > MaxWholeBytes)
+        {
+            throw TooLargeWhole(path, "it holds control characters, so it is checked whole");
+        }
+
+        return new CheckInput(path, null, null, whole: found.HasControls);
     }
 
     /// <summary>True when the input is a file streamed in blocks (the one a <see cref="HeadStart"/> may have started).</summary>
@@ -93,17 +97,13 @@ internal sealed class CheckInput
     public static bool IsValidFrom(string path, long offset)
     {
         using FileStream stream = OpenRead(path);
-        try
+        return Read(path, () =>
         {
             stream.Seek(offset, SeekOrigin.Begin);
 
             // The survey skips a BOM at its start; U+FEFF at a line start is valid UTF-8 either way.
-            return StreamedCheck.Survey(stream) is { Valid: true, HasControls: false };
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: {exception.Message}");
-        }
+            return StreamedCheck.Survey(stream, path) is { Valid: true, HasControls: false };
+        });
     }
 
     /// <summary>
@@ -122,14 +122,17 @@ internal sealed class CheckInput
         }
         else if (started is not null && IsStreamedFile)
         {
-            started.Finish(sink, () => Decode(ReadBytes(_path), _display).Text);
+            started.Finish(sink, () => Decode(ReadBytes(_path, what: WholeTextReason), _display).Text);
         }
         else
         {
             using Stream input = _standardInput is null ? OpenRead(_path) : new MemoryStream(_standardInput, writable: false);
-            StreamedCheck.Check(input, _display, job, sink, () => Decode(_standardInput ?? ReadBytes(_path), _display).Text);
+            StreamedCheck.Check(input, _display, job, sink, () => Decode(_standardInput ?? ReadBytes(_path, what: WholeTextReason), _display).Text);
         }
     }
+
+    // Why a streamed file is read whole after all (see StreamedCheck).
+    private const string WholeTextReason = "pinyin annotations or encoding damage were found, which are decided on the whole text";
 
     /// <summary>The findings of the whole input, by its format, without the rules turned off.</summary>
     public static List<CheckFinding> ScanWhole(string path, byte[] bytes, CheckJob job)
@@ -154,28 +157,54 @@ internal sealed class CheckInput
     /// <summary>The name findings carry: the path, or <c>&lt;stdin&gt;</c>.</summary>
     public static string DisplayName(string path) => path == "-" ? "<stdin>" : path;
 
-    /// <summary>The bytes of a file, or of standard input for <c>-</c>.</summary>
-    public static byte[] ReadBytes(string path)
-    {
-        try
-        {
-            if (path == "-")
-            {
-                using var buffer = new MemoryStream();
-                InputSource.OpenStandardInput().CopyTo(buffer);
-                return buffer.ToArray();
-            }
+    /// <summary>
+    /// The most bytes an input is read whole (a localisation file, a file with control characters, a pipe, a device,
+    /// standard input, or a large file when a block's findings need the whole text): the longest .NET string is
+    /// 1,073,741,791 characters, and UTF-8 never decodes to more UTF-16 units than it has bytes, so a file within this
+    /// limit always fits. Past it a read whole would fail with .NET's OutOfMemoryException ("Array dimensions exceeded
+    /// supported range" from <c>/dev/zero</c>, session 12); it is refused, named, instead.
+    /// </summary>
+    public const int MaxWholeBytes = 0x3FFFFFDF;
 
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+    /// <summary>
+    /// The bytes of a file, or of standard input for <c>-</c>, at most <paramref name="limit"/> of them (a test seam;
+    /// <see cref="MaxWholeBytes"/>).
+    /// </summary>
+    /// <exception cref="UnreadableInputException">The file cannot be opened or read.</exception>
+    /// <exception cref="CliException">Standard input is closed or a directory; the input is larger than the limit.</exception>
+    public static byte[] ReadBytes(string path, int limit = MaxWholeBytes, string? what = null)
+    {
+        Stream stream = path == "-" ? InputSource.OpenStandardInput() : OpenRead(path);
+        using (stream)
         {
-            throw new CliException($"{path}: {exception.Message}");
+            return Read(path, () =>
+            {
+                if (stream.CanSeek && stream.Length > limit)
+                {
+                    throw TooLargeWhole(path, what, limit);
+                }
+
+                // A pipe, a device (/dev/zero) or standard input: read up to the limit, never more.
+                using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
+                byte[] chunk = new byte[1 << 16];
+                int read;
+                while ((read = stream.Read(chunk)) > 0)
+                {
+                    if (buffer.Length + read > limit)
+                    {
+                        throw TooLargeWhole(path, what, limit);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            });
         }
     }
 
     /// <summary>The text of UTF-8 <paramref name="bytes"/> (a BOM is dropped and reported).</summary>
-    /// <exception cref="CliException">Not valid UTF-8 (the message names the offending byte).</exception>
+    /// <exception cref="CliException">Not valid UTF-8 (the message names the offending byte, or the foreign BOM).</exception>
     public static (string Text, bool Bom) Decode(byte[] bytes, string display)
     {
         bool bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
@@ -184,41 +213,37 @@ internal sealed class CheckInput
             return (text, bom);
         }
 
-        // Not valid UTF-8: the throwing decoder names the offending byte.
-        try
-        {
-            return (s_strictUtf8.GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0)), bom);
-        }
-        catch (DecoderFallbackException exception)
-        {
-            throw new CliException($"{display}: not valid UTF-8 (byte offset {exception.Index})");
-        }
+        throw new CliException(InvalidMessage(display, StreamedCheck.OtherBom(bytes), StreamedCheck.FirstInvalid(bytes.AsSpan(bom ? 3 : 0)) + (bom ? 3 : 0)));
     }
 
-    private static long Length(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: {exception.Message}");
-        }
-    }
+    /// <summary>The message for input that is not UTF-8: the BOM of another encoding, or the first invalid byte.</summary>
+    public static string InvalidMessage(string display, string? otherBom, long offset) => otherBom is null
+        ? $"{display}: not valid UTF-8 (byte offset {offset})"
+        : $"{display}: this file has a {otherBom} BOM; check reads UTF-8 only (convert it first, e.g. iconv -f {otherBom} -t UTF-8)";
+
+    // what: the reason it is read whole, or what it is (a baseline).
+    private static CliException TooLargeWhole(string path, string? what, long limit = MaxWholeBytes) => new(
+        $"{DisplayName(path)}: more than {limit:N0} bytes: too large to read whole{(what is null ? string.Empty : $" ({what})")}; split it"
+        + (path == "-" ? ", or check it as a file (large plain-text files are streamed)" : string.Empty));
+
+    private static long Length(string path) => Read(path, () => new FileInfo(path).Length);
 
     /// <summary>Opens <paramref name="path"/> for reading in blocks (unbuffered, sequential).</summary>
-    /// <exception cref="CliException">It cannot be opened.</exception>
-    public static FileStream OpenRead(string path)
+    /// <exception cref="UnreadableInputException">It cannot be opened.</exception>
+    public static FileStream OpenRead(string path) =>
+        // Unbuffered: LineBlocks reads in blocks of its own.
+        Read(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
+
+    // Runs a read of the file at path; its I/O failures become UnreadableInputExceptions in the system's words.
+    private static T Read<T>(string path, Func<T> read)
     {
         try
         {
-            // Unbuffered: LineBlocks reads in blocks of its own.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            return read();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (IoErrors.Describe(exception) is { } description)
         {
-            throw new CliException($"{path}: {exception.Message}");
+            throw new UnreadableInputException($"{DisplayName(path)}: {description}");
         }
     }
 }

@@ -74,9 +74,16 @@ internal sealed class FindingSink : IDisposable
     /// <summary><see cref="NeedsFingerprints"/> of a sink writing <paramref name="format"/>, with or without a baseline.</summary>
     public static bool NeedsFingerprintsOf(FindingFormat format, bool baseline) => baseline || format != FindingFormat.Text;
 
-    /// <summary>Writes to standard output (buffered) in <paramref name="format"/>, dropping what <paramref name="known"/> lists.</summary>
-    public static FindingSink ToStandardOutput(FindingFormat format, Baseline? known) =>
-        ToStream(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), format, known);
+    /// <summary>
+    /// Writes to standard output (buffered) in <paramref name="format"/>, dropping what <paramref name="known"/> lists.
+    /// Through the tool's own descriptor stream: the console stream ignores a closed pipe (a check piped into
+    /// <c>head</c> went on to its end and exited 1, session 12); this one stops it, exit 141, as the other commands.
+    /// </summary>
+    public static FindingSink ToStandardOutput(FindingFormat format, Baseline? known)
+    {
+        OutputTarget target = OutputTarget.StandardOutput();
+        return new FindingSink(format, known, target, new BufferedStream(target.Stream, 1 << 16));
+    }
 
     /// <summary>Writes to <paramref name="output"/> (which the sink disposes) in <paramref name="format"/>.</summary>
     public static FindingSink ToStream(Stream output, FindingFormat format, Baseline? known) => new(format, known, null, output);
@@ -85,7 +92,7 @@ internal sealed class FindingSink : IDisposable
     public static FindingSink ToBaselineFile(string path, Baseline? known)
     {
         OutputTarget target = OutputTarget.ForOutput(path);
-        return new FindingSink(FindingFormat.Baseline, known, target, target.Stream);
+        return new FindingSink(FindingFormat.Baseline, known, target, new BufferedStream(target.Stream, 1 << 16));
     }
 
     /// <summary>
@@ -171,13 +178,16 @@ internal sealed class FindingSink : IDisposable
         _file?.Commit();
     }
 
-    /// <summary>Releases the writers; a baseline file not completed is not written.</summary>
+    /// <summary>
+    /// Releases the writers; a baseline file not completed is not written. Output not completed is left as it is:
+    /// after a failure (a closed pipe, a full device) flushing it again would only fail again.
+    /// </summary>
     public void Dispose()
     {
-        _document?.Dispose();
         _lineWriter?.Dispose();
         if (_file is null)
         {
+            _document?.Dispose();
             _output.Dispose();
         }
         else

@@ -68,6 +68,9 @@ internal sealed class HeadStart : IDisposable
         Abandoned,
     }
 
+    /// <summary>Why the file was abandoned when no other read could do better: its error (see <see cref="Feed"/>).</summary>
+    public CliException? Failure { get; private set; }
+
     /// <summary>The byte offset from which the file still needs a survey (<see cref="Outcome.Capped"/>).</summary>
     public long SurveyFrom { get; private set; }
 
@@ -175,6 +178,13 @@ internal sealed class HeadStart : IDisposable
             while (!_stop && _pipeline.Pending < limit && _pipeline.StartNext())
             {
             }
+        }
+        catch (CliException exception) when (exception is not UnreadableInputException)
+        {
+            // Bad input whatever reads it (a line past LineBlocks.MaxLineBytes): the first input's error, reported as
+            // it is rather than found again by a second read (a 1.1 GB line: 4.2 GB peak and twice the time).
+            Failure = exception;
+            Settled(Outcome.Abandoned);
         }
         catch (Exception exception) when (exception is CliException or IOException or UnauthorizedAccessException)
         {

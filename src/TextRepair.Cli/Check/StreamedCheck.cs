@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 
 namespace TextRepair.Cli.Check;
@@ -40,34 +41,71 @@ internal static class StreamedCheck
     private static readonly SearchValues<byte> s_controls = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
 
-    /// <summary>What <see cref="Survey"/> found in an input.</summary>
-    public readonly record struct InputSurvey(bool Valid, bool Bom, bool HasControls);
+    /// <summary>
+    /// What <see cref="Survey"/> found in an input: <paramref name="InvalidAt"/> is the byte offset of the first byte
+    /// that is not valid UTF-8 (-1 when valid); <paramref name="OtherBom"/> names a UTF-16 or UTF-32 byte order mark at
+    /// its start.
+    /// </summary>
+    public readonly record struct InputSurvey(bool Valid, bool Bom, bool HasControls, long InvalidAt = -1, string? OtherBom = null);
 
     /// <summary>
     /// Reads <paramref name="input"/> through once: is it valid UTF-8 (after a BOM), and does it hold C0 control
     /// characters other than tab and line breaks (then it is checked whole). Allocates nothing but the block buffer.
     /// </summary>
-    public static InputSurvey Survey(Stream input, int blockBytes = BlockBytes)
+    /// <exception cref="CliException">A line is longer than <see cref="LineBlocks.MaxLineBytes"/>.</exception>
+    public static InputSurvey Survey(Stream input, string display, int blockBytes = BlockBytes)
     {
-        var blocks = new LineBlocks(input, blockBytes);
-        bool first = true, bom = false, valid = true, controls = false;
+        var blocks = new LineBlocks(input, blockBytes, display);
+        bool first = true, bom = false, controls = false;
+        long invalidAt = -1, start = 0;
+        string? otherBom = null;
         while (blocks.Next(out byte[] block, out int length))
         {
             ReadOnlySpan<byte> bytes = block.AsSpan(0, length);
+            int skip = 0;
             if (first)
             {
                 bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-                bytes = bytes[(bom ? 3 : 0)..];
+                otherBom = OtherBom(bytes);
+                skip = bom ? 3 : 0;
                 first = false;
             }
 
-            valid &= Utf8.IsValid(bytes);
-            controls |= bytes.ContainsAny(s_controls);
+            if (invalidAt < 0 && !Utf8.IsValid(bytes[skip..]))
+            {
+                invalidAt = start + skip + FirstInvalid(bytes[skip..]);
+            }
+
+            controls |= bytes[skip..].ContainsAny(s_controls);
+            start += length;
             ArrayPool<byte>.Shared.Return(block);
         }
 
-        return new InputSurvey(valid, bom, controls);
+        return new InputSurvey(invalidAt < 0, bom, controls, invalidAt, invalidAt < 0 ? null : otherBom);
     }
+
+    /// <summary>The index of the first byte of <paramref name="bytes"/> that starts no valid UTF-8 sequence, or their length.</summary>
+    public static int FirstInvalid(ReadOnlySpan<byte> bytes)
+    {
+        int at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out int consumed) != OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return at;
+    }
+
+    /// <summary>"UTF-32" or "UTF-16" when <paramref name="start"/> (the first bytes of an input) is that byte order mark, else null.</summary>
+    public static string? OtherBom(ReadOnlySpan<byte> start) =>
+        start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || start.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]) ? "UTF-32"
+        : start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? "UTF-16"
+        : null;
 
     /// <summary>
     /// Checks <paramref name="input"/> (plain text, valid UTF-8 per <see cref="Survey"/>, without C0 controls; a BOM is

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Text;
 using TextRepair.Cli.IO;
 
@@ -146,7 +145,7 @@ internal sealed class IoOptions
 
     public RunSettings Read(ParseResult parse)
     {
-        string[] files = Operands(parse);
+        string[] files = Operands.Read(parse, _files);
         bool jsonl = _withJsonl && parse.GetValue(_jsonl);
         Corpora.RunSettingsCorpora corpora = _corpora.Read(parse);
         bool mayBeParquet = Corpora.CorporaOptions.MayBeParquet(corpora, files);
@@ -207,53 +206,5 @@ internal sealed class IoOptions
             Corpora = corpora,
             WritesReport = !_writesText,
         };
-    }
-
-    /// <summary>
-    /// The file operands. An unknown option would otherwise be taken for a file name, so a "-x" operand is refused,
-    /// except after "--", which ends the options as usual.
-    /// </summary>
-    private string[] Operands(ParseResult parse)
-    {
-        string[] files = parse.GetValue(_files) ?? [];
-        ArgumentResult? result = parse.GetResult(_files);
-        if (result is null)
-        {
-            return files;
-        }
-
-        int doubleDash = -1;
-        for (int i = 0; i < parse.Tokens.Count; i++)
-        {
-            if (parse.Tokens[i].Type == TokenType.DoubleDash)
-            {
-                doubleDash = i;
-                break;
-            }
-        }
-
-        foreach (Token token in result.Tokens)
-        {
-            int index = IndexOf(parse.Tokens, token);
-            if (token.Value.Length > 1 && token.Value[0] == '-' && (doubleDash < 0 || index < doubleDash))
-            {
-                throw new CliException($"Unrecognized option '{token.Value}'. (see 'textrepair {parse.CommandResult.Command.Name} --help'; use -- before file names starting with -)");
-            }
-        }
-
-        return files;
-    }
-
-    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
-    {
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (ReferenceEquals(tokens[i], token))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

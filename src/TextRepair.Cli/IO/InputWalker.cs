@@ -122,11 +122,18 @@ internal static class InputWalker
     /// </summary>
     internal static void CheckNameDecodes(string path, string name)
     {
-        if (name.Contains('\uFFFD', StringComparison.Ordinal) && Posix.IsSupported && Posix.TryStat(path, noFollow: true) is null)
+        if (CannotOpenName(path, name))
         {
             throw new CliException($"{path}: the file name is not valid UTF-8, and this tool cannot open such a file (rename it, or list it in a .ignore file)");
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> (the last part of <paramref name="path"/>, or the whole operand) was decoded
+    /// from bytes that are not UTF-8 and no file answers to the decoded name (see <see cref="CheckNameDecodes"/>).
+    /// </summary>
+    internal static bool CannotOpenName(string path, string name) =>
+        name.Contains('\uFFFD', StringComparison.Ordinal) && Posix.IsSupported && Posix.TryStat(path, noFollow: true) is null;
 
     // Deeper files override shallower ones, and within a directory .ignore overrides .gitignore (as rg does).
     private static bool IsIgnored(List<IgnoreFile> ignores, string fullPath, bool isDirectory)

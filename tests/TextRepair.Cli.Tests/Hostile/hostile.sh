@@ -3,11 +3,13 @@
 # scratch directory (nothing large is kept in git), runs each case with a 120 s timeout and prints one Markdown table
 # row per case: exit code, seconds, peak RSS, stderr lines, whether a stack trace appeared, the first stderr line.
 #
-#   tests/TextRepair.Cli.Tests/Hostile/hostile.sh [TOOL] [--big]
+#   tests/TextRepair.Cli.Tests/Hostile/hostile.sh [TOOL] [--big | --check | --check-big]
 #
-# TOOL defaults to the Release build. --big adds the 1.1-1.2 GB inputs (2 GB of memory and a minute or two each).
+# TOOL defaults to the Release build (pass "" for the default). --big adds the 1.1-1.2 GB inputs (2 GB of memory and a
+# minute or two each). --check runs only the cases of `check` (session 13), --check-big adds its 1.1 GB inputs.
 # Cases needing root (a tmpfs for a full disk, a run as nobody) are skipped when not root.
 set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
 TOOL=${1:-$(cd "$(dirname "$0")/../../.." && pwd)/src/TextRepair.Cli/bin/Release/net10.0/TextRepair.Cli}
 BIG=${2:-}
 WORK=$(mktemp -d /tmp/textrepair-hostile-XXXXXX)
@@ -29,6 +31,13 @@ case_() {
     printf '| %s | `%s` | %s | %s s | %s MB | %s | %s |\n' "$name" "${command//|/\\|}" "$code" "$seconds" "$((kilobytes / 1024))" \
         "$([ "$stack" -gt 0 ] && echo STACK || echo no)" "${first:-(none)}"
 }
+
+case "$BIG" in
+--check | --check-big)
+    . "$HERE/hostile-check.sh"
+    exit
+    ;;
+esac
 
 # Inputs.
 printf '\xef\xbb\xbf' > bom-only.txt
