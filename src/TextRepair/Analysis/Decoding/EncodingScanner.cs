@@ -51,11 +51,22 @@ internal static partial class EncodingScanner
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
-        if (Utf16TextReading.MayApply(text) && Utf16TextReading.TryFind(text, findings))
+        if (Utf16TextReading.HasControls(text) && Utf16TextReading.TryFind(text, findings))
         {
             return;
         }
 
+        int found = findings.Count;
+        FindByTokens(text, findings);
+        if (findings.Count == found && Utf16TextReading.IsField(text))
+        {
+            Utf16TextReading.TryFind(text, findings);
+        }
+    }
+
+    // The token search: each line with a suspicious character, token by token (LineDecisions).
+    private static void FindByTokens(string text, List<EncodingFinding> findings)
+    {
         var known = new KnownChains();
         List<(int Start, int End)>? tokens = null;
         int position = 0;

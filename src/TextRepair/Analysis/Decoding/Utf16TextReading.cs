@@ -12,7 +12,8 @@ namespace TextRepair.Analysis.Decoding;
 /// the text when it clears the same thresholds as a token's reading (<see cref="EncodingDecision.Accept"/>), each
 /// changed group of characters becoming one finding. Looked at only when the text holds a C0 control character other
 /// than tab and line breaks (<see cref="MayApply"/>): what UTF-16 makes of its own ASCII (a NUL after each letter) and
-/// of one Han character in eight (a low byte under <c>0x20</c>), and what clean text almost never holds. Linear in the
+/// of one Han character in eight (a low byte under <c>0x20</c>), and what clean text almost never holds; or when the
+/// text is one short field (<see cref="MaxFieldLength"/>). Linear in the
 /// text's length. Thread-safe.
 /// </summary>
 internal static class Utf16TextReading
@@ -38,8 +39,31 @@ internal static class Utf16TextReading
     /// </summary>
     public const int ProbeLength = 512;
 
+    /// <summary>
+    /// Longest text read whole as a field (a name, a title, a cell) without C0 controls. A Han character written as
+    /// UTF-16 has a byte under <c>0x20</c> one time in eight, so a field of 5 Han characters has none in half of the
+    /// cases, and its tokens are too short and too broken by the ASCII bytes for the token search. Such a field is read
+    /// whole when it has a character outside ASCII (a byte of <c>0x80</c> or more written by the wrong decoder) and the
+    /// token search found nothing in it: UTF-16 is then the explanation left, while a field that a byte chain explains
+    /// keeps that reading (a UTF-16 reading of a short field of U+FFFD and a few letters can always find some Han
+    /// characters). The thresholds of acceptance are the token's. 64 characters are 32 Han characters read as two
+    /// each: a long title.
+    /// </summary>
+    public const int MaxFieldLength = 64;
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per
+    /// <see cref="MaxCharsPerControl"/> characters, or is a field (<see cref="MaxFieldLength"/>: one line, a character
+    /// outside ASCII).
+    /// </summary>
+    public static bool MayApply(ReadOnlySpan<char> text) => IsField(text) || HasControls(text);
+
+    /// <summary>True when <paramref name="text"/> is one short field (<see cref="MaxFieldLength"/>) with a character outside ASCII.</summary>
+    public static bool IsField(ReadOnlySpan<char> text) =>
+        text.Length <= MaxFieldLength && text.IndexOfAny('\n', '\r') < 0 && text.IndexOfAnyInRange('\u0080', '\uFFFF') >= 0;
+
     /// <summary>True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per <see cref="MaxCharsPerControl"/> characters.</summary>
-    public static bool MayApply(ReadOnlySpan<char> text)
+    public static bool HasControls(ReadOnlySpan<char> text)
     {
         int controls = 0;
         for (int i = text.IndexOfAny(s_controls); i >= 0; i = text[(i + 1)..].IndexOfAny(s_controls) is int next and >= 0 ? i + 1 + next : -1)
@@ -56,6 +80,13 @@ internal static class Utf16TextReading
     /// </summary>
     public static bool TryFind(string text, List<EncodingFinding> findings)
     {
+        if (text.Length == 0 || text.AsSpan().IndexOfAnyExcept(text[0]) < 0)
+        {
+            // One character repeated: every reading is one character repeated too, and what it gains is only the
+            // first character's unigram (〧 ten times, read as UTF-16 of the other byte order, gave ✰ ten times).
+            return false;
+        }
+
         SpanScore input = TextLikelihood.Score(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
         string? probe = text.Length > ProbeLength ? text[..ProbeLength] : null;
         SpanScore probeInput = probe is null ? default : TextLikelihood.Score(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
@@ -86,7 +117,7 @@ internal static class Utf16TextReading
             }
         }
 
-        if (best is null || !EncodingDecision.Accept(bestScore, 1, input, text.Length, following: false))
+        if (best is null || !EncodingDecision.AcceptRun(bestScore, 1, input, best.Text, CharNgramModel.Boundary, CharNgramModel.Boundary, text.Length, following: false))
         {
             return false;
         }
@@ -100,14 +131,18 @@ internal static class Utf16TextReading
         LayerUndo.Undo(probe, truth, wrong) is LayerResult result
         && EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
 
-    // One finding per run of consecutive groups whose text changed.
+    // One finding per run of consecutive groups whose text changed or is lost.
     private static void AddGroups(string text, LayerResult result, string chain, List<EncodingFinding> findings)
     {
         int runStart = -1;
         for (int g = 0; g < result.OldBounds.Length - 1; g++)
         {
             int oldStart = result.OldBounds[g], oldEnd = result.OldBounds[g + 1];
-            bool changed = !text.AsSpan(oldStart, oldEnd - oldStart).SequenceEqual(result.Text.AsSpan(result.NewBounds[g], result.NewBounds[g + 1] - result.NewBounds[g]));
+            ReadOnlySpan<char> read = result.Text.AsSpan(result.NewBounds[g], result.NewBounds[g + 1] - result.NewBounds[g]);
+
+            // A U+FFFD the wrong decoder wrote and the reading keeps is a loss all the same: reported, as the scanner
+            // reports one outside a reading.
+            bool changed = !text.AsSpan(oldStart, oldEnd - oldStart).SequenceEqual(read) || read.Contains('\uFFFD');
             if (changed && runStart < 0)
             {
                 runStart = g;
