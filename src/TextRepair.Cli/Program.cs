@@ -36,8 +36,11 @@ internal static class Program
         }
     }
 
-    /// <summary>Prints a failure as one line on stderr (with the stack when verbose) and returns its exit code.</summary>
-    internal static int Report(Exception exception, bool verbose)
+    /// <summary>
+    /// Prints a failure as one line on stderr (with the stack when verbose) and returns its exit code: a
+    /// <see cref="CliException"/>'s own, 141 for a closed pipe, else <paramref name="otherwise"/>.
+    /// </summary>
+    internal static int Report(Exception exception, bool verbose, int otherwise = ExitCodes.Failed)
     {
         if (IoErrors.IsBrokenPipe(exception) || exception.InnerException is { } inner && IoErrors.IsBrokenPipe(inner))
         {
@@ -45,7 +48,7 @@ internal static class Program
             return ExitCodes.BrokenPipe;
         }
 
-        int code = exception is CliException cli ? cli.ExitCode : ExitCodes.Failed;
+        int code = exception is CliException cli ? cli.ExitCode : otherwise;
         string message = exception is CliException || IoErrors.Describe(exception) is not { } description
             ? OneLine(exception.Message)
             : description;

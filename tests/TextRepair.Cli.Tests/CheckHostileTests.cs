@@ -203,4 +203,20 @@ public sealed class CheckHostileTests
         EvaluationResults evaluation = JsonSchema.FromText(schemaText).Evaluate(log, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(evaluation.IsValid, JsonSerializer.Serialize(evaluation));
     }
+
+    [Fact]
+    public async Task A_write_error_exits_2_not_1_which_means_findings()
+    {
+        // Routed through the tool's common reporting, a write error exited 1: a CI step would read it as findings.
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("a.txt"), Simplified);
+
+        ToolResult closed = await Shell.RunAsync("$T check --expect zh-Hant a.txt >&-", directory.Path);
+        ToolResult full = await Shell.RunAsync("$T check --expect zh-Hant --json a.txt > /dev/full", directory.Path);
+
+        Assert.Equal(2, closed.ExitCode);
+        Assert.Equal("textrepair: write error: standard output is closed\n", closed.Stderr);
+        Assert.Equal(2, full.ExitCode);
+        Assert.Equal("textrepair: standard output: no space left on device\n", full.Stderr);
+    }
 }

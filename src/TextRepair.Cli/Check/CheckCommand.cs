@@ -56,7 +56,9 @@ internal static class CheckCommand
         command.Options.Add(writeBaseline);
         command.Options.Add(fix);
         command.Arguments.Add(paths);
-        // Failures go through the tool's one reporting path: one line on stderr, 141 on a closed pipe.
+        // Failures go through the tool's one reporting path: one line on stderr, 141 on a closed pipe. Any failure but a
+        // closed pipe exits 2, never 1: check's 1 means findings (a CI step reads it so), and a read or write error is
+        // no finding.
         command.SetAction(parse => CliCommands.Execute(parse, () => Run(new CheckSettings(
             parse.GetRequiredValue(expect),
             parse.GetValue(json),
@@ -65,7 +67,7 @@ internal static class CheckCommand
             parse.GetValue(baseline),
             parse.GetValue(writeBaseline),
             parse.GetValue(fix),
-            Operands.Read(parse, paths)))));
+            Operands.Read(parse, paths))), otherwise: ExitCodes.BadInput));
         return command;
     }
 

@@ -59,7 +59,7 @@ internal static class CliCommands
     }
 
     /// <summary>Runs a command body, turning failures into one line on stderr and an exit code.</summary>
-    internal static int Execute(ParseResult parse, Func<int> body)
+    internal static int Execute(ParseResult parse, Func<int> body, int otherwise = ExitCodes.Failed)
     {
         try
         {
@@ -67,7 +67,7 @@ internal static class CliCommands
         }
         catch (Exception exception)
         {
-            return Program.Report(exception, parse.GetValue(Verbose));
+            return Program.Report(exception, parse.GetValue(Verbose), otherwise);
         }
     }
 }
