@@ -131,11 +131,21 @@ internal sealed partial class ConversionPipeline
             // starts a match at each of them in every stage, so the rest of the gap, from `pending` on, converts on
             // its own to the same text.
             StageTable[] chain = _chain;
+            uint[]? settled = first is not null && ReferenceEquals(first, chain[0]) && segmentation.HasStartFilter ? SettledEntries(segmentation) : null;
             int written = 0;
             int pending = -1;
             int i = 0;
             while (true)
             {
+                if (settled is not null && pending < 0)
+                {
+                    // The units up to the next that may start a phrase or that some stage does not settle alone, in
+                    // one pass (StageTable.Settled.cs); the scan below starts at that unit.
+                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled);
+                    written += mapped;
+                    i += mapped;
+                }
+
                 int next = segmentation.NextMatch(text, i, out int matched, out int valueIndex);
                 if (pending < 0 && first is not null)
                 {
@@ -207,6 +217,20 @@ internal sealed partial class ConversionPipeline
         {
             scratch.Dispose();
         }
+    }
+
+    /// <summary>The segmentation table's entries with the whole chain's mapping of the units it settles alone, built on first use.</summary>
+    private uint[] SettledEntries(StageTable segmentation)
+    {
+        uint[]? settled = Volatile.Read(ref _settledEntries);
+        if (settled is null)
+        {
+            // A race builds it twice, with the same result.
+            settled = segmentation.SettledEntries(_chain);
+            Volatile.Write(ref _settledEntries, settled);
+        }
+
+        return settled;
     }
 
     /// <summary>Maps a unit the first stage settled alone through the later stages; false when one of them does not settle it alone.</summary>
