@@ -131,28 +131,59 @@ internal sealed partial class ConversionPipeline
             // starts a match at each of them in every stage, so the rest of the gap, from `pending` on, converts on
             // its own to the same text.
             StageTable[] chain = _chain;
+            // The one-pass mapping (StageTable.Settled.cs) once the segmentation table's start filter is built.
+            uint[]? settled = first is not null && ReferenceEquals(first, chain[0]) && segmentation.HasStartFilter
+                ? SettledEntries(segmentation)
+                : null;
             int written = 0;
             int pending = -1;
             int i = 0;
             while (true)
             {
-                int next = segmentation.NextMatch(text, i, out int matched, out int valueIndex);
-                if (pending < 0 && first is not null)
+                int next = -1;
+                int matched = 0;
+                int valueIndex = 0;
+                if (settled is not null && pending < 0)
                 {
-                    for (; i < next; i++)
+                    // The units up to the next that may start a phrase or that the chain may not settle alone, in one
+                    // pass (StageTable.Settled.cs). Where only a phrase may start, the segmentation table decides.
+                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled);
+                    written += mapped;
+                    i += mapped;
+                    if (i < text.Length && StageTable.IsSettled(settled, text, i, out char unit))
                     {
-                        if (!first.TryMapAlone(text[i], out char mapped) || !MapAloneAfterFirst(chain, ref mapped))
+                        matched = segmentation.Match(text, i, out valueIndex);
+                        if (matched == 0)
                         {
-                            pending = i;
-                            break;
+                            destination[written++] = unit;
+                            i++;
+                            continue;
                         }
 
-                        destination[written++] = mapped;
+                        next = i;
                     }
                 }
-                else if (pending < 0 && i < next)
+
+                if (next < 0)
                 {
-                    pending = i;
+                    next = segmentation.NextMatch(text, i, out matched, out valueIndex);
+                    if (pending < 0 && first is not null)
+                    {
+                        for (; i < next; i++)
+                        {
+                            if (!first.TryMapAlone(text[i], out char mapped) || !MapAloneAfterFirst(chain, ref mapped))
+                            {
+                                pending = i;
+                                break;
+                            }
+
+                            destination[written++] = mapped;
+                        }
+                    }
+                    else if (pending < 0 && i < next)
+                    {
+                        pending = i;
+                    }
                 }
 
                 i = next;
@@ -207,6 +238,20 @@ internal sealed partial class ConversionPipeline
         {
             scratch.Dispose();
         }
+    }
+
+    /// <summary>The segmentation table's entries with the whole chain's mapping of the units it settles alone, built on first use.</summary>
+    private uint[] SettledEntries(StageTable segmentation)
+    {
+        uint[]? settled = Volatile.Read(ref _settledEntries);
+        if (settled is null)
+        {
+            // A race builds it twice, with the same result.
+            settled = segmentation.SettledEntries(_chain);
+            Volatile.Write(ref _settledEntries, settled);
+        }
+
+        return settled;
     }
 
     /// <summary>Maps a unit the first stage settled alone through the later stages; false when one of them does not settle it alone.</summary>

@@ -38,6 +38,9 @@ internal sealed partial class ConversionPipeline
     // Converted segmentation keys by value index, in blocks of ComposedBlock allocated on first use: a dense array
     // took 400 KB per config segmented by STPhrases before its first conversion (1.6 MB of the 16 configs).
     private readonly string?[]?[]? _composed;
+    // For a segmentation table with a start filter: its entries with the whole chain's mapping of each unit that every
+    // stage settles alone (StageTable.SettledEntries), built once the filter is (256 KB; null until then).
+    private uint[]? _settledEntries;
     private readonly ulong[] _breakers;
     private readonly int _idsWindow;
     private readonly StageTable? _user;
