@@ -59,7 +59,10 @@ internal static class CliCommands
     }
 
     /// <summary>Runs a command body, turning failures into one line on stderr and an exit code.</summary>
-    internal static int Execute(ParseResult parse, Func<int> body, int otherwise = ExitCodes.Failed)
+    internal static int Execute(ParseResult parse, Func<int> body) => Execute(parse, body, ExitCodes.Failed);
+
+    /// <summary>Runs <paramref name="body"/>; a failure that is no <see cref="CliException"/> exits <paramref name="otherwise"/>.</summary>
+    internal static int Execute(ParseResult parse, Func<int> body, int otherwise)
     {
         try
         {
