@@ -37,8 +37,8 @@ internal static class Program
     }
 
     /// <summary>
-    /// Prints a failure as one line on stderr (with the stack when verbose) and returns its exit code: a
-    /// <see cref="CliException"/>'s own, 141 for a closed pipe, else <paramref name="otherwise"/>.
+    /// Prints a failure as one line on stderr (with the stack when verbose) and returns its exit code: 141 for a closed
+    /// pipe, a <see cref="CliException"/>'s own unless it is the generic failure (1), else <paramref name="otherwise"/>.
     /// </summary>
     internal static int Report(Exception exception, bool verbose, int otherwise = ExitCodes.Failed)
     {
@@ -48,7 +48,7 @@ internal static class Program
             return ExitCodes.BrokenPipe;
         }
 
-        int code = exception is CliException cli ? cli.ExitCode : otherwise;
+        int code = exception is CliException { ExitCode: not ExitCodes.Failed } cli ? cli.ExitCode : otherwise;
         string message = exception is CliException || IoErrors.Describe(exception) is not { } description
             ? OneLine(exception.Message)
             : description;
