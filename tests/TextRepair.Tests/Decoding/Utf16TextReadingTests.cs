@@ -58,6 +58,10 @@ public sealed class Utf16TextReadingTests
     {
         string text = "第一章" + new string('字', 200) + "\f" + new string('文', 200);
         Assert.False(Utf16TextReading.MayApply(text));
-        Assert.False(Utf16TextReading.MayApply("没有控制字符的文本。"));
+        Assert.False(Utf16TextReading.HasControls("没有控制字符的文本。"));
+
+        // Short, it is a field all the same: read whole if the token search finds nothing (see Utf16FieldTests).
+        Assert.True(Utf16TextReading.IsField("没有控制字符的文本。"));
+        Assert.False(Utf16TextReading.IsField(text));
     }
 }

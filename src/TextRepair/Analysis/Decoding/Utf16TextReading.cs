@@ -52,15 +52,23 @@ internal static class Utf16TextReading
     public const int MaxFieldLength = 64;
 
     /// <summary>
+    /// Shortest field read whole. Two characters are one UTF-16 character: no evidence against the field as it stands,
+    /// and a UTF-16 reading has half the characters of its input, so it gains by its length alone ("Ãé", clean, was
+    /// read as 쏩). Three are a character and a lost byte, a field cut inside its second character. On the dev half a
+    /// minimum of 4 lost two recoverable cases and one lossy flag against 3, with no clean text changed either way.
+    /// </summary>
+    public const int MinFieldLength = 3;
+
+    /// <summary>
     /// True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per
     /// <see cref="MaxCharsPerControl"/> characters, or is a field (<see cref="MaxFieldLength"/>: one line, a character
     /// outside ASCII).
     /// </summary>
     public static bool MayApply(ReadOnlySpan<char> text) => IsField(text) || HasControls(text);
 
-    /// <summary>True when <paramref name="text"/> is one short field (<see cref="MaxFieldLength"/>) with a character outside ASCII.</summary>
+    /// <summary>True when <paramref name="text"/> is one short field (<see cref="MinFieldLength"/> to <see cref="MaxFieldLength"/> characters, one line) with a character outside ASCII.</summary>
     public static bool IsField(ReadOnlySpan<char> text) =>
-        text.Length <= MaxFieldLength && text.IndexOfAny('\n', '\r') < 0 && text.IndexOfAnyInRange('\u0080', '\uFFFF') >= 0;
+        text.Length is >= MinFieldLength and <= MaxFieldLength && text.IndexOfAny('\n', '\r') < 0 && text.IndexOfAnyInRange('\u0080', '\uFFFF') >= 0;
 
     /// <summary>True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per <see cref="MaxCharsPerControl"/> characters.</summary>
     public static bool HasControls(ReadOnlySpan<char> text)
@@ -80,10 +88,11 @@ internal static class Utf16TextReading
     /// </summary>
     public static bool TryFind(string text, List<EncodingFinding> findings)
     {
-        if (text.Length == 0 || text.AsSpan().IndexOfAnyExcept(text[0]) < 0)
+        if (IsPeriodic(text))
         {
-            // One character repeated: every reading is one character repeated too, and what it gains is only the
-            // first character's unigram (〧 ten times, read as UTF-16 of the other byte order, gave ✰ ten times).
+            // A few characters repeated: every reading repeats too, and what it gains is only the first period's
+            // score, and half the characters (〧 ten times, read as UTF-16 of the other byte order, gave ✰ ten times;
+            // ÀÁ eight times, UTF-16LE read as Latin-1, gave 쇀 eight times).
             return false;
         }
 
@@ -124,6 +133,28 @@ internal static class Utf16TextReading
 
         AddGroups(text, best, bestChain!, findings);
         return true;
+    }
+
+    /// <summary>
+    /// Longest period of a text <see cref="TryFind"/> leaves alone as a repetition: 4 characters are 4 bytes or more
+    /// under every wrong decoder, two UTF-16 units, so every reading of such a text is a run of at most two characters
+    /// repeated.
+    /// </summary>
+    public const int MaxPeriod = 4;
+
+    // True when text is its first p characters repeated (the last repetition may be cut), for some p up to MaxPeriod,
+    // at least twice over.
+    private static bool IsPeriodic(string text)
+    {
+        for (int period = 1; period <= MaxPeriod && 2 * period <= text.Length; period++)
+        {
+            if (text.AsSpan(period).SequenceEqual(text.AsSpan(0, text.Length - period)))
+            {
+                return true;
+            }
+        }
+
+        return text.Length == 0;
     }
 
     // True when the reading gains on the probe (the text's first ProbeLength characters, scored input).
