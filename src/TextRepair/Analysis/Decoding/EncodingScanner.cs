@@ -51,14 +51,17 @@ internal static partial class EncodingScanner
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
-        if (Utf16TextReading.HasControls(text) && Utf16TextReading.TryFind(text, findings))
+        bool controls = Utf16TextReading.HasControls(text);
+        if (controls && Utf16TextReading.TryFind(text, findings))
         {
             return;
         }
 
+        // A field is read as UTF-16 only when the token search found nothing in it (Utf16TextReading.MaxFieldLength),
+        // and only once.
         int found = findings.Count;
         FindByTokens(text, findings);
-        if (findings.Count == found && Utf16TextReading.IsField(text))
+        if (findings.Count == found && !controls && Utf16TextReading.IsField(text))
         {
             Utf16TextReading.TryFind(text, findings);
         }

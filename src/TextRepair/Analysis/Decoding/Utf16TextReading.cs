@@ -9,7 +9,7 @@ namespace TextRepair.Analysis.Decoding;
 /// characters and half of every ASCII space), by line breaks (<c>0x0A</c> is the low byte of 上, U+4E0A) and by C0
 /// controls, and a token that starts at an odd byte decodes as nothing. The byte stream is read from the text's start,
 /// in both byte orders, through every wrong decoder that can have written the text; the likeliest reading replaces
-/// the text when it clears the same thresholds as a token's reading (<see cref="EncodingDecision.Accept"/>), each
+/// the text when it clears the same thresholds as a token's reading (<see cref="EncodingDecision.AcceptRun"/>), each
 /// changed group of characters becoming one finding. Looked at only when the text holds a C0 control character other
 /// than tab and line breaks (<see cref="MayApply"/>): what UTF-16 makes of its own ASCII (a NUL after each letter) and
 /// of one Han character in eight (a low byte under <c>0x20</c>), and what clean text almost never holds; or when the
