@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using TextRepair.Analysis.Decoding;
 using TextRepair.Analysis.Variant;
 using TextRepair.Cli.Check;
+using TextRepair.Tests.Decoding;
 
 namespace TextRepair.Benchmarks;
 
@@ -74,25 +75,9 @@ public class CheckBenchmarks
     public int SuspiciousCharsOnly() => SuspiciousChars.IndexOf(_text);
 
     [Benchmark(Description = "stage: encoding pre-scan, uncommon-Han lines (UncommonHan.IsSuspiciousLine per line)")]
-    public int UncommonHanLinesOnly()
-    {
+    public int UncommonHanLinesOnly() =>
         // The second pre-scan as it was before session 12 merged it into the first (SuspiciousChars.IndexOfSuspiciousOrUncommonLine).
-        ReadOnlySpan<char> text = _text;
-        int start = 0;
-        while (start < text.Length)
-        {
-            int end = text[start..].IndexOfAny('\n', '\r');
-            end = end < 0 ? text.Length : start + end;
-            if (UncommonHan.IsSuspiciousLine(text[start..end]))
-            {
-                return start;
-            }
-
-            start = end + 1;
-        }
-
-        return -1;
-    }
+        UncommonHanLines.IndexOfSuspiciousLine(_text);
 
     [Benchmark(Description = "stage: SuspiciousChars.IndexOf resumed after every hit (whole text)")]
     public int SuspiciousCharsAll()

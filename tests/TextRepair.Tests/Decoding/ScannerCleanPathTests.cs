@@ -193,27 +193,8 @@ public sealed class ScannerCleanPathTests
     private static int TwoPreScans(ReadOnlySpan<char> text)
     {
         int hit = SuspiciousChars.IndexOf(text);
-        int line = IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
+        int line = UncommonHanLines.IndexOfSuspiciousLine(hit < 0 ? text : text[..hit]);
         return line >= 0 ? line : hit;
-    }
-
-    // The second pre-scan as it was before session 12 merged it into the first: each line on its own.
-    private static int IndexOfSuspiciousLine(ReadOnlySpan<char> text)
-    {
-        int start = 0;
-        while (start < text.Length)
-        {
-            int end = text[start..].IndexOfAny('\n', '\r');
-            end = end < 0 ? text.Length : start + end;
-            if (UncommonHan.IsSuspiciousLine(text[start..end]))
-            {
-                return start;
-            }
-
-            start = end + 1;
-        }
-
-        return -1;
     }
 
     private static int NextOffset(string text, int p)
