@@ -21,17 +21,6 @@ public sealed class CleanMultilingualTests
             .Select(p => (p[0], p[1], p[2]))
             .ToList();
 
-    private static string DocPath()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "TextRepair.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        return Path.Combine(dir, "docs", "encoding-clean-multilingual.md");
-    }
-
     [Fact]
     public void CheckedInCounts_EqualAFreshRun()
     {
@@ -64,12 +53,7 @@ public sealed class CleanMultilingualTests
             changedLines.ForEach(l => report.AppendLine(l));
         }
 
-        if (Environment.GetEnvironmentVariable("TEXTREPAIR_WRITE_EVALUATION") == "1")
-        {
-            File.WriteAllText(DocPath(), report.ToString());
-        }
-
-        Assert.Equal(File.ReadAllText(DocPath()).ReplaceLineEndings("\n"), report.ToString().ReplaceLineEndings("\n"));
+        CheckedInFile.AssertEqualsFreshRun(CheckedInFile.PathOf("docs", "encoding-clean-multilingual.md"), report.ToString(), "TEXTREPAIR_WRITE_EVALUATION");
     }
 
     [Theory]

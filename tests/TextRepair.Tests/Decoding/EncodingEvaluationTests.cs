@@ -6,17 +6,6 @@ namespace TextRepair.Tests.Decoding;
 /// </summary>
 public sealed class EncodingEvaluationTests
 {
-    private static string DocPath()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "TextRepair.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        return Path.Combine(dir, "docs", "encoding-evaluation.md");
-    }
-
     [Fact]
     public void CheckedInNumbers_EqualAFreshRun()
     {
@@ -34,12 +23,7 @@ public sealed class EncodingEvaluationTests
         // Dev failures (never held-out ones) in the test output folder, to study.
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-failures.txt"), dev.Where(o => !o.Passed).Select(o =>
             $"{o.Case.Cell} {o.Case.Length} {o.Case.Kind}\n  in:  {o.Case.Input}\n  out: {o.Output}\n  exp: {o.Case.Expected}"));
-        if (Environment.GetEnvironmentVariable("TEXTREPAIR_WRITE_EVALUATION") == "1")
-        {
-            File.WriteAllText(DocPath(), report);
-        }
-
-        Assert.Equal(File.ReadAllText(DocPath()).ReplaceLineEndings("\n"), report.ReplaceLineEndings("\n"));
+        CheckedInFile.AssertEqualsFreshRun(CheckedInFile.PathOf("docs", "encoding-evaluation.md"), report, "TEXTREPAIR_WRITE_EVALUATION");
     }
 
     [Fact]

@@ -20,14 +20,8 @@ public sealed class UncommonHanTests
     public void CommonTable_IsTheOneTheModelGives()
     {
         // Regenerate with TEXTREPAIR_WRITE_COMMON_HAN=1 after retraining the model.
-        string generated = Generate();
-        string path = SourcePath();
-        if (Environment.GetEnvironmentVariable("TEXTREPAIR_WRITE_COMMON_HAN") == "1")
-        {
-            File.WriteAllText(path, generated);
-        }
-
-        Assert.Equal(generated, File.ReadAllText(path).ReplaceLineEndings("\n"));
+        string path = CheckedInFile.PathOf("src", "TextRepair", "Analysis", "Decoding", "UncommonHan.g.cs");
+        CheckedInFile.AssertEqualsFreshRun(path, Generate(), "TEXTREPAIR_WRITE_COMMON_HAN");
     }
 
     [Fact]
@@ -129,16 +123,5 @@ public sealed class UncommonHanTests
 
         sb.Append("    ];\n}\n");
         return sb.ToString();
-    }
-
-    private static string SourcePath()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "TextRepair.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        return Path.Combine(dir, "src", "TextRepair", "Analysis", "Decoding", "UncommonHan.g.cs");
     }
 }
