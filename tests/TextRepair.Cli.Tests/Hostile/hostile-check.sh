@@ -1,19 +1,13 @@
 # The cases of `textrepair check` (session 13), sourced by hostile.sh --check (or --check-big) in its scratch
-# directory, with $T the tool. Prints one Markdown table row per case: exit code, seconds, peak RSS, stdout and stderr
-# lines, whether a stack trace appeared, the first stderr line.
+# directory, with $T the tool and hostile-case.sh loaded. Prints one Markdown table row per case: exit code, seconds,
+# peak RSS, stdout and stderr lines, whether a stack trace appeared, the first stderr line.
 
-# check_case NAME COMMAND: as case_ in hostile.sh, with the lines written to stdout and stderr.
+# check_case NAME EXPECTED COMMAND: as case_ in hostile.sh (hostile-case.sh), with the lines written to stdout and
+# stderr; EXPECTED is the exit code docs/check.md promises for it (0 clean, 1 findings, 2 usage or input error, 141
+# closed pipe).
 check_case() {
-    local name=$1 command=$2
-    /usr/bin/time -f '%e %M' -o time.txt timeout 120 bash -c "$command" > out.bin 2> err.txt
-    local code=$?
-    read -r seconds kilobytes < <(tail -1 time.txt)
-    local first stack
-    grep -v '^Command exited' err.txt > err2.txt
-    first=$(head -1 err2.txt | cut -c1-160 | sed 's/|/\\|/g')
-    stack=$(grep -c '^ *at ' err2.txt)
-    printf '| %s | `%s` | %s | %s s | %s MB | %s | %s | %s | %s |\n' "$name" "${command//|/\\|}" "$code" "$seconds" "$((kilobytes / 1024))" \
-        "$(wc -l < out.bin)" "$(wc -l < err2.txt)" "$([ "$stack" -gt 0 ] && echo STACK || echo no)" "${first:-(none)}"
+    run_case "$2" "$3"
+    case_row "$1" "$3" "$CASE_OUT_LINES" "$CASE_ERR_LINES"
 }
 
 # Inputs.
@@ -48,59 +42,62 @@ EOF
 
 echo '| case | command | exit | time | peak RSS | stdout lines | stderr lines | stack trace | first stderr line |'
 echo '|---|---|---|---|---|---|---|---|---|'
-check_case "unknown option" '$T check --expect zh-Hans --jsn a.txt'
-check_case "a file named --jsn, after --" '$T check --expect zh-Hant -- --jsn'
-check_case "bad --expect" '$T check --expect zh-XX a.txt'
-for f in empty bom-only crlf cr bom8; do
-    check_case "$f" "\$T check --expect zh-Hant $f.txt"
+check_case "unknown option" 2 '$T check --expect zh-Hans --jsn a.txt'
+check_case "a file named --jsn, after --" 1 '$T check --expect zh-Hant -- --jsn'
+check_case "bad --expect" 2 '$T check --expect zh-XX a.txt'
+for f in empty bom-only; do
+    check_case "$f" 0 "\$T check --expect zh-Hant $f.txt"
 done
-check_case "UTF-16 BOM" '$T check --expect zh-Hant utf16le.txt'
-check_case "UTF-32 BOM" '$T check --expect zh-Hant utf32le.txt'
-check_case "invalid UTF-8" '$T check --expect zh-Hant bad-utf8.txt'
-check_case "UTF-8-encoded surrogate" '$T check --expect zh-Hant surrogate.txt'
-check_case "binary file named" '$T check --expect zh-Hant garbage.bin'
-check_case "binary file in a directory" '$T check --expect zh-Hant bin-dir'
-check_case "/dev/zero" '$T check --expect zh-Hant /dev/zero'
-check_case "stdin from /dev/zero" '$T check --expect zh-Hant < /dev/zero'
-check_case "FIFO with a writer" '(printf "软件\n" > fifo &); $T check --expect zh-Hant fifo'
-check_case "closed stdin" '$T check --expect zh-Hant <&-'
-check_case "stdin is a directory" '$T check --expect zh-Hant < .'
-check_case "symlink loop, named" '$T check --expect zh-Hant loop1 a.txt'
-check_case "symlink loops in a directory" '$T check --expect zh-Hant loopdir'
-check_case "non-UTF-8 file name in a directory" '$T check --expect zh-Hant badname'
-check_case "path past PATH_MAX in a directory" '$T check --expect zh-Hant deep'
-check_case "10,000 small files" '$T check --expect zh-Hant many'
-check_case "10,000 small files, SARIF" '$T check --expect zh-Hant --sarif many | python3 -c "import json,sys; print(len(json.load(sys.stdin)[\"runs\"][0][\"results\"]))"'
+for f in crlf cr bom8; do
+    check_case "$f" 1 "\$T check --expect zh-Hant $f.txt"
+done
+check_case "UTF-16 BOM" 2 '$T check --expect zh-Hant utf16le.txt'
+check_case "UTF-32 BOM" 2 '$T check --expect zh-Hant utf32le.txt'
+check_case "invalid UTF-8" 2 '$T check --expect zh-Hant bad-utf8.txt'
+check_case "UTF-8-encoded surrogate" 2 '$T check --expect zh-Hant surrogate.txt'
+check_case "binary file named" 2 '$T check --expect zh-Hant garbage.bin'
+check_case "binary file in a directory" 1 '$T check --expect zh-Hant bin-dir'
+check_case "/dev/zero" 2 '$T check --expect zh-Hant /dev/zero'
+check_case "stdin from /dev/zero" 2 '$T check --expect zh-Hant < /dev/zero'
+check_case "FIFO with a writer" 1 '(printf "软件\n" > fifo &); $T check --expect zh-Hant fifo'
+check_case "closed stdin" 2 '$T check --expect zh-Hant <&-'
+check_case "stdin is a directory" 2 '$T check --expect zh-Hant < .'
+check_case "symlink loop, named" 2 '$T check --expect zh-Hant loop1 a.txt'
+check_case "symlink loops in a directory" 1 '$T check --expect zh-Hant loopdir'
+check_case "non-UTF-8 file name in a directory" 2 '$T check --expect zh-Hant badname'
+check_case "path past PATH_MAX in a directory" 2 '$T check --expect zh-Hant deep'
+check_case "10,000 small files" 1 '$T check --expect zh-Hant many'
+check_case "10,000 small files, SARIF" 0 '$T check --expect zh-Hant --sarif many | python3 -c "import json,sys; print(len(json.load(sys.stdin)[\"runs\"][0][\"results\"]))"'
 for format in "" --json --sarif; do
-    check_case "closed pipe, head -c1 ${format:-(text)}" "\$T check --expect zh-Hant $format med.txt | head -c1 > /dev/null; exit \${PIPESTATUS[0]}"
+    check_case "closed pipe, head -c1 ${format:-(text)}" 141 "\$T check --expect zh-Hant $format med.txt | head -c1 > /dev/null; exit \${PIPESTATUS[0]}"
 done
-check_case "closed pipe, SARIF of 10,000 files" '$T check --expect zh-Hant --sarif many | head -c1 > /dev/null; exit ${PIPESTATUS[0]}'
-check_case "closed stdout" '$T check --expect zh-Hant --sarif a.txt >&-'
-check_case "> /dev/full" '$T check --expect zh-Hant med.txt > /dev/full'
-check_case "--write-baseline /dev/full" '$T check --expect zh-Hant --write-baseline /dev/full a.txt'
-check_case "--write-baseline a directory" '$T check --expect zh-Hant --write-baseline many a.txt'
-check_case "--baseline a directory" '$T check --expect zh-Hant --baseline many a.txt'
-check_case "--baseline missing" '$T check --expect zh-Hant --baseline missing.json a.txt'
-check_case "--baseline not JSON" '$T check --expect zh-Hant --baseline a.txt a.txt'
-check_case "--baseline not a baseline" '$T check --expect zh-Hant --json --baseline shape.json a.txt'
-check_case "--baseline /dev/zero" '$T check --expect zh-Hant --baseline /dev/zero a.txt'
-check_case "--fix with stdin" 'cp a.txt f.txt; $T check --expect zh-Hant --fix f.txt -; c=$?; cmp -s a.txt f.txt || echo CHANGED >&2; exit $c'
-check_case "--fix on a FIFO" '$T check --expect zh-Hant --fix fifo'
+check_case "closed pipe, SARIF of 10,000 files" 141 '$T check --expect zh-Hant --sarif many | head -c1 > /dev/null; exit ${PIPESTATUS[0]}'
+check_case "closed stdout" 2 '$T check --expect zh-Hant --sarif a.txt >&-'
+check_case "> /dev/full" 2 '$T check --expect zh-Hant med.txt > /dev/full'
+check_case "--write-baseline /dev/full" 2 '$T check --expect zh-Hant --write-baseline /dev/full a.txt'
+check_case "--write-baseline a directory" 2 '$T check --expect zh-Hant --write-baseline many a.txt'
+check_case "--baseline a directory" 2 '$T check --expect zh-Hant --baseline many a.txt'
+check_case "--baseline missing" 2 '$T check --expect zh-Hant --baseline missing.json a.txt'
+check_case "--baseline not JSON" 2 '$T check --expect zh-Hant --baseline a.txt a.txt'
+check_case "--baseline not a baseline" 2 '$T check --expect zh-Hant --json --baseline shape.json a.txt'
+check_case "--baseline /dev/zero" 2 '$T check --expect zh-Hant --baseline /dev/zero a.txt'
+check_case "--fix with stdin" 2 'cp a.txt f.txt; $T check --expect zh-Hant --fix f.txt -; c=$?; cmp -s a.txt f.txt || echo CHANGED >&2; exit $c'
+check_case "--fix on a FIFO" 2 '$T check --expect zh-Hant --fix fifo'
 if [ "$(id -u)" = 0 ]; then
     mkdir -p tree/sub/closed && cp a.txt tree/sub/a.txt && cp a.txt tree/sub/closed/b.txt && chmod -R a+rX tree && chmod 700 tree/sub/closed
-    check_case "unreadable directory (as nobody)" "su nobody -s /bin/sh -c '$T check --expect zh-Hant tree'"
-    check_case "unreadable directory, SARIF (as nobody)" "su nobody -s /bin/sh -c '$T check --expect zh-Hant --sarif tree' | python3 -m json.tool > /dev/null; exit \${PIPESTATUS[0]}"
+    check_case "unreadable directory (as nobody)" 2 "su nobody -s /bin/sh -c '\$T check --expect zh-Hant tree'"
+    check_case "unreadable directory, SARIF (as nobody)" 2 "su nobody -s /bin/sh -c '\$T check --expect zh-Hant --sarif tree' | python3 -m json.tool > /dev/null; exit \${PIPESTATUS[0]}"
     cp a.txt secret.txt && chmod 600 secret.txt
-    check_case "unreadable file (as nobody)" "su nobody -s /bin/sh -c '$T check --expect zh-Hant secret.txt a.txt'"
+    check_case "unreadable file (as nobody)" 2 "su nobody -s /bin/sh -c '\$T check --expect zh-Hant secret.txt a.txt'"
     mkdir -p open && chmod 777 open
-    check_case "--write-baseline with an unreadable directory (as nobody)" "su nobody -s /bin/sh -c '$T check --expect zh-Hant --write-baseline open/b.json tree'; c=\$?; ls open/b.json >&2; exit \$c"
+    check_case "--write-baseline with an unreadable directory (as nobody)" 2 "su nobody -s /bin/sh -c '\$T check --expect zh-Hant --write-baseline open/b.json tree'; c=\$?; ls open/b.json >&2; exit \$c"
 fi
 if [ "$BIG" = --check-big ]; then
     truncate -s 1100M sparse.txt
-    check_case "1.1 GB without a line feed (sparse)" '$T check --expect zh-Hant sparse.txt'
+    check_case "1.1 GB without a line feed (sparse)" 2 '$T check --expect zh-Hant sparse.txt'
     rm sparse.txt
     head -c 1100000000 /dev/zero | tr '\0' 'a' > line.txt
-    check_case "1.1 GB ASCII line" '$T check --expect zh-Hant a.txt line.txt'
+    check_case "1.1 GB ASCII line" 2 '$T check --expect zh-Hant a.txt line.txt'
     rm line.txt
 fi
 rm -rf deep
