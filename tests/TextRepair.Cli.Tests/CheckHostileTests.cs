@@ -219,4 +219,23 @@ public sealed class CheckHostileTests
         Assert.Equal(2, full.ExitCode);
         Assert.Equal("textrepair: standard output: no space left on device\n", full.Stderr);
     }
+
+    [Fact]
+    public async Task A_baseline_that_cannot_be_written_exits_2_not_1()
+    {
+        // Session 13's generated table showed `--write-baseline DIR` at exit 1 (the output file's "is a directory" was
+        // the generic failure): only the rows later edited by hand were corrected, this one stayed wrong (session 14).
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("a.txt"), Simplified);
+        Directory.CreateDirectory(directory.File("many"));
+
+        ToolResult toDirectory = await Tool.RunAsync(["check", "--expect", "zh-Hant", "--write-baseline", "many", "a.txt"], workingDirectory: directory.Path);
+        ToolResult toFull = await Tool.RunAsync(["check", "--expect", "zh-Hant", "--write-baseline", "/dev/full", "a.txt"], workingDirectory: directory.Path);
+
+        Assert.Equal(2, toDirectory.ExitCode);
+        Assert.Empty(toDirectory.Stdout);
+        Assert.Equal("textrepair: many: is a directory\n", toDirectory.Stderr);
+        Assert.Equal(2, toFull.ExitCode);
+        Assert.Equal("textrepair: /dev/full: no space left on device\n", toFull.Stderr);
+    }
 }
