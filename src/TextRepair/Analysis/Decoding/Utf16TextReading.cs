@@ -99,6 +99,10 @@ internal static class Utf16TextReading
         SpanScore input = TextLikelihood.Score(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
         string? probe = text.Length > ProbeLength ? text[..ProbeLength] : null;
         SpanScore probeInput = probe is null ? default : TextLikelihood.Score(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        // The text with what the wrong decoder may have written for lost bytes marked: read both ways, as the lost
+        // stretches can be one or two bytes long (LayerUndo.UndoUtf16WithLosses).
+        string marked = LayerUndo.MarkLost(text);
+        bool lossy = marked.Contains('\uFFFD', StringComparison.Ordinal);
         LayerResult? best = null;
         SpanScore bestScore = default;
         string? bestChain = null;
@@ -112,16 +116,30 @@ internal static class Utf16TextReading
 
             foreach (Codec truth in s_truths)
             {
-                if (truth.Family == wrong.Family || (probe is not null && !GainsOnProbe(probe, probeInput, truth, wrong)) || LayerUndo.Undo(text, truth, wrong) is not LayerResult result)
+                if (truth.Family == wrong.Family || (probe is not null && !GainsOnProbe(probe, probeInput, truth, wrong, lossy)))
                 {
                     continue;
                 }
 
-                SpanScore score = TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary);
-                double gain = EncodingDecision.Gain(score, 1, input);
-                if (gain > bestGain)
+                Consider(LayerUndo.Undo(text, truth, wrong));
+                if (lossy)
                 {
-                    (best, bestScore, bestChain, bestGain) = (result, score, truth.AsReadBy(wrong), gain);
+                    Consider(LayerUndo.UndoUtf16WithLosses(marked, truth, wrong));
+                }
+
+                void Consider(LayerResult? result)
+                {
+                    if (result is null)
+                    {
+                        return;
+                    }
+
+                    SpanScore score = TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+                    double gain = EncodingDecision.Gain(score, 1, input);
+                    if (gain > bestGain)
+                    {
+                        (best, bestScore, bestChain, bestGain) = (result, score, truth.AsReadBy(wrong), gain);
+                    }
                 }
             }
         }
@@ -158,9 +176,12 @@ internal static class Utf16TextReading
     }
 
     // True when the reading gains on the probe (the text's first ProbeLength characters, scored input).
-    private static bool GainsOnProbe(string probe, SpanScore input, Codec truth, Codec wrong) =>
-        LayerUndo.Undo(probe, truth, wrong) is LayerResult result
-        && EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
+    private static bool GainsOnProbe(string probe, SpanScore input, Codec truth, Codec wrong, bool lossy) =>
+        Gains(LayerUndo.Undo(probe, truth, wrong), input)
+        || (lossy && Gains(LayerUndo.UndoUtf16WithLosses(LayerUndo.MarkLost(probe), truth, wrong), input));
+
+    private static bool Gains(LayerResult? result, SpanScore input) =>
+        result is not null && EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
 
     // One finding per run of consecutive groups whose text changed or is lost.
     private static void AddGroups(string text, LayerResult result, string chain, List<EncodingFinding> findings)
