@@ -74,7 +74,7 @@ public class CheckBenchmarks
     [Benchmark(Description = "stage: encoding pre-scan, suspicious characters (SuspiciousChars.IndexOf)")]
     public int SuspiciousCharsOnly() => SuspiciousChars.IndexOf(_text);
 
-    [Benchmark(Description = "stage: encoding pre-scan, uncommon-Han lines (UncommonHan.IsSuspiciousLine per line)")]
+    [Benchmark(Description = "stage: encoding pre-scan, uncommon-Han lines (UncommonHanLines.IsSuspiciousLine per line)")]
     public int UncommonHanLinesOnly() =>
         // The second pre-scan as it was before session 12 merged it into the first (SuspiciousChars.IndexOfSuspiciousOrUncommonLine).
         UncommonHanLines.IndexOfSuspiciousLine(_text);

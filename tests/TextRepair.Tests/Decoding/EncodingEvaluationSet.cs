@@ -284,7 +284,7 @@ public static class EncodingEvaluationSet
         }
     }
 
-    private static bool SameFamily(string row, string column) =>
+    internal static bool SameFamily(string row, string column) =>
         row == column || (row.StartsWith("utf-16", StringComparison.Ordinal) && column.StartsWith("utf-16", StringComparison.Ordinal) && row == column);
 
     /// <summary>True when <paramref name="text"/> is well-formed UTF-16 (no lone surrogate).</summary>

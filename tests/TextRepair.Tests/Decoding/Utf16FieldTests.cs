@@ -34,6 +34,20 @@ public sealed class Utf16FieldTests
     }
 
     [Theory]
+    [InlineData("上传文件", "utf-16le", "windows-1252")]
+    [InlineData("伊尔库茨克时间", "utf-16be", "iso-8859-1")]
+    [InlineData("不可用的菜单", "utf-16le", "cp437")]
+    public void FieldWithALineBreakByte_IsRead(string text, string writer, string reader)
+    {
+        // 上 (U+4E0A), 伊 (U+4F0A) and 不 (U+4E0D) have a byte 0x0A or 0x0D: the field shows a line break that is half
+        // of a character, not the end of a line.
+        string garbled = Garble(text, writer, reader);
+        Assert.True(garbled.Contains('\n', StringComparison.Ordinal) || garbled.Contains('\r', StringComparison.Ordinal));
+
+        Assert.Equal(text, EncodingRepairTests.Repair(garbled).Text);
+    }
+
+    [Theory]
     [InlineData("打印预览", "utf-16le", "windows-1252", "打印预\uFFFD")]
     [InlineData("其他数据", "utf-16be", "windows-1252", "其他数\uFFFD")]
     [InlineData("字符间距", "utf-16le", "cp437", "字符间\uFFFD")]

@@ -25,4 +25,20 @@ internal static partial class BoxDrawing
     /// </summary>
     public static bool Joins(char left, char right) =>
         (Arms[left - First] & Right) != 0 && (Arms[right - First] & Left) != 0;
+
+    /// <summary>
+    /// True when a box-drawing character's arm points at a letter of an alphabet next to it: <paramref name="left"/> has
+    /// an arm to the right and <paramref name="right"/> is such a letter, or <paramref name="right"/> has an arm to the
+    /// left and <paramref name="left"/> is one ("├и", "и┐", "─a"). A drawing's arm ends in another box-drawing character
+    /// or in a space; text inside a drawing sits beside the characters without a side arm ("│Name│", "║ 1 ║").
+    /// Single-byte readers of CJK text (cp437, cp850, cp866) write box-drawing characters and the letters of their
+    /// alphabets (Latin, Greek, Cyrillic) side by side at random; CJK letters are left out, as those readers never write
+    /// them and separator lines run up to CJK titles ("第一章────正文").
+    /// </summary>
+    public static bool ArmMeetsLetter(char left, char right) =>
+        (Contains(left) && (Arms[left - First] & Right) != 0 && IsAlphabetLetter(right))
+        || (Contains(right) && (Arms[right - First] & Left) != 0 && IsAlphabetLetter(left));
+
+    // A letter below the CJK blocks: Latin, Greek, Cyrillic and the other alphabets.
+    private static bool IsAlphabetLetter(char c) => c < '\u2E80' && char.IsLetter(c);
 }

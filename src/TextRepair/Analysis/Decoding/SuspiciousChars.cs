@@ -75,7 +75,8 @@ internal static class SuspiciousChars
 
     /// <summary>
     /// Index of the first suspicious character (<see cref="IndexOf"/>), or of the start of the first line before it
-    /// that is mostly uncommon Han (<see cref="UncommonHan.IsSuspiciousLine"/> on the line, up to that character); -1
+    /// that is mostly uncommon Han (<see cref="UncommonHan.IsMostlyUncommon"/> on the line's first Han characters, up to
+    /// that character); -1
     /// for clean text. Exactly the start of the first line of <c>text[..IndexOf(text)]</c> that is mostly uncommon
     /// when there is one, else <c>IndexOf(text)</c>, in one pass over the text instead of one pass and then one per
     /// line: one lookup per character in a 64 KiB class table, tested and counted eight characters at a time, and the

@@ -296,6 +296,11 @@ internal static partial class TextLikelihood
                 // Two box-drawing characters side by side that do not join: no drawing puts them so (see BoxDrawing).
                 p = Math.Min(p, UnjoinedBoxLogProb);
             }
+            else if (BoxDrawing.ArmMeetsLetter(previousRaw, raw))
+            {
+                // An arm that ends in a letter: no drawing puts them so either (see BoxDrawing.ArmMeetsLetter).
+                p = Math.Min(p, UnjoinedBoxLogProb);
+            }
 
             bool mayRepeat = MayRepeat(raw);
             if (raw == previousRaw && p < RepeatLogProb && mayRepeat)

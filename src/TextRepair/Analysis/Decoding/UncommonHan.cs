@@ -61,10 +61,10 @@ internal static partial class UncommonHan
     /// </summary>
     public const int MinHanPerLoss = 4;
 
-    /// <summary>First Han character <see cref="IsSuspiciousLine"/> samples (CJK Extension A).</summary>
+    /// <summary>First Han character a line's sample counts (CJK Extension A; see <see cref="IsMostlyUncommon"/>).</summary>
     internal const char FirstSampled = '\u3400';
 
-    /// <summary>Last Han character <see cref="IsSuspiciousLine"/> samples.</summary>
+    /// <summary>Last Han character a line's sample counts.</summary>
     internal const char LastSampled = Last;
 
     private const char First = '\u4E00';
@@ -111,26 +111,10 @@ internal static partial class UncommonHan
         return han >= MinClearedHan && uncommon * 100 < han * MaxClearedUncommonPercent && lost * MinHanPerLoss <= han;
     }
 
-    /// <summary>True when the first <see cref="SampledHan"/> Han characters of <paramref name="line"/> are mostly uncommon.</summary>
-    public static bool IsSuspiciousLine(ReadOnlySpan<char> line)
-    {
-        int han = 0, uncommon = 0;
-        for (int i = line.IndexOfAnyInRange(FirstSampled, LastSampled); i >= 0 && i < line.Length && han < SampledHan; i++)
-        {
-            char c = line[i];
-            if (c is >= FirstSampled and <= LastSampled)
-            {
-                han++;
-                uncommon += IsCommon(c) ? 0 : 1;
-            }
-        }
-
-        return IsMostlyUncommon(han, uncommon);
-    }
-
     /// <summary>
-    /// The verdict of <see cref="IsSuspiciousLine"/> on a line whose sampled Han characters (at most
-    /// <see cref="SampledHan"/>) are <paramref name="han"/>, <paramref name="uncommon"/> of them uncommon.
+    /// The verdict on a line whose first Han characters (at most <see cref="SampledHan"/>, from
+    /// <see cref="FirstSampled"/> to <see cref="LastSampled"/>) are <paramref name="han"/>, <paramref name="uncommon"/>
+    /// of them uncommon: true when the line is mostly uncommon Han.
     /// </summary>
     internal static bool IsMostlyUncommon(int han, int uncommon) => han >= MinHan && uncommon * 100 >= han * MinUncommonPercent;
 }
