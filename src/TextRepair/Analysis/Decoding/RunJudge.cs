@@ -250,7 +250,7 @@ internal static class RunJudge
         int bytes = 0;
         foreach (char c in source)
         {
-            bytes += c < 0x80 ? 0 : decoder?.Kind switch
+            bytes += c < 0x80 || c == '\uFFFD' ? 0 : decoder?.Kind switch
             {
                 CodecKind.Table when decoder.Page.CanEncode(c) => decoder.Page.EncodedValue(c) >= 0x100 ? 2 : 1,
                 CodecKind.Table => 0,
