@@ -119,7 +119,7 @@ internal sealed unsafe partial class StageTable
         for (int c = 0; c < pairs.Length; c++)
         {
             uint entry = _entries[c];
-            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0);
+            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0) | PairStop(c);
         }
 
         int rootSize = 1 << _rootLog2;

@@ -283,7 +283,7 @@ internal sealed unsafe partial class StageTable
                     ? Convert<TSink, PairStarts>(source, destination, ref entry0, ref sink)
                     : Convert<TSink, SparseStarts>(source, destination, ref entry0, ref sink);
 
-    private int Convert<TSink, TStarts>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
+    private int Convert<TSink, TStarts>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink, (char First, char Last)[]? watched = null)
         where TSink : struct, IMatchSink
         where TStarts : struct
     {
@@ -298,11 +298,11 @@ internal sealed unsafe partial class StageTable
         ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
         int filterShift = StartFilterShift(filterArray);
         int filtered = length - 2;
-        ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(typeof(TStarts) == typeof(PairStarts) ? PairEntries : []);
+        ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(IsPaired<TStarts>() ? PairEntries : []);
         int paired = length - 1;
         while (i < length)
         {
-            if (typeof(TStarts) == typeof(PairStarts) && i < paired)
+            if (IsPaired<TStarts>() && i < paired)
             {
                 // The units that their own entry settles, up to the next that starts a longer key before a second
                 // unit of one (StageTable.Pairs.cs); the test below decides that one as without pair entries.
@@ -329,6 +329,12 @@ internal sealed unsafe partial class StageTable
             }
 
             char c = Unsafe.Add(ref src, i);
+            if (typeof(TStarts) == typeof(WatchedPairStarts) && IsWatched(watched!, c))
+            {
+                // Every unit MapPaired passes over or a walk matches is outside the watched ranges (CanWatch).
+                return WatchedUnitFound;
+            }
+
             uint entry = Unsafe.Add(ref entry0, c);
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered
                 ? (entry & (NeedsSlowPath | MayStartLonger(entry, ref src, i, ref filter, filterShift))) == 0
@@ -371,6 +377,12 @@ internal sealed unsafe partial class StageTable
             else
             {
                 int unit = TextUnits.UnmatchedLength(source.Slice(i));
+                if (typeof(TStarts) == typeof(WatchedPairStarts) && unit > 1 && HasWatched(source.Slice(i + 1, unit - 1), watched!))
+                {
+                    // An ideographic description sequence copied whole (or a surrogate pair) holds a watched unit.
+                    return WatchedUnitFound;
+                }
+
                 source.Slice(i, unit).CopyTo(destination.Slice(written));
                 written += unit;
                 i += unit;
