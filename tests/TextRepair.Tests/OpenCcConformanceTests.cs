@@ -92,10 +92,10 @@ public sealed class OpenCcConformanceTests
     [InlineData("hk2sp")]
     public void CompatibilityIdeographs_AreNormalized_WithTheScanTablesBuilt(string config)
     {
-        // With pair entries built, t2s leaves the normalization pre-check to the conversion loop, which gives up at a
-        // compatibility ideograph (StageTable.Watched.cs): at the start, between phrases, at the end, as a surrogate
-        // pair, and inside an ideographic description sequence that is copied whole. The segmented configs keep the
-        // pre-check; their scan stops at these units too.
+        // With pair entries built, t2s leaves the normalization pre-check to the conversion loop and the segmented
+        // configs to the segmentation pass, which give up at a compatibility ideograph (StageTable.Watched.cs): at
+        // the start, between phrases, at the end, as a surrogate pair, and inside an ideographic description
+        // sequence that is copied whole.
         string[] inputs =
         [
             "\uF900\u8CC7\u6599\u5EAB", "\u8CC7\u6599\uFA0C\u5EAB\u6A94\u6848", "\u6A94\u6848\uFAD9",

@@ -78,13 +78,17 @@ internal sealed partial class ConversionPipeline
     }
 
     /// <summary>
-    /// Whether the pre-check of <see cref="MayNeedNormalization"/> can be left to the first stage's conversion loop
-    /// (<see cref="StageTable.ConvertUnlessWatched"/>): a config without segmentation whose one normalization stage
-    /// starts only at units that loop watches for, once that stage has its pair entries (after warm-up).
+    /// Whether the pre-check of <see cref="MayNeedNormalization"/> can be left to the segmentation pass
+    /// (<see cref="StageTable.NextMatchUnlessWatched"/>: tw2s, tw2sp, hk2s, hk2sp) or, without segmentation (t2s), to
+    /// the first stage's conversion loop (<see cref="StageTable.ConvertUnlessWatched"/>): a config whose one
+    /// normalization stage starts only at units that table's fast loop stops at, once it has its pair entries (after
+    /// warm-up).
     /// </summary>
     private bool WatchesNormalization()
     {
-        if (_normalizationRanges is null || _segmentation is not null || _chain.Length == 0 || !_chain[0].HasPairEntries)
+        // The segmentation pass sees every unit of a segmented config's text; without it, the first stage does.
+        StageTable? watcher = _segmentation ?? (_chain.Length == 0 ? null : _chain[0]);
+        if (_normalizationRanges is null || watcher is null || !watcher.HasPairEntries)
         {
             return false;
         }
@@ -93,7 +97,7 @@ internal sealed partial class ConversionPipeline
         if (state == 0)
         {
             // Decided once per pipeline (a race decides it twice, alike).
-            state = _chain[0].CanWatch(_normalizationRanges) ? 1 : -1;
+            state = watcher.CanWatch(_normalizationRanges) ? 1 : -1;
             Volatile.Write(ref _watchState, state);
         }
 

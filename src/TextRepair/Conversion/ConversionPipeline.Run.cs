@@ -52,9 +52,9 @@ internal sealed partial class ConversionPipeline
     }
 
     /// <summary>
-    /// Runs segmentation and the chain over <paramref name="text"/>. With <paramref name="watched"/> (a config
-    /// without segmentation, see <see cref="WatchesNormalization"/>) returns <see cref="StageTable.WatchedUnitFound"/>
-    /// when the text holds a unit of those ranges.
+    /// Runs segmentation and the chain over <paramref name="text"/>. With <paramref name="watched"/> (see
+    /// <see cref="WatchesNormalization"/>) returns <see cref="StageTable.WatchedUnitFound"/> when the text holds a
+    /// unit of those ranges: the segmentation pass, or without segmentation the first stage, sees every unit.
     /// </summary>
     private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination, (char First, char Last)[]? watched = null)
     {
@@ -114,7 +114,14 @@ internal sealed partial class ConversionPipeline
 
                 if (next < 0)
                 {
-                    next = segmentation.NextMatch(text, i, out matched, out valueIndex);
+                    next = watched is null
+                        ? segmentation.NextMatch(text, i, out matched, out valueIndex)
+                        : segmentation.NextMatchUnlessWatched(text, i, out matched, out valueIndex, watched);
+                    if (next == StageTable.WatchedUnitFound)
+                    {
+                        return next;
+                    }
+
                     if (pending < 0 && first is not null)
                     {
                         for (; i < next; i++)

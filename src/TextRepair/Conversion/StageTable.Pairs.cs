@@ -274,4 +274,20 @@ internal sealed unsafe partial class StageTable
             index = (index + 1) & mask;
         }
     }
+
+    /// <summary>
+    /// Builds the start filter now if this table gets one, otherwise its pair entries (see <c>StageTable.Pairs.cs</c>):
+    /// for tests, and callers that know much text follows.
+    /// </summary>
+    internal void PrepareScanTables()
+    {
+        if (_denseStarts)
+        {
+            _ = StartFilter;
+        }
+        else
+        {
+            _ = PairEntries;
+        }
+    }
 }

@@ -7,12 +7,12 @@ namespace TextRepair.Conversion;
 /// <summary>
 /// The watched conversion: a pipeline with a normalization stage (CJK compatibility ideographs) asks before each piece
 /// whether the piece holds a unit the normalization starts at, in two vectorized passes of its own over the piece
-/// (13.8% of t2s's samples on the Taiwan text, session 14, perf). For a config without segmentation (t2s; tw2s, tw2sp,
-/// hk2s and hk2sp are segmented and keep the pre-check), once the first stage has pair entries
-/// (<c>StageTable.Pairs.cs</c>), the conversion loop answers that instead: <see cref="MapPaired"/> stops at every unit of
-/// the CJK Compatibility Ideographs block (<see cref="PairStopFirst"/>..<see cref="PairStopLast"/>) and at every
-/// surrogate, the loop gives up at a watched unit, and the piece is converted again, with the normalization, only in
-/// the rare piece that holds one.
+/// (13.8% of t2s's samples on the Taiwan text, 2.1% of tw2sp's; session 14, perf). Once the table that sees every unit
+/// has pair entries (<c>StageTable.Pairs.cs</c>), it answers that instead: the first stage's conversion loop for a
+/// config without segmentation (t2s), the segmentation pass for the others (tw2s, tw2sp, hk2s, hk2sp).
+/// <see cref="MapPaired"/> and <see cref="SkipPaired"/> stop at every unit of the CJK Compatibility Ideographs block
+/// (<see cref="PairStopFirst"/>..<see cref="PairStopLast"/>) and at every surrogate, the loop gives up at a watched
+/// unit, and the piece is converted again, with the normalization, only in the rare piece that holds one.
 /// </summary>
 internal sealed unsafe partial class StageTable
 {
@@ -66,6 +66,18 @@ internal sealed unsafe partial class StageTable
         Debug.Assert(HasPairEntries && CanWatch(watched));
         var sink = default(NoSink);
         return Convert<NoSink, WatchedPairStarts>(source, destination, ref *_entries, ref sink, watched);
+    }
+
+    /// <summary>
+    /// The segmentation pass's <see cref="NextMatch(ReadOnlySpan{char}, int, out int, out int)"/> of a table with pair
+    /// entries that returns <see cref="WatchedUnitFound"/> when the text from <paramref name="position"/> up to the
+    /// next match holds a unit of <paramref name="watched"/> (then <paramref name="length"/> is 0). Requires
+    /// <see cref="HasPairEntries"/> and <see cref="CanWatch"/> for the ranges.
+    /// </summary>
+    public int NextMatchUnlessWatched(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, (char First, char Last)[] watched)
+    {
+        Debug.Assert(HasPairEntries && CanWatch(watched));
+        return NextMatch(text, position, out length, out valueIndex, useScanTables: true, watched);
     }
 
     /// <summary>Type argument of the conversion loop for a table with pair entries that watches for units (see above).</summary>
