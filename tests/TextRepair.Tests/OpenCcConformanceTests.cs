@@ -84,6 +84,33 @@ public sealed class OpenCcConformanceTests
         Assert.Equal(expected, ConvertWithTheScanTablesBuilt(config, input));
     }
 
+    [Theory]
+    [InlineData("t2s")]
+    [InlineData("tw2s")]
+    [InlineData("hk2s")]
+    [InlineData("tw2sp")]
+    [InlineData("hk2sp")]
+    public void CompatibilityIdeographs_AreNormalized_WithTheScanTablesBuilt(string config)
+    {
+        // With pair entries built, t2s leaves the normalization pre-check to the conversion loop and the segmented
+        // configs to the segmentation pass, which give up at a compatibility ideograph (StageTable.Watched.cs): at
+        // the start, between phrases, at the end, as a surrogate pair, and inside an ideographic description
+        // sequence that is copied whole.
+        string[] inputs =
+        [
+            "\uF900\u8CC7\u6599\u5EAB", "\u8CC7\u6599\uFA0C\u5EAB\u6A94\u6848", "\u6A94\u6848\uFAD9",
+            "\u6A94\U0002F800\u6848", "\u2FF0\uF900\u8CC7\u6599\u5EAB", "\u8CC7\u6599\u5EAB\u6A94\u6848",
+        ];
+        foreach (string input in inputs)
+        {
+            string converted = ConvertWithTheScanTablesBuilt(config, input);
+            Assert.Equal(ChineseConverter.Get(config).Convert(input), converted);
+            Assert.DoesNotContain('\uF900', converted.Replace("\u2FF0\uF900", string.Empty, StringComparison.Ordinal));
+            Assert.DoesNotContain('\uFA0C', converted);
+            Assert.DoesNotContain('\uFAD9', converted);
+        }
+    }
+
     private static string ConvertWithTheScanTablesBuilt(string config, string input)
     {
         ConversionPipeline pipeline = s_filtered.GetOrAdd(config, name =>

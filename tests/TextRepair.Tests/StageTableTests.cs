@@ -24,6 +24,28 @@ public sealed class StageTableTests
             return Convert(map, text, scanTables: true) == expected && Convert(map, text, scanTables: false) == expected;
         });
 
+    [Property(MaxTest = 200)]
+    public Property Convert_TwoRankedDictionaries_WithThePairTable_EqualsTheWalks() =>
+        Prop.ForAll(Dictionaries().ToArbitrary(), Dictionaries().ToArbitrary(), Texts().ToArbitrary(), (first, second, text) =>
+        {
+            // A short-circuit group (rank 0, then rank 1): where a one-unit key of the first meets a two-unit key of
+            // the second, the walk takes the first's. The exact pair table writes a two-unit key without a walk
+            // (StageTable.Pairs.cs), which must agree with the loop that walks at every key start.
+            string ConvertRanked(bool scanTables)
+            {
+                StageTable table = StageTable.Build([(DictionarySource.Map(first), 0), (DictionarySource.Map(second), 1)]);
+                if (scanTables)
+                {
+                    table.PrepareScanTables();
+                }
+
+                char[] destination = new char[(text.Length * (long)table.ExpansionNumerator / table.ExpansionDenominator) + 1];
+                return new string(destination, 0, table.Convert(text, destination));
+            }
+
+            return ConvertRanked(scanTables: true) == ConvertRanked(scanTables: false);
+        });
+
     [Property(MaxTest = 60)]
     public Property Convert_DenseRandomDictionary_EqualsTheOracle() =>
         Prop.ForAll(Dictionaries().ToArbitrary(), DenseTexts().ToArbitrary(), (map, text) =>

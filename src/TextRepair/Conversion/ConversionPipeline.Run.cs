@@ -51,71 +51,19 @@ internal sealed partial class ConversionPipeline
         return written;
     }
 
-    private int ConvertConfig(ReadOnlySpan<char> source, Span<char> destination)
-    {
-        if (_normalization.Length == 0 || !MayNeedNormalization(source))
-        {
-            return ConvertMain(source, destination);
-        }
-
-        char[]? rented = null;
-        try
-        {
-            ReadOnlySpan<char> text = source;
-            foreach (StageTable stage in _normalization)
-            {
-                long need = stage.ExpansionNumerator * (long)text.Length / stage.ExpansionDenominator + 1;
-                char[] buffer = ArrayPool<char>.Shared.Rent((int)need);
-                int written = stage.Convert(text, buffer);
-                if (rented is not null)
-                {
-                    ArrayPool<char>.Shared.Return(rented);
-                }
-
-                rented = buffer;
-                text = buffer.AsSpan(0, written);
-            }
-
-            return ConvertMain(text, destination);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private bool MayNeedNormalization(ReadOnlySpan<char> text)
-    {
-        if (_normalizationRanges is null)
-        {
-            return true;
-        }
-
-        // IndexOfAnyInRange, not ContainsAnyInRange: the framework's ReadyToRun image holds the first for char, the
-        // second is JIT-compiled on first use (session 9, DOTNET_JitDisasmSummary), which starts the JIT in an app that
-        // had not needed it yet.
-        foreach ((char first, char last) in _normalizationRanges)
-        {
-            if (text.IndexOfAnyInRange(first, last) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination)
+    /// <summary>
+    /// Runs segmentation and the chain over <paramref name="text"/>. With <paramref name="watched"/> (see
+    /// <see cref="WatchesNormalization"/>) returns <see cref="StageTable.WatchedUnitFound"/> when the text holds a
+    /// unit of those ranges: the segmentation pass, or without segmentation the first stage, sees every unit.
+    /// </summary>
+    private int ConvertMain(ReadOnlySpan<char> text, Span<char> destination, (char First, char Last)[]? watched = null)
     {
         var scratch = new Scratch(this, text.Length, Scratch.FitsStack(this, text.Length) ? stackalloc char[2 * Scratch.StackUnits] : default);
         try
         {
             if (_segmentation is null)
             {
-                return ConvertSegment(text, _chain.Length == 0 ? null : _chain[0], destination, ref scratch);
+                return ConvertSegment(text, _chain.Length == 0 ? null : _chain[0], destination, ref scratch, watched);
             }
 
             StageTable segmentation = _segmentation;
@@ -166,7 +114,14 @@ internal sealed partial class ConversionPipeline
 
                 if (next < 0)
                 {
-                    next = segmentation.NextMatch(text, i, out matched, out valueIndex);
+                    next = watched is null
+                        ? segmentation.NextMatch(text, i, out matched, out valueIndex)
+                        : segmentation.NextMatchUnlessWatched(text, i, out matched, out valueIndex, watched);
+                    if (next == StageTable.WatchedUnitFound)
+                    {
+                        return next;
+                    }
+
                     if (pending < 0 && first is not null)
                     {
                         for (; i < next; i++)
@@ -297,7 +252,7 @@ internal sealed partial class ConversionPipeline
     /// Runs the conversion chain over one segment, with <paramref name="first"/> as the first stage (null: the
     /// first stage was already applied).
     /// </summary>
-    private int ConvertSegment(ReadOnlySpan<char> segment, StageTable? first, Span<char> destination, ref Scratch scratch)
+    private int ConvertSegment(ReadOnlySpan<char> segment, StageTable? first, Span<char> destination, ref Scratch scratch, (char First, char Last)[]? watched = null)
     {
         StageTable[] chain = _chain;
         int stages = chain.Length - (first is null ? 1 : 0);
@@ -312,11 +267,17 @@ internal sealed partial class ConversionPipeline
         {
             StageTable stage = s == 0 && first is not null ? first : chain[s + chain.Length - stages];
             Span<char> buffer = scratch.Buffer(s & 1);
-            int written = stage.Convert(text, buffer);
+            int written = s == 0 && watched is not null ? first!.ConvertUnlessWatched(text, buffer, watched) : stage.Convert(text, buffer);
+            if (written == StageTable.WatchedUnitFound)
+            {
+                return written;
+            }
+
             text = buffer.Slice(0, written);
         }
 
-        return (stages == 1 && first is not null ? first : chain[^1]).Convert(text, destination);
+        StageTable final = stages == 1 && first is not null ? first : chain[^1];
+        return stages == 1 && watched is not null ? final.ConvertUnlessWatched(text, destination, watched) : final.Convert(text, destination);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace TextRepair.Conversion;
@@ -41,8 +42,25 @@ internal sealed unsafe partial class StageTable
     /// <summary>The pair-entry bits that make a position stop the fast loop: its start group and the slow path.</summary>
     private const uint PairStopMask = (((1u << PairGroups) - 1) << PairStartShift) | PairSlowPath;
 
-    // Built once StartFilterAfterUnits units went through the table (a race builds it twice, with the same result).
+    /// <summary>
+    /// The exact pair table has at least this many slots per real key pair (load factor at most 1/4, so a lookup
+    /// probes 1.2 slots on average): tw2sp's first stage has 1,498 distinct first-two-unit pairs, 8,192 slots (64 KB).
+    /// </summary>
+    private const int PairTableSlotsPerPair = 4;
+
+    /// <summary>What <see cref="FindPair"/> returns for two units that begin no key.</summary>
+    private const int NotAPair = -1;
+
+    /// <summary>What <see cref="FindPair"/> returns for two units that begin a key that only a walk can settle.</summary>
+    private const int PairNeedsWalk = 0;
+
+    /// <summary>Multiplier of the exact pair table's hash (the 32-bit golden ratio, as <see cref="HomeSlot"/>).</summary>
+    private const uint HashMultiplier32 = 0x9E3779B1u;
+
+    // Built once StartFilterAfterUnits units went through the table (a race builds it twice, with the same result);
+    // the pair table is written before the pair entries are published.
     private uint[]? _pairEntries;
+    private ulong[] _pairTable = [];
 
     /// <summary>
     /// The pair entries: per unit, what the unit maps to alone (bits 0-15, the unit itself when no key starts with it)
@@ -53,17 +71,19 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// Maps the units from <paramref name="src"/> on that their own entry settles, each to one unit from
     /// <paramref name="dst"/> on, and returns how many: it stops before the first unit that needs the slow path or
-    /// starts a longer key of a group whose second units include the next unit, or after <paramref name="count"/>
-    /// units (one unit after the last must exist).
+    /// begins a real key pair with the next unit (its start group meets the next unit's second-unit groups, and the
+    /// exact pair table <paramref name="table0"/>, of 2^(32 - <paramref name="tableShift"/>) slots, has the pair), or
+    /// after <paramref name="count"/> units (one unit after the last must exist).
     /// </summary>
     /// <remarks>
     /// Not inlined, for the reason <see cref="MapFiltered"/> gives. The entry of the next unit is loaded once and
     /// carried to the next step, and the mapped unit is stored as it is (not XOR the unit), so a step is one text
     /// load, one entry load, a shift, an or, an and, a test and one store, against one text load, one table load and
-    /// one store for a plain char table.
+    /// one store for a plain char table; where the groups meet, a hash probe of the pair table decides instead of
+    /// a return to the conversion loop (session 14).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MapPaired(ref char src, int count, ref char dst, ref uint pair0)
+    private static int MapPaired(ref char src, int count, ref char dst, ref uint pair0, ref ulong table0, int tableShift)
     {
         uint entry = Unsafe.Add(ref pair0, (nint)src);
         nint i = 0;
@@ -72,7 +92,11 @@ internal sealed unsafe partial class StageTable
             uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
 
             // The next unit's second-unit groups meet this unit's start group in bits 16-22; bit 23 is the slow path.
-            if ((entry & ((next >> (PairSecondShift - PairStartShift)) | PairSlowPath) & PairStopMask) != 0)
+            // Where only the groups meet, the exact pair table decides (session 14: tw2sp's first stage stops at 11.5%
+            // of the Taiwan text's positions by the groups, 7.3% begin a real key pair).
+            if ((entry & ((next >> (PairSecondShift - PairStartShift)) | PairSlowPath) & PairStopMask) != 0
+                && ((entry & PairSlowPath) != 0
+                    || FindPair(ref table0, (uint.MaxValue >> tableShift), tableShift, ((uint)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1)) != NotAPair))
             {
                 break;
             }
@@ -119,7 +143,7 @@ internal sealed unsafe partial class StageTable
         for (int c = 0; c < pairs.Length; c++)
         {
             uint entry = _entries[c];
-            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0);
+            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0) | PairStop(c);
         }
 
         int rootSize = 1 << _rootLog2;
@@ -154,7 +178,116 @@ internal sealed unsafe partial class StageTable
             }
         }
 
+        _pairTable = BuildPairTable();
         Volatile.Write(ref _pairEntries, pairs);
         return pairs;
+    }
+
+    /// <summary>
+    /// The exact pair table (session 14): every pair of first two units of a longer key, in open addressing by a
+    /// multiplicative hash, as a ulong: the pair (first unit in the high half) in bits 0-31 and in bits 32-63 the
+    /// value index + 1 of the key of exactly these two units when a walk from them always ends there (no longer key
+    /// begins with them, and the two-unit key outranks the first unit's own key), else 0. The conversion loop asks it
+    /// where a unit starts a longer key before a possible second unit: no pair maps the unit by its entry (where the
+    /// pair Bloom filter let a few false pairs through to a walk), a pair with a value is written without a walk
+    /// (tw2sp's first stage: 46% of the Taiwan text's key-pair positions).
+    /// </summary>
+    private ulong[] BuildPairTable()
+    {
+        var found = new List<(uint Pair, uint Direct)>();
+        int rootSize = 1 << _rootLog2;
+        Span<char> two = stackalloc char[2];
+        for (int r = 0; r < rootSize; r++)
+        {
+            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            {
+                continue;
+            }
+
+            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
+            for (int s = 0; s < firstSize; s++)
+            {
+                uint label = _slots[((nint)(first[2] + s) * SlotUints)];
+                if ((label & Occupied) == 0)
+                {
+                    continue;
+                }
+
+                two[0] = (char)(first[0] & 0xFFFFu);
+                two[1] = (char)(label & 0xFFFFu);
+                uint direct = 0;
+                if ((label & HasChildren) == 0 && !char.IsSurrogate(two[1]) && !TextUnits.IsIdsOperator(two[1])
+                    && Walk(two, 0, out int valueIndex) == 2)
+                {
+                    direct = (uint)valueIndex + 1;
+                }
+
+                found.Add((((uint)two[0] << 16) | two[1], direct));
+            }
+        }
+
+        int size = 16;
+        while (size < found.Count * PairTableSlotsPerPair)
+        {
+            size <<= 1;
+        }
+
+        var table = new ulong[size];
+        int shift = 32 - BitOperations.Log2((uint)size);
+        foreach ((uint pair, uint direct) in found)
+        {
+            uint index = (pair * HashMultiplier32) >> shift;
+            while (table[index] != 0)
+            {
+                index = (index + 1) & (uint)(size - 1);
+            }
+
+            table[index] = pair | ((ulong)direct << 32);
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// Looks two units up in the exact pair table (<see cref="BuildPairTable"/>): <see cref="NotAPair"/>,
+    /// <see cref="PairNeedsWalk"/>, or the value index + 1 of the two-unit key that is the match.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FindPair(ref ulong table0, uint mask, int shift, uint pair)
+    {
+        // No pair is 0 (no key starts with U+0000), and the table is at most a quarter full, so the probe ends.
+        uint index = (pair * HashMultiplier32) >> shift;
+        while (true)
+        {
+            ulong slot = Unsafe.Add(ref table0, (nint)index);
+            if ((uint)slot == pair)
+            {
+                return (int)(slot >> 32);
+            }
+
+            if (slot == 0)
+            {
+                return NotAPair;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// <summary>
+    /// Builds the start filter now if this table gets one, otherwise its pair entries (see <c>StageTable.Pairs.cs</c>):
+    /// for tests, and callers that know much text follows.
+    /// </summary>
+    internal void PrepareScanTables()
+    {
+        if (_denseStarts)
+        {
+            _ = StartFilter;
+        }
+        else
+        {
+            _ = PairEntries;
+        }
     }
 }

@@ -92,7 +92,7 @@ internal sealed unsafe partial class StageTable
         return at;
     }
 
-    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useScanTables)
+    private int NextMatch(ReadOnlySpan<char> text, int position, out int length, out int valueIndex, bool useScanTables, (char First, char Last)[]? watched = null)
     {
         int i = position;
         if (useScanTables && !_denseStarts)
@@ -117,7 +117,21 @@ internal sealed unsafe partial class StageTable
                     return i;
                 }
 
-                i += TextUnits.UnmatchedLength(text.Slice(i));
+                int unit = TextUnits.UnmatchedLength(text.Slice(i));
+                if (watched is not null && HasWatched(text.Slice(i, unit), watched))
+                {
+                    // SkipPaired stops at every watched unit, and none starts a key (StageTable.Watched.cs).
+                    break;
+                }
+
+                i += unit;
+            }
+
+            if (watched is not null && HasWatched(text.Slice(Math.Min(i, text.Length)), watched))
+            {
+                length = 0;
+                valueIndex = NoValue;
+                return WatchedUnitFound;
             }
         }
         else if (useScanTables)
@@ -165,22 +179,6 @@ internal sealed unsafe partial class StageTable
         length = 0;
         valueIndex = NoValue;
         return text.Length;
-    }
-
-    /// <summary>
-    /// Builds the start filter now if this table gets one, otherwise its pair entries (see <c>StageTable.Pairs.cs</c>):
-    /// for tests, and callers that know much text follows.
-    /// </summary>
-    internal void PrepareScanTables()
-    {
-        if (_denseStarts)
-        {
-            _ = StartFilter;
-        }
-        else
-        {
-            _ = PairEntries;
-        }
     }
 
     /// <summary>

@@ -103,4 +103,34 @@ internal sealed unsafe partial class StageTable
 
         return null;
     }
+
+    /// <summary>
+    /// Returns the first position at or after <paramref name="position"/> where some key may match (the text
+    /// length when there is none): the units skipped start no key, or only longer keys that the next unit rules out.
+    /// </summary>
+    public int SkipUnmatched(ReadOnlySpan<char> text, int position)
+    {
+        uint* entries = _entries;
+        bool singleKeys = _hasSingleUnitKeys;
+        int last = text.Length - 1;
+        for (int i = position; i <= last; i++)
+        {
+            char c = text[i];
+            uint entry = entries[c];
+            if ((entry & ~(0xFFFFu | StartsLongerKey)) == 0)
+            {
+                // Starts no key at all.
+                continue;
+            }
+
+            if ((entry & NeedsSlowPath) != 0
+                || ((entry & StartsLongerKey) != 0 && i < last && MayStartPair(c, text[i + 1]))
+                || (singleKeys && (RootSlot(entry, c)[1] & ValueMask) != 0))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
 }

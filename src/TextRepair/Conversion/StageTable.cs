@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -225,36 +226,6 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// Returns the first position at or after <paramref name="position"/> where some key may match (the text
-    /// length when there is none): the units skipped start no key, or only longer keys that the next unit rules out.
-    /// </summary>
-    public int SkipUnmatched(ReadOnlySpan<char> text, int position)
-    {
-        uint* entries = _entries;
-        bool singleKeys = _hasSingleUnitKeys;
-        int last = text.Length - 1;
-        for (int i = position; i <= last; i++)
-        {
-            char c = text[i];
-            uint entry = entries[c];
-            if ((entry & ~(0xFFFFu | StartsLongerKey)) == 0)
-            {
-                // Starts no key at all.
-                continue;
-            }
-
-            if ((entry & NeedsSlowPath) != 0
-                || ((entry & StartsLongerKey) != 0 && i < last && MayStartPair(c, text[i + 1]))
-                || (singleKeys && (RootSlot(entry, c)[1] & ValueMask) != 0))
-            {
-                return i;
-            }
-        }
-
-        return text.Length;
-    }
-
-    /// <summary>
     /// Converts <paramref name="source"/> as one OpenCC segment with this stage into <paramref name="destination"/>,
     /// which must hold the output: at most source.Length * <see cref="ExpansionNumerator"/> / <see cref="ExpansionDenominator"/>
     /// units (rounded up), or the room the pipeline's bound gives (see <see cref="ExpansionBound"/>). Returns the number of units written.
@@ -283,7 +254,7 @@ internal sealed unsafe partial class StageTable
                     ? Convert<TSink, PairStarts>(source, destination, ref entry0, ref sink)
                     : Convert<TSink, SparseStarts>(source, destination, ref entry0, ref sink);
 
-    private int Convert<TSink, TStarts>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink)
+    private int Convert<TSink, TStarts>(ReadOnlySpan<char> source, Span<char> destination, ref uint entry0, ref TSink sink, (char First, char Last)[]? watched = null)
         where TSink : struct, IMatchSink
         where TStarts : struct
     {
@@ -298,15 +269,19 @@ internal sealed unsafe partial class StageTable
         ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
         int filterShift = StartFilterShift(filterArray);
         int filtered = length - 2;
-        ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(typeof(TStarts) == typeof(PairStarts) ? PairEntries : []);
+        ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(IsPaired<TStarts>() ? PairEntries : []);
+        ulong[] pairTable = IsPaired<TStarts>() ? _pairTable : [];
+        ref ulong pairTable0 = ref MemoryMarshal.GetArrayDataReference(pairTable);
+        uint pairMask = (uint)pairTable.Length - 1;
+        int pairShift = 32 - BitOperations.Log2((uint)Math.Max(1, pairTable.Length));
         int paired = length - 1;
         while (i < length)
         {
-            if (typeof(TStarts) == typeof(PairStarts) && i < paired)
+            if (IsPaired<TStarts>() && i < paired)
             {
                 // The units that their own entry settles, up to the next that starts a longer key before a second
                 // unit of one (StageTable.Pairs.cs); the test below decides that one as without pair entries.
-                int mapped = MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0);
+                int mapped = MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, ref pairTable0, pairShift);
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;
@@ -329,7 +304,38 @@ internal sealed unsafe partial class StageTable
             }
 
             char c = Unsafe.Add(ref src, i);
+            if (typeof(TStarts) == typeof(WatchedPairStarts) && IsWatched(watched!, c))
+            {
+                // Every unit MapPaired passes over or a walk matches is outside the watched ranges (CanWatch).
+                return WatchedUnitFound;
+            }
+
             uint entry = Unsafe.Add(ref entry0, c);
+            int matched;
+            int valueIndex;
+            if (IsPaired<TStarts>() && (entry & Unsettled) == StartsLongerKey && i < paired)
+            {
+                // The exact pair table (StageTable.Pairs.cs) instead of the pair Bloom filter and, for a two-unit key
+                // that always wins, instead of the walk.
+                int found = FindPair(ref pairTable0, pairMask, pairShift, ((uint)c << 16) | Unsafe.Add(ref src, i + 1));
+                if (found == NotAPair)
+                {
+                    Debug.Assert(written < destination.Length);
+                    Unsafe.Add(ref dst, written++) = (char)(entry ^ c);
+                    i++;
+                    continue;
+                }
+
+                if (found != PairNeedsWalk)
+                {
+                    matched = 2;
+                    valueIndex = found - 1;
+                    goto Matched;
+                }
+
+                goto Walk;
+            }
+
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered
                 ? (entry & (NeedsSlowPath | MayStartLonger(entry, ref src, i, ref filter, filterShift))) == 0
                 : (entry & Unsettled) == 0
@@ -343,7 +349,8 @@ internal sealed unsafe partial class StageTable
             }
 
         Walk:
-            int matched = Walk(source, i, out int valueIndex);
+            matched = Walk(source, i, out valueIndex);
+        Matched:
             if (matched > 0)
             {
                 int start = _valueOffsets[valueIndex];
@@ -371,6 +378,12 @@ internal sealed unsafe partial class StageTable
             else
             {
                 int unit = TextUnits.UnmatchedLength(source.Slice(i));
+                if (typeof(TStarts) == typeof(WatchedPairStarts) && unit > 1 && HasWatched(source.Slice(i + 1, unit - 1), watched!))
+                {
+                    // An ideographic description sequence copied whole (or a surrogate pair) holds a watched unit.
+                    return WatchedUnitFound;
+                }
+
                 source.Slice(i, unit).CopyTo(destination.Slice(written));
                 written += unit;
                 i += unit;
