@@ -60,8 +60,11 @@ public sealed class Utf16TextReadingTests
         Assert.False(Utf16TextReading.MayApply(text));
         Assert.False(Utf16TextReading.HasControls("没有控制字符的文本。"));
 
-        // Short, it is a field all the same: read whole if the token search finds nothing (see Utf16FieldTests).
-        Assert.True(Utf16TextReading.IsField("没有控制字符的文本。"));
+        // Short and surprising, it is a field all the same: read whole if the token search finds nothing (see
+        // Utf16FieldTests). Short clean text that reads as text is not (EncodingDecision.MayBeDamaged).
+        Assert.True(Utf16TextReading.IsField(System.Text.Encoding.Latin1.GetString(System.Text.Encoding.Unicode.GetBytes("打印预览"))));
+        Assert.False(Utf16TextReading.IsField("没有控制字符的文本。"));
+        Assert.False(Utf16TextReading.IsField("中文字"));
         Assert.False(Utf16TextReading.IsField(text));
     }
 }
