@@ -113,6 +113,7 @@ internal static class Utf16TextReading
         // stretches can be one or two bytes long (LayerUndo.UndoUtf16WithLosses).
         string marked = LayerUndo.MarkLost(text);
         bool lossy = marked.Contains('\uFFFD', StringComparison.Ordinal);
+        string? markedProbe = lossy && probe is not null ? LayerUndo.MarkLost(probe) : null;
         LayerResult? best = null;
         SpanScore bestScore = default;
         string? bestChain = null;
@@ -126,7 +127,7 @@ internal static class Utf16TextReading
 
             foreach (Codec truth in s_truths)
             {
-                if (truth.Family == wrong.Family || (probe is not null && !GainsOnProbe(probe, probeInput, truth, wrong, lossy)))
+                if (truth.Family == wrong.Family || (probe is not null && !GainsOnProbe(probe, markedProbe, probeInput, truth, wrong)))
                 {
                     continue;
                 }
@@ -185,10 +186,11 @@ internal static class Utf16TextReading
         return text.Length == 0;
     }
 
-    // True when the reading gains on the probe (the text's first ProbeLength characters, scored input).
-    private static bool GainsOnProbe(string probe, SpanScore input, Codec truth, Codec wrong, bool lossy) =>
+    // True when the reading gains on the probe (the text's first ProbeLength characters, scored input), read plainly or,
+    // when the text has losses, through them (markedProbe: the probe with its losses marked, once per text).
+    private static bool GainsOnProbe(string probe, string? markedProbe, SpanScore input, Codec truth, Codec wrong) =>
         Gains(LayerUndo.Undo(probe, truth, wrong), input)
-        || (lossy && Gains(LayerUndo.UndoUtf16WithLosses(LayerUndo.MarkLost(probe), truth, wrong), input));
+        || (markedProbe is not null && Gains(LayerUndo.UndoUtf16WithLosses(markedProbe, truth, wrong), input));
 
     private static bool Gains(LayerResult? result, SpanScore input) =>
         result is not null && EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
