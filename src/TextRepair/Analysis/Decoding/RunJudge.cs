@@ -78,13 +78,13 @@ internal static class RunJudge
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following, IsWholeField(token, a, b, restored)))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(source, restored, left, right, reading.Layers, following))
+            else if (Clears(source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored)))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following));
@@ -97,10 +97,10 @@ internal static class RunJudge
     // EncodingDecision.Accept's test, rearranged so that little is scored: the restored run under its likeliest script
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script.
-    private static bool Clears(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following)
+    private static bool Clears(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following);
-        double perChar = EncodingDecision.RequiredPerChar(source.Length);
+        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)
@@ -169,6 +169,47 @@ internal static class RunJudge
         return !token.AsSpan(a, b - a).SequenceEqual(reading.Text.AsSpan(x, y - x));
     }
 
+    // True when the run token[a..b] is the whole token (a field between separators or line ends) and its reading is one
+    // script's text with nothing lost: only CJK letters, of Han and kana (Chinese, Japanese) or of Hangul (Korean), no
+    // Latin or other letter and no U+FFFD. Such a reading has the whole field's evidence behind it; one that mixes scripts
+    // ("鞠침�" for Icelandic "Ókóðuð") or is part of a word ("t動董ng" for Vietnamese "tương") has not.
+    internal static bool IsWholeField(string token, int a, int b, ReadOnlySpan<char> restored)
+    {
+        if (a != 0 || b != token.Length || restored.Length > EncodingDecision.ShortFieldMaxLength)
+        {
+            return false;
+        }
+
+        bool hanOrKana = false, hangul = false;
+        foreach (char c in restored)
+        {
+            if (c is '\uFFFD' or '?' || IsSymbol(c))
+            {
+                return false;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F'))
+            {
+                hangul = true;
+            }
+            else if (c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF66' and <= '\uFF9F') || char.IsSurrogate(c))
+            {
+                hanOrKana = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return hanOrKana != hangul;
+    }
+
     // A run that restores no letter beyond ASCII (only symbols, U+FFFD, or ASCII kept in a group) restores no text: no
     // evidence of mojibake, which only ever garbles non-ASCII text.
     private static bool RestoresLetters(ReadOnlySpan<char> restored)
@@ -192,8 +233,7 @@ internal static class RunJudge
     {
         foreach (char c in restored)
         {
-            if (c is >= '\u0080' and not '\uFFFD' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
-                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol)
+            if (c != '\uFFFD' && IsSymbol(c))
             {
                 return true;
             }
@@ -201,6 +241,11 @@ internal static class RunJudge
 
         return false;
     }
+
+    // A non-ASCII symbol: math, currency, modifier or other symbol (box drawing, shapes).
+    private static bool IsSymbol(char c) =>
+        c >= '\u0080' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+            or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol;
 
     // A letter of a script without a model (Cyrillic, Greek, ...) in a short restored run: the models cannot judge it
     // (their scripts are Han, kana, Hangul and Latin, those of the matrix), and spurious short readings land there

@@ -8,7 +8,7 @@ namespace TextRepair.Analysis.Decoding;
 /// the restorations alone, so that a loss marker never earns a repair by itself (markers are damage only in damaged
 /// context). Not thread-safe (one per token of one scan).
 /// </summary>
-internal sealed class TokenReading
+internal sealed partial class TokenReading
 {
     // Groups of Chosen to apply (the runs accepted by Decide), or null for all of them (DecideByChain).
     private bool[]? _accepted;
@@ -94,93 +94,6 @@ internal sealed class TokenReading
         _accepted = accepted;
         Restores = true;
         return true;
-    }
-
-    /// <summary>
-    /// The reading of <paramref name="token"/> among <paramref name="readings"/> whose runs (see <see cref="RunJudge"/>)
-    /// clear <see cref="EncodingDecision"/>'s thresholds with the best rank, and its accepted groups; null when no
-    /// reading has an accepted run.
-    /// </summary>
-    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted)
-    {
-        // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
-        var passing = new List<(Candidate Reading, bool[] Accepted)>();
-        foreach (Candidate c in readings)
-        {
-            bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false) > 0)
-            {
-                passing.Add((c, accepted));
-            }
-        }
-
-        bestAccepted = null;
-        if (passing.Count <= 1)
-        {
-            bestAccepted = passing.Count == 1 ? passing[0].Accepted : null;
-            return passing.Count == 1 ? passing[0].Reading : null;
-        }
-
-        // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
-        // runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of cp866's
-        // "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over the reading
-        // that restores it. Runs are judged without the groups a reading only loses, so of two readings that restore
-        // alike, the one that loses more characters would win by its cleaner run boundaries: the losses count as lost
-        // characters in the whole. Equal ranks (readings that differ only in runs not accepted): the likelier reading
-        // as a whole.
-        Candidate? best = null;
-        double bestRank = double.NegativeInfinity;
-        foreach ((Candidate c, bool[] accepted) in passing)
-        {
-            double rank = AppliedGain(token, before, after, c, accepted);
-            if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
-            {
-                best = c;
-                bestAccepted = accepted;
-                bestRank = rank;
-            }
-        }
-
-        return best;
-    }
-
-    // The log-likelihood of the token with the accepted groups of the reading applied, less the prior cost of the
-    // reading's layers (the token's own score is the same for every reading, so it is left out). Groups the reading
-    // only loses are applied too, each U+FFFD scored as a lost character (see RunJudge.LostGain, which weighs them the
-    // same way when runs are compared).
-    private static double AppliedGain(string token, char before, char after, Candidate reading, bool[] accepted)
-    {
-        var segment = new System.Text.StringBuilder(token.Length + 8);
-        double total = 0;
-        char left = before;
-        for (int k = 0; k < accepted.Length; k++)
-        {
-            int a = reading.TokenBounds[k], b = reading.TokenBounds[k + 1];
-            ReadOnlySpan<char> replacement = reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k]);
-            if (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0 && RunJudge.Changed(token, reading, k)
-                && token.AsSpan(a, b - a).IndexOfAnyExcept('?') < 0)
-            {
-                // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
-                // another, at the cost that keeps real question marks (see EncodingDecision.QuestionMarkLossCost); the
-                // text starts afresh after it. Other losses are scored as lost characters.
-                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total - EncodingDecision.QuestionMarkLossCost;
-                segment.Clear();
-                left = CharNgramModel.Boundary;
-                continue;
-            }
-
-            if (accepted[k] || (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0))
-            {
-                segment.Append(replacement);
-            }
-            else
-            {
-                segment.Append(token, a, b - a);
-            }
-        }
-
-        total += TextLikelihood.Score(segment.ToString(), left, after).Total;
-        return total - (reading.Layers * EncodingDecision.LayerCost);
     }
 
     /// <summary>Forgets the decision.</summary>

@@ -1,0 +1,174 @@
+using TextRepair.Analysis.Language;
+
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>How a token's readings are chosen among (see <see cref="TokenReading"/>).</summary>
+internal sealed partial class TokenReading
+{
+    /// <summary>
+    /// The reading of <paramref name="token"/> among <paramref name="readings"/> whose runs (see <see cref="RunJudge"/>)
+    /// clear <see cref="EncodingDecision"/>'s thresholds with the best rank, and its accepted groups; null when no
+    /// reading has an accepted run.
+    /// </summary>
+    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted)
+    {
+        // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
+        var passing = new List<(Candidate Reading, bool[] Accepted)>();
+        foreach (Candidate c in readings)
+        {
+            bool[] accepted = new bool[c.TokenBounds.Length - 1];
+            if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false) > 0)
+            {
+                passing.Add((c, accepted));
+            }
+        }
+
+        bestAccepted = null;
+        if (passing.Count == 0)
+        {
+            return StandsOut(token, before, after, readings, ref bestAccepted);
+        }
+
+        if (passing.Count == 1)
+        {
+            bestAccepted = passing[0].Accepted;
+            return Likeliest(token, before, after, readings, passing[0].Reading, AppliedGain(token, before, after, passing[0].Reading, passing[0].Accepted), ref bestAccepted);
+        }
+
+        // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
+        // runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of cp866's
+        // "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over the reading
+        // that restores it. Runs are judged without the groups a reading only loses, so of two readings that restore
+        // alike, the one that loses more characters would win by its cleaner run boundaries: the losses count as lost
+        // characters in the whole. Equal ranks (readings that differ only in runs not accepted): the likelier reading
+        // as a whole.
+        Candidate? best = null;
+        double bestRank = double.NegativeInfinity;
+        foreach ((Candidate c, bool[] accepted) in passing)
+        {
+            double rank = AppliedGain(token, before, after, c, accepted);
+            if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
+            {
+                best = c;
+                bestAccepted = accepted;
+                bestRank = rank;
+            }
+        }
+
+        return Likeliest(token, before, after, readings, best!, bestRank, ref bestAccepted);
+    }
+
+    // Once a reading has shown the token damaged, the likeliest explanation of a whole field wins: a reading that reads
+    // the whole token exactly as one script's text with nothing lost (RunJudge.IsWholeField), with no more layers than
+    // the chosen one and a higher log-likelihood less its layers' cost, replaces it even where the fluency floor kept it
+    // out. The floor asks whether a field is damaged at all; which reading explains the damage is the language model's
+    // judgement. A deeper reading that loses a character (豌豆� by utf-8 decoded as gbk, then gbk decoded as cp437) or
+    // restores a field of rarer characters (﹎磂 by two layers) gave way to the one-layer reading (豌豆荚, 阔体) only by
+    // this: short-field dev set 963 → 968, no other output of any set changed. Without EncodingDecision.MinLikeliestPerChar,
+    // a clean Yoruba word's wrong three-layer reading gave way to a wrong one-layer reading of -10.6 per transition.
+    private static Candidate Likeliest(string token, char before, char after, List<Candidate> readings, Candidate chosen, double chosenRank, ref bool[]? accepted)
+    {
+        SpanScore input = TextLikelihood.Score(token, before, after);
+        foreach (Candidate c in readings)
+        {
+            if (c == chosen || c.Layers > chosen.Layers || !c.Exact || !RunJudge.IsWholeField(token, 0, token.Length, c.Text))
+            {
+                continue;
+            }
+
+            double rank = c.Score.Total - (c.Layers * EncodingDecision.LayerCost);
+            if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.MinLikeliestPerChar && EncodingDecision.Gain(c.Score, c.Layers, input) >= EncodingDecision.RequiredGain(token.Length, following: false))
+            {
+                chosen = c;
+                chosenRank = rank;
+                accepted = new bool[c.TokenBounds.Length - 1];
+                accepted.AsSpan().Fill(true);
+            }
+        }
+
+        return chosen;
+    }
+
+    // A whole line of one token that no reading's runs clear: the likeliest reading still replaces it when it reads the whole token
+    // exactly as one script's text with nothing lost (RunJudge.IsWholeField), clears the gain a short field needs, is
+    // text at all (EncodingDecision.MinLikeliestPerChar), and stands out from every reading of another text by
+    // EncodingDecision.MinWholeFieldMargin. Names transliterated from other languages (比什凱克, 卢雅语) read below the
+    // fluency floor whatever the chain; a clean word of a language the models know badly gains under many readings
+    // alike ("Mòrókò": 19.2, 18.9 and 18.6 nats by three chains), a damaged field under one.
+    private static Candidate? StandsOut(string token, char before, char after, List<Candidate> readings, ref bool[]? accepted)
+    {
+        if (before != CharNgramModel.Boundary || after != CharNgramModel.Boundary)
+        {
+            return null;
+        }
+
+        SpanScore input = TextLikelihood.Score(token, before, after);
+        Candidate? best = null;
+        double bestGain = double.NegativeInfinity;
+        foreach (Candidate c in readings)
+        {
+            double gain = EncodingDecision.Gain(c.Score, c.Layers, input);
+            if (gain > bestGain)
+            {
+                (best, bestGain) = (c, gain);
+            }
+        }
+
+        if (best is null || !best.Exact || bestGain < EncodingDecision.RequiredGain(token.Length, following: false)
+            || best.Score.PerChar < EncodingDecision.MinLikeliestPerChar || !RunJudge.IsWholeField(token, 0, token.Length, best.Text))
+        {
+            return null;
+        }
+
+        foreach (Candidate c in readings)
+        {
+            if (c.Text != best.Text && EncodingDecision.Gain(c.Score, c.Layers, input) > bestGain - EncodingDecision.MinWholeFieldMargin)
+            {
+                return null;
+            }
+        }
+
+        accepted = new bool[best.TokenBounds.Length - 1];
+        accepted.AsSpan().Fill(true);
+        return best;
+    }
+
+    // The log-likelihood of the token with the accepted groups of the reading applied, less the prior cost of the
+    // reading's layers (the token's own score is the same for every reading, so it is left out). Groups the reading
+    // only loses are applied too, each U+FFFD scored as a lost character (see RunJudge.LostGain, which weighs them the
+    // same way when runs are compared).
+    private static double AppliedGain(string token, char before, char after, Candidate reading, bool[] accepted)
+    {
+        var segment = new System.Text.StringBuilder(token.Length + 8);
+        double total = 0;
+        char left = before;
+        for (int k = 0; k < accepted.Length; k++)
+        {
+            int a = reading.TokenBounds[k], b = reading.TokenBounds[k + 1];
+            ReadOnlySpan<char> replacement = reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k]);
+            if (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0 && RunJudge.Changed(token, reading, k)
+                && token.AsSpan(a, b - a).IndexOfAnyExcept('?') < 0)
+            {
+                // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
+                // another, at the cost that keeps real question marks (see EncodingDecision.QuestionMarkLossCost); the
+                // text starts afresh after it. Other losses are scored as lost characters.
+                total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total - EncodingDecision.QuestionMarkLossCost;
+                segment.Clear();
+                left = CharNgramModel.Boundary;
+                continue;
+            }
+
+            if (accepted[k] || (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0))
+            {
+                segment.Append(replacement);
+            }
+            else
+            {
+                segment.Append(token, a, b - a);
+            }
+        }
+
+        total += TextLikelihood.Score(segment.ToString(), left, after).Total;
+        return total - (reading.Layers * EncodingDecision.LayerCost);
+    }
+}
