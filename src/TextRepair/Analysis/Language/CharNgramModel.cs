@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -21,6 +22,9 @@ internal sealed class CharNgramModel
 
     private const string ResourcePath = "Language/charlm.bin";
     private const float Step = 1f / 8;
+
+    // The uncompressed size of the session-9 model (2,104,868 bytes), rounded up: the inflate's buffer grows no more.
+    private const int InflatedSizeHint = 2_200_000;
 
     private static readonly Lazy<CharNgramModel> s_shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -92,10 +96,25 @@ internal sealed class CharNgramModel
     /// <summary>The script whose model fits <paramref name="text"/> best.</summary>
     public LanguageScript BestScript(ReadOnlySpan<char> text) => ScoreBest(text).Script;
 
-    private static CharNgramModel Load()
+    private static CharNgramModel Load() => Load(Inflate(EmbeddedData.Open(ResourcePath)));
+
+    /// <summary>
+    /// The whole uncompressed model (2.1 MB) in one array. Inflated in one pass and parsed from the array: reading the
+    /// fields from the GZipStream through a BinaryReader called into the inflater once per field (1.1 M calls) and
+    /// took 230 ms of a Native AOT process, against 18 ms for the inflate alone (session 15, load 6).
+    /// </summary>
+    internal static byte[] Inflate(Stream compressed)
     {
-        using var gzip = new GZipStream(EmbeddedData.Open(ResourcePath), CompressionMode.Decompress);
-        using var reader = new BinaryReader(gzip, Encoding.ASCII);
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        using var buffer = new MemoryStream(InflatedSizeHint);
+        gzip.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads the models from the uncompressed bytes of <c>charlm.bin</c> (format in tools/train-charlm.py).</summary>
+    internal static CharNgramModel Load(ReadOnlySpan<byte> data)
+    {
+        var reader = new SpanReader(data);
         if (reader.ReadUInt32() != 0x4D4C5254 || reader.ReadUInt32() != 1)
         {
             throw new InvalidDataException("Embedded language model: unknown format.");
@@ -111,7 +130,7 @@ internal sealed class CharNgramModel
                 throw new InvalidDataException($"Embedded language model: model {m} is '{name}'.");
             }
 
-            models[m] = ScriptModel.Read(reader);
+            models[m] = ScriptModel.Read(ref reader);
         }
 
         return new CharNgramModel(models);
@@ -287,7 +306,7 @@ internal sealed class CharNgramModel
             }
         }
 
-        public static ScriptModel Read(BinaryReader reader)
+        public static ScriptModel Read(ref SpanReader reader)
         {
             var model = new ScriptModel();
             float unknown = reader.ReadSingle();
@@ -335,5 +354,29 @@ internal sealed class CharNgramModel
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static uint Hash(uint key) => (key * 0x9E3779B1u) >> 7;
+    }
+
+    /// <summary>Little-endian fields of the model file, read in order from a span.</summary>
+    internal ref struct SpanReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _position;
+
+        public byte ReadByte() => _data[_position++];
+
+        public ReadOnlySpan<byte> ReadBytes(int count)
+        {
+            ReadOnlySpan<byte> bytes = _data.Slice(_position, count);
+            _position += count;
+            return bytes;
+        }
+
+        public ushort ReadUInt16() => BinaryPrimitives.ReadUInt16LittleEndian(ReadBytes(2));
+
+        public uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(ReadBytes(4));
+
+        public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(ReadBytes(4));
+
+        public float ReadSingle() => BinaryPrimitives.ReadSingleLittleEndian(ReadBytes(4));
     }
 }
