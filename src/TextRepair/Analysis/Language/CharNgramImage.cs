@@ -14,7 +14,8 @@ namespace TextRepair.Analysis.Language;
 /// Layout (little endian): "TRLI" u32 version=1 u32 modelCount u32 0; per model, at a multiple of 8:
 /// u8[16] name (ASCII, zero-padded), f32 unknownLogProb, i32 unigramCount, i32 bigramCount, i32 capacity (a power of
 /// two), unigramCount x (u16 char, u8 -logP(char)*Q, u8 -log(back-off)*Q) as in charlm.bin, padding to 8, the 8 KB
-/// bitmap of characters that start a stored pair, the 8 KB bitmap of characters that end one, then capacity slots of
+/// bitmap of characters that start a stored pair, the 8 KB bitmap of characters that end one, 64 KB of the smallest
+/// code (largest log-probability) of a stored pair into each character (0 where none ends there), then capacity slots of
 /// 5 bytes (u32 key = first &lt;&lt; 16 | second, u8 -logP(second | first)*Q; key 0: empty), padding to 8. The slots are
 /// the open-addressing table the loader of session 14 built: keys inserted in charlm.bin's sorted order with
 /// <see cref="Hash"/> and linear probing, load factor at most 1/2, so a lookup probes the same slots as it did.
@@ -33,6 +34,12 @@ internal static class CharNgramImage
 
     /// <summary>Bytes of a bitmap with one bit per UTF-16 code unit.</summary>
     public const int BitmapSize = 65536 / 8;
+
+    /// <summary>Bytes of the table of the best stored pair into each character (one code per UTF-16 code unit).</summary>
+    public const int MaxIntoSize = 65536;
+
+    /// <summary>Bytes from a model's bitmaps to its pair slots.</summary>
+    public const int SlotsAfterBitmaps = (2 * BitmapSize) + MaxIntoSize;
 
     /// <summary>Bytes of the file header.</summary>
     public const int HeaderSize = 16;
@@ -55,7 +62,7 @@ internal static class CharNgramImage
     public static int BitmapsOffset(int unigramCount) => Align8(ModelHeaderSize + (unigramCount * 4));
 
     /// <summary>Bytes of a whole model in the image.</summary>
-    public static long ModelSize(int unigramCount, int capacity) => BitmapsOffset(unigramCount) + (2 * BitmapSize) + Align8((long)capacity * SlotSize);
+    public static long ModelSize(int unigramCount, int capacity) => BitmapsOffset(unigramCount) + SlotsAfterBitmaps + Align8((long)capacity * SlotSize);
 
     /// <summary>Checks the file header; returns the number of models.</summary>
     public static int ReadHeader(ReadOnlySpan<byte> image)
@@ -119,7 +126,8 @@ internal static class CharNgramImage
             unigramEntries.CopyTo(model.AsSpan(ModelHeaderSize));
             Span<byte> firsts = model.AsSpan(BitmapsOffset(unigrams), BitmapSize);
             Span<byte> seconds = model.AsSpan(BitmapsOffset(unigrams) + BitmapSize, BitmapSize);
-            Span<byte> slots = model.AsSpan(BitmapsOffset(unigrams) + (2 * BitmapSize), capacity * SlotSize);
+            Span<byte> maxInto = model.AsSpan(BitmapsOffset(unigrams) + (2 * BitmapSize), MaxIntoSize);
+            Span<byte> slots = model.AsSpan(BitmapsOffset(unigrams) + SlotsAfterBitmaps, capacity * SlotSize);
             for (int i = 0; i < bigrams; i++)
             {
                 uint key = BinaryPrimitives.ReadUInt32LittleEndian(keys[(i * 4)..]);
@@ -132,6 +140,8 @@ internal static class CharNgramImage
                 BinaryPrimitives.WriteUInt32LittleEndian(slots[(slot * SlotSize)..], key);
                 slots[(slot * SlotSize) + 4] = codes[i];
                 int first = (int)(key >> 16), second = (int)(key & 0xFFFF);
+                bool firstInto = (seconds[second >> 3] & (1 << (second & 7))) == 0;
+                maxInto[second] = firstInto ? codes[i] : Math.Min(maxInto[second], codes[i]);
                 firsts[first >> 3] |= (byte)(1 << (first & 7));
                 seconds[second >> 3] |= (byte)(1 << (second & 7));
             }

@@ -29,6 +29,9 @@ internal sealed partial class CharNgramModel
         private readonly byte* _firsts;
         private readonly byte* _seconds;
 
+        // Per character, the code of the largest stored pair log-probability into it (in the image; see MaxPairInto).
+        private readonly byte* _maxInto;
+
         // Stored pairs, open addressing, in the image: 5-byte slots of the key (first << 16 | second) and the
         // log-probability's code, so that a probe reads one slot.
         private readonly byte* _slots;
@@ -40,7 +43,8 @@ internal sealed partial class CharNgramModel
             BigramCount = bigramCount;
             _firsts = model + CharNgramImage.BitmapsOffset(unigramCount);
             _seconds = _firsts + CharNgramImage.BitmapSize;
-            _slots = _seconds + CharNgramImage.BitmapSize;
+            _maxInto = _seconds + CharNgramImage.BitmapSize;
+            _slots = _firsts + CharNgramImage.SlotsAfterBitmaps;
             _mask = capacity - 1;
         }
 
@@ -87,17 +91,11 @@ internal sealed partial class CharNgramModel
         /// </summary>
         public float[] MaxPairInto()
         {
+            // From the image's table, not a scan of the pair slots (6.3 MB; 6% of a tiny repair's CPU, session 15).
             float[] max = new float[65536];
-            Array.Fill(max, float.NegativeInfinity);
-            for (int slot = 0; slot <= _mask; slot++)
+            for (int c = 0; c < max.Length; c++)
             {
-                byte* entry = _slots + ((nint)slot * CharNgramImage.SlotSize);
-                uint key = ReadKey(entry);
-                if (key != 0)
-                {
-                    char second = (char)key;
-                    max[second] = Math.Max(max[second], -entry[4] * CharNgramImage.Step);
-                }
+                max[c] = ((_seconds[c >> 3] >> (c & 7)) & 1) == 0 ? float.NegativeInfinity : -_maxInto[c] * CharNgramImage.Step;
             }
 
             return max;
