@@ -41,6 +41,12 @@ internal static class CharNgramImage
     /// <summary>Bytes from a model's bitmaps to its pair slots.</summary>
     public const int SlotsAfterBitmaps = (2 * BitmapSize) + MaxIntoSize;
 
+    /// <summary>
+    /// The smallest pair table (the session-14 loader's): with a load factor of at most 1/2, a miss ends after a probe or
+    /// two.
+    /// </summary>
+    public const int MinCapacity = 16;
+
     /// <summary>Bytes of the file header.</summary>
     public const int HeaderSize = 16;
 
@@ -115,8 +121,7 @@ internal static class CharNgramImage
             ReadOnlySpan<byte> codes = trained.Slice(position + (bigrams * 4), bigrams);
             position += bigrams * 5;
 
-            // Load factor at most 1/2: a miss ends after a probe or two.
-            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, bigrams * 2));
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinCapacity, bigrams * 2));
             byte[] model = new byte[ModelSize(unigrams, capacity)];
             name.CopyTo(model);
             BinaryPrimitives.WriteSingleLittleEndian(model.AsSpan(NameLength), unknown);

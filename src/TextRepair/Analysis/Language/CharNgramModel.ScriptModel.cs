@@ -196,7 +196,7 @@ internal sealed partial class CharNgramModel
             int unigrams = BinaryPrimitives.ReadInt32LittleEndian(header[(CharNgramImage.NameLength + 4)..]);
             int bigrams = BinaryPrimitives.ReadInt32LittleEndian(header[(CharNgramImage.NameLength + 8)..]);
             int capacity = BinaryPrimitives.ReadInt32LittleEndian(header[(CharNgramImage.NameLength + 12)..]);
-            if (unigrams is < 0 or > 65536 || capacity < 2 * bigrams || (capacity & (capacity - 1)) != 0
+            if (unigrams is < 0 or > 65536 || bigrams < 0 || capacity < Math.Max(CharNgramImage.MinCapacity, 2 * bigrams) || (capacity & (capacity - 1)) != 0
                 || (size = CharNgramImage.ModelSize(unigrams, capacity)) > available)
             {
                 throw new InvalidDataException($"Embedded language model: model {ScriptName(script)} is damaged.");

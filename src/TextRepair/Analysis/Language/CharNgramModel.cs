@@ -124,6 +124,11 @@ internal sealed partial class CharNgramModel
     private static unsafe CharNgramModel Load(byte* start, long length, byte[]? pinnedImage)
     {
         int count = CharNgramImage.ReadHeader(new ReadOnlySpan<byte>(start, (int)Math.Min(length, CharNgramImage.HeaderSize)));
+        if (count != Enum.GetValues<LanguageScript>().Length)
+        {
+            throw new InvalidDataException($"Embedded language model: {count} models, one per script expected.");
+        }
+
         var models = new ScriptModel[count];
         long offset = CharNgramImage.HeaderSize;
         for (int m = 0; m < count; m++)
