@@ -84,7 +84,7 @@ internal static class CharNgramImage
 
     /// <summary>
     /// Compiles the trainer's output (the uncompressed bytes of charlm.bin, format in tools/train-charlm.py) into the
-    /// image. Allocates the image (6.3 MB for the session-9 models); deterministic.
+    /// image. Allocates the image (6.95 MB for the session-9 models); deterministic.
     /// </summary>
     public static byte[] Compile(ReadOnlySpan<byte> trained)
     {
