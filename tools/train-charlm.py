@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""train-charlm.py: trains the character bigram language models embedded as src/TextRepair/Data/Language/charlm.bin.
+"""train-charlm.py: trains the character bigram language models, src/TextRepair/Data/Language/charlm.bin (compiled by
+train-charlm.sh into charlm.image, the form the library embeds and reads in place).
 
 Called by tools/train-charlm.sh, which downloads the Debian packages listed there and extracts them into one folder
 per package. This script reads the text of those packages, assigns each text to a script model by its locale, counts

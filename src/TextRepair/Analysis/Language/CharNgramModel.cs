@@ -1,32 +1,33 @@
-using System.IO.Compression;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Text;
 using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Language;
 
 /// <summary>
 /// Character bigram language models, one per <see cref="LanguageScript"/>, trained by <c>tools/train-charlm.sh</c> on
-/// openly licensed Debian text (see Data/PROVENANCE.md) and embedded as <c>Data/Language/charlm.bin</c>. Witten-Bell
-/// interpolation: a pair seen in training has its stored probability; an unseen pair backs off to the second
-/// character's unigram probability times the first character's back-off weight; an unseen character has the model's
-/// unknown probability. Log-probabilities are natural logs. Loaded once on first use (about 2 MB of tables);
-/// immutable and thread-safe.
+/// openly licensed Debian text (see Data/PROVENANCE.md) and compiled into the embedded <c>Data/Language/charlm.image</c>
+/// (see <see cref="CharNgramImage"/>). Witten-Bell interpolation: a pair seen in training has its stored probability; an
+/// unseen pair backs off to the second character's unigram probability times the first character's back-off weight; an
+/// unseen character has the model's unknown probability. Log-probabilities are natural logs. Loaded once on first use:
+/// the pair tables are read in place from the image (nothing inflated, parsed or hashed), the per-character tables are
+/// built (6 x 576 KB); immutable and thread-safe.
 /// </summary>
-internal sealed class CharNgramModel
+internal sealed partial class CharNgramModel
 {
     /// <summary>The boundary character of the models: a line starts after it and ends before it.</summary>
     public const char Boundary = '\n';
-
-    private const string ResourcePath = "Language/charlm.bin";
-    private const float Step = 1f / 8;
 
     private static readonly Lazy<CharNgramModel> s_shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ScriptModel[] _models;
 
-    private CharNgramModel(ScriptModel[] models) => _models = models;
+    // The copy of an image that was not read in place (LoadCopy), kept alive with the models that point into it.
+    private readonly byte[]? _pinnedImage;
+
+    private CharNgramModel(ScriptModel[] models, byte[]? pinnedImage)
+    {
+        _models = models;
+        _pinnedImage = pinnedImage;
+    }
 
     /// <summary>The embedded models, loaded on first use.</summary>
     public static CharNgramModel Shared => s_shared.Value;
@@ -92,29 +93,56 @@ internal sealed class CharNgramModel
     /// <summary>The script whose model fits <paramref name="text"/> best.</summary>
     public LanguageScript BestScript(ReadOnlySpan<char> text) => ScoreBest(text).Script;
 
-    private static CharNgramModel Load()
+    private static unsafe CharNgramModel Load()
     {
-        using var gzip = new GZipStream(EmbeddedData.Open(ResourcePath), CompressionMode.Decompress);
-        using var reader = new BinaryReader(gzip, Encoding.ASCII);
-        if (reader.ReadUInt32() != 0x4D4C5254 || reader.ReadUInt32() != 1)
+        if (!EmbeddedData.TryOpenInPlace(CharNgramImage.ResourcePath, out byte* start, out long length))
         {
-            throw new InvalidDataException("Embedded language model: unknown format.");
+            throw new InvalidDataException("Embedded language model: charlm.image not found.");
         }
 
-        int count = reader.ReadInt32();
+        return Load(start, length);
+    }
+
+    /// <summary>
+    /// The models of an image (see <see cref="CharNgramImage"/>) that stays at <paramref name="start"/> for the life of
+    /// the returned object. Pair lookups read the image in place; each model allocates its unigram, back-off and
+    /// known-character tables (576 KB), which the unseen-ideograph estimate adjusts at load.
+    /// </summary>
+    internal static unsafe CharNgramModel Load(byte* start, long length) => Load(start, length, null);
+
+    /// <summary>The models of a copy of <paramref name="image"/> (in a pinned array the models keep alive).</summary>
+    internal static unsafe CharNgramModel LoadCopy(ReadOnlySpan<byte> image)
+    {
+        byte[] pinned = GC.AllocateUninitializedArray<byte>(image.Length, pinned: true);
+        image.CopyTo(pinned);
+        fixed (byte* start = pinned)
+        {
+            return Load(start, pinned.Length, pinned);
+        }
+    }
+
+    private static unsafe CharNgramModel Load(byte* start, long length, byte[]? pinnedImage)
+    {
+        int count = CharNgramImage.ReadHeader(new ReadOnlySpan<byte>(start, (int)Math.Min(length, CharNgramImage.HeaderSize)));
+        if (count != Enum.GetValues<LanguageScript>().Length)
+        {
+            throw new InvalidDataException($"Embedded language model: {count} models, one per script expected.");
+        }
+
         var models = new ScriptModel[count];
+        long offset = CharNgramImage.HeaderSize;
         for (int m = 0; m < count; m++)
         {
-            string name = Encoding.ASCII.GetString(reader.ReadBytes(reader.ReadByte()));
-            if (name != ScriptName((LanguageScript)m))
-            {
-                throw new InvalidDataException($"Embedded language model: model {m} is '{name}'.");
-            }
-
-            models[m] = ScriptModel.Read(reader);
+            models[m] = ScriptModel.Read(start + offset, length - offset, (LanguageScript)m, out long size);
+            offset += size;
         }
 
-        return new CharNgramModel(models);
+        if (offset != length)
+        {
+            throw new InvalidDataException("Embedded language model: bytes after the last model.");
+        }
+
+        return new CharNgramModel(models, pinnedImage);
     }
 
     /// <summary>The model's name in the embedded file (BCP 47-like: zh-Hans, zh-Hant, ja, ko, Latin, Cyrillic).</summary>
@@ -127,213 +155,4 @@ internal sealed class CharNgramModel
         LanguageScript.Latin => "Latin",
         _ => "Cyrillic",
     };
-
-    /// <summary>One script's tables: unigram and back-off log-probabilities per UTF-16 unit, pairs in an open-addressing hash.</summary>
-    internal sealed class ScriptModel
-    {
-        private readonly float[] _unigram = new float[65536];
-        private readonly float[] _backoff = new float[65536];
-        private readonly bool[] _known = new bool[65536];
-
-        // UTF-16 ranges of ScoreSurrogatePairsAsOne: all low surrogates, and the high surrogates of U+20000-U+3FFFF.
-        private const int LowSurrogateFirst = 0xDC00;
-        private const int LowSurrogateLast = 0xDFFF;
-        private const int IdeographHighSurrogateFirst = 0xD840;
-        private const int IdeographHighSurrogateLast = 0xD8BF;
-
-        // Characters that start / end some stored pair, one bit each (8 KB apiece): a pair with a character that
-        // starts or ends none cannot be stored, so most lookups of another script's text end here without probing
-        // the hash table, which is far too large for the cache.
-        private readonly ulong[] _firsts = new ulong[1024];
-        private readonly ulong[] _seconds = new ulong[1024];
-
-        // Stored pairs, open addressing: the key (first << 16 | second) in the low half, the float's bits in the high
-        // half, so that a probe reads one slot.
-        private ulong[] _slots = [];
-        private int _mask;
-
-        public int UnigramCount { get; private set; }
-
-        public int BigramCount { get; private set; }
-
-        public bool IsKnown(char c) => _known[c];
-
-        public double UnigramLogProb(char c) => _unigram[c];
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double LogProb(char previous, char next)
-        {
-            if ((_firsts[previous >> 6] & (1UL << previous)) == 0 || (_seconds[next >> 6] & (1UL << next)) == 0)
-            {
-                return _backoff[previous] + _unigram[next];
-            }
-
-            uint key = ((uint)previous << 16) | next;
-            int slot = (int)Hash(key) & _mask;
-            while (true)
-            {
-                ulong entry = _slots[slot];
-                uint k = (uint)entry;
-                if (k == key)
-                {
-                    return BitConverter.Int32BitsToSingle((int)(entry >> 32));
-                }
-
-                if (k == 0)
-                {
-                    return _backoff[previous] + _unigram[next];
-                }
-
-                slot = (slot + 1) & _mask;
-            }
-        }
-
-        /// <summary>
-        /// The largest stored pair log-probability into each character (negative infinity for a character that ends no
-        /// stored pair): with <see cref="UnigramLogProb"/> and a back-off weight of at most 0, the most any transition
-        /// into the character can score. A new 64 K table per call.
-        /// </summary>
-        public float[] MaxPairInto()
-        {
-            float[] max = new float[65536];
-            Array.Fill(max, float.NegativeInfinity);
-            foreach (ulong entry in _slots)
-            {
-                if ((uint)entry != 0)
-                {
-                    char second = (char)(uint)entry;
-                    max[second] = Math.Max(max[second], BitConverter.Int32BitsToSingle((int)(entry >> 32)));
-                }
-            }
-
-            return max;
-        }
-
-        /// <summary>
-        /// CJK ideographs a model of Han text never saw get the Good-Turing estimate of an unseen character instead of
-        /// the trainer's uniform floor: the share of the training text's characters seen once (the characters at the
-        /// lowest unigram level; add-one makes that level 2 / (N + V + 1)), spread over the ideographs the model does
-        /// not know. The trainer spreads one count over 30,000 characters (about -26 nats), which made a clean word of
-        /// rare characters (叮噹, 舒芙蕾, 丙胺酸 in OpenCC's test cases) so unlikely that a garbled reading of it won
-        /// (s羔e, 두ぼ접). With the session-9 model (general-subject words from rime-essay): zh-Hans 2,348 characters at
-        /// the lowest level of about 6.8 M, 16,865 ideographs known, about -17.3 nats; zh-Hant -16.9; ja -18.7. Models
-        /// that know no ideograph keep the floor (they score ideographs through the other models).
-        /// <para>
-        /// A surrogate pair is one character and is scored as one (see <see cref="ScoreSurrogatePairsAsOne"/>, which
-        /// gets the estimate returned here, or null for a model that knows no ideograph).
-        /// </para>
-        /// </summary>
-        private float? RaiseUnseenIdeographs()
-        {
-            float lowest = 0;
-            int ideographs = 0, known = 0;
-            for (int c = 0; c < 65536; c++)
-            {
-                bool ideograph = CjkText.IsIdeograph((char)c);
-                ideographs += ideograph ? 1 : 0;
-                if (_known[c])
-                {
-                    lowest = Math.Min(lowest, _unigram[c]);
-                    known += ideograph ? 1 : 0;
-                }
-            }
-
-            if (known == 0)
-            {
-                return null;
-            }
-
-            int seenOnce = 0;
-            for (int c = 0; c < 65536; c++)
-            {
-                seenOnce += _known[c] && _unigram[c] == lowest ? 1 : 0;
-            }
-
-            double total = 2 / Math.Exp(lowest);
-            float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
-            for (int c = 0; c < 65536; c++)
-            {
-                if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
-                {
-                    _unigram[c] = estimate;
-                }
-            }
-
-            return estimate;
-        }
-
-        /// <summary>
-        /// The models are over UTF-16 code units of the Basic Multilingual Plane; a character of the supplementary
-        /// planes (CJK extensions B-H, 𠮷 or 𣨼 in names and dictionaries; emoji) is two units the trainer never saw,
-        /// and scored as two unknown characters (about -52 nats) a clean word with one lost to any garbled reading of
-        /// it (OpenCC's test case 殢云尤雨 / 𣨼云尤雨 became 鼎k2云尤雨). A pair now costs what one character costs: its
-        /// low surrogate costs nothing after any character (log 1; only a high surrogate precedes one in well-formed
-        /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
-        /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
-        /// </summary>
-        private void ScoreSurrogatePairsAsOne(float? unseenIdeograph)
-        {
-            for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
-            {
-                _unigram[c] = 0;
-            }
-
-            if (unseenIdeograph is float estimate)
-            {
-                for (int c = IdeographHighSurrogateFirst; c <= IdeographHighSurrogateLast; c++)
-                {
-                    _unigram[c] = Math.Max(_unigram[c], estimate);
-                }
-            }
-        }
-
-        public static ScriptModel Read(BinaryReader reader)
-        {
-            var model = new ScriptModel();
-            float unknown = reader.ReadSingle();
-            Array.Fill(model._unigram, unknown);
-            int unigrams = reader.ReadInt32();
-            for (int i = 0; i < unigrams; i++)
-            {
-                char c = (char)reader.ReadUInt16();
-                model._unigram[c] = -reader.ReadByte() * Step;
-                model._backoff[c] = -reader.ReadByte() * Step;
-                model._known[c] = true;
-            }
-
-            model.ScoreSurrogatePairsAsOne(model.RaiseUnseenIdeographs());
-            int bigrams = reader.ReadInt32();
-            uint[] keys = new uint[bigrams];
-            for (int i = 0; i < bigrams; i++)
-            {
-                keys[i] = reader.ReadUInt32();
-            }
-
-            // Load factor at most 1/2: a miss ends after a probe or two.
-            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, bigrams * 2));
-            model._slots = new ulong[capacity];
-            model._mask = capacity - 1;
-            for (int i = 0; i < bigrams; i++)
-            {
-                float value = -reader.ReadByte() * Step;
-                int slot = (int)Hash(keys[i]) & model._mask;
-                while ((uint)model._slots[slot] != 0)
-                {
-                    slot = (slot + 1) & model._mask;
-                }
-
-                model._slots[slot] = keys[i] | ((ulong)(uint)BitConverter.SingleToInt32Bits(value) << 32);
-                char first = (char)(keys[i] >> 16), second = (char)keys[i];
-                model._firsts[first >> 6] |= 1UL << first;
-                model._seconds[second >> 6] |= 1UL << second;
-            }
-
-            model.UnigramCount = unigrams;
-            model.BigramCount = bigrams;
-            return model;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint Hash(uint key) => (key * 0x9E3779B1u) >> 7;
-    }
 }

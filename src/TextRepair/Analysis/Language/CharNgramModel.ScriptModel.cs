@@ -1,0 +1,227 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+using TextRepair.Internal;
+
+namespace TextRepair.Analysis.Language;
+
+internal sealed partial class CharNgramModel
+{
+    /// <summary>
+    /// One script's tables: unigram and back-off log-probabilities per UTF-16 unit, built at load; the stored pairs in
+    /// the image's open-addressing table, read in place (see <see cref="CharNgramImage"/>).
+    /// </summary>
+    internal sealed unsafe class ScriptModel
+    {
+        private readonly float[] _unigram = new float[65536];
+        private readonly float[] _backoff = new float[65536];
+        private readonly bool[] _known = new bool[65536];
+
+        // UTF-16 ranges of ScoreSurrogatePairsAsOne: all low surrogates, and the high surrogates of U+20000-U+3FFFF.
+        private const int LowSurrogateFirst = 0xDC00;
+        private const int LowSurrogateLast = 0xDFFF;
+        private const int IdeographHighSurrogateFirst = 0xD840;
+        private const int IdeographHighSurrogateLast = 0xD8BF;
+
+        // Characters that start / end some stored pair, one bit each (8 KB apiece, in the image): a pair with a
+        // character that starts or ends none cannot be stored, so most lookups of another script's text end here
+        // without probing the pair table, which is far too large for the cache.
+        private readonly byte* _firsts;
+        private readonly byte* _seconds;
+
+        // Per character, the code of the largest stored pair log-probability into it (in the image; see MaxPairInto).
+        private readonly byte* _maxInto;
+
+        // Stored pairs, open addressing, in the image: 5-byte slots of the key (first << 16 | second) and the
+        // log-probability's code, so that a probe reads one slot.
+        private readonly byte* _slots;
+        private readonly int _mask;
+
+        private ScriptModel(byte* model, int unigramCount, int bigramCount, int capacity)
+        {
+            UnigramCount = unigramCount;
+            BigramCount = bigramCount;
+            _firsts = model + CharNgramImage.BitmapsOffset(unigramCount);
+            _seconds = _firsts + CharNgramImage.BitmapSize;
+            _maxInto = _seconds + CharNgramImage.BitmapSize;
+            _slots = _firsts + CharNgramImage.SlotsAfterBitmaps;
+            _mask = capacity - 1;
+        }
+
+        public int UnigramCount { get; }
+
+        public int BigramCount { get; }
+
+        public bool IsKnown(char c) => _known[c];
+
+        public double UnigramLogProb(char c) => _unigram[c];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double LogProb(char previous, char next)
+        {
+            if (((_firsts[previous >> 3] >> (previous & 7)) & 1) == 0 || ((_seconds[next >> 3] >> (next & 7)) & 1) == 0)
+            {
+                return _backoff[previous] + _unigram[next];
+            }
+
+            uint key = ((uint)previous << 16) | next;
+            int slot = (int)CharNgramImage.Hash(key) & _mask;
+            while (true)
+            {
+                byte* entry = _slots + ((nint)slot * CharNgramImage.SlotSize);
+                uint k = ReadKey(entry);
+                if (k == key)
+                {
+                    return -entry[4] * CharNgramImage.Step;
+                }
+
+                if (k == 0)
+                {
+                    return _backoff[previous] + _unigram[next];
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        /// <summary>
+        /// The largest stored pair log-probability into each character (negative infinity for a character that ends no
+        /// stored pair): with <see cref="UnigramLogProb"/> and a back-off weight of at most 0, the most any transition
+        /// into the character can score. A new 64 K table per call.
+        /// </summary>
+        public float[] MaxPairInto()
+        {
+            // From the image's table, not a scan of the pair slots (6.3 MB; 6% of a tiny repair's CPU, session 15).
+            float[] max = new float[65536];
+            for (int c = 0; c < max.Length; c++)
+            {
+                max[c] = ((_seconds[c >> 3] >> (c & 7)) & 1) == 0 ? float.NegativeInfinity : -_maxInto[c] * CharNgramImage.Step;
+            }
+
+            return max;
+        }
+
+        /// <summary>
+        /// CJK ideographs a model of Han text never saw get the Good-Turing estimate of an unseen character instead of
+        /// the trainer's uniform floor: the share of the training text's characters seen once (the characters at the
+        /// lowest unigram level; add-one makes that level 2 / (N + V + 1)), spread over the ideographs the model does
+        /// not know. The trainer spreads one count over 30,000 characters (about -26 nats), which made a clean word of
+        /// rare characters (叮噹, 舒芙蕾, 丙胺酸 in OpenCC's test cases) so unlikely that a garbled reading of it won
+        /// (s羔e, 두ぼ접). With the session-9 model (general-subject words from rime-essay): zh-Hans 2,348 characters at
+        /// the lowest level of about 6.8 M, 16,865 ideographs known, about -17.3 nats; zh-Hant -16.9; ja -18.7. Models
+        /// that know no ideograph keep the floor (they score ideographs through the other models).
+        /// <para>
+        /// A surrogate pair is one character and is scored as one (see <see cref="ScoreSurrogatePairsAsOne"/>, which
+        /// gets the estimate returned here, or null for a model that knows no ideograph).
+        /// </para>
+        /// </summary>
+        private float? RaiseUnseenIdeographs()
+        {
+            float lowest = 0;
+            int ideographs = 0, known = 0;
+            for (int c = 0; c < 65536; c++)
+            {
+                bool ideograph = CjkText.IsIdeograph((char)c);
+                ideographs += ideograph ? 1 : 0;
+                if (_known[c])
+                {
+                    lowest = Math.Min(lowest, _unigram[c]);
+                    known += ideograph ? 1 : 0;
+                }
+            }
+
+            if (known == 0)
+            {
+                return null;
+            }
+
+            int seenOnce = 0;
+            for (int c = 0; c < 65536; c++)
+            {
+                seenOnce += _known[c] && _unigram[c] == lowest ? 1 : 0;
+            }
+
+            double total = 2 / Math.Exp(lowest);
+            float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
+            for (int c = 0; c < 65536; c++)
+            {
+                if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
+                {
+                    _unigram[c] = estimate;
+                }
+            }
+
+            return estimate;
+        }
+
+        /// <summary>
+        /// The models are over UTF-16 code units of the Basic Multilingual Plane; a character of the supplementary
+        /// planes (CJK extensions B-H, 𠮷 or 𣨼 in names and dictionaries; emoji) is two units the trainer never saw,
+        /// and scored as two unknown characters (about -52 nats) a clean word with one lost to any garbled reading of
+        /// it (OpenCC's test case 殢云尤雨 / 𣨼云尤雨 became 鼎k2云尤雨). A pair now costs what one character costs: its
+        /// low surrogate costs nothing after any character (log 1; only a high surrogate precedes one in well-formed
+        /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
+        /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
+        /// </summary>
+        private void ScoreSurrogatePairsAsOne(float? unseenIdeograph)
+        {
+            for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
+            {
+                _unigram[c] = 0;
+            }
+
+            if (unseenIdeograph is float estimate)
+            {
+                for (int c = IdeographHighSurrogateFirst; c <= IdeographHighSurrogateLast; c++)
+                {
+                    _unigram[c] = Math.Max(_unigram[c], estimate);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reads the model at <paramref name="model"/> (at most <paramref name="available"/> bytes) and builds its
+        /// per-character tables; <paramref name="size"/> is the model's size in the image.
+        /// </summary>
+        public static ScriptModel Read(byte* model, long available, LanguageScript script, out long size)
+        {
+            var header = new ReadOnlySpan<byte>(model, (int)Math.Min(available, CharNgramImage.ModelHeaderSize));
+            if (header.Length < CharNgramImage.ModelHeaderSize
+                || Encoding.ASCII.GetString(header[..CharNgramImage.NameLength]).TrimEnd('\0') != ScriptName(script))
+            {
+                throw new InvalidDataException($"Embedded language model: model {(int)script} is not {ScriptName(script)}.");
+            }
+
+            float unknown = BinaryPrimitives.ReadSingleLittleEndian(header[CharNgramImage.NameLength..]);
+            int unigrams = BinaryPrimitives.ReadInt32LittleEndian(header[(CharNgramImage.NameLength + 4)..]);
+            int bigrams = BinaryPrimitives.ReadInt32LittleEndian(header[(CharNgramImage.NameLength + 8)..]);
+            int capacity = BinaryPrimitives.ReadInt32LittleEndian(header[(CharNgramImage.NameLength + 12)..]);
+            if (unigrams is < 0 or > 65536 || bigrams < 0 || capacity < Math.Max(CharNgramImage.MinCapacity, 2 * bigrams) || (capacity & (capacity - 1)) != 0
+                || (size = CharNgramImage.ModelSize(unigrams, capacity)) > available)
+            {
+                throw new InvalidDataException($"Embedded language model: model {ScriptName(script)} is damaged.");
+            }
+
+            var result = new ScriptModel(model, unigrams, bigrams, capacity);
+            Array.Fill(result._unigram, unknown);
+            var entries = new ReadOnlySpan<byte>(model + CharNgramImage.ModelHeaderSize, unigrams * 4);
+            for (int i = 0; i < entries.Length; i += 4)
+            {
+                char c = (char)BinaryPrimitives.ReadUInt16LittleEndian(entries[i..]);
+                result._unigram[c] = -entries[i + 2] * CharNgramImage.Step;
+                result._backoff[c] = -entries[i + 3] * CharNgramImage.Step;
+                result._known[c] = true;
+            }
+
+            result.ScoreSurrogatePairsAsOne(result.RaiseUnseenIdeographs());
+            return result;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint ReadKey(byte* entry)
+        {
+            uint key = Unsafe.ReadUnaligned<uint>(entry);
+            return BitConverter.IsLittleEndian ? key : BinaryPrimitives.ReverseEndianness(key);
+        }
+    }
+}
