@@ -37,7 +37,7 @@ internal sealed unsafe partial class StageTable
     /// script over the dictionaries (a unit's first-stage character mapping against the last stage's first units) and
     /// the Simplified benchmark text (session 15): s2tw 18 units, 277 positions of 1,153,758 (TWVariantsPhrases);
     /// s2hk 171 and 27,520; s2hkp 235 and 52,074; s2twp 576 and 339,069. Same-process A/B against the pair test
-    /// (load 6-8, both orders): s2tw 0.91-0.97 of its time; s2hk 1.01-1.07, s2hkp 1.07-1.16 and s2twp 1.18-1.19, where a
+    /// (load 6-8, both orders): s2tw 0.91-0.99 of its time; s2hk 1.01-1.07, s2hkp 1.07-1.16 and s2twp 1.18-1.20, where a
     /// stop (a return, <see cref="IsSettled"/>, <see cref="Match"/>) at every such position costs more than the test.
     /// </summary>
     private const int StopAtStartsMaxUnits = 64;
