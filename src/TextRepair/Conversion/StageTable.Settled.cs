@@ -54,7 +54,8 @@ internal sealed unsafe partial class StageTable
     /// a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
     /// its pair entries, <c>StageTable.Pairs.cs</c>) instead: the pass stops there only when the next unit's input to
     /// that stage can be the second unit of such a key. A unit with bit 17 set is marked as a second unit of every
-    /// group. Allocates 256 KB.
+    /// group. <paramref name="stopsAtStarts"/> tells whether such units carry the stop bit too (see
+    /// <see cref="StopAtStartsMaxUnits"/>). Allocates 256 KB.
     /// </summary>
     internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out bool stopsAtStarts)
     {
@@ -112,6 +113,7 @@ internal sealed unsafe partial class StageTable
     /// says so) and that <paramref name="settled"/> (from <see cref="SettledEntries"/>) settles, each to one unit of
     /// <paramref name="destination"/>, and returns how many: it stops before the first other unit, two units before
     /// the end of <paramref name="text"/>, or when <paramref name="destination"/> is full. Requires <see cref="HasStartFilter"/>.
+    /// With <paramref name="stopsAtStarts"/> (from <see cref="SettledEntries"/>) the pass is <see cref="MapFiltered"/>.
     /// </summary>
     internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, bool stopsAtStarts)
     {
@@ -123,24 +125,13 @@ internal sealed unsafe partial class StageTable
         }
 
         ulong[] filter = _startFilter!;
-        if (stopsAtStarts)
-        {
-            return MapFiltered(
-                ref Unsafe.Add(ref MemoryMarshal.GetReference(text), position),
-                count,
-                ref MemoryMarshal.GetReference(destination),
-                ref MemoryMarshal.GetArrayDataReference(settled),
-                ref MemoryMarshal.GetArrayDataReference(filter),
-                StartFilterShift(filter));
-        }
-
-        return MapSettledUnits(
-            ref Unsafe.Add(ref MemoryMarshal.GetReference(text), position),
-            count,
-            ref MemoryMarshal.GetReference(destination),
-            ref MemoryMarshal.GetArrayDataReference(settled),
-            ref MemoryMarshal.GetArrayDataReference(filter),
-            StartFilterShift(filter));
+        ref char src = ref Unsafe.Add(ref MemoryMarshal.GetReference(text), position);
+        ref char dst = ref MemoryMarshal.GetReference(destination);
+        ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
+        ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
+        return stopsAtStarts
+            ? MapFiltered(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter))
+            : MapSettledUnits(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter));
     }
 
     /// <summary>
