@@ -31,6 +31,17 @@ internal sealed unsafe partial class StageTable
     /// <summary>Settled-entry bits 25-31: the groups of the first units of the last stage that the unit's input to it is a second unit after.</summary>
     private const int SettledSecondShift = 25;
 
+    /// <summary>
+    /// Units (of the 65,536) whose input to the chain's last stage starts a longer key there, up to which the settled
+    /// entries stop the pass at each of them instead of testing the next unit's groups at every unit. Counted with a
+    /// script over the dictionaries (a unit's first-stage character mapping against the last stage's first units) and
+    /// the Simplified benchmark text (session 15): s2tw 18 units, 277 positions of 1,153,758 (TWVariantsPhrases);
+    /// s2hk 171 and 27,520; s2hkp 235 and 52,074; s2twp 576 and 339,069. Same-process A/B against the pair test
+    /// (load 6-8, both orders): s2tw 0.91-0.99 of its time; s2hk 1.01-1.07, s2hkp 1.07-1.16 and s2twp 1.18-1.20, where a
+    /// stop (a return, <see cref="IsSettled"/>, <see cref="Match"/>) at every such position costs more than the test.
+    /// </summary>
+    private const int StopAtStartsMaxUnits = 64;
+
     /// <summary>The seven group bits (<see cref="PairGroups"/>) of a settled entry, shifted down.</summary>
     private const uint SettledGroupMask = (1u << PairGroups) - 1;
 
@@ -43,13 +54,15 @@ internal sealed unsafe partial class StageTable
     /// a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
     /// its pair entries, <c>StageTable.Pairs.cs</c>) instead: the pass stops there only when the next unit's input to
     /// that stage can be the second unit of such a key. A unit with bit 17 set is marked as a second unit of every
-    /// group. Allocates 256 KB.
+    /// group. <paramref name="stopsAtStarts"/> tells whether such units carry the stop bit too (see
+    /// <see cref="StopAtStartsMaxUnits"/>). Allocates 256 KB.
     /// </summary>
-    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages)
+    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out bool stopsAtStarts)
     {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
         var settled = new uint[65536];
+        int starters = 0;
         for (int u = 0; u < settled.Length; u++)
         {
             uint own = _entries[u];
@@ -74,6 +87,22 @@ internal sealed unsafe partial class StageTable
             }
 
             settled[u] = (own & StartsLongerKey) | (alone ? (uint)(mapped ^ u) | groups : NeedsSlowPath | (SettledGroupMask << SettledSecondShift));
+            starters += (groups >> SettledStartShift & SettledGroupMask) != 0 ? 1 : 0;
+        }
+
+        // Few units start a longer key of the last stage: mark them with the stop bit (their start groups tell them
+        // from the units that are not settled, see IsSettled), so that the pass is s2t's loop (MapFiltered) over
+        // these entries, without the pair test at every unit.
+        stopsAtStarts = starters <= StopAtStartsMaxUnits;
+        if (stopsAtStarts)
+        {
+            for (int u = 0; u < settled.Length; u++)
+            {
+                if ((settled[u] >> SettledStartShift & SettledGroupMask) != 0)
+                {
+                    settled[u] |= NeedsSlowPath;
+                }
+            }
         }
 
         return settled;
@@ -84,8 +113,9 @@ internal sealed unsafe partial class StageTable
     /// says so) and that <paramref name="settled"/> (from <see cref="SettledEntries"/>) settles, each to one unit of
     /// <paramref name="destination"/>, and returns how many: it stops before the first other unit, two units before
     /// the end of <paramref name="text"/>, or when <paramref name="destination"/> is full. Requires <see cref="HasStartFilter"/>.
+    /// With <paramref name="stopsAtStarts"/> (from <see cref="SettledEntries"/>) the pass is <see cref="MapFiltered"/>.
     /// </summary>
-    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled)
+    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, bool stopsAtStarts)
     {
         Debug.Assert(HasStartFilter && settled.Length == 65536);
         int count = Math.Min(text.Length - 2 - position, destination.Length);
@@ -95,19 +125,19 @@ internal sealed unsafe partial class StageTable
         }
 
         ulong[] filter = _startFilter!;
-        return MapSettledUnits(
-            ref Unsafe.Add(ref MemoryMarshal.GetReference(text), position),
-            count,
-            ref MemoryMarshal.GetReference(destination),
-            ref MemoryMarshal.GetArrayDataReference(settled),
-            ref MemoryMarshal.GetArrayDataReference(filter),
-            StartFilterShift(filter));
+        ref char src = ref Unsafe.Add(ref MemoryMarshal.GetReference(text), position);
+        ref char dst = ref MemoryMarshal.GetReference(destination);
+        ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
+        ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
+        return stopsAtStarts
+            ? MapFiltered(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter))
+            : MapSettledUnits(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter));
     }
 
     /// <summary>
     /// Whether the unit at <paramref name="position"/>, if no key of this table matches there, is settled alone by
     /// the chain of <paramref name="settled"/> (see <see cref="SettledEntries"/>), and what it maps to: the test of
-    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[])"/> without the start filter.
+    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[], bool)"/> without the start filter.
     /// </summary>
     internal static bool IsSettled(uint[] settled, ReadOnlySpan<char> text, int position, out char mapped)
     {
@@ -115,7 +145,8 @@ internal sealed unsafe partial class StageTable
         uint entry = settled[unit];
         uint next = position + 1 < text.Length ? settled[text[position + 1]] : 0;
         mapped = (char)(entry ^ unit);
-        return (entry & NeedsSlowPath) == 0 && ((entry >> SettledStartShift) & (next >> SettledSecondShift) & SettledGroupMask) == 0;
+        uint starts = (entry >> SettledStartShift) & SettledGroupMask;
+        return ((entry & NeedsSlowPath) == 0 || starts != 0) && (starts & (next >> SettledSecondShift)) == 0;
     }
 
     /// <summary>
