@@ -1,14 +1,15 @@
 using System.IO.Compression;
 using System.Numerics;
 using System.Text;
-using TextRepair.Internal;
+using TextRepair.Analysis.Language;
 
 namespace TextRepair.Tests;
 
 /// <summary>
 /// The loader of session 14 (main 64d8e76), kept verbatim as the reference the compiled image is compared with: it
 /// reads one script model of charlm.bin through a BinaryReader over the GZipStream and builds the pair hash at load.
-/// Test code only; it is what CharNgramModel did before the image.
+/// Test code only; it is what CharNgramModel did before the image. The unigrams' post-processing after the read (unseen
+/// ideographs, surrogate pairs) is the library's own, called here: it is not what the image is checked for.
 /// </summary>
 internal sealed class CharNgramLegacyModel
 {
@@ -18,10 +19,6 @@ internal sealed class CharNgramLegacyModel
     private readonly float[] _backoff = new float[65536];
     private readonly bool[] _known = new bool[65536];
 
-    private const int LowSurrogateFirst = 0xDC00;
-    private const int LowSurrogateLast = 0xDFFF;
-    private const int IdeographHighSurrogateFirst = 0xD840;
-    private const int IdeographHighSurrogateLast = 0xD8BF;
 
     private readonly ulong[] _firsts = new ulong[1024];
     private readonly ulong[] _seconds = new ulong[1024];
@@ -108,70 +105,6 @@ internal sealed class CharNgramLegacyModel
         return max;
     }
 
-    private float? RaiseUnseenIdeographs()
-    {
-        float lowest = 0;
-        int ideographs = 0, known = 0;
-        for (int c = 0; c < 65536; c++)
-        {
-            bool ideograph = CjkText.IsIdeograph((char)c);
-            ideographs += ideograph ? 1 : 0;
-            if (_known[c])
-            {
-                lowest = Math.Min(lowest, _unigram[c]);
-                known += ideograph ? 1 : 0;
-            }
-        }
-
-        if (known == 0)
-        {
-            return null;
-        }
-
-        int seenOnce = 0;
-        for (int c = 0; c < 65536; c++)
-        {
-            seenOnce += _known[c] && _unigram[c] == lowest ? 1 : 0;
-        }
-
-        double total = 2 / Math.Exp(lowest);
-        float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
-        for (int c = 0; c < 65536; c++)
-        {
-            if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
-            {
-                _unigram[c] = estimate;
-            }
-        }
-
-        return estimate;
-    }
-
-    /// <summary>
-    /// The models are over UTF-16 code units of the Basic Multilingual Plane; a character of the supplementary
-    /// planes (CJK extensions B-H, 𠮷 or 𣨼 in names and dictionaries; emoji) is two units the trainer never saw,
-    /// and scored as two unknown characters (about -52 nats) a clean word with one lost to any garbled reading of
-    /// it (OpenCC's test case 殢云尤雨 / 𣨼云尤雨 became 鼎k2云尤雨). A pair now costs what one character costs: its
-    /// low surrogate costs nothing after any character (log 1; only a high surrogate precedes one in well-formed
-    /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
-    /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
-    /// </summary>
-    private void ScoreSurrogatePairsAsOne(float? unseenIdeograph)
-    {
-        for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
-        {
-            _unigram[c] = 0;
-        }
-
-        if (unseenIdeograph is float estimate)
-        {
-            for (int c = IdeographHighSurrogateFirst; c <= IdeographHighSurrogateLast; c++)
-            {
-                _unigram[c] = Math.Max(_unigram[c], estimate);
-            }
-        }
-    }
-
     private static CharNgramLegacyModel Read(BinaryReader reader)
     {
         var model = new CharNgramLegacyModel();
@@ -186,7 +119,8 @@ internal sealed class CharNgramLegacyModel
             model._known[c] = true;
         }
 
-        model.ScoreSurrogatePairsAsOne(model.RaiseUnseenIdeographs());
+        // The post-processing of the unigrams is the library's own (not what the image is checked for).
+        CharNgramModel.ScriptModel.ScoreSurrogatePairsAsOne(model._unigram, CharNgramModel.ScriptModel.RaiseUnseenIdeographs(model._unigram, model._known));
         int bigrams = reader.ReadInt32();
         uint[] keys = new uint[bigrams];
         for (int i = 0; i < bigrams; i++)

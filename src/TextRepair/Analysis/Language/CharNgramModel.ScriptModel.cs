@@ -115,7 +115,7 @@ internal sealed partial class CharNgramModel
         /// gets the estimate returned here, or null for a model that knows no ideograph).
         /// </para>
         /// </summary>
-        private float? RaiseUnseenIdeographs()
+        internal static float? RaiseUnseenIdeographs(float[] unigram, bool[] seen)
         {
             float lowest = 0;
             int ideographs = 0, known = 0;
@@ -123,9 +123,9 @@ internal sealed partial class CharNgramModel
             {
                 bool ideograph = CjkText.IsIdeograph((char)c);
                 ideographs += ideograph ? 1 : 0;
-                if (_known[c])
+                if (seen[c])
                 {
-                    lowest = Math.Min(lowest, _unigram[c]);
+                    lowest = Math.Min(lowest, unigram[c]);
                     known += ideograph ? 1 : 0;
                 }
             }
@@ -138,16 +138,16 @@ internal sealed partial class CharNgramModel
             int seenOnce = 0;
             for (int c = 0; c < 65536; c++)
             {
-                seenOnce += _known[c] && _unigram[c] == lowest ? 1 : 0;
+                seenOnce += seen[c] && unigram[c] == lowest ? 1 : 0;
             }
 
             double total = 2 / Math.Exp(lowest);
             float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
             for (int c = 0; c < 65536; c++)
             {
-                if (!_known[c] && CjkText.IsIdeograph((char)c) && estimate > _unigram[c])
+                if (!seen[c] && CjkText.IsIdeograph((char)c) && estimate > unigram[c])
                 {
-                    _unigram[c] = estimate;
+                    unigram[c] = estimate;
                 }
             }
 
@@ -163,18 +163,18 @@ internal sealed partial class CharNgramModel
         /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
         /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
         /// </summary>
-        private void ScoreSurrogatePairsAsOne(float? unseenIdeograph)
+        internal static void ScoreSurrogatePairsAsOne(float[] unigram, float? unseenIdeograph)
         {
             for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
             {
-                _unigram[c] = 0;
+                unigram[c] = 0;
             }
 
             if (unseenIdeograph is float estimate)
             {
                 for (int c = IdeographHighSurrogateFirst; c <= IdeographHighSurrogateLast; c++)
                 {
-                    _unigram[c] = Math.Max(_unigram[c], estimate);
+                    unigram[c] = Math.Max(unigram[c], estimate);
                 }
             }
         }
@@ -213,7 +213,7 @@ internal sealed partial class CharNgramModel
                 result._known[c] = true;
             }
 
-            result.ScoreSurrogatePairsAsOne(result.RaiseUnseenIdeographs());
+            ScoreSurrogatePairsAsOne(result._unigram, RaiseUnseenIdeographs(result._unigram, result._known));
             return result;
         }
 
