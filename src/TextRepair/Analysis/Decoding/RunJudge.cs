@@ -170,8 +170,9 @@ internal static class RunJudge
     }
 
     // True when the run token[a..b] is the whole token (a field between separators or line ends) and its reading is one
-    // script's text with nothing lost: only CJK letters, of Han and kana (Chinese, Japanese) or of Hangul (Korean), no
-    // Latin or other letter and no U+FFFD. Such a reading has the whole field's evidence behind it; one that mixes scripts
+    // script's text with nothing lost, at most EncodingDecision.ShortFieldMaxLength characters: only CJK letters, of Han
+    // and kana (Chinese, Japanese) or of Hangul (Korean), no Latin or other letter, no symbol, no U+FFFD and no '?' (what
+    // framework decoders write for a lost byte). Such a reading has the whole field's evidence behind it; one that mixes scripts
     // ("鞠침�" for Icelandic "Ókóðuð") or is part of a word ("t動董ng" for Vietnamese "tương") has not.
     internal static bool IsWholeField(string token, int a, int b, ReadOnlySpan<char> restored)
     {

@@ -68,7 +68,7 @@ internal sealed partial class TokenReading
     // a clean Yoruba word's wrong three-layer reading gave way to a wrong one-layer reading of -10.6 per transition.
     private static Candidate Likeliest(string token, char before, char after, List<Candidate> readings, Candidate chosen, double chosenRank, ref bool[]? accepted)
     {
-        SpanScore input = TextLikelihood.Score(token, before, after);
+        SpanScore? input = null;
         foreach (Candidate c in readings)
         {
             if (c == chosen || c.Layers > chosen.Layers || !c.Exact || !RunJudge.IsWholeField(token, 0, token.Length, c.Text))
@@ -76,8 +76,11 @@ internal sealed partial class TokenReading
                 continue;
             }
 
+            // The token's own score only for a token with a whole-field reading (most tokens decided have none).
+            input ??= TextLikelihood.Score(token, before, after);
             double rank = c.Score.Total - (c.Layers * EncodingDecision.LayerCost);
-            if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.MinLikeliestPerChar && EncodingDecision.Gain(c.Score, c.Layers, input) >= EncodingDecision.RequiredGain(token.Length, following: false))
+            if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.MinLikeliestPerChar
+                && EncodingDecision.Gain(c.Score, c.Layers, input.Value) >= EncodingDecision.RequiredGain(token.Length, following: false))
             {
                 chosen = c;
                 chosenRank = rank;
