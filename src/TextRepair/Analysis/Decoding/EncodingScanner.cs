@@ -61,15 +61,15 @@ internal static partial class EncodingScanner
         // and only once. A field of several lines is read as UTF-16 first: its line breaks may be bytes of its
         // characters (不 is U+4E0D), and a token search of its first line alone, which now reads whole lines of one
         // token (TokenReading's StandsOut), kept it from being read whole (dev half: 1 recoverable case).
-        bool field = !controls && Utf16TextReading.IsField(text);
-        if (field && text.AsSpan().IndexOfAny('\n', '\r') >= 0 && Utf16TextReading.TryFind(text, findings))
+        bool lines = text.AsSpan().IndexOfAny('\n', '\r') >= 0;
+        if (!controls && lines && Utf16TextReading.IsField(text) && Utf16TextReading.TryFind(text, findings))
         {
             return;
         }
 
         int found = findings.Count;
         FindByTokens(text, findings);
-        if (findings.Count == found && field && text.AsSpan().IndexOfAny('\n', '\r') < 0)
+        if (findings.Count == found && !controls && !lines && Utf16TextReading.IsField(text))
         {
             Utf16TextReading.TryFind(text, findings);
         }

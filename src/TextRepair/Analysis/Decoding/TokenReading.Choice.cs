@@ -32,7 +32,7 @@ internal sealed partial class TokenReading
         if (passing.Count == 1)
         {
             bestAccepted = passing[0].Accepted;
-            return Likeliest(token, before, after, readings, passing[0].Reading, AppliedGain(token, before, after, passing[0].Reading, passing[0].Accepted), ref bestAccepted);
+            return Likeliest(token, before, after, readings, passing[0].Reading, chosenRank: null, ref bestAccepted);
         }
 
         // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
@@ -66,7 +66,8 @@ internal sealed partial class TokenReading
     // restores a field of rarer characters (﹎磂 by two layers) gave way to the one-layer reading (豌豆荚, 阔体) only by
     // this: short-field dev set 963 → 968, no other output of any set changed. Without EncodingDecision.MinLikeliestPerChar,
     // a clean Yoruba word's wrong three-layer reading gave way to a wrong one-layer reading of -10.6 per transition.
-    private static Candidate Likeliest(string token, char before, char after, List<Candidate> readings, Candidate chosen, double chosenRank, ref bool[]? accepted)
+    // The chosen reading's rank (AppliedGain) is computed only when a whole-field reading is there to compare with it.
+    private static Candidate Likeliest(string token, char before, char after, List<Candidate> readings, Candidate chosen, double? chosenRank, ref bool[]? accepted)
     {
         SpanScore? input = null;
         foreach (Candidate c in readings)
@@ -78,6 +79,7 @@ internal sealed partial class TokenReading
 
             // The token's own score only for a token with a whole-field reading (most tokens decided have none).
             input ??= TextLikelihood.Score(token, before, after);
+            chosenRank ??= AppliedGain(token, before, after, chosen, accepted!);
             double rank = c.Score.Total - (c.Layers * EncodingDecision.LayerCost);
             if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.MinLikeliestPerChar
                 && EncodingDecision.Gain(c.Score, c.Layers, input.Value) >= EncodingDecision.RequiredGain(token.Length, following: false))
@@ -101,6 +103,12 @@ internal sealed partial class TokenReading
     private static Candidate? StandsOut(string token, char before, char after, List<Candidate> readings, ref bool[]? accepted)
     {
         if (before != CharNgramModel.Boundary || after != CharNgramModel.Boundary)
+        {
+            return null;
+        }
+
+        // No reading to take: none is a whole field (nothing is scored then; most lines searched in vain have none).
+        if (!readings.Exists(c => c.Exact && RunJudge.IsWholeField(token, 0, token.Length, c.Text)))
         {
             return null;
         }
