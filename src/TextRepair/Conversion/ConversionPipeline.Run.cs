@@ -95,7 +95,14 @@ internal sealed partial class ConversionPipeline
                 {
                     // The units up to the next that may start a phrase or that the chain may not settle alone, in one
                     // pass (StageTable.Settled.cs). Where only a phrase may start, the segmentation table decides.
-                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledStops);
+                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledFilter!);
+                    if (mapped > 0 && i + mapped < text.Length && StageTable.StopsAfterKeyStart(settled, text, i + mapped))
+                    {
+                        // The last unit mapped may begin a key of the last stage with what the chain makes of the
+                        // unsettled unit after it: IsSettled decides it below.
+                        mapped--;
+                    }
+
                     written += mapped;
                     i += mapped;
                     if (i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) && StartsNoKey(segmentation, text[i]))
@@ -212,7 +219,7 @@ internal sealed partial class ConversionPipeline
         if (settled is null)
         {
             // A race builds it twice, with the same result.
-            settled = segmentation.SettledEntries(_chain, out _settledStops);
+            settled = segmentation.SettledEntries(_chain, out _settledFilter);
             Volatile.Write(ref _settledEntries, settled);
         }
 

@@ -41,9 +41,9 @@ internal sealed partial class ConversionPipeline
     // For a segmentation table with a start filter: its entries with the whole chain's mapping of each unit that every
     // stage settles alone (StageTable.SettledEntries), built once the filter is (256 KB; null until then).
     private uint[]? _settledEntries;
-    // Whether _settledEntries stop the pass at the last stage's key starts (StageTable.SettledEntries); written before
-    // _settledEntries is published.
-    private bool _settledStops;
+    // The segmentation table's start filter with the chain's last-stage key pairs (StageTable.SettledEntries; 512 KB
+    // for STPhrases); written before _settledEntries is published.
+    private ulong[]? _settledFilter;
     // Whether the first stage's conversion loop watches for the normalization's units (WatchesNormalization): 0 not
     // decided yet, 1 yes, -1 no.
     private int _watchState;

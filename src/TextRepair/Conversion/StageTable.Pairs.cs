@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TextRepair.Conversion;
 
@@ -273,6 +275,19 @@ internal sealed unsafe partial class StageTable
 
             index = (index + 1) & mask;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="first"/> and <paramref name="second"/> are the first two units of a key longer than one
+    /// unit, from the exact pair table (built with the pair entries). Only for a table without a start filter.
+    /// </summary>
+    internal bool BeginsKeyPair(char first, char second)
+    {
+        Debug.Assert(!_denseStarts);
+        _ = PairEntries;
+        ulong[] table = _pairTable;
+        int shift = 32 - BitOperations.Log2((uint)table.Length);
+        return FindPair(ref MemoryMarshal.GetArrayDataReference(table), (uint)table.Length - 1, shift, ((uint)first << 16) | second) != NotAPair;
     }
 
     /// <summary>
