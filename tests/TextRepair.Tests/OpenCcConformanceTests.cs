@@ -90,16 +90,23 @@ public sealed class OpenCcConformanceTests
     [InlineData("hk2s")]
     [InlineData("tw2sp")]
     [InlineData("hk2sp")]
+    [InlineData("s2tw")]
+    [InlineData("s2twp")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
     public void CompatibilityIdeographs_AreNormalized_WithTheScanTablesBuilt(string config)
     {
         // With pair entries built, t2s leaves the normalization pre-check to the conversion loop and the segmented
-        // configs to the segmentation pass, which give up at a compatibility ideograph (StageTable.Watched.cs): at
-        // the start, between phrases, at the end, as a surrogate pair, and inside an ideographic description
-        // sequence that is copied whole.
+        // configs to the segmentation pass, which give up at a compatibility ideograph (StageTable.Watched.cs; s2tw,
+        // s2twp, s2hk and s2hkp keep the pre-check, and their settled pass must not map one): at the start, between
+        // phrases, at the end, as a surrogate pair, inside an ideographic description sequence that is copied whole,
+        // and in Simplified text (after a key start of TWPhrases or HKVariantsPhrases, before and after an emoji).
         string[] inputs =
         [
             "\uF900\u8CC7\u6599\u5EAB", "\u8CC7\u6599\uFA0C\u5EAB\u6A94\u6848", "\u6A94\u6848\uFAD9",
             "\u6A94\U0002F800\u6848", "\u2FF0\uF900\u8CC7\u6599\u5EAB", "\u8CC7\u6599\u5EAB\u6A94\u6848",
+            "\u6570\u636E\uFA0C\u5E93\u8F6F\u4EF6\u7684\u6587\u4EF6", "\u9F20\u6807\uF900\u5149\u6807\U0001F50E\uFAD9\u786C\u76D8",
+            "\u6587\uF900\u4EF6\U0002F800\U0001F50E\u7684\u6587\u4EF6\u5939\uFA0C",
         ];
         foreach (string input in inputs)
         {
