@@ -100,6 +100,34 @@ public sealed class StageTableTests
     }
 
     [Fact]
+    public void MapSettled_StopsAtLastStageKeyPairs_AndBeforeAnUnsettledUnitAfterAKeyStart()
+    {
+        // A segmentation table with a start filter and a chain of two stages: 甲 starts the last stage's keys 甲乙 and
+        // 甲丙, and 丁 starts the first stage's key 丁戊 (so 丁 is not settled alone). The settled pass stops before 甲
+        // where the next unit continues a key (乙, or 七, which the first stage maps to 丙), maps it before 三, and maps
+        // it before 丁 too, whose first-stage output (丁戊 -> 乙) may continue the key: StopsAfterKeyStart tells the
+        // pipeline to take it back (ConversionPipeline.ConvertMain).
+        StageTable segmentation = StageTable.Build([(DictionarySource.Map(Padded([])), 0)]);
+        StageTable first = StageTable.Build([(DictionarySource.Map(new(StringComparer.Ordinal) { ["\u4E01\u620A"] = "\u4E59", ["\u4E03"] = "\u4E19" }), 0)]);
+        StageTable last = StageTable.Build([(DictionarySource.Map(new(StringComparer.Ordinal) { ["\u7532\u4E59"] = "x", ["\u7532\u4E19"] = "y" }), 0)]);
+        foreach (StageTable table in new[] { segmentation, first, last })
+        {
+            table.PrepareScanTables();
+        }
+
+        uint[] settled = segmentation.SettledEntries([first, last], out ulong[] filter);
+        char[] destination = new char[16];
+        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00", 0, destination, settled, filter));
+        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00", 0, destination, settled, filter));
+        Assert.Equal(3, segmentation.MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00", 0, destination, settled, filter));
+        Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u7532\u4E09\u4E00\u4E00", 3));
+        string beforeUnsettled = "\u4E00\u7532\u4E01\u620A\u4E00";
+        Assert.Equal(2, segmentation.MapSettled(beforeUnsettled, 0, destination, settled, filter));
+        Assert.True(StageTable.StopsAfterKeyStart(settled, beforeUnsettled, 2));
+        Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u4E00\u4E01\u620A\u4E00", 2));
+    }
+
+    [Fact]
     public void Convert_ManyFirstUnitsAndAWideNode_EqualsTheOracle()
     {
         // 21,000 distinct first units: the root block's slot indices pass the 14 bits of the unit entries, so
