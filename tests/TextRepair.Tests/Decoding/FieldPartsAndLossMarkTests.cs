@@ -6,8 +6,8 @@ namespace TextRepair.Tests.Decoding;
 /// <summary>
 /// Session 16's changes to the encoding engine, each case failing on the engine before them: parts of a file name are
 /// whole fields (RunJudge's field delimiters), Shift-JIS's own loss mark '・' (Codec.IsLossMark), the next character
-/// cut by the same lost stretch (LayerUndo's UTF-8 decoder), a one-layer name reading below -10 per transition, and a row
-/// of quoted fields (LineDecisions: no prose around the quotes).
+/// cut by the same lost stretch (LayerUndo's UTF-8 decoder), a one-layer name reading below -10 per transition, a row
+/// of quoted fields (LineDecisions: no prose around the quotes), and full-width currency signs (RunJudge.IsSymbol).
 /// Every repaired case fails on the engine of session 15; the clean cases guard against the marks' other use.
 /// </summary>
 public sealed class FieldPartsAndLossMarkTests
@@ -94,6 +94,11 @@ public sealed class FieldPartsAndLossMarkTests
     [InlineData("{\"name\": \"张三\", \"city\": \"北京\"}", "utf-8", "gbk")]
     public void RowOfQuotedFields_IsNoQuotationInProse(string row, string writer, string reader) =>
         Assert.Equal(row, EncodingRepairTests.Repair(Garble(row, writer, reader)).Text);
+
+    [Theory]
+    [InlineData("价格：￥99", "utf-8", "gbk")]                        // ￥ (U+FFE5) was taken for a symbol no text restores
+    public void FullWidthCurrency_IsText(string text, string writer, string reader) =>
+        Assert.Equal(text, EncodingRepairTests.Repair(Garble(text, writer, reader)).Text);
 
     [Fact]
     public void GarbledWordQuotedInCleanProse_IsStillLeftAlone()

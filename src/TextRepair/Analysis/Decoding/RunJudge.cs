@@ -254,9 +254,11 @@ internal static class RunJudge
         return false;
     }
 
-    // A non-ASCII symbol: math, currency, modifier or other symbol (box drawing, shapes).
+    // A non-ASCII symbol: math, currency, modifier or other symbol (box drawing, shapes). The full-width signs of
+    // U+FFE0..U+FFE6 (￥, ￡, ￠, ￢, ￣, ￤, ￦) are none: they are CJK typography, what a Chinese price is written with
+    // ("价格：￥99", UTF-8 read as GBK, was left garbled for its ￥).
     private static bool IsSymbol(char c) =>
-        c >= '\u0080' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+        c >= '\u0080' && c is < '\uFFE0' or > '\uFFE6' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
             or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol;
 
     // A letter of a script without a model (Cyrillic, Greek, ...) in a short restored run: the models cannot judge it
