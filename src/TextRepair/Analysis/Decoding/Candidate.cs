@@ -5,8 +5,8 @@ namespace TextRepair.Analysis.Decoding;
 /// <summary>One layer of a chain: the text was written in <paramref name="Truth"/> and read with <paramref name="Wrong"/>.</summary>
 /// <param name="Truth">The true encoding.</param>
 /// <param name="Wrong">The wrong decoder.</param>
-/// <param name="QuestionMarksLost">A '?' right after a non-ASCII character stands for a lost byte (see <see cref="LayerUndo.MayHaveLostQuestionMarks"/>).</param>
-internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool QuestionMarksLost);
+/// <param name="MarksLost">The wrong decoder's loss mark right after a non-ASCII character stands for a lost byte (see <see cref="LayerUndo.MayHaveLostMarks"/>).</param>
+internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool MarksLost);
 
 /// <summary>
 /// A reading of a token with some layers of mojibake undone: its text, the chain undone and the boundaries where it
@@ -83,7 +83,7 @@ internal sealed class Candidate
         Candidate state = Identity(token, before, after);
         foreach (LayerStep step in steps)
         {
-            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.QuestionMarksLost);
+            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost);
             if (layer is null)
             {
                 return null;

@@ -56,9 +56,8 @@ internal static class CandidateSearch
             AddWindowChains(token, before, after, Math.Min(start, token.Length - ProbeLength), chains);
         }
 
-        // The framework's double-byte decoders write '?' for lost bytes: where the token has such a '?' outside the
-        // windows, the chain is also read with it lost, as the lattice of the whole token would.
-        bool questionMarks = LayerUndo.MayHaveLostQuestionMarks(token);
+        // The framework's double-byte decoders write a loss mark ('?', '・') for lost bytes: where the token has such a
+        // mark outside the windows, the chain is also read with it lost, as the lattice of the whole token would.
 
         // Shallower chains first: of two chains that read the token alike, the one with fewer layers names the reading,
         // as in the lattice, which meets it first.
@@ -68,10 +67,10 @@ internal static class CandidateSearch
         foreach (LayerStep[] steps in chains)
         {
             Add(Candidate.Replay(token, before, after, steps));
-            if (questionMarks && steps[0].Wrong.Kind == CodecKind.Table && steps[0].Wrong.Page.IsDoubleByte)
+            if (LayerUndo.MayHaveLostMarks(token, steps[0].Wrong))
             {
                 LayerStep[] other = [.. steps];
-                other[0] = other[0] with { QuestionMarksLost = !other[0].QuestionMarksLost };
+                other[0] = other[0] with { MarksLost = !other[0].MarksLost };
                 Add(Candidate.Replay(token, before, after, other));
             }
         }
@@ -136,8 +135,8 @@ internal static class CandidateSearch
                         continue;
                     }
 
-                    // The framework's double-byte decoders write '?' for bytes they lose: try both readings of such a '?'.
-                    bool questionMarks = wrong.Kind == CodecKind.Table && wrong.Page.IsDoubleByte && LayerUndo.MayHaveLostQuestionMarks(state.Text);
+                    // The framework's double-byte decoders write a loss mark for bytes they lose: try both readings of it.
+                    bool questionMarks = LayerUndo.MayHaveLostMarks(state.Text, wrong);
                     foreach (Codec truth in Codec.TrueEncodings)
                     {
                         if (truth.Family == wrong.Family || !Composes(state.Steps, truth, wrong))

@@ -104,6 +104,17 @@ internal sealed class Codec
     /// <summary>Codecs of one family read their own bytes correctly: a chain never pairs a codec with its family.</summary>
     public int Family { get; }
 
+    /// <summary>
+    /// True when <paramref name="c"/> is what a decoder of this codec may write for bytes it cannot read, besides U+FFFD:
+    /// '?' (many decoders' replacement), and for Shift-JIS also '・' (U+30FB, code page 932's default character, which
+    /// Windows and the framework write). UTF-8 read as Shift-JIS by them ends a cut character in "繝・" (ダウンロード as
+    /// "繝繧ｦ繝ｳ繝ｭ繝ｼ繝・"); read back as bytes, the '・' makes "チE" out of ド.
+    /// </summary>
+    public bool IsLossMark(char c) => LossMarks.Contains(c);
+
+    /// <summary>The characters <see cref="IsLossMark"/> is true for.</summary>
+    public string LossMarks => ReferenceEquals(this, ShiftJis) ? "?\u30FB" : "?";
+
     /// <summary>The tables of a <see cref="CodecKind.Table"/> codec.</summary>
     public CodePage Page => _page!.Value;
 

@@ -127,7 +127,22 @@ internal static partial class LayerUndo
 
                 output[written++] = '\uFFFD';
                 lost = true;
-                return end - position;
+
+                // Continuation bytes still after the character are the rest of the next one, whose lead byte the same
+                // stretch took (one mark for a lead byte and its invalid trail: コンテンツ read as Shift-JIS is
+                // "繧ｳ繝ｳ繝・Φ繝・", where '・' took テ's last byte and ン's first, and Φ is the rest of ン).
+                int rest = end;
+                while (rest < bytes.Count && rest - end < 3 && bytes[rest] is >= 0x80 and < 0xC0)
+                {
+                    rest++;
+                }
+
+                if (rest > end)
+                {
+                    output[written++] = '\uFFFD';
+                }
+
+                return rest - position;
             }
 
             if (next is < 0x80 or >= 0xC0)

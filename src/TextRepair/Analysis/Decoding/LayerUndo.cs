@@ -50,14 +50,21 @@ internal static partial class LayerUndo
     }
 
     /// <summary>
-    /// True when <paramref name="text"/> has a '?' right after a non-ASCII character: the framework's double-byte
-    /// decoders write '?' for a byte they cannot decode, so such a '?' may stand for a lost byte.
+    /// True when <paramref name="text"/> has a loss mark of <paramref name="wrongDecoder"/> (<see cref="Codec.IsLossMark"/>)
+    /// right after a non-ASCII character, and the decoder is a double-byte one: such decoders write the mark for a byte
+    /// they cannot decode, so the mark may stand for a lost byte.
     /// </summary>
-    public static bool MayHaveLostQuestionMarks(ReadOnlySpan<char> text)
+    public static bool MayHaveLostMarks(ReadOnlySpan<char> text, Codec wrongDecoder)
     {
-        for (int i = text.IndexOf('?'); i > 0; i = text[(i + 1)..].IndexOf('?') is int next and >= 0 ? i + 1 + next : -1)
+        if (wrongDecoder.Kind != CodecKind.Table || !wrongDecoder.Page.IsDoubleByte)
         {
-            if (text[i - 1] >= 0x80)
+            return false;
+        }
+
+        // Vectorized search for the marks ('?' is also a question mark, so most hits are checked and passed over).
+        for (int i = text.IndexOfAny(wrongDecoder.LossMarks); i >= 0; i = text[(i + 1)..].IndexOfAny(wrongDecoder.LossMarks) is int next and >= 0 ? i + 1 + next : -1)
+        {
+            if (i > 0 && text[i - 1] >= 0x80)
             {
                 return true;
             }
@@ -67,10 +74,10 @@ internal static partial class LayerUndo
     }
 
     /// <summary>
-    /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="questionMarksLost"/>
-    /// a '?' right after a non-ASCII character is read as a lost byte (see <see cref="MayHaveLostQuestionMarks"/>).
+    /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
+    /// the wrong decoder's loss mark right after a non-ASCII character is read as a lost byte (see <see cref="MayHaveLostMarks"/>).
     /// </summary>
-    public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool questionMarksLost = false)
+    public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false)
     {
         // Working buffers from the pool: the bytes (at most 4 slots per character), where each character starts, the
         // output (at most one character per byte slot), and the boundaries.
@@ -81,7 +88,7 @@ internal static partial class LayerUndo
         int[] newBounds = ArrayPool<int>.Shared.Rent(text.Length + 1);
         try
         {
-            Encode(text, wrongDecoder, questionMarksLost, ref bytes, charStart);
+            Encode(text, wrongDecoder, marksLost, ref bytes, charStart);
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -158,13 +165,13 @@ internal static partial class LayerUndo
         public readonly int this[int index] => Items[index];
     }
 
-    private static void Encode(string text, Codec wrongDecoder, bool questionMarksLost, ref Slots bytes, int[] charStart)
+    private static void Encode(string text, Codec wrongDecoder, bool marksLost, ref Slots bytes, int[] charStart)
     {
         for (int i = 0; i < text.Length; i++)
         {
             charStart[i] = bytes.Count;
             char c = text[i];
-            if (c == '\uFFFD' || (questionMarksLost && c == '?' && i > 0 && text[i - 1] >= 0x80))
+            if (c == '\uFFFD' || (marksLost && i > 0 && text[i - 1] >= 0x80 && wrongDecoder.IsLossMark(c)))
             {
                 bytes.Add(LostByte);
                 continue;

@@ -175,11 +175,31 @@ internal sealed class LineDecisions
             return false;
         }
 
-        // The line's CJK letters are counted once; each span subtracts its own (a long line of many quoted findings
-        // stays linear).
-        _lineCjk ??= CountCjk(_text.AsSpan(_lineStart, _lineEnd - _lineStart));
-        int cjk = _lineCjk.Value - CountCjk(_text.AsSpan(start, end - start));
-        return cjk >= MinProseCjk;
+        // The prose is the line's CJK letters outside every quotation, counted once (a long line of many quoted findings
+        // stays linear): a row of quoted fields ("浜у搧缂栧彿","搴撳瓨", CSV or JSON written in UTF-8 and read as GBK)
+        // quotes every field and has no prose around them.
+        _lineCjk ??= CountCjkOutsideQuotes(_text.AsSpan(_lineStart, _lineEnd - _lineStart));
+        return _lineCjk.Value >= MinProseCjk;
+    }
+
+    // CJK letters of line outside spans from an opener to its closer (the first closer of the same kind after it).
+    private static int CountCjkOutsideQuotes(ReadOnlySpan<char> line)
+    {
+        int cjk = 0;
+        for (int i = 0; i < line.Length; i++)
+        {
+            int kind = Openers.IndexOf(line[i], StringComparison.Ordinal);
+            int close = kind < 0 ? -1 : line[(i + 1)..].IndexOf(Closers[kind]);
+            if (close >= 0)
+            {
+                i += close + 1;
+                continue;
+            }
+
+            cjk += CountCjk(line.Slice(i, 1));
+        }
+
+        return cjk;
     }
 
     private static int CountCjk(ReadOnlySpan<char> text)

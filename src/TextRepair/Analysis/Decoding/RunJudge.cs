@@ -145,7 +145,7 @@ internal static class RunJudge
                 char left = a == 0 ? before : token[a - 1];
                 char right = b == token.Length ? after : token[b];
                 ReadOnlySpan<char> source = token.AsSpan(a, b - a);
-                if (source.IndexOfAnyExcept('?') < 0)
+                if (source.IndexOfAnyExcept('?', '\u30FB') < 0)
                 {
                     continue;
                 }
@@ -176,7 +176,7 @@ internal static class RunJudge
     // ("鞠침�" for Icelandic "Ókóðuð") or is part of a word ("t動董ng" for Vietnamese "tương") has not.
     internal static bool IsWholeField(string token, int a, int b, ReadOnlySpan<char> restored)
     {
-        if (a != 0 || b != token.Length || restored.Length > EncodingDecision.ShortFieldMaxLength)
+        if (!FieldStartsAt(token, a) || !FieldEndsAt(token, b) || restored.Length > EncodingDecision.ShortFieldMaxLength)
         {
             return false;
         }
@@ -211,6 +211,17 @@ internal static class RunJudge
         return hanOrKana != hangul;
     }
 
+    // A field starts at a token's start or after a separator of file names and paths, and ends at a token's end or
+    // before one: the parts of a file name ("周杰伦-稻香.mp3", "照片/稻香.jpg") are fields of their own, and ASCII is the
+    // same byte under every decoder of the matrix, so it delimits the original text too. Other punctuation does not
+    // delimit: a comma or a quote between clean Latin-1 symbols made two "fields" of 4 bytes each ("«ÀÉ»,«ÂÃ»"), which
+    // read as Han under the whole-field floor.
+    private static bool FieldStartsAt(string token, int a) => a == 0 || IsFieldDelimiter(token[a - 1]);
+
+    private static bool FieldEndsAt(string token, int b) => b == token.Length || IsFieldDelimiter(token[b]);
+
+    private static bool IsFieldDelimiter(char c) => c is '.' or '-' or '_' or '/' or '\\';
+
     // A run that restores no letter beyond ASCII (only symbols, U+FFFD, or ASCII kept in a group) restores no text: no
     // evidence of mojibake, which only ever garbles non-ASCII text.
     private static bool RestoresLetters(ReadOnlySpan<char> restored)
@@ -243,9 +254,11 @@ internal static class RunJudge
         return false;
     }
 
-    // A non-ASCII symbol: math, currency, modifier or other symbol (box drawing, shapes).
+    // A non-ASCII symbol: math, currency, modifier or other symbol (box drawing, shapes). The full-width signs of
+    // U+FFE0..U+FFE6 (￥, ￡, ￠, ￢, ￣, ￤, ￦) are none: they are CJK typography, what a Chinese price is written with
+    // ("价格：￥99", UTF-8 read as GBK, was left garbled for its ￥).
     private static bool IsSymbol(char c) =>
-        c >= '\u0080' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+        c >= '\u0080' && c is < '\uFFE0' or > '\uFFE6' && char.GetUnicodeCategory(c) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
             or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol;
 
     // A letter of a script without a model (Cyrillic, Greek, ...) in a short restored run: the models cannot judge it

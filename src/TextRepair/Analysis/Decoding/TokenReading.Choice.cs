@@ -158,7 +158,7 @@ internal sealed partial class TokenReading
             int a = reading.TokenBounds[k], b = reading.TokenBounds[k + 1];
             ReadOnlySpan<char> replacement = reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k]);
             if (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0 && RunJudge.Changed(token, reading, k)
-                && token.AsSpan(a, b - a).IndexOfAnyExcept('?') < 0)
+                && token.AsSpan(a, b - a).IndexOfAnyExcept('?', '\u30FB') < 0)
             {
                 // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
                 // another, at the cost that keeps real question marks (see EncodingDecision.QuestionMarkLossCost); the

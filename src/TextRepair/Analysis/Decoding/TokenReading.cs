@@ -179,7 +179,7 @@ internal sealed partial class TokenReading
     // 锟斤拷: two U+FFFD written in UTF-8 and read as GBK.
     private const string WholeMarker = "\u951F\u65A4\u62F7";
 
-    private static readonly LayerStep[] MarkerChain = [new LayerStep(Codec.Utf8, Codec.Gbk, QuestionMarksLost: false)];
+    private static readonly LayerStep[] MarkerChain = [new LayerStep(Codec.Utf8, Codec.Gbk, MarksLost: false)];
 
     // The exact readings by steps, a chain found elsewhere in the text: the chain as found and, when the token has a '?'
     // its wrong decoder may have written for a lost byte and the chain was found reading '?' the other way, also the
@@ -193,11 +193,10 @@ internal sealed partial class TokenReading
             yield return c;
         }
 
-        if (steps.Length > 0 && steps[0].Wrong.Kind == CodecKind.Table && steps[0].Wrong.Page.IsDoubleByte
-            && LayerUndo.MayHaveLostQuestionMarks(Token))
+        if (steps.Length > 0 && LayerUndo.MayHaveLostMarks(Token, steps[0].Wrong))
         {
             LayerStep[] other = [.. steps];
-            other[0] = other[0] with { QuestionMarksLost = !other[0].QuestionMarksLost };
+            other[0] = other[0] with { MarksLost = !other[0].MarksLost };
             if (ReadingBy(other) is { Exact: true } d)
             {
                 yield return d;
