@@ -136,7 +136,7 @@ internal static class CandidateSearch
                     }
 
                     // The framework's double-byte decoders write a loss mark for bytes they lose: try both readings of it.
-                    bool questionMarks = LayerUndo.MayHaveLostMarks(state.Text, wrong);
+                    bool marks = LayerUndo.MayHaveLostMarks(state.Text, wrong);
                     foreach (Codec truth in Codec.TrueEncodings)
                     {
                         if (truth.Family == wrong.Family || !Composes(state.Steps, truth, wrong))
@@ -144,7 +144,7 @@ internal static class CandidateSearch
                             continue;
                         }
 
-                        for (int lostMarks = 0; lostMarks <= (questionMarks ? 1 : 0); lostMarks++)
+                        for (int lostMarks = 0; lostMarks <= (marks ? 1 : 0); lostMarks++)
                         {
                             // A layer after the first must decode every group: all of a token went through the same
                             // chain, so a deeper layer that leaves groups it cannot decode explains part of the token

@@ -130,7 +130,7 @@ internal static class RunJudge
     /// What the groups <paramref name="reading"/> only loses (U+FFFD) cost it when readings are compared: their
     /// log-likelihood ratio (each U+FFFD scored as a lost character) against the token's text there, in context, when
     /// negative. Losing fluent text costs; losing a garbled stretch gains nothing, since a reading that restores it
-    /// must win over one that throws it away; a '?' read as the loss marker a framework decoder wrote costs nothing
+    /// must win over one that throws it away; a '?' (or Shift-JIS's '・') read as the loss marker a framework decoder wrote costs nothing
     /// (one marker for another).
     /// </summary>
     public static double LostGain(string token, char before, char after, Candidate reading)
@@ -169,11 +169,12 @@ internal static class RunJudge
         return !token.AsSpan(a, b - a).SequenceEqual(reading.Text.AsSpan(x, y - x));
     }
 
-    // True when the run token[a..b] is the whole token (a field between separators or line ends) and its reading is one
-    // script's text with nothing lost, at most EncodingDecision.ShortFieldMaxLength characters: only CJK letters, of Han
-    // and kana (Chinese, Japanese) or of Hangul (Korean), no Latin or other letter, no symbol, no U+FFFD and no '?' (what
-    // framework decoders write for a lost byte). Such a reading has the whole field's evidence behind it; one that mixes scripts
-    // ("鞠침�" for Icelandic "Ókóðuð") or is part of a word ("t動董ng" for Vietnamese "tương") has not.
+    // True when the run token[a..b] is a field (the whole token, between separators or line ends, or a part of it between
+    // file-name separators: see FieldStartsAt) and its reading is one script's text with nothing lost, at most
+    // EncodingDecision.ShortFieldMaxLength characters: only CJK letters, of Han and kana (Chinese, Japanese) or of Hangul
+    // (Korean), no Latin or other letter, no symbol, no U+FFFD and no '?' (what framework decoders write for a lost
+    // byte). Such a reading has the whole field's evidence behind it; one that mixes scripts ("鞠침�" for Icelandic
+    // "Ókóðuð") or is part of a word ("t動董ng" for Vietnamese "tương") has not.
     internal static bool IsWholeField(string token, int a, int b, ReadOnlySpan<char> restored)
     {
         if (!FieldStartsAt(token, a) || !FieldEndsAt(token, b) || restored.Length > EncodingDecision.ShortFieldMaxLength)

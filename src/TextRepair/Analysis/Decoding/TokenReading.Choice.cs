@@ -160,7 +160,7 @@ internal sealed partial class TokenReading
             if (!replacement.IsEmpty && replacement.IndexOfAnyExcept('\uFFFD') < 0 && RunJudge.Changed(token, reading, k)
                 && token.AsSpan(a, b - a).IndexOfAnyExcept('?', '\u30FB') < 0)
             {
-                // A '?' a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
+                // A '?' (or Shift-JIS's '・') a framework decoder wrote for a lost byte, read as the loss it stands for: one marker for
                 // another, at the cost that keeps real question marks (see EncodingDecision.QuestionMarkLossCost); the
                 // text starts afresh after it. Other losses are scored as lost characters.
                 total += TextLikelihood.Score(segment.ToString(), left, CharNgramModel.Boundary).Total - EncodingDecision.QuestionMarkLossCost;
