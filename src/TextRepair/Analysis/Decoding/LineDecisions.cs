@@ -196,20 +196,12 @@ internal sealed class LineDecisions
                 continue;
             }
 
-            cjk += CountCjk(line.Slice(i, 1));
+            cjk += IsCjkLetter(line[i]) ? 1 : 0;
         }
 
         return cjk;
     }
 
-    private static int CountCjk(ReadOnlySpan<char> text)
-    {
-        int cjk = 0;
-        foreach (char c in text)
-        {
-            cjk += c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') ? 1 : 0;
-        }
-
-        return cjk;
-    }
+    // Kana, Han or a Hangul syllable.
+    private static bool IsCjkLetter(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3');
 }
