@@ -183,13 +183,21 @@ internal sealed class LineDecisions
     }
 
     // CJK letters of line outside spans from an opener to its closer (the first closer of the same kind after it).
+    // Linear: an opener after the last closer of its kind is not searched from (a line of unclosed '(' would make every
+    // search run to the line's end), and a search that finds its closer is skipped over.
     private static int CountCjkOutsideQuotes(ReadOnlySpan<char> line)
     {
+        Span<int> lastCloser = stackalloc int[Closers.Length];
+        for (int k = 0; k < Closers.Length; k++)
+        {
+            lastCloser[k] = line.LastIndexOf(Closers[k]);
+        }
+
         int cjk = 0;
         for (int i = 0; i < line.Length; i++)
         {
             int kind = Openers.IndexOf(line[i], StringComparison.Ordinal);
-            int close = kind < 0 ? -1 : line[(i + 1)..].IndexOf(Closers[kind]);
+            int close = kind < 0 || lastCloser[kind] <= i ? -1 : line[(i + 1)..].IndexOf(Closers[kind]);
             if (close >= 0)
             {
                 i += close + 1;
