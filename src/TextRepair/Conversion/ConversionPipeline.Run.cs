@@ -230,8 +230,9 @@ internal sealed partial class ConversionPipeline
     /// Whether no key of the segmentation table or of any stage of the chain starts with <paramref name="high"/>, the
     /// high surrogate of a pair at which <see cref="StageTable.MapSettled"/> stopped. Then greedy matching, in the
     /// segmentation and in every stage, finds no match at the pair, copies the code point and starts again after it;
-    /// and no match from before it reaches it, since the pass settled the units before it (their last stage's pair
-    /// test treats an unsettled unit as the second unit of any key). So the pair is copied and the one pass goes on,
+    /// and no match from before it reaches it, since the pass settled the units before it (a unit that starts a key of
+    /// the last stage right before an unsettled one was taken back, <see cref="StageTable.StopsAfterKeyStart"/>, and
+    /// the pass stopped there instead). So the pair is copied and the one pass goes on,
     /// where before it began a gap that went through the chain up to the next segmentation match: the 2,560 emoji
     /// (U+1F50E) of the Simplified benchmark text sent 67,848 of its 1,153,758 units that way in s2tw (session 13's
     /// count, 2,549 gaps).
