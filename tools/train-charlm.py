@@ -18,6 +18,13 @@ estimate for every pair (measured: Korean and UTF-16 mojibake read as rare Chine
 uses the words converted to Simplified, zh-Hant half the words as given (OpenCC's standard forms, e.g. 爲 裏 着) and
 half in Taiwan forms (為 裡 著).
 
+General-subject Japanese comes the same way from IPADIC (`--ipadic`, the word dictionary of the ChaSen and MeCab
+morphological analysers: 239,615 entries with a cost each, lower for words seen more often in its newspaper corpus).
+Software documentation and man pages gave the ja model 2,577 distinct characters, so the place names, people, food and
+travel words of file names and subtitles (東京駅, 徒歩) were unseen. Content words are drawn with weight
+exp(-cost / IPADIC_COST_SCALE); particles, auxiliaries, symbols and one-byte entries are left out (their costs are 0
+by convention, not by frequency, and the running text teaches them).
+
 Models: zh-Hans, zh-Hant, ja, ko, Latin (English msgids + German, French, Spanish), Cyrillic (ru/uk/bg). Text sources per model:
 man pages (troff stripped), fortune files, HTML pages (tags stripped), Mallard help pages, gettext catalogues (msgstr of .mo files;
 msgid for English). Korean documentation (gimp-help-ko, debian-faq-ko) leaves paragraphs untranslated, so a line joins the ko
@@ -33,8 +40,9 @@ Binary layout (little endian), gzip-compressed:
     Q = 8 (log-probabilities in steps of 1/8 nat, clipped at 255/8 = 31.9 nats)
 A summary (entry counts, characters of training text, sha256 of the output) is printed as Markdown for PROVENANCE.md.
 
-Usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WORDS_TW]
-  (WORDS_HANS and WORDS_TW: the words of ESSAY_TXT, one per line in the same order, converted by t2s and t2tw)
+Usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WORDS_TW] [--ipadic IPADIC_DIR]
+  (WORDS_HANS and WORDS_TW: the words of ESSAY_TXT, one per line in the same order, converted by t2s and t2tw;
+   IPADIC_DIR: the folder of IPADIC's *.dic files in UTF-8, Debian's ipadic-common: /usr/share/chasen/ipadic)
 """
 import gzip, hashlib, html, math, os, random, re, struct, sys
 from collections import Counter
@@ -48,6 +56,14 @@ MAX_CHARS_PER_MODEL = 12_000_000
 # subjects weigh as much as software documentation and translations (the packages' whole subject).
 ESSAY_SHARE = 1.0
 ESSAY_SEED = 20261130
+# IPADIC costs are about 4,000 for a word its corpus never showed and 1,000-2,000 for the commonest content words. With
+# 500, words at the default cost keep about a quarter of the weight and the 2,000 cheapest about half: the model learns
+# the common words well and still sees the rare vocabulary once. (200 gave 99.9% of the weight to the cheapest 2,000.)
+IPADIC_COST_SCALE = 500
+# Japanese pseudo-text from IPADIC, as a multiple of the characters the packages gave the ja model (as ESSAY_SHARE).
+IPADIC_SHARE = 1.0
+# IPADIC files of function words and symbols, left out (see above).
+IPADIC_SKIPPED = ('Auxil.dic', 'Filler.dic', 'Onebyte.dic', 'Others.dic', 'Postp.dic', 'Postp-col.dic', 'Symbol.dic')
 
 LOCALES = {
     'zh-Hans': ['zh_CN', 'zh-CN', 'zh_SG', 'zh-cn', 'zh_Hans'],
@@ -172,6 +188,26 @@ def essay_words(essay, hans, tw):
         result[model] = (words, cum)
     return result
 
+def ipadic_words(folder):
+    """(words, cumulative weights) of IPADIC's content words, weighted by exp(-cost / IPADIC_COST_SCALE)."""
+    entry = re.compile(r'\(見出し語 \((\S+) (\d+)\)\)')
+    weights = Counter()
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith('.dic') or name in IPADIC_SKIPPED:
+            continue
+        for line in open(os.path.join(folder, name), encoding='utf-8'):
+            m = entry.search(line)
+            if m and max(map(ord, m.group(1))) < 0x10000:
+                weights[m.group(1)] += math.exp(-int(m.group(2)) / IPADIC_COST_SCALE)
+    if not weights:
+        sys.exit(f'{folder}: no IPADIC entries')
+    words = sorted(weights)
+    cum, total = [], 0.0
+    for word in words:
+        total += weights[word]
+        cum.append(total)
+    return words, cum
+
 def essay_draws(words, cum, chars, rng):
     """Words drawn by frequency until `chars` characters are drawn."""
     drawn = 0
@@ -181,10 +217,17 @@ def essay_draws(words, cum, chars, rng):
             yield word
 
 def main():
-    root, out = sys.argv[1:3]
-    essay = sys.argv[4:7] if len(sys.argv) == 7 and sys.argv[3] == '--essay' else None
-    if len(sys.argv) != 3 and not essay:
-        sys.exit('usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WORDS_TW]')
+    args = sys.argv[1:]
+    essay = ipadic = None
+    if '--ipadic' in args:
+        i = args.index('--ipadic')
+        ipadic, args = args[i + 1], args[:i] + args[i + 2:]
+    if '--essay' in args:
+        i = args.index('--essay')
+        essay, args = args[i + 1:i + 4], args[:i] + args[i + 4:]
+    if len(args) != 2 or essay is not None and len(essay) != 3:
+        sys.exit('usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WORDS_TW] [--ipadic DIR]')
+    root, out = args
     uni = {m: Counter() for m in LOCALES}
     bi = {m: Counter() for m in LOCALES}
     chars = Counter()
@@ -203,13 +246,17 @@ def main():
         seen[model].add(line)
         count(model, line)
     package_chars = dict(chars)
+    drawn = []
     if essay:
-        rng = random.Random(ESSAY_SEED)
-        for model, (words, cum) in essay_words(*essay).items():
-            for word in essay_draws(words, cum, round(package_chars[model] * ESSAY_SHARE), rng):
-                chars[model] += len(word)
-                uni[model].update(word)
-                bi[model].update(word[i:i + 2] for i in range(len(word) - 1))
+        drawn += [(model, words, cum, ESSAY_SHARE) for model, (words, cum) in essay_words(*essay).items()]
+    if ipadic:
+        drawn.append(('ja', *ipadic_words(ipadic), IPADIC_SHARE))
+    rng = random.Random(ESSAY_SEED)
+    for model, words, cum, share in drawn:
+        for word in essay_draws(words, cum, round(package_chars[model] * share), rng):
+            chars[model] += len(word)
+            uni[model].update(word)
+            bi[model].update(word[i:i + 2] for i in range(len(word) - 1))
     blob = bytearray(b'TRLM' + struct.pack('<II', 1, len(LOCALES)))
     q = lambda lp: max(0, min(255, round(-lp * Q)))
     summary = []
@@ -244,7 +291,7 @@ def main():
     data = gzip.compress(bytes(blob), compresslevel=9, mtime=0)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     open(out, 'wb').write(data)
-    print('| model | training characters (of them drawn from rime-essay) | unigrams | bigrams |')
+    print('| model | training characters (of them drawn from rime-essay or IPADIC) | unigrams | bigrams |')
     print('|---|---:|---:|---:|')
     for model, n, nu, nb in summary:
         print(f'| {model} | {n} ({n - package_chars[model]}) | {nu} | {nb} |')

@@ -22,9 +22,11 @@ packages=(
     'debian-reference-zh-tw=2.100'
     'debian-faq-ko=11.1'
     'evolution-common=3.46.4-2+deb12u1'
+    'debian-reference-ja=2.100'
     'fortunes-zh=2.98'
     'gimp-help-ko=2.10.34-2'
     'gnome-control-center-data=1:43.6-2~deb12u1'
+    'ipadic-common=2.7.0+main-3.1'
     'libgtk-3-common=3.24.38-2~deb12u3'
     'manpages-de=4.18.1-1'
     'manpages-es=4.18.1-1'
@@ -53,7 +55,8 @@ tool=(dotnet run --project "$root/src/TextRepair.Cli" -c Release --)
 "${tool[@]}" convert -c t2s "$work/essay-words.txt" > "$work/essay-words.hans.txt"
 "${tool[@]}" convert -c t2tw "$work/essay-words.txt" > "$work/essay-words.tw.txt"
 python3 "$here/train-charlm.py" "$work/x" "$root/src/TextRepair/Data/Language/charlm.bin" \
-    --essay "$essay" "$work/essay-words.hans.txt" "$work/essay-words.tw.txt"
+    --essay "$essay" "$work/essay-words.hans.txt" "$work/essay-words.tw.txt" \
+    --ipadic "$work/x/ipadic-common/usr/share/chasen/ipadic"
 # The library reads the models from charlm.image, compiled from charlm.bin (CharNgramImage.Compile: the lookup tables,
 # pair hash included, laid out to be read in place). LanguageModelImageTests writes it and then checks it.
 dotnet build "$root/tests/TextRepair.Tests" -c Release

@@ -144,6 +144,9 @@ internal static class EncodingDecision
             with[n++] = left;
         }
 
+        // A space after the marks ends the word as the end of the text does; scoring the space instead lets the model's
+        // view of spaces after Japanese kana decide (ファイルを保存しますか? はい).
+        right = char.IsWhiteSpace(right) ? CharNgramModel.Boundary : right;
         int cut = n;
         run.CopyTo(with[n..]);
         n += run.Length;

@@ -133,7 +133,8 @@ internal sealed partial class TokenReading
 
         foreach (Candidate c in readings)
         {
-            if (c.Text != best.Text && EncodingDecision.Gain(c.Score, c.Layers, input) > bestGain - EncodingDecision.MinWholeFieldMargin)
+            // A reading with bytes its decoder could not read explains only part of the field: no rival.
+            if (c.Exact && c.Text != best.Text && EncodingDecision.Gain(c.Score, c.Layers, input) > bestGain - EncodingDecision.MinWholeFieldMargin)
             {
                 return null;
             }
