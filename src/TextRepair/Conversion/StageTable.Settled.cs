@@ -47,12 +47,12 @@ internal sealed unsafe partial class StageTable
     /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="IsSettled"/> tests the pair
     /// groups where the pass stops). Allocates 256 KB, the filter's size, and 128 KB while it runs.
     /// </summary>
-    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter)
+    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs)
     {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
         var settled = new uint[65536];
-        var lastInputs = new char[65536];
+        lastInputs = new char[65536];
         for (int u = 0; u < settled.Length; u++)
         {
             uint own = _entries[u];
@@ -177,15 +177,49 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// Whether the unit at <paramref name="position"/>, if no key of this table matches there, is settled alone by
     /// the chain of <paramref name="settled"/> (see <see cref="SettledEntries"/>), and what it maps to: the test of
-    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[], ulong[])"/> without the start filter.
+    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[], ulong[])"/> without the start filter, and
+    /// with the last stage's exact pair table where the pair groups meet. <paramref name="keyPair"/> is -1 unless the
+    /// unit is not settled only because its input to <paramref name="last"/> and the next unit's, both settled by the
+    /// stages before it, begin one of its longer keys: then it is <see cref="FindKeyPair"/>'s answer (0: a walk
+    /// decides, otherwise the value index + 1 of the two-unit key that is the match), and the caller matches that
+    /// stage there on <paramref name="lastInputs"/> (<c>ConversionPipeline.ConvertLastStageKey</c>). Before session
+    /// 17 the groups alone decided, and a unit whose groups met went through the chain with the rest of its gap.
     /// </summary>
-    internal static bool IsSettled(uint[] settled, ReadOnlySpan<char> text, int position, out char mapped)
+    internal static bool IsSettled(uint[] settled, char[] lastInputs, StageTable last, ReadOnlySpan<char> text, int position, out char mapped, out int keyPair)
     {
         char unit = text[position];
         uint entry = settled[unit];
-        uint next = position + 1 < text.Length ? settled[text[position + 1]] : 0;
         mapped = (char)(entry ^ unit);
-        uint starts = (entry >> SettledStartShift) & SettledGroupMask;
-        return ((entry & NeedsSlowPath) == 0 || starts != 0) && (starts & (next >> SettledSecondShift)) == 0;
+        keyPair = -1;
+        if ((entry & NeedsSlowPath) != 0)
+        {
+            return false;
+        }
+
+        if (position + 1 >= text.Length)
+        {
+            return true;
+        }
+
+        char nextUnit = text[position + 1];
+        uint next = settled[nextUnit];
+        if ((((entry >> SettledStartShift) & (next >> SettledSecondShift)) & SettledGroupMask) == 0)
+        {
+            return true;
+        }
+
+        // The groups meet. An unsettled next unit may continue a key with what the chain makes of it; a settled one
+        // does if the two inputs begin a key of the last stage.
+        if ((next & NeedsSlowPath) != 0)
+        {
+            return false;
+        }
+
+        keyPair = last.FindKeyPair(lastInputs[unit], lastInputs[nextUnit]);
+        return keyPair < 0;
     }
+
+    /// <summary>Whether <paramref name="settled"/> (see <see cref="SettledEntries"/>) settles <paramref name="unit"/> in every stage but the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool SettlesBeforeLast(uint[] settled, char unit) => (settled[unit] & NeedsSlowPath) == 0;
 }
