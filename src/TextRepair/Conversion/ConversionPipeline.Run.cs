@@ -83,6 +83,8 @@ internal sealed partial class ConversionPipeline
             uint[]? settled = first is not null && ReferenceEquals(first, chain[0]) && segmentation.HasStartFilter
                 ? SettledEntries(segmentation)
                 : null;
+            char[]? inputs = _settledInputs;
+            StageTable last = chain[^1];
             int written = 0;
             int pending = -1;
             int i = 0;
@@ -99,7 +101,7 @@ internal sealed partial class ConversionPipeline
                     if (mapped > 0 && i + mapped < text.Length && StageTable.StopsAfterKeyStart(settled, text, i + mapped))
                     {
                         // The last unit mapped may begin a key of the last stage with what the chain makes of the
-                        // unsettled unit after it: IsSettled decides it below.
+                        // unsettled unit after it: StageTable.Settle decides it below.
                         mapped--;
                     }
 
@@ -115,13 +117,13 @@ internal sealed partial class ConversionPipeline
                         continue;
                     }
 
-                    if (i < text.Length
-                        && (StageTable.IsSettled(settled, _settledInputs!, chain[^1], text, i, out char unit, out int keyPair) || keyPair >= 0))
+                    int settles = i < text.Length ? StageTable.Settle(settled, inputs!, last, text, i) : StageTable.NotSettled;
+                    if (settles != StageTable.NotSettled)
                     {
                         matched = segmentation.Match(text, i, out valueIndex);
-                        if (matched == 0 && keyPair < 0)
+                        if (matched == 0 && settles >= 0)
                         {
-                            destination[written++] = unit;
+                            destination[written++] = (char)settles;
                             i++;
                             continue;
                         }
@@ -129,7 +131,7 @@ internal sealed partial class ConversionPipeline
                         if (matched == 0)
                         {
                             // A key pair of the last stage: its match here, on the units' inputs to it (session 17).
-                            int units = ConvertLastStageKey(segmentation, settled, text, i, keyPair, unit, destination.Slice(written), ref written);
+                            int units = ConvertLastStageKey(segmentation, settled, text, i, -2 - settles, destination.Slice(written), ref written);
                             if (units > 0)
                             {
                                 i += units;

@@ -56,8 +56,7 @@ internal sealed partial class ConversionPipeline
     /// <summary>
     /// Converts the last stage's match at <paramref name="position"/>, where the settled pass stopped at a unit that
     /// every stage but the last settles alone and whose input to the last stage begins one of its longer keys with the
-    /// next unit's (<see cref="StageTable.IsSettled"/>'s <paramref name="keyPair"/>; <paramref name="alone"/> is the
-    /// unit's mapping alone), and no segmentation key matches. Returns the units
+    /// next unit's (<paramref name="keyPair"/>, from <see cref="StageTable.Settle"/>), and no segmentation key matches. Returns the units
     /// of <paramref name="text"/> it took (adding what it wrote to <paramref name="written"/>), or 0 when the chain must
     /// decide: a unit within the last stage's longest key that a stage before it does not settle alone.
     /// </summary>
@@ -71,21 +70,22 @@ internal sealed partial class ConversionPipeline
     /// (<c>NextMatch</c> over it, both stages' conversion loops): 26,730 gaps and 531,612 of the 1,153,758 units of
     /// the Simplified benchmark text in s2twp, counted (session 17).
     /// </remarks>
-    private int ConvertLastStageKey(StageTable segmentation, uint[] settled, ReadOnlySpan<char> text, int position, int keyPair, char alone, Span<char> destination, ref int written)
+    private int ConvertLastStageKey(StageTable segmentation, uint[] settled, ReadOnlySpan<char> text, int position, int keyPair, Span<char> destination, ref int written)
     {
         StageTable last = _chain[^1];
+        char[] inputs = _settledInputs!;
         if (keyPair > 0)
         {
             // A two-unit key that is the match wherever its units meet (the exact pair table's value), unless the
             // segment ends between them: then the unit's own mapping.
             bool cut = segmentation.Match(text, position + 1, out _) > 0;
+            char alone = (char)(settled[text[position]] ^ text[position]);
             ReadOnlySpan<char> pairValue = cut ? new ReadOnlySpan<char>(in alone) : last.Value(keyPair - 1);
             pairValue.CopyTo(destination);
             written += pairValue.Length;
             return cut ? 1 : 2;
         }
 
-        char[] inputs = _settledInputs!;
         int window = Math.Min(last.MaxKeyLength, text.Length - position);
         if (window > LastStageKeyWindow)
         {
