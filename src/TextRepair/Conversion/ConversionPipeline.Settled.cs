@@ -16,8 +16,12 @@ internal sealed partial class ConversionPipeline
         uint[]? settled = Volatile.Read(ref _settledEntries);
         if (settled is null)
         {
-            // A race builds it twice, with the same result.
-            settled = segmentation.SettledEntries(_chain, out _settledFilter, out _settledInputs);
+            // A race builds it twice, with the same result; the fields get only complete arrays (an out parameter is
+            // the field itself, and a second build that wrote its inputs array there before filling it gave another
+            // thread's conversion zeros: ChineseConverterTests' sixteen threads, session 17).
+            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
+            _settledFilter = filter;
+            _settledInputs = inputs;
             Volatile.Write(ref _settledEntries, settled);
         }
 

@@ -45,14 +45,16 @@ internal sealed unsafe partial class StageTable
     /// start filter with a pair token for each two units whose inputs to the last stage begin one of its longer keys
     /// (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
     /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="Settle"/> tests the pair
-    /// groups where the pass stops). Allocates 256 KB, the filter's size, and 128 KB while it runs.
+    /// groups where the pass stops). <paramref name="lastInputs"/> is each settled unit's input to the
+    /// last stage, for <see cref="Settle"/>'s exact pair test. Allocates 256 KB, the filter's size, and 128 KB (kept
+    /// since session 17 as <paramref name="lastInputs"/>).
     /// </summary>
     internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs)
     {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
         var settled = new uint[65536];
-        lastInputs = new char[65536];
+        var inputs = new char[65536];
         for (int u = 0; u < settled.Length; u++)
         {
             uint own = _entries[u];
@@ -68,7 +70,7 @@ internal sealed unsafe partial class StageTable
                     continue;
                 }
 
-                lastInputs[u] = input;
+                inputs[u] = input;
                 if (!alone && (last._entries[input] & Unsettled) == StartsLongerKey)
                 {
                     // Only the last stage's longer keys: its single-unit mapping, unless the next unit continues a key pair.
@@ -85,7 +87,8 @@ internal sealed unsafe partial class StageTable
             settled[u] = (own & StartsLongerKey) | (alone ? (uint)(mapped ^ u) | groups : NeedsSlowPath | (SettledGroupMask << SettledSecondShift));
         }
 
-        filter = WithLastStagePairs(settled, lastInputs, last);
+        filter = WithLastStagePairs(settled, inputs, last);
+        lastInputs = inputs;
         return settled;
     }
 
