@@ -71,7 +71,7 @@ internal sealed partial class ConversionPipeline
     /// (<c>_settledInputs</c>); the segment ends at the first of them where a segmentation key matches, and a match
     /// that would run past it is looked for again within the segment. After the match every stage starts again at
     /// its end. Before, the whole rest of the gap up to the next segmentation match went through the chain
-    /// (<c>NextMatch</c> over it, both stages' conversion loops): 26,730 gaps and 531,612 of the 1,153,758 units of
+    /// (<c>NextMatch</c> over it, both stages' conversion loops): 26,819 gaps and 532,709 of the 1,153,758 units of
     /// the Simplified benchmark text in s2twp, counted (session 17).
     /// </remarks>
     private int ConvertLastStageKey(StageTable segmentation, uint[] settled, ReadOnlySpan<char> text, int position, int keyPair, Span<char> destination, ref int written)
