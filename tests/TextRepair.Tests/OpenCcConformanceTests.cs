@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using TextRepair.Conversion;
+using TextRepair.Tests.Properties;
 
 namespace TextRepair.Tests;
 
@@ -143,6 +144,30 @@ public sealed class OpenCcConformanceTests
             string converted = ConvertWithTheScanTablesBuilt(config, input);
             Assert.Equal(ChineseConverter.Get(config).Convert(input), converted);
             Assert.DoesNotContain("\U0002003E", converted, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void LastStageKeys_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Where the settled pass stops at a key pair of the last stage, the pipeline matches that stage in place
+        // (ConversionPipeline.ConvertLastStageKey, session 17): a two-unit key that always wins there (优化 -> 最佳化,
+        // U盘 -> 隨身碟 in TWPhrases) and keys a walk decides (内存 and 内存条, 并行计算), each whole, and with a
+        // segmentation phrase that starts on its second unit (化了, 盘据, 存亡之秋, 行万里路), which ends the segment,
+        // so the key does not apply; beside an emoji and at the end of the text.
+        string[] inputs =
+        [
+            "优化", "优化了", "的优化方法", "U盘", "U盘据",
+            "内存", "内存条", "内存亡之秋", "并行计算",
+            "并行万里路", "优化🔎内存🔎内", "软件的优",
+        ];
+        foreach (string input in inputs)
+        {
+            Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
         }
     }
 

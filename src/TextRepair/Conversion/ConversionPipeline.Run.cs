@@ -83,6 +83,8 @@ internal sealed partial class ConversionPipeline
             uint[]? settled = first is not null && ReferenceEquals(first, chain[0]) && segmentation.HasStartFilter
                 ? SettledEntries(segmentation)
                 : null;
+            char[]? inputs = _settledInputs;
+            StageTable last = chain[^1];
             int written = 0;
             int pending = -1;
             int i = 0;
@@ -99,7 +101,7 @@ internal sealed partial class ConversionPipeline
                     if (mapped > 0 && i + mapped < text.Length && StageTable.StopsAfterKeyStart(settled, text, i + mapped))
                     {
                         // The last unit mapped may begin a key of the last stage with what the chain makes of the
-                        // unsettled unit after it: IsSettled decides it below.
+                        // unsettled unit after it: StageTable.Settle decides it below.
                         mapped--;
                     }
 
@@ -115,17 +117,31 @@ internal sealed partial class ConversionPipeline
                         continue;
                     }
 
-                    if (i < text.Length && StageTable.IsSettled(settled, text, i, out char unit))
+                    int settles = i < text.Length ? StageTable.Settle(settled, inputs!, last, text, i) : StageTable.NotSettled;
+                    if (settles != StageTable.NotSettled)
                     {
                         matched = segmentation.Match(text, i, out valueIndex);
-                        if (matched == 0)
+                        if (matched == 0 && settles >= 0)
                         {
-                            destination[written++] = unit;
+                            destination[written++] = (char)settles;
                             i++;
                             continue;
                         }
 
-                        next = i;
+                        if (matched == 0)
+                        {
+                            // A key pair of the last stage: its match here, on the units' inputs to it (session 17).
+                            int units = ConvertLastStageKey(segmentation, settled, text, i, -2 - settles, destination.Slice(written), ref written);
+                            if (units > 0)
+                            {
+                                i += units;
+                                continue;
+                            }
+                        }
+                        else
+                        {
+                            next = i;
+                        }
                     }
                 }
 
@@ -210,49 +226,6 @@ internal sealed partial class ConversionPipeline
         {
             scratch.Dispose();
         }
-    }
-
-    /// <summary>The segmentation table's entries with the whole chain's mapping of the units it settles alone, built on first use.</summary>
-    private uint[] SettledEntries(StageTable segmentation)
-    {
-        uint[]? settled = Volatile.Read(ref _settledEntries);
-        if (settled is null)
-        {
-            // A race builds it twice, with the same result.
-            settled = segmentation.SettledEntries(_chain, out _settledFilter);
-            Volatile.Write(ref _settledEntries, settled);
-        }
-
-        return settled;
-    }
-
-    /// <summary>
-    /// Whether no key of the segmentation table or of any stage of the chain starts with <paramref name="high"/>, the
-    /// high surrogate of a pair at which <see cref="StageTable.MapSettled"/> stopped. Then greedy matching, in the
-    /// segmentation and in every stage, finds no match at the pair, copies the code point and starts again after it;
-    /// and no match from before it reaches it, since the pass settled the units before it (a unit that starts a key of
-    /// the last stage right before an unsettled one was taken back, <see cref="StageTable.StopsAfterKeyStart"/>, and
-    /// the pass stopped there instead). So the pair is copied and the one pass goes on,
-    /// where before it began a gap that went through the chain up to the next segmentation match: the 2,560 emoji
-    /// (U+1F50E) of the Simplified benchmark text sent 67,848 of its 1,153,758 units that way in s2tw (session 13's
-    /// count, 2,549 gaps).
-    /// </summary>
-    private bool StartsNoKey(StageTable segmentation, char high)
-    {
-        if (segmentation.StartsKey(high))
-        {
-            return false;
-        }
-
-        foreach (StageTable stage in _chain)
-        {
-            if (stage.StartsKey(high))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Maps a unit the first stage settled alone through the later stages; false when one of them does not settle it alone.</summary>

@@ -44,6 +44,9 @@ internal sealed partial class ConversionPipeline
     // The segmentation table's start filter with the chain's last-stage key pairs (StageTable.SettledEntries; 512 KB
     // for STPhrases); written before _settledEntries is published.
     private ulong[]? _settledFilter;
+    // Each unit's input to the chain's last stage (StageTable.SettledEntries; 128 KB), for StageTable.Settle's exact pair
+    // test; written before _settledEntries is published.
+    private char[]? _settledInputs;
     // Whether the first stage's conversion loop watches for the normalization's units (WatchesNormalization): 0 not
     // decided yet, 1 yes, -1 no.
     private int _watchState;

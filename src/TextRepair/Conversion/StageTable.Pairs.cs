@@ -291,6 +291,19 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
+    /// The exact pair table's answer for <paramref name="first"/>, <paramref name="second"/>: -1 when they begin no
+    /// longer key, 0 when a walk must decide, otherwise the value index + 1 of the two-unit key that is the match there.
+    /// Requires the pair entries (<see cref="PrepareScanTables"/>).
+    /// </summary>
+    internal int FindKeyPair(char first, char second)
+    {
+        Debug.Assert(!_denseStarts && Volatile.Read(ref _pairEntries) is not null);
+        ulong[] table = _pairTable;
+        int shift = 32 - BitOperations.Log2((uint)table.Length);
+        return FindPair(ref MemoryMarshal.GetArrayDataReference(table), (uint)table.Length - 1, shift, ((uint)first << 16) | second);
+    }
+
+    /// <summary>
     /// Builds the start filter now if this table gets one, otherwise its pair entries (see <c>StageTable.Pairs.cs</c>):
     /// for tests, and callers that know much text follows.
     /// </summary>

@@ -44,15 +44,17 @@ internal sealed unsafe partial class StageTable
     /// its pair entries, <c>StageTable.Pairs.cs</c>) and bit 16 instead; <paramref name="filter"/> is this table's
     /// start filter with a pair token for each two units whose inputs to the last stage begin one of its longer keys
     /// (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
-    /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="IsSettled"/> tests the pair
-    /// groups where the pass stops). Allocates 256 KB, the filter's size, and 128 KB while it runs.
+    /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="Settle"/> tests the pair
+    /// groups where the pass stops). <paramref name="lastInputs"/> is each settled unit's input to the
+    /// last stage, for <see cref="Settle"/>'s exact pair test. Allocates 256 KB, the filter's size, and 128 KB (kept
+    /// since session 17 as <paramref name="lastInputs"/>).
     /// </summary>
-    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter)
+    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs)
     {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
         var settled = new uint[65536];
-        var lastInputs = new char[65536];
+        var inputs = new char[65536];
         for (int u = 0; u < settled.Length; u++)
         {
             uint own = _entries[u];
@@ -68,7 +70,7 @@ internal sealed unsafe partial class StageTable
                     continue;
                 }
 
-                lastInputs[u] = input;
+                inputs[u] = input;
                 if (!alone && (last._entries[input] & Unsettled) == StartsLongerKey)
                 {
                     // Only the last stage's longer keys: its single-unit mapping, unless the next unit continues a key pair.
@@ -85,7 +87,8 @@ internal sealed unsafe partial class StageTable
             settled[u] = (own & StartsLongerKey) | (alone ? (uint)(mapped ^ u) | groups : NeedsSlowPath | (SettledGroupMask << SettledSecondShift));
         }
 
-        filter = WithLastStagePairs(settled, lastInputs, last);
+        filter = WithLastStagePairs(settled, inputs, last);
+        lastInputs = inputs;
         return settled;
     }
 
@@ -163,7 +166,7 @@ internal sealed unsafe partial class StageTable
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit
     /// that <paramref name="settled"/> does not settle after a unit whose input to the chain's last stage starts a
     /// longer key there: that key may go on with what the chain makes of the unsettled unit, so the caller takes the
-    /// mapped unit back and decides it with <see cref="IsSettled"/>, which treats an unsettled unit as a possible
+    /// mapped unit back and decides it with <see cref="Settle"/>, which treats an unsettled unit as a possible
     /// second unit of every key.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -174,18 +177,48 @@ internal sealed unsafe partial class StageTable
             && ((settled[text[position - 1]] >> SettledStartShift) & SettledGroupMask) != 0;
     }
 
+    /// <summary>What <see cref="Settle"/> returns for a unit that is not settled and begins no key pair of the last stage it could decide.</summary>
+    internal const int NotSettled = -1;
+
     /// <summary>
     /// Whether the unit at <paramref name="position"/>, if no key of this table matches there, is settled alone by
-    /// the chain of <paramref name="settled"/> (see <see cref="SettledEntries"/>), and what it maps to: the test of
-    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[], ulong[])"/> without the start filter.
+    /// the chain of <paramref name="settled"/> (see <see cref="SettledEntries"/>): the test of
+    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[], ulong[])"/> without the start filter, and
+    /// with the last stage's exact pair table where the pair groups meet. Returns what the unit maps to (0-65535) when
+    /// it is settled; <see cref="NotSettled"/>; or, for a unit that is not settled only because its input to
+    /// <paramref name="last"/> and the next unit's, both settled by the stages before it, begin one of its longer
+    /// keys, -2 - <see cref="FindKeyPair"/>'s answer (its 0: a walk decides; otherwise the value index + 1 of the
+    /// two-unit key that is the match): the caller matches that stage there on <paramref name="lastInputs"/>
+    /// (<c>ConversionPipeline.ConvertLastStageKey</c>). Before session 17 the groups alone decided, and a unit whose
+    /// groups met went through the chain with the rest of its gap. One result and no out parameter: s2hk, which
+    /// stops 76,951 times per text and meets a key pair 8 times, was 2.5% slower with two.
     /// </summary>
-    internal static bool IsSettled(uint[] settled, ReadOnlySpan<char> text, int position, out char mapped)
+    internal static int Settle(uint[] settled, char[] lastInputs, StageTable last, ReadOnlySpan<char> text, int position)
     {
         char unit = text[position];
         uint entry = settled[unit];
         uint next = position + 1 < text.Length ? settled[text[position + 1]] : 0;
-        mapped = (char)(entry ^ unit);
-        uint starts = (entry >> SettledStartShift) & SettledGroupMask;
-        return ((entry & NeedsSlowPath) == 0 || starts != 0) && (starts & (next >> SettledSecondShift)) == 0;
+        if ((entry & NeedsSlowPath) == 0 && (((entry >> SettledStartShift) & (next >> SettledSecondShift)) & SettledGroupMask) == 0)
+        {
+            return (char)(entry ^ unit);
+        }
+
+        // Not inlined, the rare case (session 17: 69,435 key pairs at 130,789 stops of s2twp, 8 at 76,951 of s2hk): an
+        // unsettled next unit may continue a key with what the chain makes of it; a settled one does if the two inputs
+        // begin a key of the last stage.
+        if ((entry & NeedsSlowPath) != 0 || (next & NeedsSlowPath) != 0)
+        {
+            return NotSettled;
+        }
+
+        int keyPair = FindLastStagePair(lastInputs, last, unit, text[position + 1]);
+        return keyPair < 0 ? (char)(entry ^ unit) : -2 - keyPair;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int FindLastStagePair(char[] lastInputs, StageTable last, char unit, char next) => last.FindKeyPair(lastInputs[unit], lastInputs[next]);
+
+    /// <summary>Whether <paramref name="settled"/> (see <see cref="SettledEntries"/>) settles <paramref name="unit"/> in every stage but the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool SettlesBeforeLast(uint[] settled, char unit) => (settled[unit] & NeedsSlowPath) == 0;
 }

@@ -1,0 +1,134 @@
+namespace TextRepair.Conversion;
+
+/// <summary>The pipeline's side of the one settled pass (<c>StageTable.Settled.cs</c>): its tables, and what it does where the pass stops.</summary>
+internal sealed partial class ConversionPipeline
+{
+    /// <summary>
+    /// The longest key of the chain's last stage that <see cref="ConvertLastStageKey"/> matches in place; a stage with
+    /// longer keys (none of OpenCC's: TWPhrases' longest has 15 units, HKVariantsPhrases' 14) sends its key pairs
+    /// through the chain with the rest of their gap, as before session 17.
+    /// </summary>
+    private const int LastStageKeyWindow = 32;
+
+    /// <summary>The segmentation table's entries with the whole chain's mapping of the units it settles alone, built on first use.</summary>
+    private uint[] SettledEntries(StageTable segmentation)
+    {
+        uint[]? settled = Volatile.Read(ref _settledEntries);
+        if (settled is null)
+        {
+            // A race builds it twice, with the same result; the fields get only complete arrays (an out parameter is
+            // the field itself, and a second build that wrote its inputs array there before filling it gave another
+            // thread's conversion zeros: ChineseConverterTests' sixteen threads, session 17).
+            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
+            _settledFilter = filter;
+            _settledInputs = inputs;
+            Volatile.Write(ref _settledEntries, settled);
+        }
+
+        return settled;
+    }
+
+    /// <summary>
+    /// Whether no key of the segmentation table or of any stage of the chain starts with <paramref name="high"/>, the
+    /// high surrogate of a pair at which <see cref="StageTable.MapSettled"/> stopped. Then greedy matching, in the
+    /// segmentation and in every stage, finds no match at the pair, copies the code point and starts again after it;
+    /// and no match from before it reaches it, since the pass settled the units before it (a unit that starts a key of
+    /// the last stage right before an unsettled one was taken back, <see cref="StageTable.StopsAfterKeyStart"/>, and
+    /// the pass stopped there instead). So the pair is copied and the one pass goes on,
+    /// where before it began a gap that went through the chain up to the next segmentation match: the 2,560 emoji
+    /// (U+1F50E) of the Simplified benchmark text sent 67,848 of its 1,153,758 units that way in s2tw (session 13's
+    /// count, 2,549 gaps).
+    /// </summary>
+    private bool StartsNoKey(StageTable segmentation, char high)
+    {
+        if (segmentation.StartsKey(high))
+        {
+            return false;
+        }
+
+        foreach (StageTable stage in _chain)
+        {
+            if (stage.StartsKey(high))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Converts the last stage's match at <paramref name="position"/>, where the settled pass stopped at a unit that
+    /// every stage but the last settles alone and whose input to the last stage begins one of its longer keys with the
+    /// next unit's (<paramref name="keyPair"/>, from <see cref="StageTable.Settle"/>), and no segmentation key matches. Returns the units
+    /// of <paramref name="text"/> it took (adding what it wrote to <paramref name="written"/>), or 0 when the chain must
+    /// decide: a unit within the last stage's longest key that a stage before it does not settle alone.
+    /// </summary>
+    /// <remarks>
+    /// Exact because the units before <paramref name="position"/> in the segment are settled (no key of any stage
+    /// starts at them), so every stage starts matching at <paramref name="position"/>; the units from there to the
+    /// last stage's longest key are settled by the stages before it, so its input there is their inputs unit by unit
+    /// (<c>_settledInputs</c>); the segment ends at the first of them where a segmentation key matches, and a match
+    /// that would run past it is looked for again within the segment. After the match every stage starts again at
+    /// its end. Before, the whole rest of the gap up to the next segmentation match went through the chain
+    /// (<c>NextMatch</c> over it, both stages' conversion loops): 26,819 gaps and 532,709 of the 1,153,758 units of
+    /// the Simplified benchmark text in s2twp, counted (session 17).
+    /// </remarks>
+    private int ConvertLastStageKey(StageTable segmentation, uint[] settled, ReadOnlySpan<char> text, int position, int keyPair, Span<char> destination, ref int written)
+    {
+        StageTable last = _chain[^1];
+        char[] inputs = _settledInputs!;
+        if (keyPair > 0)
+        {
+            // A two-unit key that is the match wherever its units meet (the exact pair table's value), unless the
+            // segment ends between them: then the unit's own mapping.
+            bool cut = segmentation.Match(text, position + 1, out _) > 0;
+            char alone = (char)(settled[text[position]] ^ text[position]);
+            ReadOnlySpan<char> pairValue = cut ? new ReadOnlySpan<char>(in alone) : last.Value(keyPair - 1);
+            pairValue.CopyTo(destination);
+            written += pairValue.Length;
+            return cut ? 1 : 2;
+        }
+
+        int window = Math.Min(last.MaxKeyLength, text.Length - position);
+        if (window > LastStageKeyWindow)
+        {
+            return 0;
+        }
+
+        Span<char> keyInputs = stackalloc char[LastStageKeyWindow];
+        for (int n = 0; n < window; n++)
+        {
+            char unit = text[position + n];
+            if (!StageTable.SettlesBeforeLast(settled, unit))
+            {
+                return 0;
+            }
+
+            keyInputs[n] = inputs[unit];
+        }
+
+        int length = last.Match(keyInputs.Slice(0, window), 0, out int valueIndex);
+        for (int end = 1; end < length; end++)
+        {
+            if (segmentation.Match(text, position + end, out _) > 0)
+            {
+                // The segment ends here: the last stage matches within it.
+                length = last.Match(keyInputs.Slice(0, end), 0, out valueIndex);
+                break;
+            }
+        }
+
+        if (length == 0)
+        {
+            destination[0] = keyInputs[0];
+            written++;
+            return 1;
+        }
+
+        ReadOnlySpan<char> value = last.Value(valueIndex);
+        value.CopyTo(destination);
+        written += value.Length;
+        return length;
+    }
+}
