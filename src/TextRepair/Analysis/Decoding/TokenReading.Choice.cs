@@ -96,7 +96,7 @@ internal sealed partial class TokenReading
 
     // A whole line of one token that no reading's runs clear: the likeliest reading still replaces it when it reads the whole token
     // exactly as one script's text with nothing lost (RunJudge.IsWholeField), clears the gain a short field needs, is
-    // text at all (EncodingDecision.MinLikeliestPerChar), and stands out from every reading of another text by
+    // text at all (EncodingDecision.MinLikeliestPerChar), and stands out from every exact reading of another text by
     // EncodingDecision.MinWholeFieldMargin. Names transliterated from other languages (比什凱克, 卢雅语) read below the
     // fluency floor whatever the chain; a clean word of a language the models know badly gains under many readings
     // alike ("Mòrókò": 19.2, 18.9 and 18.6 nats by three chains), a damaged field under one.
