@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # train-charlm.sh: trains the character bigram language models (zh-Hans, zh-Hant, ja, ko, Latin, Cyrillic) that the
 # encoding analysis scores text with, and writes them to src/TextRepair/Data/Language/charlm.bin, then compiles that into
-# the embedded src/TextRepair/Data/Language/charlm.image (src/TextRepair/Analysis/Language/CharNgramImage.cs).
+# the embedded src/TextRepair/Data/Language/charlm.image, tracked as charlm.image.zip (CharNgramImage.cs).
 #
 #   Sources: the Debian packages pinned below (apt-get download; nothing is installed): software documentation and
 #   translations, and rime-essay's general-subject word frequencies. Their texts are openly
@@ -58,7 +58,8 @@ python3 "$here/train-charlm.py" "$work/x" "$root/src/TextRepair/Data/Language/ch
     --essay "$essay" "$work/essay-words.hans.txt" "$work/essay-words.tw.txt" \
     --ipadic "$work/x/ipadic-common/usr/share/chasen/ipadic"
 # The library reads the models from charlm.image, compiled from charlm.bin (CharNgramImage.Compile: the lookup tables,
-# pair hash included, laid out to be read in place). LanguageModelImageTests writes it and then checks it.
+# pair hash included, laid out to be read in place). LanguageModelImageTests writes it, as charlm.image.zip (the form git
+# tracks; the library's build extracts and embeds it), and then checks it.
 dotnet build "$root/tests/TextRepair.Tests" -c Release
 TEXTREPAIR_WRITE_LANGUAGE_IMAGE=1 "$root/tests/TextRepair.Tests/bin/Release/net10.0/TextRepair.Tests" -method '*CheckedInImage_EqualsAFreshCompileOfCharlmBin'
 dotnet build "$root/tests/TextRepair.Tests" -c Release

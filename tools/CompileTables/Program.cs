@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using TextRepair.Conversion;
 
 namespace TextRepair.Tools;
@@ -18,23 +17,13 @@ internal static class Program
     /// <summary>The name of the one entry in the zip.</summary>
     private const string EntryName = "StageTables.bin";
 
-    /// <summary>A fixed entry time stamp, so that the same tables give the same zip bytes.</summary>
-    private static readonly DateTimeOffset s_entryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private static int Main(string[] args)
     {
         string output = args.Length > 0
             ? args[0]
             : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "TextRepair", "Data", "OpenCC", "StageTables.zip");
         byte[] bytes = PrebuiltTables.Generate();
-        using (var file = new FileStream(output, FileMode.Create, FileAccess.Write))
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
-        {
-            ZipArchiveEntry entry = zip.CreateEntry(EntryName, CompressionLevel.SmallestSize);
-            entry.LastWriteTime = s_entryTime;
-            using Stream stream = entry.Open();
-            stream.Write(bytes);
-        }
+        TrackedZip.Write(output, EntryName, bytes);
 
         Console.WriteLine($"{Path.GetFullPath(output)}: {bytes.Length:N0} bytes, {new FileInfo(output).Length:N0} zipped");
         return 0;

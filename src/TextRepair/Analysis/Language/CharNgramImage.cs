@@ -6,7 +6,8 @@ namespace TextRepair.Analysis.Language;
 
 /// <summary>
 /// The language models as the library reads them: the tables a lookup needs, laid out so that they are read in place
-/// from the embedded resource (<c>Data/Language/charlm.image</c>), with no inflate, no parse and no hashing at load.
+/// from the embedded resource (<c>Data/Language/charlm.image</c>, tracked as <c>charlm.image.zip</c> and extracted by
+/// the build), with no inflate, no parse and no hashing at load.
 /// <see cref="Compile"/> builds the image from the trainer's output (<c>Data/Language/charlm.bin</c>, written by
 /// tools/train-charlm.sh); LanguageModelTests fails when the checked-in image differs from a fresh compile, and writes
 /// it when TEXTREPAIR_WRITE_LANGUAGE_IMAGE=1.
