@@ -95,9 +95,9 @@ public sealed class JapaneseWordsEvaluationTests
         foreach (string half in new[] { "dev", "test" })
         {
             var part = words.Where(w => w.Half == half).ToList();
-            var changed = part.Where(w => TextRepairer.Repair(w.Text, s_options) is { } r && (r.Changed || r.Lossy)).ToList();
+            var changed = part.Select(w => (w.Text, Result: TextRepairer.Repair(w.Text, s_options))).Where(c => c.Result.Changed || c.Result.Lossy).ToList();
             report.AppendLine(CultureInfo.InvariantCulture, $"| {half} | {part.Count} | {changed.Count} |");
-            changedLines.AddRange(changed.Select(w => $"- {half}: {w.Text} → {TextRepairer.Repair(w.Text, s_options).Text}"));
+            changedLines.AddRange(changed.Select(c => $"- {half}: {c.Text} → {c.Result.Text}"));
         }
 
         changedLines.ForEach(l => report.AppendLine(l));
