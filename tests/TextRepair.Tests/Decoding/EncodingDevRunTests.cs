@@ -27,4 +27,31 @@ public sealed class EncodingDevRunTests
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-run.txt"), lines, new System.Text.UTF8Encoding(false, false));
         Assert.NotEmpty(dev);
     }
+
+    /// <summary>
+    /// The original texts of the matrix cells (the recoverable cases' expected text) of both halves and of the
+    /// general-subject set, as JSON lines, for <c>tools/eval-other-decoders.sh</c>, which garbles them again with
+    /// other implementations of the decoders (Python's). Explicit: run by that script.
+    /// </summary>
+    [Fact(Explicit = true)]
+    public void MatrixTexts_Outputs()
+    {
+        var sets = new (string Set, List<EvalCase> Cases)[]
+        {
+            ("dev", EncodingEvaluationSet.Build(heldOut: false)),
+            ("held-out", EncodingEvaluationSet.Build(heldOut: true)),
+            ("general", GeneralSubjectEvaluationSet.Build()),
+        };
+        var lines = new List<string>();
+        foreach ((string set, List<EvalCase> cases) in sets)
+        {
+            foreach (EvalCase c in cases.Where(c => c.Kind == EvalKind.Recoverable && c.Cell.Contains(" > ", StringComparison.Ordinal)))
+            {
+                lines.Add(System.Text.Json.JsonSerializer.Serialize(new { set, cell = c.Cell, length = c.Length, text = c.Expected }));
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "matrix-texts.jsonl"), lines, new System.Text.UTF8Encoding(false, false));
+        Assert.NotEmpty(lines);
+    }
 }

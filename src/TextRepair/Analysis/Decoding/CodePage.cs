@@ -92,7 +92,13 @@ internal sealed class CodePage
     /// <param name="codePage">The Windows code page number.</param>
     /// <param name="name">The name used in chain descriptions ("gbk").</param>
     /// <param name="sloppyLatin1">Also map C1 controls to their bytes (ISO-8859-1 readers), as windows-1252 readers in browsers do.</param>
-    public static CodePage Create(int codePage, string name, bool sloppyLatin1 = false) => new(codePage, name, sloppyLatin1);
+    /// <param name="flavours">Adds the characters other implementations of the code page write (<see cref="AddFlavour"/>).</param>
+    public static CodePage Create(int codePage, string name, bool sloppyLatin1 = false, Action<CodePage>? flavours = null)
+    {
+        var page = new CodePage(codePage, name, sloppyLatin1);
+        flavours?.Invoke(page);
+        return page;
+    }
 
     public string Name { get; }
 
@@ -125,6 +131,19 @@ internal sealed class CodePage
         destination[0] = (byte)(value >> 8);
         destination[1] = (byte)value;
         return 2;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="c"/> another character that encodes to <paramref name="value"/>: what another
+    /// implementation of this code page writes for the same bytes (see <see cref="CodePageFlavours"/>). Decoding is
+    /// unchanged, and a character that already has bytes keeps them. Only while the page is being built.
+    /// </summary>
+    internal void AddFlavour(char c, int value)
+    {
+        if (c != Invalid && c != '\uFFFD' && !char.IsSurrogate(c) && value is > 0x7F and <= 0xFFFF)
+        {
+            SetEncode(c, (ushort)value);
+        }
     }
 
     /// <summary>The character of a single byte, or '\uFFFF' when the byte alone is no character.</summary>

@@ -33,16 +33,16 @@ internal sealed class Codec
         Utf8 = new Codec("utf-8", CodecKind.Utf8, null, family: 1);
         Utf16Le = new Codec("utf-16le", CodecKind.Utf16Le, null, family: 2);
         Utf16Be = new Codec("utf-16be", CodecKind.Utf16Be, null, family: 3);
-        Gbk = Table("gbk", 936, family: 4);
-        Big5 = Table("big5", 950, family: 5);
-        ShiftJis = Table("shift-jis", 932, family: 6);
+        Gbk = Table("gbk", 936, family: 4, CodePageFlavours.Gb18030);
+        Big5 = Table("big5", 950, family: 5, CodePageFlavours.WhatwgBig5);
+        ShiftJis = Table("shift-jis", 932, family: 6, CodePageFlavours.JisShiftJis);
         EucJp = Table("euc-jp", 51932, family: 7);
         EucKr = Table("euc-kr", 949, family: 8);
         Windows1252 = Table("windows-1252", 1252, family: 9, sloppyLatin1: true);
         Cp437 = Table("cp437", 437, family: 10);
         Cp850 = Table("cp850", 850, family: 11);
         Cp866 = Table("cp866", 866, family: 12);
-        MacRoman = Table("mac-roman", 10000, family: 13);
+        MacRoman = Table("mac-roman", 10000, family: 13, CodePageFlavours.AppleMacRoman);
         Windows1251 = Table("windows-1251", 1251, family: 14);
 
         // The encodings text is written in (the matrix rows). GB18030 shares GBK's two-byte table; Big5 is the
@@ -138,6 +138,6 @@ internal sealed class Codec
         }
     }
 
-    private static Codec Table(string name, int codePage, int family, bool sloppyLatin1 = false) =>
-        new(name, CodecKind.Table, new Lazy<CodePage>(() => CodePage.Create(codePage, name, sloppyLatin1)), family);
+    private static Codec Table(string name, int codePage, int family, Action<CodePage>? flavours = null, bool sloppyLatin1 = false) =>
+        new(name, CodecKind.Table, new Lazy<CodePage>(() => CodePage.Create(codePage, name, sloppyLatin1, flavours)), family);
 }
