@@ -5,7 +5,8 @@ The evaluation set (tests/TextRepair.Tests/Decoding/EncodingEvaluationSet.cs) ga
 decoders, the ones the engine's tables come from. Real mojibake is made by other decoders too: Python, Java, iconv,
 browsers and macOS agree with Windows on almost every byte sequence but not on all (Python's Shift_JIS writes U+301C
 for 0x8160, its Mac Roman U+03A9 for 0xBD, its GBK and Big5 have no user-defined areas, its windows-1252 no character
-for 0x81). This script is an independent check of how the engine holds on such text. Run by
+for 0x81). Text read by windows-1252, ISO-8859-1 or windows-1251 that has no-break spaces (the byte 0xA0) is also
+given with them turned into plain spaces, as text copied from a web page or normalised has them. This script is an independent check of how the engine holds on such text. Run by
 tools/eval-other-decoders.sh, which writes docs/encoding-other-decoders.md.
 
   eval-other-decoders.py garble TEXTS.jsonl CASES.jsonl     original texts -> cases (JSON lines with a "text" field)
@@ -80,6 +81,9 @@ def garble(texts_path, cases_path):
             garbled = data.decode(reader)
             if garbled != text:
                 cases.append(dict(base, kind='recoverable', text=garbled, expected=text))
+            if '\u00a0' in garbled:
+                # Copied from a web page or normalised on the way: the no-break spaces became spaces.
+                cases.append(dict(base, kind='nbsp', text=garbled.replace('\u00a0', ' '), expected=text))
         except UnicodeDecodeError:
             pass  # Python's reader cannot read every byte: only a lossy case
         made = lossy(text, writer, reader, rnd)
@@ -105,6 +109,10 @@ def score(cases_path, repaired_path):
             for counter in (t, cell):
                 counter['rec'] += 1
                 counter['rec_ok'] += exact
+        elif c['kind'] == 'nbsp':
+            key = 'nbsp_utf8' if c['cell'].startswith('utf-8 ') else 'nbsp_other'
+            t[key] += 1
+            t[key + '_ok'] += exact
         else:
             for counter in (t, cell):
                 counter['lossy'] += 1
@@ -117,6 +125,8 @@ def score(cases_path, repaired_path):
     out = ['| | dev | held-out | general-subject |', '|---|---:|---:|---:|']
     sets = ['dev', 'held-out', 'general']
     out.append('| recoverable cases fixed exactly | ' + ' | '.join(pct(totals[s]['rec_ok'], totals[s]['rec']) for s in sets) + ' |')
+    out.append('| … UTF-8 text, its no-break spaces (U+00A0) turned into spaces | ' + ' | '.join(pct(totals[s]['nbsp_utf8_ok'], totals[s]['nbsp_utf8']) for s in sets) + ' |')
+    out.append('| … other text, its no-break spaces turned into spaces | ' + ' | '.join(pct(totals[s]['nbsp_other_ok'], totals[s]['nbsp_other']) for s in sets) + ' |')
     out.append('| lossy cases flagged | ' + ' | '.join(pct(totals[s]['flagged'], totals[s]['lossy']) for s in sets) + ' |')
     out.append('| lossy cases recovered to the best possible text | ' + ' | '.join(pct(totals[s]['best'], totals[s]['lossy']) for s in sets) + ' |')
     out += ['', '### Held-out, per cell (recoverable fixed; lossy flagged; lossy best)', '',

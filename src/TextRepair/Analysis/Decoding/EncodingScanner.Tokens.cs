@@ -4,7 +4,8 @@ namespace TextRepair.Analysis.Decoding;
 internal static partial class EncodingScanner
 {
     /// <summary>
-    /// The tokens of a line the engine decides: runs between separators (spaces, tabs, ideographic spaces) and pinyin
+    /// The tokens of a line the engine decides: runs between separators (spaces, tabs, ideographic spaces; not a space
+    /// that completes a UTF-8 character as a no-break space's byte, see <see cref="NoBreakSpace"/>) and pinyin
     /// annotations, cut at <see cref="MaxTokenLength"/> (see <see cref="CutPoint"/>), that hold a character beyond
     /// ASCII. Allocates nothing.
     /// </summary>
@@ -31,9 +32,21 @@ internal static partial class EncodingScanner
                 }
 
                 int stop = i;
-                while (stop < lineEnd && !IsSeparator(text[stop]) && stop - i < MaxTokenLength && (stop == i || AnnotationAt(text, stop, lineEnd) == 0))
+                while (true)
                 {
-                    stop++;
+                    while (stop < lineEnd && !IsSeparator(text[stop]) && stop - i < MaxTokenLength && (stop == i || AnnotationAt(text, stop, lineEnd) == 0))
+                    {
+                        stop++;
+                    }
+
+                    // A space that completes a character is a no-break space that became one: the token goes on.
+                    if (stop + 1 < lineEnd && text[stop] == ' ' && stop - i < MaxTokenLength && NoBreakSpace.CompletesCharacter(text, i, stop, lineEnd))
+                    {
+                        stop++;
+                        continue;
+                    }
+
+                    break;
                 }
 
                 if (stop < lineEnd && !IsSeparator(text[stop]) && AnnotationAt(text, stop, lineEnd) == 0)

@@ -145,6 +145,12 @@ internal static partial class LayerUndo
                 return rest - position;
             }
 
+            if (next == ' ' && bytes.NoBreakByte is >= 0x80 and < 0xC0)
+            {
+                // A no-break space that became a space, where a continuation byte is expected (NoBreakSpace).
+                next = bytes.NoBreakByte;
+            }
+
             if (next is < 0x80 or >= 0xC0)
             {
                 valid = false;

@@ -89,6 +89,7 @@ internal static partial class LayerUndo
         try
         {
             Encode(text, wrongDecoder, marksLost, ref bytes, charStart);
+            bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -159,6 +160,10 @@ internal static partial class LayerUndo
     {
         public readonly int[] Items = items;
         public int Count;
+
+        // The byte the wrong decoder reads as a no-break space, which a space inside a character may stand for (see
+        // NoBreakSpace); -1 when it has none.
+        public int NoBreakByte = -1;
 
         public void Add(int value) => Items[Count++] = value;
 
