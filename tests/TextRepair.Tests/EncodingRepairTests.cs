@@ -15,6 +15,15 @@ public sealed class EncodingRepairTests
 
     internal static RepairResult Repair(string text) => TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Keep });
 
+    /// <summary>Asserts that <see cref="Repair(string)"/> returns <paramref name="text"/> itself, not flagged lossy.</summary>
+    internal static void AssertUntouched(string text)
+    {
+        RepairResult result = Repair(text);
+
+        Assert.Same(text, result.Text);
+        Assert.False(result.Lossy);
+    }
+
     // Clean text: returned as the same instance, and not flagged lossy.
     internal static void AssertLeftAlone(string text)
     {
