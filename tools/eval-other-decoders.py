@@ -6,7 +6,9 @@ decoders, the ones the engine's tables come from. Real mojibake is made by other
 browsers and macOS agree with Windows on almost every byte sequence but not on all (Python's Shift_JIS writes U+301C
 for 0x8160, its Mac Roman U+03A9 for 0xBD, its GBK and Big5 have no user-defined areas, its windows-1252 no character
 for 0x81). Text read by windows-1252, ISO-8859-1 or windows-1251 that has no-break spaces (the byte 0xA0) is also
-given with them turned into plain spaces, as text copied from a web page or normalised has them. This script is an independent check of how the engine holds on such text. Run by
+given with them turned into plain spaces, as text copied from a web page or normalised has them, and text whose
+reader could not read every byte is also given read with errors='ignore' (the bytes dropped, as iconv -c and many
+pipelines do). This script is an independent check of how the engine holds on such text. Run by
 tools/eval-other-decoders.sh, which writes docs/encoding-other-decoders.md.
 
   eval-other-decoders.py garble TEXTS.jsonl CASES.jsonl     original texts -> cases (JSON lines with a "text" field)
@@ -27,11 +29,11 @@ READERS = {'windows-1252': 'cp1252', 'iso-8859-1': 'latin-1', 'cp437': 'cp437', 
 SEED = 18
 
 
-def lossy(text, writer, reader, rnd):
+def lossy(text, writer, reader, rnd, truncate=None):
     """As EncodingEvaluationSet.Lossy: the last byte cut off half of the time, read with replacement; the best
     possible repair has U+FFFD for each character that lost a byte (found by feeding the reader one byte at a time)."""
     data = text.encode(writer)
-    truncate = rnd.random() < 0.5
+    truncate = rnd.random() < 0.5 if truncate is None else truncate
     kept = data[:-1] if truncate else data
     lost = [False] * len(data)
     if truncate:
@@ -89,6 +91,10 @@ def garble(texts_path, cases_path):
         made = lossy(text, writer, reader, rnd)
         if made is not None:
             cases.append(dict(base, kind='lossy', text=made[0], expected=made[1]))
+        ignored = lossy(text, writer, reader, rnd, truncate=False)
+        if ignored is not None and ignored[0].replace('\ufffd', '') != text:
+            # Read ignoring what the reader cannot read (Python's errors='ignore', iconv -c): the bytes are dropped.
+            cases.append(dict(base, kind='ignore', text=ignored[0].replace('\ufffd', ''), expected=ignored[1]))
     with open(cases_path, 'w', encoding='utf-8') as f:
         for c in cases:
             f.write(json.dumps(c, ensure_ascii=False) + '\n')
@@ -109,6 +115,11 @@ def score(cases_path, repaired_path):
             for counter in (t, cell):
                 counter['rec'] += 1
                 counter['rec_ok'] += exact
+        elif c['kind'] == 'ignore':
+            key = 'ignore_utf8' if c['cell'].startswith('utf-8 ') else 'ignore_other'
+            t[key] += 1
+            t[key + '_flagged'] += bool(report.get('lossy'))
+            t[key + '_best'] += exact
         elif c['kind'] == 'nbsp':
             key = 'nbsp_utf8' if c['cell'].startswith('utf-8 ') else 'nbsp_other'
             t[key] += 1
@@ -129,6 +140,10 @@ def score(cases_path, repaired_path):
     out.append('| … other text, its no-break spaces turned into spaces | ' + ' | '.join(pct(totals[s]['nbsp_other_ok'], totals[s]['nbsp_other']) for s in sets) + ' |')
     out.append('| lossy cases flagged | ' + ' | '.join(pct(totals[s]['flagged'], totals[s]['lossy']) for s in sets) + ' |')
     out.append('| lossy cases recovered to the best possible text | ' + ' | '.join(pct(totals[s]['best'], totals[s]['lossy']) for s in sets) + ' |')
+    for key, name in (('ignore_utf8', 'UTF-8 text'), ('ignore_other', 'other text')):
+        out.append(f'| {name} read ignoring the bytes the reader cannot read: flagged | '
+                   + ' | '.join(pct(totals[s][key + '_flagged'], totals[s][key]) for s in sets) + ' |')
+        out.append(f'| … recovered to the best possible text | ' + ' | '.join(pct(totals[s][key + '_best'], totals[s][key]) for s in sets) + ' |')
     out += ['', '### Held-out, per cell (recoverable fixed; lossy flagged; lossy best)', '',
             '| cell | recoverable | lossy flagged | lossy best |', '|---|---:|---:|---:|']
     for name in sorted(cells):

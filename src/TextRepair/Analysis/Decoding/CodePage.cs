@@ -38,6 +38,10 @@ internal sealed class CodePage
             bytes[0] = (byte)b;
             int n = encoding.GetChars(bytes[..1], chars);
             char c = n == 1 ? chars[0] : Invalid;
+            if (encoding.IsSingleByte && b is >= 0x80 and < 0xC0 && c is Invalid or (>= '\u0080' and <= '\u009F'))
+            {
+                DropsContinuationBytes = true;
+            }
             if (c == Invalid && sloppyLatin1 && b is >= 0x80 and < 0xA0)
             {
                 // Latin-1 readers keep undefined windows-1252 bytes as C1 controls.
@@ -103,6 +107,14 @@ internal sealed class CodePage
     public string Name { get; }
 
     public bool IsDoubleByte => _double is not null;
+
+    /// <summary>
+    /// True for a single-byte code page with bytes in 0x80..0xBF that the code page leaves undefined (windows-1252's
+    /// 0x81, 0x8D, 0x8F, 0x90, 0x9D; windows-1251's 0x98; the framework reads them as the C1 controls of the same
+    /// value, strict readers such as Python's and Java's cannot read them): a reader that ignores what it cannot read
+    /// drops them, and they are UTF-8 continuation bytes.
+    /// </summary>
+    public bool DropsContinuationBytes { get; }
 
     /// <summary>True when <paramref name="c"/> is the decoding of some byte sequence of this code page.</summary>
     public bool CanEncode(char c) => (_encodable[c >> 6] & (1UL << c)) != 0;

@@ -153,6 +153,15 @@ internal static partial class LayerUndo
 
             if (next is < 0x80 or >= 0xC0)
             {
+                if (bytes.ContinuationMayBeDropped)
+                {
+                    // Cut short inside the text by a reader that dropped the bytes it cannot read ("ä¸è¦" for 不要,
+                    // E4 B8 8D E8 A6 81, read as windows-1252 ignoring 0x8D and 0x81): the character lost them.
+                    output[written++] = '\uFFFD';
+                    lost = true;
+                    return k;
+                }
+
                 valid = false;
                 return 1;
             }

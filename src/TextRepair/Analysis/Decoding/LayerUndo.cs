@@ -90,6 +90,7 @@ internal static partial class LayerUndo
         {
             Encode(text, wrongDecoder, marksLost, ref bytes, charStart);
             bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
+            bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -164,6 +165,10 @@ internal static partial class LayerUndo
         // The byte the wrong decoder reads as a no-break space, which a space inside a character may stand for (see
         // NoBreakSpace); -1 when it has none.
         public int NoBreakByte = -1;
+
+        // True when the wrong decoder has continuation bytes it cannot read, which a reader that ignores them dropped:
+        // a UTF-8 character cut short inside the text lost them (CodePage.DropsContinuationBytes).
+        public bool ContinuationMayBeDropped;
 
         public void Add(int value) => Items[Count++] = value;
 
