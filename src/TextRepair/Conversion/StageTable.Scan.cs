@@ -7,7 +7,7 @@ namespace TextRepair.Conversion;
 /// <summary>
 /// The start filter: for tables where about every other unit of real text starts a longer key (STPhrases), a
 /// filter over the first two units of every two-unit key and the first three units of every longer key, one bit per
-/// token, in cache lines picked by the first two units (see <see cref="LineWordsLog2"/>). Where it says no, no key
+/// token, in a 64-bit word picked by the first two units (see <see cref="WordOf"/>). Where it says no, no key
 /// longer than one unit matches, so only the unit's entry counts: no trie walk.
 /// </summary>
 /// <remarks>
@@ -24,6 +24,11 @@ namespace TextRepair.Conversion;
 /// the third unit picks the triple's word in it, so a probe is one multiplication, one cache line and two one-bit
 /// tests. s2t, best times interleaved with the build before (load 6-7): 7.2-10.6 against 9.3-9.5 ms per 1.15 M units
 /// in cached chunks, 11.4-14.9 against 12.0-27.6 ms per whole text.
+/// Session 18: both tokens of a position in the one word its pair picks (a line of eight words before, the pair's
+/// token in one word and the triple's in the word the third unit picked): one load and two shifts of it per unit, and
+/// the hash's bits taken as they come (32 instead of 45 instructions per unit in <see cref="MapFiltered"/>). s2t's
+/// walks per text 76,960 -> 81,152 (a pair's triples share its word); same process, both orders: s2t 0.80-0.83 of
+/// the time per cached chunk.
 /// </remarks>
 internal sealed unsafe partial class StageTable
 {
@@ -35,12 +40,13 @@ internal sealed unsafe partial class StageTable
     private const int DenseKeyCount = 16384;
 
     /// <summary>
-    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 512-bit line holds
-    /// about 6 tokens on average (47,572 STPhrases tokens in 8,192 lines; more for pairs that begin many keys, whose
+    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 64-bit word holds
+    /// about 0.7 tokens on average (47,572 STPhrases tokens in 65,536 words; more for pairs that begin many keys, whose
     /// positions are mostly real key starts anyway). For STPhrases the filter takes 512 KB. Session 11, s2t, best of
     /// cached chunks, interleaved builds (load 6-13): 20 bits (128 KB) 10.95 against 9.39 ms for 40 bits (256 KB);
     /// 80 bits 8.26-8.85 against 9.22-9.24 ms; 160 bits (1 MB) 8.34-9.03, no better than 80. A false start costs a
-    /// walk (about 185 cycles with its cache misses), so fewer of them pays for the larger filter.
+    /// walk (about 185 cycles with its cache misses), so fewer of them pays for the larger filter. Session 18, with
+    /// one word per pair, same process against 80 bits: 40 bits 1.00 and 1.03, 160 bits 0.97 and 1.00 of the time.
     /// </summary>
     private const int StartFilterBitsPerToken = 80;
 
@@ -53,14 +59,11 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     private const long StartFilterAfterUnits = 1 << 20;
 
-    /// <summary>
-    /// The filter is made of lines of 2^3 words (64 bytes): a position's pair of units picks one line, and both its
-    /// tokens (the pair's and the triple's) are bits of that line, so that a probe touches one cache line.
-    /// </summary>
-    private const int LineWordsLog2 = 3;
+    /// <summary>Words at the start of the filter that stay zero: units that start no longer key read the first (see <see cref="FilterHit"/>).</summary>
+    private const int ZeroWords = 1;
 
-    /// <summary>Words of the filter's first line, which stays zero: units that start no longer key read it (see <see cref="FilterHit"/>).</summary>
-    private const int ZeroLineWords = 1 << LineWordsLog2;
+    /// <summary>Bits a pair's hash is rotated by before the third unit is mixed in: the pair's own bit is hash bits 0-5 (<see cref="PairBit"/>).</summary>
+    private const int TripleHashRotation = 6;
 
     // Built once StartFilterAfterUnits units went through the table without it (a race builds it twice, with the same
     // result); empty for the other tables.
@@ -206,8 +209,8 @@ internal sealed unsafe partial class StageTable
     /// <summary>Type argument of the conversion loop for a table with pair entries (see <c>StageTable.Pairs.cs</c>).</summary>
     private struct PairStarts;
 
-    /// <summary>The right shift that turns a pair's hash into a line index of <paramref name="filter"/> (any value for an empty filter).</summary>
-    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroLineWords) >> LineWordsLog2);
+    /// <summary>The right shift that turns a pair's hash into a word index of <paramref name="filter"/> (any value for an empty filter).</summary>
+    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroWords));
 
     /// <summary>
     /// <see cref="StartsLongerKey"/> when the start filter admits a key longer than one unit at <paramref name="i"/>
@@ -288,38 +291,33 @@ internal sealed unsafe partial class StageTable
     /// <paramref name="third"/>; the other bits are noise.
     /// </summary>
     /// <remarks>
-    /// A unit whose entry says it starts no longer key reads the filter's first line, which is all zeros, instead of
-    /// the pair's line (selected without a branch): on Simplified text that is 45% of the units, whose probes
-    /// otherwise spread over the whole filter and pushed the entries and the trie's root out of the L2 cache.
+    /// A unit whose entry says it starts no longer key reads the filter's first word, which is zero, instead of its
+    /// pair's word (selected without a branch): on Simplified text that is 45% of the units, whose probes otherwise
+    /// spread over the whole filter and pushed the entries and the trie's root out of the L2 cache (session 11).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint FilterHit(uint entry, uint pair, uint third, ref ulong filter, int filterShift)
     {
         ulong pairHash = pair * HashMultiplier;
-        nint startsLonger = -(nint)((entry >> StartsLongerKeyBit) & 1);
-        ref ulong line = ref Unsafe.Add(ref filter, (LineOf(pairHash, filterShift) << LineWordsLog2) & startsLonger);
-        return (uint)((Unsafe.Add(ref line, PairWord(pairHash)) >> PairBit(pairHash))
-            | (Unsafe.Add(ref line, (nint)(third & 7)) >> TripleBit(pairHash, third)));
+        nint startsLonger = (nint)((long)((ulong)entry << (63 - StartsLongerKeyBit)) >> 63);
+        ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift) & startsLonger);
+        return (uint)((word >> PairBit(pairHash)) | (word >> TripleBit(pairHash, third)));
     }
 
-    /// <summary>The line of the filter (1 .. 2^(64 - shift); line 0 is the zero line) that holds a pair's tokens.</summary>
+    /// <summary>The word of the filter (1 .. 2^(64 - shift); word 0 is the zero word) that holds a pair's tokens.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint LineOf(ulong pairHash, int filterShift) => (nint)(pairHash >> filterShift) + 1;
-
-    /// <summary>The word of its line that holds a pair's token (hash bits 20-22).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint PairWord(ulong pairHash) => (nint)((pairHash >> 20) & 7);
-
-    /// <summary>The bit of a pair's token in its word (hash bits 23-28; a shift count is taken mod 64).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PairBit(ulong pairHash) => (int)(pairHash >> 23);
+    private static nint WordOf(ulong pairHash, int filterShift) => (nint)(pairHash >> filterShift) + ZeroWords;
 
     /// <summary>
-    /// The bit of a triple's token in the word of its line that the third unit's low three bits pick: the third
-    /// unit's next bits mixed with hash bits 29-34 of the pair, so that the pairs sharing a line differ.
+    /// The bit of a pair's token in its word: hash bits 0-5 (a shift count is taken mod 64). They depend on the pair's
+    /// low bits only, enough to tell apart the few pairs that share a word, which the high bits picked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TripleBit(ulong pairHash, uint third) => (int)((third >> 3) ^ (uint)(pairHash >> 29));
+    private static int PairBit(ulong pairHash) => (int)pairHash;
+
+    /// <summary>The bit of a triple's token in its pair's word: the third unit mixed with hash bits 6-11 of the pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TripleBit(ulong pairHash, uint third) => (int)((uint)BitOperations.RotateRight(pairHash, TripleHashRotation) ^ third);
 
     /// <summary>Builds the start filter from the trie's first three levels; empty for a table without one.</summary>
     private ulong[] BuildStartFilter()
@@ -328,7 +326,7 @@ internal sealed unsafe partial class StageTable
         if (_denseStarts)
         {
             int tokens = AddStartTokens(null, 0);
-            filter = new ulong[ZeroLineWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
+            filter = new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
             AddStartTokens(filter, StartFilterShift(filter));
         }
 
@@ -362,11 +360,11 @@ internal sealed unsafe partial class StageTable
                 }
 
                 ulong pairHash = (((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL)) * HashMultiplier;
-                nint line = LineOf(pairHash, shift) << LineWordsLog2;
+                nint word = WordOf(pairHash, shift);
                 if ((second[1] & ValueMask) != 0)
                 {
                     tokens++;
-                    AddBit(filter, line + PairWord(pairHash), PairBit(pairHash));
+                    AddBit(filter, word, PairBit(pairHash));
                 }
 
                 if ((second[0] & HasChildren) == 0)
@@ -382,7 +380,7 @@ internal sealed unsafe partial class StageTable
                     {
                         tokens++;
                         uint unit = third[0] & 0xFFFFu;
-                        AddBit(filter, line + (nint)(unit & 7), TripleBit(pairHash, unit));
+                        AddBit(filter, word, TripleBit(pairHash, unit));
                     }
                 }
             }
