@@ -1,0 +1,153 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace TextRepair.Conversion;
+
+/// <summary>
+/// Direct pairs: for a table with a start filter (<c>StageTable.Scan.cs</c>), the two-unit keys with a two-unit value
+/// that are the match wherever no longer key goes on from them, in an exact table of their own, so that the plain
+/// conversion's filtered loop (<see cref="MapFilteredDirect"/>) writes such a key where the filter has no triple token
+/// and goes on, instead of returning to the conversion loop for a walk through the trie.
+/// </summary>
+/// <remarks>
+/// Session 18, s2t on the Simplified benchmark text: of 81,152 walks per text, 48,017 ended at a two-unit key, 44,049
+/// of them at a position whose triple token was not in the filter; each cost a return from the filtered loop, the
+/// walk (the first unit's slot in the trie's root block, then the second's in its child block: dependent loads that
+/// miss the cache on a whole text), the value's copy and a new call into the loop.
+/// </remarks>
+internal sealed unsafe partial class StageTable
+{
+    /// <summary>
+    /// Slots of the direct-pair table per pair, at least (load factor at most 1/2, so a lookup probes about 1.5 slots,
+    /// mostly in one cache line).
+    /// </summary>
+    private const int DirectPairSlotsPerPair = 2;
+
+    // Built with the start filter, before it is published; empty for the other tables.
+    private ulong[] _directPairs = [];
+
+    /// <summary>
+    /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
+    /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
+    /// Returns how many units it mapped, as many as it wrote: at most <paramref name="count"/> + 1 (a pair at the last
+    /// unit). <paramref name="pairs"/> is the direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapFilteredDirect(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    {
+        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        nint i = 0;
+        while (i < count)
+        {
+            uint third = Unsafe.Add(ref src, i + 2);
+            uint unit = pair >> 16;
+            uint entry = Unsafe.Add(ref entry0, (nint)unit);
+            if ((((entry >> NeedsSlowPathBit) | FilterHit(entry, pair, third, ref filter, filterShift)) & 1) == 0)
+            {
+                Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                pair = (pair << 16) | third;
+                i++;
+                continue;
+            }
+
+            ulong pairHash = pair * HashMultiplier;
+            uint value;
+            if ((entry & NeedsSlowPath) != 0
+                || ((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
+                || (value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref dst, i) = (char)value;
+            Unsafe.Add(ref dst, i + 1) = (char)(value >> 16);
+            i += 2;
+            if (i >= count)
+            {
+                break;
+            }
+
+            pair = (third << 16) | Unsafe.Add(ref src, i + 1);
+        }
+
+        return (int)i;
+    }
+
+    /// <summary>The two units of a direct pair's value (the first in the low half), or 0 when <paramref name="pair"/> is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FindDirectPair(ref ulong table0, int shift, uint pair)
+    {
+        // No pair is 0 (no key starts with U+0000), and the table is at most half full, so the probe ends.
+        uint mask = uint.MaxValue >> shift;
+        uint index = (pair * HashMultiplier32) >> shift;
+        while (true)
+        {
+            ulong slot = Unsafe.Add(ref table0, (nint)index);
+            if ((uint)slot == pair)
+            {
+                return (uint)(slot >> 32);
+            }
+
+            if (slot == 0)
+            {
+                return 0;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// <summary>
+    /// Builds the direct-pair table from the trie's first two levels: every two-unit key with a two-unit value that a
+    /// walk from its two units alone ends at (it outranks the first unit's own key), as a ulong: the pair (first unit
+    /// in the high half) in bits 0-31, the value's units in bits 32-63.
+    /// </summary>
+    private ulong[] BuildDirectPairs()
+    {
+        var found = new List<(uint Pair, uint Value)>();
+        int rootSize = 1 << _rootLog2;
+        Span<char> two = stackalloc char[2];
+        for (int r = 0; r < rootSize; r++)
+        {
+            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            {
+                continue;
+            }
+
+            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
+            for (int s = 0; s < firstSize; s++)
+            {
+                uint* second = _slots + ((nint)(first[2] + s) * SlotUints);
+                two[0] = (char)(first[0] & 0xFFFFu);
+                two[1] = (char)(second[0] & 0xFFFFu);
+                if ((second[0] & Occupied) == 0 || (second[1] & ValueMask) == 0 || char.IsSurrogate(two[1]) || TextUnits.IsIdsOperator(two[1])
+                    || Walk(two, 0, out int valueIndex) != 2)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> value = Value(valueIndex);
+                if (value.Length == 2)
+                {
+                    found.Add((((uint)two[0] << 16) | two[1], value[0] | ((uint)value[1] << 16)));
+                }
+            }
+        }
+
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(found.Count * DirectPairSlotsPerPair)))];
+        int shift = 32 - BitOperations.Log2((uint)table.Length);
+        foreach ((uint pair, uint value) in found)
+        {
+            uint index = (pair * HashMultiplier32) >> shift;
+            while (table[index] != 0)
+            {
+                index = (index + 1) & (uint)(table.Length - 1);
+            }
+
+            table[index] = pair | ((ulong)value << 32);
+        }
+
+        return table;
+    }
+}
