@@ -19,16 +19,11 @@ namespace TextRepair.Conversion;
 /// branch on it mispredicts about every other unit. For the other tables few units start a longer key, that branch is
 /// predictable, and probing a filter at every unit was measured slower (t2s 3.1 against 1.4 ms, tw2sp 10.7 against
 /// 6.6 ms per benchmark text, load 7-13), so they keep the pair filter behind the entry test.
-/// Session 10: the two tokens of a position were two-bit Bloom tokens of two independent hashes in two random words
-/// (two multiplications, four variable shifts and two cache lines per unit); now one hash of the pair picks a line and
-/// the third unit picks the triple's word in it, so a probe is one multiplication, one cache line and two one-bit
-/// tests. s2t, best times interleaved with the build before (load 6-7): 7.2-10.6 against 9.3-9.5 ms per 1.15 M units
-/// in cached chunks, 11.4-14.9 against 12.0-27.6 ms per whole text.
-/// Session 18: both tokens of a position in the one word its pair picks (a line of eight words before, the pair's
-/// token in one word and the triple's in the word the third unit picked): one load and two shifts of it per unit, and
-/// the hash's bits taken as they come (32 instead of 45 instructions per unit in <see cref="MapFiltered"/>). s2t's
-/// walks per text 76,960 -> 81,152 (a pair's triples share its word); same process, both orders: s2t 0.80-0.83 of
-/// the time per cached chunk.
+/// Session 10: one hash of the pair picked a line, the third unit the triple's word in it (before: two-bit Bloom
+/// tokens of two hashes in two random words). Session 18: both tokens in the one word the pair picks, one load and
+/// two shifts of it per unit, the hash's bits taken as they come (45 -> 32 instructions per unit in
+/// <see cref="MapFiltered"/>; s2t's walks per text 76,960 -> 81,152, as a pair's triples share its word): s2t
+/// 0.80-0.83 of the time per cached chunk (same process, both orders); see docs/conversion.md.
 /// </remarks>
 internal sealed unsafe partial class StageTable
 {
@@ -49,6 +44,12 @@ internal sealed unsafe partial class StageTable
     /// one word per pair, same process against 80 bits: 40 bits 1.00 and 1.03, 160 bits 0.97 and 1.00 of the time.
     /// </summary>
     private const int StartFilterBitsPerToken = 80;
+
+    /// <summary>
+    /// The start filter's hash of a pair key (2^32 over the golden ratio, odd): a 32-bit multiplication by an
+    /// immediate, where the 64-bit <see cref="HashMultiplier"/> took a second instruction to load the constant.
+    /// </summary>
+    private const uint FilterMultiplier = 0x9E3779B1u;
 
     /// <summary>
     /// Units a table with a start filter converts or scans without it before the filter is built. Building it takes
@@ -210,7 +211,7 @@ internal sealed unsafe partial class StageTable
     private struct PairStarts;
 
     /// <summary>The right shift that turns a pair's hash into a word index of <paramref name="filter"/> (any value for an empty filter).</summary>
-    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroWords));
+    private static int StartFilterShift(ulong[] filter) => 32 - BitOperations.Log2((uint)(filter.Length - ZeroWords));
 
     /// <summary>
     /// <see cref="StartsLongerKey"/> when the start filter admits a key longer than one unit at <paramref name="i"/>
@@ -219,8 +220,8 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MayStartLonger(uint entry, ref char src, int i, ref ulong filter, int filterShift)
     {
-        uint pair = ((uint)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1);
-        return (FilterHit(entry, pair, Unsafe.Add(ref src, i + 2), ref filter, filterShift) & 1) << 16;
+        ref char at = ref Unsafe.Add(ref src, i);
+        return (FilterHit(entry, PairKey(ref at), Unsafe.Add(ref at, 2), ref filter, filterShift) & 1) << 16;
     }
 
     /// <summary>
@@ -237,23 +238,20 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
     {
-        // The pair (the units at i and i + 1) rolls along in one register, so each step loads one new unit; the
-        // indexes are native-sized, so that no sign extension is left in the loop (session 11: 44 -> 37 instructions
-        // per unit, no stack access).
-        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        // The indexes are native-sized, so that no sign extension is left in the loop (session 11); the pair key is
+        // one load (session 18: before, the pair rolled along in a register, a shift and an or per unit).
         nint i = 0;
         for (; i < count; i++)
         {
-            uint third = Unsafe.Add(ref src, i + 2);
-            uint unit = pair >> 16;
+            ref char at = ref Unsafe.Add(ref src, i);
+            uint unit = at;
             uint entry = Unsafe.Add(ref entry0, (nint)unit);
-            if ((((entry >> NeedsSlowPathBit) | FilterHit(entry, pair, third, ref filter, filterShift)) & 1) != 0)
+            if ((((entry >> NeedsSlowPathBit) | FilterHit(entry, PairKey(ref at), Unsafe.Add(ref at, 2), ref filter, filterShift)) & 1) != 0)
             {
                 break;
             }
 
             Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
-            pair = (pair << 16) | third;
         }
 
         return (int)i;
@@ -268,18 +266,15 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int SkipFiltered(ref char src, int count, ref uint entry0, ref ulong filter, int filterShift, uint always)
     {
-        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
         nint i = 0;
         for (; i < count; i++)
         {
-            uint third = Unsafe.Add(ref src, i + 2);
-            uint entry = Unsafe.Add(ref entry0, (nint)(pair >> 16));
-            if (((entry & always) | (FilterHit(entry, pair, third, ref filter, filterShift) & 1)) != 0)
+            ref char at = ref Unsafe.Add(ref src, i);
+            uint entry = Unsafe.Add(ref entry0, (nint)at);
+            if (((entry & always) | (FilterHit(entry, PairKey(ref at), Unsafe.Add(ref at, 2), ref filter, filterShift) & 1)) != 0)
             {
                 break;
             }
-
-            pair = (pair << 16) | third;
         }
 
         return (int)i;
@@ -287,8 +282,8 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Bit 0 is set when the start filter admits a key longer than one unit at a position whose unit has
-    /// <paramref name="entry"/> and whose next units are <paramref name="pair"/> (first unit in the high half) and
-    /// <paramref name="third"/>; the other bits are noise.
+    /// <paramref name="entry"/>, whose first two units make the pair key <paramref name="pair"/> (see
+    /// <see cref="PairKey(uint, uint)"/>) and whose third is <paramref name="third"/>; the other bits are noise.
     /// </summary>
     /// <remarks>
     /// A unit whose entry says it starts no longer key reads the filter's first word, which is zero, instead of its
@@ -298,7 +293,7 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint FilterHit(uint entry, uint pair, uint third, ref ulong filter, int filterShift)
     {
-        ulong pairHash = pair * HashMultiplier;
+        uint pairHash = pair * FilterMultiplier;
         nint startsLonger = (nint)((long)((ulong)entry << (63 - StartsLongerKeyBit)) >> 63);
         ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift) & startsLonger);
         return (uint)((word >> PairBit(pairHash)) | (word >> TripleBit(pairHash, third)));
@@ -306,18 +301,18 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>The word of the filter (1 .. 2^(64 - shift); word 0 is the zero word) that holds a pair's tokens.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint WordOf(ulong pairHash, int filterShift) => (nint)(pairHash >> filterShift) + ZeroWords;
+    private static nint WordOf(uint pairHash, int filterShift) => (nint)(pairHash >> filterShift) + ZeroWords;
 
     /// <summary>
     /// The bit of a pair's token in its word: hash bits 0-5 (a shift count is taken mod 64). They depend on the pair's
     /// low bits only, enough to tell apart the few pairs that share a word, which the high bits picked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PairBit(ulong pairHash) => (int)pairHash;
+    private static int PairBit(uint pairHash) => (int)pairHash;
 
     /// <summary>The bit of a triple's token in its pair's word: the third unit mixed with hash bits 6-11 of the pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TripleBit(ulong pairHash, uint third) => (int)((uint)BitOperations.RotateRight(pairHash, TripleHashRotation) ^ third);
+    private static int TripleBit(uint pairHash, uint third) => (int)(BitOperations.RotateRight(pairHash, TripleHashRotation) ^ third);
 
     /// <summary>Builds the start filter from the trie's first three levels; empty for a table without one.</summary>
     private ulong[] BuildStartFilter()
@@ -360,7 +355,7 @@ internal sealed unsafe partial class StageTable
                     continue;
                 }
 
-                ulong pairHash = (((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL)) * HashMultiplier;
+                uint pairHash = PairKey(first[0] & 0xFFFFu, second[0] & 0xFFFFu) * FilterMultiplier;
                 nint word = WordOf(pairHash, shift);
                 if ((second[1] & ValueMask) != 0)
                 {
