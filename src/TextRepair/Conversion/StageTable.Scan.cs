@@ -323,7 +323,6 @@ internal sealed unsafe partial class StageTable
             int tokens = AddStartTokens(null, 0);
             filter = new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
             AddStartTokens(filter, StartFilterShift(filter));
-            _directPairs = BuildDirectPairs();
         }
 
         Volatile.Write(ref _startFilter, filter);

@@ -268,7 +268,7 @@ internal sealed unsafe partial class StageTable
         ulong[] filterArray = typeof(TStarts) == typeof(DenseStarts) ? StartFilter : [];
         ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
         int filterShift = StartFilterShift(filterArray);
-        ulong[] directPairs = typeof(TStarts) == typeof(DenseStarts) && typeof(TSink) == typeof(NoSink) ? _directPairs : [];
+        ulong[] directPairs = typeof(TStarts) == typeof(DenseStarts) && typeof(TSink) == typeof(NoSink) ? DirectPairs : [];
         ref ulong directPairs0 = ref MemoryMarshal.GetArrayDataReference(directPairs);
         int directShift = 32 - BitOperations.Log2((uint)Math.Max(1, directPairs.Length));
         int filtered = length - 2;
