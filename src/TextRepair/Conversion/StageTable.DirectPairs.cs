@@ -10,7 +10,7 @@ namespace TextRepair.Conversion;
 /// and goes on, instead of returning to the conversion loop for a walk through the trie.
 /// </summary>
 /// <remarks>
-/// Session 18, s2t on the Simplified benchmark text: of 81,152 walks per text, 48,017 ended at a two-unit key, 44,049
+/// Session 18, s2t on the Simplified benchmark text: of 81,033 walks per text, 48,017 ended at a two-unit key, 44,049
 /// of them at a position whose triple token was not in the filter; each cost a return from the filtered loop, the
 /// walk (the first unit's slot in the trie's root block, then the second's in its child block: dependent loads that
 /// miss the cache on a whole text), the value's copy and a new call into the loop. After: 36,984 walks; the table

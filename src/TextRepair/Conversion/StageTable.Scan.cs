@@ -22,7 +22,7 @@ namespace TextRepair.Conversion;
 /// Session 10: one hash of the pair picked a line, the third unit the triple's word in it (before: two-bit Bloom
 /// tokens of two hashes in two random words). Session 18: both tokens in the one word the pair picks, one load and
 /// two shifts of it per unit, the hash's bits taken as they come (45 -> 32 instructions per unit in
-/// <see cref="MapFiltered"/>; s2t's walks per text 76,960 -> 81,152, as a pair's triples share its word): s2t
+/// <see cref="MapFiltered"/>; s2t's stops per text 76,960 -> 81,152, as a pair's triples share its word): s2t
 /// 0.80-0.83 of the time per cached chunk (same process, both orders); see docs/conversion.md.
 /// </remarks>
 internal sealed unsafe partial class StageTable
