@@ -7,7 +7,7 @@ namespace TextRepair.Conversion;
 /// <summary>
 /// The start filter: for tables where about every other unit of real text starts a longer key (STPhrases), a
 /// filter over the first two units of every two-unit key and the first three units of every longer key, one bit per
-/// token, in cache lines picked by the first two units (see <see cref="LineWordsLog2"/>). Where it says no, no key
+/// token, in a 64-bit word picked by the first two units (see <see cref="WordOf"/>). Where it says no, no key
 /// longer than one unit matches, so only the unit's entry counts: no trie walk.
 /// </summary>
 /// <remarks>
@@ -19,11 +19,11 @@ namespace TextRepair.Conversion;
 /// branch on it mispredicts about every other unit. For the other tables few units start a longer key, that branch is
 /// predictable, and probing a filter at every unit was measured slower (t2s 3.1 against 1.4 ms, tw2sp 10.7 against
 /// 6.6 ms per benchmark text, load 7-13), so they keep the pair filter behind the entry test.
-/// Session 10: the two tokens of a position were two-bit Bloom tokens of two independent hashes in two random words
-/// (two multiplications, four variable shifts and two cache lines per unit); now one hash of the pair picks a line and
-/// the third unit picks the triple's word in it, so a probe is one multiplication, one cache line and two one-bit
-/// tests. s2t, best times interleaved with the build before (load 6-7): 7.2-10.6 against 9.3-9.5 ms per 1.15 M units
-/// in cached chunks, 11.4-14.9 against 12.0-27.6 ms per whole text.
+/// Session 10: one hash of the pair picked a line, the third unit the triple's word in it (before: two-bit Bloom
+/// tokens of two hashes in two random words). Session 18: both tokens in the one word the pair picks, one load and
+/// two shifts of it per unit, the hash's bits taken as they come (45 -> 32 instructions per unit in
+/// <see cref="MapFiltered"/>; s2t's stops per text 76,960 -> 81,152, as a pair's triples share its word): s2t
+/// 0.80-0.83 of the time per cached chunk (same process, both orders); see docs/conversion.md.
 /// </remarks>
 internal sealed unsafe partial class StageTable
 {
@@ -35,14 +35,21 @@ internal sealed unsafe partial class StageTable
     private const int DenseKeyCount = 16384;
 
     /// <summary>
-    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 512-bit line holds
-    /// about 6 tokens on average (47,572 STPhrases tokens in 8,192 lines; more for pairs that begin many keys, whose
+    /// Bits of the start filter per token, at least (the size is rounded up to a power of two): a 64-bit word holds
+    /// about 0.7 tokens on average (47,572 STPhrases tokens in 65,536 words; more for pairs that begin many keys, whose
     /// positions are mostly real key starts anyway). For STPhrases the filter takes 512 KB. Session 11, s2t, best of
     /// cached chunks, interleaved builds (load 6-13): 20 bits (128 KB) 10.95 against 9.39 ms for 40 bits (256 KB);
     /// 80 bits 8.26-8.85 against 9.22-9.24 ms; 160 bits (1 MB) 8.34-9.03, no better than 80. A false start costs a
-    /// walk (about 185 cycles with its cache misses), so fewer of them pays for the larger filter.
+    /// walk (about 185 cycles with its cache misses), so fewer of them pays for the larger filter. Session 18, with
+    /// one word per pair, same process against 80 bits: 40 bits 1.00 and 1.03, 160 bits 0.97 and 1.00 of the time.
     /// </summary>
     private const int StartFilterBitsPerToken = 80;
+
+    /// <summary>
+    /// The start filter's hash of a pair key (2^32 over the golden ratio, odd): a 32-bit multiplication by an
+    /// immediate, where the 64-bit <see cref="HashMultiplier"/> took a second instruction to load the constant.
+    /// </summary>
+    private const uint FilterMultiplier = 0x9E3779B1u;
 
     /// <summary>
     /// Units a table with a start filter converts or scans without it before the filter is built. Building it takes
@@ -53,14 +60,11 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     private const long StartFilterAfterUnits = 1 << 20;
 
-    /// <summary>
-    /// The filter is made of lines of 2^3 words (64 bytes): a position's pair of units picks one line, and both its
-    /// tokens (the pair's and the triple's) are bits of that line, so that a probe touches one cache line.
-    /// </summary>
-    private const int LineWordsLog2 = 3;
+    /// <summary>Words at the start of the filter that stay zero: units that start no longer key read the first (see <see cref="FilterHit"/>).</summary>
+    private const int ZeroWords = 1;
 
-    /// <summary>Words of the filter's first line, which stays zero: units that start no longer key read it (see <see cref="FilterHit"/>).</summary>
-    private const int ZeroLineWords = 1 << LineWordsLog2;
+    /// <summary>Bits a pair's hash is rotated by before the third unit is mixed in: the pair's own bit is hash bits 0-5 (<see cref="PairBit"/>).</summary>
+    private const int TripleHashRotation = 6;
 
     // Built once StartFilterAfterUnits units went through the table without it (a race builds it twice, with the same
     // result); empty for the other tables.
@@ -206,8 +210,8 @@ internal sealed unsafe partial class StageTable
     /// <summary>Type argument of the conversion loop for a table with pair entries (see <c>StageTable.Pairs.cs</c>).</summary>
     private struct PairStarts;
 
-    /// <summary>The right shift that turns a pair's hash into a line index of <paramref name="filter"/> (any value for an empty filter).</summary>
-    private static int StartFilterShift(ulong[] filter) => 64 - BitOperations.Log2((uint)(filter.Length - ZeroLineWords) >> LineWordsLog2);
+    /// <summary>The right shift that turns a pair's hash into a word index of <paramref name="filter"/> (any value for an empty filter).</summary>
+    private static int StartFilterShift(ulong[] filter) => 32 - BitOperations.Log2((uint)(filter.Length - ZeroWords));
 
     /// <summary>
     /// <see cref="StartsLongerKey"/> when the start filter admits a key longer than one unit at <paramref name="i"/>
@@ -216,8 +220,8 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MayStartLonger(uint entry, ref char src, int i, ref ulong filter, int filterShift)
     {
-        uint pair = ((uint)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1);
-        return (FilterHit(entry, pair, Unsafe.Add(ref src, i + 2), ref filter, filterShift) & 1) << 16;
+        ref char at = ref Unsafe.Add(ref src, i);
+        return (FilterHit(entry, PairKey(ref at), Unsafe.Add(ref at, 2), ref filter, filterShift) & 1) << 16;
     }
 
     /// <summary>
@@ -234,23 +238,20 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MapFiltered(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift)
     {
-        // The pair (the units at i and i + 1) rolls along in one register, so each step loads one new unit; the
-        // indexes are native-sized, so that no sign extension is left in the loop (session 11: 44 -> 37 instructions
-        // per unit, no stack access).
-        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
+        // The indexes are native-sized, so that no sign extension is left in the loop (session 11); the pair key is
+        // one load (session 18: before, the pair rolled along in a register, a shift and an or per unit).
         nint i = 0;
         for (; i < count; i++)
         {
-            uint third = Unsafe.Add(ref src, i + 2);
-            uint unit = pair >> 16;
+            ref char at = ref Unsafe.Add(ref src, i);
+            uint unit = at;
             uint entry = Unsafe.Add(ref entry0, (nint)unit);
-            if ((((entry >> NeedsSlowPathBit) | FilterHit(entry, pair, third, ref filter, filterShift)) & 1) != 0)
+            if ((((entry >> NeedsSlowPathBit) | FilterHit(entry, PairKey(ref at), Unsafe.Add(ref at, 2), ref filter, filterShift)) & 1) != 0)
             {
                 break;
             }
 
             Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
-            pair = (pair << 16) | third;
         }
 
         return (int)i;
@@ -265,18 +266,15 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int SkipFiltered(ref char src, int count, ref uint entry0, ref ulong filter, int filterShift, uint always)
     {
-        uint pair = ((uint)src << 16) | Unsafe.Add(ref src, 1);
         nint i = 0;
         for (; i < count; i++)
         {
-            uint third = Unsafe.Add(ref src, i + 2);
-            uint entry = Unsafe.Add(ref entry0, (nint)(pair >> 16));
-            if (((entry & always) | (FilterHit(entry, pair, third, ref filter, filterShift) & 1)) != 0)
+            ref char at = ref Unsafe.Add(ref src, i);
+            uint entry = Unsafe.Add(ref entry0, (nint)at);
+            if (((entry & always) | (FilterHit(entry, PairKey(ref at), Unsafe.Add(ref at, 2), ref filter, filterShift) & 1)) != 0)
             {
                 break;
             }
-
-            pair = (pair << 16) | third;
         }
 
         return (int)i;
@@ -284,42 +282,37 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Bit 0 is set when the start filter admits a key longer than one unit at a position whose unit has
-    /// <paramref name="entry"/> and whose next units are <paramref name="pair"/> (first unit in the high half) and
-    /// <paramref name="third"/>; the other bits are noise.
+    /// <paramref name="entry"/>, whose first two units make the pair key <paramref name="pair"/> (see
+    /// <see cref="PairKey(uint, uint)"/>) and whose third is <paramref name="third"/>; the other bits are noise.
     /// </summary>
     /// <remarks>
-    /// A unit whose entry says it starts no longer key reads the filter's first line, which is all zeros, instead of
-    /// the pair's line (selected without a branch): on Simplified text that is 45% of the units, whose probes
-    /// otherwise spread over the whole filter and pushed the entries and the trie's root out of the L2 cache.
+    /// A unit whose entry says it starts no longer key reads the filter's first word, which is zero, instead of its
+    /// pair's word (selected without a branch): on Simplified text that is 45% of the units, whose probes otherwise
+    /// spread over the whole filter and pushed the entries and the trie's root out of the L2 cache (session 11).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint FilterHit(uint entry, uint pair, uint third, ref ulong filter, int filterShift)
     {
-        ulong pairHash = pair * HashMultiplier;
-        nint startsLonger = -(nint)((entry >> StartsLongerKeyBit) & 1);
-        ref ulong line = ref Unsafe.Add(ref filter, (LineOf(pairHash, filterShift) << LineWordsLog2) & startsLonger);
-        return (uint)((Unsafe.Add(ref line, PairWord(pairHash)) >> PairBit(pairHash))
-            | (Unsafe.Add(ref line, (nint)(third & 7)) >> TripleBit(pairHash, third)));
+        uint pairHash = pair * FilterMultiplier;
+        nint startsLonger = (nint)((long)((ulong)entry << (63 - StartsLongerKeyBit)) >> 63);
+        ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift) & startsLonger);
+        return (uint)((word >> PairBit(pairHash)) | (word >> TripleBit(pairHash, third)));
     }
 
-    /// <summary>The line of the filter (1 .. 2^(64 - shift); line 0 is the zero line) that holds a pair's tokens.</summary>
+    /// <summary>The word of the filter (1 .. 2^(64 - shift); word 0 is the zero word) that holds a pair's tokens.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint LineOf(ulong pairHash, int filterShift) => (nint)(pairHash >> filterShift) + 1;
-
-    /// <summary>The word of its line that holds a pair's token (hash bits 20-22).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint PairWord(ulong pairHash) => (nint)((pairHash >> 20) & 7);
-
-    /// <summary>The bit of a pair's token in its word (hash bits 23-28; a shift count is taken mod 64).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PairBit(ulong pairHash) => (int)(pairHash >> 23);
+    private static nint WordOf(uint pairHash, int filterShift) => (nint)(pairHash >> filterShift) + ZeroWords;
 
     /// <summary>
-    /// The bit of a triple's token in the word of its line that the third unit's low three bits pick: the third
-    /// unit's next bits mixed with hash bits 29-34 of the pair, so that the pairs sharing a line differ.
+    /// The bit of a pair's token in its word: hash bits 0-5 (a shift count is taken mod 64). They depend on the pair's
+    /// low bits only, enough to tell apart the few pairs that share a word, which the high bits picked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TripleBit(ulong pairHash, uint third) => (int)((third >> 3) ^ (uint)(pairHash >> 29));
+    private static int PairBit(uint pairHash) => (int)pairHash;
+
+    /// <summary>The bit of a triple's token in its pair's word: the third unit mixed with hash bits 6-11 of the pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TripleBit(uint pairHash, uint third) => (int)(BitOperations.RotateRight(pairHash, TripleHashRotation) ^ third);
 
     /// <summary>Builds the start filter from the trie's first three levels; empty for a table without one.</summary>
     private ulong[] BuildStartFilter()
@@ -328,7 +321,7 @@ internal sealed unsafe partial class StageTable
         if (_denseStarts)
         {
             int tokens = AddStartTokens(null, 0);
-            filter = new ulong[ZeroLineWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
+            filter = new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
             AddStartTokens(filter, StartFilterShift(filter));
         }
 
@@ -361,12 +354,12 @@ internal sealed unsafe partial class StageTable
                     continue;
                 }
 
-                ulong pairHash = (((first[0] & 0xFFFFUL) << 16) | (second[0] & 0xFFFFUL)) * HashMultiplier;
-                nint line = LineOf(pairHash, shift) << LineWordsLog2;
+                uint pairHash = PairKey(first[0] & 0xFFFFu, second[0] & 0xFFFFu) * FilterMultiplier;
+                nint word = WordOf(pairHash, shift);
                 if ((second[1] & ValueMask) != 0)
                 {
                     tokens++;
-                    AddBit(filter, line + PairWord(pairHash), PairBit(pairHash));
+                    AddBit(filter, word, PairBit(pairHash));
                 }
 
                 if ((second[0] & HasChildren) == 0)
@@ -382,7 +375,7 @@ internal sealed unsafe partial class StageTable
                     {
                         tokens++;
                         uint unit = third[0] & 0xFFFFu;
-                        AddBit(filter, line + (nint)(unit & 7), TripleBit(pairHash, unit));
+                        AddBit(filter, word, TripleBit(pairHash, unit));
                     }
                 }
             }

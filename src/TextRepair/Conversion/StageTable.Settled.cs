@@ -127,8 +127,8 @@ internal sealed unsafe partial class StageTable
             {
                 if ((starts & (settled[v] >> SettledSecondShift)) != 0 && last.BeginsKeyPair(lastInputs[u], lastInputs[v]))
                 {
-                    ulong pairHash = (((uint)u << 16) | (uint)v) * HashMultiplier;
-                    filter[(LineOf(pairHash, shift) << LineWordsLog2) + PairWord(pairHash)] |= 1UL << PairBit(pairHash);
+                    uint pairHash = PairKey((uint)u, (uint)v) * FilterMultiplier;
+                    filter[WordOf(pairHash, shift)] |= 1UL << PairBit(pairHash);
                 }
             }
         }

@@ -268,6 +268,9 @@ internal sealed unsafe partial class StageTable
         ulong[] filterArray = typeof(TStarts) == typeof(DenseStarts) ? StartFilter : [];
         ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
         int filterShift = StartFilterShift(filterArray);
+        ulong[] directPairs = typeof(TStarts) == typeof(DenseStarts) && typeof(TSink) == typeof(NoSink) ? DirectPairs : [];
+        ref ulong directPairs0 = ref MemoryMarshal.GetArrayDataReference(directPairs);
+        int directShift = 32 - BitOperations.Log2((uint)Math.Max(1, directPairs.Length));
         int filtered = length - 2;
         ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(IsPaired<TStarts>() ? PairEntries : []);
         ulong[] pairTable = IsPaired<TStarts>() ? _pairTable : [];
@@ -289,9 +292,11 @@ internal sealed unsafe partial class StageTable
 
             if (typeof(TStarts) == typeof(DenseStarts) && i < filtered)
             {
-                // The units that only their own entry can match, up to the next that needs a walk, in a loop of
-                // their own (StageTable.Scan.cs): inside this method the loop's state did not fit in registers.
-                int mapped = MapFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift);
+                // The units that only their own entry can match, up to the next that needs a walk, in a loop of their
+                // own (StageTable.Scan.cs; the plain conversion's also writes direct pairs, StageTable.DirectPairs.cs).
+                int mapped = typeof(TSink) == typeof(NoSink)
+                    ? MapFilteredDirect(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift, ref directPairs0, directShift)
+                    : MapFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift);
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;

@@ -1,0 +1,172 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace TextRepair.Conversion;
+
+/// <summary>
+/// Direct pairs: for a table with a start filter (<c>StageTable.Scan.cs</c>), the two-unit keys with a two-unit value
+/// that are the match wherever no longer key goes on from them, in an exact table of their own, so that the plain
+/// conversion's filtered loop (<see cref="MapFilteredDirect"/>) writes such a key where the filter has no triple token
+/// and goes on, instead of returning to the conversion loop for a walk through the trie.
+/// </summary>
+/// <remarks>
+/// Session 18, s2t on the Simplified benchmark text: of 81,033 walks per text, 48,017 ended at a two-unit key, 44,049
+/// of them at a position whose triple token was not in the filter; each cost a return from the filtered loop, the
+/// walk (the first unit's slot in the trie's root block, then the second's in its child block: dependent loads that
+/// miss the cache on a whole text), the value's copy and a new call into the loop. After: 36,984 walks; the table
+/// holds 19,329 STPhrases pairs in 65,536 slots (512 KB). Same process, both orders: s2t 0.84-0.87 of the time per
+/// cached chunk, 0.89-0.90 per whole text (see docs/conversion.md).
+/// </remarks>
+internal sealed unsafe partial class StageTable
+{
+    /// <summary>
+    /// Slots of the direct-pair table per pair, at least (load factor at most 1/2, so a lookup probes about 1.5 slots,
+    /// mostly in one cache line).
+    /// </summary>
+    private const int DirectPairSlotsPerPair = 2;
+
+    // Built by the first plain conversion with the start filter (a race builds it twice, with the same result): a
+    // table used only for its segmentation scan (s2tw, s2twp, s2hk, s2hkp) never holds it.
+    private ulong[]? _directPairs;
+
+    /// <summary>The direct-pair table (see <see cref="BuildDirectPairs"/>); only for a table with a start filter.</summary>
+    private ulong[] DirectPairs => Volatile.Read(ref _directPairs) ?? BuildDirectPairs();
+
+    /// <summary>
+    /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
+    /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
+    /// Returns how many units it mapped, as many as it wrote: at most <paramref name="count"/> + 1 (a pair at the last
+    /// unit). <paramref name="pairs"/> is the direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapFilteredDirect(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    {
+        // The bound native-sized once: as an int it was sign-extended at every unit.
+        nint i = 0;
+        nint end = count;
+        while (i < end)
+        {
+            ref char at = ref Unsafe.Add(ref src, i);
+            uint unit = at;
+            uint entry = Unsafe.Add(ref entry0, (nint)unit);
+            if ((entry & NeedsSlowPath) != 0)
+            {
+                // Rare (surrogates, IDS operators, emoji): a predictable branch of its own instead of a shift and an
+                // or in the filter's dependency chain.
+                break;
+            }
+
+            uint pair = PairKey(ref at);
+            uint third = Unsafe.Add(ref at, 2);
+            if ((FilterHit(entry, pair, third, ref filter, filterShift) & 1) == 0)
+            {
+                Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                i++;
+                continue;
+            }
+
+            uint pairHash = pair * FilterMultiplier;
+            uint value;
+            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
+                || (value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref dst, i) = (char)value;
+            Unsafe.Add(ref dst, i + 1) = (char)(value >> 16);
+            i += 2;
+        }
+
+        return (int)i;
+    }
+
+    /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PairKey(ref char at) => Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at));
+
+    /// <summary>
+    /// Two units as the filter's pair key: the 32 bits the two units make in memory (the first unit in the low half
+    /// on a little-endian machine), so that the scanning loops read it with one load instead of rolling it along.
+    /// </summary>
+    private static uint PairKey(uint first, uint second) => BitConverter.IsLittleEndian ? (second << 16) | first : (first << 16) | second;
+
+    /// <summary>The two units of a direct pair's value (the first in the low half), or 0 when <paramref name="pair"/> is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FindDirectPair(ref ulong table0, int shift, uint pair)
+    {
+        // No pair is 0 (no key starts with U+0000), and the table is at most half full, so the probe ends.
+        uint mask = uint.MaxValue >> shift;
+        uint index = (pair * HashMultiplier32) >> shift;
+        while (true)
+        {
+            ulong slot = Unsafe.Add(ref table0, (nint)index);
+            if ((uint)slot == pair)
+            {
+                return (uint)(slot >> 32);
+            }
+
+            if (slot == 0)
+            {
+                return 0;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// <summary>
+    /// Builds and publishes the direct-pair table from the trie's first two levels: every two-unit key with a
+    /// two-unit value that a walk from its two units alone ends at (it outranks the first unit's own key), as a
+    /// ulong: the pair key (<see cref="PairKey(uint, uint)"/>) in bits 0-31, the value's units in bits 32-63.
+    /// </summary>
+    private ulong[] BuildDirectPairs()
+    {
+        var found = new List<(uint Pair, uint Value)>();
+        int rootSize = 1 << _rootLog2;
+        Span<char> two = stackalloc char[2];
+        for (int r = 0; r < rootSize; r++)
+        {
+            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
+            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            {
+                continue;
+            }
+
+            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
+            for (int s = 0; s < firstSize; s++)
+            {
+                uint* second = _slots + ((nint)(first[2] + s) * SlotUints);
+                two[0] = (char)(first[0] & 0xFFFFu);
+                two[1] = (char)(second[0] & 0xFFFFu);
+                if ((second[0] & Occupied) == 0 || (second[1] & ValueMask) == 0 || char.IsSurrogate(two[1]) || TextUnits.IsIdsOperator(two[1])
+                    || Walk(two, 0, out int valueIndex) != 2)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> value = Value(valueIndex);
+                if (value.Length == 2)
+                {
+                    found.Add((PairKey(two[0], two[1]), value[0] | ((uint)value[1] << 16)));
+                }
+            }
+        }
+
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(found.Count * DirectPairSlotsPerPair)))];
+        int shift = 32 - BitOperations.Log2((uint)table.Length);
+        foreach ((uint pair, uint value) in found)
+        {
+            uint index = (pair * HashMultiplier32) >> shift;
+            while (table[index] != 0)
+            {
+                index = (index + 1) & (uint)(table.Length - 1);
+            }
+
+            table[index] = pair | ((ulong)value << 32);
+        }
+
+        Volatile.Write(ref _directPairs, table);
+        return table;
+    }
+}
