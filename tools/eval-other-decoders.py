@@ -8,7 +8,8 @@ for 0x8160, its Mac Roman U+03A9 for 0xBD, its GBK and Big5 have no user-defined
 for 0x81). Text read by windows-1252, ISO-8859-1 or windows-1251 that has no-break spaces (the byte 0xA0) is also
 given with them turned into plain spaces, as text copied from a web page or normalised has them, and text whose
 reader could not read every byte is also given read with errors='ignore' (the bytes dropped, as iconv -c and many
-pipelines do). This script is an independent check of how the engine holds on such text. Run by
+pipelines do), and text read as windows-1252 is also given stored as ISO-8859-1 afterwards (MySQL's latin1: what
+windows-1252 has beyond ISO-8859-1 became '?'). This script is an independent check of how the engine holds on such text. Run by
 tools/eval-other-decoders.sh, which writes docs/encoding-other-decoders.md.
 
   eval-other-decoders.py garble TEXTS.jsonl CASES.jsonl     original texts -> cases (JSON lines with a "text" field)
@@ -88,6 +89,13 @@ def garble(texts_path, cases_path):
                 cases.append(dict(base, kind='nbsp', text=garbled.replace('\u00a0', ' '), expected=text))
         except UnicodeDecodeError:
             pass  # Python's reader cannot read every byte: only a lossy case
+        if reader == 'cp1252':
+            # Stored in an ISO-8859-1 column or file (MySQL's latin1): what windows-1252 has beyond it became '?'.
+            read = data.decode(reader, 'replace')
+            stored = read.encode('latin-1', 'replace').decode('latin-1')
+            if stored != read:
+                best = ''.join(ch if all(0xA0 <= b or b < 0x80 for b in ch.encode(writer)) else '\ufffd' for ch in text)
+                cases.append(dict(base, kind='latin1', text=stored, expected=best))
         made = lossy(text, writer, reader, rnd)
         if made is not None:
             cases.append(dict(base, kind='lossy', text=made[0], expected=made[1]))
@@ -120,6 +128,11 @@ def score(cases_path, repaired_path):
             t[key] += 1
             t[key + '_flagged'] += bool(report.get('lossy'))
             t[key + '_best'] += exact
+        elif c['kind'] == 'latin1':
+            key = 'latin1_utf8' if c['cell'].startswith('utf-8 ') else 'latin1_other'
+            t[key] += 1
+            t[key + '_flagged'] += bool(report.get('lossy'))
+            t[key + '_best'] += exact
         elif c['kind'] == 'nbsp':
             key = 'nbsp_utf8' if c['cell'].startswith('utf-8 ') else 'nbsp_other'
             t[key] += 1
@@ -140,10 +153,12 @@ def score(cases_path, repaired_path):
     out.append('| … other text, its no-break spaces turned into spaces | ' + ' | '.join(pct(totals[s]['nbsp_other_ok'], totals[s]['nbsp_other']) for s in sets) + ' |')
     out.append('| lossy cases flagged | ' + ' | '.join(pct(totals[s]['flagged'], totals[s]['lossy']) for s in sets) + ' |')
     out.append('| lossy cases recovered to the best possible text | ' + ' | '.join(pct(totals[s]['best'], totals[s]['lossy']) for s in sets) + ' |')
-    for key, name in (('ignore_utf8', 'UTF-8 text'), ('ignore_other', 'other text')):
-        out.append(f'| {name} read ignoring the bytes the reader cannot read: flagged | '
-                   + ' | '.join(pct(totals[s][key + '_flagged'], totals[s][key]) for s in sets) + ' |')
-        out.append(f'| … recovered to the best possible text | ' + ' | '.join(pct(totals[s][key + '_best'], totals[s][key]) for s in sets) + ' |')
+    for key, name in (('ignore_utf8', 'UTF-8 text read ignoring the bytes the reader cannot read'),
+                      ('ignore_other', 'other text read ignoring the bytes the reader cannot read'),
+                      ('latin1_utf8', 'UTF-8 text read as windows-1252, then stored as ISO-8859-1 (\'?\' for the rest)'),
+                      ('latin1_other', 'other text read as windows-1252, then stored as ISO-8859-1')):
+        out.append(f'| {name}: flagged | ' + ' | '.join(pct(totals[s][key + '_flagged'], totals[s][key]) for s in sets) + ' |')
+        out.append('| … recovered to the best possible text | ' + ' | '.join(pct(totals[s][key + '_best'], totals[s][key]) for s in sets) + ' |')
     out += ['', '### Held-out, per cell (recoverable fixed; lossy flagged; lossy best)', '',
             '| cell | recoverable | lossy flagged | lossy best |', '|---|---:|---:|---:|']
     for name in sorted(cells):

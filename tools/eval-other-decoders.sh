@@ -29,7 +29,9 @@ python3 "$here/eval-other-decoders.py" garble "$work/tests/matrix-texts.jsonl" "
     echo '([encoding-evaluation.md](encoding-evaluation.md)) garbled by Python 3'"'"'s codecs instead of .NET'"'"'s: written as'
     echo 'Windows writes them,'
     echo 'read by Python'"'"'s `cp1252`, `latin-1`, `cp437`, `cp850`, `cp866`, `mac_roman`, `cp1251`, `gbk`, `big5`, `shift_jis`,'
-    echo '`euc_kr`, `utf-8` and `utf-16-le`. See [encoding.md](encoding.md#other-implementations-of-the-decoders-session-18).'
+    echo '`euc_kr`, `utf-8` and `utf-16-le`; also with the no-break spaces turned into spaces, read with `errors='"'"'ignore'"'"'`,'
+    echo 'and (read as windows-1252) stored as ISO-8859-1 afterwards. See'
+    echo '[encoding.md](encoding.md#other-implementations-of-the-decoders-session-18).'
     echo
     python3 "$here/eval-other-decoders.py" score "$work/cases.jsonl" "$work/repaired.jsonl"
 } > "$root/docs/encoding-other-decoders.md"

@@ -5,7 +5,8 @@ namespace TextRepair.Tests.Decoding;
 /// <summary>
 /// UTF-8 read by a windows-1252 or windows-1251 reader that ignores the bytes its code page leaves undefined (Python's
 /// errors='ignore', iconv -c): 不 (E4 B8 8D) loses 0x8D and is "ä¸". The character is lost, and is marked so
-/// (CodePage.DropsContinuationBytes). The texts are written for these tests, not taken from the evaluation sets.
+/// (CodePage.DropsContinuationBytes). Also such text stored as ISO-8859-1 afterwards, where each '?' is one lost byte
+/// (LayerUndo.MayHaveLostMarks). The texts are written for these tests, not taken from the evaluation sets.
 /// </summary>
 public sealed class IgnoredBytesTests
 {
@@ -33,6 +34,24 @@ public sealed class IgnoredBytesTests
 
         Assert.Equal(expected, result.Text);
         Assert.Equal(expected != text, result.Lossy);
+    }
+
+    [Theory]
+    [InlineData("中文字符测试", "中��符��")] // 文 E6 96 87 is "æ–‡", stored as "æ??"
+    [InlineData("请输入正确的用户名和密码", "请��正确���名��码")] // 名 E5 90 8D: the framework reads 0x90 and 0x8D as C1 controls, which ISO-8859-1 keeps
+    [InlineData("我们正在讨论人工智能的发展", "�们正�讨论人工�����")]
+    public void Utf8ReadAsWindows1252ThenStoredAsLatin1_EachMarkIsALostByte(string text, string expected)
+    {
+        // What windows-1252 has beyond ISO-8859-1 (–, ‡, ‹, •, ...) became '?' (MySQL's latin1 columns).
+        string read = Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes(text));
+        Encoding latin1 = Encoding.GetEncoding(28591, new EncoderReplacementFallback("?"), DecoderFallback.ReplacementFallback);
+        string stored = latin1.GetString(latin1.GetBytes(read));
+        Assert.Contains('?', stored);
+
+        RepairResult result = EncodingRepairTests.Repair(stored);
+
+        Assert.Equal(expected, result.Text);
+        Assert.True(result.Lossy);
     }
 
     [Theory]

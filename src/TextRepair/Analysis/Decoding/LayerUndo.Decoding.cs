@@ -120,7 +120,7 @@ internal static partial class LayerUndo
                 // U+FFFD for a lead byte with an invalid trail and reads the trail as the next lead: "瀹夎�呭寘" for
                 // 安装包 keeps 装's last byte in 呭).
                 int end = position + k + 1;
-                while (end < bytes.Count && end - position < need && bytes[end] is >= 0x80 and < 0xC0)
+                while (end < bytes.Count && end - position < need && (bytes[end] is >= 0x80 and < 0xC0 || (bytes.LostSlotIsOneByte && bytes[end] == LostByte)))
                 {
                     end++;
                 }

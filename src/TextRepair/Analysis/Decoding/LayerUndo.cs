@@ -51,12 +51,16 @@ internal static partial class LayerUndo
 
     /// <summary>
     /// True when <paramref name="text"/> has a loss mark of <paramref name="wrongDecoder"/> (<see cref="Codec.IsLossMark"/>)
-    /// right after a non-ASCII character, and the decoder is a double-byte one: such decoders write the mark for a byte
-    /// they cannot decode, so the mark may stand for a lost byte.
+    /// right after a non-ASCII character, and the decoder is a code page: double-byte decoders write the mark for a byte
+    /// they cannot decode, and text a single-byte decoder read was often stored in a narrower code page afterwards,
+    /// whose encoder wrote the mark for each character it lacks (windows-1252's – and ‡ in an ISO-8859-1 column), so the
+    /// mark may stand for a lost byte. Both readings are tried; the language model decides (session 18: a UTF-8 line read
+    /// as windows-1252 and stored as ISO-8859-1 is flagged and recovered more often, and no output of the evaluation's
+    /// framework-garbled set changed).
     /// </summary>
     public static bool MayHaveLostMarks(ReadOnlySpan<char> text, Codec wrongDecoder)
     {
-        if (wrongDecoder.Kind != CodecKind.Table || !wrongDecoder.Page.IsDoubleByte)
+        if (wrongDecoder.Kind != CodecKind.Table)
         {
             return false;
         }
@@ -91,6 +95,7 @@ internal static partial class LayerUndo
             Encode(text, wrongDecoder, marksLost, ref bytes, charStart);
             bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
             bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
+            bytes.LostSlotIsOneByte = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -170,6 +175,10 @@ internal static partial class LayerUndo
         // a UTF-8 character cut short inside the text lost them (CodePage.DropsContinuationBytes).
         public bool ContinuationMayBeDropped;
 
+        // True when each lost slot is exactly one byte (a single-byte decoder's mark or U+FFFD), so a lost slot inside a
+        // UTF-8 character is one of its bytes; a double-byte decoder's mark may stand for a stretch of bytes.
+        public bool LostSlotIsOneByte;
+
         public void Add(int value) => Items[Count++] = value;
 
         public readonly int this[int index] => Items[index];
@@ -177,11 +186,18 @@ internal static partial class LayerUndo
 
     private static void Encode(string text, Codec wrongDecoder, bool marksLost, ref Slots bytes, int[] charStart)
     {
+        bool markRun = false;
+        bool single = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
         for (int i = 0; i < text.Length; i++)
         {
             charStart[i] = bytes.Count;
             char c = text[i];
-            if (c == '\uFFFD' || (marksLost && i > 0 && text[i - 1] >= 0x80 && wrongDecoder.IsLossMark(c)))
+
+            // A loss mark right after a non-ASCII character stands for a lost byte; so does every mark of a run that
+            // begins so when the decoder is a single-byte one (each mark is one byte there: windows-1252 text stored as
+            // ISO-8859-1, "æ??" for 文, E6 96 87).
+            markRun = marksLost && i > 0 && (text[i - 1] >= 0x80 || (markRun && single)) && wrongDecoder.IsLossMark(c);
+            if (c == '\uFFFD' || markRun)
             {
                 bytes.Add(LostByte);
                 continue;
