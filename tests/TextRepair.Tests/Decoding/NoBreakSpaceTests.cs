@@ -3,8 +3,8 @@ using System.Text;
 namespace TextRepair.Tests.Decoding;
 
 /// <summary>
-/// UTF-8 read as windows-1252 (or windows-1251) whose no-break spaces (the byte 0xA0 of 你, 标, 样 ...) became plain
-/// spaces on the way, as in text copied from a web page (NoBreakSpace). The texts are written for these tests, not
+/// UTF-8 or Shift-JIS read as windows-1252 (or windows-1251) whose no-break spaces (the byte 0xA0 of 你, 标, 样, あ ...)
+/// became plain spaces on the way, as in text copied from a web page (NoBreakSpace). The texts are written for these tests, not
 /// taken from the evaluation sets.
 /// </summary>
 public sealed class NoBreakSpaceTests
@@ -22,6 +22,8 @@ public sealed class NoBreakSpaceTests
     [InlineData("这个样本的标题", 65001, 1252)] // 样 E6 A0 B7 and 标 E6 A0 87: the space is their second byte
     [InlineData("学校的研究报告", 65001, 28591)]
     [InlineData("你们的根据在哪里", 65001, 1251)]
+    [InlineData("ありがとうございました", 932, 1252)] // あ is 82 A0 in Shift-JIS: the space is its trail byte
+    [InlineData("あなたの名前を入力してください", 932, 28591)]
     public void SpaceForANoBreakSpace_IsReadAsItsByte(string text, int writer, int reader)
     {
         string garbled = Garble(text, writer, reader);

@@ -59,6 +59,12 @@ internal static partial class LayerUndo
                 return 2;
             }
 
+            if (trail == ' ' && bytes.NoBreakByte >= 0 && page.DecodeDouble(b, bytes.NoBreakByte) != '\uFFFF')
+            {
+                // A no-break space that became a space, as the trail byte of a lead (NoBreakSpace).
+                trail = bytes.NoBreakByte;
+            }
+
             char pair = page.DecodeDouble(b, trail);
             if (pair != '\uFFFF')
             {

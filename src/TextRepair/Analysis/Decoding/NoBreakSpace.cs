@@ -3,11 +3,11 @@ namespace TextRepair.Analysis.Decoding;
 /// <summary>
 /// A no-break space that became a space. Windows-1252, ISO-8859-1 and windows-1251 read the byte 0xA0 as U+00A0
 /// NO-BREAK SPACE, and 0xA0 is a UTF-8 continuation byte of common CJK characters: 你 is E4 BD A0 ("ä½" and a
-/// no-break space); 标, 样, 根 and 校 have 0xA0 second. Copied from a web page, or normalised on the way, such text has
-/// a plain space there: "ä½ å¥½" for 你好. A space is read as 0xA0 where it completes a UTF-8 character: the scanner
-/// keeps it inside the token (<see cref="CompletesCharacter"/>), and the UTF-8 decoder of <see cref="LayerUndo"/>
-/// takes a space where it expects a continuation byte as the wrong decoder's no-break-space byte when that is one
-/// (<see cref="ByteOf"/>). A space where a character could begin stays a space: there it cannot be told from a real
+/// no-break space); 标, 样, 根 and 校 have 0xA0 second; あ is 82 A0 in Shift-JIS. Copied from a web page, or
+/// normalised on the way, such text has a plain space there: "ä½ å¥½" for 你好. A space is read as 0xA0 where it
+/// completes a UTF-8 or Shift-JIS character: the scanner keeps it inside the token (<see cref="CompletesCharacter"/>),
+/// and the decoders of <see cref="LayerUndo"/> take a space where they expect a UTF-8 continuation byte or a
+/// double-byte trail as the wrong decoder's no-break-space byte (<see cref="ByteOf"/>). A space where a character could begin stays a space: there it cannot be told from a real
 /// one. Whether the reading wins is the language model's decision, as for any other. Thread-safe; allocates nothing.
 /// </summary>
 internal static class NoBreakSpace
@@ -30,7 +30,8 @@ internal static class NoBreakSpace
     /// <summary>
     /// True when the space at <paramref name="spaceIndex"/>, read as a reader's no-break-space byte, completes a
     /// three-byte UTF-8 character begun by the token's last characters (from <paramref name="tokenStart"/>) and, when
-    /// the space is its second byte, ended by the character after the space.
+    /// the space is its second byte, ended by the character after the space; or a Shift-JIS character whose lead byte
+    /// ends the token (see <c>CompletesShiftJis</c>).
     /// </summary>
     public static bool CompletesCharacter(string text, int tokenStart, int spaceIndex, int lineEnd)
     {
@@ -43,7 +44,7 @@ internal static class NoBreakSpace
         {
             CodePage page = reader.Page;
             int space = ByteOf(reader);
-            if (CompletesUtf8(page, space, text, tokenStart, spaceIndex, lineEnd))
+            if (CompletesUtf8(page, space, text, tokenStart, spaceIndex, lineEnd) || CompletesShiftJis(page, space, text, tokenStart, spaceIndex, lineEnd))
             {
                 return true;
             }
@@ -69,6 +70,50 @@ internal static class NoBreakSpace
 
         int lead = spaceIndex - 2 >= tokenStart ? SingleByte(page, text[spaceIndex - 2]) : -1;
         return IsContinuation(last) && lead is >= LeadFirst and <= LeadLast && IsCharacter(lead, last, space);
+    }
+
+    // Shift-JIS read from the token's start ends in a lead byte whose pair with the space's byte is a character (あ is
+    // 82 A0), and the text goes on after the space with a non-ASCII character. Half of all tokens of Latin letters end
+    // in a lead byte when read so, so the character after the space must be one a single-byte reader wrote for a high
+    // byte too: a space before ASCII ("é‚“ç´«æ£‹ - 泡沫.mp3", UTF-8 read as windows-1252) stays a separator.
+    private static bool CompletesShiftJis(CodePage reader, int space, string text, int tokenStart, int spaceIndex, int lineEnd)
+    {
+        if (spaceIndex + 1 >= lineEnd || SingleByte(reader, text[spaceIndex + 1]) < 0)
+        {
+            return false;
+        }
+
+        CodePage page = Codec.ShiftJis.Page;
+        int i = tokenStart;
+        while (i < spaceIndex)
+        {
+            int b = text[i] < 0x80 ? text[i] : SingleByte(reader, text[i]);
+            if (b < 0)
+            {
+                return false;
+            }
+
+            if (page.DecodeSingle(b) != '\uFFFF')
+            {
+                i++;
+                continue;
+            }
+
+            if (i + 1 == spaceIndex)
+            {
+                return page.DecodeDouble(b, space) != '\uFFFF';
+            }
+
+            int trail = text[i + 1] < 0x80 ? text[i + 1] : SingleByte(reader, text[i + 1]);
+            if (trail < 0 || page.DecodeDouble(b, trail) == '\uFFFF')
+            {
+                return false;
+            }
+
+            i += 2;
+        }
+
+        return false;
     }
 
     // The byte of a non-ASCII character in a single-byte code page, or -1.
