@@ -22,10 +22,44 @@ internal sealed partial class ConversionPipeline
             settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
             _settledFilter = filter;
             _settledInputs = inputs;
+            _settledDirectPairs = SettledDirectPairs(segmentation);
             Volatile.Write(ref _settledEntries, settled);
         }
 
         return settled;
+    }
+
+    /// <summary>
+    /// The segmentation table's direct pairs (<c>StageTable.DirectPairs.cs</c>) whose segment converts through the
+    /// chain to two units, with those units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its
+    /// filter stops at a settled unit without a triple token and the two units are such a pair, the segmentation
+    /// matches them there (the units before are settled, so no match reaches them), and they are a segment of their
+    /// own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
+    /// </summary>
+    /// <remarks>
+    /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
+    /// <c>Match</c> (a walk) and the composed value from the cache.
+    /// </remarks>
+    private ulong[] SettledDirectPairs(StageTable segmentation)
+    {
+        var composed = new List<(uint Pair, uint Value)>();
+        Span<char> key = stackalloc char[2];
+        foreach ((uint pair, _) in segmentation.FindDirectPairs())
+        {
+            (key[0], key[1]) = StageTable.PairUnits(pair);
+            if (segmentation.Match(key, 0, out int valueIndex) != 2)
+            {
+                continue;
+            }
+
+            string value = Compose(key, valueIndex);
+            if (value.Length == 2)
+            {
+                composed.Add((pair, value[0] | ((uint)value[1] << 16)));
+            }
+        }
+
+        return StageTable.DirectPairTable(composed);
     }
 
     /// <summary>

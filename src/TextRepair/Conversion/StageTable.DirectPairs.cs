@@ -39,7 +39,7 @@ internal sealed unsafe partial class StageTable
     /// unit). <paramref name="pairs"/> is the direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MapFilteredDirect(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    private static int MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
     {
         // The bound native-sized once: as an int it was sign-extended at every unit.
         nint i = 0;
@@ -67,7 +67,10 @@ internal sealed unsafe partial class StageTable
 
             uint pairHash = pair * FilterMultiplier;
             uint value;
+            // The settled pass writes no pair before a unit that needs the slow path: it would take the pair's second
+            // unit back there as a unit mapped alone (StopsAfterKeyStart). Rare, and its own path decides the pair.
             if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
+                || (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
                 || (value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
             {
                 break;
@@ -81,6 +84,12 @@ internal sealed unsafe partial class StageTable
         return (int)i;
     }
 
+    /// <summary><see cref="MapFilteredDirect"/> in the plain conversion's loop (<c>StageTable.cs</c>).</summary>
+    private struct PlainPass;
+
+    /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettled"/>): no pair before a unit that needs the slow path.</summary>
+    private struct SettledPass;
+
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint PairKey(ref char at) => Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at));
@@ -90,6 +99,10 @@ internal sealed unsafe partial class StageTable
     /// on a little-endian machine), so that the scanning loops read it with one load instead of rolling it along.
     /// </summary>
     private static uint PairKey(uint first, uint second) => BitConverter.IsLittleEndian ? (second << 16) | first : (first << 16) | second;
+
+    /// <summary>The two units of a pair key (<see cref="PairKey(uint, uint)"/>), in text order.</summary>
+    internal static (char First, char Second) PairUnits(uint pair) =>
+        BitConverter.IsLittleEndian ? ((char)pair, (char)(pair >> 16)) : ((char)(pair >> 16), (char)pair);
 
     /// <summary>The two units of a direct pair's value (the first in the low half), or 0 when <paramref name="pair"/> is not one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -115,12 +128,20 @@ internal sealed unsafe partial class StageTable
         }
     }
 
-    /// <summary>
-    /// Builds and publishes the direct-pair table from the trie's first two levels: every two-unit key with a
-    /// two-unit value that a walk from its two units alone ends at (it outranks the first unit's own key), as a
-    /// ulong: the pair key (<see cref="PairKey(uint, uint)"/>) in bits 0-31, the value's units in bits 32-63.
-    /// </summary>
+    /// <summary>Builds and publishes the direct-pair table (<see cref="FindDirectPairs"/>, <see cref="DirectPairTable"/>).</summary>
     private ulong[] BuildDirectPairs()
+    {
+        ulong[] table = DirectPairTable(FindDirectPairs());
+        Volatile.Write(ref _directPairs, table);
+        return table;
+    }
+
+    /// <summary>
+    /// The direct pairs, from the trie's first two levels: every two-unit key with a two-unit value that a walk from
+    /// its two units alone ends at (it outranks the first unit's own key), as its pair key
+    /// (<see cref="PairKey(uint, uint)"/>) and its value's units (the first in the low half).
+    /// </summary>
+    internal List<(uint Pair, uint Value)> FindDirectPairs()
     {
         var found = new List<(uint Pair, uint Value)>();
         int rootSize = 1 << _rootLog2;
@@ -153,9 +174,19 @@ internal sealed unsafe partial class StageTable
             }
         }
 
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(found.Count * DirectPairSlotsPerPair)))];
+        return found;
+    }
+
+    /// <summary>
+    /// An exact table for <see cref="FindDirectPair"/> of <paramref name="pairs"/> (pair key, value units): a ulong
+    /// per slot, the pair key in bits 0-31 and the value in bits 32-63, at least
+    /// <see cref="DirectPairSlotsPerPair"/> slots per pair.
+    /// </summary>
+    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs)
+    {
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(pairs.Count * DirectPairSlotsPerPair)))];
         int shift = 32 - BitOperations.Log2((uint)table.Length);
-        foreach ((uint pair, uint value) in found)
+        foreach ((uint pair, uint value) in pairs)
         {
             uint index = (pair * HashMultiplier32) >> shift;
             while (table[index] != 0)
@@ -166,7 +197,6 @@ internal sealed unsafe partial class StageTable
             table[index] = pair | ((ulong)value << 32);
         }
 
-        Volatile.Write(ref _directPairs, table);
         return table;
     }
 }
