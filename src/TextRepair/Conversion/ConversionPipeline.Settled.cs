@@ -22,7 +22,7 @@ internal sealed partial class ConversionPipeline
             settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
             _settledFilter = filter;
             _settledInputs = inputs;
-            _settledDirectPairs = SettledDirectPairs(segmentation);
+            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs);
             Volatile.Write(ref _settledEntries, settled);
         }
 
@@ -40,7 +40,7 @@ internal sealed partial class ConversionPipeline
     /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
     /// <c>Match</c> (a walk) and the composed value from the cache.
     /// </remarks>
-    private ulong[] SettledDirectPairs(StageTable segmentation)
+    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs)
     {
         var composed = new List<(uint Pair, uint Value)>();
         Span<char> key = stackalloc char[2];
@@ -59,7 +59,65 @@ internal sealed partial class ConversionPipeline
             }
         }
 
-        return StageTable.DirectPairTable(composed);
+        return StageTable.LastStagePairsAfter(composed, LastStagePairs(segmentation, settled, inputs));
+    }
+
+    /// <summary>
+    /// The key pairs of the chain's last stage that are written in place (<see cref="ConvertLastStageKey"/>'s two-unit
+    /// case) with a value of two units, as the two units of the text <c>u</c>, <c>v</c> whose inputs to that stage they
+    /// are: both settled by the stages before it, and no segmentation key begins with them, so no segmentation match
+    /// starts at <c>u</c>. The settled pass writes such a pair where no segmentation key may start at <c>v</c>
+    /// (<c>StageTable.FindLastStagePair</c>).
+    /// </summary>
+    /// <remarks>Before, each returned from the pass: <see cref="StageTable.Settle"/>'s exact pair test, the segmentation
+    /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 38,811 two-unit keys per text, session 17).</remarks>
+    private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs)
+    {
+        var found = new List<(uint Pair, uint Value)>();
+        StageTable last = _chain[^1];
+        if (!last.HasPairEntries)
+        {
+            return found;
+        }
+
+        // The units whose input to the last stage is each unit: several Simplified and Traditional forms meet there.
+        var byInput = new Dictionary<char, List<char>>();
+        for (int u = 0; u < settled.Length; u++)
+        {
+            if (StageTable.SettlesBeforeLast(settled, (char)u))
+            {
+                (byInput.TryGetValue(inputs[u], out List<char>? units) ? units : byInput[inputs[u]] = []).Add((char)u);
+            }
+        }
+
+        foreach ((uint pair, _) in last.FindDirectPairs())
+        {
+            (char a, char b) = StageTable.PairUnits(pair);
+            int keyPair = last.FindKeyPair(a, b);
+            if (keyPair <= 0 || !byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> value = last.Value(keyPair - 1);
+            if (value.Length != 2)
+            {
+                continue;
+            }
+
+            foreach (char u in firsts)
+            {
+                foreach (char v in seconds)
+                {
+                    if (!segmentation.BeginsKey(u, v))
+                    {
+                        found.Add((StageTable.PairKey(u, v), value[0] | ((uint)value[1] << 16)));
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

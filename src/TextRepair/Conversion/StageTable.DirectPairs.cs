@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -71,7 +72,9 @@ internal sealed unsafe partial class StageTable
             // unit back there as a unit mapped alone (StopsAfterKeyStart). Rare, and its own path decides the pair.
             if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
                 || (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
-                || (value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+                || ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0
+                    && (typeof(TPass) != typeof(SettledPass) || i + 1 >= end
+                        || (value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)))
             {
                 break;
             }
@@ -90,6 +93,52 @@ internal sealed unsafe partial class StageTable
     /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettled"/>): no pair before a unit that needs the slow path.</summary>
     private struct SettledPass;
 
+    /// <summary>
+    /// For the settled pass: the value of <paramref name="pair"/> in the second half of <paramref name="pairs"/>, the
+    /// key pairs of the chain's last stage that no segmentation key begins (<see cref="LastStagePairsAfter"/>), unless
+    /// the filter admits a segmentation key at the pair's second unit, which would end the segment between them (then
+    /// 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c> decides). Requires the unit after that
+    /// key's third to be in the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)
+    {
+        uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), pairShift, pair);
+        if (value == 0)
+        {
+            return 0;
+        }
+
+        ref char second = ref Unsafe.Add(ref at, 1);
+        uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
+        return (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
+    }
+
+    /// <summary>
+    /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>) followed by one of the same
+    /// size for <paramref name="lastStage"/>, for <see cref="MapSettled"/>; the first half sized for the larger list.
+    /// </summary>
+    internal static ulong[] LastStagePairsAfter(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage)
+    {
+        ulong[] first = DirectPairTable(segmentation, lastStage.Count);
+        ulong[] second = DirectPairTable(lastStage, segmentation.Count);
+        Debug.Assert(first.Length == second.Length);
+        return [.. first, .. second];
+    }
+
+    /// <summary>Whether some key of this table begins with <paramref name="first"/>, <paramref name="second"/>.</summary>
+    internal bool BeginsKey(char first, char second)
+    {
+        uint entry = _entries[first];
+        if ((entry >> NodeShift) == 0)
+        {
+            return false;
+        }
+
+        uint* slot = RootSlot(entry, first);
+        return (slot[0] & HasChildren) != 0 && FindChild((int)slot[2], (int)(slot[0] >> BlockLog2Shift) & 31, second) != null;
+    }
+
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint PairKey(ref char at) => Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at));
@@ -98,7 +147,7 @@ internal sealed unsafe partial class StageTable
     /// Two units as the filter's pair key: the 32 bits the two units make in memory (the first unit in the low half
     /// on a little-endian machine), so that the scanning loops read it with one load instead of rolling it along.
     /// </summary>
-    private static uint PairKey(uint first, uint second) => BitConverter.IsLittleEndian ? (second << 16) | first : (first << 16) | second;
+    internal static uint PairKey(uint first, uint second) => BitConverter.IsLittleEndian ? (second << 16) | first : (first << 16) | second;
 
     /// <summary>The two units of a pair key (<see cref="PairKey(uint, uint)"/>), in text order.</summary>
     internal static (char First, char Second) PairUnits(uint pair) =>
@@ -182,9 +231,10 @@ internal sealed unsafe partial class StageTable
     /// per slot, the pair key in bits 0-31 and the value in bits 32-63, at least
     /// <see cref="DirectPairSlotsPerPair"/> slots per pair.
     /// </summary>
-    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs)
+    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs, int atLeastPairs = 0)
     {
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(pairs.Count * DirectPairSlotsPerPair)))];
+        int slots = Math.Max(pairs.Count, atLeastPairs) * DirectPairSlotsPerPair;
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)slots))];
         int shift = 32 - BitOperations.Log2((uint)table.Length);
         foreach ((uint pair, uint value) in pairs)
         {

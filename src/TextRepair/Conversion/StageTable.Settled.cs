@@ -163,11 +163,13 @@ internal sealed unsafe partial class StageTable
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
         directPairs ??= NoDirectPairs;
         ref ulong pairs0 = ref MemoryMarshal.GetArrayDataReference(directPairs);
-        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, 32 - BitOperations.Log2((uint)directPairs.Length));
+        // Two tables of the same size (LastStagePairsAfter): the shift is for one of them.
+        int pairShift = 32 - BitOperations.Log2((uint)directPairs.Length / 2);
+        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, pairShift);
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
-    private static readonly ulong[] NoDirectPairs = DirectPairTable([]);
+    private static readonly ulong[] NoDirectPairs = LastStagePairsAfter([], []);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit
