@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -94,16 +93,17 @@ internal sealed unsafe partial class StageTable
     private struct SettledPass;
 
     /// <summary>
-    /// For the settled pass: the value of <paramref name="pair"/> in the second half of <paramref name="pairs"/>, the
-    /// key pairs of the chain's last stage that no segmentation key begins (<see cref="LastStagePairsAfter"/>), unless
-    /// the filter admits a segmentation key at the pair's second unit, which would end the segment between them (then
-    /// 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c> decides). Requires the unit after that
-    /// key's third to be in the text.
+    /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
+    /// (<see cref="LastStagePairsAfter"/>: the key pairs of the chain's last stage that no segmentation key begins),
+    /// unless the filter admits a segmentation key at the pair's second unit, which would end the segment between
+    /// them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c> decides). Requires the unit
+    /// after that key's third to be in the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)
     {
-        uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), pairShift, pair);
+        int lastShift = (int)(Unsafe.Add(ref pairs, -1) >> 32);
+        uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), lastShift, pair);
         if (value == 0)
         {
             return 0;
@@ -115,15 +115,17 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>) followed by one of the same
-    /// size for <paramref name="lastStage"/>, for <see cref="MapSettled"/>; the first half sized for the larger list.
+    /// The settled pass's direct pairs (<see cref="MapSettled"/>): a header word (bits 0-31 the shift of
+    /// <paramref name="segmentation"/>'s table, bits 32-63 that of <paramref name="lastStage"/>'s), then
+    /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>), then
+    /// <paramref name="lastStage"/>'s, each sized for its own pairs (s2twp: 19,326 and 282).
     /// </summary>
     internal static ulong[] LastStagePairsAfter(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage)
     {
-        ulong[] first = DirectPairTable(segmentation, lastStage.Count);
-        ulong[] second = DirectPairTable(lastStage, segmentation.Count);
-        Debug.Assert(first.Length == second.Length);
-        return [.. first, .. second];
+        ulong[] first = DirectPairTable(segmentation);
+        ulong[] second = DirectPairTable(lastStage);
+        ulong header = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
+        return [header, .. first, .. second];
     }
 
     /// <summary>Whether some key of this table begins with <paramref name="first"/>, <paramref name="second"/>.</summary>
@@ -231,10 +233,9 @@ internal sealed unsafe partial class StageTable
     /// per slot, the pair key in bits 0-31 and the value in bits 32-63, at least
     /// <see cref="DirectPairSlotsPerPair"/> slots per pair.
     /// </summary>
-    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs, int atLeastPairs = 0)
+    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs)
     {
-        int slots = Math.Max(pairs.Count, atLeastPairs) * DirectPairSlotsPerPair;
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)slots))];
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(pairs.Count * DirectPairSlotsPerPair)))];
         int shift = 32 - BitOperations.Log2((uint)table.Length);
         foreach ((uint pair, uint value) in pairs)
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -162,10 +161,9 @@ internal sealed unsafe partial class StageTable
         ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
         directPairs ??= NoDirectPairs;
-        ref ulong pairs0 = ref MemoryMarshal.GetArrayDataReference(directPairs);
-        // Two tables of the same size (LastStagePairsAfter): the shift is for one of them.
-        int pairShift = 32 - BitOperations.Log2((uint)directPairs.Length / 2);
-        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, pairShift);
+        // After the header word (LastStagePairsAfter), which gives the first table's shift.
+        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 1);
+        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[0]);
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
