@@ -171,6 +171,29 @@ public sealed class OpenCcConformanceTests
         }
     }
 
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SegmentationPairs_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // The settled pass writes a two-unit segmentation phrase whose segment the chain converts to two units (a
+        // direct pair: 一出 -> 一齣, 上链 -> 上鍊, 主梁 -> 主樑, 仿佛 -> 彷彿, 一并 -> 一併) without returning
+        // (ConversionPipeline.SettledDirectPairs), but not before a unit it does not settle (an emoji), where it would
+        // take the pair's second unit back as a unit mapped alone (StageTable.StopsAfterKeyStart): a build that wrote
+        // them there gave 一一出🔎 -> 一一出 in s2twp, 一主梁🔎 -> 一主梁 in s2hk.
+        string[] inputs =
+        [
+            "一一出一一", "一一出🔎︎一一", "一上链🔎︎一一", "一主梁🔎︎一一", "一仿佛🔎︎一一", "一一并🔎︎一一",
+            "上链主梁仿佛一并一一", "一一并一出🔎", "主梁一出", "一上链",
+        ];
+        foreach (string input in inputs)
+        {
+            Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
+        }
+    }
+
     private static string ConvertWithTheScanTablesBuilt(string config, string input)
     {
         ConversionPipeline pipeline = s_filtered.GetOrAdd(config, name =>

@@ -97,7 +97,7 @@ internal sealed partial class ConversionPipeline
                 {
                     // The units up to the next that may start a phrase or that the chain may not settle alone, in one
                     // pass (StageTable.Settled.cs). Where only a phrase may start, the segmentation table decides.
-                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledFilter!);
+                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledFilter!, _settledDirectPairs!);
                     if (mapped > 0 && i + mapped < text.Length && StageTable.StopsAfterKeyStart(settled, text, i + mapped))
                     {
                         // The last unit mapped may begin a key of the last stage with what the chain makes of the

@@ -22,10 +22,102 @@ internal sealed partial class ConversionPipeline
             settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
             _settledFilter = filter;
             _settledInputs = inputs;
+            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs);
             Volatile.Write(ref _settledEntries, settled);
         }
 
         return settled;
+    }
+
+    /// <summary>
+    /// The segmentation table's direct pairs (<c>StageTable.DirectPairs.cs</c>) whose segment converts through the
+    /// chain to two units, with those units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its
+    /// filter stops at a settled unit without a triple token and the two units are such a pair, the segmentation
+    /// matches them there (the units before are settled, so no match reaches them), and they are a segment of their
+    /// own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
+    /// </summary>
+    /// <remarks>
+    /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
+    /// <c>Match</c> (a walk) and the composed value from the cache.
+    /// </remarks>
+    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs)
+    {
+        var composed = new List<(uint Pair, uint Value)>();
+        Span<char> key = stackalloc char[2];
+        foreach ((uint pair, _) in segmentation.FindDirectPairs())
+        {
+            (key[0], key[1]) = StageTable.PairUnits(pair);
+            if (segmentation.Match(key, 0, out int valueIndex) != 2)
+            {
+                continue;
+            }
+
+            string value = Compose(key, valueIndex);
+            if (value.Length == 2)
+            {
+                composed.Add((pair, value[0] | ((uint)value[1] << 16)));
+            }
+        }
+
+        return StageTable.LastStagePairsAfter(composed, LastStagePairs(segmentation, settled, inputs));
+    }
+
+    /// <summary>
+    /// The key pairs of the chain's last stage that are written in place (<see cref="ConvertLastStageKey"/>'s two-unit
+    /// case) with a value of two units, as the two units of the text <c>u</c>, <c>v</c> whose inputs to that stage they
+    /// are: both settled by the stages before it, and no segmentation key begins with them, so no segmentation match
+    /// starts at <c>u</c>. The settled pass writes such a pair where no segmentation key may start at <c>v</c>
+    /// (<c>StageTable.FindLastStagePair</c>).
+    /// </summary>
+    /// <remarks>Before, each returned from the pass: <see cref="StageTable.Settle"/>'s exact pair test, the segmentation
+    /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 38,811 two-unit keys per text, session 17).</remarks>
+    private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs)
+    {
+        var found = new List<(uint Pair, uint Value)>();
+        StageTable last = _chain[^1];
+        if (!last.HasPairEntries)
+        {
+            return found;
+        }
+
+        // The units whose input to the last stage is each unit: several Simplified and Traditional forms meet there.
+        var byInput = new Dictionary<char, List<char>>();
+        for (int u = 0; u < settled.Length; u++)
+        {
+            if (StageTable.SettlesBeforeLast(settled, (char)u))
+            {
+                (byInput.TryGetValue(inputs[u], out List<char>? units) ? units : byInput[inputs[u]] = []).Add((char)u);
+            }
+        }
+
+        foreach ((uint pair, _) in last.FindDirectPairs())
+        {
+            (char a, char b) = StageTable.PairUnits(pair);
+            int keyPair = last.FindKeyPair(a, b);
+            if (keyPair <= 0 || !byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> value = last.Value(keyPair - 1);
+            if (value.Length != 2)
+            {
+                continue;
+            }
+
+            foreach (char u in firsts)
+            {
+                foreach (char v in seconds)
+                {
+                    if (!segmentation.BeginsKey(u, v))
+                    {
+                        found.Add((StageTable.PairKey(u, v), value[0] | ((uint)value[1] << 16)));
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

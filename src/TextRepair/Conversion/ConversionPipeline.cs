@@ -47,6 +47,9 @@ internal sealed partial class ConversionPipeline
     // Each unit's input to the chain's last stage (StageTable.SettledEntries; 128 KB), for StageTable.Settle's exact pair
     // test; written before _settledEntries is published.
     private char[]? _settledInputs;
+    // The segmentation table's direct pairs with their values through the chain (SettledDirectPairs; 512 KB for
+    // STPhrases); written before _settledEntries is published.
+    private ulong[]? _settledDirectPairs;
     // Whether the first stage's conversion loop watches for the normalization's units (WatchesNormalization): 0 not
     // decided yet, 1 yes, -1 no.
     private int _watchState;

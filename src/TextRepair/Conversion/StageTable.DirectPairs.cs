@@ -39,7 +39,7 @@ internal sealed unsafe partial class StageTable
     /// unit). <paramref name="pairs"/> is the direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MapFilteredDirect(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    private static int MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
     {
         // The bound native-sized once: as an int it was sign-extended at every unit.
         nint i = 0;
@@ -67,8 +67,13 @@ internal sealed unsafe partial class StageTable
 
             uint pairHash = pair * FilterMultiplier;
             uint value;
+            // The settled pass writes no pair before a unit that needs the slow path: it would take the pair's second
+            // unit back there as a unit mapped alone (StopsAfterKeyStart). Rare, and its own path decides the pair.
             if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
-                || (value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+                || (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
+                || ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0
+                    && (typeof(TPass) != typeof(SettledPass) || i + 1 >= end
+                        || (value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)))
             {
                 break;
             }
@@ -81,6 +86,61 @@ internal sealed unsafe partial class StageTable
         return (int)i;
     }
 
+    /// <summary><see cref="MapFilteredDirect"/> in the plain conversion's loop (<c>StageTable.cs</c>).</summary>
+    private struct PlainPass;
+
+    /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettled"/>): no pair before a unit that needs the slow path.</summary>
+    private struct SettledPass;
+
+    /// <summary>
+    /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
+    /// (<see cref="LastStagePairsAfter"/>: the key pairs of the chain's last stage that no segmentation key begins),
+    /// unless the filter admits a segmentation key at the pair's second unit, which would end the segment between
+    /// them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c> decides). Requires the unit
+    /// after that key's third to be in the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)
+    {
+        int lastShift = (int)(Unsafe.Add(ref pairs, -1) >> 32);
+        uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), lastShift, pair);
+        if (value == 0)
+        {
+            return 0;
+        }
+
+        ref char second = ref Unsafe.Add(ref at, 1);
+        uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
+        return (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
+    }
+
+    /// <summary>
+    /// The settled pass's direct pairs (<see cref="MapSettled"/>): a header word (bits 0-31 the shift of
+    /// <paramref name="segmentation"/>'s table, bits 32-63 that of <paramref name="lastStage"/>'s), then
+    /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>), then
+    /// <paramref name="lastStage"/>'s, each sized for its own pairs (s2twp: 19,326 and 282).
+    /// </summary>
+    internal static ulong[] LastStagePairsAfter(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage)
+    {
+        ulong[] first = DirectPairTable(segmentation);
+        ulong[] second = DirectPairTable(lastStage);
+        ulong header = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
+        return [header, .. first, .. second];
+    }
+
+    /// <summary>Whether some key of this table begins with <paramref name="first"/>, <paramref name="second"/>.</summary>
+    internal bool BeginsKey(char first, char second)
+    {
+        uint entry = _entries[first];
+        if ((entry >> NodeShift) == 0)
+        {
+            return false;
+        }
+
+        uint* slot = RootSlot(entry, first);
+        return (slot[0] & HasChildren) != 0 && FindChild((int)slot[2], (int)(slot[0] >> BlockLog2Shift) & 31, second) != null;
+    }
+
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint PairKey(ref char at) => Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref at));
@@ -89,7 +149,11 @@ internal sealed unsafe partial class StageTable
     /// Two units as the filter's pair key: the 32 bits the two units make in memory (the first unit in the low half
     /// on a little-endian machine), so that the scanning loops read it with one load instead of rolling it along.
     /// </summary>
-    private static uint PairKey(uint first, uint second) => BitConverter.IsLittleEndian ? (second << 16) | first : (first << 16) | second;
+    internal static uint PairKey(uint first, uint second) => BitConverter.IsLittleEndian ? (second << 16) | first : (first << 16) | second;
+
+    /// <summary>The two units of a pair key (<see cref="PairKey(uint, uint)"/>), in text order.</summary>
+    internal static (char First, char Second) PairUnits(uint pair) =>
+        BitConverter.IsLittleEndian ? ((char)pair, (char)(pair >> 16)) : ((char)(pair >> 16), (char)pair);
 
     /// <summary>The two units of a direct pair's value (the first in the low half), or 0 when <paramref name="pair"/> is not one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -115,12 +179,20 @@ internal sealed unsafe partial class StageTable
         }
     }
 
-    /// <summary>
-    /// Builds and publishes the direct-pair table from the trie's first two levels: every two-unit key with a
-    /// two-unit value that a walk from its two units alone ends at (it outranks the first unit's own key), as a
-    /// ulong: the pair key (<see cref="PairKey(uint, uint)"/>) in bits 0-31, the value's units in bits 32-63.
-    /// </summary>
+    /// <summary>Builds and publishes the direct-pair table (<see cref="FindDirectPairs"/>, <see cref="DirectPairTable"/>).</summary>
     private ulong[] BuildDirectPairs()
+    {
+        ulong[] table = DirectPairTable(FindDirectPairs());
+        Volatile.Write(ref _directPairs, table);
+        return table;
+    }
+
+    /// <summary>
+    /// The direct pairs, from the trie's first two levels: every two-unit key with a two-unit value that a walk from
+    /// its two units alone ends at (it outranks the first unit's own key), as its pair key
+    /// (<see cref="PairKey(uint, uint)"/>) and its value's units (the first in the low half).
+    /// </summary>
+    internal List<(uint Pair, uint Value)> FindDirectPairs()
     {
         var found = new List<(uint Pair, uint Value)>();
         int rootSize = 1 << _rootLog2;
@@ -153,9 +225,19 @@ internal sealed unsafe partial class StageTable
             }
         }
 
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(found.Count * DirectPairSlotsPerPair)))];
+        return found;
+    }
+
+    /// <summary>
+    /// An exact table for <see cref="FindDirectPair"/> of <paramref name="pairs"/> (pair key, value units): a ulong
+    /// per slot, the pair key in bits 0-31 and the value in bits 32-63, at least
+    /// <see cref="DirectPairSlotsPerPair"/> slots per pair.
+    /// </summary>
+    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs)
+    {
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(pairs.Count * DirectPairSlotsPerPair)))];
         int shift = 32 - BitOperations.Log2((uint)table.Length);
-        foreach ((uint pair, uint value) in found)
+        foreach ((uint pair, uint value) in pairs)
         {
             uint index = (pair * HashMultiplier32) >> shift;
             while (table[index] != 0)
@@ -166,7 +248,6 @@ internal sealed unsafe partial class StageTable
             table[index] = pair | ((ulong)value << 32);
         }
 
-        Volatile.Write(ref _directPairs, table);
         return table;
     }
 }

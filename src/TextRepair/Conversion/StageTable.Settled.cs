@@ -146,10 +146,11 @@ internal sealed unsafe partial class StageTable
     /// the last stage is mapped even when the next unit is not settled: the caller steps back (see
     /// <see cref="StopsAfterKeyStart"/>). Requires <see cref="HasStartFilter"/>.
     /// </summary>
-    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter)
+    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, ulong[]? directPairs = null)
     {
         Debug.Assert(HasStartFilter && settled.Length == 65536 && filter.Length == _startFilter!.Length);
-        int count = Math.Min(text.Length - 2 - position, destination.Length);
+        // One unit short of the destination: a direct pair at the last unit writes two.
+        int count = Math.Min(text.Length - 2 - position, destination.Length - 1);
         if (count <= 0)
         {
             return 0;
@@ -159,8 +160,14 @@ internal sealed unsafe partial class StageTable
         ref char dst = ref MemoryMarshal.GetReference(destination);
         ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
-        return MapFiltered(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter));
+        directPairs ??= NoDirectPairs;
+        // After the header word (LastStagePairsAfter), which gives the first table's shift.
+        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 1);
+        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[0]);
     }
+
+    /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
+    private static readonly ulong[] NoDirectPairs = LastStagePairsAfter([], []);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit
@@ -183,7 +190,7 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// Whether the unit at <paramref name="position"/>, if no key of this table matches there, is settled alone by
     /// the chain of <paramref name="settled"/> (see <see cref="SettledEntries"/>): the test of
-    /// <see cref="MapSettled(ReadOnlySpan{char}, int, Span{char}, uint[], ulong[])"/> without the start filter, and
+    /// <see cref="MapSettled"/> without the start filter, and
     /// with the last stage's exact pair table where the pair groups meet. Returns what the unit maps to (0-65535) when
     /// it is settled; <see cref="NotSettled"/>; or, for a unit that is not settled only because its input to
     /// <paramref name="last"/> and the next unit's, both settled by the stages before it, begin one of its longer
