@@ -195,33 +195,22 @@ internal sealed unsafe partial class StageTable
     internal List<(uint Pair, uint Value)> FindDirectPairs()
     {
         var found = new List<(uint Pair, uint Value)>();
-        int rootSize = 1 << _rootLog2;
         Span<char> two = stackalloc char[2];
-        for (int r = 0; r < rootSize; r++)
+        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
         {
-            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
-            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            uint* second = _slots + (slot * SlotUints);
+            two[0] = firstUnit;
+            two[1] = (char)(second[0] & 0xFFFFu);
+            if ((second[1] & ValueMask) == 0 || char.IsSurrogate(two[1]) || TextUnits.IsIdsOperator(two[1])
+                || Walk(two, 0, out int valueIndex) != 2)
             {
                 continue;
             }
 
-            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
-            for (int s = 0; s < firstSize; s++)
+            ReadOnlySpan<char> value = Value(valueIndex);
+            if (value.Length == 2)
             {
-                uint* second = _slots + ((nint)(first[2] + s) * SlotUints);
-                two[0] = (char)(first[0] & 0xFFFFu);
-                two[1] = (char)(second[0] & 0xFFFFu);
-                if ((second[0] & Occupied) == 0 || (second[1] & ValueMask) == 0 || char.IsSurrogate(two[1]) || TextUnits.IsIdsOperator(two[1])
-                    || Walk(two, 0, out int valueIndex) != 2)
-                {
-                    continue;
-                }
-
-                ReadOnlySpan<char> value = Value(valueIndex);
-                if (value.Length == 2)
-                {
-                    found.Add((PairKey(two[0], two[1]), value[0] | ((uint)value[1] << 16)));
-                }
+                found.Add((PairKey(two[0], two[1]), value[0] | ((uint)value[1] << 16)));
             }
         }
 

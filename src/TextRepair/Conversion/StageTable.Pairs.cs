@@ -186,19 +186,14 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// The exact pair table (session 14): every pair of first two units of a longer key, in open addressing by a
-    /// multiplicative hash, as a ulong: the pair (first unit in the high half) in bits 0-31 and in bits 32-63 the
-    /// value index + 1 of the key of exactly these two units when a walk from them always ends there (no longer key
-    /// begins with them, and the two-unit key outranks the first unit's own key), else 0. The conversion loop asks it
-    /// where a unit starts a longer key before a possible second unit: no pair maps the unit by its entry (where the
-    /// pair Bloom filter let a few false pairs through to a walk), a pair with a value is written without a walk
-    /// (tw2sp's first stage: 46% of the Taiwan text's key-pair positions).
+    /// The trie's two-unit prefixes, what the pair tables and the start filter are built from: every occupied
+    /// second-level slot under an occupied first-level slot with children, as the first unit and the slot's index (its
+    /// label word holds the second unit). Allocates the list; called once per table built.
     /// </summary>
-    private ulong[] BuildPairTable()
+    private List<(char First, nint Slot)> TwoUnitPrefixes()
     {
-        var found = new List<(uint Pair, uint Direct)>();
+        var prefixes = new List<(char First, nint Slot)>();
         int rootSize = 1 << _rootLog2;
-        Span<char> two = stackalloc char[2];
         for (int r = 0; r < rootSize; r++)
         {
             uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
@@ -210,23 +205,43 @@ internal sealed unsafe partial class StageTable
             int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
             for (int s = 0; s < firstSize; s++)
             {
-                uint label = _slots[((nint)(first[2] + s) * SlotUints)];
-                if ((label & Occupied) == 0)
+                nint slot = (nint)first[2] + s;
+                if ((_slots[slot * SlotUints] & Occupied) != 0)
                 {
-                    continue;
+                    prefixes.Add(((char)(first[0] & 0xFFFFu), slot));
                 }
-
-                two[0] = (char)(first[0] & 0xFFFFu);
-                two[1] = (char)(label & 0xFFFFu);
-                uint direct = 0;
-                if ((label & HasChildren) == 0 && !char.IsSurrogate(two[1]) && !TextUnits.IsIdsOperator(two[1])
-                    && Walk(two, 0, out int valueIndex) == 2)
-                {
-                    direct = (uint)valueIndex + 1;
-                }
-
-                found.Add((((uint)two[0] << 16) | two[1], direct));
             }
+        }
+
+        return prefixes;
+    }
+
+    /// <summary>
+    /// The exact pair table (session 14): every pair of first two units of a longer key, in open addressing by a
+    /// multiplicative hash, as a ulong: the pair (first unit in the high half) in bits 0-31 and in bits 32-63 the
+    /// value index + 1 of the key of exactly these two units when a walk from them always ends there (no longer key
+    /// begins with them, and the two-unit key outranks the first unit's own key), else 0. The conversion loop asks it
+    /// where a unit starts a longer key before a possible second unit: no pair maps the unit by its entry (where the
+    /// pair Bloom filter let a few false pairs through to a walk), a pair with a value is written without a walk
+    /// (tw2sp's first stage: 46% of the Taiwan text's key-pair positions).
+    /// </summary>
+    private ulong[] BuildPairTable()
+    {
+        var found = new List<(uint Pair, uint Direct)>();
+        Span<char> two = stackalloc char[2];
+        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
+        {
+            uint label = _slots[slot * SlotUints];
+            two[0] = firstUnit;
+            two[1] = (char)(label & 0xFFFFu);
+            uint direct = 0;
+            if ((label & HasChildren) == 0 && !char.IsSurrogate(two[1]) && !TextUnits.IsIdsOperator(two[1])
+                && Walk(two, 0, out int valueIndex) == 2)
+            {
+                direct = (uint)valueIndex + 1;
+            }
+
+            found.Add((((uint)two[0] << 16) | two[1], direct));
         }
 
         int size = 16;

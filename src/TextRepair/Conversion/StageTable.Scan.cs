@@ -336,47 +336,31 @@ internal sealed unsafe partial class StageTable
     private int AddStartTokens(ulong[]? filter, int shift)
     {
         int tokens = 0;
-        int rootSize = 1 << _rootLog2;
-        for (int r = 0; r < rootSize; r++)
+        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
         {
-            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
-            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
+            uint* second = _slots + (slot * SlotUints);
+            uint pairHash = PairKey(firstUnit, second[0] & 0xFFFFu) * FilterMultiplier;
+            nint word = WordOf(pairHash, shift);
+            if ((second[1] & ValueMask) != 0)
+            {
+                tokens++;
+                AddBit(filter, word, PairBit(pairHash));
+            }
+
+            if ((second[0] & HasChildren) == 0)
             {
                 continue;
             }
 
-            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
-            for (int s1 = 0; s1 < firstSize; s1++)
+            int secondSize = 1 << (int)((second[0] >> BlockLog2Shift) & 31);
+            for (int s2 = 0; s2 < secondSize; s2++)
             {
-                uint* second = _slots + ((nint)(first[2] + s1) * SlotUints);
-                if ((second[0] & Occupied) == 0)
-                {
-                    continue;
-                }
-
-                uint pairHash = PairKey(first[0] & 0xFFFFu, second[0] & 0xFFFFu) * FilterMultiplier;
-                nint word = WordOf(pairHash, shift);
-                if ((second[1] & ValueMask) != 0)
+                uint* third = _slots + ((nint)(second[2] + s2) * SlotUints);
+                if ((third[0] & Occupied) != 0)
                 {
                     tokens++;
-                    AddBit(filter, word, PairBit(pairHash));
-                }
-
-                if ((second[0] & HasChildren) == 0)
-                {
-                    continue;
-                }
-
-                int secondSize = 1 << (int)((second[0] >> BlockLog2Shift) & 31);
-                for (int s2 = 0; s2 < secondSize; s2++)
-                {
-                    uint* third = _slots + ((nint)(second[2] + s2) * SlotUints);
-                    if ((third[0] & Occupied) != 0)
-                    {
-                        tokens++;
-                        uint unit = third[0] & 0xFFFFu;
-                        AddBit(filter, word, TripleBit(pairHash, unit));
-                    }
+                    uint unit = third[0] & 0xFFFFu;
+                    AddBit(filter, word, TripleBit(pairHash, unit));
                 }
             }
         }
