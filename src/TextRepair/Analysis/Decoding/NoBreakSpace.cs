@@ -17,6 +17,12 @@ internal static class NoBreakSpace
     // "DE").
     private const int LeadFirst = 0xE0, LeadLast = 0xEF;
 
+    // How far before a space Shift-JIS is read to find whether a lead byte ends the token: a token joined at many spaces
+    // would otherwise be read from its start at each (quadratic in hostile input). A window that starts on a trail
+    // byte reads wrong pairs or stops at an invalid one, and then no join is made; 64 characters are the engine's probe
+    // length (CandidateSearch.ProbeLength).
+    private const int ShiftJisWindow = CandidateSearch.ProbeLength;
+
     // The single-byte readers whose no-break space is a UTF-8 continuation byte, 0xA0 (ISO-8859-1 text is read by the
     // windows-1252 table; Mac Roman's is 0xCA, cp437's, cp850's and cp866's 0xFF, none of them a continuation byte).
     private static readonly Codec[] Readers = [Codec.Windows1252, Codec.Windows1251];
@@ -84,7 +90,7 @@ internal static class NoBreakSpace
         }
 
         CodePage page = Codec.ShiftJis.Page;
-        int i = tokenStart;
+        int i = Math.Max(tokenStart, spaceIndex - ShiftJisWindow);
         while (i < spaceIndex)
         {
             int b = text[i] < 0x80 ? text[i] : SingleByte(reader, text[i]);
