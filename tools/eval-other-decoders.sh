@@ -17,8 +17,13 @@ work="$root/artifacts/other-decoders"
 rm -rf "$work"
 mkdir -p "$work"
 cd "$root"
-dotnet build tests/TextRepair.Tests -c Release -o "$work/tests" -nologo -v q > "$work/build-tests.log"
-dotnet build src/TextRepair.Cli -c Release -o "$work/cli" -nologo -v q > "$work/build-cli.log"
+# Full builds into fresh folders, without MSBuild nodes left by earlier builds (in CI, right after the test step, an
+# incremental build once left the tool's own files out of the folder).
+dotnet build tests/TextRepair.Tests -c Release -o "$work/tests" -nologo -v q --no-incremental -nodeReuse:false > "$work/build-tests.log"
+dotnet build src/TextRepair.Cli -c Release -o "$work/cli" -nologo -v q --no-incremental -nodeReuse:false > "$work/build-cli.log"
+for built in "$work/tests/TextRepair.Tests" "$work/cli/TextRepair.Cli"; do
+    [ -x "$built" ] || { echo "eval-other-decoders: $built was not built (see $work/build-*.log)" >&2; exit 1; }
+done
 (cd "$work/tests" && ./TextRepair.Tests -method '*MatrixTexts_Outputs' -explicit on > "$work/texts.log")
 python3 "$here/eval-other-decoders.py" garble "$work/tests/matrix-texts.jsonl" "$work/cases.jsonl"
 "$work/cli/TextRepair.Cli" repair --jsonl --field text --to keep --report "$work/cases.jsonl" -o "$work/repaired.jsonl"
