@@ -222,21 +222,5 @@ internal sealed unsafe partial class StageTable
     /// per slot, the pair key in bits 0-31 and the value in bits 32-63, at least
     /// <see cref="DirectPairSlotsPerPair"/> slots per pair.
     /// </summary>
-    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs)
-    {
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(pairs.Count * DirectPairSlotsPerPair)))];
-        int shift = 32 - BitOperations.Log2((uint)table.Length);
-        foreach ((uint pair, uint value) in pairs)
-        {
-            uint index = (pair * HashMultiplier32) >> shift;
-            while (table[index] != 0)
-            {
-                index = (index + 1) & (uint)(table.Length - 1);
-            }
-
-            table[index] = pair | ((ulong)value << 32);
-        }
-
-        return table;
-    }
+    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs) => PairHashTable(pairs, DirectPairSlotsPerPair);
 }

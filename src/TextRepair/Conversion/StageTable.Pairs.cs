@@ -244,23 +244,28 @@ internal sealed unsafe partial class StageTable
             found.Add((((uint)two[0] << 16) | two[1], direct));
         }
 
-        int size = 16;
-        while (size < found.Count * PairTableSlotsPerPair)
-        {
-            size <<= 1;
-        }
+        return PairHashTable(found, PairTableSlotsPerPair);
+    }
 
-        var table = new ulong[size];
-        int shift = 32 - BitOperations.Log2((uint)size);
-        foreach ((uint pair, uint direct) in found)
+    /// <summary>
+    /// An open-addressing table of <paramref name="entries"/> by the multiplicative pair hash, what the exact pair table
+    /// and the direct pairs are: a ulong per slot, the pair in bits 0-31 and its entry in bits 32-63; a power of two of
+    /// at least 16 slots and <paramref name="slotsPerEntry"/> per entry. No pair is 0 (no key starts with U+0000), so 0
+    /// marks an empty slot. Build time only.
+    /// </summary>
+    private static ulong[] PairHashTable(List<(uint Pair, uint Entry)> entries, int slotsPerEntry)
+    {
+        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(entries.Count * slotsPerEntry)))];
+        int shift = 32 - BitOperations.Log2((uint)table.Length);
+        foreach ((uint pair, uint entry) in entries)
         {
             uint index = (pair * HashMultiplier32) >> shift;
             while (table[index] != 0)
             {
-                index = (index + 1) & (uint)(size - 1);
+                index = (index + 1) & (uint)(table.Length - 1);
             }
 
-            table[index] = pair | ((ulong)direct << 32);
+            table[index] = pair | ((ulong)entry << 32);
         }
 
         return table;
