@@ -217,7 +217,7 @@ public sealed class EncodingEngineTests
     // or null when no reading is accepted.
     private static string? Best(string token, List<Candidate> readings)
     {
-        if (TokenReading.Choose(token, '\n', '\n', readings, out bool[]? bestAccepted) is not { } best)
+        if (TokenReading.Choose(token, '\n', '\n', readings, out bool[]? bestAccepted, out _) is not { } best)
         {
             return null;
         }

@@ -67,11 +67,17 @@ internal static partial class EncodingScanner
             return;
         }
 
+        // A field whose text the token search could not tell (EncodingFinding.Unread) is read as UTF-16 too.
         int found = findings.Count;
         FindByTokens(text, findings);
-        if (findings.Count == found && !controls && !lines && Utf16TextReading.IsField(text))
+        if (!controls && !lines && findings.Count - found <= 1 && (findings.Count == found || findings[found].Unread) && Utf16TextReading.IsField(text))
         {
-            Utf16TextReading.TryFind(text, findings);
+            var read = new List<EncodingFinding>();
+            if (Utf16TextReading.TryFind(text, read))
+            {
+                findings.RemoveRange(found, findings.Count - found);
+                findings.AddRange(read);
+            }
         }
     }
 

@@ -134,7 +134,7 @@ internal sealed class LineDecisions
         {
             Taken(token);
         }
-        else
+        else if (token.Guess is null)
         {
             CleanTokenCache.AddClean(token.Token, token.Before, token.After);
         }

@@ -8,10 +8,12 @@ internal sealed partial class TokenReading
     /// <summary>
     /// The reading of <paramref name="token"/> among <paramref name="readings"/> whose runs (see <see cref="RunJudge"/>)
     /// clear <see cref="EncodingDecision"/>'s thresholds with the best rank, and its accepted groups; null when no
-    /// reading has an accepted run.
+    /// reading has an accepted run. <paramref name="guess"/> is a reading that was accepted but not taken, being one
+    /// guess among several (see <see cref="Guessed"/>): the token is then reported lossy as it stands.
     /// </summary>
-    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted)
+    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted, out Candidate? guess)
     {
+        guess = null;
         // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
         var passing = new List<(Candidate Reading, bool[] Accepted)>();
         foreach (Candidate c in readings)
@@ -32,7 +34,7 @@ internal sealed partial class TokenReading
         if (passing.Count == 1)
         {
             bestAccepted = passing[0].Accepted;
-            return Likeliest(token, before, after, readings, passing[0].Reading, chosenRank: null, ref bestAccepted);
+            return Guessed(token, before, after, readings, Likeliest(token, before, after, readings, passing[0].Reading, chosenRank: null, ref bestAccepted), ref guess);
         }
 
         // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
@@ -55,7 +57,60 @@ internal sealed partial class TokenReading
             }
         }
 
-        return Likeliest(token, before, after, readings, best!, bestRank, ref bestAccepted);
+        return Guessed(token, before, after, readings, Likeliest(token, before, after, readings, best!, bestRank, ref bestAccepted), ref guess);
+    }
+
+    // A whole field that a reading of two or more layers turns into one character and lost bytes is restored only when
+    // that reading stands out by EncodingDecision.MinWholeFieldMargin from every exact reading that restores another
+    // character: one character is too little text to show a deep chain, and three Latin-1 letters read so under many
+    // chains alike ("Æøå" became 賦� by two layers, "Ðúñ" 若�). The reading cleared the thresholds, so the field is
+    // damaged: it is reported lossy as it stands (guess), its text not invented. On the dev half this changed 7 fields
+    // from a wrong character (매� for ス�, 亞� for か��) to the field kept and flagged, and no best text; one-layer
+    // readings are left out, since there it kept 4 fields from their right character (본� for "ë³¸ê°", UTF-8 read as
+    // ISO-8859-1), which a one-layer chain's structure (a whole UTF-8 sequence) shows better than the model can.
+    private static Candidate? Guessed(string token, char before, char after, List<Candidate> readings, Candidate chosen, ref Candidate? guess)
+    {
+        if (chosen.Layers < 2 || before != CharNgramModel.Boundary || after != CharNgramModel.Boundary || token.Length > EncodingDecision.ShortFieldMaxLength
+            || !chosen.Text.Contains('\uFFFD', StringComparison.Ordinal) || Restored(chosen.Text) is not { } kept)
+        {
+            return chosen;
+        }
+
+        SpanScore input = TextLikelihood.Score(token, before, after);
+        double gain = EncodingDecision.Gain(chosen.Score, chosen.Layers, input);
+        foreach (Candidate c in readings)
+        {
+            if (c.Exact && Restored(c.Text) is { } other && other != kept
+                && EncodingDecision.Gain(c.Score, c.Layers, input) > gain - EncodingDecision.MinWholeFieldMargin)
+            {
+                guess = chosen;
+                return null;
+            }
+        }
+
+        return chosen;
+    }
+
+    // The one character a reading restores beside its U+FFFD, or null when it restores none or more than one.
+    private static char? Restored(string text)
+    {
+        char? kept = null;
+        foreach (char c in text)
+        {
+            if (c == '\uFFFD')
+            {
+                continue;
+            }
+
+            if (kept is not null)
+            {
+                return null;
+            }
+
+            kept = c;
+        }
+
+        return kept;
     }
 
     // Once a reading has shown the token damaged, the likeliest explanation of a whole field wins: a reading that reads

@@ -85,16 +85,25 @@ internal sealed partial class TokenReading
 
     private bool DecideAmong(List<Candidate> readings)
     {
-        if (Choose(Token, Before, After, readings, out bool[]? accepted) is not { } best)
+        if (Choose(Token, Before, After, readings, out bool[]? accepted, out Candidate? guess) is not { } best)
         {
+            Guess ??= guess;
             return false;
         }
+
+        Guess = null;
 
         Chosen = best;
         _accepted = accepted;
         Restores = true;
         return true;
     }
+
+    /// <summary>
+    /// A reading that showed the token damaged but was not taken, being one guess among several (see
+    /// <see cref="Choose"/>): when no reading is chosen, the token is reported lossy as it stands. Otherwise null.
+    /// </summary>
+    public Candidate? Guess { get; private set; }
 
     /// <summary>Forgets the decision.</summary>
     public void Reject()
@@ -231,6 +240,11 @@ internal sealed partial class TokenReading
     {
         if (Chosen is not { } c)
         {
+            if (Guess is { } guess && !lossesToo)
+            {
+                findings.Add(new EncodingFinding(Start, Token.Length, Token, $"lost bytes, text not told (readings alike; likeliest: {guess.Chain})", Lossy: true, Unread: true));
+            }
+
             return;
         }
 
