@@ -31,7 +31,7 @@ internal static partial class LayerUndo
         {
             output[written++] = '\uFFFD';
             lost = true;
-            return 1;
+            return LostLeadTakesTrail(page, ref bytes, position) ? 2 : 1;
         }
 
         char single = page.DecodeSingle(b);
@@ -76,6 +76,28 @@ internal static partial class LayerUndo
         valid = false;
         return 1;
     }
+
+    // A single-byte reader loses only bytes of 0x80-0x9F (windows-1252's undefined 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which
+    // strict readers write U+FFFD for; what it has beyond ISO-8859-1, which a narrower store writes '?' for), and in
+    // Shift-JIS, GBK, Big5 (code page 950) and UHC every such byte but 0x80 is a lead: a lost slot where a character
+    // begins is a lead byte, and the byte after it, when it can be a trail, is the rest of the same lost character
+    // (ー is 81 5B in Shift-JIS: "�[" read by a strict windows-1252 reader is one lost character, not � and '[').
+    // 0x81 stands for the lost lead: the trail ranges of these code pages do not depend on the lead. EUC-JP has no
+    // lead in that range (0x81 is no lead there), so nothing is taken.
+    private static bool LostLeadTakesTrail(CodePage page, ref Slots bytes, int position)
+    {
+        if (!page.IsDoubleByte || !bytes.LostSlotIsOneByte || position + 1 >= bytes.Count)
+        {
+            return false;
+        }
+
+        int trail = bytes[position + 1];
+        return trail >= 0 && page.DecodeSingle(LostLeadStandIn) == '\uFFFF'
+            && page.DecodeDouble(LostLeadStandIn, trail) != '\uFFFF';
+    }
+
+    // See LostLeadTakesTrail.
+    private const int LostLeadStandIn = 0x81;
 
     private static int DecodeUtf8(ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {
