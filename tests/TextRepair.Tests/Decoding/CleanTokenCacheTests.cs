@@ -20,6 +20,32 @@ public sealed class CleanTokenCacheTests
     }
 
     [Fact]
+    public void Guesses_AreRememberedByTheTokenInItsContext()
+    {
+        string token = "Æøå" + Guid.NewGuid().ToString("N");
+        CleanTokenCache.AddGuess(token, '\n', '\n', "gbk decoded as windows-1252");
+        Assert.True(CleanTokenCache.TryGetGuess(token, '\n', '\n', out string? chain));
+        Assert.Equal("gbk decoded as windows-1252", chain);
+        Assert.False(CleanTokenCache.TryGetGuess(token, ' ', '\n', out _));
+        Assert.False(CleanTokenCache.IsKnownClean(token, '\n', '\n'));
+    }
+
+    [Fact]
+    public void AGuessedField_GetsTheSameOutcomeEveryTime()
+    {
+        // A column of one such field (GuessedFieldTests): each line is kept and flagged, the first searched, the rest
+        // remembered.
+        string text = string.Join('\n', Enumerable.Repeat("Ðúñ", 50));
+        RepairResult result = EncodingRepairTests.Repair(text);
+        RepairResult again = EncodingRepairTests.Repair(text);
+
+        Assert.Same(text, result.Text);
+        Assert.Equal(50, result.Edits.Count);
+        Assert.All(result.Edits, e => Assert.Equal(RepairKind.LossMarker, e.Kind));
+        Assert.Equal(result.Edits, again.Edits);
+    }
+
+    [Fact]
     public void LongTokens_AreNotRemembered()
     {
         string token = new('ǎ', CleanTokenCache.MaxTokenLength + 1);

@@ -10,7 +10,7 @@ namespace TextRepair.Analysis.Decoding;
 /// marker that cannot be undone.</param>
 /// <param name="Chain">What was undone, layers in the order they happened ("utf-8 decoded as gbk"), or the marker's kind.</param>
 /// <param name="Lossy">Bytes were lost here: the replacement holds U+FFFD where they were, or the span is a loss marker.</param>
-/// <param name="Unread">A damaged field that lost bytes but whose text cannot be told (see <see cref="TokenReading.Guess"/>):
+/// <param name="Unread">A damaged field that lost bytes but whose text cannot be told (see <see cref="TokenReading.GuessChain"/>):
 /// reported as it stands.</param>
 internal readonly record struct EncodingFinding(int Start, int Length, string Replacement, string Chain, bool Lossy, bool Unread = false)
 {

@@ -130,13 +130,24 @@ internal sealed class LineDecisions
 
     private void DecideAlone(TokenReading token)
     {
+        // A token whose search found it damaged but its text a guess gets the same outcome without the search.
+        if (CleanTokenCache.TryGetGuess(token.Token, token.Before, token.After, out string? chain))
+        {
+            token.TakeGuess(chain);
+            return;
+        }
+
         if (token.Decide())
         {
             Taken(token);
         }
-        else if (token.Guess is null)
+        else if (token.GuessChain is null)
         {
             CleanTokenCache.AddClean(token.Token, token.Before, token.After);
+        }
+        else
+        {
+            CleanTokenCache.AddGuess(token.Token, token.Before, token.After, token.GuessChain);
         }
     }
 

@@ -87,11 +87,11 @@ internal sealed partial class TokenReading
     {
         if (Choose(Token, Before, After, readings, out bool[]? accepted, out Candidate? guess) is not { } best)
         {
-            Guess ??= guess;
+            GuessChain ??= guess?.Chain;
             return false;
         }
 
-        Guess = null;
+        GuessChain = null;
 
         Chosen = best;
         _accepted = accepted;
@@ -100,10 +100,13 @@ internal sealed partial class TokenReading
     }
 
     /// <summary>
-    /// A reading that showed the token damaged but was not taken, being one guess among several (see
+    /// The chain of a reading that showed the token damaged but was not taken, being one guess among several (see
     /// <see cref="Choose"/>): when no reading is chosen, the token is reported lossy as it stands. Otherwise null.
     /// </summary>
-    public Candidate? Guess { get; private set; }
+    public string? GuessChain { get; private set; }
+
+    /// <summary>Takes the remembered outcome of a search that found the token damaged but its text a guess (see <see cref="CleanTokenCache.TryGetGuess"/>).</summary>
+    public void TakeGuess(string chain) => GuessChain ??= chain;
 
     /// <summary>Forgets the decision.</summary>
     public void Reject()
@@ -240,9 +243,9 @@ internal sealed partial class TokenReading
     {
         if (Chosen is not { } c)
         {
-            if (Guess is { } guess && !lossesToo)
+            if (GuessChain is { } guess && !lossesToo)
             {
-                findings.Add(new EncodingFinding(Start, Token.Length, Token, $"lost bytes, text not told (readings alike; likeliest: {guess.Chain})", Lossy: true, Unread: true));
+                findings.Add(new EncodingFinding(Start, Token.Length, Token, $"lost bytes, text not told (readings alike; likeliest: {guess})", Lossy: true, Unread: true));
             }
 
             return;
