@@ -194,6 +194,36 @@ public sealed class OpenCcConformanceTests
         }
     }
 
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void LastStagePairs_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // The settled pass decides a key pair of the last stage where no third unit goes on with a key
+        // (ConversionPipeline.LastStagePairs, session 19): 模块 -> 模組 (a segmentation key, 模块板, begins with it), 文件 ->
+        // 檔案 (文件夹, 文件名 go on; 文件柜 is a segmentation phrase; 件钟 one that ends the segment between 文 and 件),
+        // 命令 (no key of two units: 命令行, 命令式编程 go on; 令出如山 starts on its second unit); keys that only the
+        // last stage goes on with after two units, where no segmentation key begins (元數據 -> 後設資料, 調色板 -> 調色盤,
+        // 調製解調器 -> 數據機, 文件夾 -> 資料夾, 命令式編程, in Traditional or mixed forms: a build without the triple
+        // tokens wrote 元資料); before an emoji, which the pass does not settle, and at the end.
+        string[] inputs =
+        [
+            "模块。", "模块板", "的模块🔎︎", "文件。", "文件夹", "文件名", "文件柜", "文件钟", "文件🔎︎", "文件夹🔎︎",
+            "命令。", "命令行", "命令式编程", "命令出如山", "命令🔎︎", "命令行🔎︎", "一命令", "一文件",
+            "元數據", "元数據", "調色板", "调色板", "調製解調器", "文件夾", "命令式編程", "元數🔎︎", "調色",
+        ];
+        foreach (string input in inputs)
+        {
+            // Alone, and with units around it: the pass stops two units before the end of the text.
+            foreach (string text in new[] { input, "\uFF0C" + input + "\uFF0C\uFF0C" })
+            {
+                Assert.Equal(ConversionText.Reference(config, text), ConvertWithTheScanTablesBuilt(config, text));
+            }
+        }
+    }
+
     private static string ConvertWithTheScanTablesBuilt(string config, string input)
     {
         ConversionPipeline pipeline = s_filtered.GetOrAdd(config, name =>

@@ -63,14 +63,18 @@ internal sealed partial class ConversionPipeline
     }
 
     /// <summary>
-    /// The key pairs of the chain's last stage that are written in place (<see cref="ConvertLastStageKey"/>'s two-unit
-    /// case) with a value of two units, as the two units of the text <c>u</c>, <c>v</c> whose inputs to that stage they
-    /// are: both settled by the stages before it, and no segmentation key begins with them, so no segmentation match
-    /// starts at <c>u</c>. The settled pass writes such a pair where no segmentation key may start at <c>v</c>
-    /// (<c>StageTable.FindLastStagePair</c>).
+    /// The key pairs of the chain's last stage as the two units of the text <c>u</c>, <c>v</c> whose inputs to that
+    /// stage they are, both settled by the stages before it, where no segmentation key matches at <c>u</c> but a
+    /// longer one (the pass tests its triple token first): what the chain writes there when no third unit goes on with
+    /// a key of the last stage (the pass tests those units' triple tokens too, <see cref="StageTable.SettledEntries"/>).
+    /// That is the match of a walk from the two inputs alone: a two-unit key with a value of two units, written where
+    /// no segmentation key may start at <c>v</c> (the segment would end between them); or no key of two units, and
+    /// then <c>u</c>'s own mapping, one unit (the value's second half is 0), since a shorter segment changes nothing.
     /// </summary>
     /// <remarks>Before, each returned from the pass: <see cref="StageTable.Settle"/>'s exact pair test, the segmentation
-    /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 38,811 two-unit keys per text, session 17).</remarks>
+    /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 63,762 stops per text, 33,855 of them
+    /// at a key pair of TWPhrases, session 19; session 18 wrote the 282 pairs that begin no segmentation key and no
+    /// longer key of the last stage).</remarks>
     private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs)
     {
         var found = new List<(uint Pair, uint Value)>();
@@ -80,38 +84,25 @@ internal sealed partial class ConversionPipeline
             return found;
         }
 
-        // The units whose input to the last stage is each unit: several Simplified and Traditional forms meet there.
-        var byInput = new Dictionary<char, List<char>>();
-        for (int u = 0; u < settled.Length; u++)
+        Dictionary<char, List<char>> byInput = StageTable.UnitsByLastInput(settled, inputs);
+        Span<char> key = stackalloc char[2];
+        foreach ((char a, char b, int length, int valueIndex) in last.KeyPairMatches(out _))
         {
-            if (StageTable.SettlesBeforeLast(settled, (char)u))
-            {
-                (byInput.TryGetValue(inputs[u], out List<char>? units) ? units : byInput[inputs[u]] = []).Add((char)u);
-            }
-        }
-
-        foreach ((uint pair, _) in last.FindDirectPairs())
-        {
-            (char a, char b) = StageTable.PairUnits(pair);
-            int keyPair = last.FindKeyPair(a, b);
-            if (keyPair <= 0 || !byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
+            ReadOnlySpan<char> value = length > 0 ? last.Value(valueIndex) : new ReadOnlySpan<char>(in a);
+            if (value.Length != Math.Max(length, 1) || !byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
             {
                 continue;
             }
 
-            ReadOnlySpan<char> value = last.Value(keyPair - 1);
-            if (value.Length != 2)
-            {
-                continue;
-            }
-
+            uint written = length == 2 ? value[0] | ((uint)value[1] << 16) : value[0];
             foreach (char u in firsts)
             {
                 foreach (char v in seconds)
                 {
-                    if (!segmentation.BeginsKey(u, v))
+                    (key[0], key[1]) = (u, v);
+                    if (segmentation.Match(key, 0, out _) == 0)
                     {
-                        found.Add((StageTable.PairKey(u, v), value[0] | ((uint)value[1] << 16)));
+                        found.Add((StageTable.PairKey(u, v), written));
                     }
                 }
             }

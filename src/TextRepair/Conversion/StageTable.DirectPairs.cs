@@ -80,7 +80,8 @@ internal sealed unsafe partial class StageTable
 
             Unsafe.Add(ref dst, i) = (char)value;
             Unsafe.Add(ref dst, i + 1) = (char)(value >> 16);
-            i += 2;
+            // A key pair of the last stage whose match is the first unit's own mapping: one unit (FindLastStagePair).
+            i += typeof(TPass) == typeof(SettledPass) && (value >> 16) == 0 ? 1 : 2;
         }
 
         return (int)i;
@@ -94,9 +95,11 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
-    /// (<see cref="LastStagePairsAfter"/>: the key pairs of the chain's last stage that no segmentation key begins),
-    /// unless the filter admits a segmentation key at the pair's second unit, which would end the segment between
-    /// them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c> decides). Requires the unit
+    /// (<see cref="LastStagePairsAfter"/>: the key pairs of the chain's last stage where no segmentation key matches,
+    /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
+    /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit, which
+    /// would end the segment between them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c>
+    /// decides). A value of one unit is the first unit's own mapping, the same in a shorter segment. Requires the unit
     /// after that key's third to be in the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -111,14 +114,14 @@ internal sealed unsafe partial class StageTable
 
         ref char second = ref Unsafe.Add(ref at, 1);
         uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
-        return (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
+        return (value >> 16) == 0 || (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
     }
 
     /// <summary>
     /// The settled pass's direct pairs (<see cref="MapSettled"/>): a header word (bits 0-31 the shift of
     /// <paramref name="segmentation"/>'s table, bits 32-63 that of <paramref name="lastStage"/>'s), then
     /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>), then
-    /// <paramref name="lastStage"/>'s, each sized for its own pairs (s2twp: 19,326 and 282).
+    /// <paramref name="lastStage"/>'s, each sized for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one unit).
     /// </summary>
     internal static ulong[] LastStagePairsAfter(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage)
     {
@@ -126,19 +129,6 @@ internal sealed unsafe partial class StageTable
         ulong[] second = DirectPairTable(lastStage);
         ulong header = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
         return [header, .. first, .. second];
-    }
-
-    /// <summary>Whether some key of this table begins with <paramref name="first"/>, <paramref name="second"/>.</summary>
-    internal bool BeginsKey(char first, char second)
-    {
-        uint entry = _entries[first];
-        if ((entry >> NodeShift) == 0)
-        {
-            return false;
-        }
-
-        uint* slot = RootSlot(entry, first);
-        return (slot[0] & HasChildren) != 0 && FindChild((int)slot[2], (int)(slot[0] >> BlockLog2Shift) & 31, second) != null;
     }
 
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>

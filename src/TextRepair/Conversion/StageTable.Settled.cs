@@ -43,7 +43,7 @@ internal sealed unsafe partial class StageTable
     /// a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
     /// its pair entries, <c>StageTable.Pairs.cs</c>) and bit 16 instead; <paramref name="filter"/> is this table's
     /// start filter with a pair token for each two units whose inputs to the last stage begin one of its longer keys
-    /// (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
+    /// and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
     /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="Settle"/> tests the pair
     /// groups where the pass stops). <paramref name="lastInputs"/> is each settled unit's input to the
     /// last stage, for <see cref="Settle"/>'s exact pair test. Allocates 256 KB, the filter's size, and 128 KB (kept
@@ -100,7 +100,10 @@ internal sealed unsafe partial class StageTable
     /// pair groups at every unit, or stopped at every unit whose input starts a longer key there (s2tw, 18 units):
     /// counted on the Simplified benchmark text (session 15), s2hk's units start such a key at 27,520 positions, their
     /// groups meet the next unit's at 314, and 8 begin a real key pair. Session 16, same process, both orders (load 3):
-    /// s2hk 0.94, s2hkp 0.96-0.97 of the time with the pair test; s2tw and s2twp unchanged.
+    /// s2hk 0.94, s2hkp 0.96-0.97 of the time with the pair test; s2tw and s2twp unchanged. Since session 19 also a
+    /// triple token for each settled unit <c>w</c> after them whose input goes on with such a key, so that where the
+    /// pass finds neither a triple token nor an unsettled <c>w</c>, the last stage's match at <c>u</c> is that of a walk
+    /// from the two inputs alone (<c>ConversionPipeline.LastStagePairs</c>, <see cref="FindLastStagePair(ref char, ref uint, ref ulong, int, ref ulong, int, uint)"/>).
     /// </summary>
     private ulong[] WithLastStagePairs(uint[] settled, char[] lastInputs, StageTable last)
     {
@@ -115,6 +118,8 @@ internal sealed unsafe partial class StageTable
             }
         }
 
+        Dictionary<char, List<char>> byInput = UnitsByLastInput(settled, lastInputs);
+        last.KeyPairMatches(out Dictionary<(char First, char Second), List<char>> thirds);
         for (int u = 0; u < settled.Length; u++)
         {
             uint starts = (settled[u] >> SettledStartShift) & SettledGroupMask;
@@ -125,10 +130,27 @@ internal sealed unsafe partial class StageTable
 
             foreach (int v in seconds)
             {
-                if ((starts & (settled[v] >> SettledSecondShift)) != 0 && last.BeginsKeyPair(lastInputs[u], lastInputs[v]))
+                if ((starts & (settled[v] >> SettledSecondShift)) == 0 || !last.BeginsKeyPair(lastInputs[u], lastInputs[v]))
                 {
-                    uint pairHash = PairKey((uint)u, (uint)v) * FilterMultiplier;
-                    filter[WordOf(pairHash, shift)] |= 1UL << PairBit(pairHash);
+                    continue;
+                }
+
+                uint pairHash = PairKey((uint)u, (uint)v) * FilterMultiplier;
+                nint word = WordOf(pairHash, shift);
+                filter[word] |= 1UL << PairBit(pairHash);
+                if (!thirds.TryGetValue((lastInputs[u], lastInputs[v]), out List<char>? units))
+                {
+                    continue;
+                }
+
+                // Triple tokens for the settled units whose input goes on with a key after the two: where the pass
+                // finds none, the match of the two units alone is the last stage's match (LastStagePairs).
+                foreach (char third in units)
+                {
+                    foreach (char w in byInput.TryGetValue(third, out List<char>? ws) ? ws : [])
+                    {
+                        filter[word] |= 1UL << TripleBit(pairHash, w);
+                    }
                 }
             }
         }
