@@ -224,6 +224,35 @@ public sealed class OpenCcConformanceTests
         }
     }
 
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SegmentationTriples_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // The settled pass writes a three-unit segmentation phrase that begins no longer one (几何学 -> 幾何學, 发布会,
+        // 干什么, 面包车) composed through the chain (ConversionPipeline.SettledTriples, session 19), but not before a
+        // unit it does not settle (an emoji), where it would take the phrase's last unit back as a unit mapped alone
+        // where that unit begins a key of the last stage and the phrase writes it otherwise than alone (一碗面 -> 一碗麵,
+        // 写字台 -> 寫字檯: 面 and 台 begin TWPhrases keys; 张栋梁 -> 張棟樑 in the HK configs; a build that wrote them
+        // there gave 一碗面 in s2twp, 張棟梁 in s2hk), nor within the pass's last units; alone, in a row, between other
+        // units and at the end.
+        string[] phrases = ["几何学", "发布会", "干什么", "面包车", "一碗面", "写字台", "张栋梁"];
+        foreach (string phrase in phrases)
+        {
+            string[] inputs =
+            [
+                phrase, "\uFF0C" + phrase + "\uFF0C\uFF0C", "\uFF0C" + phrase + "\U0001F50E\uFE0E\uFF0C", "\uFF0C" + phrase,
+                phrase + "\uFF0C", "\uFF0C\uFF0C" + phrase + phrase + "\uFF0C\uFF0C", "\u4E00" + phrase + "\u4E00\u4E00",
+            ];
+            foreach (string input in inputs)
+            {
+                Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
+            }
+        }
+    }
+
     private static string ConvertWithTheScanTablesBuilt(string config, string input)
     {
         ConversionPipeline pipeline = s_filtered.GetOrAdd(config, name =>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace TextRepair.Conversion;
@@ -67,10 +66,25 @@ internal sealed unsafe partial class StageTable
 
             uint pairHash = pair * FilterMultiplier;
             uint value;
+            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0)
+            {
+                // The settled pass writes a three-unit segmentation key that is a segment of its own.
+                ulong triple;
+                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end || (triple = FindSettledTriple(ref at, ref entry0, ref pairs)) == 0)
+                {
+                    break;
+                }
+
+                Unsafe.Add(ref dst, i) = (char)triple;
+                Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
+                Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
+                i += 3;
+                continue;
+            }
+
             // The settled pass writes no pair before a unit that needs the slow path: it would take the pair's second
             // unit back there as a unit mapped alone (StopsAfterKeyStart). Rare, and its own path decides the pair.
-            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
-                || (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
+            if ((typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
                 || ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0
                     && (typeof(TPass) != typeof(SettledPass) || i + 1 >= end
                         || (value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)))
@@ -95,7 +109,7 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
-    /// (<see cref="LastStagePairsAfter"/>: the key pairs of the chain's last stage where no segmentation key matches,
+    /// (<see cref="SettledDirectTables"/>: the key pairs of the chain's last stage where no segmentation key matches,
     /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
     /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit, which
     /// would end the segment between them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c>
@@ -115,20 +129,6 @@ internal sealed unsafe partial class StageTable
         ref char second = ref Unsafe.Add(ref at, 1);
         uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
         return (value >> 16) == 0 || (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
-    }
-
-    /// <summary>
-    /// The settled pass's direct pairs (<see cref="MapSettled"/>): a header word (bits 0-31 the shift of
-    /// <paramref name="segmentation"/>'s table, bits 32-63 that of <paramref name="lastStage"/>'s), then
-    /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>), then
-    /// <paramref name="lastStage"/>'s, each sized for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one unit).
-    /// </summary>
-    internal static ulong[] LastStagePairsAfter(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage)
-    {
-        ulong[] first = DirectPairTable(segmentation);
-        ulong[] second = DirectPairTable(lastStage);
-        ulong header = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
-        return [header, .. first, .. second];
     }
 
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>

@@ -183,13 +183,13 @@ internal sealed unsafe partial class StageTable
         ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
         directPairs ??= NoDirectPairs;
-        // After the header word (LastStagePairsAfter), which gives the first table's shift.
-        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 1);
-        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[0]);
+        // After the two header words (SettledDirectTables); the second gives the first table's shift.
+        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 2);
+        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[1]);
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
-    private static readonly ulong[] NoDirectPairs = LastStagePairsAfter([], []);
+    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], []);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit

@@ -1,0 +1,139 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace TextRepair.Conversion;
+
+/// <summary>
+/// The settled pass's direct tables (<see cref="MapSettled"/>, <see cref="MapFilteredDirect"/>): the segmentation
+/// table's direct pairs and the last stage's key pairs (<c>StageTable.DirectPairs.cs</c>, <c>StageTable.LastStage.cs</c>),
+/// and the three-unit segmentation keys that are a segment of their own wherever the filter finds their triple token.
+/// </summary>
+/// <remarks>
+/// Session 19, s2twp on the Simplified benchmark text: after the last stage's key pairs went into the pass, it
+/// stopped 35,948 times per text, 9,348 of them at a three-unit STPhrases key (as in s2tw, s2hk and s2hkp, which stop
+/// 33,500-34,000 times), each a return from the pass, <see cref="Settle"/>, the segmentation <c>Match</c> (a walk
+/// three levels down) and the composed value from the pipeline's cache. 8,983 of those keys begin no longer key.
+/// </remarks>
+internal sealed unsafe partial class StageTable
+{
+    /// <summary>
+    /// Slots of the triple table per key, at least (load factor at most 1/2): 12,800 STPhrases keys in 32,768 slots of
+    /// 16 bytes (512 KB), key and value in one cache line, read only where a triple token is found.
+    /// </summary>
+    private const int DirectTripleSlotsPerKey = 2;
+
+    /// <summary>The three units in the low 48 bits of a ulong, as they lie in memory (see <see cref="PairKey(uint, uint)"/>).</summary>
+    private const ulong TripleKeyMask = (1UL << 48) - 1;
+
+    /// <summary>
+    /// The three-unit keys of this table that a walk from their units alone ends at and that begin no longer key, so
+    /// that they are the match wherever they start (none of their units a surrogate or an ideographic description
+    /// operator): their units and value index.
+    /// </summary>
+    internal List<(char First, char Second, char Third, int ValueIndex)> ThreeUnitLeafKeys()
+    {
+        var found = new List<(char First, char Second, char Third, int ValueIndex)>();
+        Span<char> three = stackalloc char[3];
+        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
+        {
+            uint* second = _slots + (slot * SlotUints);
+            if ((second[0] & HasChildren) == 0)
+            {
+                continue;
+            }
+
+            int size = 1 << (int)((second[0] >> BlockLog2Shift) & 31);
+            for (int s = 0; s < size; s++)
+            {
+                uint* third = _slots + ((nint)(second[2] + s) * SlotUints);
+                (three[0], three[1], three[2]) = (firstUnit, (char)(second[0] & 0xFFFFu), (char)(third[0] & 0xFFFFu));
+                if ((third[0] & (Occupied | HasChildren)) != Occupied || (third[1] & ValueMask) == 0
+                    || char.IsSurrogate(three[1]) || char.IsSurrogate(three[2]) || TextUnits.IsIdsOperator(three[1])
+                    || TextUnits.IsIdsOperator(three[2]) || Walk(three, 0, out int valueIndex) != 3)
+                {
+                    continue;
+                }
+
+                found.Add((three[0], three[1], three[2], valueIndex));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Three units as the triple table's key: the 48 bits they make in memory (see <see cref="PairKey(uint, uint)"/>).</summary>
+    internal static ulong TripleKey(char first, char second, char third) =>
+        BitConverter.IsLittleEndian ? first | ((ulong)second << 16) | ((ulong)third << 32) : ((ulong)first << 32) | ((ulong)second << 16) | third;
+
+    /// <summary>
+    /// The settled pass's direct tables in one array: a header word (bits 0-31 the triple table's shift, bits 32-63
+    /// its offset from the first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s
+    /// pair table, bits 32-63 that of <paramref name="lastStage"/>'s), then those two tables
+    /// (<see cref="DirectPairTable"/>), each sized for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one
+    /// unit), then the triple table of <paramref name="triples"/> (key, value units; two words per slot).
+    /// </summary>
+    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, ulong Value)> triples)
+    {
+        ulong[] first = DirectPairTable(segmentation);
+        ulong[] second = DirectPairTable(lastStage);
+        int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * DirectTripleSlotsPerKey)));
+        int shift = 64 - BitOperations.Log2((uint)slots);
+        var third = new ulong[2 * slots];
+        foreach ((ulong key, ulong value) in triples)
+        {
+            // No key is 0 (no key starts with U+0000), so a zero key marks an empty slot.
+            ulong index = (key * HashMultiplier) >> shift;
+            while (third[2 * (int)index] != 0)
+            {
+                index = (index + 1) & (ulong)(slots - 1);
+            }
+
+            third[2 * (int)index] = key;
+            third[(2 * (int)index) + 1] = value;
+        }
+
+        ulong tripleHeader = (uint)shift | ((ulong)(first.Length + second.Length) << 32);
+        ulong pairHeader = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
+        return [tripleHeader, pairHeader, .. first, .. second, .. third];
+    }
+
+    /// <summary>
+    /// For the settled pass, at a position whose triple token the filter has: the value (three units, the first in
+    /// the low bits) of the three-unit segmentation key there in the triple table after <paramref name="pairs"/>
+    /// (<see cref="SettledDirectTables"/>), or 0. A key found is a segment of its own: no segmentation match from
+    /// before reaches it (the pass settled the units before), and no longer key begins with it. Also 0 before a unit
+    /// that needs the slow path, where the caller would take the key's last unit back as a unit mapped alone (see
+    /// <see cref="StopsAfterKeyStart"/>). Requires the unit after the key to be in the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FindSettledTriple(ref char at, ref uint entry0, ref ulong pairs)
+    {
+        if ((Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 3)) & NeedsSlowPath) != 0)
+        {
+            return 0;
+        }
+
+        ulong header = Unsafe.Add(ref pairs, -2);
+        ref ulong table0 = ref Unsafe.Add(ref pairs, (nint)(header >> 32));
+        int shift = (int)(uint)header;
+        ulong mask = ulong.MaxValue >> shift;
+        ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref at));
+        ulong key = BitConverter.IsLittleEndian ? units & TripleKeyMask : units >> 16;
+        ulong index = (key * HashMultiplier) >> shift;
+        while (true)
+        {
+            ulong slot = Unsafe.Add(ref table0, (nint)(2 * index));
+            if (slot == key)
+            {
+                return Unsafe.Add(ref table0, (nint)(2 * index) + 1);
+            }
+
+            if (slot == 0)
+            {
+                return 0;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+}
