@@ -207,9 +207,12 @@ public sealed class OpenCcConformanceTests
         // 命令 (no key of two units: 命令行, 命令式编程 go on; 令出如山 starts on its second unit); keys that only the
         // last stage goes on with after two units, where no segmentation key begins (元數據 -> 後設資料, 調色板 -> 調色盤,
         // 調製解調器 -> 數據機, 文件夾 -> 資料夾, 命令式編程, in Traditional or mixed forms: a build without the triple
-        // tokens wrote 元資料); before an emoji, which the pass does not settle, and at the end.
+        // tokens wrote 元資料); before an emoji, which the pass does not settle, and at the end. And pairs it returns at:
+        // keys whose value is not of two units (主板 -> 主機板, also a segmentation key; 内存 -> 記憶體, 用户 -> 使用者,
+        // 端口 -> 埠) and segmentation keys whose segment is not (挂断 -> 結束通話, 链表 -> 連結串列).
         string[] inputs =
         [
+            "主板", "内存", "用户", "端口", "挂断", "链表", "的内存🔎︎", "用户名",
             "模块。", "模块板", "的模块🔎︎", "文件。", "文件夹", "文件名", "文件柜", "文件钟", "文件🔎︎", "文件夹🔎︎",
             "命令。", "命令行", "命令式编程", "命令出如山", "命令🔎︎", "命令行🔎︎", "一命令", "一文件",
             "元數據", "元数據", "調色板", "调色板", "調製解調器", "文件夾", "命令式編程", "元數🔎︎", "調色",
