@@ -30,11 +30,14 @@ internal sealed partial class ConversionPipeline
     }
 
     /// <summary>
-    /// The segmentation table's direct pairs (<c>StageTable.DirectPairs.cs</c>) whose segment converts through the
-    /// chain to two units, with those units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its
-    /// filter stops at a settled unit without a triple token and the two units are such a pair, the segmentation
-    /// matches them there (the units before are settled, so no match reaches them), and they are a segment of their
-    /// own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
+    /// The segmentation table's two-unit keys that are the match wherever no longer key goes on from them
+    /// (<see cref="StageTable.KeyPairMatches"/>) and whose segment converts through the chain to two units, with those
+    /// units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its filter stops at a settled unit
+    /// without a triple token and the two units are such a pair, the segmentation matches them there (the units before
+    /// are settled, so no match reaches them), and they are a segment of their own, so the pass writes what the
+    /// conversion loop would (<see cref="Compose"/>) and goes on. Every other two-unit key is in the table too, with
+    /// <see cref="StageTable.PairStops"/>: so a pair token the pass finds for two units that are in neither of its
+    /// pair tables is a false one (session 19).
     /// </summary>
     /// <remarks>
     /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
@@ -44,22 +47,20 @@ internal sealed partial class ConversionPipeline
     {
         var composed = new List<(uint Pair, uint Value)>();
         Span<char> key = stackalloc char[2];
-        foreach ((uint pair, _) in segmentation.FindDirectPairs())
+        foreach ((char first, char second, int length, int valueIndex) in segmentation.KeyPairMatches(out _))
         {
-            (key[0], key[1]) = StageTable.PairUnits(pair);
-            if (segmentation.Match(key, 0, out int valueIndex) != 2)
+            if (length == 0)
             {
+                // Only longer keys begin with the two units: the pass stops where their triple token is.
                 continue;
             }
 
-            string value = Compose(key, valueIndex);
-            if (value.Length == 2)
-            {
-                composed.Add((pair, value[0] | ((uint)value[1] << 16)));
-            }
+            (key[0], key[1]) = (first, second);
+            string? value = length == 2 && !char.IsSurrogate(second) && !TextUnits.IsIdsOperator(second) ? Compose(key, valueIndex) : null;
+            composed.Add((StageTable.PairKey(first, second), value?.Length == 2 ? value[0] | ((uint)value[1] << 16) : StageTable.PairStops));
         }
 
-        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation));
+        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation), complete: true);
     }
 
     /// <summary>
@@ -96,6 +97,7 @@ internal sealed partial class ConversionPipeline
     /// That is the match of a walk from the two inputs alone: a two-unit key with a value of two units, written where
     /// no segmentation key may start at <c>v</c> (the segment would end between them); or no key of two units, and
     /// then <c>u</c>'s own mapping, one unit (the value's second half is 0), since a shorter segment changes nothing.
+    /// Every other such <c>u</c>, <c>v</c> is in the table too, with <see cref="StageTable.PairStops"/>.
     /// </summary>
     /// <remarks>Before, each returned from the pass: <see cref="StageTable.Settle"/>'s exact pair test, the segmentation
     /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 63,762 stops per text, 33,855 of them
@@ -114,22 +116,19 @@ internal sealed partial class ConversionPipeline
         Span<char> key = stackalloc char[2];
         foreach ((char a, char b, int length, int valueIndex) in last.KeyPairMatches(out _))
         {
-            ReadOnlySpan<char> value = length > 0 ? last.Value(valueIndex) : new ReadOnlySpan<char>(in a);
-            if (value.Length != Math.Max(length, 1) || !byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
+            if (!byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
             {
                 continue;
             }
 
-            uint written = length == 2 ? value[0] | ((uint)value[1] << 16) : value[0];
+            ReadOnlySpan<char> value = length > 0 ? last.Value(valueIndex) : new ReadOnlySpan<char>(in a);
+            uint written = value.Length != Math.Max(length, 1) ? StageTable.PairStops : length == 2 ? value[0] | ((uint)value[1] << 16) : value[0];
             foreach (char u in firsts)
             {
                 foreach (char v in seconds)
                 {
                     (key[0], key[1]) = (u, v);
-                    if (segmentation.Match(key, 0, out _) == 0)
-                    {
-                        found.Add((StageTable.PairKey(u, v), written));
-                    }
+                    found.Add((StageTable.PairKey(u, v), segmentation.Match(key, 0, out _) == 0 ? written : StageTable.PairStops));
                 }
             }
         }

@@ -84,10 +84,33 @@ internal sealed unsafe partial class StageTable
 
             // The settled pass writes no pair before a unit that needs the slow path: it would take the pair's second
             // unit back there as a unit mapped alone (StopsAfterKeyStart). Rare, and its own path decides the pair.
-            if ((typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
-                || ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0
-                    && (typeof(TPass) != typeof(SettledPass) || i + 1 >= end
-                        || (value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)))
+            if (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
+            {
+                break;
+            }
+
+            if ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+            {
+                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end)
+                {
+                    break;
+                }
+
+                if ((value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)
+                {
+                    // In neither of tables that hold every key pair: a false pair token, and no triple token, so no
+                    // key of any stage starts here but the unit's own (session 19). The pass goes on unless the next
+                    // unit is one the caller would take back.
+                    if ((Unsafe.Add(ref pairs, -2) & CompletePairTables) == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
+                    {
+                        break;
+                    }
+
+                    value = (char)(entry ^ unit);
+                }
+            }
+
+            if (typeof(TPass) == typeof(SettledPass) && value == PairStops)
             {
                 break;
             }
@@ -101,6 +124,12 @@ internal sealed unsafe partial class StageTable
         return (int)i;
     }
 
+    /// <summary>
+    /// The value of a pair in the settled pass's pair tables at which the pass returns (U+FFFF twice: no value of a
+    /// key); a pair in neither table is not a key pair of the segmentation or of the last stage.
+    /// </summary>
+    internal const uint PairStops = uint.MaxValue;
+
     /// <summary><see cref="MapFilteredDirect"/> in the plain conversion's loop (<c>StageTable.cs</c>).</summary>
     private struct PlainPass;
 
@@ -112,8 +141,8 @@ internal sealed unsafe partial class StageTable
     /// (<see cref="SettledDirectTables"/>: the key pairs of the chain's last stage where no segmentation key matches,
     /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
     /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit, which
-    /// would end the segment between them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c>
-    /// decides). A value of one unit is the first unit's own mapping, the same in a shorter segment. Requires the unit
+    /// would end the segment between them (then <see cref="PairStops"/>: the pass returns and
+    /// <c>ConversionPipeline.ConvertLastStageKey</c> decides); 0 when the pair is not in the table. A value of one unit is the first unit's own mapping, the same in a shorter segment. Requires the unit
     /// after that key's third to be in the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -121,14 +150,14 @@ internal sealed unsafe partial class StageTable
     {
         int lastShift = (int)(Unsafe.Add(ref pairs, -1) >> 32);
         uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), lastShift, pair);
-        if (value == 0)
+        if (value == 0 || value == PairStops)
         {
-            return 0;
+            return value;
         }
 
         ref char second = ref Unsafe.Add(ref at, 1);
         uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
-        return (value >> 16) == 0 || (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
+        return (value >> 16) == 0 || (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : PairStops;
     }
 
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>

@@ -66,13 +66,21 @@ internal sealed unsafe partial class StageTable
         BitConverter.IsLittleEndian ? first | ((ulong)second << 16) | ((ulong)third << 32) : ((ulong)first << 32) | ((ulong)second << 16) | third;
 
     /// <summary>
-    /// The settled pass's direct tables in one array: a header word (bits 0-31 the triple table's shift, bits 32-63
-    /// its offset from the first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s
+    /// Bit of the first header word of <see cref="SettledDirectTables"/>: its pair tables hold every key pair that the
+    /// settled filter has a pair token for (a value, or <see cref="PairStops"/>), so that a pair in neither is a false
+    /// token. Not set in <see cref="NoDirectPairs"/>.
+    /// </summary>
+    private const ulong CompletePairTables = 1UL << 8;
+
+    /// <summary>
+    /// The settled pass's direct tables in one array: a header word (bits 0-7 the triple table's shift, bit 8
+    /// <see cref="CompletePairTables"/> when <paramref name="complete"/>, bits 32-63 the triple table's offset from
+    /// the first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s
     /// pair table, bits 32-63 that of <paramref name="lastStage"/>'s), then those two tables
     /// (<see cref="DirectPairTable"/>), each sized for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one
     /// unit), then the triple table of <paramref name="triples"/> (key, value units; two words per slot).
     /// </summary>
-    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, ulong Value)> triples)
+    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, ulong Value)> triples, bool complete)
     {
         ulong[] first = DirectPairTable(segmentation);
         ulong[] second = DirectPairTable(lastStage);
@@ -92,7 +100,7 @@ internal sealed unsafe partial class StageTable
             third[(2 * (int)index) + 1] = value;
         }
 
-        ulong tripleHeader = (uint)shift | ((ulong)(first.Length + second.Length) << 32);
+        ulong tripleHeader = (uint)shift | (complete ? CompletePairTables : 0) | ((ulong)(first.Length + second.Length) << 32);
         ulong pairHeader = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
         return [tripleHeader, pairHeader, .. first, .. second, .. third];
     }
@@ -115,7 +123,7 @@ internal sealed unsafe partial class StageTable
 
         ulong header = Unsafe.Add(ref pairs, -2);
         ref ulong table0 = ref Unsafe.Add(ref pairs, (nint)(header >> 32));
-        int shift = (int)(uint)header;
+        int shift = (int)(header & 0xFF);
         ulong mask = ulong.MaxValue >> shift;
         ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref at));
         ulong key = BitConverter.IsLittleEndian ? units & TripleKeyMask : units >> 16;
