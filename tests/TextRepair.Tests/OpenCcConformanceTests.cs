@@ -131,13 +131,15 @@ public sealed class OpenCcConformanceTests
         // (ConversionPipeline.StartsNoKey); a pair that starts a key (𠀾 -> 𠁞 in STCharacters, 周𫖮 in STPhrases)
         // still goes through the chain. Beside them, phrases of the variants stages (张栋梁 and 林国梁 in
         // TWVariantsPhrases, whose first units stop s2tw's pass; 純喫茶 and 牛驥同皁 keep 喫 and 皁, which TWVariants alone
-        // changes) and a lone surrogate.
+        // changes) and a lone surrogate; since session 19 the pass maps such emoji itself (StageTable.SettledEntries),
+        // also between the units of a key pair (内🔎存, 数🔎🔎据).
         string[] inputs =
         [
             "\u8F6F\u4EF6\U0001F50E\uFE0E\u5F15\u7528\u6570\u636E\u5E93", "\U0002003E\u8F6F\u4EF6\U0001F50E\u5468\U0002B5AE\u6570\u636E",
             "\u6570\u636E\u5E93\U000201B2\U0001F50E", "\U0001F50E\U0001F50E\U0002003E\U0002003E\u8F6F\u4EF6",
             "\u5F20\u680B\u6881\U0001F50E\u6797\u56FD\u6881\u7684\u9762", "\u6570\uD83D\u636E\U0001F50E\uDE0E\u5E93\u6570\u636E",
             "\u4F60\u559D\u7D14\u55AB\u8336\u55CE", "\u7D14\u55AB\u8336\U0001F50E\u725B\u9A65\u540C\u7681\u7684\u9EAA",
+            "\uFF0C\u5185\U0001F50E\u5B58\u6570\U0001F50E\U0001F50E\u636E\uFF0C\uFF0C", "\uFF0C\U0002003E\U0001F50E\uDE0E\u5185\u5B58\U0001F50E\uFF0C\uFF0C",
         ];
         foreach (string input in inputs)
         {

@@ -58,13 +58,16 @@ internal sealed unsafe partial class StageTable
         for (int u = 0; u < settled.Length; u++)
         {
             uint own = _entries[u];
-            bool alone = (own & NeedsSlowPath) == 0 && !(_hasSingleUnitKeys && (own >> NodeShift) != 0);
+            // A surrogate that starts no key of any table (an emoji's): every stage copies its code point (session 19;
+            // before, the pass returned at each, ConversionPipeline.ConvertMain copied it).
+            bool copied = char.IsSurrogate((char)u) && StartsNoKey((char)u, stages);
+            bool alone = copied || ((own & NeedsSlowPath) == 0 && !(_hasSingleUnitKeys && (own >> NodeShift) != 0));
             uint groups = 0;
             char mapped = (char)u;
             for (int s = 0; s < stages.Length && alone; s++)
             {
                 char input = mapped;
-                alone = stages[s].TryMapAlone(input, out mapped);
+                alone = copied || stages[s].TryMapAlone(input, out mapped);
                 if (s < stages.Length - 1 || lastPairs is null)
                 {
                     continue;
@@ -90,6 +93,28 @@ internal sealed unsafe partial class StageTable
         filter = WithLastStagePairs(settled, inputs, last);
         lastInputs = inputs;
         return settled;
+    }
+
+    /// <summary>
+    /// Whether no key of this table or of <paramref name="stages"/> starts with <paramref name="unit"/>: greedy
+    /// matching in each copies a code point that begins with it and starts again after it.
+    /// </summary>
+    internal bool StartsNoKey(char unit, ReadOnlySpan<StageTable> stages)
+    {
+        if (StartsKey(unit))
+        {
+            return false;
+        }
+
+        foreach (StageTable stage in stages)
+        {
+            if (stage.StartsKey(unit))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
