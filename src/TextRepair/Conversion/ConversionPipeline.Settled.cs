@@ -19,10 +19,10 @@ internal sealed partial class ConversionPipeline
             // A race builds it twice, with the same result; the fields get only complete arrays (an out parameter is
             // the field itself, and a second build that wrote its inputs array there before filling it gave another
             // thread's conversion zeros: ChineseConverterTests' sixteen threads, session 17).
-            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
+            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs, out List<ulong> lastStageTriples);
             _settledFilter = filter;
             _settledInputs = inputs;
-            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs);
+            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs, lastStageTriples);
             Volatile.Write(ref _settledEntries, settled);
         }
 
@@ -43,7 +43,7 @@ internal sealed partial class ConversionPipeline
     /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
     /// <c>Match</c> (a walk) and the composed value from the cache.
     /// </remarks>
-    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs)
+    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs, List<ulong> lastStageTriples)
     {
         var composed = new List<(uint Pair, uint Value)>();
         Span<char> key = stackalloc char[2];
@@ -60,33 +60,46 @@ internal sealed partial class ConversionPipeline
             composed.Add((StageTable.PairKey(first, second), value?.Length == 2 ? value[0] | ((uint)value[1] << 16) : StageTable.PairStops));
         }
 
-        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation), complete: true);
+        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation, lastStageTriples), complete: true);
     }
 
     /// <summary>
-    /// The segmentation table's three-unit keys that are the match wherever they start
-    /// (<see cref="StageTable.ThreeUnitLeafKeys"/>) and whose segment converts through the chain to three units, with
-    /// those units, for the settled pass: where its filter stops at a settled unit with the key's triple token, the
-    /// key is a segment of its own, and the pass writes what the conversion loop would (<see cref="Compose"/>).
+    /// The triple table of the settled pass: the segmentation table's three-unit keys that are the match wherever they
+    /// start (<see cref="StageTable.ThreeUnitPrefixes"/>) and whose segment converts through the chain to three units,
+    /// with those units: where the pass's filter stops at a settled unit with the key's triple token, the key is a
+    /// segment of its own, and the pass writes what the conversion loop would (<see cref="Compose"/>). Every other
+    /// triple the filter has a token for is in the table too, with <see cref="StageTable.TripleStops"/>: the
+    /// segmentation's other first three units of longer keys, and <paramref name="lastStageTriples"/>, the last stage's.
     /// </summary>
-    /// <remarks>Before, each returned from the pass for <see cref="StageTable.Settle"/>, the segmentation <c>Match</c>
-    /// (a walk three levels down) and the composed value from the cache: 9,348 per text in s2twp, s2tw, s2hk and s2hkp
-    /// (session 19).</remarks>
-    private List<(ulong Key, ulong Value)> SettledTriples(StageTable segmentation)
+    /// <remarks>Before, each three-unit key returned from the pass for <see cref="StageTable.Settle"/>, the
+    /// segmentation <c>Match</c> (a walk three levels down) and the composed value from the cache: 9,348 per text in
+    /// s2twp, s2tw, s2hk and s2hkp (session 19).</remarks>
+    private List<(ulong Key, ulong Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples)
     {
-        var composed = new List<(ulong Key, ulong Value)>();
+        var triples = new Dictionary<ulong, ulong>();
         Span<char> key = stackalloc char[3];
-        foreach ((char first, char second, char third, int valueIndex) in segmentation.ThreeUnitLeafKeys())
+        foreach ((char first, char second, char third, int valueIndex) in segmentation.ThreeUnitPrefixes())
         {
             (key[0], key[1], key[2]) = (first, second, third);
-            string value = Compose(key, valueIndex);
-            if (value.Length == 3)
-            {
-                composed.Add((StageTable.TripleKey(first, second, third), value[0] | ((ulong)value[1] << 16) | ((ulong)value[2] << 32)));
-            }
+            string? value = valueIndex >= 0 ? Compose(key, valueIndex) : null;
+            triples[StageTable.TripleKey(first, second, third)] = value?.Length == 3
+                ? value[0] | ((ulong)value[1] << 16) | ((ulong)value[2] << 32)
+                : StageTable.TripleStops;
         }
 
-        return composed;
+        foreach (ulong triple in lastStageTriples)
+        {
+            // Where a segmentation key has the three units, its segment decides.
+            triples.TryAdd(triple, StageTable.TripleStops);
+        }
+
+        var found = new List<(ulong Key, ulong Value)>(triples.Count);
+        foreach (KeyValuePair<ulong, ulong> triple in triples)
+        {
+            found.Add((triple.Key, triple.Value));
+        }
+
+        return found;
     }
 
     /// <summary>

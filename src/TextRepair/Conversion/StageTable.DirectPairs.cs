@@ -68,18 +68,23 @@ internal sealed unsafe partial class StageTable
             uint value;
             if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0)
             {
-                // The settled pass writes a three-unit segmentation key that is a segment of its own.
+                // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
+                // triple in none of its complete tables for a false token (session 19).
                 ulong triple;
-                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end || (triple = FindSettledTriple(ref at, ref entry0, ref pairs)) == 0)
+                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end || (triple = FindSettledTriple(ref at, ref entry0, ref pairs)) == TripleStops
+                    || (triple == 0 && (Unsafe.Add(ref pairs, -2) & CompleteTables) == 0))
                 {
                     break;
                 }
 
-                Unsafe.Add(ref dst, i) = (char)triple;
-                Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
-                Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
-                i += 3;
-                continue;
+                if (triple != 0)
+                {
+                    Unsafe.Add(ref dst, i) = (char)triple;
+                    Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
+                    Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
+                    i += 3;
+                    continue;
+                }
             }
 
             // The settled pass writes no pair before a unit that needs the slow path: it would take the pair's second
@@ -101,7 +106,7 @@ internal sealed unsafe partial class StageTable
                     // In neither of tables that hold every key pair: a false pair token, and no triple token, so no
                     // key of any stage starts here but the unit's own (session 19). The pass goes on unless the next
                     // unit is one the caller would take back.
-                    if ((Unsafe.Add(ref pairs, -2) & CompletePairTables) == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
+                    if ((Unsafe.Add(ref pairs, -2) & CompleteTables) == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
                     {
                         break;
                     }

@@ -46,10 +46,11 @@ internal sealed unsafe partial class StageTable
     /// and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
     /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="Settle"/> tests the pair
     /// groups where the pass stops). <paramref name="lastInputs"/> is each settled unit's input to the
-    /// last stage, for <see cref="Settle"/>'s exact pair test. Allocates 256 KB, the filter's size, and 128 KB (kept
+    /// last stage, for <see cref="Settle"/>'s exact pair test; <paramref name="lastStageTriples"/> the three units of
+    /// each of the last stage's triple tokens in <paramref name="filter"/>. Allocates 256 KB, the filter's size, and 128 KB (kept
     /// since session 17 as <paramref name="lastInputs"/>).
     /// </summary>
-    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs)
+    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs, out List<ulong> lastStageTriples)
     {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
@@ -90,7 +91,8 @@ internal sealed unsafe partial class StageTable
             settled[u] = (own & StartsLongerKey) | (alone ? (uint)(mapped ^ u) | groups : NeedsSlowPath | (SettledGroupMask << SettledSecondShift));
         }
 
-        filter = WithLastStagePairs(settled, inputs, last);
+        lastStageTriples = [];
+        filter = WithLastStagePairs(settled, inputs, last, lastStageTriples);
         lastInputs = inputs;
         return settled;
     }
@@ -129,8 +131,9 @@ internal sealed unsafe partial class StageTable
     /// triple token for each settled unit <c>w</c> after them whose input goes on with such a key, so that where the
     /// pass finds neither a triple token nor an unsettled <c>w</c>, the last stage's match at <c>u</c> is that of a walk
     /// from the two inputs alone (<c>ConversionPipeline.LastStagePairs</c>, <see cref="FindLastStagePair(ref char, ref uint, ref ulong, int, ref ulong, int, uint)"/>).
+    /// Those three units go to <paramref name="triples"/> (<see cref="TripleKey"/>), for the triple table.
     /// </summary>
-    private ulong[] WithLastStagePairs(uint[] settled, char[] lastInputs, StageTable last)
+    private ulong[] WithLastStagePairs(uint[] settled, char[] lastInputs, StageTable last, List<ulong> triples)
     {
         ulong[] filter = (ulong[])_startFilter!.Clone();
         int shift = StartFilterShift(filter);
@@ -175,6 +178,7 @@ internal sealed unsafe partial class StageTable
                     foreach (char w in byInput.TryGetValue(third, out List<char>? ws) ? ws : [])
                     {
                         filter[word] |= 1UL << TripleBit(pairHash, w);
+                        triples.Add(TripleKey((char)u, (char)v, w));
                     }
                 }
             }

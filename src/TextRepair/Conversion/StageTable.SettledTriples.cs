@@ -6,7 +6,8 @@ namespace TextRepair.Conversion;
 /// <summary>
 /// The settled pass's direct tables (<see cref="MapSettled"/>, <see cref="MapFilteredDirect"/>): the segmentation
 /// table's direct pairs and the last stage's key pairs (<c>StageTable.DirectPairs.cs</c>, <c>StageTable.LastStage.cs</c>),
-/// and the three-unit segmentation keys that are a segment of their own wherever the filter finds their triple token.
+/// and the three-unit segmentation keys that are a segment of their own wherever the filter finds their triple token
+/// (since session 19: with every other triple the filter has a token for, so that a triple in none is a false token).
 /// </summary>
 /// <remarks>
 /// Session 19, s2twp on the Simplified benchmark text: after the last stage's key pairs went into the pass, it
@@ -17,20 +18,39 @@ namespace TextRepair.Conversion;
 internal sealed unsafe partial class StageTable
 {
     /// <summary>
-    /// Slots of the triple table per key, at least (load factor at most 1/2): 12,800 STPhrases keys in 32,768 slots of
-    /// 16 bytes (512 KB), key and value in one cache line, read only where a triple token is found.
+    /// Slots of the triple table per triple, at least (load factor at most 1/2): a ulong each, the three units and the
+    /// number of the value (in an array after the slots) or 0 where the pass returns.
     /// </summary>
-    private const int DirectTripleSlotsPerKey = 2;
+    private const int TripleSlotsPerKey = 2;
 
     /// <summary>The three units in the low 48 bits of a ulong, as they lie in memory (see <see cref="PairKey(uint, uint)"/>).</summary>
     private const ulong TripleKeyMask = (1UL << 48) - 1;
 
+    /// <summary>Bits of a triple slot above the key: the value's number (1-based) in the values after the slots.</summary>
+    private const int TripleValueShift = 48;
+
+    /// <summary>Values the triple table holds at most (its 16-bit value numbers); a triple beyond them is one where the pass returns.</summary>
+    private const int MaxTripleValues = (1 << (64 - TripleValueShift)) - 1;
+
     /// <summary>
-    /// The three-unit keys of this table that a walk from their units alone ends at and that begin no longer key, so
-    /// that they are the match wherever they start (none of their units a surrogate or an ideographic description
-    /// operator): their units and value index.
+    /// What <see cref="FindSettledTriple"/> returns, and the value a triple is given in <see cref="SettledDirectTables"/>,
+    /// where the pass returns (no value of three units has its top 16 bits set).
     /// </summary>
-    internal List<(char First, char Second, char Third, int ValueIndex)> ThreeUnitLeafKeys()
+    internal const ulong TripleStops = ulong.MaxValue;
+
+    /// <summary>
+    /// Bit of the first header word of <see cref="SettledDirectTables"/>: its pair tables hold every key pair that the
+    /// settled filter has a pair token for (a value, or <see cref="PairStops"/>) and its triple table every triple it
+    /// has a triple token for, so that a pair or triple in none is a false token. Not set in <see cref="NoDirectPairs"/>.
+    /// </summary>
+    private const ulong CompleteTables = 1UL << 8;
+
+    /// <summary>
+    /// Every first three units of this table's keys longer than two units, with the value index of a three-unit key
+    /// that a walk from its units alone ends at and that begins no longer key, so that it is the match wherever it
+    /// starts (none of its units a surrogate or an ideographic description operator), otherwise -1.
+    /// </summary>
+    internal List<(char First, char Second, char Third, int ValueIndex)> ThreeUnitPrefixes()
     {
         var found = new List<(char First, char Second, char Third, int ValueIndex)>();
         Span<char> three = stackalloc char[3];
@@ -46,12 +66,18 @@ internal sealed unsafe partial class StageTable
             for (int s = 0; s < size; s++)
             {
                 uint* third = _slots + ((nint)(second[2] + s) * SlotUints);
-                (three[0], three[1], three[2]) = (firstUnit, (char)(second[0] & 0xFFFFu), (char)(third[0] & 0xFFFFu));
-                if ((third[0] & (Occupied | HasChildren)) != Occupied || (third[1] & ValueMask) == 0
-                    || char.IsSurrogate(three[1]) || char.IsSurrogate(three[2]) || TextUnits.IsIdsOperator(three[1])
-                    || TextUnits.IsIdsOperator(three[2]) || Walk(three, 0, out int valueIndex) != 3)
+                if ((third[0] & Occupied) == 0)
                 {
                     continue;
+                }
+
+                (three[0], three[1], three[2]) = (firstUnit, (char)(second[0] & 0xFFFFu), (char)(third[0] & 0xFFFFu));
+                int valueIndex = -1;
+                if ((third[0] & HasChildren) != 0 || (third[1] & ValueMask) == 0
+                    || char.IsSurrogate(three[1]) || char.IsSurrogate(three[2]) || TextUnits.IsIdsOperator(three[1])
+                    || TextUnits.IsIdsOperator(three[2]) || Walk(three, 0, out valueIndex) != 3)
+                {
+                    valueIndex = -1;
                 }
 
                 found.Add((three[0], three[1], three[2], valueIndex));
@@ -66,61 +92,56 @@ internal sealed unsafe partial class StageTable
         BitConverter.IsLittleEndian ? first | ((ulong)second << 16) | ((ulong)third << 32) : ((ulong)first << 32) | ((ulong)second << 16) | third;
 
     /// <summary>
-    /// Bit of the first header word of <see cref="SettledDirectTables"/>: its pair tables hold every key pair that the
-    /// settled filter has a pair token for (a value, or <see cref="PairStops"/>), so that a pair in neither is a false
-    /// token. Not set in <see cref="NoDirectPairs"/>.
-    /// </summary>
-    private const ulong CompletePairTables = 1UL << 8;
-
-    /// <summary>
     /// The settled pass's direct tables in one array: a header word (bits 0-7 the triple table's shift, bit 8
-    /// <see cref="CompletePairTables"/> when <paramref name="complete"/>, bits 32-63 the triple table's offset from
-    /// the first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s
-    /// pair table, bits 32-63 that of <paramref name="lastStage"/>'s), then those two tables
-    /// (<see cref="DirectPairTable"/>), each sized for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one
-    /// unit), then the triple table of <paramref name="triples"/> (key, value units; two words per slot).
+    /// <see cref="CompleteTables"/> when <paramref name="complete"/>, bits 32-63 the triple table's offset from the
+    /// first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s pair table, bits
+    /// 32-63 that of <paramref name="lastStage"/>'s), then those two tables (<see cref="DirectPairTable"/>), each sized
+    /// for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one unit), then the triple table of
+    /// <paramref name="triples"/> (key, value units or <see cref="TripleStops"/>) and its values.
     /// </summary>
     internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, ulong Value)> triples, bool complete)
     {
         ulong[] first = DirectPairTable(segmentation);
         ulong[] second = DirectPairTable(lastStage);
-        int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * DirectTripleSlotsPerKey)));
+        int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * TripleSlotsPerKey)));
         int shift = 64 - BitOperations.Log2((uint)slots);
-        var third = new ulong[2 * slots];
+        var table = new ulong[slots];
+        var values = new List<ulong>();
         foreach ((ulong key, ulong value) in triples)
         {
-            // No key is 0 (no key starts with U+0000), so a zero key marks an empty slot.
+            // No key is 0 (no key starts with U+0000), so 0 marks an empty slot.
             ulong index = (key * HashMultiplier) >> shift;
-            while (third[2 * (int)index] != 0)
+            while (table[index] != 0)
             {
                 index = (index + 1) & (ulong)(slots - 1);
             }
 
-            third[2 * (int)index] = key;
-            third[(2 * (int)index) + 1] = value;
+            bool written = value != TripleStops && values.Count < MaxTripleValues;
+            if (written)
+            {
+                values.Add(value);
+            }
+
+            table[index] = key | (written ? (ulong)values.Count << TripleValueShift : 0);
         }
 
-        ulong tripleHeader = (uint)shift | (complete ? CompletePairTables : 0) | ((ulong)(first.Length + second.Length) << 32);
+        ulong tripleHeader = (uint)shift | (complete ? CompleteTables : 0) | ((ulong)(first.Length + second.Length) << 32);
         ulong pairHeader = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
-        return [tripleHeader, pairHeader, .. first, .. second, .. third];
+        return [tripleHeader, pairHeader, .. first, .. second, .. table, .. values];
     }
 
     /// <summary>
     /// For the settled pass, at a position whose triple token the filter has: the value (three units, the first in
     /// the low bits) of the three-unit segmentation key there in the triple table after <paramref name="pairs"/>
-    /// (<see cref="SettledDirectTables"/>), or 0. A key found is a segment of its own: no segmentation match from
-    /// before reaches it (the pass settled the units before), and no longer key begins with it. Also 0 before a unit
-    /// that needs the slow path, where the caller would take the key's last unit back as a unit mapped alone (see
+    /// (<see cref="SettledDirectTables"/>); <see cref="TripleStops"/> where the pass returns; 0 when the three units are
+    /// not in the table. A key found is a segment of its own: no segmentation match from before reaches it (the pass
+    /// settled the units before), and no longer key begins with it. The pass returns before a unit that needs the slow
+    /// path, where the caller would take the key's last unit back as a unit mapped alone (see
     /// <see cref="StopsAfterKeyStart"/>). Requires the unit after the key to be in the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong FindSettledTriple(ref char at, ref uint entry0, ref ulong pairs)
     {
-        if ((Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 3)) & NeedsSlowPath) != 0)
-        {
-            return 0;
-        }
-
         ulong header = Unsafe.Add(ref pairs, -2);
         ref ulong table0 = ref Unsafe.Add(ref pairs, (nint)(header >> 32));
         int shift = (int)(header & 0xFF);
@@ -130,10 +151,13 @@ internal sealed unsafe partial class StageTable
         ulong index = (key * HashMultiplier) >> shift;
         while (true)
         {
-            ulong slot = Unsafe.Add(ref table0, (nint)(2 * index));
-            if (slot == key)
+            ulong slot = Unsafe.Add(ref table0, (nint)index);
+            if ((slot & TripleKeyMask) == key)
             {
-                return Unsafe.Add(ref table0, (nint)(2 * index) + 1);
+                nint number = (nint)(slot >> TripleValueShift);
+                return number == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 3)) & NeedsSlowPath) != 0
+                    ? TripleStops
+                    : Unsafe.Add(ref table0, (nint)mask + number);
             }
 
             if (slot == 0)
