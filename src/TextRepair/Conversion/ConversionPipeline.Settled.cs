@@ -33,11 +33,11 @@ internal sealed partial class ConversionPipeline
     /// The segmentation table's two-unit keys that are the match wherever no longer key goes on from them
     /// (<see cref="StageTable.KeyPairMatches"/>) and whose segment converts through the chain to two units, with those
     /// units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its filter stops at a settled unit
-    /// without a triple token and the two units are such a pair, the segmentation matches them there (the units before
-    /// are settled, so no match reaches them), and they are a segment of their own, so the pass writes what the
-    /// conversion loop would (<see cref="Compose"/>) and goes on. Every other two-unit key is in the table too, with
-    /// <see cref="StageTable.PairStops"/>: so a pair token the pass finds for two units that are in neither of its
-    /// pair tables is a false one (session 19).
+    /// without a triple token (or with one its triple table shows to be false) and the two units are such a pair, the
+    /// segmentation matches them there (the units before are settled, so no match reaches them), and they are a
+    /// segment of their own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
+    /// Every other two-unit key is in the table too, with <see cref="StageTable.PairStops"/>: so a pair token the pass
+    /// finds for two units that are in neither of its pair tables is a false one (session 19).
     /// </summary>
     /// <remarks>
     /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation

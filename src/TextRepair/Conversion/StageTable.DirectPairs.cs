@@ -147,8 +147,9 @@ internal sealed unsafe partial class StageTable
     /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
     /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit, which
     /// would end the segment between them (then <see cref="PairStops"/>: the pass returns and
-    /// <c>ConversionPipeline.ConvertLastStageKey</c> decides); 0 when the pair is not in the table. A value of one unit is the first unit's own mapping, the same in a shorter segment. Requires the unit
-    /// after that key's third to be in the text.
+    /// <c>ConversionPipeline.ConvertLastStageKey</c> decides); 0 when the pair is not in the table. A value of one
+    /// unit is the first unit's own mapping, the same in a shorter segment. Requires the unit after that key's third
+    /// to be in the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)

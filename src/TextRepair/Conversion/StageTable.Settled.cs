@@ -43,12 +43,13 @@ internal sealed unsafe partial class StageTable
     /// a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
     /// its pair entries, <c>StageTable.Pairs.cs</c>) and bit 16 instead; <paramref name="filter"/> is this table's
     /// start filter with a pair token for each two units whose inputs to the last stage begin one of its longer keys
-    /// and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
-    /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="Settle"/> tests the pair
-    /// groups where the pass stops). <paramref name="lastInputs"/> is each settled unit's input to the
-    /// last stage, for <see cref="Settle"/>'s exact pair test; <paramref name="lastStageTriples"/> the three units of
-    /// each of the last stage's triple tokens in <paramref name="filter"/>. Allocates 256 KB, the filter's size, and 128 KB (kept
-    /// since session 17 as <paramref name="lastInputs"/>).
+    /// and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops
+    /// before such a unit only where the next one continues a key. A unit with bit 17 set is marked as a second unit
+    /// of every group (<see cref="Settle"/> tests the pair groups where the pass stops). A surrogate that starts no key
+    /// of any table is settled as itself (session 19). <paramref name="lastInputs"/> is each settled unit's input to
+    /// the last stage, for <see cref="Settle"/>'s exact pair test; <paramref name="lastStageTriples"/> the three units
+    /// of each of the last stage's triple tokens in <paramref name="filter"/>. Allocates 256 KB, the filter's size, and
+    /// 128 KB (kept since session 17 as <paramref name="lastInputs"/>).
     /// </summary>
     internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs, out List<ulong> lastStageTriples)
     {
