@@ -131,13 +131,15 @@ public sealed class OpenCcConformanceTests
         // (ConversionPipeline.StartsNoKey); a pair that starts a key (𠀾 -> 𠁞 in STCharacters, 周𫖮 in STPhrases)
         // still goes through the chain. Beside them, phrases of the variants stages (张栋梁 and 林国梁 in
         // TWVariantsPhrases, whose first units stop s2tw's pass; 純喫茶 and 牛驥同皁 keep 喫 and 皁, which TWVariants alone
-        // changes) and a lone surrogate.
+        // changes) and a lone surrogate; since session 19 the pass maps such emoji itself (StageTable.SettledEntries),
+        // also between the units of a key pair (内🔎存, 数🔎🔎据).
         string[] inputs =
         [
             "\u8F6F\u4EF6\U0001F50E\uFE0E\u5F15\u7528\u6570\u636E\u5E93", "\U0002003E\u8F6F\u4EF6\U0001F50E\u5468\U0002B5AE\u6570\u636E",
             "\u6570\u636E\u5E93\U000201B2\U0001F50E", "\U0001F50E\U0001F50E\U0002003E\U0002003E\u8F6F\u4EF6",
             "\u5F20\u680B\u6881\U0001F50E\u6797\u56FD\u6881\u7684\u9762", "\u6570\uD83D\u636E\U0001F50E\uDE0E\u5E93\u6570\u636E",
             "\u4F60\u559D\u7D14\u55AB\u8336\u55CE", "\u7D14\u55AB\u8336\U0001F50E\u725B\u9A65\u540C\u7681\u7684\u9EAA",
+            "\uFF0C\u5185\U0001F50E\u5B58\u6570\U0001F50E\U0001F50E\u636E\uFF0C\uFF0C", "\uFF0C\U0002003E\U0001F50E\uDE0E\u5185\u5B58\U0001F50E\uFF0C\uFF0C",
         ];
         foreach (string input in inputs)
         {
@@ -191,6 +193,68 @@ public sealed class OpenCcConformanceTests
         foreach (string input in inputs)
         {
             Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
+        }
+    }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void LastStagePairs_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // The settled pass decides a key pair of the last stage where no third unit goes on with a key
+        // (ConversionPipeline.LastStagePairs, session 19): 模块 -> 模組 (a segmentation key, 模块板, begins with it), 文件 ->
+        // 檔案 (文件夹, 文件名 go on; 文件柜 is a segmentation phrase; 件钟 one that ends the segment between 文 and 件),
+        // 命令 (no key of two units: 命令行, 命令式编程 go on; 令出如山 starts on its second unit); keys that only the
+        // last stage goes on with after two units, where no segmentation key begins (元數據 -> 後設資料, 調色板 -> 調色盤,
+        // 調製解調器 -> 數據機, 文件夾 -> 資料夾, 命令式編程, in Traditional or mixed forms: a build without the triple
+        // tokens wrote 元資料); before an emoji, which the pass does not settle, and at the end. And pairs it returns at:
+        // keys whose value is not of two units (主板 -> 主機板, also a segmentation key; 内存 -> 記憶體, 用户 -> 使用者,
+        // 端口 -> 埠) and segmentation keys whose segment is not (挂断 -> 結束通話, 链表 -> 連結串列).
+        string[] inputs =
+        [
+            "主板", "内存", "用户", "端口", "挂断", "链表", "的内存🔎︎", "用户名",
+            "模块。", "模块板", "的模块🔎︎", "文件。", "文件夹", "文件名", "文件柜", "文件钟", "文件🔎︎", "文件夹🔎︎",
+            "命令。", "命令行", "命令式编程", "命令出如山", "命令🔎︎", "命令行🔎︎", "一命令", "一文件",
+            "元數據", "元数據", "調色板", "调色板", "調製解調器", "文件夾", "命令式編程", "元數🔎︎", "調色",
+        ];
+        foreach (string input in inputs)
+        {
+            // Alone, and with units around it: the pass stops two units before the end of the text.
+            foreach (string text in new[] { input, "\uFF0C" + input + "\uFF0C\uFF0C" })
+            {
+                Assert.Equal(ConversionText.Reference(config, text), ConvertWithTheScanTablesBuilt(config, text));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SegmentationTriples_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // The settled pass writes a three-unit segmentation phrase that begins no longer one (几何学 -> 幾何學, 发布会,
+        // 干什么, 面包车) composed through the chain (ConversionPipeline.SettledTriples, session 19), but not before a
+        // unit it does not settle (an emoji), where it would take the phrase's last unit back as a unit mapped alone
+        // where that unit begins a key of the last stage and the phrase writes it otherwise than alone (一碗面 -> 一碗麵,
+        // 写字台 -> 寫字檯: 面 and 台 begin TWPhrases keys; 张栋梁 -> 張棟樑 in the HK configs; a build that wrote them
+        // there gave 一碗面 in s2twp, 張棟梁 in s2hk), nor within the pass's last units; alone, in a row, between other
+        // units and at the end.
+        string[] phrases = ["几何学", "发布会", "干什么", "面包车", "一碗面", "写字台", "张栋梁"];
+        foreach (string phrase in phrases)
+        {
+            string[] inputs =
+            [
+                phrase, "\uFF0C" + phrase + "\uFF0C\uFF0C", "\uFF0C" + phrase + "\U0001F50E\uFE0E\uFF0C", "\uFF0C" + phrase,
+                phrase + "\uFF0C", "\uFF0C\uFF0C" + phrase + phrase + "\uFF0C\uFF0C", "\u4E00" + phrase + "\u4E00\u4E00",
+            ];
+            foreach (string input in inputs)
+            {
+                Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
+            }
         }
     }
 

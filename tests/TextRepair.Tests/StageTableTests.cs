@@ -115,7 +115,7 @@ public sealed class StageTableTests
             table.PrepareScanTables();
         }
 
-        uint[] settled = segmentation.SettledEntries([first, last], out ulong[] filter, out _);
+        uint[] settled = segmentation.SettledEntries([first, last], out ulong[] filter, out _, out _);
         char[] destination = new char[16];
         Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00", 0, destination, settled, filter));
         Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00", 0, destination, settled, filter));

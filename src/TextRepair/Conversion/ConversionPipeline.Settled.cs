@@ -19,10 +19,10 @@ internal sealed partial class ConversionPipeline
             // A race builds it twice, with the same result; the fields get only complete arrays (an out parameter is
             // the field itself, and a second build that wrote its inputs array there before filling it gave another
             // thread's conversion zeros: ChineseConverterTests' sixteen threads, session 17).
-            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs);
+            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs, out List<ulong> lastStageTriples);
             _settledFilter = filter;
             _settledInputs = inputs;
-            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs);
+            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs, lastStageTriples);
             Volatile.Write(ref _settledEntries, settled);
         }
 
@@ -30,47 +30,92 @@ internal sealed partial class ConversionPipeline
     }
 
     /// <summary>
-    /// The segmentation table's direct pairs (<c>StageTable.DirectPairs.cs</c>) whose segment converts through the
-    /// chain to two units, with those units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its
-    /// filter stops at a settled unit without a triple token and the two units are such a pair, the segmentation
-    /// matches them there (the units before are settled, so no match reaches them), and they are a segment of their
-    /// own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
+    /// The segmentation table's two-unit keys that are the match wherever no longer key goes on from them
+    /// (<see cref="StageTable.KeyPairMatches"/>) and whose segment converts through the chain to two units, with those
+    /// units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its filter stops at a settled unit
+    /// without a triple token (or with one its triple table shows to be false) and the two units are such a pair, the
+    /// segmentation matches them there (the units before are settled, so no match reaches them), and they are a
+    /// segment of their own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
+    /// Every other two-unit key is in the table too, with <see cref="StageTable.PairStops"/>: so a pair token the pass
+    /// finds for two units that are in neither of its pair tables is a false one (session 19).
     /// </summary>
     /// <remarks>
     /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
     /// <c>Match</c> (a walk) and the composed value from the cache.
     /// </remarks>
-    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs)
+    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs, List<ulong> lastStageTriples)
     {
         var composed = new List<(uint Pair, uint Value)>();
         Span<char> key = stackalloc char[2];
-        foreach ((uint pair, _) in segmentation.FindDirectPairs())
+        foreach ((char first, char second, int length, int valueIndex) in segmentation.KeyPairMatches(out _))
         {
-            (key[0], key[1]) = StageTable.PairUnits(pair);
-            if (segmentation.Match(key, 0, out int valueIndex) != 2)
+            if (length == 0)
             {
+                // Only longer keys begin with the two units: the pass stops where their triple token is.
                 continue;
             }
 
-            string value = Compose(key, valueIndex);
-            if (value.Length == 2)
-            {
-                composed.Add((pair, value[0] | ((uint)value[1] << 16)));
-            }
+            (key[0], key[1]) = (first, second);
+            string? value = length == 2 && !char.IsSurrogate(second) && !TextUnits.IsIdsOperator(second) ? Compose(key, valueIndex) : null;
+            composed.Add((StageTable.PairKey(first, second), value?.Length == 2 ? value[0] | ((uint)value[1] << 16) : StageTable.PairStops));
         }
 
-        return StageTable.LastStagePairsAfter(composed, LastStagePairs(segmentation, settled, inputs));
+        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation, lastStageTriples), complete: true);
     }
 
     /// <summary>
-    /// The key pairs of the chain's last stage that are written in place (<see cref="ConvertLastStageKey"/>'s two-unit
-    /// case) with a value of two units, as the two units of the text <c>u</c>, <c>v</c> whose inputs to that stage they
-    /// are: both settled by the stages before it, and no segmentation key begins with them, so no segmentation match
-    /// starts at <c>u</c>. The settled pass writes such a pair where no segmentation key may start at <c>v</c>
-    /// (<c>StageTable.FindLastStagePair</c>).
+    /// The triple table of the settled pass: the segmentation table's three-unit keys that are the match wherever they
+    /// start (<see cref="StageTable.ThreeUnitPrefixes"/>) and whose segment converts through the chain to three units,
+    /// with those units: where the pass's filter stops at a settled unit with the key's triple token, the key is a
+    /// segment of its own, and the pass writes what the conversion loop would (<see cref="Compose"/>). Every other
+    /// triple the filter has a token for is in the table too, with <see cref="StageTable.TripleStops"/>: the
+    /// segmentation's other first three units of longer keys, and <paramref name="lastStageTriples"/>, the last stage's.
+    /// </summary>
+    /// <remarks>Before, each three-unit key returned from the pass for <see cref="StageTable.Settle"/>, the
+    /// segmentation <c>Match</c> (a walk three levels down) and the composed value from the cache: 9,348 per text in
+    /// s2twp, s2tw, s2hk and s2hkp (session 19).</remarks>
+    private List<(ulong Key, ulong Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples)
+    {
+        var triples = new Dictionary<ulong, ulong>();
+        Span<char> key = stackalloc char[3];
+        foreach ((char first, char second, char third, int valueIndex) in segmentation.ThreeUnitPrefixes())
+        {
+            (key[0], key[1], key[2]) = (first, second, third);
+            string? value = valueIndex >= 0 ? Compose(key, valueIndex) : null;
+            triples[StageTable.TripleKey(first, second, third)] = value?.Length == 3
+                ? value[0] | ((ulong)value[1] << 16) | ((ulong)value[2] << 32)
+                : StageTable.TripleStops;
+        }
+
+        foreach (ulong triple in lastStageTriples)
+        {
+            // Where a segmentation key has the three units, its segment decides.
+            triples.TryAdd(triple, StageTable.TripleStops);
+        }
+
+        var found = new List<(ulong Key, ulong Value)>(triples.Count);
+        foreach (KeyValuePair<ulong, ulong> triple in triples)
+        {
+            found.Add((triple.Key, triple.Value));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The key pairs of the chain's last stage as the two units of the text <c>u</c>, <c>v</c> whose inputs to that
+    /// stage they are, both settled by the stages before it, where no segmentation key matches at <c>u</c> but a
+    /// longer one (the pass tests its triple token first): what the chain writes there when no third unit goes on with
+    /// a key of the last stage (the pass tests those units' triple tokens too, <see cref="StageTable.SettledEntries"/>).
+    /// That is the match of a walk from the two inputs alone: a two-unit key with a value of two units, written where
+    /// no segmentation key may start at <c>v</c> (the segment would end between them); or no key of two units, and
+    /// then <c>u</c>'s own mapping, one unit (the value's second half is 0), since a shorter segment changes nothing.
+    /// Every other such <c>u</c>, <c>v</c> is in the table too, with <see cref="StageTable.PairStops"/>.
     /// </summary>
     /// <remarks>Before, each returned from the pass: <see cref="StageTable.Settle"/>'s exact pair test, the segmentation
-    /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 38,811 two-unit keys per text, session 17).</remarks>
+    /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 63,762 stops per text, 33,855 of them
+    /// at a key pair of TWPhrases, session 19; session 18 wrote the 282 pairs that begin no segmentation key and no
+    /// longer key of the last stage).</remarks>
     private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs)
     {
         var found = new List<(uint Pair, uint Value)>();
@@ -80,39 +125,23 @@ internal sealed partial class ConversionPipeline
             return found;
         }
 
-        // The units whose input to the last stage is each unit: several Simplified and Traditional forms meet there.
-        var byInput = new Dictionary<char, List<char>>();
-        for (int u = 0; u < settled.Length; u++)
+        Dictionary<char, List<char>> byInput = StageTable.UnitsByLastInput(settled, inputs);
+        Span<char> key = stackalloc char[2];
+        foreach ((char a, char b, int length, int valueIndex) in last.KeyPairMatches(out _))
         {
-            if (StageTable.SettlesBeforeLast(settled, (char)u))
-            {
-                (byInput.TryGetValue(inputs[u], out List<char>? units) ? units : byInput[inputs[u]] = []).Add((char)u);
-            }
-        }
-
-        foreach ((uint pair, _) in last.FindDirectPairs())
-        {
-            (char a, char b) = StageTable.PairUnits(pair);
-            int keyPair = last.FindKeyPair(a, b);
-            if (keyPair <= 0 || !byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
+            if (!byInput.TryGetValue(a, out List<char>? firsts) || !byInput.TryGetValue(b, out List<char>? seconds))
             {
                 continue;
             }
 
-            ReadOnlySpan<char> value = last.Value(keyPair - 1);
-            if (value.Length != 2)
-            {
-                continue;
-            }
-
+            ReadOnlySpan<char> value = length > 0 ? last.Value(valueIndex) : new ReadOnlySpan<char>(in a);
+            uint written = value.Length != Math.Max(length, 1) ? StageTable.PairStops : length == 2 ? value[0] | ((uint)value[1] << 16) : value[0];
             foreach (char u in firsts)
             {
                 foreach (char v in seconds)
                 {
-                    if (!segmentation.BeginsKey(u, v))
-                    {
-                        found.Add((StageTable.PairKey(u, v), value[0] | ((uint)value[1] << 16)));
-                    }
+                    (key[0], key[1]) = (u, v);
+                    found.Add((StageTable.PairKey(u, v), segmentation.Match(key, 0, out _) == 0 ? written : StageTable.PairStops));
                 }
             }
         }
@@ -129,25 +158,10 @@ internal sealed partial class ConversionPipeline
     /// the pass stopped there instead). So the pair is copied and the one pass goes on,
     /// where before it began a gap that went through the chain up to the next segmentation match: the 2,560 emoji
     /// (U+1F50E) of the Simplified benchmark text sent 67,848 of its 1,153,758 units that way in s2tw (session 13's
-    /// count, 2,549 gaps).
+    /// count, 2,549 gaps). Since session 19 the settled entries settle such surrogates, so the pass maps them itself
+    /// and stops at one only within its last units (<see cref="StageTable.SettledEntries"/>).
     /// </summary>
-    private bool StartsNoKey(StageTable segmentation, char high)
-    {
-        if (segmentation.StartsKey(high))
-        {
-            return false;
-        }
-
-        foreach (StageTable stage in _chain)
-        {
-            if (stage.StartsKey(high))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private bool StartsNoKey(StageTable segmentation, char high) => segmentation.StartsNoKey(high, _chain);
 
     /// <summary>
     /// Converts the last stage's match at <paramref name="position"/>, where the settled pass stopped at a unit that

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace TextRepair.Conversion;
@@ -67,24 +66,74 @@ internal sealed unsafe partial class StageTable
 
             uint pairHash = pair * FilterMultiplier;
             uint value;
+            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0)
+            {
+                // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
+                // triple in none of its complete tables for a false token (session 19).
+                ulong triple;
+                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end || (triple = FindSettledTriple(ref at, ref entry0, ref pairs)) == TripleStops
+                    || (triple == 0 && (Unsafe.Add(ref pairs, -2) & CompleteTables) == 0))
+                {
+                    break;
+                }
+
+                if (triple != 0)
+                {
+                    Unsafe.Add(ref dst, i) = (char)triple;
+                    Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
+                    Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
+                    i += 3;
+                    continue;
+                }
+            }
+
             // The settled pass writes no pair before a unit that needs the slow path: it would take the pair's second
             // unit back there as a unit mapped alone (StopsAfterKeyStart). Rare, and its own path decides the pair.
-            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0
-                || (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
-                || ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0
-                    && (typeof(TPass) != typeof(SettledPass) || i + 1 >= end
-                        || (value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)))
+            if (typeof(TPass) == typeof(SettledPass) && (Unsafe.Add(ref entry0, (nint)third) & NeedsSlowPath) != 0)
+            {
+                break;
+            }
+
+            if ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+            {
+                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end)
+                {
+                    break;
+                }
+
+                if ((value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)
+                {
+                    // In neither of tables that hold every key pair: a false pair token, and no triple token, so no
+                    // key of any stage starts here but the unit's own (session 19). The pass goes on unless the next
+                    // unit is one the caller would take back.
+                    if ((Unsafe.Add(ref pairs, -2) & CompleteTables) == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
+                    {
+                        break;
+                    }
+
+                    value = (char)(entry ^ unit);
+                }
+            }
+
+            if (typeof(TPass) == typeof(SettledPass) && value == PairStops)
             {
                 break;
             }
 
             Unsafe.Add(ref dst, i) = (char)value;
             Unsafe.Add(ref dst, i + 1) = (char)(value >> 16);
-            i += 2;
+            // A key pair of the last stage whose match is the first unit's own mapping: one unit (FindLastStagePair).
+            i += typeof(TPass) == typeof(SettledPass) && (value >> 16) == 0 ? 1 : 2;
         }
 
         return (int)i;
     }
+
+    /// <summary>
+    /// The value of a pair in the settled pass's pair tables at which the pass returns (U+FFFF twice: no value of a
+    /// key); a pair in neither table is not a key pair of the segmentation or of the last stage.
+    /// </summary>
+    internal const uint PairStops = uint.MaxValue;
 
     /// <summary><see cref="MapFilteredDirect"/> in the plain conversion's loop (<c>StageTable.cs</c>).</summary>
     private struct PlainPass;
@@ -94,51 +143,27 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
-    /// (<see cref="LastStagePairsAfter"/>: the key pairs of the chain's last stage that no segmentation key begins),
-    /// unless the filter admits a segmentation key at the pair's second unit, which would end the segment between
-    /// them (then 0: the pass returns and <c>ConversionPipeline.ConvertLastStageKey</c> decides). Requires the unit
-    /// after that key's third to be in the text.
+    /// (<see cref="SettledDirectTables"/>: the key pairs of the chain's last stage where no segmentation key matches,
+    /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
+    /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit, which
+    /// would end the segment between them (then <see cref="PairStops"/>: the pass returns and
+    /// <c>ConversionPipeline.ConvertLastStageKey</c> decides); 0 when the pair is not in the table. A value of one
+    /// unit is the first unit's own mapping, the same in a shorter segment. Requires the unit after that key's third
+    /// to be in the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)
     {
         int lastShift = (int)(Unsafe.Add(ref pairs, -1) >> 32);
         uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), lastShift, pair);
-        if (value == 0)
+        if (value == 0 || value == PairStops)
         {
-            return 0;
+            return value;
         }
 
         ref char second = ref Unsafe.Add(ref at, 1);
         uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
-        return (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : 0;
-    }
-
-    /// <summary>
-    /// The settled pass's direct pairs (<see cref="MapSettled"/>): a header word (bits 0-31 the shift of
-    /// <paramref name="segmentation"/>'s table, bits 32-63 that of <paramref name="lastStage"/>'s), then
-    /// <paramref name="segmentation"/>'s direct-pair table (<see cref="DirectPairTable"/>), then
-    /// <paramref name="lastStage"/>'s, each sized for its own pairs (s2twp: 19,326 and 282).
-    /// </summary>
-    internal static ulong[] LastStagePairsAfter(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage)
-    {
-        ulong[] first = DirectPairTable(segmentation);
-        ulong[] second = DirectPairTable(lastStage);
-        ulong header = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
-        return [header, .. first, .. second];
-    }
-
-    /// <summary>Whether some key of this table begins with <paramref name="first"/>, <paramref name="second"/>.</summary>
-    internal bool BeginsKey(char first, char second)
-    {
-        uint entry = _entries[first];
-        if ((entry >> NodeShift) == 0)
-        {
-            return false;
-        }
-
-        uint* slot = RootSlot(entry, first);
-        return (slot[0] & HasChildren) != 0 && FindChild((int)slot[2], (int)(slot[0] >> BlockLog2Shift) & 31, second) != null;
+        return (value >> 16) == 0 || (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : PairStops;
     }
 
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>

@@ -43,13 +43,15 @@ internal sealed unsafe partial class StageTable
     /// a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
     /// its pair entries, <c>StageTable.Pairs.cs</c>) and bit 16 instead; <paramref name="filter"/> is this table's
     /// start filter with a pair token for each two units whose inputs to the last stage begin one of its longer keys
-    /// (<see cref="WithLastStagePairs"/>), so the pass stops before such a unit only where the next one continues a
-    /// key. A unit with bit 17 set is marked as a second unit of every group (<see cref="Settle"/> tests the pair
-    /// groups where the pass stops). <paramref name="lastInputs"/> is each settled unit's input to the
-    /// last stage, for <see cref="Settle"/>'s exact pair test. Allocates 256 KB, the filter's size, and 128 KB (kept
-    /// since session 17 as <paramref name="lastInputs"/>).
+    /// and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops
+    /// before such a unit only where the next one continues a key. A unit with bit 17 set is marked as a second unit
+    /// of every group (<see cref="Settle"/> tests the pair groups where the pass stops). A surrogate that starts no key
+    /// of any table is settled as itself (session 19). <paramref name="lastInputs"/> is each settled unit's input to
+    /// the last stage, for <see cref="Settle"/>'s exact pair test; <paramref name="lastStageTriples"/> the three units
+    /// of each of the last stage's triple tokens in <paramref name="filter"/>. Allocates 256 KB, the filter's size, and
+    /// 128 KB (kept since session 17 as <paramref name="lastInputs"/>).
     /// </summary>
-    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs)
+    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs, out List<ulong> lastStageTriples)
     {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
@@ -58,13 +60,16 @@ internal sealed unsafe partial class StageTable
         for (int u = 0; u < settled.Length; u++)
         {
             uint own = _entries[u];
-            bool alone = (own & NeedsSlowPath) == 0 && !(_hasSingleUnitKeys && (own >> NodeShift) != 0);
+            // A surrogate that starts no key of any table (an emoji's): every stage copies its code point (session 19;
+            // before, the pass returned at each, ConversionPipeline.ConvertMain copied it).
+            bool copied = char.IsSurrogate((char)u) && StartsNoKey((char)u, stages);
+            bool alone = copied || ((own & NeedsSlowPath) == 0 && !(_hasSingleUnitKeys && (own >> NodeShift) != 0));
             uint groups = 0;
             char mapped = (char)u;
             for (int s = 0; s < stages.Length && alone; s++)
             {
                 char input = mapped;
-                alone = stages[s].TryMapAlone(input, out mapped);
+                alone = copied || stages[s].TryMapAlone(input, out mapped);
                 if (s < stages.Length - 1 || lastPairs is null)
                 {
                     continue;
@@ -87,9 +92,32 @@ internal sealed unsafe partial class StageTable
             settled[u] = (own & StartsLongerKey) | (alone ? (uint)(mapped ^ u) | groups : NeedsSlowPath | (SettledGroupMask << SettledSecondShift));
         }
 
-        filter = WithLastStagePairs(settled, inputs, last);
+        lastStageTriples = [];
+        filter = WithLastStagePairs(settled, inputs, last, lastStageTriples);
         lastInputs = inputs;
         return settled;
+    }
+
+    /// <summary>
+    /// Whether no key of this table or of <paramref name="stages"/> starts with <paramref name="unit"/>: greedy
+    /// matching in each copies a code point that begins with it and starts again after it.
+    /// </summary>
+    internal bool StartsNoKey(char unit, ReadOnlySpan<StageTable> stages)
+    {
+        if (StartsKey(unit))
+        {
+            return false;
+        }
+
+        foreach (StageTable stage in stages)
+        {
+            if (stage.StartsKey(unit))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -100,9 +128,13 @@ internal sealed unsafe partial class StageTable
     /// pair groups at every unit, or stopped at every unit whose input starts a longer key there (s2tw, 18 units):
     /// counted on the Simplified benchmark text (session 15), s2hk's units start such a key at 27,520 positions, their
     /// groups meet the next unit's at 314, and 8 begin a real key pair. Session 16, same process, both orders (load 3):
-    /// s2hk 0.94, s2hkp 0.96-0.97 of the time with the pair test; s2tw and s2twp unchanged.
+    /// s2hk 0.94, s2hkp 0.96-0.97 of the time with the pair test; s2tw and s2twp unchanged. Since session 19 also a
+    /// triple token for each settled unit <c>w</c> after them whose input goes on with such a key, so that where the
+    /// pass finds neither a triple token nor an unsettled <c>w</c>, the last stage's match at <c>u</c> is that of a walk
+    /// from the two inputs alone (<c>ConversionPipeline.LastStagePairs</c>, <see cref="FindLastStagePair(ref char, ref uint, ref ulong, int, ref ulong, int, uint)"/>).
+    /// Those three units go to <paramref name="triples"/> (<see cref="TripleKey"/>), for the triple table.
     /// </summary>
-    private ulong[] WithLastStagePairs(uint[] settled, char[] lastInputs, StageTable last)
+    private ulong[] WithLastStagePairs(uint[] settled, char[] lastInputs, StageTable last, List<ulong> triples)
     {
         ulong[] filter = (ulong[])_startFilter!.Clone();
         int shift = StartFilterShift(filter);
@@ -115,6 +147,8 @@ internal sealed unsafe partial class StageTable
             }
         }
 
+        Dictionary<char, List<char>> byInput = UnitsByLastInput(settled, lastInputs);
+        last.KeyPairMatches(out Dictionary<(char First, char Second), List<char>> thirds);
         for (int u = 0; u < settled.Length; u++)
         {
             uint starts = (settled[u] >> SettledStartShift) & SettledGroupMask;
@@ -125,10 +159,28 @@ internal sealed unsafe partial class StageTable
 
             foreach (int v in seconds)
             {
-                if ((starts & (settled[v] >> SettledSecondShift)) != 0 && last.BeginsKeyPair(lastInputs[u], lastInputs[v]))
+                if ((starts & (settled[v] >> SettledSecondShift)) == 0 || !last.BeginsKeyPair(lastInputs[u], lastInputs[v]))
                 {
-                    uint pairHash = PairKey((uint)u, (uint)v) * FilterMultiplier;
-                    filter[WordOf(pairHash, shift)] |= 1UL << PairBit(pairHash);
+                    continue;
+                }
+
+                uint pairHash = PairKey((uint)u, (uint)v) * FilterMultiplier;
+                nint word = WordOf(pairHash, shift);
+                filter[word] |= 1UL << PairBit(pairHash);
+                if (!thirds.TryGetValue((lastInputs[u], lastInputs[v]), out List<char>? units))
+                {
+                    continue;
+                }
+
+                // Triple tokens for the settled units whose input goes on with a key after the two: where the pass
+                // finds none, the match of the two units alone is the last stage's match (LastStagePairs).
+                foreach (char third in units)
+                {
+                    foreach (char w in byInput.TryGetValue(third, out List<char>? ws) ? ws : [])
+                    {
+                        filter[word] |= 1UL << TripleBit(pairHash, w);
+                        triples.Add(TripleKey((char)u, (char)v, w));
+                    }
                 }
             }
         }
@@ -161,13 +213,13 @@ internal sealed unsafe partial class StageTable
         ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
         directPairs ??= NoDirectPairs;
-        // After the header word (LastStagePairsAfter), which gives the first table's shift.
-        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 1);
-        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[0]);
+        // After the two header words (SettledDirectTables); the second gives the first table's shift.
+        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 2);
+        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[1]);
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
-    private static readonly ulong[] NoDirectPairs = LastStagePairsAfter([], []);
+    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], complete: false);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit

@@ -1,0 +1,171 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace TextRepair.Conversion;
+
+/// <summary>
+/// The settled pass's direct tables (<see cref="MapSettled"/>, <see cref="MapFilteredDirect"/>): the segmentation
+/// table's direct pairs and the last stage's key pairs (<c>StageTable.DirectPairs.cs</c>, <c>StageTable.LastStage.cs</c>),
+/// and the three-unit segmentation keys that are a segment of their own wherever the filter finds their triple token
+/// (since session 19: with every other triple the filter has a token for, so that a triple in none is a false token).
+/// </summary>
+/// <remarks>
+/// Session 19, s2twp on the Simplified benchmark text: after the last stage's key pairs went into the pass, it
+/// stopped 35,948 times per text, 9,348 of them at a three-unit STPhrases key (as in s2tw, s2hk and s2hkp, which stop
+/// 33,500-34,000 times), each a return from the pass, <see cref="Settle"/>, the segmentation <c>Match</c> (a walk
+/// three levels down) and the composed value from the pipeline's cache. 8,983 of those keys begin no longer key.
+/// </remarks>
+internal sealed unsafe partial class StageTable
+{
+    /// <summary>
+    /// Slots of the triple table per triple, at least (load factor at most 1/2): a ulong each, the three units and the
+    /// number of the value (in an array after the slots) or 0 where the pass returns.
+    /// </summary>
+    private const int TripleSlotsPerKey = 2;
+
+    /// <summary>The three units in the low 48 bits of a ulong, as they lie in memory (see <see cref="PairKey(uint, uint)"/>).</summary>
+    private const ulong TripleKeyMask = (1UL << 48) - 1;
+
+    /// <summary>Bits of a triple slot above the key: the value's number (1-based) in the values after the slots.</summary>
+    private const int TripleValueShift = 48;
+
+    /// <summary>Values the triple table holds at most (its 16-bit value numbers); a triple beyond them is one where the pass returns.</summary>
+    private const int MaxTripleValues = (1 << (64 - TripleValueShift)) - 1;
+
+    /// <summary>
+    /// What <see cref="FindSettledTriple"/> returns, and the value a triple is given in <see cref="SettledDirectTables"/>,
+    /// where the pass returns (no value of three units has its top 16 bits set).
+    /// </summary>
+    internal const ulong TripleStops = ulong.MaxValue;
+
+    /// <summary>
+    /// Bit of the first header word of <see cref="SettledDirectTables"/>: its pair tables hold every key pair that the
+    /// settled filter has a pair token for (a value, or <see cref="PairStops"/>) and its triple table every triple it
+    /// has a triple token for, so that a pair or triple in none is a false token. Not set in <see cref="NoDirectPairs"/>.
+    /// </summary>
+    private const ulong CompleteTables = 1UL << 8;
+
+    /// <summary>
+    /// Every first three units of this table's keys longer than two units, with the value index of a three-unit key
+    /// that a walk from its units alone ends at and that begins no longer key, so that it is the match wherever it
+    /// starts (none of its units a surrogate or an ideographic description operator), otherwise -1.
+    /// </summary>
+    internal List<(char First, char Second, char Third, int ValueIndex)> ThreeUnitPrefixes()
+    {
+        var found = new List<(char First, char Second, char Third, int ValueIndex)>();
+        Span<char> three = stackalloc char[3];
+        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
+        {
+            uint* second = _slots + (slot * SlotUints);
+            if ((second[0] & HasChildren) == 0)
+            {
+                continue;
+            }
+
+            int size = 1 << (int)((second[0] >> BlockLog2Shift) & 31);
+            for (int s = 0; s < size; s++)
+            {
+                uint* third = _slots + ((nint)(second[2] + s) * SlotUints);
+                if ((third[0] & Occupied) == 0)
+                {
+                    continue;
+                }
+
+                (three[0], three[1], three[2]) = (firstUnit, (char)(second[0] & 0xFFFFu), (char)(third[0] & 0xFFFFu));
+                int valueIndex = -1;
+                if ((third[0] & HasChildren) != 0 || (third[1] & ValueMask) == 0
+                    || char.IsSurrogate(three[1]) || char.IsSurrogate(three[2]) || TextUnits.IsIdsOperator(three[1])
+                    || TextUnits.IsIdsOperator(three[2]) || Walk(three, 0, out valueIndex) != 3)
+                {
+                    valueIndex = -1;
+                }
+
+                found.Add((three[0], three[1], three[2], valueIndex));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Three units as the triple table's key: the 48 bits they make in memory (see <see cref="PairKey(uint, uint)"/>).</summary>
+    internal static ulong TripleKey(char first, char second, char third) =>
+        BitConverter.IsLittleEndian ? first | ((ulong)second << 16) | ((ulong)third << 32) : ((ulong)first << 32) | ((ulong)second << 16) | third;
+
+    /// <summary>
+    /// The settled pass's direct tables in one array: a header word (bits 0-7 the triple table's shift, bit 8
+    /// <see cref="CompleteTables"/> when <paramref name="complete"/>, bits 32-63 the triple table's offset from the
+    /// first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s pair table, bits
+    /// 32-63 that of <paramref name="lastStage"/>'s), then those two tables (<see cref="DirectPairTable"/>), each sized
+    /// for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one unit), then the triple table of
+    /// <paramref name="triples"/> (key, value units or <see cref="TripleStops"/>) and its values.
+    /// </summary>
+    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, ulong Value)> triples, bool complete)
+    {
+        ulong[] first = DirectPairTable(segmentation);
+        ulong[] second = DirectPairTable(lastStage);
+        int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * TripleSlotsPerKey)));
+        int shift = 64 - BitOperations.Log2((uint)slots);
+        var table = new ulong[slots];
+        var values = new List<ulong>();
+        foreach ((ulong key, ulong value) in triples)
+        {
+            // No key is 0 (no key starts with U+0000), so 0 marks an empty slot.
+            ulong index = (key * HashMultiplier) >> shift;
+            while (table[index] != 0)
+            {
+                index = (index + 1) & (ulong)(slots - 1);
+            }
+
+            bool written = value != TripleStops && values.Count < MaxTripleValues;
+            if (written)
+            {
+                values.Add(value);
+            }
+
+            table[index] = key | (written ? (ulong)values.Count << TripleValueShift : 0);
+        }
+
+        ulong tripleHeader = (uint)shift | (complete ? CompleteTables : 0) | ((ulong)(first.Length + second.Length) << 32);
+        ulong pairHeader = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
+        return [tripleHeader, pairHeader, .. first, .. second, .. table, .. values];
+    }
+
+    /// <summary>
+    /// For the settled pass, at a position whose triple token the filter has: the value (three units, the first in
+    /// the low bits) of the three-unit segmentation key there in the triple table after <paramref name="pairs"/>
+    /// (<see cref="SettledDirectTables"/>); <see cref="TripleStops"/> where the pass returns; 0 when the three units are
+    /// not in the table. A key found is a segment of its own: no segmentation match from before reaches it (the pass
+    /// settled the units before), and no longer key begins with it. The pass returns before a unit that needs the slow
+    /// path, where the caller would take the key's last unit back as a unit mapped alone (see
+    /// <see cref="StopsAfterKeyStart"/>). Requires the unit after the key to be in the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FindSettledTriple(ref char at, ref uint entry0, ref ulong pairs)
+    {
+        ulong header = Unsafe.Add(ref pairs, -2);
+        ref ulong table0 = ref Unsafe.Add(ref pairs, (nint)(header >> 32));
+        int shift = (int)(header & 0xFF);
+        ulong mask = ulong.MaxValue >> shift;
+        ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref at));
+        ulong key = BitConverter.IsLittleEndian ? units & TripleKeyMask : units >> 16;
+        ulong index = (key * HashMultiplier) >> shift;
+        while (true)
+        {
+            ulong slot = Unsafe.Add(ref table0, (nint)index);
+            if ((slot & TripleKeyMask) == key)
+            {
+                nint number = (nint)(slot >> TripleValueShift);
+                return number == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 3)) & NeedsSlowPath) != 0
+                    ? TripleStops
+                    : Unsafe.Add(ref table0, (nint)mask + number);
+            }
+
+            if (slot == 0)
+            {
+                return 0;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+}
