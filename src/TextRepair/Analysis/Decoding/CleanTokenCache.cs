@@ -13,8 +13,8 @@ namespace TextRepair.Analysis.Decoding;
 /// of every token of every line the pre-scan lets through, mostly short words of uncommon Han (颜色, 边框) that recur
 /// throughout a document. And tokens whose search found them damaged but their text a guess
 /// (<see cref="TryGetGuess"/>, <see cref="TokenReading.GuessChain"/>): a column of such fields repeats them line after
-/// line (20,000 lines of one took 3.3 s searched each time, 0.5 s remembered). Lookups take a span and allocate nothing. Bounded; thread-safe (the scanner runs on all
-/// cores under <c>--jsonl</c>).
+/// line (20,000 lines of one took 3.3 s searched each time, 0.3 s remembered). Lookups take a span and allocate
+/// nothing. Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>).
 /// </summary>
 internal static class CleanTokenCache
 {

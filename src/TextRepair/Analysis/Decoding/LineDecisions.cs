@@ -141,13 +141,13 @@ internal sealed class LineDecisions
         {
             Taken(token);
         }
-        else if (token.GuessChain is null)
+        else if (token.LatticeGuessChain is null)
         {
             CleanTokenCache.AddClean(token.Token, token.Before, token.After);
         }
         else
         {
-            CleanTokenCache.AddGuess(token.Token, token.Before, token.After, token.GuessChain);
+            CleanTokenCache.AddGuess(token.Token, token.Before, token.After, token.LatticeGuessChain);
         }
     }
 

@@ -55,7 +55,12 @@ internal sealed partial class TokenReading
     /// Takes the reading whose runs (see <see cref="RunJudge"/>) clear <see cref="EncodingDecision"/>'s thresholds with
     /// the largest total gain; only the accepted runs of it are applied.
     /// </summary>
-    public bool Decide() => DecideAmong(Readings);
+    public bool Decide()
+    {
+        bool taken = DecideAmong(Readings, out string? guess);
+        LatticeGuessChain = guess;
+        return taken;
+    }
 
     /// <summary>
     /// Takes the best reading by one of <paramref name="known"/>, chains already found in the same text, when it clears
@@ -80,16 +85,19 @@ internal sealed partial class TokenReading
             }
         }
 
-        return DecideAmong(readings);
+        return DecideAmong(readings, out _);
     }
 
-    private bool DecideAmong(List<Candidate> readings)
+    private bool DecideAmong(List<Candidate> readings, out string? guessChain)
     {
         if (Choose(Token, Before, After, readings, out bool[]? accepted, out Candidate? guess) is not { } best)
         {
-            GuessChain ??= guess?.Chain;
+            guessChain = guess?.Chain;
+            GuessChain ??= guessChain;
             return false;
         }
+
+        guessChain = null;
 
         GuessChain = null;
 
@@ -104,6 +112,13 @@ internal sealed partial class TokenReading
     /// <see cref="Choose"/>): when no reading is chosen, the token is reported lossy as it stands. Otherwise null.
     /// </summary>
     public string? GuessChain { get; private set; }
+
+    /// <summary>
+    /// <see cref="GuessChain"/> as the last <see cref="Decide"/> found it among all the token's readings, a function of
+    /// the token in its context alone (what <see cref="CleanTokenCache"/> may remember); a guess among the known chains'
+    /// readings only (<see cref="DecideByKnown"/>) is not.
+    /// </summary>
+    public string? LatticeGuessChain { get; private set; }
 
     /// <summary>Takes the remembered outcome of a search that found the token damaged but its text a guess (see <see cref="CleanTokenCache.TryGetGuess"/>).</summary>
     public void TakeGuess(string chain) => GuessChain ??= chain;
