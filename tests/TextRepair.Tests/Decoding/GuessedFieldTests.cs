@@ -19,10 +19,12 @@ public sealed class GuessedFieldTests
     [InlineData("Æøå")]
     [InlineData("Ðúñ")]
     [InlineData("ÚÙÛ")]
+    [InlineData("ÉÈÊ")]
     public void LatinLettersThatDeepChainsReadAsOneCharacter_AreNotRewritten(string text)
     {
-        // Two-layer readings turned these into one character and a U+FFFD (賦� for "Æøå" before): one character is too
-        // little text to tell a deep chain from chance.
+        // Two-layer readings turned these into one character and a U+FFFD (賦� for "Æøå" before), and the UTF-16 reading
+        // of a field "ÉÈÊ" (질�, UTF-16BE read as windows-1252): one character is too little text to tell a chain from
+        // chance when others read another character about as well.
         RepairResult result = EncodingRepairTests.Repair(text);
 
         Assert.Same(text, result.Text);

@@ -118,6 +118,9 @@ internal static class Utf16TextReading
         SpanScore bestScore = default;
         string? bestChain = null;
         double bestGain = double.NegativeInfinity;
+
+        // Readings of one character and lost bytes, by their character's best gain (see OneOfSeveral).
+        Dictionary<char, double>? single = null;
         foreach (Codec wrong in Codec.WrongDecoders)
         {
             if (!LayerUndo.CanEncodeAll(wrong, text))
@@ -147,6 +150,12 @@ internal static class Utf16TextReading
 
                     SpanScore score = TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary);
                     double gain = EncodingDecision.Gain(score, 1, input);
+                    if (OneCharacter(result.Text) is { } c)
+                    {
+                        single ??= [];
+                        single[c] = Math.Max(gain, single.GetValueOrDefault(c, double.NegativeInfinity));
+                    }
+
                     if (gain > bestGain)
                     {
                         (best, bestScore, bestChain, bestGain) = (result, score, truth.AsReadBy(wrong), gain);
@@ -160,8 +169,44 @@ internal static class Utf16TextReading
             return false;
         }
 
+        if (OneOfSeveral(best.Text, bestGain, single))
+        {
+            findings.Add(new EncodingFinding(0, text.Length, text, $"lost bytes, text not told (readings alike; likeliest: {bestChain})", Lossy: true, Unread: true));
+            return true;
+        }
+
         AddGroups(text, best, bestChain!, findings);
         return true;
+    }
+
+    // A reading of one character and lost bytes is a guess when a reading of another character gains within
+    // EncodingDecision.MinWholeFieldMargin of it, as for the token search's readings (TokenReading.Guessed): three bytes
+    // of any field read as UTF-16 are one unit and a lost byte ("ÉÈÊ" was 질� by UTF-16BE read as windows-1252, with
+    // other characters by other readings about as likely). The field is damaged, kept and reported lossy.
+    private static bool OneOfSeveral(string reading, double gain, Dictionary<char, double>? single)
+    {
+        if (OneCharacter(reading) is not { } kept || single is null)
+        {
+            return false;
+        }
+
+        foreach ((char c, double other) in single)
+        {
+            if (c != kept && other > gain - EncodingDecision.MinWholeFieldMargin)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The one character of a reading of one character and U+FFFD, or null.
+    private static char? OneCharacter(string reading)
+    {
+        int first = reading.AsSpan().IndexOfAnyExcept('\uFFFD');
+        return first < 0 || !reading.Contains('\uFFFD', StringComparison.Ordinal) || reading.AsSpan(first + 1).IndexOfAnyExcept('\uFFFD') >= 0
+            ? null : reading[first];
     }
 
     /// <summary>
