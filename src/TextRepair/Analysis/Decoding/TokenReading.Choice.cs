@@ -60,27 +60,29 @@ internal sealed partial class TokenReading
         return Guessed(token, before, after, readings, Likeliest(token, before, after, readings, best!, bestRank, ref bestAccepted), ref guess);
     }
 
-    // A whole field that a reading of two or more layers turns into one character and lost bytes is restored only when
-    // that reading stands out by EncodingDecision.MinWholeFieldMargin from every exact reading that restores another
-    // character: one character is too little text to show a deep chain, and three Latin-1 letters read so under many
-    // chains alike ("Æøå" became 賦� by two layers, "Ðúñ" 若�). The reading cleared the thresholds, so the field is
-    // damaged: it is reported lossy as it stands (guess), its text not invented. On the dev half this changed 7 fields
-    // from a wrong character (매� for ス�, 亞� for か��) to the field kept and flagged, and no best text; one-layer
-    // readings are left out, since there it kept 4 fields from their right character (본� for "ë³¸ê°", UTF-8 read as
-    // ISO-8859-1), which a one-layer chain's structure (a whole UTF-8 sequence) shows better than the model can.
+    // A whole field that a reading of two or more layers turns into text and lost bytes is restored only when that
+    // reading stands out by EncodingDecision.MinWholeFieldMargin from every exact reading that restores other text:
+    // a few characters and a loss are little text to show a deep chain, and three Latin-1 letters read so under many
+    // chains alike ("Æøå" became 賦� by two layers, "Ðúñ" 若�, the Yoruba "Mòrókò" 鍍难� by three). The reading cleared
+    // the thresholds, so the field is damaged: it is reported lossy as it stands (guess), its text not invented. On the
+    // dev half this changed 8 fields from a wrong text (매� for ス�, 亞� for か��, 网�絮� for を�制�) to the field kept
+    // and flagged, and no best text; one-layer readings are left out, since there it kept 4 fields from their right
+    // character (본� for "ë³¸ê°", UTF-8 read as ISO-8859-1), which a one-layer chain's structure (a whole UTF-8
+    // sequence) shows better than the model can.
     private static Candidate? Guessed(string token, char before, char after, List<Candidate> readings, Candidate chosen, ref Candidate? guess)
     {
         if (chosen.Layers < 2 || before != CharNgramModel.Boundary || after != CharNgramModel.Boundary || token.Length > EncodingDecision.ShortFieldMaxLength
-            || !chosen.Text.Contains('\uFFFD', StringComparison.Ordinal) || Restored(chosen.Text) is not { } kept)
+            || !chosen.Text.Contains('\uFFFD', StringComparison.Ordinal))
         {
             return chosen;
         }
 
+        string kept = chosen.Text.Replace("\uFFFD", "", StringComparison.Ordinal);
         SpanScore input = TextLikelihood.Score(token, before, after);
         double gain = EncodingDecision.Gain(chosen.Score, chosen.Layers, input);
         foreach (Candidate c in readings)
         {
-            if (c.Exact && Restored(c.Text) is { } other && other != kept
+            if (c.Exact && c.Text.Replace("\uFFFD", "", StringComparison.Ordinal) is { Length: > 0 } other && other != kept
                 && EncodingDecision.Gain(c.Score, c.Layers, input) > gain - EncodingDecision.MinWholeFieldMargin)
             {
                 guess = chosen;
@@ -89,28 +91,6 @@ internal sealed partial class TokenReading
         }
 
         return chosen;
-    }
-
-    // The one character a reading restores beside its U+FFFD, or null when it restores none or more than one.
-    private static char? Restored(string text)
-    {
-        char? kept = null;
-        foreach (char c in text)
-        {
-            if (c == '\uFFFD')
-            {
-                continue;
-            }
-
-            if (kept is not null)
-            {
-                return null;
-            }
-
-            kept = c;
-        }
-
-        return kept;
     }
 
     // Once a reading has shown the token damaged, the likeliest explanation of a whole field wins: a reading that reads
