@@ -167,10 +167,7 @@ public sealed class OpenCcConformanceTests
             "内存", "内存条", "内存亡之秋", "并行计算",
             "并行万里路", "优化🔎内存🔎内", "软件的优",
         ];
-        foreach (string input in inputs)
-        {
-            Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
-        }
+        AssertAsTheReferenceEngine(config, inputs);
     }
 
     [Theory]
@@ -190,10 +187,7 @@ public sealed class OpenCcConformanceTests
             "一一出一一", "一一出🔎︎一一", "一上链🔎︎一一", "一主梁🔎︎一一", "一仿佛🔎︎一一", "一一并🔎︎一一",
             "上链主梁仿佛一并一一", "一一并一出🔎", "主梁一出", "一上链",
         ];
-        foreach (string input in inputs)
-        {
-            Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
-        }
+        AssertAsTheReferenceEngine(config, inputs);
     }
 
     [Theory]
@@ -219,14 +213,8 @@ public sealed class OpenCcConformanceTests
             "命令。", "命令行", "命令式编程", "命令出如山", "命令🔎︎", "命令行🔎︎", "一命令", "一文件",
             "元數據", "元数據", "調色板", "调色板", "調製解調器", "文件夾", "命令式編程", "元數🔎︎", "調色",
         ];
-        foreach (string input in inputs)
-        {
-            // Alone, and with units around it: the pass stops two units before the end of the text.
-            foreach (string text in new[] { input, "\uFF0C" + input + "\uFF0C\uFF0C" })
-            {
-                Assert.Equal(ConversionText.Reference(config, text), ConvertWithTheScanTablesBuilt(config, text));
-            }
-        }
+        // Alone, and with units around it: the pass stops two units before the end of the text.
+        AssertAsTheReferenceEngine(config, inputs.SelectMany(input => new[] { input, "\uFF0C" + input + "\uFF0C\uFF0C" }));
     }
 
     [Theory]
@@ -251,10 +239,16 @@ public sealed class OpenCcConformanceTests
                 phrase, "\uFF0C" + phrase + "\uFF0C\uFF0C", "\uFF0C" + phrase + "\U0001F50E\uFE0E\uFF0C", "\uFF0C" + phrase,
                 phrase + "\uFF0C", "\uFF0C\uFF0C" + phrase + phrase + "\uFF0C\uFF0C", "\u4E00" + phrase + "\u4E00\u4E00",
             ];
-            foreach (string input in inputs)
-            {
-                Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
-            }
+            AssertAsTheReferenceEngine(config, inputs);
+        }
+    }
+
+    // Each input converts as the reference engine converts it, with the scan tables built.
+    private static void AssertAsTheReferenceEngine(string config, IEnumerable<string> inputs)
+    {
+        foreach (string input in inputs)
+        {
+            Assert.Equal(ConversionText.Reference(config, input), ConvertWithTheScanTablesBuilt(config, input));
         }
     }
 
