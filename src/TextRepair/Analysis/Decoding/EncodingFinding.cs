@@ -16,4 +16,11 @@ internal readonly record struct EncodingFinding(int Start, int Length, string Re
 {
     /// <summary>Index after the span.</summary>
     public int End => Start + Length;
+
+    /// <summary>
+    /// The finding of a damaged field at <paramref name="start"/> that lost bytes but whose text cannot be told
+    /// (see <c>Unread</c>): reported as it stands, with the likeliest reading's <paramref name="chain"/>.
+    /// </summary>
+    public static EncodingFinding TextNotTold(int start, string field, string chain) =>
+        new(start, field.Length, field, $"lost bytes, text not told (readings alike; likeliest: {chain})", Lossy: true, Unread: true);
 }

@@ -260,7 +260,7 @@ internal sealed partial class TokenReading
         {
             if (GuessChain is { } guess && !lossesToo)
             {
-                findings.Add(new EncodingFinding(Start, Token.Length, Token, $"lost bytes, text not told (readings alike; likeliest: {guess})", Lossy: true, Unread: true));
+                findings.Add(EncodingFinding.TextNotTold(Start, Token, guess));
             }
 
             return;

@@ -171,7 +171,7 @@ internal static class Utf16TextReading
 
         if (OneOfSeveral(best.Text, bestGain, single))
         {
-            findings.Add(new EncodingFinding(0, text.Length, text, $"lost bytes, text not told (readings alike; likeliest: {bestChain})", Lossy: true, Unread: true));
+            findings.Add(EncodingFinding.TextNotTold(0, text, bestChain!));
             return true;
         }
 
