@@ -14,14 +14,16 @@ public sealed class EncodingDevRunTests
     [Fact(Explicit = true)]
     public void DevHalf_Outputs()
     {
-        List<EvalCase> cases = EncodingEvaluationSet.Build(heldOut: false);
+        List<EvalCase> cases = [.. EncodingEvaluationSet.Build(heldOut: false), .. FieldListEvaluationSet.Build(heldOut: false)];
         var watch = Stopwatch.StartNew();
         List<EncodingEvaluation.Outcome> dev = EncodingEvaluation.Run(cases);
         watch.Stop();
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"dev cases {cases.Count}, {watch.Elapsed.TotalSeconds:F1} s"),
-            EncodingEvaluation.Summary(dev),
+            EncodingEvaluation.Summary([.. dev.Where(o => o.Case.Length != FieldListEvaluationSet.Length)]),
+            "field lists:",
+            EncodingEvaluation.Summary([.. dev.Where(o => o.Case.Length == FieldListEvaluationSet.Length)]),
         };
         lines.AddRange(dev.Select(o => $"{(o.Passed ? "ok  " : "FAIL")} {o.Case.Cell} | {o.Case.Length} | {o.Case.Kind}{(o.Case.Kind == EvalKind.Lossy && !o.Lossy ? " unflagged" : "")}\n  in:  {o.Case.Input}\n  out: {o.Output}\n  exp: {o.Case.Expected}"));
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-run.txt"), lines, new System.Text.UTF8Encoding(false, false));

@@ -112,6 +112,36 @@ public static class EncodingEvaluation
         return sb.ToString();
     }
 
+    /// <summary>The field-list section of the report (see <see cref="FieldListEvaluationSet"/>).</summary>
+    public static string ListReport(List<Outcome> heldOut, List<Outcome> dev)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.AppendLine("## Field lists");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"`tests/TextRepair.Tests/Decoding/FieldListEvaluationSet.cs`: {FieldListEvaluationSet.MinFields}–{FieldListEvaluationSet.MaxFields} short fields of the same text, one per line, written in one encoding and read with one wrong decoder as a whole (a file list unpacked with the wrong code page, subtitle lines, a CSV column), every cell of the matrix, lossless and lossy, and clean lists in every script. Each field alone is a short-field case; together they tell their chain (the text's vote, docs/encoding.md).");
+        sb.AppendLine();
+        sb.AppendLine("| held-out half | |");
+        sb.AppendLine("|---|---:|");
+        sb.Append(ListSummary(heldOut));
+        sb.AppendLine();
+        sb.AppendLine("| dev half | |");
+        sb.AppendLine("|---|---:|");
+        sb.Append(ListSummary(dev));
+        sb.AppendLine();
+        sb.AppendLine("### Recoverable lists fixed exactly, per cell (held-out)");
+        sb.AppendLine();
+        Matrix(sb, heldOut, EvalKind.Recoverable, o => o.Exact);
+        sb.AppendLine("### Lossy lists flagged, per cell (held-out)");
+        sb.AppendLine();
+        Matrix(sb, heldOut, EvalKind.Lossy, o => o.Lossy);
+        return sb.ToString();
+    }
+
+    // Summary without the per-length rows (a list has one length).
+    private static string ListSummary(List<Outcome> outcomes) =>
+        string.Join('\n', Summary(outcomes).Split('\n').Where(l => !l.StartsWith("| … ", StringComparison.Ordinal)));
+
     private static void Matrix(StringBuilder sb, List<Outcome> outcomes, EvalKind kind, Func<Outcome, bool> good)
     {
         sb.Append("| written in \\ read as |");

@@ -328,7 +328,7 @@ public static class EncodingEvaluationSet
     /// (lost bytes are found by feeding the reader one byte at a time). A cut that leaves no trace in the text read is
     /// not a case: the text is a shorter clean one.
     /// </summary>
-    private static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
+    internal static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
     {
         byte[] bytes;
         try

@@ -14,14 +14,16 @@ public sealed class EncodingEvaluationTests
         List<EncodingEvaluation.Outcome> dev = EncodingEvaluation.Run(devCases);
         List<EncodingEvaluation.Outcome> heldOut = EncodingEvaluation.Run(heldOutCases);
         List<EncodingEvaluation.Outcome> general = EncodingEvaluation.Run(GeneralSubjectEvaluationSet.Build());
-        string report = EncodingEvaluation.Report(heldOut, dev, general);
+        List<EncodingEvaluation.Outcome> listsHeldOut = EncodingEvaluation.Run(FieldListEvaluationSet.Build(heldOut: true));
+        List<EncodingEvaluation.Outcome> listsDev = EncodingEvaluation.Run(FieldListEvaluationSet.Build(heldOut: false));
+        string report = EncodingEvaluation.Report(heldOut, dev, general) + EncodingEvaluation.ListReport(listsHeldOut, listsDev);
 
         // A repair never splits a surrogate pair: well-formed input gives well-formed output (a gbk > utf-8 dev paragraph
         // whose UTF-8 reading held a supplementary character lost half of it before LayerUndo kept pairs whole).
-        Assert.All(dev.Concat(heldOut).Concat(general).Where(o => EncodingEvaluationSet.WellFormed(o.Case.Input)), o => Assert.True(EncodingEvaluationSet.WellFormed(o.Output), o.Case.Input));
+        Assert.All(dev.Concat(heldOut).Concat(general).Concat(listsHeldOut).Concat(listsDev).Where(o => EncodingEvaluationSet.WellFormed(o.Case.Input)), o => Assert.True(EncodingEvaluationSet.WellFormed(o.Output), o.Case.Input));
 
         // Dev failures (never held-out ones) in the test output folder, to study.
-        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-failures.txt"), dev.Where(o => !o.Passed).Select(o =>
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "encoding-dev-failures.txt"), dev.Concat(listsDev).Where(o => !o.Passed).Select(o =>
             $"{o.Case.Cell} {o.Case.Length} {o.Case.Kind}\n  in:  {o.Case.Input}\n  out: {o.Output}\n  exp: {o.Case.Expected}"));
         CheckedInFile.AssertEqualsFreshRun(CheckedInFile.PathOf("docs", "encoding-evaluation.md"), report, "TEXTREPAIR_WRITE_EVALUATION");
     }

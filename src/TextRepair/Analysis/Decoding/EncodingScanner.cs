@@ -85,6 +85,12 @@ internal static partial class EncodingScanner
     private static void FindByTokens(string text, List<EncodingFinding> findings)
     {
         var known = new KnownChains();
+        var searched = new Dictionary<int, TokenReading>();
+        if (ElectChain(text, searched) is { } elected)
+        {
+            known.Elect(elected);
+        }
+
         List<(int Start, int End)>? tokens = null;
         int position = 0;
         while (position < text.Length)
@@ -111,9 +117,9 @@ internal static partial class EncodingScanner
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
             tokens ??= [];
-            if (!IsQuiet(text, lineStart, lineEnd, known, tokens))
+            if (!IsQuiet(text, lineStart, lineEnd, known, tokens, searched))
             {
-                FindInLine(text, lineStart, lineEnd, tokens, findings, known);
+                FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched);
             }
 
             position = lineEnd + 1;
@@ -130,8 +136,9 @@ internal static partial class EncodingScanner
     /// 锟斤拷) count only on a damaged line: <see cref="FindInLine"/> would add nothing and learn nothing. Either way
     /// <paramref name="tokens"/> is set to the line's tokens (cleared first), so that <see cref="FindInLine"/> does not
     /// cut the line again; once the line is known not to be quiet, no further token is asked whether it may be damaged.
+    /// A token the vote searched (in <paramref name="searched"/>, see <see cref="ElectChain"/>) may be damaged.
     /// </summary>
-    internal static bool IsQuiet(string text, int lineStart, int lineEnd, KnownChains known, List<(int Start, int End)> tokens)
+    internal static bool IsQuiet(string text, int lineStart, int lineEnd, KnownChains known, List<(int Start, int End)> tokens, Dictionary<int, TokenReading>? searched = null)
     {
         tokens.Clear();
         bool quiet = known.Steps.Count == 0 && text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny('\uFFFD', '\u951F') < 0;
@@ -143,7 +150,8 @@ internal static partial class EncodingScanner
             {
                 char before = start > lineStart ? text[start - 1] : CharNgramModel.Boundary;
                 char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
-                quiet = !MayBeDamaged(text, start, end - start, before, after) || CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after);
+                quiet = searched?.ContainsKey(start) != true
+                    && (!MayBeDamaged(text, start, end - start, before, after) || CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after));
             }
         }
 
@@ -151,12 +159,12 @@ internal static partial class EncodingScanner
     }
 
     /// <summary>Appends the findings of the line's <paramref name="tokens"/> (see <see cref="IsQuiet"/>), sorted.</summary>
-    internal static void FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known)
+    internal static void FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known, Dictionary<int, TokenReading>? searched = null)
     {
         var readings = new List<TokenReading>(tokens.Count);
         foreach ((int start, int end) in tokens)
         {
-            readings.Add(TokenReading.Search(text, start, end, lineStart, lineEnd));
+            readings.Add(searched is not null && searched.Remove(start, out TokenReading? token) && token.Token.Length == end - start ? token : TokenReading.Search(text, start, end, lineStart, lineEnd));
         }
 
         bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(readings);

@@ -15,6 +15,20 @@ internal sealed class KnownChains
 
     private readonly List<LayerStep[]> _steps = [];
 
+    /// <summary>
+    /// The chain the text's tokens support together (<see cref="EncodingScanner.ElectChain"/>), or null: a token that
+    /// reads exactly by it but not well enough on its own evidence follows it, as a token of a line damaged by a chain
+    /// follows the line's chain (<see cref="TokenReading.DecideByChain"/>).
+    /// </summary>
+    public LayerStep[]? Elected { get; private set; }
+
+    /// <summary>Remembers <paramref name="steps"/> as the chain the text's tokens support together (see <see cref="Elected"/>).</summary>
+    public void Elect(LayerStep[] steps)
+    {
+        Elected = steps;
+        Add(steps);
+    }
+
     /// <summary>The chains, most recently found first.</summary>
     public IReadOnlyList<LayerStep[]> Steps => _steps;
 

@@ -67,7 +67,7 @@ internal sealed class LineDecisions
                 continue;
             }
 
-            if (!EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
+            if (!token.MayBeDamaged && !EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
             {
                 continue;
             }
@@ -120,10 +120,19 @@ internal sealed class LineDecisions
         return damaged;
     }
 
+    // Waiting tokens, which a known chain reads exactly but not well enough on their own evidence: each follows the
+    // chain the text's tokens elected together (KnownChains.Elected) when that reads it at least as well as it stands
+    // (unless all it restores is quoted in CJK prose, see Taken), and is otherwise decided on its own evidence.
     private void DecideAll(List<TokenReading> tokens)
     {
         foreach (TokenReading token in tokens)
         {
+            if (_known.Elected is { } elected && token.DecideByChain(elected))
+            {
+                Taken(token);
+                continue;
+            }
+
             DecideAlone(token);
         }
     }

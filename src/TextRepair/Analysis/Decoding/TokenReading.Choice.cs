@@ -184,6 +184,50 @@ internal sealed partial class TokenReading
     // reading's layers (the token's own score is the same for every reading, so it is left out). Groups the reading
     // only loses are applied too, each U+FFFD scored as a lost character (see RunJudge.LostGain, which weighs them the
     // same way when runs are compared).
+    /// <summary>
+    /// The chains the token proposes for the text's vote (see <see cref="EncodingScanner.ElectChain"/>): those of its
+    /// <see cref="MaxVotedChains"/> likeliest distinct exact readings that restore text. Searches the token.
+    /// </summary>
+    public List<LayerStep[]> ProposedChains()
+    {
+        var chains = new List<LayerStep[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Candidate c in Readings.Where(c => c.Exact && c.Layers > 0).OrderByDescending(c => c.Score.Total - (c.Layers * EncodingDecision.LayerCost)))
+        {
+            if (chains.Count == MaxVotedChains)
+            {
+                break;
+            }
+
+            if (seen.Add(c.Chain))
+            {
+                chains.Add(c.Steps);
+            }
+        }
+
+        return chains;
+    }
+
+    /// <summary>
+    /// The gain over the token as it stands of the choice among the readings by <paramref name="steps"/> (replayed when the
+    /// search kept another chain's reading of the same text), or null when none clears the thresholds (see
+    /// <see cref="Choose"/>): the token's vote for the chain.
+    /// </summary>
+    public double? ChainGain(LayerStep[] steps)
+    {
+        var readings = ReadingsBy(steps).ToList();
+        return Choose(Token, Before, After, readings, out bool[]? accepted, out _) is { } chosen && accepted is not null
+            ? AppliedGain(Token, Before, After, chosen, accepted) - Input.Total
+            : null;
+    }
+
+    /// <summary>
+    /// Chains a token proposes at most (see <see cref="ProposedChains"/>): a short token reads about as well by two or
+    /// three chains (EUC-KR, EUC-JP and GBK of "¾È³ç" within 4 nats), and a chain further down its readings does not
+    /// decide the text's vote; the bound keeps the vote's replays to a few per token.
+    /// </summary>
+    internal const int MaxVotedChains = 4;
+
     private static double AppliedGain(string token, char before, char after, Candidate reading, bool[] accepted)
     {
         var segment = new System.Text.StringBuilder(token.Length + 8);

@@ -39,6 +39,12 @@ internal sealed partial class TokenReading
     /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search"/>; searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
 
+    /// <summary>
+    /// The token was found to be possibly damaged (<see cref="EncodingScanner.MayBeDamaged"/>) before the scan reached
+    /// it (by <see cref="EncodingScanner.ElectChain"/>), so the scan need not ask again.
+    /// </summary>
+    public bool MayBeDamaged { get; set; }
+
     /// <summary>The reading taken, or null.</summary>
     public Candidate? Chosen { get; private set; }
 

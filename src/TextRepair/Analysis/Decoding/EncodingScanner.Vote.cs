@@ -1,0 +1,132 @@
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>The chain a text's tokens support together (see <see cref="EncodingScanner"/>).</summary>
+internal static partial class EncodingScanner
+{
+    /// <summary>
+    /// Tokens that may be damaged read for the vote (see <see cref="ElectChain"/>), the text's first ones. A text is
+    /// usually damaged by one chain throughout, so its first few damaged tokens show it as well as all of them would;
+    /// the bound keeps the vote's cost to that of the first tokens' searches, which the scan reuses.
+    /// </summary>
+    internal const int MaxVoters = 16;
+
+    /// <summary>
+    /// Tokens whose readings must support the elected chain: one token's readings are the token's own evidence, which the
+    /// scan weighs anyway; a second token read alike shows the text damaged by the chain.
+    /// </summary>
+    internal const int MinVoters = 2;
+
+    /// <summary>
+    /// Tokens searched for the chains they propose (<see cref="TokenReading.ProposedChains"/>), the first voters: the
+    /// lattice search is the vote's cost (a few milliseconds per short token, where replaying a chain costs
+    /// microseconds), and a text's chain is among the few likeliest readings of its first damaged tokens. The other
+    /// voters weigh the proposed chains by replaying them.
+    /// </summary>
+    internal const int MaxProposers = 3;
+
+    /// <summary>
+    /// Chains weighed on every token, those most tokens propose (<see cref="TokenReading.ProposedChains"/>): a text's
+    /// chain is among the few its tokens propose most, and weighing a chain costs a replay and a choice per token.
+    /// </summary>
+    internal const int MaxCandidates = 6;
+
+    /// <summary>
+    /// Tokens the vote looks at, damaged or not: a text whose damage starts later than its first 64 tokens is decided
+    /// chain by chain as found (<see cref="KnownChains"/>), and the vote's pre-scan stays a bounded prefix of the scan.
+    /// </summary>
+    internal const int MaxExamined = 64;
+
+    /// <summary>
+    /// The chain the text's first tokens that may be damaged (up to <see cref="MaxVoters"/>) support best together, or
+    /// null when no chain is supported by <see cref="MinVoters"/> of them. Each token supports each chain whose
+    /// readings of it clear the thresholds by the gain of that chain's choice (<see cref="TokenReading.ChainGain"/>; the chains weighed are those the tokens propose, <see cref="TokenReading.ProposedChains"/>), and
+    /// a chain's support is the sum over the tokens: the log-likelihood of the whole text under the chain, against the
+    /// text as it stands. Token by token, a short token reads about as well by several chains ("¾È³ç", EUC-KR read as
+    /// windows-1252, reads 照括 by EUC-JP 2 nats better than 안녕), and the first token decided would set the chain of
+    /// the whole text (<see cref="KnownChains"/>); together, the text's tokens tell the chain. The tokens searched are
+    /// left in <paramref name="searched"/> by their start, for the scan to reuse. Linear in the text's length.
+    /// </summary>
+    internal static LayerStep[]? ElectChain(string text, Dictionary<int, TokenReading> searched)
+    {
+        var voters = new List<TokenReading>();
+        var proposed = new Dictionary<string, (LayerStep[] Steps, int Proposers, int Order)>(StringComparer.Ordinal);
+        int position = 0, examined = 0;
+        while (position < text.Length && voters.Count < MaxVoters && examined < MaxExamined)
+        {
+            int hit = IndexOfSuspicious(text.AsSpan(position));
+            if (hit < 0)
+            {
+                break;
+            }
+
+            hit += position;
+            int annotationEnd = AnnotationEnd(text, hit);
+            if (annotationEnd > 0)
+            {
+                position = annotationEnd;
+                continue;
+            }
+
+            int lineStart = Math.Max(text.AsSpan(0, hit).LastIndexOfAny('\n', '\r') + 1, position);
+            int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
+            lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
+            var cursor = new Tokens(text, lineStart, lineEnd);
+            while (voters.Count < MaxVoters && examined < MaxExamined && cursor.MoveNext(out int start, out int end))
+            {
+                examined++;
+                char before = start > lineStart ? text[start - 1] : Language.CharNgramModel.Boundary;
+                char after = end < lineEnd ? text[end] : Language.CharNgramModel.Boundary;
+
+                // A token repeated in the same context is one piece of evidence, not many (a long run cut into equal
+                // tokens).
+                if (voters.Exists(v => v.Before == before && v.After == after && v.Token.AsSpan().SequenceEqual(text.AsSpan(start, end - start)))
+                    || CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after) || !MayBeDamaged(text, start, end - start, before, after))
+                {
+                    continue;
+                }
+
+                var token = TokenReading.Search(text, start, end, lineStart, lineEnd);
+                token.MayBeDamaged = true;
+                searched[start] = token;
+                voters.Add(token);
+                foreach (LayerStep[] steps in voters.Count <= MaxProposers ? token.ProposedChains() : [])
+                {
+                    string key = string.Join('|', steps);
+                    proposed[key] = proposed.TryGetValue(key, out var p) ? (p.Steps, p.Proposers + 1, p.Order) : (steps, 1, proposed.Count);
+                }
+            }
+
+            position = lineEnd + 1;
+        }
+
+        if (voters.Count < MinVoters)
+        {
+            return null;
+        }
+
+        // The chains most tokens propose are weighed on every token, also one whose search kept another chain's reading
+        // of the same text (GBK and EUC-JP read kana alike).
+        LayerStep[]? elected = null;
+        double best = 0;
+        foreach (LayerStep[] steps in proposed.Values.OrderByDescending(p => p.Proposers).ThenBy(p => p.Order).Take(MaxCandidates).Select(p => p.Steps))
+        {
+            double support = 0;
+            int count = 0;
+            foreach (TokenReading token in voters)
+            {
+                if (token.ChainGain(steps) is { } gain)
+                {
+                    support += gain;
+                    count++;
+                }
+            }
+
+            if (count >= MinVoters && support > best)
+            {
+                (elected, best) = (steps, support);
+            }
+        }
+
+        return elected;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using TextRepair.Analysis.Decoding;
+
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// The text's vote (EncodingScanner.ElectChain): the chain a text's first damaged tokens support together is tried on
+/// every token first, and a token it reads exactly but not well enough on its own evidence follows it. Lists of short
+/// lines (subtitles, a file list) are where a token alone cannot tell its chain. The texts are written for these tests,
+/// not taken from the evaluation sets.
+/// </summary>
+public sealed class ChainVoteTests
+{
+    private static readonly string[] s_korean = ["안녕", "가자", "잠깐만", "왜요", "괜찮아", "고마워", "빨리", "잘 가", "좋아", "걱정 마"];
+
+    private static readonly string[] s_japanese = ["こんにちは", "行こう", "ちょっと待って", "なぜ", "大丈夫", "ありがとう", "早く", "さようなら", "いいよ", "心配しないで"];
+
+    private static readonly string[] s_chinese = ["你好", "我们走吧", "等一下", "为什么", "没关系", "谢谢你", "快点", "再见了", "好的", "别担心"];
+
+    static ChainVoteTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    private static string Garble(IEnumerable<string> lines, string writer, string reader) =>
+        string.Join("\n", lines.Select(l => Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(l))));
+
+    [Fact]
+    public void KoreanSubtitleLines_ReadAsWindows1252_ElectEucKr()
+    {
+        // "¾È³ç" alone reads 照括 by EUC-JP 2 nats better than 안녕 by EUC-KR, and as the first token decided it set
+        // EUC-JP for the whole text: every line became kanji. Together the lines support EUC-KR.
+        string text = Garble(s_korean, "euc-kr", "windows-1252");
+        LayerStep[]? elected = EncodingScanner.ElectChain(text, []);
+
+        Assert.NotNull(elected);
+        Assert.Equal(new LayerStep(Codec.EucKr, Codec.Windows1252, false), Assert.Single(elected));
+
+        // 잠깐만 and 괜찮아 (lines 2 and 4) read below the fluency floor (the Korean model knows them little) while
+        // another chain clears it: those two lines take that chain's reading, as before.
+        string[] lines = EncodingRepairTests.Repair(text).Text.Split('\n');
+        foreach (int k in new[] { 0, 1, 3, 5, 6, 7, 8, 9 })
+        {
+            Assert.Equal(s_korean[k], lines[k]);
+        }
+    }
+
+    [Fact]
+    public void JapaneseLines_ReadAsGbk_AllFollowTheElectedChain()
+    {
+        // 側偤 (なぜ read as GBK) reads as なぜ by Shift-JIS without clearing the thresholds alone; the text's other lines
+        // elected Shift-JIS, so it follows.
+        string text = Garble(s_japanese, "shift_jis", "gbk");
+
+        Assert.Equal(string.Join("\n", s_japanese), EncodingRepairTests.Repair(text).Text);
+    }
+
+    [Fact]
+    public void ChineseLines_ReadAsBig5_AllFollowTheElectedChain()
+    {
+        // 斕疑 (你好), 辦萸 (快点) and 疑腔 (好的) were left alone: two characters are too little to show GBK read as Big5.
+        string text = Garble(s_chinese, "gbk", "big5");
+
+        Assert.Equal(string.Join("\n", s_chinese), EncodingRepairTests.Repair(text).Text);
+    }
+
+    [Fact]
+    public void KanaThatGbkReadsAlike_StillVotesForEucJp()
+    {
+        // をクリックします。 reads alike by EUC-JP and GBK (the same kana rows), so its search keeps one chain's reading;
+        // the vote replays the other chain on it, or GBK would win the text and turn 外枠 into 嘲先.
+        string text = Encoding.GetEncoding(866).GetString(Encoding.GetEncoding("euc-jp").GetBytes("ダイアログで、外枠 をクリックします。"));
+
+        Assert.Equal("ダイアログで、外枠 をクリックします。", EncodingRepairTests.Repair(text).Text);
+    }
+
+    [Fact]
+    public void OneDamagedToken_ElectsNothing()
+    {
+        // One token is its own evidence, which the scan weighs anyway.
+        string text = "Hello " + Encoding.GetEncoding("windows-1252").GetString(Encoding.UTF8.GetBytes("中文")) + " world";
+
+        Assert.Null(EncodingScanner.ElectChain(text, []));
+        Assert.Equal("Hello 中文 world", EncodingRepairTests.Repair(text).Text);
+    }
+
+    [Fact]
+    public void TokensRepeated_VoteOnce()
+    {
+        // The same token ten times is one piece of evidence: no chain is elected on it.
+        string field = Encoding.GetEncoding("windows-1252").GetString(Encoding.GetEncoding("euc-kr").GetBytes("안녕"));
+        string text = string.Join("\n", Enumerable.Repeat(field, 10));
+        var searched = new Dictionary<int, TokenReading>();
+
+        Assert.Null(EncodingScanner.ElectChain(text, searched));
+        Assert.Single(searched);
+    }
+
+    [Fact]
+    public void CleanLinesBesideAnElectedChain_StayUnchanged()
+    {
+        // Clean Chinese, Japanese and Korean lines in a text whose other lines elect a chain that reads them exactly:
+        // following asks the reading to read at least as well as the line stands, which clean text never does.
+        string garbled = Garble(s_chinese[..4], "gbk", "big5");
+        string[] clean = ["我們今天去公園散步。", "東京は今日も晴れです。", "오늘은 날씨가 좋습니다.", "天气很好"];
+        string text = string.Join("\n", clean.Zip(garbled.Split('\n'), (c, g) => c + "\n" + g));
+
+        string[] lines = EncodingRepairTests.Repair(text).Text.Split('\n');
+        Assert.Equal(clean, (string[])[lines[0], lines[2], lines[4], lines[6]]);
+        Assert.Equal(s_chinese[..4], (string[])[lines[1], lines[3], lines[5], lines[7]]);
+    }
+}
