@@ -65,6 +65,29 @@ public sealed class ChainVoteTests
     }
 
     [Fact]
+    public void KoreanListReadAsGbk_HanThatLooksClean_FollowsTheElectedChain()
+    {
+        // 康备 (영구) and 昏力 (삭제) are common Han characters that look like clean Chinese, so no pre-scan hands their
+        // lines to the engine; after lines damaged by the elected chain, they are read too and follow it.
+        string[] words = ["파일을", "저장합니다", "영구", "삭제", "문서를", "열기", "확인"];
+        string text = Garble(words, "euc-kr", "gbk");
+
+        Assert.Equal(string.Join("\n", words), EncodingRepairTests.Repair(text).Text);
+    }
+
+    [Fact]
+    public void CleanLatinAndPunctuationBesideAnElectedChain_DoNotFollowIt()
+    {
+        // A token that looks clean follows the elected chain only when it is made of CJK letters: "über" read by
+        // Shift-JIS read as cp437 is "｜er", a clean 「 read by Big5 read as GBK is ☆.
+        string text = string.Join("\n", Garble(s_japanese[..4], "shift_jis", "cp437"), "Sie können es über das Menü öffnen.");
+        Assert.EndsWith("\nSie können es über das Menü öffnen.", EncodingRepairTests.Repair(text).Text, StringComparison.Ordinal);
+
+        string big5 = string.Join("\n", Garble(["你好嗎", "我們走吧", "等一下", "為什麼"], "big5", "gbk"), "則會顯示「超出範圍」而不是變數值。");
+        Assert.EndsWith("\n則會顯示「超出範圍」而不是變數值。", EncodingRepairTests.Repair(big5).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KanaThatGbkReadsAlike_StillVotesForEucJp()
     {
         // をクリックします。 reads alike by EUC-JP and GBK (the same kana rows), so its search keeps one chain's reading;

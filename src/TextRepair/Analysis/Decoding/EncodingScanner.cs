@@ -93,11 +93,23 @@ internal static partial class EncodingScanner
 
         List<(int Start, int End)>? tokens = null;
         int position = 0;
+        bool following = false;
         while (position < text.Length)
         {
             // One pass from position to the first suspicious character or mostly uncommon line, whichever comes first:
             // each character is looked at once by the pre-scan, however the lines between suspicious characters go.
+            // After a line damaged by the elected chain, the next line with a character beyond ASCII is looked at too,
+            // suspicious or not: Han read as Han looks like text (康备 is 영구 written in EUC-KR and read as GBK), and
+            // the lines of a list or of subtitles are damaged alike (see LineDecisions: such a token follows the
+            // elected chain only when the chain reads it at least as well as it stands). Lines of ASCII only
+            // (subtitles' numbers and times, blank lines) keep the following on.
             int hit = IndexOfSuspicious(text.AsSpan(position));
+            if (following)
+            {
+                int beyondAscii = text.AsSpan(position).IndexOfAnyExceptInRange('\0', '\u007F');
+                hit = beyondAscii >= 0 && (hit < 0 || beyondAscii < hit) ? beyondAscii : hit;
+            }
+
             if (hit < 0)
             {
                 return;
@@ -117,10 +129,8 @@ internal static partial class EncodingScanner
             int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
             tokens ??= [];
-            if (!IsQuiet(text, lineStart, lineEnd, known, tokens, searched))
-            {
-                FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched);
-            }
+            following = !IsQuiet(text, lineStart, lineEnd, known, tokens, searched)
+                && FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched) && known.Elected is not null;
 
             position = lineEnd + 1;
         }
@@ -158,8 +168,8 @@ internal static partial class EncodingScanner
         return quiet;
     }
 
-    /// <summary>Appends the findings of the line's <paramref name="tokens"/> (see <see cref="IsQuiet"/>), sorted.</summary>
-    internal static void FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known, Dictionary<int, TokenReading>? searched = null)
+    /// <summary>Appends the findings of the line's <paramref name="tokens"/> (see <see cref="IsQuiet"/>), sorted; true when the line is damaged.</summary>
+    internal static bool FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known, Dictionary<int, TokenReading>? searched = null)
     {
         var readings = new List<TokenReading>(tokens.Count);
         foreach ((int start, int end) in tokens)
@@ -187,6 +197,7 @@ internal static partial class EncodingScanner
 
         line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         findings.AddRange(line);
+        return damaged;
     }
 
     private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired)

@@ -17,6 +17,14 @@ internal sealed class LineDecisions
     /// </summary>
     private const int MinProseCjk = 2;
 
+    /// <summary>
+    /// Characters a token needs to follow the text's elected chain on a line that shows no damage of its own: one
+    /// character is too little text to show a chain (see TokenReading.Guessed), and a lone letter or symbol of a clean
+    /// line reads as another by many chains ("α は、" beside lines of EUC-JP read as EUC-KR became "メ は、", α and メ
+    /// being the same bytes).
+    /// </summary>
+    internal const int MinElectedFollowLength = 2;
+
     /// <summary>Characters that open a quotation or a bracket.</summary>
     internal const string Openers = "\"'\u201C\u2018\u300C\u300E\u300A\u3008\u3010(\uFF08[\u00AB";
 
@@ -43,6 +51,7 @@ internal sealed class LineDecisions
     public bool Decide(List<TokenReading> tokens)
     {
         var waiting = new List<TokenReading>();
+        var unsuspicious = new List<TokenReading>();
         foreach (TokenReading token in tokens)
         {
             // A token decided before in the same context with no reading gets the same outcome without a search.
@@ -69,6 +78,13 @@ internal sealed class LineDecisions
 
             if (!token.MayBeDamaged && !EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
             {
+                // A token that does not look damaged may still be, by the text's elected chain when that reads it
+                // exactly (Han read as Han: 康备 is 영구 written in EUC-KR and read as GBK; see WritesCjk).
+                if (follows && _known.Elected is { } chain && token.Token.Length >= MinElectedFollowLength && WritesCjk(chain, token.Token))
+                {
+                    unsuspicious.Add(token);
+                }
+
                 continue;
             }
 
@@ -86,6 +102,19 @@ internal sealed class LineDecisions
         {
             // Nothing else shows the line damaged: the waiting tokens are decided on their own evidence after all.
             DecideAll(waiting);
+        }
+
+        if (_chains.Count == 0 && _known.Elected is { } elected)
+        {
+            // Tokens that do not look damaged follow the elected chain when it reads them at least as well as they
+            // stand; on a damaged line, they follow its chains below.
+            foreach (TokenReading token in unsuspicious)
+            {
+                if (token.DecideByChain(elected))
+                {
+                    Taken(token);
+                }
+            }
         }
 
         // A line damaged by a chain is damaged by it throughout: other tokens that decode exactly by it follow.
@@ -123,11 +152,35 @@ internal sealed class LineDecisions
     // Waiting tokens, which a known chain reads exactly but not well enough on their own evidence: each follows the
     // chain the text's tokens elected together (KnownChains.Elected) when that reads it at least as well as it stands
     // (unless all it restores is quoted in CJK prose, see Taken), and is otherwise decided on its own evidence.
+    // A token that does not look damaged is suspect only where the chain's wrong decoder writes text that looks clean:
+    // a double-byte decoder writes CJK letters, and the token holds nothing beyond ASCII but CJK letters (Han, kana,
+    // Hangul) and the decoder's U+FFFD for bytes it lost. Letters of other scripts are the writer's: a clean German line beside lines of Shift-JIS read as cp437
+    // read "über" as "｜er" by that chain about as well as it stands (cp437's ü is a Shift-JIS lead byte), and so did
+    // "gewünschte" by EUC-KR read as GBK (GBK has ü), 7 of 1,200 generated mixed texts. CJK punctuation is where
+    // double-byte code pages differ most (the symbol rows), and a clean 「 beside lines of Big5 read as GBK read as ☆.
+    private static bool WritesCjk(LayerStep[] chain, string token)
+    {
+        if (chain[0].Wrong is not { Kind: CodecKind.Table } wrong || !wrong.Page.IsDoubleByte)
+        {
+            return false;
+        }
+
+        foreach (char c in token)
+        {
+            if (c >= '\u0080' && c != '\uFFFD' && (c < '\u2E80' || !char.IsLetter(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void DecideAll(List<TokenReading> tokens)
     {
         foreach (TokenReading token in tokens)
         {
-            if (_known.Elected is { } elected && token.DecideByChain(elected))
+            if (_known.Elected is { } elected && token.Token.Length >= MinElectedFollowLength && token.DecideByChain(elected))
             {
                 Taken(token);
                 continue;
