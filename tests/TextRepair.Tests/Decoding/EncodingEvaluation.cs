@@ -68,27 +68,12 @@ public static class EncodingEvaluation
         sb.AppendLine();
         sb.AppendLine("## Summary");
         sb.AppendLine();
-        sb.AppendLine("| held-out half | |");
-        sb.AppendLine("|---|---:|");
-        sb.Append(Summary(heldOut));
-        sb.AppendLine();
-        sb.AppendLine("| dev half | |");
-        sb.AppendLine("|---|---:|");
-        sb.Append(Summary(dev));
-        sb.AppendLine();
-        sb.AppendLine("| general-subject Chinese (never tuned on; see below) | |");
-        sb.AppendLine("|---|---:|");
-        sb.Append(Summary(general));
-        sb.AppendLine();
-        sb.AppendLine("## Recoverable cases fixed exactly, per cell (held-out; rows: written in, columns: read as)");
-        sb.AppendLine();
-        Matrix(sb, heldOut, EvalKind.Recoverable, o => o.Exact);
-        sb.AppendLine("## Lossy cases flagged, per cell (held-out)");
-        sb.AppendLine();
-        Matrix(sb, heldOut, EvalKind.Lossy, o => o.Lossy);
-        sb.AppendLine("## Lossy cases recovered to the best possible text, per cell (held-out)");
-        sb.AppendLine();
-        Matrix(sb, heldOut, EvalKind.Lossy, o => o.Exact);
+        SummaryTable(sb, "held-out half", Summary(heldOut));
+        SummaryTable(sb, "dev half", Summary(dev));
+        SummaryTable(sb, "general-subject Chinese (never tuned on; see below)", Summary(general));
+        Matrix(sb, "## Recoverable cases fixed exactly, per cell (held-out; rows: written in, columns: read as)", heldOut, EvalKind.Recoverable, o => o.Exact);
+        Matrix(sb, "## Lossy cases flagged, per cell (held-out)", heldOut, EvalKind.Lossy, o => o.Lossy);
+        Matrix(sb, "## Lossy cases recovered to the best possible text, per cell (held-out)", heldOut, EvalKind.Lossy, o => o.Exact);
         sb.AppendLine("## Other classes (held-out)");
         sb.AppendLine();
         sb.AppendLine("| class | length | kind | passed |");
@@ -103,12 +88,8 @@ public static class EncodingEvaluation
         sb.AppendLine();
         sb.AppendLine("`tests/TextRepair.Tests/Decoding/GeneralSubjectEvaluationSet.cs`: the seed page's reference repair (Dongguan government news) and the US Constitution of OpenCC's benchmark, cut into sentences, and the same sentences in Taiwan forms, garbled as the main set garbles (the Chinese rows only). The main set is software help, the subject the language model was first trained on; this one is what real damaged pages are more like. Neither text is in the model's training data, and no threshold or model choice was tuned on it.");
         sb.AppendLine();
-        sb.AppendLine("### Recoverable cases fixed exactly, per cell");
-        sb.AppendLine();
-        Matrix(sb, general, EvalKind.Recoverable, o => o.Exact);
-        sb.AppendLine("### Lossy cases recovered to the best possible text, per cell");
-        sb.AppendLine();
-        Matrix(sb, general, EvalKind.Lossy, o => o.Exact);
+        Matrix(sb, "### Recoverable cases fixed exactly, per cell", general, EvalKind.Recoverable, o => o.Exact);
+        Matrix(sb, "### Lossy cases recovered to the best possible text, per cell", general, EvalKind.Lossy, o => o.Exact);
         return sb.ToString();
     }
 
@@ -121,29 +102,29 @@ public static class EncodingEvaluation
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"`tests/TextRepair.Tests/Decoding/FieldListEvaluationSet.cs`: {FieldListEvaluationSet.MinFields}–{FieldListEvaluationSet.MaxFields} short fields of the same text, one per line, written in one encoding and read with one wrong decoder as a whole (a file list unpacked with the wrong code page, subtitle lines, a CSV column), every cell of the matrix, lossless and lossy, and clean lists in every script. Each field alone is a short-field case; together they tell their chain (the text's vote, docs/encoding.md).");
         sb.AppendLine();
-        sb.AppendLine("| held-out half | |");
-        sb.AppendLine("|---|---:|");
-        sb.Append(ListSummary(heldOut));
-        sb.AppendLine();
-        sb.AppendLine("| dev half | |");
-        sb.AppendLine("|---|---:|");
-        sb.Append(ListSummary(dev));
-        sb.AppendLine();
-        sb.AppendLine("### Recoverable lists fixed exactly, per cell (held-out)");
-        sb.AppendLine();
-        Matrix(sb, heldOut, EvalKind.Recoverable, o => o.Exact);
-        sb.AppendLine("### Lossy lists flagged, per cell (held-out)");
-        sb.AppendLine();
-        Matrix(sb, heldOut, EvalKind.Lossy, o => o.Lossy);
+        SummaryTable(sb, "held-out half", ListSummary(heldOut));
+        SummaryTable(sb, "dev half", ListSummary(dev));
+        Matrix(sb, "### Recoverable lists fixed exactly, per cell (held-out)", heldOut, EvalKind.Recoverable, o => o.Exact);
+        Matrix(sb, "### Lossy lists flagged, per cell (held-out)", heldOut, EvalKind.Lossy, o => o.Lossy);
         return sb.ToString();
+    }
+
+    private static void SummaryTable(StringBuilder sb, string caption, string summary)
+    {
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {caption} | |");
+        sb.AppendLine("|---|---:|");
+        sb.Append(summary);
+        sb.AppendLine();
     }
 
     // Summary without the per-length rows (a list has one length).
     private static string ListSummary(List<Outcome> outcomes) =>
         string.Join('\n', Summary(outcomes).Split('\n').Where(l => !l.StartsWith("| … ", StringComparison.Ordinal)));
 
-    private static void Matrix(StringBuilder sb, List<Outcome> outcomes, EvalKind kind, Func<Outcome, bool> good)
+    private static void Matrix(StringBuilder sb, string heading, List<Outcome> outcomes, EvalKind kind, Func<Outcome, bool> good)
     {
+        sb.AppendLine(heading);
+        sb.AppendLine();
         sb.Append("| written in \\ read as |");
         foreach (var column in EncodingEvaluationSet.Columns)
         {

@@ -51,25 +51,8 @@ internal static partial class EncodingScanner
         var voters = new List<TokenReading>();
         var proposed = new Dictionary<string, (LayerStep[] Steps, int Proposers, int Order)>(StringComparer.Ordinal);
         int position = 0, examined = 0;
-        while (position < text.Length && voters.Count < MaxVoters && examined < MaxExamined)
+        while (voters.Count < MaxVoters && examined < MaxExamined && NextLine(text, ref position, beyondAscii: false, out int lineStart, out int lineEnd))
         {
-            int hit = IndexOfSuspicious(text.AsSpan(position));
-            if (hit < 0)
-            {
-                break;
-            }
-
-            hit += position;
-            int annotationEnd = AnnotationEnd(text, hit);
-            if (annotationEnd > 0)
-            {
-                position = annotationEnd;
-                continue;
-            }
-
-            int lineStart = Math.Max(text.AsSpan(0, hit).LastIndexOfAny('\n', '\r') + 1, position);
-            int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
-            lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
             var cursor = new Tokens(text, lineStart, lineEnd);
             while (voters.Count < MaxVoters && examined < MaxExamined && cursor.MoveNext(out int start, out int end))
             {
@@ -95,8 +78,6 @@ internal static partial class EncodingScanner
                     proposed[key] = proposed.TryGetValue(key, out var p) ? (p.Steps, p.Proposers + 1, p.Order) : (steps, 1, proposed.Count);
                 }
             }
-
-            position = lineEnd + 1;
         }
 
         if (voters.Count < MinVoters)

@@ -84,25 +84,36 @@ internal static partial class EncodingScanner
         List<(int Start, int End)>? tokens = null;
         int position = 0;
         bool following = false;
+        while (NextLine(text, ref position, following, out int lineStart, out int lineEnd))
+        {
+            tokens ??= [];
+            following = !IsQuiet(text, lineStart, lineEnd, known, tokens, searched)
+                && FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched) && known.Elected is not null;
+        }
+    }
+
+    // The next line from position that holds a suspicious character (skipping the tone letters of pinyin annotations), or
+    // with beyondAscii any character beyond ASCII; position moves past it. One pass from position to the first such
+    // character or mostly uncommon line, whichever comes first: each character is looked at once by the pre-scan,
+    // however the lines between suspicious characters go. Lines beyond ASCII are looked at after a line damaged by the
+    // elected chain: Han read as Han looks like text (康备 is 영구 written in EUC-KR and read as GBK), and the lines of a
+    // list or of subtitles are damaged alike (see LineDecisions: such a token follows the elected chain only when the
+    // chain reads it at least as well as it stands). Lines of ASCII only (subtitles' numbers and times, blank lines)
+    // keep the following on.
+    private static bool NextLine(string text, ref int position, bool beyondAscii, out int lineStart, out int lineEnd)
+    {
         while (position < text.Length)
         {
-            // One pass from position to the first suspicious character or mostly uncommon line, whichever comes first:
-            // each character is looked at once by the pre-scan, however the lines between suspicious characters go.
-            // After a line damaged by the elected chain, the next line with a character beyond ASCII is looked at too,
-            // suspicious or not: Han read as Han looks like text (康备 is 영구 written in EUC-KR and read as GBK), and
-            // the lines of a list or of subtitles are damaged alike (see LineDecisions: such a token follows the
-            // elected chain only when the chain reads it at least as well as it stands). Lines of ASCII only
-            // (subtitles' numbers and times, blank lines) keep the following on.
             int hit = IndexOfSuspicious(text.AsSpan(position));
-            if (following)
+            if (beyondAscii)
             {
-                int beyondAscii = text.AsSpan(position).IndexOfAnyExceptInRange('\0', '\u007F');
-                hit = beyondAscii >= 0 && (hit < 0 || beyondAscii < hit) ? beyondAscii : hit;
+                int other = text.AsSpan(position).IndexOfAnyExceptInRange('\0', '\u007F');
+                hit = other >= 0 && (hit < 0 || other < hit) ? other : hit;
             }
 
             if (hit < 0)
             {
-                return;
+                break;
             }
 
             hit += position;
@@ -114,16 +125,15 @@ internal static partial class EncodingScanner
                 continue;
             }
 
-            int lineStart = text.AsSpan(0, hit).LastIndexOfAny('\n', '\r') + 1;
-            lineStart = Math.Max(lineStart, position);
-            int lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
+            lineStart = Math.Max(text.AsSpan(0, hit).LastIndexOfAny('\n', '\r') + 1, position);
+            lineEnd = text.AsSpan(hit).IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? text.Length : hit + lineEnd;
-            tokens ??= [];
-            following = !IsQuiet(text, lineStart, lineEnd, known, tokens, searched)
-                && FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched) && known.Elected is not null;
-
             position = lineEnd + 1;
+            return true;
         }
+
+        (lineStart, lineEnd) = (0, 0);
+        return false;
     }
 
     /// <summary>
