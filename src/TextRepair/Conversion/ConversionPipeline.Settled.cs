@@ -65,36 +65,33 @@ internal sealed partial class ConversionPipeline
 
     /// <summary>
     /// The triple table of the settled pass: the segmentation table's three-unit keys that are the match wherever they
-    /// start (<see cref="StageTable.ThreeUnitPrefixes"/>) and whose segment converts through the chain to three units,
-    /// with those units: where the pass's filter stops at a settled unit with the key's triple token, the key is a
-    /// segment of its own, and the pass writes what the conversion loop would (<see cref="Compose"/>). Every other
-    /// triple the filter has a token for is in the table too, with <see cref="StageTable.TripleStops"/>: the
+    /// start (<see cref="StageTable.ThreeUnitPrefixes"/>), with what their segment converts to through the chain (of any
+    /// length since session 20; before, only three units): where the pass's filter stops at a settled unit with the
+    /// key's triple token, the key is a segment of its own, and the pass writes what the conversion loop would
+    /// (<see cref="Compose"/>). Every other triple the filter has a token for is in the table too, without a value: the
     /// segmentation's other first three units of longer keys, and <paramref name="lastStageTriples"/>, the last stage's.
     /// </summary>
     /// <remarks>Before, each three-unit key returned from the pass for <see cref="StageTable.Settle"/>, the
     /// segmentation <c>Match</c> (a walk three levels down) and the composed value from the cache: 9,348 per text in
     /// s2twp, s2tw, s2hk and s2hkp (session 19).</remarks>
-    private List<(ulong Key, ulong Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples)
+    private List<(ulong Key, string? Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples)
     {
-        var triples = new Dictionary<ulong, ulong>();
+        var triples = new Dictionary<ulong, string?>();
         Span<char> key = stackalloc char[3];
         foreach ((char first, char second, char third, int valueIndex) in segmentation.ThreeUnitPrefixes())
         {
             (key[0], key[1], key[2]) = (first, second, third);
-            string? value = valueIndex >= 0 ? Compose(key, valueIndex) : null;
-            triples[StageTable.TripleKey(first, second, third)] = value?.Length == 3
-                ? value[0] | ((ulong)value[1] << 16) | ((ulong)value[2] << 32)
-                : StageTable.TripleStops;
+            triples[StageTable.TripleKey(first, second, third)] = valueIndex >= 0 ? Compose(key, valueIndex) : null;
         }
 
         foreach (ulong triple in lastStageTriples)
         {
             // Where a segmentation key has the three units, its segment decides.
-            triples.TryAdd(triple, StageTable.TripleStops);
+            triples.TryAdd(triple, null);
         }
 
-        var found = new List<(ulong Key, ulong Value)>(triples.Count);
-        foreach (KeyValuePair<ulong, ulong> triple in triples)
+        var found = new List<(ulong Key, string? Value)>(triples.Count);
+        foreach (KeyValuePair<ulong, string?> triple in triples)
         {
             found.Add((triple.Key, triple.Value));
         }

@@ -34,15 +34,19 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
     /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
-    /// Returns how many units it mapped, as many as it wrote: at most <paramref name="count"/> + 1 (a pair at the last
-    /// unit). <paramref name="pairs"/> is the direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
+    /// Returns how many units it mapped in the low 32 bits, at most <paramref name="count"/> + 1 (a pair at the last
+    /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's triples whose
+    /// value has another length (session 20), which keep the write index by moving <paramref name="dst"/>, and stop
+    /// where the next write could pass <paramref name="room"/> units of it. <paramref name="pairs"/> is the
+    /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    private static long MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, int room)
     {
         // The bound native-sized once: as an int it was sign-extended at every unit.
         nint i = 0;
-        nint end = count;
+        nint end = Math.Min(count, room);
+        nint extra = 0;
         while (i < end)
         {
             ref char at = ref Unsafe.Add(ref src, i);
@@ -79,6 +83,24 @@ internal sealed unsafe partial class StageTable
 
                 if (triple != 0)
                 {
+                    if (typeof(TPass) == typeof(SettledPass) && (triple >> TripleValueShift) != 0)
+                    {
+                        // A value of another length (用户名 -> 使用者名稱, session 20): copied from after the table, and
+                        // the output moves on by the difference, so that one index still serves both sides.
+                        int length = (int)(triple >> TripleValueShift);
+                        if (i + extra + length > room)
+                        {
+                            break;
+                        }
+
+                        CopyTripleValue(ref Unsafe.Add(ref dst, i), ref pairs, triple, length);
+                        extra += length - 3;
+                        dst = ref Unsafe.Add(ref dst, length - 3);
+                        end = Math.Min(count, room - extra);
+                        i += 3;
+                        continue;
+                    }
+
                     Unsafe.Add(ref dst, i) = (char)triple;
                     Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
                     Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
@@ -126,7 +148,7 @@ internal sealed unsafe partial class StageTable
             i += typeof(TPass) == typeof(SettledPass) && (value >> 16) == 0 ? 1 : 2;
         }
 
-        return (int)i;
+        return (uint)i | ((long)extra << 32);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TextRepair.Conversion;
 
@@ -32,11 +33,18 @@ internal sealed unsafe partial class StageTable
     /// <summary>Values the triple table holds at most (its 16-bit value numbers); a triple beyond them is one where the pass returns.</summary>
     private const int MaxTripleValues = (1 << (64 - TripleValueShift)) - 1;
 
-    /// <summary>
-    /// What <see cref="FindSettledTriple"/> returns, and the value a triple is given in <see cref="SettledDirectTables"/>,
-    /// where the pass returns (no value of three units has its top 16 bits set).
-    /// </summary>
+    /// <summary>What <see cref="FindSettledTriple"/> returns where the pass returns (no value has its top 16 bits set).</summary>
     internal const ulong TripleStops = ulong.MaxValue;
+
+    /// <summary>
+    /// The longest value of a three-unit key that the settled pass writes; a longer one stops it. OpenCC's longest
+    /// composed value of such a key in s2twp has 5 units (session 20); the bound keeps the copy a short loop and the
+    /// values' units after the table small.
+    /// </summary>
+    internal const int MaxTripleValueUnits = 16;
+
+    /// <summary>The bits of a value entry of another length than three below its length: where its units start, in ulongs from the first pair table.</summary>
+    private const ulong TripleValueOffsetMask = uint.MaxValue;
 
     /// <summary>
     /// Bit of the first header word of <see cref="SettledDirectTables"/>: its pair tables hold every key pair that the
@@ -97,17 +105,19 @@ internal sealed unsafe partial class StageTable
     /// first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s pair table, bits
     /// 32-63 that of <paramref name="lastStage"/>'s), then those two tables (<see cref="DirectPairTable"/>), each sized
     /// for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one unit), then the triple table of
-    /// <paramref name="triples"/> (key, value units or <see cref="TripleStops"/>) and its values.
+    /// <paramref name="triples"/> (key, value or null where the pass returns) and its values: a value of three units as
+    /// they lie in memory, one of another length as its length (bits 48-63) and where its units start
+    /// (<see cref="TripleValueOffsetMask"/>), after the values (session 20).
     /// </summary>
-    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, ulong Value)> triples, bool complete)
+    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, string? Value)> triples, bool complete)
     {
         ulong[] first = DirectPairTable(segmentation);
         ulong[] second = DirectPairTable(lastStage);
         int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * TripleSlotsPerKey)));
         int shift = 64 - BitOperations.Log2((uint)slots);
         var table = new ulong[slots];
-        var values = new List<ulong>();
-        foreach ((ulong key, ulong value) in triples)
+        var values = new List<string>();
+        foreach ((ulong key, string? value) in triples)
         {
             // No key is 0 (no key starts with U+0000), so 0 marks an empty slot.
             ulong index = (key * HashMultiplier) >> shift;
@@ -116,18 +126,49 @@ internal sealed unsafe partial class StageTable
                 index = (index + 1) & (ulong)(slots - 1);
             }
 
-            bool written = value != TripleStops && values.Count < MaxTripleValues;
+            bool written = value is { Length: > 0 and <= MaxTripleValueUnits } && values.Count < MaxTripleValues;
             if (written)
             {
-                values.Add(value);
+                values.Add(value!);
             }
 
             table[index] = key | (written ? (ulong)values.Count << TripleValueShift : 0);
         }
 
+        // The units of the values of another length, each from a ulong of its own.
+        long unitsStart = first.Length + second.Length + slots + values.Count;
+        var entries = new List<ulong>(values.Count);
+        var units = new List<char>();
+        foreach (string value in values)
+        {
+            if (value.Length == 3)
+            {
+                entries.Add(value[0] | ((ulong)value[1] << 16) | ((ulong)value[2] << 32));
+                continue;
+            }
+
+            entries.Add(((ulong)value.Length << TripleValueShift) | (ulong)(unitsStart + (units.Count / 4)));
+            units.AddRange(value);
+            units.AddRange(new char[(4 - (value.Length % 4)) % 4]);
+        }
+
         ulong tripleHeader = (uint)shift | (complete ? CompleteTables : 0) | ((ulong)(first.Length + second.Length) << 32);
         ulong pairHeader = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
-        return [tripleHeader, pairHeader, .. first, .. second, .. table, .. values];
+        return [tripleHeader, pairHeader, .. first, .. second, .. table, .. entries, .. MemoryMarshal.Cast<char, ulong>(units.ToArray())];
+    }
+
+    /// <summary>
+    /// Copies the <paramref name="length"/> units of a triple's value of another length than three
+    /// (<see cref="SettledDirectTables"/>) from after the triple table to <paramref name="dst"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyTripleValue(ref char dst, ref ulong pairs, ulong triple, int length)
+    {
+        ref char units = ref Unsafe.As<ulong, char>(ref Unsafe.Add(ref pairs, (nint)(triple & TripleValueOffsetMask)));
+        for (int n = 0; n < length; n++)
+        {
+            Unsafe.Add(ref dst, n) = Unsafe.Add(ref units, n);
+        }
     }
 
     /// <summary>
