@@ -222,6 +222,22 @@ public sealed class OpenCcConformanceTests
     [InlineData("s2tw")]
     [InlineData("s2hk")]
     [InlineData("s2hkp")]
+    public void LastStagePairsOfAnotherLength_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Since session 20 the settled pass also writes a key pair of the last stage whose value has another length
+        // (控件 -> 控制項, 刷新 -> 重新整理, 内存 -> 記憶體, 端口 -> 埠 in s2twp), where no third unit goes on with a key and
+        // no segmentation key starts at its second unit; it still returns where one does (用户名, 脚本语言) or where a
+        // segmentation phrase holds the pair (主板). Several in a row move the output by their differences.
+        string[] pairs = ["控件", "脚本", "刷新", "位图", "算法", "内存", "用户", "端口", "主板", "用户名", "内存条", "控件刷新端口位图"];
+        AssertAsTheReferenceEngine(config, pairs.SelectMany(InContexts));
+        AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00控件\uFF0C端口", 40)) + "\U0001F50E"]);
+    }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
     public void SegmentationTriples_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
     {
         // The settled pass writes a three-unit segmentation phrase that begins no longer one (几何学 -> 幾何學, 发布会,

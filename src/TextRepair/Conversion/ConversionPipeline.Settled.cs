@@ -57,10 +57,13 @@ internal sealed partial class ConversionPipeline
 
             (key[0], key[1]) = (first, second);
             string? value = length == 2 && !char.IsSurrogate(second) && !TextUnits.IsIdsOperator(second) ? Compose(key, valueIndex) : null;
-            composed.Add((StageTable.PairKey(first, second), value?.Length == 2 ? value[0] | ((uint)value[1] << 16) : StageTable.PairStops));
+            // A value ending in U+FFFE or U+FFFF would read as a stop or a value of another length (StageTable.OtherLengthPair).
+            bool written = value?.Length == 2 && value[1] < (char)(StageTable.OtherLengthPair >> 16);
+            composed.Add((StageTable.PairKey(first, second), written ? value![0] | ((uint)value[1] << 16) : StageTable.PairStops));
         }
 
-        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation, lastStageTriples), complete: true);
+        List<(uint Pair, uint Value)> lastStage = LastStagePairs(segmentation, settled, inputs, out List<(uint Pair, string Value)> otherLength);
+        return StageTable.SettledDirectTables(composed, lastStage, otherLength, SettledTriples(segmentation, lastStageTriples), complete: true);
     }
 
     /// <summary>
@@ -113,9 +116,10 @@ internal sealed partial class ConversionPipeline
     /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 63,762 stops per text, 33,855 of them
     /// at a key pair of TWPhrases, session 19; session 18 wrote the 282 pairs that begin no segmentation key and no
     /// longer key of the last stage).</remarks>
-    private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs)
+    private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs, out List<(uint Pair, string Value)> otherLength)
     {
         var found = new List<(uint Pair, uint Value)>();
+        otherLength = [];
         StageTable last = _chain[^1];
         if (!last.HasPairEntries)
         {
@@ -132,13 +136,23 @@ internal sealed partial class ConversionPipeline
             }
 
             ReadOnlySpan<char> value = length > 0 ? last.Value(valueIndex) : new ReadOnlySpan<char>(in a);
-            uint written = value.Length != Math.Max(length, 1) ? StageTable.PairStops : length == 2 ? value[0] | ((uint)value[1] << 16) : value[0];
+            // A two-unit value ending in U+FFFE would read as a value of another length (StageTable.OtherLengthPair).
+            bool twoUnits = length == 2 && value.Length == 2 && value[1] < (char)(StageTable.OtherLengthPair >> 16);
+            string? other = length == 2 && !twoUnits && value.Length > 0 ? value.ToString() : null;
+            uint written = twoUnits ? value[0] | ((uint)value[1] << 16) : length < 2 && value.Length == 1 ? value[0] : StageTable.PairStops;
             foreach (char u in firsts)
             {
                 foreach (char v in seconds)
                 {
                     (key[0], key[1]) = (u, v);
-                    found.Add((StageTable.PairKey(u, v), segmentation.Match(key, 0, out _) == 0 ? written : StageTable.PairStops));
+                    bool segmented = segmentation.Match(key, 0, out _) != 0;
+                    if (other is not null && !segmented)
+                    {
+                        otherLength.Add((StageTable.PairKey(u, v), other));
+                        continue;
+                    }
+
+                    found.Add((StageTable.PairKey(u, v), segmented ? StageTable.PairStops : written));
                 }
             }
         }

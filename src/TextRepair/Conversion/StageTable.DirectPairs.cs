@@ -137,9 +137,27 @@ internal sealed unsafe partial class StageTable
                 }
             }
 
-            if (typeof(TPass) == typeof(SettledPass) && value == PairStops)
+            if (typeof(TPass) == typeof(SettledPass) && value >= OtherLengthPair)
             {
-                break;
+                if (value == PairStops)
+                {
+                    break;
+                }
+
+                // A key pair of the last stage whose value has another length (控件 -> 控制項, session 20): as a triple's.
+                ulong other = SettledValue(ref pairs, value & 0xFFFF);
+                int length = SettledValueLength(other);
+                if (i + extra + length > room)
+                {
+                    break;
+                }
+
+                CopyTripleValue(ref Unsafe.Add(ref dst, i), ref pairs, other, length);
+                extra += length - 2;
+                dst = ref Unsafe.Add(ref dst, length - 2);
+                end = Math.Min(count, room - extra);
+                i += 2;
+                continue;
             }
 
             Unsafe.Add(ref dst, i) = (char)value;

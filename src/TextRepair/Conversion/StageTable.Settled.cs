@@ -224,7 +224,7 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
-    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], complete: false);
+    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], [], complete: false);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit

@@ -109,14 +109,27 @@ internal sealed unsafe partial class StageTable
     /// they lie in memory, one of another length as its length (bits 48-63) and where its units start
     /// (<see cref="TripleValueOffsetMask"/>), after the values (session 20).
     /// </summary>
-    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(ulong Key, string? Value)> triples, bool complete)
+    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(uint Pair, string Value)> lastStageOtherLength, List<(ulong Key, string? Value)> triples, bool complete)
     {
+        // The last stage's pairs whose value has another length than two share the triples' values (session 20).
+        var values = new List<string>();
+        var lastPairs = new List<(uint Pair, uint Value)>(lastStage);
+        foreach ((uint pair, string value) in lastStageOtherLength)
+        {
+            bool written = value.Length is > 0 and <= MaxTripleValueUnits && values.Count < MaxTripleValues;
+            if (written)
+            {
+                values.Add(value);
+            }
+
+            lastPairs.Add((pair, written ? OtherLengthPair | (uint)values.Count : PairStops));
+        }
+
         ulong[] first = DirectPairTable(segmentation);
-        ulong[] second = DirectPairTable(lastStage);
+        ulong[] second = DirectPairTable(lastPairs);
         int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * TripleSlotsPerKey)));
         int shift = 64 - BitOperations.Log2((uint)slots);
         var table = new ulong[slots];
-        var values = new List<string>();
         foreach ((ulong key, string? value) in triples)
         {
             // No key is 0 (no key starts with U+0000), so 0 marks an empty slot.
@@ -158,12 +171,43 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// Copies the <paramref name="length"/> units of a triple's value of another length than three
-    /// (<see cref="SettledDirectTables"/>) from after the triple table to <paramref name="dst"/>.
+    /// The high half of a value in the last stage's pair table (<see cref="FindLastStagePair(ref char, ref uint, ref ulong, int, ref ulong, int, uint)"/>)
+    /// whose low half is the number of a value of another length than two among the triple table's values (session
+    /// 20). No value of two units written there ends in U+FFFE, a noncharacter (<c>ConversionPipeline.LastStagePairs</c>).
+    /// </summary>
+    internal const uint OtherLengthPair = 0xFFFEu << 16;
+
+    /// <summary>
+    /// The entry of value number <paramref name="number"/> (1-based) of the triple table's values, after the triple
+    /// table that follows <paramref name="pairs"/> (<see cref="SettledDirectTables"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SettledValue(ref ulong pairs, uint number)
+    {
+        ulong header = Unsafe.Add(ref pairs, -2);
+        nint slots = (nint)(ulong.MaxValue >> (int)(header & 0xFF)) + 1;
+        return Unsafe.Add(ref pairs, (nint)(header >> 32) + slots - 1 + (nint)number);
+    }
+
+    /// <summary>The units a value entry of the triple table (<see cref="SettledDirectTables"/>) has: three, or what its high bits say.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SettledValueLength(ulong value) => (value >> TripleValueShift) == 0 ? 3 : (int)(value >> TripleValueShift);
+
+    /// <summary>
+    /// Copies the <paramref name="length"/> units of a value entry of the triple table (<see cref="SettledDirectTables"/>)
+    /// to <paramref name="dst"/>: three in the entry, or another number from after the values.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyTripleValue(ref char dst, ref ulong pairs, ulong triple, int length)
     {
+        if ((triple >> TripleValueShift) == 0)
+        {
+            dst = (char)triple;
+            Unsafe.Add(ref dst, 1) = (char)(triple >> 16);
+            Unsafe.Add(ref dst, 2) = (char)(triple >> 32);
+            return;
+        }
+
         ref char units = ref Unsafe.As<ulong, char>(ref Unsafe.Add(ref pairs, (nint)(triple & TripleValueOffsetMask)));
         for (int n = 0; n < length; n++)
         {
