@@ -267,11 +267,31 @@ public sealed class OpenCcConformanceTests
         AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00对话框\uFF0C字符串", 40)) + "\U0001F50E"]);
     }
 
-    // A phrase alone, in a row, between other units, before an emoji and at the end.
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SegmentationQuads_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Since session 20 the settled pass writes a four-unit segmentation phrase that begins no longer one (电子表格 ->
+        // 試算表, 演示文稿 -> 簡報, 参考文献, 有价证券, 操作系统 -> 作業系統 in s2twp), where the triple table sends it to
+        // the four-unit keys; it returns at longer phrases (正则表达式, 文件扩展名), at first three units that go on
+        // otherwise (电子表, 演示文件), and before a unit it does not settle (an emoji), where the phrase's last unit would be
+        // taken back where it begins a key of the last stage and the phrase writes it otherwise than alone (一幻拉面 ->
+        // 一幻拉麪, 丈八灯台 -> 丈八燈臺).
+        string[] phrases = ["电子表格", "演示文稿", "参考文献", "有价证券", "操作系统", "正则表达式", "文件扩展名", "电子表", "演示文件", "一幻拉面", "丈八灯台", "电子表格演示文稿"];
+        AssertAsTheReferenceEngine(config, phrases.SelectMany(InContexts));
+        AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00电子表格\uFF0C操作系统", 40)) + "\U0001F50E"]);
+    }
+
+    // A phrase alone, in a row, between other units, before an emoji, before units the settled pass does not take (an
+    // ideographic description operator, a supplementary character that starts a key: 𣗊溪) and at the end.
     private static string[] InContexts(string phrase) =>
     [
         phrase, "\uFF0C" + phrase + "\uFF0C\uFF0C", "\uFF0C" + phrase + "\U0001F50E\uFE0E\uFF0C", "\uFF0C" + phrase,
         phrase + "\uFF0C", "\uFF0C\uFF0C" + phrase + phrase + "\uFF0C\uFF0C", "\u4E00" + phrase + "\u4E00\u4E00",
+        "\uFF0C" + phrase + "\u2FF0\u4E00\u4E00\uFF0C", "\uFF0C" + phrase + "𣗊溪\uFF0C",
     ];
 
     // Each input converts as the reference engine converts it, with the scan tables built.

@@ -63,7 +63,8 @@ internal sealed partial class ConversionPipeline
         }
 
         List<(uint Pair, uint Value)> lastStage = LastStagePairs(segmentation, settled, inputs, out List<(uint Pair, string Value)> otherLength);
-        return StageTable.SettledDirectTables(composed, lastStage, otherLength, SettledTriples(segmentation, lastStageTriples), complete: true);
+        List<(ulong Key, string? Value)> triples = SettledTriples(segmentation, lastStageTriples, out List<(ulong Key, string Value)> quads);
+        return StageTable.SettledDirectTables(composed, lastStage, otherLength, triples, quads, complete: true);
     }
 
     /// <summary>
@@ -77,14 +78,23 @@ internal sealed partial class ConversionPipeline
     /// <remarks>Before, each three-unit key returned from the pass for <see cref="StageTable.Settle"/>, the
     /// segmentation <c>Match</c> (a walk three levels down) and the composed value from the cache: 9,348 per text in
     /// s2twp, s2tw, s2hk and s2hkp (session 19).</remarks>
-    private List<(ulong Key, string? Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples)
+    private List<(ulong Key, string? Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples, out List<(ulong Key, string Value)> quads)
     {
         var triples = new Dictionary<ulong, string?>();
-        Span<char> key = stackalloc char[3];
-        foreach ((char first, char second, char third, int valueIndex) in segmentation.ThreeUnitPrefixes())
+        Span<char> key = stackalloc char[4];
+        List<(char First, char Second, char Third, int ValueIndex)> prefixes = segmentation.ThreeUnitPrefixes(out List<(ulong Key, int ValueIndex)> fourUnitKeys);
+        foreach ((char first, char second, char third, int valueIndex) in prefixes)
         {
             (key[0], key[1], key[2]) = (first, second, third);
-            triples[StageTable.TripleKey(first, second, third)] = valueIndex >= 0 ? Compose(key, valueIndex) : null;
+            triples[StageTable.TripleKey(first, second, third)] = valueIndex >= 0 ? Compose(key.Slice(0, 3), valueIndex) : null;
+        }
+
+        // Four-unit keys that are the match wherever they start, composed as the triples (session 20).
+        quads = new List<(ulong Key, string Value)>(fourUnitKeys.Count);
+        foreach ((ulong four, int valueIndex) in fourUnitKeys)
+        {
+            StageTable.QuadUnits(four, key);
+            quads.Add((four, Compose(key, valueIndex)));
         }
 
         foreach (ulong triple in lastStageTriples)

@@ -86,18 +86,30 @@ internal sealed unsafe partial class StageTable
                     if (typeof(TPass) == typeof(SettledPass) && (triple >> TripleValueShift) != 0)
                     {
                         // A value of another length (用户名 -> 使用者名稱, session 20): copied from after the table, and
-                        // the output moves on by the difference, so that one index still serves both sides.
-                        int length = (int)(triple >> TripleValueShift);
+                        // the output moves on by the difference, so that one index still serves both sides. Or a
+                        // triple that begins four-unit keys: the quad table decides (电子表格, session 20).
+                        nint taken = 3;
+                        if (triple == QuadMarker)
+                        {
+                            if (i + 2 >= end || (triple = FindSettledQuad(ref at, ref entry0, ref pairs)) == 0)
+                            {
+                                break;
+                            }
+
+                            taken = 4;
+                        }
+
+                        int length = SettledValueLength(triple);
                         if (i + extra + length > room)
                         {
                             break;
                         }
 
                         CopyTripleValue(ref Unsafe.Add(ref dst, i), ref pairs, triple, length);
-                        extra += length - 3;
-                        dst = ref Unsafe.Add(ref dst, length - 3);
+                        extra += length - taken;
+                        dst = ref Unsafe.Add(ref dst, length - taken);
                         end = Math.Min(count, room - extra);
-                        i += 3;
+                        i += taken;
                         continue;
                     }
 

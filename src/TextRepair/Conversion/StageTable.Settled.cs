@@ -216,15 +216,15 @@ internal sealed unsafe partial class StageTable
         ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
         directPairs ??= NoDirectPairs;
-        // After the two header words (SettledDirectTables); the second gives the first table's shift.
-        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 2);
-        long mapped = MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[1], room);
+        // After the header words (SettledDirectTables); the last gives the first table's shift.
+        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), SettledHeaderWords);
+        long mapped = MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[SettledHeaderWords - 1], room);
         written = (int)mapped + (int)(mapped >> 32);
         return (int)mapped;
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
-    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], [], complete: false);
+    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], [], [], complete: false);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit

@@ -31,7 +31,13 @@ internal sealed unsafe partial class StageTable
     private const int TripleValueShift = 48;
 
     /// <summary>Values the triple table holds at most (its 16-bit value numbers); a triple beyond them is one where the pass returns.</summary>
-    private const int MaxTripleValues = (1 << (64 - TripleValueShift)) - 1;
+    private const int MaxTripleValues = (1 << (64 - TripleValueShift)) - 2;
+
+    /// <summary>The value number of a triple that begins four-unit keys of the quad table (<see cref="FindSettledQuad"/>), above <see cref="MaxTripleValues"/>.</summary>
+    private const ulong QuadNumber = MaxTripleValues + 1;
+
+    /// <summary>What <see cref="FindSettledTriple"/> returns for a triple with <see cref="QuadNumber"/>: a value entry of no length the values have.</summary>
+    internal const ulong QuadMarker = QuadNumber << TripleValueShift;
 
     /// <summary>What <see cref="FindSettledTriple"/> returns where the pass returns (no value has its top 16 bits set).</summary>
     internal const ulong TripleStops = ulong.MaxValue;
@@ -56,11 +62,13 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// Every first three units of this table's keys longer than two units, with the value index of a three-unit key
     /// that a walk from its units alone ends at and that begins no longer key, so that it is the match wherever it
-    /// starts (none of its units a surrogate or an ideographic description operator), otherwise -1.
+    /// starts (none of its units a surrogate or an ideographic description operator), otherwise -1; and the four-unit
+    /// keys that are such a match (<see cref="AddFourUnitKeys"/>).
     /// </summary>
-    internal List<(char First, char Second, char Third, int ValueIndex)> ThreeUnitPrefixes()
+    internal List<(char First, char Second, char Third, int ValueIndex)> ThreeUnitPrefixes(out List<(ulong Key, int ValueIndex)> fourUnitKeys)
     {
         var found = new List<(char First, char Second, char Third, int ValueIndex)>();
+        fourUnitKeys = [];
         Span<char> three = stackalloc char[3];
         foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
         {
@@ -89,6 +97,10 @@ internal sealed unsafe partial class StageTable
                 }
 
                 found.Add((three[0], three[1], three[2], valueIndex));
+                if ((third[0] & HasChildren) != 0)
+                {
+                    AddFourUnitKeys(three, third, fourUnitKeys);
+                }
             }
         }
 
@@ -100,16 +112,18 @@ internal sealed unsafe partial class StageTable
         BitConverter.IsLittleEndian ? first | ((ulong)second << 16) | ((ulong)third << 32) : ((ulong)first << 32) | ((ulong)second << 16) | third;
 
     /// <summary>
-    /// The settled pass's direct tables in one array: a header word (bits 0-7 the triple table's shift, bit 8
-    /// <see cref="CompleteTables"/> when <paramref name="complete"/>, bits 32-63 the triple table's offset from the
-    /// first pair table), a header word (bits 0-31 the shift of <paramref name="segmentation"/>'s pair table, bits
-    /// 32-63 that of <paramref name="lastStage"/>'s), then those two tables (<see cref="DirectPairTable"/>), each sized
-    /// for its own pairs (s2twp: 19,326 and 1,014, 652 of them of one unit), then the triple table of
-    /// <paramref name="triples"/> (key, value or null where the pass returns) and its values: a value of three units as
-    /// they lie in memory, one of another length as its length (bits 48-63) and where its units start
-    /// (<see cref="TripleValueOffsetMask"/>), after the values (session 20).
+    /// The settled pass's direct tables in one array: a header word for the quad table (bits 0-7 its shift, bits 32-63
+    /// its offset from the first pair table; session 20), one for the triple table (bits 0-7 its shift, bit 8
+    /// <see cref="CompleteTables"/> when <paramref name="complete"/>, bits 32-63 its offset), one for the pair tables
+    /// (bits 0-31 the shift of <paramref name="segmentation"/>'s, bits 32-63 that of the last stage's), then those two
+    /// tables (<see cref="DirectPairTable"/>), each sized for its own pairs (s2twp: 19,326 and 1,014, 652 of them of
+    /// one unit; <paramref name="lastStageOtherLength"/> join the second as <see cref="OtherLengthPair"/> and a value
+    /// number), then the triple table of <paramref name="triples"/> (key, value or null where the pass returns) and the
+    /// values: one of three units as they lie in memory, one of another length as its length (bits 48-63) and where its
+    /// units start (<see cref="TripleValueOffsetMask"/>), after the values; then the quad table of
+    /// <paramref name="quads"/> (<see cref="QuadTable"/>).
     /// </summary>
-    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(uint Pair, string Value)> lastStageOtherLength, List<(ulong Key, string? Value)> triples, bool complete)
+    internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(uint Pair, string Value)> lastStageOtherLength, List<(ulong Key, string? Value)> triples, List<(ulong Key, string Value)> quads, bool complete)
     {
         // The last stage's pairs whose value has another length than two share the triples' values (session 20).
         var values = new List<string>();
@@ -130,6 +144,7 @@ internal sealed unsafe partial class StageTable
         int slots = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * TripleSlotsPerKey)));
         int shift = 64 - BitOperations.Log2((uint)slots);
         var table = new ulong[slots];
+        ulong[] quadTable = QuadTable(quads, values, out HashSet<ulong> quadPrefixes);
         foreach ((ulong key, string? value) in triples)
         {
             // No key is 0 (no key starts with U+0000), so 0 marks an empty slot.
@@ -145,7 +160,9 @@ internal sealed unsafe partial class StageTable
                 values.Add(value!);
             }
 
-            table[index] = key | (written ? (ulong)values.Count << TripleValueShift : 0);
+            // A triple that begins four-unit keys in the quad table sends the pass there (session 20).
+            ulong number = written ? (ulong)values.Count : quadPrefixes.Contains(key) ? QuadNumber : 0;
+            table[index] = key | (number << TripleValueShift);
         }
 
         // The units of the values of another length, each from a ulong of its own.
@@ -167,7 +184,9 @@ internal sealed unsafe partial class StageTable
 
         ulong tripleHeader = (uint)shift | (complete ? CompleteTables : 0) | ((ulong)(first.Length + second.Length) << 32);
         ulong pairHeader = (uint)(32 - BitOperations.Log2((uint)first.Length)) | ((ulong)(32 - BitOperations.Log2((uint)second.Length)) << 32);
-        return [tripleHeader, pairHeader, .. first, .. second, .. table, .. entries, .. MemoryMarshal.Cast<char, ulong>(units.ToArray())];
+        ulong[] unitWords = MemoryMarshal.Cast<char, ulong>(units.ToArray()).ToArray();
+        ulong quadHeader = (uint)(64 - BitOperations.Log2((uint)(quadTable.Length / 2))) | ((ulong)(unitsStart + unitWords.Length) << 32);
+        return [quadHeader, tripleHeader, pairHeader, .. first, .. second, .. table, .. entries, .. unitWords, .. quadTable];
     }
 
     /// <summary>
@@ -242,7 +261,7 @@ internal sealed unsafe partial class StageTable
                 nint number = (nint)(slot >> TripleValueShift);
                 return number == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 3)) & NeedsSlowPath) != 0
                     ? TripleStops
-                    : Unsafe.Add(ref table0, (nint)mask + number);
+                    : number == (nint)QuadNumber ? QuadMarker : Unsafe.Add(ref table0, (nint)mask + number);
             }
 
             if (slot == 0)
