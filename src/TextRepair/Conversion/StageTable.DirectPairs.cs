@@ -35,9 +35,10 @@ internal sealed unsafe partial class StageTable
     /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
     /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
     /// Returns how many units it mapped in the low 32 bits, at most <paramref name="count"/> + 1 (a pair at the last
-    /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's triples whose
-    /// value has another length (session 20), which keep the write index by moving <paramref name="dst"/>, and stop
-    /// where the next write could pass <paramref name="room"/> units of it. <paramref name="pairs"/> is the
+    /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's phrases and key
+    /// pairs whose value has another length and its four-unit phrases (session 20), after which it moves
+    /// <paramref name="dst"/> by the difference so that one index serves both sides, and stops where a write could
+    /// pass <paramref name="room"/> units of the destination. <paramref name="pairs"/> is the
     /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
