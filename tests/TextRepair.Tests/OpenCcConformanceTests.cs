@@ -222,6 +222,22 @@ public sealed class OpenCcConformanceTests
     [InlineData("s2tw")]
     [InlineData("s2hk")]
     [InlineData("s2hkp")]
+    public void LastStagePairsOfAnotherLength_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Since session 20 the settled pass also writes a key pair of the last stage whose value has another length
+        // (控件 -> 控制項, 刷新 -> 重新整理, 内存 -> 記憶體, 端口 -> 埠 in s2twp), where no third unit goes on with a key and
+        // no segmentation key starts at its second unit; it still returns where one does (用户名, 脚本语言) or where a
+        // segmentation phrase holds the pair (主板). Several in a row move the output by their differences.
+        string[] pairs = ["控件", "脚本", "刷新", "位图", "算法", "内存", "用户", "端口", "主板", "用户名", "内存条", "控件刷新端口位图"];
+        AssertAsTheReferenceEngine(config, pairs.SelectMany(InContexts));
+        AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00控件\uFF0C端口", 40)) + "\U0001F50E"]);
+    }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
     public void SegmentationTriples_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
     {
         // The settled pass writes a three-unit segmentation phrase that begins no longer one (几何学 -> 幾何學, 发布会,
@@ -232,16 +248,51 @@ public sealed class OpenCcConformanceTests
         // there gave 一碗面 in s2twp, 張棟梁 in s2hk), nor within the pass's last units; alone, in a row, between other
         // units and at the end.
         string[] phrases = ["几何学", "发布会", "干什么", "面包车", "一碗面", "写字台", "张栋梁"];
-        foreach (string phrase in phrases)
-        {
-            string[] inputs =
-            [
-                phrase, "\uFF0C" + phrase + "\uFF0C\uFF0C", "\uFF0C" + phrase + "\U0001F50E\uFE0E\uFF0C", "\uFF0C" + phrase,
-                phrase + "\uFF0C", "\uFF0C\uFF0C" + phrase + phrase + "\uFF0C\uFF0C", "\u4E00" + phrase + "\u4E00\u4E00",
-            ];
-            AssertAsTheReferenceEngine(config, inputs);
-        }
+        AssertAsTheReferenceEngine(config, phrases.SelectMany(InContexts));
     }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SegmentationTriplesOfAnotherLength_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Since session 20 the settled pass also writes a three-unit phrase whose value has another length (对话框 ->
+        // 對話方塊, 数据源 -> 資料來源, 用户名 -> 使用者名稱 and 字符串 -> 字串 in s2twp, 内存条 -> 記憶體模組 in s2hkp),
+        // and the output runs ahead of (or behind) the input from there on: in the same contexts, several in a row, and
+        // in a long run of them where the difference adds up.
+        string[] phrases = ["对话框", "字符串", "数据源", "用户名", "文件名", "内存条", "对话框字符串内存条"];
+        AssertAsTheReferenceEngine(config, phrases.SelectMany(InContexts));
+        AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00对话框\uFF0C字符串", 40)) + "\U0001F50E"]);
+    }
+
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SegmentationQuads_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Since session 20 the settled pass writes a four-unit segmentation phrase that begins no longer one (电子表格 ->
+        // 試算表, 演示文稿 -> 簡報, 参考文献, 有价证券, 操作系统 -> 作業系統 in s2twp), where the triple table sends it to
+        // the four-unit keys; it returns at longer phrases (正则表达式, 文件扩展名), at first three units that go on
+        // otherwise (电子表, 演示文件), and before a unit it does not settle (an emoji), where the phrase's last unit would be
+        // taken back where it begins a key of the last stage and the phrase writes it otherwise than alone (一幻拉面 ->
+        // 一幻拉麪, 丈八灯台 -> 丈八燈臺).
+        string[] phrases = ["电子表格", "演示文稿", "参考文献", "有价证券", "操作系统", "正则表达式", "文件扩展名", "电子表", "演示文件", "一幻拉面", "丈八灯台", "电子表格演示文稿"];
+        AssertAsTheReferenceEngine(config, phrases.SelectMany(InContexts));
+        AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00电子表格\uFF0C操作系统", 40)) + "\U0001F50E"]);
+    }
+
+    // A phrase alone, in a row, between other units, before an emoji, before units the settled pass does not take (an
+    // ideographic description operator, a supplementary character that starts a key: 𣗊溪) and at the end.
+    private static string[] InContexts(string phrase) =>
+    [
+        phrase, "\uFF0C" + phrase + "\uFF0C\uFF0C", "\uFF0C" + phrase + "\U0001F50E\uFE0E\uFF0C", "\uFF0C" + phrase,
+        phrase + "\uFF0C", "\uFF0C\uFF0C" + phrase + phrase + "\uFF0C\uFF0C", "\u4E00" + phrase + "\u4E00\u4E00",
+        "\uFF0C" + phrase + "\u2FF0\u4E00\u4E00\uFF0C", "\uFF0C" + phrase + "𣗊溪\uFF0C",
+    ];
 
     // Each input converts as the reference engine converts it, with the scan tables built.
     private static void AssertAsTheReferenceEngine(string config, IEnumerable<string> inputs)

@@ -117,12 +117,12 @@ public sealed class StageTableTests
 
         uint[] settled = segmentation.SettledEntries([first, last], out ulong[] filter, out _, out _);
         char[] destination = new char[16];
-        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00", 0, destination, settled, filter));
-        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00", 0, destination, settled, filter));
-        Assert.Equal(3, segmentation.MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00", 0, destination, settled, filter));
+        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00", 0, destination, settled, filter, out _));
+        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00", 0, destination, settled, filter, out _));
+        Assert.Equal(3, segmentation.MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00", 0, destination, settled, filter, out _));
         Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u7532\u4E09\u4E00\u4E00", 3));
         string beforeUnsettled = "\u4E00\u7532\u4E01\u620A\u4E00";
-        Assert.Equal(2, segmentation.MapSettled(beforeUnsettled, 0, destination, settled, filter));
+        Assert.Equal(2, segmentation.MapSettled(beforeUnsettled, 0, destination, settled, filter, out _));
         Assert.True(StageTable.StopsAfterKeyStart(settled, beforeUnsettled, 2));
         Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u4E00\u4E01\u620A\u4E00", 2));
     }

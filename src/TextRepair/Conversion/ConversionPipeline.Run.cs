@@ -97,15 +97,16 @@ internal sealed partial class ConversionPipeline
                 {
                     // The units up to the next that may start a phrase or that the chain may not settle alone, in one
                     // pass (StageTable.Settled.cs). Where only a phrase may start, the segmentation table decides.
-                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledFilter!, _settledDirectPairs!);
+                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledFilter!, out int wrote, _settledDirectPairs!);
                     if (mapped > 0 && i + mapped < text.Length && StageTable.StopsAfterKeyStart(settled, text, i + mapped))
                     {
                         // The last unit mapped may begin a key of the last stage with what the chain makes of the
-                        // unsettled unit after it: StageTable.Settle decides it below.
+                        // unsettled unit after it: StageTable.Settle decides it below. The pass wrote it alone.
                         mapped--;
+                        wrote--;
                     }
 
-                    written += mapped;
+                    written += wrote;
                     i += mapped;
                     if (i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) && StartsNoKey(segmentation, text[i]))
                     {

@@ -57,44 +57,54 @@ internal sealed partial class ConversionPipeline
 
             (key[0], key[1]) = (first, second);
             string? value = length == 2 && !char.IsSurrogate(second) && !TextUnits.IsIdsOperator(second) ? Compose(key, valueIndex) : null;
-            composed.Add((StageTable.PairKey(first, second), value?.Length == 2 ? value[0] | ((uint)value[1] << 16) : StageTable.PairStops));
+            // A value ending in U+FFFE or U+FFFF would read as a stop or a value of another length (StageTable.OtherLengthPair).
+            bool written = value?.Length == 2 && value[1] < (char)(StageTable.OtherLengthPair >> 16);
+            composed.Add((StageTable.PairKey(first, second), written ? value![0] | ((uint)value[1] << 16) : StageTable.PairStops));
         }
 
-        return StageTable.SettledDirectTables(composed, LastStagePairs(segmentation, settled, inputs), SettledTriples(segmentation, lastStageTriples), complete: true);
+        List<(uint Pair, uint Value)> lastStage = LastStagePairs(segmentation, settled, inputs, out List<(uint Pair, string Value)> otherLength);
+        List<(ulong Key, string? Value)> triples = SettledTriples(segmentation, lastStageTriples, out List<(ulong Key, string Value)> quads);
+        return StageTable.SettledDirectTables(composed, lastStage, otherLength, triples, quads, complete: true);
     }
 
     /// <summary>
     /// The triple table of the settled pass: the segmentation table's three-unit keys that are the match wherever they
-    /// start (<see cref="StageTable.ThreeUnitPrefixes"/>) and whose segment converts through the chain to three units,
-    /// with those units: where the pass's filter stops at a settled unit with the key's triple token, the key is a
-    /// segment of its own, and the pass writes what the conversion loop would (<see cref="Compose"/>). Every other
-    /// triple the filter has a token for is in the table too, with <see cref="StageTable.TripleStops"/>: the
+    /// start (<see cref="StageTable.ThreeUnitPrefixes"/>), with what their segment converts to through the chain (of any
+    /// length since session 20; before, only three units): where the pass's filter stops at a settled unit with the
+    /// key's triple token, the key is a segment of its own, and the pass writes what the conversion loop would
+    /// (<see cref="Compose"/>). Every other triple the filter has a token for is in the table too, without a value: the
     /// segmentation's other first three units of longer keys, and <paramref name="lastStageTriples"/>, the last stage's.
     /// </summary>
     /// <remarks>Before, each three-unit key returned from the pass for <see cref="StageTable.Settle"/>, the
     /// segmentation <c>Match</c> (a walk three levels down) and the composed value from the cache: 9,348 per text in
     /// s2twp, s2tw, s2hk and s2hkp (session 19).</remarks>
-    private List<(ulong Key, ulong Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples)
+    private List<(ulong Key, string? Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples, out List<(ulong Key, string Value)> quads)
     {
-        var triples = new Dictionary<ulong, ulong>();
-        Span<char> key = stackalloc char[3];
-        foreach ((char first, char second, char third, int valueIndex) in segmentation.ThreeUnitPrefixes())
+        var triples = new Dictionary<ulong, string?>();
+        Span<char> key = stackalloc char[4];
+        List<(char First, char Second, char Third, int ValueIndex)> prefixes = segmentation.ThreeUnitPrefixes(out List<(ulong Key, int ValueIndex)> fourUnitKeys);
+        foreach ((char first, char second, char third, int valueIndex) in prefixes)
         {
             (key[0], key[1], key[2]) = (first, second, third);
-            string? value = valueIndex >= 0 ? Compose(key, valueIndex) : null;
-            triples[StageTable.TripleKey(first, second, third)] = value?.Length == 3
-                ? value[0] | ((ulong)value[1] << 16) | ((ulong)value[2] << 32)
-                : StageTable.TripleStops;
+            triples[StageTable.TripleKey(first, second, third)] = valueIndex >= 0 ? Compose(key.Slice(0, 3), valueIndex) : null;
+        }
+
+        // Four-unit keys that are the match wherever they start, composed as the triples (session 20).
+        quads = new List<(ulong Key, string Value)>(fourUnitKeys.Count);
+        foreach ((ulong four, int valueIndex) in fourUnitKeys)
+        {
+            StageTable.QuadUnits(four, key);
+            quads.Add((four, Compose(key, valueIndex)));
         }
 
         foreach (ulong triple in lastStageTriples)
         {
             // Where a segmentation key has the three units, its segment decides.
-            triples.TryAdd(triple, StageTable.TripleStops);
+            triples.TryAdd(triple, null);
         }
 
-        var found = new List<(ulong Key, ulong Value)>(triples.Count);
-        foreach (KeyValuePair<ulong, ulong> triple in triples)
+        var found = new List<(ulong Key, string? Value)>(triples.Count);
+        foreach (KeyValuePair<ulong, string?> triple in triples)
         {
             found.Add((triple.Key, triple.Value));
         }
@@ -116,9 +126,10 @@ internal sealed partial class ConversionPipeline
     /// <c>Match</c> at both units and <see cref="ConvertLastStageKey"/> (s2twp: 63,762 stops per text, 33,855 of them
     /// at a key pair of TWPhrases, session 19; session 18 wrote the 282 pairs that begin no segmentation key and no
     /// longer key of the last stage).</remarks>
-    private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs)
+    private List<(uint Pair, uint Value)> LastStagePairs(StageTable segmentation, uint[] settled, char[] inputs, out List<(uint Pair, string Value)> otherLength)
     {
         var found = new List<(uint Pair, uint Value)>();
+        otherLength = [];
         StageTable last = _chain[^1];
         if (!last.HasPairEntries)
         {
@@ -135,13 +146,23 @@ internal sealed partial class ConversionPipeline
             }
 
             ReadOnlySpan<char> value = length > 0 ? last.Value(valueIndex) : new ReadOnlySpan<char>(in a);
-            uint written = value.Length != Math.Max(length, 1) ? StageTable.PairStops : length == 2 ? value[0] | ((uint)value[1] << 16) : value[0];
+            // A two-unit value ending in U+FFFE would read as a value of another length (StageTable.OtherLengthPair).
+            bool twoUnits = length == 2 && value.Length == 2 && value[1] < (char)(StageTable.OtherLengthPair >> 16);
+            string? other = length == 2 && !twoUnits && value.Length > 0 ? value.ToString() : null;
+            uint written = twoUnits ? value[0] | ((uint)value[1] << 16) : length < 2 && value.Length == 1 ? value[0] : StageTable.PairStops;
             foreach (char u in firsts)
             {
                 foreach (char v in seconds)
                 {
                     (key[0], key[1]) = (u, v);
-                    found.Add((StageTable.PairKey(u, v), segmentation.Match(key, 0, out _) == 0 ? written : StageTable.PairStops));
+                    bool segmented = segmentation.Match(key, 0, out _) != 0;
+                    if (other is not null && !segmented)
+                    {
+                        otherLength.Add((StageTable.PairKey(u, v), other));
+                        continue;
+                    }
+
+                    found.Add((StageTable.PairKey(u, v), segmented ? StageTable.PairStops : written));
                 }
             }
         }

@@ -34,15 +34,20 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
     /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
-    /// Returns how many units it mapped, as many as it wrote: at most <paramref name="count"/> + 1 (a pair at the last
-    /// unit). <paramref name="pairs"/> is the direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
+    /// Returns how many units it mapped in the low 32 bits, at most <paramref name="count"/> + 1 (a pair at the last
+    /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's phrases and key
+    /// pairs whose value has another length and its four-unit phrases (session 20), after which it moves
+    /// <paramref name="dst"/> by the difference so that one index serves both sides, and stops where a write could
+    /// pass <paramref name="room"/> units of the destination. <paramref name="pairs"/> is the
+    /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    private static long MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, int room)
     {
         // The bound native-sized once: as an int it was sign-extended at every unit.
         nint i = 0;
-        nint end = count;
+        nint end = Math.Min(count, room);
+        nint extra = 0;
         while (i < end)
         {
             ref char at = ref Unsafe.Add(ref src, i);
@@ -79,6 +84,36 @@ internal sealed unsafe partial class StageTable
 
                 if (triple != 0)
                 {
+                    if (typeof(TPass) == typeof(SettledPass) && (triple >> TripleValueShift) != 0)
+                    {
+                        // A value of another length (用户名 -> 使用者名稱, session 20): copied from after the table, and
+                        // the output moves on by the difference, so that one index still serves both sides. Or a
+                        // triple that begins four-unit keys: the quad table decides (电子表格, session 20).
+                        nint taken = 3;
+                        if (triple == QuadMarker)
+                        {
+                            if (i + 2 >= end || (triple = FindSettledQuad(ref at, ref entry0, ref pairs)) == 0)
+                            {
+                                break;
+                            }
+
+                            taken = 4;
+                        }
+
+                        int length = SettledValueLength(triple);
+                        if (i + extra + length > room)
+                        {
+                            break;
+                        }
+
+                        CopyTripleValue(ref Unsafe.Add(ref dst, i), ref pairs, triple, length);
+                        extra += length - taken;
+                        dst = ref Unsafe.Add(ref dst, length - taken);
+                        end = Math.Min(count, room - extra);
+                        i += taken;
+                        continue;
+                    }
+
                     Unsafe.Add(ref dst, i) = (char)triple;
                     Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
                     Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
@@ -115,9 +150,27 @@ internal sealed unsafe partial class StageTable
                 }
             }
 
-            if (typeof(TPass) == typeof(SettledPass) && value == PairStops)
+            if (typeof(TPass) == typeof(SettledPass) && value >= OtherLengthPair)
             {
-                break;
+                if (value == PairStops)
+                {
+                    break;
+                }
+
+                // A key pair of the last stage whose value has another length (控件 -> 控制項, session 20): as a triple's.
+                ulong other = SettledValue(ref pairs, value & 0xFFFF);
+                int length = SettledValueLength(other);
+                if (i + extra + length > room)
+                {
+                    break;
+                }
+
+                CopyTripleValue(ref Unsafe.Add(ref dst, i), ref pairs, other, length);
+                extra += length - 2;
+                dst = ref Unsafe.Add(ref dst, length - 2);
+                end = Math.Min(count, room - extra);
+                i += 2;
+                continue;
             }
 
             Unsafe.Add(ref dst, i) = (char)value;
@@ -126,7 +179,7 @@ internal sealed unsafe partial class StageTable
             i += typeof(TPass) == typeof(SettledPass) && (value >> 16) == 0 ? 1 : 2;
         }
 
-        return (int)i;
+        return (uint)i | ((long)extra << 32);
     }
 
     /// <summary>

@@ -191,19 +191,22 @@ internal sealed unsafe partial class StageTable
     /// <summary>
     /// Maps the units from <paramref name="position"/> on at which no key of this table matches and that
     /// <paramref name="settled"/> (from <see cref="SettledEntries"/>) settles, each to one unit of
-    /// <paramref name="destination"/>, and returns how many: <see cref="MapFiltered"/> over the settled entries with
+    /// <paramref name="destination"/> (a phrase of the direct tables to its value, whose length may differ since session
+    /// 20: <paramref name="written"/>), and returns how many: <see cref="MapFiltered"/> over the settled entries with
     /// <paramref name="filter"/> (from <see cref="SettledEntries"/>). It stops before the first other unit (or before
     /// a unit whose input to the chain's last stage begins a key pair there with the next unit's), two units before
     /// the end of <paramref name="text"/>, or when <paramref name="destination"/> is full. A unit that starts a key of
     /// the last stage is mapped even when the next unit is not settled: the caller steps back (see
     /// <see cref="StopsAfterKeyStart"/>). Requires <see cref="HasStartFilter"/>.
     /// </summary>
-    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, ulong[]? directPairs = null)
+    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, out int written, ulong[]? directPairs = null)
     {
         Debug.Assert(HasStartFilter && settled.Length == 65536 && filter.Length == _startFilter!.Length);
         // One unit short of the destination: a direct pair at the last unit writes two.
-        int count = Math.Min(text.Length - 2 - position, destination.Length - 1);
-        if (count <= 0)
+        int count = text.Length - 2 - position;
+        int room = destination.Length - 1;
+        written = 0;
+        if (Math.Min(count, room) <= 0)
         {
             return 0;
         }
@@ -213,13 +216,15 @@ internal sealed unsafe partial class StageTable
         ref uint entry0 = ref MemoryMarshal.GetArrayDataReference(settled);
         ref ulong filter0 = ref MemoryMarshal.GetArrayDataReference(filter);
         directPairs ??= NoDirectPairs;
-        // After the two header words (SettledDirectTables); the second gives the first table's shift.
-        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), 2);
-        return MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[1]);
+        // After the header words (SettledDirectTables); the last gives the first table's shift.
+        ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), SettledHeaderWords);
+        long mapped = MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[SettledHeaderWords - 1], room);
+        written = (int)mapped + (int)(mapped >> 32);
+        return (int)mapped;
     }
 
     /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
-    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], complete: false);
+    private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], [], [], complete: false);
 
     /// <summary>
     /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit
