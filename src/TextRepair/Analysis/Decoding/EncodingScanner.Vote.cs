@@ -62,8 +62,9 @@ internal static partial class EncodingScanner
 
                 // A token repeated in the same context is one piece of evidence, not many (a long run cut into equal
                 // tokens).
+                // The clean-token cache is not asked: the vote must not depend on what the process repaired before.
                 if (voters.Exists(v => v.Before == before && v.After == after && v.Token.AsSpan().SequenceEqual(text.AsSpan(start, end - start)))
-                    || CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after) || !MayBeDamaged(text, start, end - start, before, after))
+                    || !MayBeDamaged(text, start, end - start, before, after))
                 {
                     continue;
                 }
