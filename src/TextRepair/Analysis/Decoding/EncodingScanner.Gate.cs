@@ -10,8 +10,9 @@ internal static partial class EncodingScanner
 
     /// <summary>
     /// Characters of the tokens <see cref="MayBeDamaged"/> found may be damaged on this thread: what the lattice may
-    /// search (<see cref="LineDecisions"/> searches a token only then, and not one known to be clean, which it skips
-    /// before asking), the work to count where wall time would be a flaky measure (tests).
+    /// search (<see cref="LineDecisions"/> searches a token only then, and not one known to be clean; the vote asks each
+    /// token it reads once, and the scan does not ask again of a token the vote read), the work to count where wall
+    /// time would be a flaky measure (tests).
     /// </summary>
     internal static long MayBeDamagedChars => t_mayBeDamagedChars;
 

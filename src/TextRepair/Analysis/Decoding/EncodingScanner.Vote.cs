@@ -39,9 +39,9 @@ internal static partial class EncodingScanner
     /// <summary>
     /// The chain the text's first tokens that may be damaged (up to <see cref="MaxVoters"/>) support best together, or
     /// null when no chain is supported by <see cref="MinVoters"/> of them. Each token supports each chain whose
-    /// readings of it clear the thresholds by the gain of that chain's choice (<see cref="TokenReading.ChainGain"/>; the chains weighed are those the tokens propose, <see cref="TokenReading.ProposedChains"/>), and
-    /// a chain's support is the sum over the tokens: the log-likelihood of the whole text under the chain, against the
-    /// text as it stands. Token by token, a short token reads about as well by several chains ("¾È³ç", EUC-KR read as
+    /// readings of it clear the thresholds by the gain of that chain's choice (<see cref="TokenReading.ChainGain"/>; the
+    /// chains weighed are those the tokens propose, <see cref="TokenReading.ProposedChains"/>), and a chain's support is
+    /// the sum over the tokens: the log-likelihood of the whole text under the chain, against the text as it stands. Token by token, a short token reads about as well by several chains ("¾È³ç", EUC-KR read as
     /// windows-1252, reads 照括 by EUC-JP 2 nats better than 안녕), and the first token decided would set the chain of
     /// the whole text (<see cref="KnownChains"/>); together, the text's tokens tell the chain. The tokens searched are
     /// left in <paramref name="searched"/> by their start, for the scan to reuse. Linear in the text's length.
@@ -61,8 +61,8 @@ internal static partial class EncodingScanner
                 char after = end < lineEnd ? text[end] : Language.CharNgramModel.Boundary;
 
                 // A token repeated in the same context is one piece of evidence, not many (a long run cut into equal
-                // tokens).
-                // The clean-token cache is not asked: the vote must not depend on what the process repaired before.
+                // tokens). The clean-token cache is not asked: the vote must not depend on what the process repaired
+                // before.
                 if (voters.Exists(v => v.Before == before && v.After == after && v.Token.AsSpan().SequenceEqual(text.AsSpan(start, end - start)))
                     || !MayBeDamaged(text, start, end - start, before, after))
                 {

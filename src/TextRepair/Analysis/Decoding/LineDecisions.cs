@@ -149,15 +149,13 @@ internal sealed class LineDecisions
         return damaged;
     }
 
-    // Waiting tokens, which a known chain reads exactly but not well enough on their own evidence: each follows the
-    // chain the text's tokens elected together (KnownChains.Elected) when that reads it at least as well as it stands
-    // (unless all it restores is quoted in CJK prose, see Taken), and is otherwise decided on its own evidence.
     // A token that does not look damaged is suspect only where the chain's wrong decoder writes text that looks clean:
     // a double-byte decoder writes CJK letters, and the token holds nothing beyond ASCII but CJK letters (Han, kana,
-    // Hangul) and the decoder's U+FFFD for bytes it lost. Letters of other scripts are the writer's: a clean German line beside lines of Shift-JIS read as cp437
-    // read "über" as "｜er" by that chain about as well as it stands (cp437's ü is a Shift-JIS lead byte), and so did
-    // "gewünschte" by EUC-KR read as GBK (GBK has ü), 7 of 1,200 generated mixed texts. CJK punctuation is where
-    // double-byte code pages differ most (the symbol rows), and a clean 「 beside lines of Big5 read as GBK read as ☆.
+    // Hangul) and the decoder's U+FFFD for bytes it lost. Letters of other scripts are the writer's: a clean German
+    // line beside lines of Shift-JIS read as cp437 read "über" as "｜er" by that chain about as well as it stands
+    // (cp437's ü is a Shift-JIS lead byte), and so did "gewünschte" by EUC-KR read as GBK (GBK has ü), 7 of 1,200
+    // generated mixed texts. CJK punctuation is where double-byte code pages differ most (the symbol rows), and a clean
+    // 「 beside lines of Big5 read as GBK read as ☆.
     private static bool WritesCjk(LayerStep[] chain, string token)
     {
         if (chain[0].Wrong is not { Kind: CodecKind.Table } wrong || !wrong.Page.IsDoubleByte)
@@ -180,7 +178,7 @@ internal sealed class LineDecisions
     // well as it stands (TokenReading.DecideByChain), it has MinElectedFollowLength characters, and what it restores
     // holds a letter: a chain is shown by the letters it restores, and one symbol read as another is no evidence of it
     // (a clean "Legende…" beside lines of Big5 read as GBK read as "Legende＃", as likely as it stands, in the held-out
-    // half of MixedDocumentTests).
+    // half of MixedDocumentTests). A restoration quoted in CJK prose is rejected as elsewhere (see Taken).
     private bool FollowElected(TokenReading token, LayerStep[] elected)
     {
         if (token.Token.Length < MinElectedFollowLength || !token.DecideByChain(elected))
@@ -200,6 +198,9 @@ internal sealed class LineDecisions
         return true;
     }
 
+    // Waiting tokens, which a known chain reads exactly but not well enough on their own evidence: each follows the
+    // chain the text's tokens elected together (KnownChains.Elected, see FollowElected), and is otherwise decided on
+    // its own evidence.
     private void DecideAll(List<TokenReading> tokens)
     {
         foreach (TokenReading token in tokens)

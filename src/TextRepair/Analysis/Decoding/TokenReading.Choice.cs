@@ -180,13 +180,9 @@ internal sealed partial class TokenReading
         return best;
     }
 
-    // The log-likelihood of the token with the accepted groups of the reading applied, less the prior cost of the
-    // reading's layers (the token's own score is the same for every reading, so it is left out). Groups the reading
-    // only loses are applied too, each U+FFFD scored as a lost character (see RunJudge.LostGain, which weighs them the
-    // same way when runs are compared).
     /// <summary>
     /// The chains the token proposes for the text's vote (see <see cref="EncodingScanner.ElectChain"/>): those of its
-    /// <see cref="MaxVotedChains"/> likeliest distinct exact readings that restore text. Searches the token.
+    /// <see cref="MaxVotedChains"/> likeliest distinct exact readings by one or more layers. Searches the token.
     /// </summary>
     public List<LayerStep[]> ProposedChains()
     {
@@ -209,8 +205,8 @@ internal sealed partial class TokenReading
     }
 
     /// <summary>
-    /// The gain over the token as it stands of the choice among the readings by <paramref name="steps"/> (replayed when the
-    /// search kept another chain's reading of the same text), or null when none clears the thresholds (see
+    /// The gain over the token as it stands of the choice among the readings by <paramref name="steps"/> (replayed
+    /// when the search kept another chain's reading of the same text), or null when none clears the thresholds (see
     /// <see cref="Choose"/>): the token's vote for the chain.
     /// </summary>
     public double? ChainGain(LayerStep[] steps)
@@ -228,6 +224,10 @@ internal sealed partial class TokenReading
     /// </summary>
     internal const int MaxVotedChains = 4;
 
+    // The log-likelihood of the token with the accepted groups of the reading applied, less the prior cost of the
+    // reading's layers (the token's own score is the same for every reading, so it is left out). Groups the reading
+    // only loses are applied too, each U+FFFD scored as a lost character (see RunJudge.LostGain, which weighs them the
+    // same way when runs are compared).
     private static double AppliedGain(string token, char before, char after, Candidate reading, bool[] accepted)
     {
         var segment = new System.Text.StringBuilder(token.Length + 8);
