@@ -22,8 +22,9 @@ internal sealed class Candidate
     private SpanScore? _score;
     private string? _chain;
 
-    private Candidate(string text, string[] names, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score)
+    private Candidate(string text, string[] names, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score, bool textShown = true)
     {
+        TextShown = textShown;
         Text = text;
         _names = names;
         Steps = steps;
@@ -56,6 +57,12 @@ internal sealed class Candidate
     /// <summary>Every group decoded (nothing kept as it was because its bytes were invalid).</summary>
     public bool Exact { get; }
 
+    /// <summary>
+    /// False when a layer under the first was read mostly through losses (see <see cref="LayerUndo.ShownByLossFreeText"/>):
+    /// the reading may show that the token is damaged, but its text is a guess and is never written.
+    /// </summary>
+    public bool TextShown { get; }
+
     /// <summary>Log-likelihood of <see cref="Text"/> as clean text, in the token's context (computed on first use).</summary>
     public SpanScore Score => _score ??= TextLikelihood.Score(Text, _before, _after);
 
@@ -83,7 +90,7 @@ internal sealed class Candidate
         Candidate state = Identity(token, before, after);
         foreach (LayerStep step in steps)
         {
-            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost);
+            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state.Steps.Length > 0);
             if (layer is null)
             {
                 return null;
@@ -110,7 +117,7 @@ internal sealed class Candidate
         }
 
         tokenLength = TokenBounds[groups - 1];
-        return new Candidate(Text[..TextBounds[groups - 1]], _names, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null);
+        return new Candidate(Text[..TextBounds[groups - 1]], _names, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null, TextShown);
     }
 
     /// <summary>True when this reading undid exactly <paramref name="steps"/>.</summary>
@@ -152,7 +159,8 @@ internal sealed class Candidate
         }
 
         string name = step.Wrong == Codec.Windows1252 && HasC1(Text) ? step.Truth.AsReadBy("iso-8859-1") : step.Truth.AsReadBy(step.Wrong);
-        return new Candidate(layer.Text, [.. _names, name], [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null);
+        bool shown = TextShown && (Steps.Length == 0 || LayerUndo.ShownByLossFreeText(layer));
+        return new Candidate(layer.Text, [.. _names, name], [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null, shown);
     }
 
     private static bool HasC1(string text)

@@ -150,8 +150,9 @@ internal static class CandidateSearch
                             // chain, so a deeper layer that leaves groups it cannot decode explains part of the token
                             // by chance ("ÀÁÂÃÄÅ", gbk read as windows-1252, gave 懒旅呐, and utf-8 read as utf-16le
                             // turned only 呐 into "PT"). The first layer may keep groups: a token can mix clean text
-                            // with text one wrong decoder wrote.
-                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1);
+                            // with text one wrong decoder wrote. A deeper layer read mostly through losses stays,
+                            // marked (Candidate.LossShown): it shows damage, not text.
+                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1, marksAreCharacters: depth > 1);
                             if (layer is not null && (depth == 1 || layer.Invalid == 0) && seen.Add(layer.Text))
                             {
                                 found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1)));

@@ -148,7 +148,7 @@ internal static partial class LayerUndo
                 // U+FFFD for a lead byte with an invalid trail and reads the trail as the next lead: "瀹夎�呭寘" for
                 // 安装包 keeps 装's last byte in 呭).
                 int end = position + k + 1;
-                while (end < bytes.Count && end - position < need && (bytes[end] is >= 0x80 and < 0xC0 || (bytes.LostSlotIsOneByte && bytes[end] == LostByte)))
+                while (end < bytes.Count && end - position < need && (bytes[end] is >= 0x80 and < 0xC0 || (bytes[end] == LostByte && (bytes.LostSlotIsOneByte || LostRunEndsCharacter(ref bytes, end, position + need)))))
                 {
                     end++;
                 }
@@ -220,6 +220,23 @@ internal static partial class LayerUndo
         }
 
         return need;
+    }
+
+    // True when the lost stretches from slot on, up to the character's end (characterEnd, in slots when each stretch is
+    // one byte), are followed by no continuation byte: each stretch stands for at least one byte, so when the
+    // character still needs as many bytes as there are stretches and nothing after them can be its rest, they are all
+    // its bytes (Python's GBK reader writes U+FFFD for each byte it cannot read: 检, E6 A3 80, before 查 is "锋��鏌",
+    // one lost character, not two). A continuation byte after them is the rest of a character whose lead a stretch
+    // took, which the caller reads as such.
+    private static bool LostRunEndsCharacter(ref Slots bytes, int slot, int characterEnd)
+    {
+        int end = slot;
+        while (end < bytes.Count && bytes[end] == LostByte)
+        {
+            end++;
+        }
+
+        return end <= characterEnd && (end == bytes.Count || bytes[end] is < 0x80 or >= 0xC0);
     }
 
     private static int DecodeUtf16(bool bigEndian, ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)

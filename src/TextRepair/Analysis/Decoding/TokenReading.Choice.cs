@@ -31,33 +31,53 @@ internal sealed partial class TokenReading
             return StandsOut(token, before, after, readings, ref bestAccepted);
         }
 
+        // Readings whose text is a guess (Candidate.TextShown) show the token damaged but are never written: the
+        // others are chosen among. When none is left, the likeliest reading of the whole field may still replace the
+        // guess (see Likeliest); else the token is reported lossy as it stands.
+        if (passing.Exists(p => !p.Reading.TextShown) && passing.FindAll(p => p.Reading.TextShown) is { Count: > 0 } shown)
+        {
+            passing = shown;
+        }
+
+        Candidate chosen;
         if (passing.Count == 1)
         {
             bestAccepted = passing[0].Accepted;
-            return Guessed(token, before, after, readings, Likeliest(token, before, after, readings, passing[0].Reading, chosenRank: null, ref bestAccepted), ref guess);
+            chosen = Likeliest(token, before, after, readings, passing[0].Reading, chosenRank: null, ref bestAccepted);
         }
-
-        // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of their
-        // runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of cp866's
-        // "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over the reading
-        // that restores it. Runs are judged without the groups a reading only loses, so of two readings that restore
-        // alike, the one that loses more characters would win by its cleaner run boundaries: the losses count as lost
-        // characters in the whole. Equal ranks (readings that differ only in runs not accepted): the likelier reading
-        // as a whole.
-        Candidate? best = null;
-        double bestRank = double.NegativeInfinity;
-        foreach ((Candidate c, bool[] accepted) in passing)
+        else
         {
-            double rank = AppliedGain(token, before, after, c, accepted);
-            if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
+            // Readings are compared by what applying their accepted runs makes of the whole token, not by the sum of
+            // their runs' gains: a reading that cannot decode a group in the middle of the damage (cp437 has no "и" of
+            // cp866's "╜и", 建) splits it into runs that each leave the group out of their sums, and would win over the
+            // reading that restores it. Runs are judged without the groups a reading only loses, so of two readings that
+            // restore alike, the one that loses more characters would win by its cleaner run boundaries: the losses
+            // count as lost characters in the whole. Equal ranks (readings that differ only in runs not accepted): the
+            // likelier reading as a whole.
+            Candidate? best = null;
+            double bestRank = double.NegativeInfinity;
+            foreach ((Candidate c, bool[] accepted) in passing)
             {
-                best = c;
-                bestAccepted = accepted;
-                bestRank = rank;
+                double rank = AppliedGain(token, before, after, c, accepted);
+                if (rank > bestRank || (rank == bestRank && best is not null && c.Score.Total > best.Score.Total))
+                {
+                    best = c;
+                    bestAccepted = accepted;
+                    bestRank = rank;
+                }
             }
+
+            chosen = Likeliest(token, before, after, readings, best!, bestRank, ref bestAccepted);
         }
 
-        return Guessed(token, before, after, readings, Likeliest(token, before, after, readings, best!, bestRank, ref bestAccepted), ref guess);
+        if (!chosen.TextShown)
+        {
+            bestAccepted = null;
+            guess = chosen;
+            return null;
+        }
+
+        return Guessed(token, before, after, readings, chosen, ref guess);
     }
 
     // A whole field that a reading of two or more layers turns into text and lost bytes is restored only when that
@@ -182,13 +202,14 @@ internal sealed partial class TokenReading
 
     /// <summary>
     /// The chains the token proposes for the text's vote (see <see cref="EncodingScanner.ElectChain"/>): those of its
-    /// <see cref="MaxVotedChains"/> likeliest distinct exact readings by one or more layers. Searches the token.
+    /// <see cref="MaxVotedChains"/> likeliest distinct exact readings by one or more layers whose text is shown
+    /// (<see cref="Candidate.TextShown"/>). Searches the token.
     /// </summary>
     public List<LayerStep[]> ProposedChains()
     {
         var chains = new List<LayerStep[]>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Candidate c in Readings.Where(c => c.Exact && c.Layers > 0).OrderByDescending(c => c.Score.Total - (c.Layers * EncodingDecision.LayerCost)))
+        foreach (Candidate c in Readings.Where(c => c.Exact && c.TextShown && c.Layers > 0).OrderByDescending(c => c.Score.Total - (c.Layers * EncodingDecision.LayerCost)))
         {
             if (chains.Count == MaxVotedChains)
             {
