@@ -6,7 +6,8 @@ namespace TextRepair.Analysis.Decoding;
 /// <param name="Truth">The true encoding.</param>
 /// <param name="Wrong">The wrong decoder.</param>
 /// <param name="MarksLost">The wrong decoder's loss mark right after a non-ASCII character stands for a lost byte (see <see cref="LayerUndo.MayHaveLostMarks"/>).</param>
-internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool MarksLost);
+/// <param name="OtherLayout">The wrong decoder was another implementation, whose layout puts some characters at other bytes (see <see cref="CodePage.AddOtherLayout"/>).</param>
+internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool MarksLost, bool OtherLayout = false);
 
 /// <summary>
 /// A reading of a token with some layers of mojibake undone: its text, the chain undone and the boundaries where it
@@ -90,7 +91,7 @@ internal sealed class Candidate
         Candidate state = Identity(token, before, after);
         foreach (LayerStep step in steps)
         {
-            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state.Steps.Length > 0);
+            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state.Steps.Length > 0, otherLayout: step.OtherLayout);
             if (layer is null)
             {
                 return null;

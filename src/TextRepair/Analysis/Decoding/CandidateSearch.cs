@@ -137,6 +137,10 @@ internal static class CandidateSearch
 
                     // The framework's double-byte decoders write a loss mark for bytes they lose: try both readings of it.
                     bool marks = LayerUndo.MayHaveLostMarks(state.Text, wrong);
+
+                    // Another implementation of the wrong decoder that writes some of the text's characters at other
+                    // bytes (Python's Big5): try that layout too.
+                    bool otherLayout = wrong.Kind == CodecKind.Table && wrong.Page.HasOtherLayout(state.Text);
                     foreach (Codec truth in Codec.TrueEncodings)
                     {
                         if (truth.Family == wrong.Family || !Composes(state.Steps, truth, wrong))
@@ -144,18 +148,21 @@ internal static class CandidateSearch
                             continue;
                         }
 
-                        for (int lostMarks = 0; lostMarks <= (marks ? 1 : 0); lostMarks++)
+                        for (int variant = 0; variant < (marks ? 2 : 1) * (otherLayout ? 2 : 1); variant++)
                         {
+                            int lostMarks = marks ? variant & 1 : 0;
+                            bool inOtherLayout = otherLayout && variant >= (marks ? 2 : 1);
+
                             // A layer after the first must decode every group: all of a token went through the same
                             // chain, so a deeper layer that leaves groups it cannot decode explains part of the token
                             // by chance ("ÀÁÂÃÄÅ", gbk read as windows-1252, gave 懒旅呐, and utf-8 read as utf-16le
                             // turned only 呐 into "PT"). The first layer may keep groups: a token can mix clean text
                             // with text one wrong decoder wrote. A deeper layer read mostly through losses stays,
-                            // marked (Candidate.LossShown): it shows damage, not text.
-                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1, marksAreCharacters: depth > 1);
+                            // marked (Candidate.TextShown): it shows damage, not text.
+                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1, marksAreCharacters: depth > 1, otherLayout: inOtherLayout);
                             if (layer is not null && (depth == 1 || layer.Invalid == 0) && seen.Add(layer.Text))
                             {
-                                found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1)));
+                                found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1, inOtherLayout)));
                             }
                         }
                     }

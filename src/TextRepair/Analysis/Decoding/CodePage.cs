@@ -22,6 +22,11 @@ internal sealed class CodePage
     private readonly ushort[] _encode = new ushort[65536];
     private readonly ulong[] _encodable = new ulong[65536 / 64];
 
+    // char -> encoded value in another implementation's layout, for the characters it writes at other bytes (see
+    // AddOtherLayout); null for most pages.
+    private Dictionary<char, ushort>? _otherLayout;
+    private ulong[]? _otherLayoutMask;
+
     static CodePage()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -124,6 +129,54 @@ internal sealed class CodePage
 
     /// <summary>The encoded value of an encodable character: a byte below 0x100, else lead &lt;&lt; 8 | trail.</summary>
     public int EncodedValue(char c) => _encode[c];
+
+    /// <summary>
+    /// The encoded value of an encodable character as the other layout writes it (see <see cref="AddOtherLayout"/>)
+    /// when <paramref name="otherLayout"/> and it has one there, else <see cref="EncodedValue(char)"/>.
+    /// </summary>
+    public int EncodedValue(char c, bool otherLayout) =>
+        otherLayout && _otherLayout is not null && _otherLayout.TryGetValue(c, out ushort value) ? value : _encode[c];
+
+    /// <summary>True when some character of <paramref name="text"/> has other bytes in the other layout (see <see cref="AddOtherLayout"/>).</summary>
+    public bool HasOtherLayout(ReadOnlySpan<char> text)
+    {
+        if (_otherLayout is null)
+        {
+            return false;
+        }
+
+        ulong[] mask = _otherLayoutMask!;
+        foreach (char c in text)
+        {
+            if ((mask[c >> 6] & (1UL << c)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Records that another implementation of this code page writes <paramref name="c"/> for <paramref name="value"/>,
+    /// where this page reads those bytes otherwise: a character this page cannot encode becomes another character of
+    /// the bytes (<see cref="AddFlavour"/>); one it encodes elsewhere gets the bytes as its value in the other layout,
+    /// which a whole text either was read in or not (Python's Big5 puts the ETEN rows' kana and circled numbers at
+    /// other bytes than the browsers' table: <see cref="CodePageFlavours.PythonBig5"/>). Only while the page is being
+    /// built.
+    /// </summary>
+    internal void AddOtherLayout(char c, int value)
+    {
+        if (!CanEncode(c))
+        {
+            AddFlavour(c, value);
+        }
+        else if (_encode[c] != value && c != Invalid && !char.IsSurrogate(c) && value is > 0x7F and <= 0xFFFF)
+        {
+            (_otherLayout ??= [])[c] = (ushort)value;
+            (_otherLayoutMask ??= new ulong[65536 / 64])[c >> 6] |= 1UL << c;
+        }
+    }
 
     /// <summary>Writes the bytes of <paramref name="c"/> (0 bytes when it is not encodable) and returns how many.</summary>
     public int Encode(char c, Span<byte> destination)

@@ -51,6 +51,32 @@ internal static class CodePageFlavours
         AddPairs(page, big5);
     }
 
+    /// <summary>
+    /// Big5 as the browsers read it (<see cref="WhatwgBig5"/>), and as Python's <c>big5</c> codec reads the rows where
+    /// implementations disagree (<see cref="Big5PythonRows"/>): its symbols, and the ETEN rows C6-C8, whose kana,
+    /// Cyrillic and circled numbers it places at other bytes than the browsers' HKSCS table (あ is C6A6 to Python, C6E8
+    /// to a browser; code page 950 has private use there). GBK text read by Python as Big5 holds such characters for
+    /// about one byte pair in fifty (请 is C7EB, Python's ③), so it is undone in that layout too (<see cref="CodePage.AddOtherLayout"/>).
+    /// </summary>
+    public static void PythonBig5(CodePage page)
+    {
+        WhatwgBig5(page);
+        ReadOnlySpan<byte> leads = Big5PythonRows.Leads;
+        ReadOnlySpan<char> chars = Big5PythonRows.Chars;
+        for (int row = 0; row < leads.Length; row++)
+        {
+            for (int k = 0; k < Big5PythonRows.TrailsPerRow; k++)
+            {
+                int trail = k < 0x3F ? 0x40 + k : 0xA1 + (k - 0x3F);
+                char c = chars[(row * Big5PythonRows.TrailsPerRow) + k];
+                if (c != '\uFFFF' && page.DecodeDouble(leads[row], trail) != c)
+                {
+                    page.AddOtherLayout(c, (leads[row] << 8) | trail);
+                }
+            }
+        }
+    }
+
     /// <summary>Shift-JIS with the JIS X 0208 mapping (Java, Python, iconv), from the framework's EUC table of it.</summary>
     public static void JisShiftJis(CodePage page)
     {

@@ -29,7 +29,7 @@ internal static partial class LayerUndo
         int[] charStart = ArrayPool<int>.Shared.Rent(marked.Length + 1);
         try
         {
-            Encode(marked, wrongDecoder, marksLost: false, marksAreCharacters: false, ref bytes, charStart);
+            Encode(marked, wrongDecoder, marksLost: false, marksAreCharacters: false, otherLayout: false, ref bytes, charStart);
             var text = new StringBuilder(marked.Length);
             var oldBounds = new List<int> { 0 };
             var newBounds = new List<int> { 0 };

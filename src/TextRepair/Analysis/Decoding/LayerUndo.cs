@@ -20,6 +20,9 @@ internal sealed record LayerResult(string Text, int[] OldBounds, int[] NewBounds
 
     /// <summary>Characters beyond ASCII of the old text in groups decoded without a lost byte (see <see cref="LayerUndo.ShownByLossFreeText"/>).</summary>
     public int LossFreeNonAscii { get; init; }
+
+    /// <summary>The same, in groups that changed (see <see cref="LayerUndo.ShownByLossFreeText"/>).</summary>
+    public int ChangedLossFreeNonAscii { get; init; }
 }
 
 /// <summary>
@@ -88,9 +91,10 @@ internal static partial class LayerUndo
     /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
     /// the wrong decoder's loss mark right after a non-ASCII character is read as a lost byte (see <see cref="MayHaveLostMarks"/>).
     /// With <paramref name="marksAreCharacters"/> (a layer under another) each U+FFFD is a whole character of the
-    /// wrong decoder's output that the outer layer lost.
+    /// wrong decoder's output that the outer layer lost. With <paramref name="otherLayout"/> the wrong decoder's characters
+    /// are encoded as its other implementation writes them (<see cref="CodePage.AddOtherLayout"/>).
     /// </summary>
-    public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false, bool marksAreCharacters = false)
+    public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false, bool marksAreCharacters = false, bool otherLayout = false)
     {
         // Working buffers from the pool: the bytes (at most 4 slots per character), where each character starts, the
         // output (at most one character per byte slot), and the boundaries.
@@ -101,11 +105,11 @@ internal static partial class LayerUndo
         int[] newBounds = ArrayPool<int>.Shared.Rent(text.Length + 1);
         try
         {
-            Encode(text, wrongDecoder, marksLost, marksAreCharacters, ref bytes, charStart);
+            Encode(text, wrongDecoder, marksLost, marksAreCharacters, otherLayout, ref bytes, charStart);
             bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
             bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
             bytes.LostSlotIsOneByte = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
-            int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0, nonAscii = 0, lossFree = 0;
+            int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0, nonAscii = 0, lossFree = 0, changedLossFree = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
             bool groupInvalid = false;
@@ -148,7 +152,9 @@ internal static partial class LayerUndo
                 }
                 else
                 {
-                    changed += old.SequenceEqual(output.AsSpan(groupOut, written - groupOut)) ? 0 : 1;
+                    bool groupChanged = !old.SequenceEqual(output.AsSpan(groupOut, written - groupOut));
+                    changed += groupChanged ? 1 : 0;
+                    changedLossFree += groupChanged && groupLost == 0 ? beyondAscii : 0;
                     lost += groupLost;
                 }
 
@@ -165,6 +171,7 @@ internal static partial class LayerUndo
             {
                 NonAscii = nonAscii,
                 LossFreeNonAscii = lossFree,
+                ChangedLossFreeNonAscii = changedLossFree,
             };
         }
         finally
@@ -183,10 +190,22 @@ internal static partial class LayerUndo
     /// groups with no U+FFFD. A lost character of the outer layer's output decodes to U+FFFD under any chain, and takes
     /// the bytes next to it along, so where most of the text is lost every deep chain reads it "exactly"; the language
     /// model then prefers the chain that merges the most characters into the fewest losses, and one real character
-    /// between them is a guess.
+    /// between them is a guess. For the same reason the layer must change at least <see cref="MinLossFreeChanged"/>
+    /// characters outside the losses: one character read as another beside a loss is the language model's preference
+    /// for a commoner character, not a chain.
     /// </summary>
     public static bool ShownByLossFreeText(LayerResult layer) =>
-        layer.Lost == 0 || layer.LossFreeNonAscii >= layer.NonAscii * MinLossFreeShare;
+        layer.Lost == 0
+        || (layer.LossFreeNonAscii >= layer.NonAscii * MinLossFreeShare && layer.ChangedLossFreeNonAscii >= MinLossFreeChanged);
+
+    /// <summary>
+    /// Characters a deeper layer with losses must change outside them (see <see cref="ShownByLossFreeText"/>). Two:
+    /// 오늘은 날씨가 좋네요 in UTF-8 read by Python as GBK loses a byte in each word; its second word, "雮犾敤臧�", read
+    /// as UTF-8 read as UTF-16LE is five characters with a loss, and a layer under that changing one of them ("馳rde�",
+    /// by Shift-JIS read as Big5) won. With two asked, tools/probe-per-byte-readers.py's lines given an invented
+    /// character went from 8 to 7 and no output of the evaluation sets changed.
+    /// </summary>
+    internal const int MinLossFreeChanged = 2;
 
     /// <summary>
     /// Share of a deeper layer's text beyond ASCII that must be read without a loss (see <see cref="ShownByLossFreeText"/>).
@@ -234,7 +253,7 @@ internal static partial class LayerUndo
         public readonly int this[int index] => Items[index];
     }
 
-    private static void Encode(string text, Codec wrongDecoder, bool marksLost, bool marksAreCharacters, ref Slots bytes, int[] charStart)
+    private static void Encode(string text, Codec wrongDecoder, bool marksLost, bool marksAreCharacters, bool otherLayout, ref Slots bytes, int[] charStart)
     {
         bool markRun = false;
         bool single = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
@@ -273,7 +292,7 @@ internal static partial class LayerUndo
                     }
                     else
                     {
-                        int value = page.EncodedValue(c);
+                        int value = page.EncodedValue(c, otherLayout);
                         if (value >= 0x100)
                         {
                             bytes.Add(value >> 8);
