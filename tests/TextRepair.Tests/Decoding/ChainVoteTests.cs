@@ -110,13 +110,14 @@ public sealed class ChainVoteTests
     [Fact]
     public void TokensRepeated_VoteOnce()
     {
-        // The same token ten times is one piece of evidence: no chain is elected on it.
+        // The same token ten times is one piece of evidence: no chain is elected on it, and it is one voter (the scan
+        // reuses it; none when the clean-token cache knows it clean).
         string field = Encoding.GetEncoding("windows-1252").GetString(Encoding.GetEncoding("euc-kr").GetBytes("안녕"));
         string text = string.Join("\n", Enumerable.Repeat(field, 10));
         var searched = new Dictionary<int, TokenReading>();
 
         Assert.Null(EncodingScanner.ElectChain(text, searched));
-        Assert.Single(searched);
+        Assert.InRange(searched.Count, 0, 1);
     }
 
     [Fact]

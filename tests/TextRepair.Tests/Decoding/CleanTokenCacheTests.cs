@@ -9,6 +9,27 @@ namespace TextRepair.Tests.Decoding;
 public sealed class CleanTokenCacheTests
 {
     [Fact]
+    public void VoteOverATextSeenBefore_SearchesNoToken()
+    {
+        // The vote's proposals and each voter's support for a chain are remembered (pure functions of the token in its
+        // context): a text checked again elects the same chain with lookups, not searches. Lines used by no other test
+        // (GBK read as Big5), so that the first vote is a cold one; in this class, whose other tests empty the cache,
+        // so that nothing empties it between the two votes.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        string[] lines = ["今天下雨了", "明天见", "路上小心", "早点休息", "记得吃饭"];
+        string text = string.Join("\n", lines.Select(l => System.Text.Encoding.GetEncoding(950).GetString(System.Text.Encoding.GetEncoding(936).GetBytes(l))));
+
+        var first = new Dictionary<int, TokenReading>();
+        LayerStep[]? elected = EncodingScanner.ElectChain(text, first);
+        Assert.NotNull(elected);
+        Assert.Contains(first.Values, t => t.IsSearched);
+
+        var second = new Dictionary<int, TokenReading>();
+        Assert.Equal(elected, EncodingScanner.ElectChain(text, second));
+        Assert.DoesNotContain(second.Values, t => t.IsSearched);
+    }
+
+    [Fact]
     public void Key_IsTheTokenInItsContext()
     {
         string token = "zhǎn" + Guid.NewGuid().ToString("N");

@@ -13,8 +13,11 @@ namespace TextRepair.Analysis.Decoding;
 /// of every token of every line the pre-scan lets through, mostly short words of uncommon Han (颜色, 边框) that recur
 /// throughout a document. And tokens whose search found them damaged but their text a guess
 /// (<see cref="TryGetGuess"/>, <see cref="TokenReading.GuessChain"/>): a column of such fields repeats them line after
-/// line (20,000 lines of one took 3.3 s searched each time, 0.3 s remembered). Lookups take a span and allocate
-/// nothing. Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>).
+/// line (20,000 lines of one took 3.3 s searched each time, 0.3 s remembered). And a token's part in its text's vote
+/// for a chain (<see cref="EncodingScanner.ElectChain"/>): the chains it proposes and its support for each chain
+/// weighed, both pure functions of the token in its context, so that the vote over a text checked again costs lookups,
+/// not the searches of its first tokens. Lookups take a span and allocate nothing (the support's lookup builds its key).
+/// Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>).
 /// </summary>
 internal static class CleanTokenCache
 {
@@ -49,6 +52,14 @@ internal static class CleanTokenCache
     private static readonly ConcurrentDictionary<Key, bool> s_mayBeDamaged = new(KeyComparer.Instance);
 
     private static readonly ConcurrentDictionary<Key, string> s_guessed = new(KeyComparer.Instance);
+
+    private static int s_proposalsChars;
+
+    private static int s_chainGainsChars;
+
+    private static readonly ConcurrentDictionary<Key, LayerStep[][]> s_proposals = new(KeyComparer.Instance);
+
+    private static readonly ConcurrentDictionary<Key, double?> s_chainGains = new(KeyComparer.Instance);
 
     /// <summary>True when the token in this context is known to have no reading on its own evidence.</summary>
     public static bool IsKnownClean(ReadOnlySpan<char> token, char before, char after) =>
@@ -87,16 +98,55 @@ internal static class CleanTokenCache
     /// <summary>Records that the token in this context is damaged but its text a guess, and the likeliest reading's chain.</summary>
     public static void AddGuess(string token, char before, char after, string chain) => Add(s_guessed, ref s_guessedChars, token, before, after, chain);
 
+    /// <summary>
+    /// The chains the token in this context proposes to its text's vote (<see cref="TokenReading.ProposedChains"/>, a
+    /// search of the token), when they are remembered.
+    /// </summary>
+    public static bool TryGetProposals(ReadOnlySpan<char> token, char before, char after, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LayerStep[][]? chains)
+    {
+        chains = null;
+        return token.Length <= MaxTokenLength && s_proposals.GetAlternateLookup<SpanKey>().TryGetValue(new SpanKey(token, before, after), out chains);
+    }
+
+    /// <summary>Records the chains the token in this context proposes to its text's vote.</summary>
+    public static void AddProposals(string token, char before, char after, LayerStep[][] chains) => Add(s_proposals, ref s_proposalsChars, token, before, after, chains);
+
+    /// <summary>
+    /// The token's support for a chain in its text's vote (<see cref="TokenReading.ChainGain"/>, a replay and a
+    /// choice), by the chain's key, when it is remembered.
+    /// </summary>
+    public static bool TryGetChainGain(string token, char before, char after, string chainKey, out double? gain)
+    {
+        gain = null;
+        return token.Length <= MaxTokenLength && s_chainGains.TryGetValue(new Key(GainKey(token, chainKey), before, after), out gain);
+    }
+
+    /// <summary>Records the token's support for a chain in its text's vote.</summary>
+    public static void AddChainGain(string token, char before, char after, string chainKey, double? gain)
+    {
+        if (token.Length <= MaxTokenLength)
+        {
+            Add(s_chainGains, ref s_chainGainsChars, GainKey(token, chainKey), before, after, gain);
+        }
+    }
+
     /// <summary>Forgets every verdict (for measurements of a first pass over a text).</summary>
     internal static void Clear()
     {
         s_clean.Clear();
         s_mayBeDamaged.Clear();
         s_guessed.Clear();
+        s_proposals.Clear();
+        s_chainGains.Clear();
         Volatile.Write(ref s_cleanChars, 0);
         Volatile.Write(ref s_mayBeDamagedChars, 0);
         Volatile.Write(ref s_guessedChars, 0);
+        Volatile.Write(ref s_proposalsChars, 0);
+        Volatile.Write(ref s_chainGainsChars, 0);
     }
+
+    // A chain's key and the token in one string (the key holds no U+0000).
+    private static string GainKey(string token, string chainKey) => string.Concat(chainKey, "\0", token);
 
     private static void Add<TVerdict>(ConcurrentDictionary<Key, TVerdict> cache, ref int chars, string token, char before, char after, TVerdict verdict)
     {

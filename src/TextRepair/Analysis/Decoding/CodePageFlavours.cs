@@ -56,7 +56,8 @@ internal static class CodePageFlavours
     /// implementations disagree (<see cref="Big5PythonRows"/>): its symbols, and the ETEN rows C6-C8, whose kana,
     /// Cyrillic and circled numbers it places at other bytes than the browsers' HKSCS table (あ is C6A6 to Python, C6E8
     /// to a browser; code page 950 has private use there). GBK text read by Python as Big5 holds such characters for
-    /// about one byte pair in fifty (请 is C7EB, Python's ③), so it is undone in that layout too (<see cref="CodePage.AddOtherLayout"/>).
+    /// about one Han character in thirty (47 of the seed page's 1,363; 请 is C7EB, Python's ③), so it is undone in that
+    /// layout too (<see cref="CodePage.AddOtherLayout"/>).
     /// </summary>
     public static void PythonBig5(CodePage page)
     {

@@ -71,13 +71,35 @@ internal static partial class EncodingScanner
 
                 var token = TokenReading.Search(text, start, end, lineStart, lineEnd);
                 token.MayBeDamaged = true;
-                searched[start] = token;
                 voters.Add(token);
-                foreach (LayerStep[] steps in voters.Count <= MaxProposers ? token.ProposedChains() : [])
+                if (voters.Count > MaxProposers)
                 {
-                    string key = string.Join('|', steps);
+                    continue;
+                }
+
+                // The proposals are a pure function of the token in its context: remembered, a text checked again
+                // costs no search (CleanTokenCache).
+                if (!CleanTokenCache.TryGetProposals(token.Token, before, after, out LayerStep[][]? chains))
+                {
+                    chains = [.. token.ProposedChains()];
+                    CleanTokenCache.AddProposals(token.Token, before, after, chains);
+                }
+
+                foreach (LayerStep[] steps in chains)
+                {
+                    string key = ChainKey(steps);
                     proposed[key] = proposed.TryGetValue(key, out var p) ? (p.Steps, p.Proposers + 1, p.Order) : (steps, 1, proposed.Count);
                 }
+            }
+        }
+
+        // The voters are reused by the scan (their searches, and that they may be damaged), except those the clean-token
+        // cache knows, which the scan passes over as it passes over any known-clean token.
+        foreach (TokenReading token in voters)
+        {
+            if (token.IsSearched || !CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
+            {
+                searched[token.Start] = token;
             }
         }
 
@@ -94,11 +116,18 @@ internal static partial class EncodingScanner
         {
             double support = 0;
             int count = 0;
+            string key = ChainKey(steps);
             foreach (TokenReading token in voters)
             {
-                if (token.ChainGain(steps) is { } gain)
+                if (!CleanTokenCache.TryGetChainGain(token.Token, token.Before, token.After, key, out double? gain))
                 {
-                    support += gain;
+                    gain = token.ChainGain(steps);
+                    CleanTokenCache.AddChainGain(token.Token, token.Before, token.After, key, gain);
+                }
+
+                if (gain is { } g)
+                {
+                    support += g;
                     count++;
                 }
             }
@@ -111,4 +140,7 @@ internal static partial class EncodingScanner
 
         return elected;
     }
+
+    // A chain's key among the proposals (and in CleanTokenCache): its layers' names and variants.
+    private static string ChainKey(LayerStep[] steps) => string.Join('|', steps);
 }

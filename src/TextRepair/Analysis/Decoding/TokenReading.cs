@@ -39,6 +39,9 @@ internal sealed partial class TokenReading
     /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search"/>; searched on first use).</summary>
     public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
 
+    /// <summary>True once <see cref="Readings"/> were searched.</summary>
+    public bool IsSearched => _readings is not null;
+
     /// <summary>
     /// The token was found to be possibly damaged (<see cref="EncodingScanner.MayBeDamaged"/>) before the scan reached
     /// it (by <see cref="EncodingScanner.ElectChain"/>), so the scan need not ask again.
