@@ -80,6 +80,25 @@ public sealed class PerByteReplacementTests
         Assert.True(result.Lossy);
     }
 
+    // Korean and Japanese lines read so lose a byte in most words. "날씨가" became "雮犾敤臧�": read as UTF-8 read as
+    // UTF-16LE it is "?rde�", and a layer under that which changed only its one other character read "馳rde�"
+    // (LayerUndo.MinLossFreeChanged).
+    [Theory]
+    [InlineData("오늘은 날씨가 좋네요")]
+    [InlineData("파일을 찾을 수 없습니다")]
+    [InlineData("設定を保存しました")]
+    [InlineData("ネットワークに接続できません")]
+    public void OtherScriptsReadAsGbkByteByByte_AreFlaggedAndInventNoCharacter(string text)
+    {
+        (string garbled, _) = ReadPerByte(text, 936);
+        Assert.Contains('\uFFFD', garbled);
+
+        RepairResult result = EncodingRepairTests.Repair(garbled);
+
+        Assert.True(result.Lossy);
+        Assert.All(result.Text, c => Assert.True(c == '\uFFFD' || text.Contains(c, StringComparison.Ordinal) || garbled.Contains(c, StringComparison.Ordinal), $"{c} is in neither {text} nor {garbled}: {result.Text}"));
+    }
+
     // Read as Big5 so, most of a Chinese line is lost, and chains of two and three layers under the one that happened
     // read the few characters left "exactly" through the losses: 修复了一个错误 ("修���个��" at best) became "芬����",
     // likelier by its length alone. Such a reading may show the damage but never writes its text.
