@@ -52,23 +52,24 @@ internal static class CodePageFlavours
     }
 
     /// <summary>
-    /// Big5 as the browsers read it (<see cref="WhatwgBig5"/>), and as Python's <c>big5</c> codec reads the rows where
-    /// implementations disagree (<see cref="Big5PythonRows"/>): its symbols, and the ETEN rows C6-C8, whose kana,
-    /// Cyrillic and circled numbers it places at other bytes than the browsers' HKSCS table (あ is C6A6 to Python, C6E8
-    /// to a browser; code page 950 has private use there). GBK text read by Python as Big5 holds such characters for
+    /// Big5 as Python's <c>big5</c> codec reads the rows where implementations disagree (<see cref="Big5PythonRows"/>),
+    /// applied after <see cref="WhatwgBig5"/>, whose bytes stay each character's own: its symbols, and the ETEN rows
+    /// C6-C8, whose kana, Cyrillic and circled numbers it places at other bytes than the browsers' HKSCS table (あ is
+    /// C6A6 to Python, C6E8 to a browser; code page 950 has private use there). GBK text read by Python as Big5 holds such characters for
     /// about one Han character in thirty (47 of the seed page's 1,363; 请 is C7EB, Python's ③), so it is undone in that
     /// layout too (<see cref="CodePage.AddOtherLayout"/>).
     /// </summary>
     public static void PythonBig5(CodePage page)
     {
-        WhatwgBig5(page);
+        // Big5's trails: 0x40-0x7E, then 0xA1-0xFE, the order of each row in Big5PythonRows.Chars.
+        const int LowTrails = 0x7F - 0x40;
         ReadOnlySpan<byte> leads = Big5PythonRows.Leads;
         ReadOnlySpan<char> chars = Big5PythonRows.Chars;
         for (int row = 0; row < leads.Length; row++)
         {
             for (int k = 0; k < Big5PythonRows.TrailsPerRow; k++)
             {
-                int trail = k < 0x3F ? 0x40 + k : 0xA1 + (k - 0x3F);
+                int trail = k < LowTrails ? 0x40 + k : 0xA1 + (k - LowTrails);
                 char c = chars[(row * Big5PythonRows.TrailsPerRow) + k];
                 if (c != '\uFFFF' && page.DecodeDouble(leads[row], trail) != c)
                 {

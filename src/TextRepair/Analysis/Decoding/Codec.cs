@@ -34,7 +34,7 @@ internal sealed class Codec
         Utf16Le = new Codec("utf-16le", CodecKind.Utf16Le, null, family: 2);
         Utf16Be = new Codec("utf-16be", CodecKind.Utf16Be, null, family: 3);
         Gbk = Table("gbk", 936, family: 4, CodePageFlavours.Gb18030);
-        Big5 = Table("big5", 950, family: 5, CodePageFlavours.PythonBig5);
+        Big5 = Table("big5", 950, family: 5, page => { CodePageFlavours.WhatwgBig5(page); CodePageFlavours.PythonBig5(page); });
         ShiftJis = Table("shift-jis", 932, family: 6, CodePageFlavours.JisShiftJis);
         EucJp = Table("euc-jp", 51932, family: 7);
         EucKr = Table("euc-kr", 949, family: 8);
