@@ -7,6 +7,10 @@ below were written for this probe (software messages and everyday sentences in S
 Japanese and Korean); none comes from the evaluation's sources. Each is written in one encoding and read by Python in
 another with errors='replace'; the best possible repair is the line with U+FFFD for each character that lost a byte.
 
+The same lines are also stored afterwards in the reader's code page, whose encoder writes '?' for each U+FFFD (what a
+program that reads with such a reader and saves its text leaves, "浣犲ソ锛屼笘鐣?" for 你好，世界): the chains named
+"..., stored". The best possible repair is the same.
+
 Counts per chain: lines, repaired exactly to the best text, flagged lossy exactly when bytes were lost, and lines given a
 character that is neither in the original nor in the garbled input (an invented character: the harm this probe looks
 for). A probe, not an evaluation: nothing was tuned on it, and it is small.
@@ -55,6 +59,9 @@ CHAINS = [('utf-8', 'gbk', ZH + ZHT + JA + KO), ('utf-8', 'big5', ZH + ZHT), ('u
           ('gbk', 'cp1252', ZH), ('gbk', 'latin-1', ZH), ('big5', 'latin-1', ZHT), ('shift_jis', 'gbk', JA), ('euc_kr', 'gbk', KO),
           ('gbk', 'shift_jis', ZH), ('shift_jis', 'cp1252', JA), ('euc_kr', 'cp1252', KO), ('gbk', 'cp437', ZH), ('gbk', 'cp866', ZH),
           ('utf-8', 'cp437', ZH)]
+STORED = [('utf-8', 'gbk', ZH + ZHT + JA + KO), ('utf-8', 'big5', ZH + ZHT), ('utf-8', 'shift_jis', ZH + JA), ('utf-8', 'euc_kr', ZH + KO),
+          ('gbk', 'big5', ZH), ('big5', 'gbk', ZHT), ('shift_jis', 'gbk', JA), ('euc_kr', 'gbk', KO), ('gbk', 'shift_jis', ZH),
+          ('utf-8', 'cp1252', ZH + JA + KO), ('gbk', 'cp1252', ZH)]
 
 
 def cases():
@@ -65,7 +72,7 @@ def cases():
         return ('\ufffd', error.end)
 
     codecs.register_error('probe-mark', mark)
-    for writer, reader, texts in CHAINS:
+    for (writer, reader, texts), stored in [(c, False) for c in CHAINS] + [(c, True) for c in STORED]:
         for text in texts:
             try:
                 data = text.encode(writer)
@@ -73,6 +80,8 @@ def cases():
                 continue
             lost.clear()
             garbled = data.decode(reader, 'probe-mark')
+            if stored:
+                garbled = garbled.encode(reader, 'replace').decode(reader)
             if garbled == text:
                 continue
             best, i = [], 0
@@ -80,7 +89,7 @@ def cases():
                 n = len(ch.encode(writer))
                 best.append('\ufffd' if any(j in lost for j in range(i, i + n)) else ch)
                 i += n
-            yield dict(original=text, chain=f'{writer} > {reader}', text=garbled, best=''.join(best), lossy=bool(lost))
+            yield dict(original=text, chain=f'{writer} > {reader}' + (', stored' if stored else ''), text=garbled, best=''.join(best), lossy=bool(lost))
 
 
 def main():
@@ -104,12 +113,14 @@ def main():
             print(('INVENTED ' if invented else '         ') + case['chain'], repr(case['text']), '->', text, '| best', case['best'])
     print('| chain | lines | best text | flagged right | invented a character |')
     print('|---|---:|---:|---:|---:|')
-    total = [0, 0, 0, 0]
+    totals = {False: [0, 0, 0, 0], True: [0, 0, 0, 0]}
     for chain in sorted(stats):
         row = stats[chain]
-        total = [a + b for a, b in zip(total, row)]
+        stored = chain.endswith(', stored')
+        totals[stored] = [a + b for a, b in zip(totals[stored], row)]
         print(f'| {chain} | ' + ' | '.join(str(v) for v in row) + ' |')
-    print('| all | ' + ' | '.join(str(v) for v in total) + ' |')
+    print('| all read | ' + ' | '.join(str(v) for v in totals[False]) + ' |')
+    print('| all stored | ' + ' | '.join(str(v) for v in totals[True]) + ' |')
 
 
 if __name__ == '__main__':

@@ -256,16 +256,27 @@ internal static partial class LayerUndo
     private static void Encode(string text, Codec wrongDecoder, bool marksLost, bool marksAreCharacters, bool otherLayout, ref Slots bytes, int[] charStart)
     {
         bool markRun = false;
+        int plainRunEnd = 0;
         bool single = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
         for (int i = 0; i < text.Length; i++)
         {
             charStart[i] = bytes.Count;
             char c = text[i];
 
-            // A loss mark right after a non-ASCII character stands for a lost byte; so does every mark of a run that
-            // begins so when the decoder is a single-byte one (each mark is one byte there: windows-1252 text stored as
-            // ISO-8859-1, "æ??" for 文, E6 96 87).
-            markRun = marksLost && i > 0 && (text[i - 1] >= 0x80 || (markRun && single)) && wrongDecoder.IsLossMark(c);
+            // A loss mark right after a non-ASCII character stands for a lost byte, and so does every mark of a run
+            // that begins so: each mark is one byte of a single-byte decoder (windows-1252 text stored as ISO-8859-1,
+            // "æ??" for 文, E6 96 87) and at least one byte of a double-byte one. A double-byte decoder also loses lead
+            // bytes, so there a run of marks right before a non-ASCII character is lost too: UTF-8 read as Big5 by a
+            // reader that writes U+FFFD for each byte it cannot read, then stored as Big5, is "??冽?瑞?餃????????"
+            // (用户登录成功), "??湔?啗秩" (更新说明). A single-byte decoder loses only bytes of 0x80-0x9F, which
+            // begin no UTF-8 character. Both readings of the token are tried (see MayHaveLostMarks).
+            bool mark = marksLost && wrongDecoder.IsLossMark(c);
+            if (mark && !single && !markRun && i >= plainRunEnd)
+            {
+                markRun = RunPrecedesNonAscii(text, i, wrongDecoder, out plainRunEnd);
+            }
+
+            markRun = mark && ((i > 0 && text[i - 1] >= 0x80) || markRun);
             if (c == '\uFFFD' || markRun)
             {
                 bytes.Add(LostByte);
@@ -314,6 +325,19 @@ internal static partial class LayerUndo
         }
 
         charStart[text.Length] = bytes.Count;
+    }
+
+    // True when the run of the wrong decoder's loss marks at i is followed by a character beyond ASCII (not U+FFFD, a
+    // mark of its own); end is where the run ends, so that the run is read once (Encode asks again only past it).
+    private static bool RunPrecedesNonAscii(string text, int i, Codec wrongDecoder, out int end)
+    {
+        end = i;
+        while (end < text.Length && wrongDecoder.IsLossMark(text[end]))
+        {
+            end++;
+        }
+
+        return end < text.Length && text[end] >= 0x80 && text[end] != '\uFFFD';
     }
 
     private static void EncodeUtf8(string text, ref int i, ref Slots bytes, int[] charStart)
