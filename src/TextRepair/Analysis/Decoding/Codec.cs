@@ -25,7 +25,7 @@ internal enum CodecKind
 internal sealed class Codec
 {
     private readonly Lazy<CodePage>? _page;
-    private readonly Dictionary<string, string> _layerNames = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _layerNames = new(StringComparer.Ordinal);
 
     static Codec()
     {
@@ -123,20 +123,11 @@ internal sealed class Codec
     /// <summary>"<see cref="Name"/> decoded as <paramref name="wrong"/>", the name of a layer (cached per pair).</summary>
     public string AsReadBy(Codec wrong) => AsReadBy(wrong.Name);
 
-    /// <summary>"<see cref="Name"/> decoded as <paramref name="wrongName"/>" (cached per name).</summary>
-    public string AsReadBy(string wrongName)
-    {
-        lock (_layerNames)
-        {
-            if (!_layerNames.TryGetValue(wrongName, out string? name))
-            {
-                name = $"{Name} decoded as {wrongName}";
-                _layerNames.Add(wrongName, name);
-            }
-
-            return name;
-        }
-    }
+    /// <summary>
+    /// "<see cref="Name"/> decoded as <paramref name="wrongName"/>" (cached per name). Lock-free once cached: each reading
+    /// the lattice makes names its layer (Candidate.Then), and a lock taken per reading showed in a first repair's profile.
+    /// </summary>
+    public string AsReadBy(string wrongName) => _layerNames.GetOrAdd(wrongName, static (wrong, name) => $"{name} decoded as {wrong}", Name);
 
     private static Codec Table(string name, int codePage, int family, Action<CodePage>? flavours = null, bool sloppyLatin1 = false) =>
         new(name, CodecKind.Table, new Lazy<CodePage>(() => CodePage.Create(codePage, name, sloppyLatin1, flavours)), family);

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -96,13 +94,12 @@ internal static partial class LayerUndo
     /// </summary>
     public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false, bool marksAreCharacters = false, bool otherLayout = false)
     {
-        // Working buffers from the pool: the bytes (at most 4 slots per character), where each character starts, the
-        // output (at most one character per byte slot), and the boundaries.
-        var bytes = new Slots(ArrayPool<int>.Shared.Rent((text.Length * 4) + 1));
-        int[] charStart = ArrayPool<int>.Shared.Rent(text.Length + 1);
-        char[] output = ArrayPool<char>.Shared.Rent((text.Length * 4) + 4);
-        int[] oldBounds = ArrayPool<int>.Shared.Rent(text.Length + 1);
-        int[] newBounds = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var buffers = Buffers.For(text.Length);
+        var bytes = new Slots(buffers.Bytes);
+        int[] charStart = buffers.CharStart;
+        char[] output = buffers.Output;
+        int[] oldBounds = buffers.OldBounds;
+        int[] newBounds = buffers.NewBounds;
         try
         {
             Encode(text, wrongDecoder, marksLost, marksAreCharacters, otherLayout, ref bytes, charStart);
@@ -176,11 +173,7 @@ internal static partial class LayerUndo
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(bytes.Items);
-            ArrayPool<int>.Shared.Return(charStart);
-            ArrayPool<char>.Shared.Return(output);
-            ArrayPool<int>.Shared.Return(oldBounds);
-            ArrayPool<int>.Shared.Return(newBounds);
+            buffers.Release();
         }
     }
 
