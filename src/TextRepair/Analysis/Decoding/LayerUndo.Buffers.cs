@@ -8,9 +8,9 @@ internal static partial class LayerUndo
     /// <summary>
     /// Longest text whose working buffers a thread keeps for its next undo: the scanner's longest token
     /// (<see cref="EncodingScanner.MaxTokenLength"/>), about 150 KB of buffers per thread at most. A search undoes
-    /// hundreds of layers on the same few tokens, and renting its five buffers from the shared pool each time (four
-    /// of one size, which the pool's per-thread slot holds one of, so the rest went through its locked per-core
-    /// stacks) took about a third of a first repair of garbled text (session 22). Longer texts rent from the pool.
+    /// hundreds of layers on the same few tokens, and renting the five buffers from the shared pool each time (four of
+    /// one size, of which the pool's per-thread slot holds one, so the rest went through its locked per-core stacks)
+    /// took locks at every layer (session 22). Longer texts rent from the pool.
     /// </summary>
     private const int MaxKeptChars = EncodingScanner.MaxTokenLength;
 
@@ -38,7 +38,7 @@ internal static partial class LayerUndo
 
         public int[] NewBounds { get; }
 
-        // The thread's kept buffers when they are free and large enough can be made so, else buffers from the pool.
+        // The thread's kept buffers, grown to length, unless an undo on this thread holds them; else buffers from the pool.
         public static Buffers For(int length)
         {
             if (length <= MaxKeptChars && (t_kept ??= new Kept()) is { InUse: false } kept)
