@@ -16,7 +16,7 @@ namespace TextRepair.Analysis.Decoding;
 /// line (20,000 lines of one took 3.3 s searched each time, 0.3 s remembered). And a token's part in its text's vote
 /// for a chain (<see cref="EncodingScanner.ElectChain"/>): the chains it proposes and its support for each chain
 /// weighed, both pure functions of the token in its context, so that the vote over a text checked again costs lookups,
-/// not the searches of its first tokens. Lookups take a span and allocate nothing (the support's lookup builds its key).
+/// not the searches of its first tokens. Lookups allocate nothing (the first four take a span).
 /// Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>).
 /// </summary>
 internal static class CleanTokenCache
@@ -41,22 +41,22 @@ internal static class CleanTokenCache
     /// </summary>
     public const int CapacityChars = 1 << 20;
 
-    private static readonly Verdicts<bool> s_clean = new();
+    private static readonly Verdicts<Key, bool> s_clean = new(KeyComparer.Instance);
 
-    private static readonly Verdicts<bool> s_mayBeDamaged = new();
+    private static readonly Verdicts<Key, bool> s_mayBeDamaged = new(KeyComparer.Instance);
 
-    private static readonly Verdicts<string> s_guessed = new();
+    private static readonly Verdicts<Key, string> s_guessed = new(KeyComparer.Instance);
 
-    private static readonly Verdicts<LayerStep[][]> s_proposals = new();
+    private static readonly Verdicts<Key, LayerStep[][]> s_proposals = new(KeyComparer.Instance);
 
-    private static readonly Verdicts<double?> s_chainGains = new();
+    private static readonly Verdicts<GainKey, double?> s_chainGains = new(EqualityComparer<GainKey>.Default);
 
     /// <summary>True when the token in this context is known to have no reading on its own evidence.</summary>
     public static bool IsKnownClean(ReadOnlySpan<char> token, char before, char after) =>
         token.Length <= MaxTokenLength && s_clean.Map.GetAlternateLookup<SpanKey>().ContainsKey(new SpanKey(token, before, after));
 
     /// <summary>Records that the token in this context has no reading on its own evidence.</summary>
-    public static void AddClean(string token, char before, char after) => s_clean.Add(token, before, after, true);
+    public static void AddClean(string token, char before, char after) => s_clean.Add(new Key(token, before, after), token.Length, true);
 
     /// <summary>The remembered <see cref="EncodingScanner.MayBeDamaged"/> of the token in this context, when there is one.</summary>
     public static bool TryGetMayBeDamaged(ReadOnlySpan<char> token, char before, char after, out bool mayBeDamaged)
@@ -71,7 +71,7 @@ internal static class CleanTokenCache
     {
         if (token.Length <= MaxTokenLength)
         {
-            s_mayBeDamaged.Add(token.ToString(), before, after, mayBeDamaged);
+            s_mayBeDamaged.Add(new Key(token.ToString(), before, after), token.Length, mayBeDamaged);
         }
     }
 
@@ -86,7 +86,7 @@ internal static class CleanTokenCache
     }
 
     /// <summary>Records that the token in this context is damaged but its text a guess, and the likeliest reading's chain.</summary>
-    public static void AddGuess(string token, char before, char after, string chain) => s_guessed.Add(token, before, after, chain);
+    public static void AddGuess(string token, char before, char after, string chain) => s_guessed.Add(new Key(token, before, after), token.Length, chain);
 
     /// <summary>
     /// The chains the token in this context proposes to its text's vote (<see cref="TokenReading.ProposedChains"/>, a
@@ -99,7 +99,7 @@ internal static class CleanTokenCache
     }
 
     /// <summary>Records the chains the token in this context proposes to its text's vote.</summary>
-    public static void AddProposals(string token, char before, char after, LayerStep[][] chains) => s_proposals.Add(token, before, after, chains);
+    public static void AddProposals(string token, char before, char after, LayerStep[][] chains) => s_proposals.Add(new Key(token, before, after), token.Length, chains);
 
     /// <summary>
     /// The token's support for a chain in its text's vote (<see cref="TokenReading.ChainGain"/>, a replay and a
@@ -108,7 +108,7 @@ internal static class CleanTokenCache
     public static bool TryGetChainGain(string token, char before, char after, string chainKey, out double? gain)
     {
         gain = null;
-        return token.Length <= MaxTokenLength && s_chainGains.Map.TryGetValue(new Key(GainKey(token, chainKey), before, after), out gain);
+        return token.Length <= MaxTokenLength && s_chainGains.Map.TryGetValue(new GainKey(token, chainKey, before, after), out gain);
     }
 
     /// <summary>Records the token's support for a chain in its text's vote.</summary>
@@ -116,7 +116,7 @@ internal static class CleanTokenCache
     {
         if (token.Length <= MaxTokenLength)
         {
-            s_chainGains.Add(GainKey(token, chainKey), before, after, gain);
+            s_chainGains.Add(new GainKey(token, chainKey, before, after), token.Length, gain);
         }
     }
 
@@ -130,29 +130,28 @@ internal static class CleanTokenCache
         s_chainGains.Clear();
     }
 
-    // A chain's key and the token in one string (the key holds no U+0000).
-    private static string GainKey(string token, string chainKey) => string.Concat(chainKey, "\0", token);
-
     // One verdict's entries, with their count and their tokens' characters kept alongside: the dictionary's own Count
     // takes every one of its locks (a dictionary grown to thousands of entries has many), and it was asked at every
     // addition. With session 22's other two lock fixes (LayerUndo's buffers, Codec.AsReadBy), a first repair of the
-    // 340 KB garbled benchmark document went from 117 to 57 ms.
-    private sealed class Verdicts<TVerdict>
+    // 340 KB garbled benchmark document went from a median of 115 ms to one of 68 ms (BenchmarkDotNet, 4 and 7 runs).
+    private sealed class Verdicts<TKey, TVerdict>(IEqualityComparer<TKey> comparer)
+        where TKey : notnull
     {
-        public readonly ConcurrentDictionary<Key, TVerdict> Map = new(KeyComparer.Instance);
+        public readonly ConcurrentDictionary<TKey, TVerdict> Map = new(comparer);
 
         private int _count;
 
         private int _chars;
 
-        public void Add(string token, char before, char after, TVerdict verdict)
+        // Adds the verdict of a token of tokenLength characters under key.
+        public void Add(TKey key, int tokenLength, TVerdict verdict)
         {
-            if (token.Length > MaxTokenLength)
+            if (tokenLength > MaxTokenLength)
             {
                 return;
             }
 
-            if (Volatile.Read(ref _count) >= Capacity || Volatile.Read(ref _chars) + token.Length > CapacityChars)
+            if (Volatile.Read(ref _count) >= Capacity || Volatile.Read(ref _chars) + tokenLength > CapacityChars)
             {
                 // Starting afresh keeps the bound without bookkeeping per hit; the tokens of the current text come back
                 // at once. (Two threads may both clear, and the counts may miss a token added meanwhile; either way the
@@ -160,10 +159,10 @@ internal static class CleanTokenCache
                 Clear();
             }
 
-            if (Map.TryAdd(new Key(token, before, after), verdict))
+            if (Map.TryAdd(key, verdict))
             {
                 Interlocked.Increment(ref _count);
-                Interlocked.Add(ref _chars, token.Length);
+                Interlocked.Add(ref _chars, tokenLength);
             }
         }
 
@@ -176,6 +175,10 @@ internal static class CleanTokenCache
     }
 
     private readonly record struct Key(string Token, char Before, char After);
+
+    // A token's support for a chain: the token and the chain's key side by side, so that a lookup builds no string
+    // (session 21 built chain key + token per lookup: a warm check of the zh-cn sample allocated 35,144 B, now 27,928 B).
+    private readonly record struct GainKey(string Token, string Chain, char Before, char After);
 
     private readonly ref struct SpanKey(ReadOnlySpan<char> token, char before, char after)
     {
