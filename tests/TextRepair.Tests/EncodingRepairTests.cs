@@ -15,6 +15,16 @@ public sealed class EncodingRepairTests
 
     internal static RepairResult Repair(string text) => TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Keep });
 
+    /// <summary>
+    /// Asserts that the repair of <paramref name="garbled"/> invented no character: each character of
+    /// <paramref name="repaired"/> is a loss marker (U+FFFD), a character of <paramref name="original"/>, or one the input
+    /// already had.
+    /// </summary>
+    internal static void AssertInventsNoCharacter(string original, string garbled, string repaired) =>
+        Assert.All(repaired, c => Assert.True(
+            c == '\uFFFD' || original.Contains(c, StringComparison.Ordinal) || garbled.Contains(c, StringComparison.Ordinal),
+            $"{c} is in neither {original} nor {garbled}: {repaired}"));
+
     /// <summary>Asserts that <see cref="Repair(string)"/> returns <paramref name="text"/> itself, not flagged lossy.</summary>
     internal static void AssertUntouched(string text)
     {
