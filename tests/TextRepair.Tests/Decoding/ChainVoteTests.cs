@@ -133,4 +133,20 @@ public sealed class ChainVoteTests
         Assert.Equal(clean, (string[])[lines[0], lines[2], lines[4], lines[6]]);
         Assert.Equal(s_chinese[..4], (string[])[lines[1], lines[3], lines[5], lines[7]]);
     }
+    [Fact]
+    public void AChainOnlyALaterTokenSupports_IsStillWeighed()
+    {
+        // unzip's listing of GBK names on a Russian-locale system (cp866). 资料 and 第1章 are box drawings alike in
+        // cp437 and cp866, so the first tokens propose cp437's readings, which they do not support (the box drawings
+        // read better as they stand), and eight such proposals pushed cp866, which only the third token proposes and
+        // every later one supports, out of the chains weighed: nothing was elected, and 资料.zip stayed garbled.
+        string[] names = ["资料.zip", "第1章 简介.docx", "第2章/图片1.png", "报告2020.xlsx"];
+        string text = "Archive:  " + Garble(names[..1], "gbk", "cp866") + "\n  Length      Date    Time    Name\n"
+            + string.Concat(names[1..].Select(n => "     2048  2021-03-05 10:22   " + Garble([n], "gbk", "cp866") + "\n"));
+
+        LayerStep[]? elected = EncodingScanner.ElectChain(text, []);
+        Assert.NotNull(elected);
+        Assert.Equal(new LayerStep(Codec.Gbk, Codec.Cp866, false), Assert.Single(elected));
+        Assert.StartsWith("Archive:  资料.zip\n", EncodingRepairTests.Repair(text).Text, StringComparison.Ordinal);
+    }
 }

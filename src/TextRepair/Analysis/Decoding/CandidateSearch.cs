@@ -22,7 +22,7 @@ internal static class CandidateSearch
 
     /// <summary>
     /// Longest token whose whole lattice is searched. A longer token is searched in windows of this many characters, at
-    /// its start and at its most surprising stretch (see <see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double, out int, out int)"/>),
+    /// its start and at its most surprising stretch (see <see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double, out int, out int, bool)"/>),
     /// and read as a whole by the chains whose readings of a window clear the thresholds, so that a token costs the
     /// lattices of two windows plus one pass per layer of each chain found: linear in its length. On the dev half of the
     /// evaluation, the results equal those of the whole lattice (64 and 128 tried; the cut end of a window is judged as

@@ -88,6 +88,16 @@ internal static class EncodingDecision
     public const double MinFollowGain = 0;
 
     /// <summary>
+    /// The fluency floor (see <see cref="MinPerChar"/>) of a run that follows a chain its line or token already showed
+    /// (<see cref="MinFollowGain"/>): the level of a random string of common Han characters, as for a whole field's
+    /// likeliest reading (<see cref="MinLikeliestPerChar"/>). The line's damage is the evidence that the run is
+    /// damaged, so the floor has only to tell text from no text; the short-field floor (-8) kept names of uncommon
+    /// characters garbled between repaired ones: in a song list of GBK read as windows-1252 whose every other name
+    /// was restored, "µË×ÏÆå" (邓紫棋, -10.27 per transition) stayed and then took a two-layer reading of its own.
+    /// </summary>
+    public const double MinFollowPerChar = MinLikeliestPerChar;
+
+    /// <summary>
     /// A typical transition of clean text into a letter outside U+0080..U+2E7F (Han, kana, Hangul), in nats: the level
     /// below which <see cref="MinSurprise"/> counts a stretch as surprising. Clean dev lines average about -5 per
     /// character (see <see cref="MinPerChar"/>); -8 leaves ordinary dips (a rarer character after a common one) at little
@@ -105,7 +115,7 @@ internal static class EncodingDecision
     public const double TypicalSymbolTransitionLogProb = -3;
 
     /// <summary>
-    /// Least surprise (<see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double)"/> against <see cref="TypicalTransitionLogProb"/> and
+    /// Least surprise (<see cref="TextLikelihood.Surprise(ReadOnlySpan{char}, char, char, double, double, bool)"/> against <see cref="TypicalTransitionLogProb"/> and
     /// <see cref="TypicalSymbolTransitionLogProb"/>) a token needs before the lattice searches it on its own evidence.
     /// Measured with the engine's decisions (before this gate existed) on the dev half of the evaluation and the seed:
     /// the least surprising of the 4,973 tokens a reading replaced on its own evidence scores 7.15 ("傳朝", big5 read as
@@ -170,8 +180,8 @@ internal static class EncodingDecision
     /// A token for which this is false is searched only when its line is found damaged by another token. Han text of
     /// common characters never is (<see cref="UncommonHan.IsCommonHanText"/>). Linear in the token's length.
     /// </summary>
-    public static bool MayBeDamaged(ReadOnlySpan<char> token, char before, char after) =>
-        !UncommonHan.IsCommonHanText(token) && TextLikelihood.Surprise(token, before, after, TypicalTransitionLogProb, TypicalSymbolTransitionLogProb) >= MinSurprise;
+    public static bool MayBeDamaged(ReadOnlySpan<char> token, char before, char after, bool linesHeld = false) =>
+        !UncommonHan.IsCommonHanText(token) && TextLikelihood.Surprise(token, before, after, TypicalTransitionLogProb, TypicalSymbolTransitionLogProb, linesHeld) >= MinSurprise;
 
     /// <summary>
     /// True when a reading scored <paramref name="reading"/> that assumes <paramref name="layers"/> layers replaces a
@@ -192,7 +202,7 @@ internal static class EncodingDecision
             return false;
         }
 
-        return Fluency(reading, restored, left, right) >= RequiredPerChar(runLength, wholeField);
+        return Fluency(reading, restored, left, right) >= RequiredPerChar(runLength, wholeField, following);
     }
 
     /// <summary>
@@ -230,8 +240,8 @@ internal static class EncodingDecision
         following ? MinFollowGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
 
     /// <summary>The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters.</summary>
-    public static double RequiredPerChar(int runLength, bool wholeField) =>
-        wholeField ? MinWholeFieldPerChar : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
+    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false) =>
+        wholeField ? (following ? MinFollowPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
 
     /// <summary>Log-likelihood ratio of a reading scored <paramref name="reading"/> against the input, less the prior cost of its layers.</summary>
     public static double Gain(SpanScore reading, int layers, SpanScore input) => reading.Total - input.Total - (layers * LayerCost);

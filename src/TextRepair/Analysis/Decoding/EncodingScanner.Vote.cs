@@ -25,8 +25,9 @@ internal static partial class EncodingScanner
     internal const int MaxProposers = 3;
 
     /// <summary>
-    /// Chains weighed on every token, those most tokens propose (<see cref="TokenReading.ProposedChains"/>): a text's
-    /// chain is among the few its tokens propose most, and weighing a chain costs a replay and a choice per token.
+    /// Chains weighed on every token, those most proposers support (their own readings by the chain clear the
+    /// thresholds), then those most propose (<see cref="TokenReading.ProposedChains"/>): a text's chain is among the few
+    /// its tokens support most, and weighing a chain costs a replay and a choice per token.
     /// </summary>
     internal const int MaxCandidates = 6;
 
@@ -49,7 +50,7 @@ internal static partial class EncodingScanner
     internal static LayerStep[]? ElectChain(string text, Dictionary<int, TokenReading> searched)
     {
         var voters = new List<TokenReading>();
-        var proposed = new Dictionary<string, (LayerStep[] Steps, int Proposers, int Order)>(StringComparer.Ordinal);
+        var proposed = new Dictionary<string, (LayerStep[] Steps, int Supporters, int Proposers, int Order)>(StringComparer.Ordinal);
         int position = 0, examined = 0;
         while (voters.Count < MaxVoters && examined < MaxExamined && NextLine(text, ref position, beyondAscii: false, out int lineStart, out int lineEnd))
         {
@@ -85,10 +86,17 @@ internal static partial class EncodingScanner
                     CleanTokenCache.AddProposals(token.Token, before, after, chains);
                 }
 
+                // A proposal the proposer's own readings by the chain support (they clear the thresholds) ranks first:
+                // a token can propose chains whose readings of it clear nothing ("╫╩┴╧", 资料 written in GBK and read as
+                // cp866, proposes cp437's alike readings, which lose to the box drawings as they stand), and such
+                // proposals, counted alike, pushed a later token's supported chain out of the candidates.
                 foreach (LayerStep[] steps in chains)
                 {
                     string key = ChainKey(steps);
-                    proposed[key] = proposed.TryGetValue(key, out var p) ? (p.Steps, p.Proposers + 1, p.Order) : (steps, 1, proposed.Count);
+                    int supports = Gain(token, steps, key) is null ? 0 : 1;
+                    proposed[key] = proposed.TryGetValue(key, out var p)
+                        ? (p.Steps, p.Supporters + supports, p.Proposers + 1, p.Order)
+                        : (steps, supports, 1, proposed.Count);
                 }
             }
         }
@@ -112,20 +120,15 @@ internal static partial class EncodingScanner
         // of the same text (GBK and EUC-JP read kana alike).
         LayerStep[]? elected = null;
         double best = 0;
-        foreach (LayerStep[] steps in proposed.Values.OrderByDescending(p => p.Proposers).ThenBy(p => p.Order).Take(MaxCandidates).Select(p => p.Steps))
+        var candidates = proposed.Values.OrderByDescending(p => p.Supporters).ThenByDescending(p => p.Proposers).ThenBy(p => p.Order);
+        foreach (LayerStep[] steps in candidates.Take(MaxCandidates).Select(p => p.Steps))
         {
             double support = 0;
             int count = 0;
             string key = ChainKey(steps);
             foreach (TokenReading token in voters)
             {
-                if (!CleanTokenCache.TryGetChainGain(token.Token, token.Before, token.After, key, out double? gain))
-                {
-                    gain = token.ChainGain(steps);
-                    CleanTokenCache.AddChainGain(token.Token, token.Before, token.After, key, gain);
-                }
-
-                if (gain is { } g)
+                if (Gain(token, steps, key) is { } g)
                 {
                     support += g;
                     count++;
@@ -139,6 +142,18 @@ internal static partial class EncodingScanner
         }
 
         return elected;
+    }
+
+    // The token's support for the chain (TokenReading.ChainGain), remembered by CleanTokenCache.
+    private static double? Gain(TokenReading token, LayerStep[] steps, string key)
+    {
+        if (!CleanTokenCache.TryGetChainGain(token.Token, token.Before, token.After, key, out double? gain))
+        {
+            gain = token.ChainGain(steps);
+            CleanTokenCache.AddChainGain(token.Token, token.Before, token.After, key, gain);
+        }
+
+        return gain;
     }
 
     // A chain's key among the proposals (and in CleanTokenCache): its layers' names and variants.

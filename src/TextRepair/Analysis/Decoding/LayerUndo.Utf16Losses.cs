@@ -156,8 +156,8 @@ internal static partial class LayerUndo
     }
 
     private static bool Likelier(string a, string b) =>
-        TextLikelihood.Score(a, CharNgramModel.Boundary, CharNgramModel.Boundary).Total
-        > TextLikelihood.Score(b, CharNgramModel.Boundary, CharNgramModel.Boundary).Total;
+        TextLikelihood.ScoreLines(a, CharNgramModel.Boundary, CharNgramModel.Boundary).Total
+        > TextLikelihood.ScoreLines(b, CharNgramModel.Boundary, CharNgramModel.Boundary).Total;
 
     // Whole two-byte units from start; a lone surrogate is a lost character. A last odd byte is left to the caller.
     private static string DecodeUnits(ref Slots bytes, int start, int end, bool bigEndian)

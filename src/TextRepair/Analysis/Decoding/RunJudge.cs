@@ -100,7 +100,7 @@ internal static class RunJudge
     private static bool Clears(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following);
-        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField);
+        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)

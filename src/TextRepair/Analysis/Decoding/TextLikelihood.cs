@@ -59,6 +59,17 @@ internal static partial class TextLikelihood
     public const double UnmodelledLetterLogProb = -4.6;
 
     /// <summary>
+    /// Log-probability at most of a line break inside a scored text (not the line's ends, <c>before</c> and <c>after</c>):
+    /// as likely as a rare character (<see cref="LostCharLogProb"/>), not as the models' line boundary. Tokens are cut at
+    /// line breaks, so a reading that writes one claims a line break the input hid, which only a UTF-16 reader can (in a
+    /// unit); and the models, trained on lines, give the boundary the likelihood of a line's end, so a reading could cut
+    /// a hard transition in two for about 4 nats: "µË×ÏÆå" (邓紫棋 written in GBK, read as windows-1252) was read
+    /// "\n崎i-N" by two layers through UTF-16, which inserted a line into a song list. A text of several lines whose
+    /// line breaks the input holds (a UTF-16 field read whole) is scored by <see cref="ScoreLines"/>.
+    /// </summary>
+    public const double InnerLineBreakLogProb = LostCharLogProb;
+
+    /// <summary>
     /// U+FEFF, the byte order mark (zero width no-break space), is transparent to scoring: it costs nothing and the
     /// transition over it goes from the character before it. A reading of UTF-8 text that started with a BOM starts
     /// with one ("锘夸腑鏂" for BOM + 中文), and the models' training text has none, so scoring it as an unseen
@@ -69,15 +80,22 @@ internal static partial class TextLikelihood
     /// <summary>Scores <paramref name="text"/> between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public static SpanScore Score(ReadOnlySpan<char> text, char before, char after) => Score(text, before, after, default);
 
+    /// <summary>
+    /// <see cref="Score(ReadOnlySpan{char}, char, char)"/> of a text of several lines whose line breaks the input
+    /// holds too (a UTF-16 field read whole, see <see cref="Utf16TextReading"/>): each line break is scored as the
+    /// models' line boundary, not as a rare character (<see cref="InnerLineBreakLogProb"/>).
+    /// </summary>
+    public static SpanScore ScoreLines(ReadOnlySpan<char> text, char before, char after) => Score(text, before, after, default, linesHeld: true);
+
     // The best script's score; with transitions (text.Length + 1 entries), also the log-probability of each transition
     // under that script. The likeliest script first (see Guess): every transition scores at most 0, so the others stop
     // as soon as they fall behind its total, and the tighter that total, the sooner; a script whose upper bound falls
     // behind it is not scored at all. Ties go to the lower script, as in a plain loop over the scripts.
-    private static SpanScore Score(ReadOnlySpan<char> text, char before, char after, Span<double> transitions)
+    private static SpanScore Score(ReadOnlySpan<char> text, char before, char after, Span<double> transitions, bool linesHeld = false)
     {
         int count = CharNgramModel.Shared.ScriptCount;
         int first = (int)Guess(text);
-        SpanScore best = Score((LanguageScript)first, text, before, after, transitions, double.NegativeInfinity);
+        SpanScore best = Score((LanguageScript)first, text, before, after, transitions, double.NegativeInfinity, linesHeld);
         for (int s = 0; s < count; s++)
         {
             if (s == first || UpperBound(s, text, after, best.Total) < best.Total)
@@ -86,7 +104,7 @@ internal static partial class TextLikelihood
                 continue;
             }
 
-            SpanScore score = Score((LanguageScript)s, text, before, after, default, best.Total);
+            SpanScore score = Score((LanguageScript)s, text, before, after, default, best.Total, linesHeld);
             if (score.Total > best.Total || (score.Total == best.Total && s < (int)best.Script))
             {
                 best = score;
@@ -95,7 +113,7 @@ internal static partial class TextLikelihood
 
         if (!transitions.IsEmpty && (int)best.Script != first)
         {
-            Score(best.Script, text, before, after, transitions, double.NegativeInfinity);
+            Score(best.Script, text, before, after, transitions, double.NegativeInfinity, linesHeld);
         }
 
         return best;
@@ -177,20 +195,20 @@ internal static partial class TextLikelihood
     /// improbable for as long as it lasts. U+FFFD (a loss already marked) adds nothing and ends a stretch. Linear in the text's length; allocates nothing for texts up to
     /// <see cref="StackLimit"/> characters.
     /// </summary>
-    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol) =>
-        Surprise(text, before, after, typical, typicalSymbol, out _, out _);
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, bool linesHeld = false) =>
+        Surprise(text, before, after, typical, typicalSymbol, out _, out _, linesHeld);
 
     /// <summary>
-    /// <see cref="Surprise(ReadOnlySpan{char}, char, char, double, double)"/>, with the stretch that gives it: the
+    /// <see cref="Surprise(ReadOnlySpan{char}, char, char, double, double, bool)"/>, with the stretch that gives it: the
     /// characters from <paramref name="start"/> up to <paramref name="end"/> (exclusive; both 0 when nothing is
     /// surprising).
     /// </summary>
-    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, out int start, out int end)
+    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, out int start, out int end, bool linesHeld = false)
     {
         double[]? rented = null;
         Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
         transitions = transitions[..(text.Length + 1)];
-        Score(text, before, after, transitions);
+        Score(text, before, after, transitions, linesHeld);
         double best = 0, current = 0;
         int currentStart = 0;
         start = end = 0;
@@ -238,7 +256,7 @@ internal static partial class TextLikelihood
 
     // The score of text under script's model; stops early, with the total so far, once the total falls below bound
     // (it can only fall further).
-    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions, double bound)
+    private static SpanScore Score(LanguageScript script, ReadOnlySpan<char> text, char before, char after, Span<double> transitions, double bound, bool linesHeld = false)
     {
         CharNgramModel.ScriptModel model = CharNgramModel.Shared.Model(script);
         char[] mapped = Tables.Mapped[(int)script];
@@ -317,6 +335,12 @@ internal static partial class TextLikelihood
             }
 
             listing = increment;
+            if (!linesHeld && i < text.Length && raw is '\n' or '\r')
+            {
+                // A line break the text holds (see InnerLineBreakLogProb), also after a line break (no repeat of a
+                // symbol); at most the model's own, which keeps UpperBound an upper bound.
+                p = Math.Min(p, InnerLineBreakLogProb);
+            }
 
             total += p;
             if (!transitions.IsEmpty)

@@ -78,7 +78,7 @@ internal static class Utf16TextReading
     /// </summary>
     public static bool IsField(ReadOnlySpan<char> text) =>
         text.Length is >= MinFieldLength and <= MaxFieldLength && text.IndexOfAnyInRange('\u0080', '\uFFFF') >= 0
-        && EncodingDecision.MayBeDamaged(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        && EncodingDecision.MayBeDamaged(text, CharNgramModel.Boundary, CharNgramModel.Boundary, linesHeld: true);
 
     /// <summary>True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per <see cref="MaxCharsPerControl"/> characters.</summary>
     public static bool HasControls(ReadOnlySpan<char> text)
@@ -106,9 +106,9 @@ internal static class Utf16TextReading
             return false;
         }
 
-        SpanScore input = TextLikelihood.Score(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        SpanScore input = TextLikelihood.ScoreLines(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
         string? probe = text.Length > ProbeLength ? text[..ProbeLength] : null;
-        SpanScore probeInput = probe is null ? default : TextLikelihood.Score(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
+        SpanScore probeInput = probe is null ? default : TextLikelihood.ScoreLines(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
         // The text with what the wrong decoder may have written for lost bytes marked: read both ways, as the lost
         // stretches can be one or two bytes long (LayerUndo.UndoUtf16WithLosses).
         string marked = LayerUndo.MarkLost(text);
@@ -148,7 +148,7 @@ internal static class Utf16TextReading
                         return;
                     }
 
-                    SpanScore score = TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary);
+                    SpanScore score = TextLikelihood.ScoreLines(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary);
                     double gain = EncodingDecision.Gain(score, 1, input);
                     if (OneCharacter(result.Text) is { } c)
                     {
@@ -238,7 +238,7 @@ internal static class Utf16TextReading
         || (markedProbe is not null && Gains(LayerUndo.UndoUtf16WithLosses(markedProbe, truth, wrong), input));
 
     private static bool Gains(LayerResult? result, SpanScore input) =>
-        result is not null && EncodingDecision.Gain(TextLikelihood.Score(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
+        result is not null && EncodingDecision.Gain(TextLikelihood.ScoreLines(result.Text, CharNgramModel.Boundary, CharNgramModel.Boundary), 1, input) > 0;
 
     // One finding per run of consecutive groups whose text changed or is lost.
     private static void AddGroups(string text, LayerResult result, string chain, List<EncodingFinding> findings)
