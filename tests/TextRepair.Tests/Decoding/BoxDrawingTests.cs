@@ -21,6 +21,12 @@ public sealed class BoxDrawingTests
     [InlineData('╔', '═', true)]
     [InlineData('│', '─', false)]
     [InlineData('─', '│', false)]
+    [InlineData('╞', '═', true)]
+    [InlineData('┍', '━', true)]
+    [InlineData('╟', '─', true)]
+    [InlineData('╩', '╨', false)]
+    [InlineData('─', '━', false)]
+    [InlineData('═', '┤', false)]
     public void Joins_WhenTheArmsMeet(char left, char right, bool joins) => Assert.Equal(joins, BoxDrawing.Joins(left, right));
 
     [Theory]
@@ -41,6 +47,7 @@ public sealed class BoxDrawingTests
     [Theory]
     [InlineData("├── src", "│ Name │", "┌─────┐")]
     [InlineData("第一章────正文", "──标题──", "╔══╗ ║ok║ ╚══╝")]
+    [InlineData("╔═╤═╗ ╟─┼─╢ ╚═╧═╝", "┏━┯━┓ ┠─┼─┨", "┍━━┑ ╞══╡")]
     public void CleanDrawings_AreUnchanged(string a, string b, string c)
     {
         foreach (string text in new[] { a, b, c })
@@ -56,10 +63,13 @@ public sealed class BoxDrawingTests
     [InlineData("健康", 936, 866)]
     [InlineData("预览", 936, 437)]
     [InlineData("科技", 936, 850)]
+    [InlineData("北京市", 936, 437)]
+    [InlineData("北京市", 936, 866)]
     public void ShortFieldsReadBySingleByteReaders_AreRepaired(string text, int writer, int reader)
     {
         // "▒р╝н", "╜б┐╡", "╘ñ└└", "┐ã╝╝": arms that end in letters. Scored as a drawing, the field read as well as its
-        // reading (all four were left as they were).
+        // reading (all four were left as they were). "▒▒╛⌐╩╨": a double arm beside a single one ("╩╨"), which no drawing
+        // puts side by side.
         string garbled = Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(text));
 
         Assert.Equal(text, EncodingRepairTests.Repair(garbled).Text);

@@ -21,10 +21,14 @@ internal static partial class BoxDrawing
 
     /// <summary>
     /// True when box-drawing characters <paramref name="left"/> then <paramref name="right"/> join: the first has an arm
-    /// to the right and the second one to the left. Both must be in the block (see <see cref="Contains"/>).
+    /// to the right and the second one to the left, of the same weight (light, heavy or double). A drawing changes a
+    /// line's weight inside a character made for it ("╞═", "┍━", "╼"), never between two: "╩╨" (double arm, single
+    /// arm) is no drawing, and cp437 and cp866 write such pairs for GBK (市 is "╩╨"). Both must be in the block (see
+    /// <see cref="Contains"/>).
     /// </summary>
     public static bool Joins(char left, char right) =>
-        (Arms[left - First] & Right) != 0 && (Arms[right - First] & Left) != 0;
+        (Arms[left - First] & Right) != 0 && (Arms[right - First] & Left) != 0
+        && Weights[left - First] >> 2 == (Weights[right - First] & 3);
 
     /// <summary>
     /// True when a box-drawing character's arm points at a letter of an alphabet next to it: <paramref name="left"/> has
