@@ -22,7 +22,8 @@ public sealed class ChainVoteTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private static string Garble(IEnumerable<string> lines, string writer, string reader) =>
+    /// <summary>Each line written by <paramref name="writer"/> and read by <paramref name="reader"/> (the framework's code pages).</summary>
+    internal static string Garble(IEnumerable<string> lines, string writer, string reader) =>
         string.Join("\n", lines.Select(l => Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(l))));
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text;
 using TextRepair.Analysis.Decoding;
 
 namespace TextRepair.Tests.Decoding;
@@ -10,14 +9,6 @@ namespace TextRepair.Tests.Decoding;
 /// </summary>
 public sealed class NameListTests
 {
-    static NameListTests()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
-    private static string Garble(IEnumerable<string> lines, string writer, string reader) =>
-        string.Join("\n", lines.Select(l => Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(l))));
-
     [Fact]
     public void NamesOfUncommonCharacters_FollowTheLinesChain()
     {
@@ -29,7 +20,7 @@ public sealed class NameListTests
             "萧敬腾 - 王妃.mp3", "蔡依林 - 日不落.mp3", "薛之谦 - 演员.mp3", "毛不易 - 消愁.mp3", "邓丽君 - 甜蜜蜜.mp3",
             "李荣浩 - 模特.mp3", "赵雷 - 成都.mp3", "朴树 - 平凡之路.mp3", "张靓颖 - 画心.mp3", "庾澄庆 - 情非得已.mp3",
         ];
-        string text = Garble(names, "gbk", "windows-1252");
+        string text = ChainVoteTests.Garble(names, "gbk", "windows-1252");
 
         Assert.Equal(string.Join("\n", names), EncodingRepairTests.Repair(text).Text);
     }
@@ -41,7 +32,7 @@ public sealed class NameListTests
         // its line boundary (a line's end and a fresh start, about 4 nats, and a repeat of the boundary before it), and
         // the song list gained a line. A line break inside a reading now costs what a rare character does.
         string[] names = ["周杰伦 - 稻香.mp3", "王菲 - 红豆.flac", "邓紫棋 - 光年之外.mp3", "林俊杰 - 江南.mp3"];
-        string text = Garble(names, "gbk", "windows-1252");
+        string text = ChainVoteTests.Garble(names, "gbk", "windows-1252");
 
         Assert.Equal(string.Join("\n", names), EncodingRepairTests.Repair(text).Text);
         Assert.DoesNotContain('\n', EncodingRepairTests.Repair("µË×ÏÆå").Text);
