@@ -150,4 +150,15 @@ public sealed class ChainVoteTests
         Assert.Equal(new LayerStep(Codec.Gbk, Codec.Cp866, false), Assert.Single(elected));
         Assert.StartsWith("Archive:  资料.zip\n", EncodingRepairTests.Repair(text).Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void KatakanaWithTheLongVowelMark_ReadAsGbk_FollowTheElectedChain()
+    {
+        // EUC-JP's ー (A1 BC) is GBK's 〖, and the kana rows are the same: "メ〖ルアドレス" looks like clean kana with a
+        // bracket and was not searched. Beside lines of kanji that elect EUC-JP read as GBK, such a line now follows the
+        // chain (a CJK symbol among CJK letters is what a double-byte decoder writes from its symbol rows).
+        string[] words = ["設定を保存", "メールアドレス", "検索結果", "ホームページ", "表示方法", "データベース"];
+        string text = Garble(words, "euc-jp", "gbk");
+
+        Assert.Equal(string.Join("\n", words), EncodingRepairTests.Repair(text).Text);
+    }
 }

@@ -165,7 +165,7 @@ internal sealed class LineDecisions
 
         foreach (char c in token)
         {
-            if (c >= '\u0080' && c != '\uFFFD' && (c < '\u2E80' || !char.IsLetter(c)))
+            if (c >= '\u0080' && c != '\uFFFD' && (c < '\u2E80' || !(char.IsLetter(c) || IsCjkSymbolBesideLetters(token, c))))
             {
                 return false;
             }
@@ -173,6 +173,12 @@ internal sealed class LineDecisions
 
         return true;
     }
+
+    // A CJK symbol (U+3000..U+303F) in a token that also holds CJK letters: a double-byte decoder writes one of its
+    // symbol rows for a letter of the other code page where their rows differ (EUC-JP's ー, A1 BC, is GBK's 〖:
+    // "ショ〖トカットキ〖"), and only the letters the reading restores show the chain (FollowElected).
+    private static bool IsCjkSymbolBesideLetters(string token, char c) =>
+        c is >= '\u3000' and <= '\u303F' && token.AsSpan().IndexOfAnyInRange('\u3040', '\u9FFF') >= 0;
 
     // A token of a line that shows no damage of its own follows the elected chain when the chain reads it at least as
     // well as it stands (TokenReading.DecideByChain), it has MinElectedFollowLength characters, and what it restores
