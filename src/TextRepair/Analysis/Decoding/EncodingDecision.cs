@@ -88,12 +88,14 @@ internal static class EncodingDecision
     public const double MinFollowGain = 0;
 
     /// <summary>
-    /// The fluency floor (see <see cref="MinPerChar"/>) of a run that follows a chain its line or token already showed
-    /// (<see cref="MinFollowGain"/>): the level of a random string of common Han characters, as for a whole field's
-    /// likeliest reading (<see cref="MinLikeliestPerChar"/>). The line's damage is the evidence that the run is
-    /// damaged, so the floor has only to tell text from no text; the short-field floor (-8) kept names of uncommon
-    /// characters garbled between repaired ones: in a song list of GBK read as windows-1252 whose every other name
-    /// was restored, "µË×ÏÆå" (邓紫棋, -10.27 per transition) stayed and then took a two-layer reading of its own.
+    /// The fluency floor (see <see cref="MinPerChar"/>) of a whole field (a token, or a part of a file name) that follows
+    /// a chain its line already showed (<see cref="MinFollowGain"/>): the level of a random string of common Han
+    /// characters, as for a whole field's likeliest reading (<see cref="MinLikeliestPerChar"/>). The line's damage is
+    /// the evidence that the field is damaged, so the floor has only to tell text from no text; the short-field floor
+    /// (-8) kept names of uncommon characters garbled between repaired ones: in a song list of GBK read as windows-1252
+    /// whose every other name was restored, "µË×ÏÆå" (邓紫棋, -10.27 per transition) stayed and then took a two-layer
+    /// reading of its own. Runs inside a token keep their floors: for every following run, this floor changed 22 lossy
+    /// dev texts without bringing them nearer their original (garbage between losses read as other garbage).
     /// </summary>
     public const double MinFollowPerChar = MinLikeliestPerChar;
 
@@ -239,7 +241,11 @@ internal static class EncodingDecision
     public static double RequiredGain(int runLength, bool following) =>
         following ? MinFollowGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
 
-    /// <summary>The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters.</summary>
+    /// <summary>
+    /// The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/>
+    /// characters; a whole field that follows its line's chain (<paramref name="following"/>) is held to
+    /// <see cref="MinFollowPerChar"/>.
+    /// </summary>
     public static double RequiredPerChar(int runLength, bool wholeField, bool following = false) =>
         wholeField ? (following ? MinFollowPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
 

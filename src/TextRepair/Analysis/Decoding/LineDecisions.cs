@@ -155,7 +155,8 @@ internal sealed class LineDecisions
     // line beside lines of Shift-JIS read as cp437 read "über" as "｜er" by that chain about as well as it stands
     // (cp437's ü is a Shift-JIS lead byte), and so did "gewünschte" by EUC-KR read as GBK (GBK has ü), 7 of 1,200
     // generated mixed texts. CJK punctuation is where double-byte code pages differ most (the symbol rows), and a clean
-    // 「 beside lines of Big5 read as GBK read as ☆.
+    // 「 beside lines of Big5 read as GBK read as ☆: a CJK symbol counts only beside CJK letters (see
+    // IsCjkSymbolBesideLetters), and FollowElected takes nothing that restores no letter.
     private static bool WritesCjk(LayerStep[] chain, string token)
     {
         if (chain[0].Wrong is not { Kind: CodecKind.Table } wrong || !wrong.Page.IsDoubleByte)
