@@ -161,4 +161,15 @@ public sealed class ChainVoteTests
 
         Assert.Equal(string.Join("\n", words), EncodingRepairTests.Repair(text).Text);
     }
+    [Fact]
+    public void FirstLineBeforeTheDamage_FollowsTheElectedChain()
+    {
+        // Lines beyond ASCII were looked at only after a line found damaged, so a clean-looking first line of a list
+        // (角青窍, common Han characters, is 실행하 written in EUC-KR and read as GBK) was never read, though the vote had
+        // elected the list's chain: the text's start now counts as such a line.
+        string[] words = ["실행하", "파일을 열어", "확인", "변경하", "닫기"];
+        string text = Garble(words, "euc-kr", "gbk");
+
+        Assert.Equal(string.Join("\n", words), EncodingRepairTests.Repair(text).Text);
+    }
 }

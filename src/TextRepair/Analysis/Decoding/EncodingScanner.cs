@@ -83,7 +83,7 @@ internal static partial class EncodingScanner
 
         List<(int Start, int End)>? tokens = null;
         int position = 0;
-        bool following = false;
+        bool following = known.Elected is not null;
         while (NextLine(text, ref position, following, out int lineStart, out int lineEnd))
         {
             tokens ??= [];
@@ -99,7 +99,8 @@ internal static partial class EncodingScanner
     // elected chain: Han read as Han looks like text (康备 is 영구 written in EUC-KR and read as GBK), and the lines of a
     // list or of subtitles are damaged alike (see LineDecisions: such a token follows the elected chain only when the
     // chain reads it at least as well as it stands). Lines of ASCII only (subtitles' numbers and times, blank lines)
-    // keep the following on.
+    // keep the following on. The text's start counts as such a line when the vote elected a chain: a list's first
+    // line is garbled like the rest ("メ〖ルアドレス", EUC-JP read as GBK, before lines of kanji that elect the chain).
     private static bool NextLine(string text, ref int position, bool beyondAscii, out int lineStart, out int lineEnd)
     {
         while (position < text.Length)
