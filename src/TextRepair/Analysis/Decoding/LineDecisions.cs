@@ -156,7 +156,7 @@ internal sealed class LineDecisions
     // (cp437's ü is a Shift-JIS lead byte), and so did "gewünschte" by EUC-KR read as GBK (GBK has ü), 7 of 1,200
     // generated mixed texts. CJK punctuation is where double-byte code pages differ most (the symbol rows), and a clean
     // 「 beside lines of Big5 read as GBK read as ☆: a CJK symbol counts only beside CJK letters (see
-    // IsCjkSymbolBesideLetters), and FollowElected takes nothing that restores no letter.
+    // below), and FollowElected takes nothing that restores no letter.
     private static bool WritesCjk(LayerStep[] chain, string token)
     {
         if (chain[0].Wrong is not { Kind: CodecKind.Table } wrong || !wrong.Page.IsDoubleByte)
@@ -164,9 +164,15 @@ internal sealed class LineDecisions
             return false;
         }
 
+        // A CJK symbol (U+3000..U+303F) counts in a token that also holds CJK letters: a double-byte decoder writes one
+        // of its symbol rows for a letter of the other code page where their rows differ (EUC-JP's ー, A1 BC, is GBK's
+        // 〖: "ショ〖トカットキ〖"), and only the letters the reading restores show the chain (FollowElected). Looked up
+        // once per token, so that the test stays linear in the token's length.
+        bool symbolsCount = token.AsSpan().IndexOfAnyInRange('\u3040', '\u9FFF') >= 0;
         foreach (char c in token)
         {
-            if (c >= '\u0080' && c != '\uFFFD' && (c < '\u2E80' || !(char.IsLetter(c) || IsCjkSymbolBesideLetters(token, c))))
+            bool cjkSymbol = symbolsCount && c is >= '\u3000' and <= '\u303F';
+            if (c >= '\u0080' && c != '\uFFFD' && (c < '\u2E80' || !(char.IsLetter(c) || cjkSymbol)))
             {
                 return false;
             }
@@ -174,12 +180,6 @@ internal sealed class LineDecisions
 
         return true;
     }
-
-    // A CJK symbol (U+3000..U+303F) in a token that also holds CJK letters: a double-byte decoder writes one of its
-    // symbol rows for a letter of the other code page where their rows differ (EUC-JP's ー, A1 BC, is GBK's 〖:
-    // "ショ〖トカットキ〖"), and only the letters the reading restores show the chain (FollowElected).
-    private static bool IsCjkSymbolBesideLetters(string token, char c) =>
-        c is >= '\u3000' and <= '\u303F' && token.AsSpan().IndexOfAnyInRange('\u3040', '\u9FFF') >= 0;
 
     // A token of a line that shows no damage of its own follows the elected chain when the chain reads it at least as
     // well as it stands (TokenReading.DecideByChain), it has MinElectedFollowLength characters, and what it restores
