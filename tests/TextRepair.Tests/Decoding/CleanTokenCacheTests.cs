@@ -19,13 +19,16 @@ public sealed class CleanTokenCacheTests
         string[] lines = ["今天下雨了", "明天见", "路上小心", "早点休息", "记得吃饭"];
         string text = string.Join("\n", lines.Select(l => System.Text.Encoding.GetEncoding(950).GetString(System.Text.Encoding.GetEncoding(936).GetBytes(l))));
 
+        int lattices = CandidateSearch.LatticesBuilt;
         var first = new Dictionary<int, TokenReading>();
         LayerStep[]? elected = EncodingScanner.ElectChain(text, first);
         Assert.NotNull(elected);
-        Assert.Contains(first.Values, t => t.IsSearched);
+        Assert.True(CandidateSearch.LatticesBuilt > lattices);
 
+        lattices = CandidateSearch.LatticesBuilt;
         var second = new Dictionary<int, TokenReading>();
         Assert.Equal(elected, EncodingScanner.ElectChain(text, second));
+        Assert.Equal(lattices, CandidateSearch.LatticesBuilt);
         Assert.DoesNotContain(second.Values, t => t.IsSearched);
     }
 

@@ -19,15 +19,18 @@ internal sealed class Candidate
 {
     private readonly char _before;
     private readonly char _after;
-    private readonly string[] _names;
+    // Bit k set: layer k of Steps was read by windows-1252 from text with C1 controls, which only ISO-8859-1 writes, so
+    // it is named "decoded as iso-8859-1" (see Then). The names are built from the steps when Chain is first asked:
+    // most readings are never named, and an array of names per reading cost a copy per layer of the lattice.
+    private readonly int _latin1Layers;
     private SpanScore? _score;
     private string? _chain;
 
-    private Candidate(string text, string[] names, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score, bool textShown = true)
+    private Candidate(string text, int latin1Layers, LayerStep[] steps, int[] tokenBounds, int[] textBounds, bool exact, char before, char after, SpanScore? score, bool textShown = true)
     {
         TextShown = textShown;
         Text = text;
-        _names = names;
+        _latin1Layers = latin1Layers;
         Steps = steps;
         TokenBounds = tokenBounds;
         TextBounds = textBounds;
@@ -41,7 +44,7 @@ internal sealed class Candidate
     public string Text { get; }
 
     /// <summary>The layers, in the order they happened ("utf-8 decoded as gbk"; built on first use).</summary>
-    public string Chain => _chain ??= string.Join(", then ", Enumerable.Reverse(_names));
+    public string Chain => _chain ??= Name(Steps, _latin1Layers);
 
     /// <summary>The layers undone, in the order they were undone (the last that happened first).</summary>
     public LayerStep[] Steps { get; }
@@ -79,7 +82,7 @@ internal sealed class Candidate
             bounds[i] = i;
         }
 
-        return new(token, [], [], bounds, bounds, true, before, after, score);
+        return new(token, 0, [], bounds, bounds, true, before, after, score);
     }
 
     /// <summary>
@@ -118,7 +121,7 @@ internal sealed class Candidate
         }
 
         tokenLength = TokenBounds[groups - 1];
-        return new Candidate(Text[..TextBounds[groups - 1]], _names, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null, TextShown);
+        return new Candidate(Text[..TextBounds[groups - 1]], _latin1Layers, Steps, TokenBounds[..groups], TextBounds[..groups], Exact, _before, _after, null, TextShown);
     }
 
     /// <summary>True when this reading undid exactly <paramref name="steps"/>.</summary>
@@ -159,10 +162,23 @@ internal sealed class Candidate
             Array.Resize(ref text, count);
         }
 
-        string name = step.Wrong == Codec.Windows1252 && HasC1(Text) ? step.Truth.AsReadBy("iso-8859-1") : step.Truth.AsReadBy(step.Wrong);
+        int latin1 = step.Wrong == Codec.Windows1252 && HasC1(Text) ? _latin1Layers | (1 << Steps.Length) : _latin1Layers;
         bool shown = TextShown && (Steps.Length == 0 || LayerUndo.ShownByLossFreeText(layer));
-        return new Candidate(layer.Text, [.. _names, name], [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null, shown);
+        return new Candidate(layer.Text, latin1, [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null, shown);
     }
+
+    // The layers in the order they happened (the last undone first), each named by its true encoding and wrong decoder.
+    private static string Name(LayerStep[] steps, int latin1Layers) => steps.Length switch
+    {
+        0 => "",
+        1 => LayerName(steps, latin1Layers, 0),
+        2 => string.Concat(LayerName(steps, latin1Layers, 1), ", then ", LayerName(steps, latin1Layers, 0)),
+        3 => string.Concat(LayerName(steps, latin1Layers, 2), ", then ", LayerName(steps, latin1Layers, 1), ", then ", LayerName(steps, latin1Layers, 0)),
+        _ => string.Join(", then ", Enumerable.Range(0, steps.Length).Reverse().Select(k => LayerName(steps, latin1Layers, k))),
+    };
+
+    private static string LayerName(LayerStep[] steps, int latin1Layers, int k) =>
+        (latin1Layers & (1 << k)) != 0 ? steps[k].Truth.AsReadBy("iso-8859-1") : steps[k].Truth.AsReadBy(steps[k].Wrong);
 
     private static bool HasC1(string text)
     {

@@ -38,11 +38,11 @@ internal static class CandidateSearch
     /// All readings of <paramref name="token"/> found (the token itself not included), in no particular order: the
     /// beam orders them by score, the decision by the gain of their runs.
     /// </summary>
-    public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore)
+    public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore, int maxLayers = MaxLayers)
     {
         if (token.Length <= ProbeLength)
         {
-            return Lattice(token, before, after, inputScore);
+            return Lattice(token, before, after, inputScore, maxLayers);
         }
 
         // A long token: the lattices of two windows name the chains worth reading it by: its start, where a character
@@ -50,10 +50,10 @@ internal static class CandidateSearch
         TextLikelihood.Surprise(token, before, after, EncodingDecision.TypicalTransitionLogProb,
             EncodingDecision.TypicalSymbolTransitionLogProb, out int start, out _);
         var chains = new List<LayerStep[]>();
-        AddWindowChains(token, before, after, 0, chains);
+        AddWindowChains(token, before, after, 0, chains, maxLayers);
         if (start >= ProbeLength)
         {
-            AddWindowChains(token, before, after, Math.Min(start, token.Length - ProbeLength), chains);
+            AddWindowChains(token, before, after, Math.Min(start, token.Length - ProbeLength), chains, maxLayers);
         }
 
         // The framework's double-byte decoders write a loss mark ('?', '・') for lost bytes: where the token has such a
@@ -88,7 +88,7 @@ internal static class CandidateSearch
 
     // Adds to chains the chains of the readings of the window of ProbeLength characters at start that clear the
     // thresholds there.
-    private static void AddWindowChains(string token, char before, char after, int start, List<LayerStep[]> chains)
+    private static void AddWindowChains(string token, char before, char after, int start, List<LayerStep[]> chains, int maxLayers)
     {
         if (start > 0 && char.IsLowSurrogate(token[start]))
         {
@@ -101,7 +101,7 @@ internal static class CandidateSearch
         char probeBefore = start > 0 ? token[start - 1] : before;
         bool cut = start + length < token.Length;
         char probeAfter = cut ? token[start + length] : after;
-        foreach (Candidate c in Lattice(probe, probeBefore, probeAfter, TextLikelihood.Score(probe, probeBefore, probeAfter)))
+        foreach (Candidate c in Lattice(probe, probeBefore, probeAfter, TextLikelihood.Score(probe, probeBefore, probeAfter), maxLayers))
         {
             // The window's end cuts the token's text, maybe a character in two: judge the window up to the cut, as text
             // whose continuation is unknown.
@@ -117,13 +117,21 @@ internal static class CandidateSearch
         }
     }
 
-    /// <summary>Every reading of the lattice of the whole of <paramref name="token"/>, however long.</summary>
-    internal static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore)
+    /// <summary>
+    /// Lattices built on this thread (a window's counts), for tests that a cached verdict does no search; an increment
+    /// per lattice of hundreds of readings.
+    /// </summary>
+    [ThreadStatic]
+    internal static int LatticesBuilt;
+
+    /// <summary>Every reading of the lattice of the whole of <paramref name="token"/>, up to <paramref name="maxLayers"/> deep, however long.</summary>
+    internal static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore, int maxLayers = MaxLayers)
     {
+        LatticesBuilt++;
         var found = new List<Candidate>();
         var beam = new List<Candidate> { Candidate.Identity(token, before, after, inputScore) };
         var seen = new HashSet<string>(StringComparer.Ordinal) { token };
-        for (int depth = 1; depth <= MaxLayers && beam.Count > 0; depth++)
+        for (int depth = 1; depth <= maxLayers && beam.Count > 0; depth++)
         {
             int first = found.Count;
             foreach (Candidate state in beam)
@@ -169,7 +177,7 @@ internal static class CandidateSearch
                 }
             }
 
-            beam = depth == MaxLayers ? [] : Beam(found, first);
+            beam = depth == maxLayers ? [] : Beam(found, first);
         }
 
         return found;
