@@ -331,20 +331,22 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Sets the bits of every start token in <paramref name="filter"/> (when not null): each two-unit key, and the
-    /// first three units of each longer key. Returns the number of tokens.
+    /// first three units of each longer key; for the <paramref name="passed"/> pairs (<c>StageTable.PassedPairs.cs</c>)
+    /// a tail token instead of the pair's. Returns the number of tokens.
     /// </summary>
-    private int AddStartTokens(ulong[]? filter, int shift)
+    private int AddStartTokens(ulong[]? filter, int shift, HashSet<uint>? passed = null)
     {
         int tokens = 0;
         foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
         {
             uint* second = _slots + (slot * SlotUints);
-            uint pairHash = PairKey(firstUnit, second[0] & 0xFFFFu) * FilterMultiplier;
+            uint pair = PairKey(firstUnit, second[0] & 0xFFFFu);
+            uint pairHash = pair * FilterMultiplier;
             nint word = WordOf(pairHash, shift);
             if ((second[1] & ValueMask) != 0)
             {
                 tokens++;
-                AddBit(filter, word, PairBit(pairHash));
+                AddBit(filter, word, passed is not null && passed.Contains(pair) ? TailBit(pairHash) : PairBit(pairHash));
             }
 
             if ((second[0] & HasChildren) == 0)

@@ -270,6 +270,7 @@ internal sealed unsafe partial class StageTable
         int filterShift = StartFilterShift(filterArray);
         ulong[] directPairs = typeof(TStarts) == typeof(DenseStarts) && typeof(TSink) == typeof(NoSink) ? DirectPairs : [];
         ref ulong directPairs0 = ref MemoryMarshal.GetArrayDataReference(directPairs);
+        ref ulong plainFilter = ref MemoryMarshal.GetArrayDataReference(directPairs.Length != 0 ? PlainFilter : filterArray);
         int directShift = 32 - BitOperations.Log2((uint)Math.Max(1, directPairs.Length));
         int filtered = length - 2;
         ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(IsPaired<TStarts>() ? PairEntries : []);
@@ -294,12 +295,30 @@ internal sealed unsafe partial class StageTable
             {
                 // The units that only their own entry can match, up to the next that needs a walk, in a loop of their
                 // own (StageTable.Scan.cs; the plain conversion's also writes direct pairs, StageTable.DirectPairs.cs).
-                int mapped = typeof(TSink) == typeof(NoSink)
-                    ? (int)MapFilteredDirect<PlainPass>(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift, ref directPairs0, directShift, filtered - i)
+                long result = typeof(TSink) == typeof(NoSink)
+                    ? MapFilteredDirect<PlainPass>(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref plainFilter, filterShift, ref directPairs0, directShift, filtered - i)
                     : MapFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift);
+                int mapped = (int)result;
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;
+                int passed = (int)(result >> 32);
+                if (typeof(TSink) == typeof(NoSink) && passed != 0)
+                {
+                    // A stop at a tail token (StageTable.PassedPairs.cs). The second unit of a pair the loop passed
+                    // over is mapped alone, and greedy matching starts after it; any other unit goes back to the
+                    // loop, which decides its first unit as at any other stop.
+                    if (IsPairTail(ref Unsafe.Add(ref src, i), passed, ref entry0, ref plainFilter, filterShift, ref directPairs0, directShift))
+                    {
+                        char tail = Unsafe.Add(ref src, i);
+                        Debug.Assert(written < destination.Length);
+                        Unsafe.Add(ref dst, written++) = (char)(Unsafe.Add(ref entry0, tail) ^ tail);
+                        i++;
+                    }
+
+                    continue;
+                }
+
                 if (i < filtered)
                 {
                     // MapFiltered stopped at a unit that needs a walk or the slow path: asking again would repeat
