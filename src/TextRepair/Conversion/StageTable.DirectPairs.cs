@@ -39,8 +39,8 @@ internal sealed unsafe partial class StageTable
     /// pairs whose value has another length and its four-unit phrases (session 20), after which it moves
     /// <paramref name="dst"/> by the difference so that one index serves both sides, and stops where a write could
     /// pass <paramref name="room"/> units of the destination. The plain pass instead returns in the high 32 bits, where
-    /// it stops at a tail token (<c>StageTable.PassedPairs.cs</c>), how many units it passed over before the stop since
-    /// greedy matching last started, for <see cref="IsPairTail"/>; 0 elsewhere. <paramref name="pairs"/> is the
+    /// it stops within two units after a tail token (<c>StageTable.PassedKeys.cs</c>), how many units it passed over since
+    /// greedy matching last started, for <see cref="TailUnits"/>; 0 elsewhere. <paramref name="pairs"/> is the
     /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots; <paramref name="filter"/> is the plain pass's
     /// filter (<see cref="PlainFilter"/>) or the settled pass's.
     /// </summary>
@@ -53,7 +53,7 @@ internal sealed unsafe partial class StageTable
         nint extra = 0;
 
         // Where greedy matching last started after a stop: the units from there up to i were passed without one
-        // (StageTable.PassedPairs.cs; the plain pass only).
+        // (StageTable.PassedKeys.cs; the plain pass only).
         nint fresh = 0;
         while (i < end)
         {
@@ -78,10 +78,11 @@ internal sealed unsafe partial class StageTable
 
             if (typeof(TPass) == typeof(PlainPass) && i > fresh)
             {
-                // A stop after units the loop passed over may be at the second unit of a passed pair, where no key
-                // starts (greedy matching went on after the pair): where the unit before and this one have a tail
-                // token, the caller decides (IsPairTail).
-                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift))
+                // A stop after units the loop passed over may be within a passed key, where no key starts (greedy
+                // matching went on after it): where one of the two units before has a tail token, the caller
+                // decides (TailUnits).
+                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)))
                 {
                     extra = i - fresh;
                     break;
@@ -90,7 +91,10 @@ internal sealed unsafe partial class StageTable
 
             uint pairHash = pair * FilterMultiplier;
             uint value;
-            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0)
+            ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift));
+
+            // In the plain pass a tail token here sends the unit to a walk too: a passed triple may begin with the pair.
+            if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pairHash) : 0)) & 1) != 0)
             {
                 // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
                 // triple in none of its complete tables for a false token (session 19).
@@ -202,7 +206,9 @@ internal sealed unsafe partial class StageTable
             }
         }
 
-        if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift))
+        if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh
+            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))))
         {
             extra = i - fresh;
         }
@@ -294,7 +300,9 @@ internal sealed unsafe partial class StageTable
         List<(uint Pair, uint Value)> found = FindDirectPairs();
         ulong[] table = DirectPairTable(found);
         var plain = new ulong[StartFilter.Length];
-        AddStartTokens(plain, StartFilterShift(plain), FindPassedPairs(found));
+        HashSet<ulong> triples = FindPassedTriples();
+        AddStartTokens(plain, StartFilterShift(plain), FindPassedPairs(found), triples);
+        _passedTriples = PassedTripleTable(triples);
         Volatile.Write(ref _plainFilter, plain);
         Volatile.Write(ref _directPairs, table);
         return table;

@@ -331,10 +331,10 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Sets the bits of every start token in <paramref name="filter"/> (when not null): each two-unit key, and the
-    /// first three units of each longer key; for the <paramref name="passed"/> pairs (<c>StageTable.PassedPairs.cs</c>)
-    /// a tail token instead of the pair's. Returns the number of tokens.
+    /// first three units of each longer key; for the <paramref name="passed"/> pairs and <paramref name="passedTriples"/>
+    /// (<c>StageTable.PassedKeys.cs</c>) a tail token instead. Returns the number of tokens.
     /// </summary>
-    private int AddStartTokens(ulong[]? filter, int shift, HashSet<uint>? passed = null)
+    private int AddStartTokens(ulong[]? filter, int shift, HashSet<uint>? passed = null, HashSet<ulong>? passedTriples = null)
     {
         int tokens = 0;
         foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
@@ -362,7 +362,9 @@ internal sealed unsafe partial class StageTable
                 {
                     tokens++;
                     uint unit = third[0] & 0xFFFFu;
-                    AddBit(filter, word, TripleBit(pairHash, unit));
+                    AddBit(filter, word, passedTriples is not null && passedTriples.Contains(TripleKey(firstUnit, (char)second[0], (char)unit))
+                        ? TailBit(pairHash)
+                        : TripleBit(pairHash, unit));
                 }
             }
         }

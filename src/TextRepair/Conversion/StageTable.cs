@@ -305,10 +305,10 @@ internal sealed unsafe partial class StageTable
                 int passed = (int)(result >> 32);
                 if (typeof(TSink) == typeof(NoSink) && passed != 0)
                 {
-                    // A stop at a tail token (StageTable.PassedPairs.cs). The second unit of a pair the loop passed
-                    // over is mapped alone, and greedy matching starts after it; any other unit goes back to the
+                    // A stop within two units after a tail token (StageTable.PassedKeys.cs). The units within a passed
+                    // key are mapped alone, and greedy matching starts after them; any other unit goes back to the
                     // loop, which decides its first unit as at any other stop.
-                    if (IsPairTail(ref Unsafe.Add(ref src, i), passed, ref entry0, ref plainFilter, filterShift, ref directPairs0, directShift))
+                    for (int tails = TailUnits(ref Unsafe.Add(ref src, i), passed, ref entry0, ref plainFilter, filterShift, ref directPairs0, directShift); tails > 0; tails--)
                     {
                         char tail = Unsafe.Add(ref src, i);
                         Debug.Assert(written < destination.Length);
