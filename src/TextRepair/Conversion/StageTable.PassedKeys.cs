@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TextRepair.Conversion;
 
@@ -45,55 +45,6 @@ internal sealed unsafe partial class StageTable
     /// <summary>The bit of a pair's tail token in its word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int TailBit(uint pairHash) => (int)(pairHash >> TailHashShift);
-
-    /// <summary>Slots of the passed-triple table per triple, at least (at most half full).</summary>
-    private const int PassedTripleSlotsPerTriple = 2;
-
-    // The passed triples' keys (TripleKey, never 0) in an open-addressing table; built with the direct pairs.
-    private ulong[]? _passedTriples;
-
-    /// <summary>Whether the three units from <paramref name="key"/> on are a passed triple.</summary>
-    private static bool IsPassedTriple(ulong[] table, ref char key)
-    {
-        ulong triple = TripleKey(key, Unsafe.Add(ref key, 1), Unsafe.Add(ref key, 2));
-        int shift = 64 - BitOperations.Log2((uint)table.Length);
-        nint mask = table.Length - 1;
-        nint index = (nint)((triple * HashMultiplier) >> shift);
-        while (true)
-        {
-            ulong slot = table[index];
-            if (slot == triple)
-            {
-                return true;
-            }
-
-            if (slot == 0)
-            {
-                return false;
-            }
-
-            index = (index + 1) & mask;
-        }
-    }
-
-    /// <summary>An open-addressing table of <paramref name="triples"/> for <see cref="IsPassedTriple"/>.</summary>
-    private static ulong[] PassedTripleTable(HashSet<ulong> triples)
-    {
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(triples.Count * PassedTripleSlotsPerTriple)))];
-        int shift = 64 - BitOperations.Log2((uint)table.Length);
-        foreach (ulong triple in triples)
-        {
-            nint index = (nint)((triple * HashMultiplier) >> shift);
-            while (table[index] != 0)
-            {
-                index = (index + 1) & (table.Length - 1);
-            }
-
-            table[index] = triple;
-        }
-
-        return table;
-    }
 
     /// <summary>
     /// The passed triples: the three-unit keys that begin no longer key, that a walk from their three units alone ends
@@ -163,52 +114,53 @@ internal sealed unsafe partial class StageTable
         return ((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TailBit(pairHash)) & 1) != 0;
     }
 
-    /// <summary>
-    /// Whether the two units at <paramref name="at"/> are a passed pair: a direct pair whose value is each unit's own
-    /// mapping (<paramref name="entry0"/>), neither unit needing the slow path.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPassedPair(ref char at, ref uint entry0, ref ulong pairs, int pairShift)
-    {
-        uint first = at;
-        uint second = Unsafe.Add(ref at, 1);
-        uint value = FindDirectPair(ref pairs, pairShift, PairKey(ref at));
-        return value != 0 && IsOwnPairValue(value, first, Unsafe.Add(ref entry0, (nint)first), second, Unsafe.Add(ref entry0, (nint)second));
-    }
-
     /// <summary>Whether a pair's <paramref name="value"/> (the first unit in the low half) is each unit mapped by its entry, neither needing the slow path.</summary>
     private static bool IsOwnPairValue(uint value, uint first, uint firstEntry, uint second, uint secondEntry) =>
         ((firstEntry | secondEntry) & NeedsSlowPath) == 0 && value == (((firstEntry ^ first) & 0xFFFFu) | (((secondEntry ^ second) & 0xFFFFu) << 16));
 
     /// <summary>
-    /// How many units from <paramref name="at"/> on belong to a passed key (pair or triple) that greedy matching took
-    /// before it (0, 1 or 2), where the loop stopped after <paramref name="passed"/> units it passed over, the first
-    /// of them a place where greedy matching starts. The parse goes back only to the last unit where no passed key can
-    /// have begun in the two units before (no tail token), and from there on takes each passed key whole.
+    /// How many units from <paramref name="position"/> on belong to a passed key that greedy matching took before it (0,
+    /// 1 or 2), where the loop stopped after <paramref name="passed"/> units it passed over, the first of them a place
+    /// where greedy matching starts. The parse goes back only to the last unit where no passed key can have begun in
+    /// the two units before (no tail token) and from there on takes each match whole: where the loop passed over a unit,
+    /// no other key longer than one unit matches there, so a walk finds the passed key (only where a tail token is).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int TailUnits(ref char at, nint passed, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift)
+    private int TailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift)
     {
-        nint start = -1;
-        while (start > -passed
-            && (HasTailToken(ref Unsafe.Add(ref at, start - 1), ref filter, filterShift)
-                || (start - 2 >= -passed && HasTailToken(ref Unsafe.Add(ref at, start - 2), ref filter, filterShift))))
+        ref char src = ref MemoryMarshal.GetReference(text);
+        int first = position - passed;
+        int start = position - 1;
+        while (start > first
+            && (HasTailToken(ref Unsafe.Add(ref src, start - 1), ref filter, filterShift)
+                || (start - 2 >= first && HasTailToken(ref Unsafe.Add(ref src, start - 2), ref filter, filterShift))))
         {
             start--;
         }
 
-        ulong[] triples = _passedTriples!;
-        nint q = start;
-        while (q < 0)
+        int q = start;
+        while (q < position)
         {
-            ref char key = ref Unsafe.Add(ref at, q);
-            q += !HasTailToken(ref key, ref filter, filterShift) ? 1
-                : IsPassedTriple(triples, ref key) ? 3
-                : IsPassedPair(ref key, ref entry0, ref pairs, pairShift) ? 2
-                : 1;
+            q += HasTailToken(ref Unsafe.Add(ref src, q), ref filter, filterShift) ? Math.Max(1, Walk(text, q, out _)) : 1;
         }
 
-        return (int)q;
+        return q - position;
+    }
+
+    /// <summary>
+    /// Maps the units from <paramref name="position"/> on that belong to a passed key (<see cref="TailUnits"/>), each by
+    /// its entry, to <paramref name="dst"/> on, and returns how many.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int MapTailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, ref uint entry0, ref char dst)
+    {
+        int tails = TailUnits(text, position, passed, ref filter, filterShift);
+        for (int k = 0; k < tails; k++)
+        {
+            char unit = text[position + k];
+            Unsafe.Add(ref dst, k) = (char)(Unsafe.Add(ref entry0, unit) ^ unit);
+        }
+
+        return tails;
     }
 
     /// <summary>

@@ -305,17 +305,12 @@ internal sealed unsafe partial class StageTable
                 int passed = (int)(result >> 32);
                 if (typeof(TSink) == typeof(NoSink) && passed != 0)
                 {
-                    // A stop within two units after a tail token (StageTable.PassedKeys.cs). The units within a passed
-                    // key are mapped alone, and greedy matching starts after them; any other unit goes back to the
-                    // loop, which decides its first unit as at any other stop.
-                    for (int tails = TailUnits(ref Unsafe.Add(ref src, i), passed, ref entry0, ref plainFilter, filterShift, ref directPairs0, directShift); tails > 0; tails--)
-                    {
-                        char tail = Unsafe.Add(ref src, i);
-                        Debug.Assert(written < destination.Length);
-                        Unsafe.Add(ref dst, written++) = (char)(Unsafe.Add(ref entry0, tail) ^ tail);
-                        i++;
-                    }
-
+                    // A stop within two units after a tail token (StageTable.PassedKeys.cs): the units within a passed
+                    // key are mapped alone and the loop goes on after them; any other unit is decided as at any stop.
+                    int tails = MapTailUnits(source, i, passed, ref plainFilter, filterShift, ref entry0, ref Unsafe.Add(ref dst, written));
+                    Debug.Assert(written + tails <= destination.Length);
+                    written += tails;
+                    i += tails;
                     continue;
                 }
 
