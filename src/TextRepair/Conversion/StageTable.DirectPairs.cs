@@ -299,7 +299,7 @@ internal sealed unsafe partial class StageTable
     {
         List<(uint Pair, uint Value)> found = FindDirectPairs();
         ulong[] table = DirectPairTable(found);
-        var plain = new ulong[StartFilter.Length];
+        ulong[] plain = NewStartFilter();
         AddStartTokens(plain, StartFilterShift(plain), FindPassedPairs(found), FindPassedTriples());
         Volatile.Write(ref _plainFilter, plain);
         Volatile.Write(ref _directPairs, table);

@@ -191,7 +191,7 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     private bool UsesScanTables(int units)
     {
-        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _pairEntries) is not null)
+        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _plainFilter) is not null || Volatile.Read(ref _pairEntries) is not null)
         {
             return true;
         }
@@ -320,14 +320,17 @@ internal sealed unsafe partial class StageTable
         ulong[] filter = [];
         if (_denseStarts)
         {
-            int tokens = AddStartTokens(null, 0);
-            filter = new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
+            filter = NewStartFilter();
             AddStartTokens(filter, StartFilterShift(filter));
         }
 
         Volatile.Write(ref _startFilter, filter);
         return filter;
     }
+
+    /// <summary>An empty filter of the start filter's size: a power of two of words after the zero word, at least <see cref="StartFilterBitsPerToken"/> bits per token.</summary>
+    private ulong[] NewStartFilter() =>
+        new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)AddStartTokens(null, 0) * StartFilterBitsPerToken / 64))];
 
     /// <summary>
     /// Sets the bits of every start token in <paramref name="filter"/> (when not null): each two-unit key, and the
