@@ -47,39 +47,17 @@ internal sealed unsafe partial class StageTable
     private static int TailBit(uint pairHash) => (int)(pairHash >> TailHashShift);
 
     /// <summary>
-    /// The passed triples: the three-unit keys that begin no longer key, that a walk from their three units alone ends
-    /// at, and whose value is each unit's own mapping, no unit needing the slow path.
+    /// The passed triples: the three-unit keys that begin no longer key and that a walk from their three units alone
+    /// ends at (<see cref="ThreeUnitPrefixes"/>), whose value is each unit's own mapping, no unit needing the slow path.
     /// </summary>
     private HashSet<ulong> FindPassedTriples()
     {
         var passed = new HashSet<ulong>();
-        Span<char> three = stackalloc char[3];
-        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
+        foreach ((char first, char second, char third, int valueIndex) in ThreeUnitPrefixes(out _))
         {
-            uint* second = _slots + (slot * SlotUints);
-            if ((second[0] & HasChildren) == 0)
+            if (valueIndex >= 0 && IsOwnMapping([first, second, third], Value(valueIndex)))
             {
-                continue;
-            }
-
-            int secondSize = 1 << (int)((second[0] >> BlockLog2Shift) & 31);
-            for (int s2 = 0; s2 < secondSize; s2++)
-            {
-                uint* third = _slots + ((nint)(second[2] + s2) * SlotUints);
-                if ((third[0] & Occupied) == 0 || (third[0] & HasChildren) != 0 || (third[1] & ValueMask) == 0)
-                {
-                    continue;
-                }
-
-                three[0] = firstUnit;
-                three[1] = (char)(second[0] & 0xFFFFu);
-                three[2] = (char)(third[0] & 0xFFFFu);
-                if (Walk(three, 0, out int valueIndex) != 3 || !IsOwnMapping(three, Value(valueIndex)))
-                {
-                    continue;
-                }
-
-                passed.Add(TripleKey(three[0], three[1], three[2]));
+                passed.Add(TripleKey(first, second, third));
             }
         }
 
