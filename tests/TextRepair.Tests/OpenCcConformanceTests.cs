@@ -285,6 +285,32 @@ public sealed class OpenCcConformanceTests
         AssertAsTheReferenceEngine(config, [string.Concat(Enumerable.Repeat("\u4E00电子表格\uFF0C操作系统", 40)) + "\U0001F50E"]);
     }
 
+    [Fact]
+    public void PassedPairs_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt()
+    {
+        // s2t's filtered loop passes over a direct pair whose value is each unit's own mapping (有个 -> 有個, 目录 -> 目錄:
+        // StageTable.PassedKeys.cs, session 24) and decides a stop at the unit after such pairs by parsing those that end
+        // there in a row: 有个中 -> 有個中 (个中 -> 箇中 would start at the pair's second unit), 目录个中 -> 目錄箇中 (two
+        // pairs, 录个 after 目录: 个 begins a match), 数据点个中 -> 數據點個中 (three: it does not); a build that took every
+        // unit after a passed pair for a pair's second unit failed this case alone, one that took none this case and three
+        // older ones, one that parsed from the key before the stop only this case and the next. Alone, in a row, between
+        // other units and at the end.
+        string[] phrases = ["有个中", "目录个中", "数据点个中", "个个个中", "个个个个中", "选录录", "有个中目录个中数据点个中"];
+        AssertAsTheReferenceEngine("s2t", phrases.SelectMany(InContexts));
+    }
+
+    [Fact]
+    public void PassedTriples_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt()
+    {
+        // The loop also passes over three-unit keys that begin no longer one and whose value is each unit's own mapping
+        // (项目表, 编码表, 个位数): a stop at their second or third unit is void (项目表行 -> 項目表行, not 錶行; 编码表 ->
+        // 編碼表, not 碼錶; 个位数周: the triple, not the pair 个位, so 数周 does not begin a match), and where the filter
+        // stops at their first two units for a pair (这只 -> 這隻, 一出 -> 一齣), a walk decides: 这只是 -> 這只是, 一出来 ->
+        // 一出來.
+        string[] phrases = ["项目表行", "编码表", "点名表", "这只是", "一出来", "个位数周", "前后文采", "个位数周项目表行这只是"];
+        AssertAsTheReferenceEngine("s2t", phrases.SelectMany(InContexts));
+    }
+
     // A phrase alone, in a row, between other units, before an emoji, before units the settled pass does not take (an
     // ideographic description operator, a supplementary character that starts a key: 𣗊溪) and at the end.
     private static string[] InContexts(string phrase) =>

@@ -38,8 +38,11 @@ internal sealed unsafe partial class StageTable
     /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's phrases and key
     /// pairs whose value has another length and its four-unit phrases (session 20), after which it moves
     /// <paramref name="dst"/> by the difference so that one index serves both sides, and stops where a write could
-    /// pass <paramref name="room"/> units of the destination. <paramref name="pairs"/> is the
-    /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots.
+    /// pass <paramref name="room"/> units of the destination. The plain pass instead returns in the high 32 bits, where
+    /// it stops within two units after a tail token (<c>StageTable.PassedKeys.cs</c>), how many units it passed over since
+    /// greedy matching last started, for <see cref="TailUnits"/>; 0 elsewhere. <paramref name="pairs"/> is the
+    /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots; <paramref name="filter"/> is the plain pass's
+    /// filter (<see cref="PlainFilter"/>) or the settled pass's.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static long MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, int room)
@@ -48,6 +51,10 @@ internal sealed unsafe partial class StageTable
         nint i = 0;
         nint end = Math.Min(count, room);
         nint extra = 0;
+
+        // Where greedy matching last started after a stop: the units from there up to i were passed without one
+        // (StageTable.PassedKeys.cs; the plain pass only).
+        nint fresh = 0;
         while (i < end)
         {
             ref char at = ref Unsafe.Add(ref src, i);
@@ -69,9 +76,25 @@ internal sealed unsafe partial class StageTable
                 continue;
             }
 
+            if (typeof(TPass) == typeof(PlainPass) && i > fresh)
+            {
+                // A stop after units the loop passed over may be within a passed key, where no key starts (greedy
+                // matching went on after it): where one of the two units before has a tail token, the caller
+                // decides (TailUnits).
+                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)))
+                {
+                    extra = i - fresh;
+                    break;
+                }
+            }
+
             uint pairHash = pair * FilterMultiplier;
             uint value;
-            if (((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TripleBit(pairHash, third)) & 1) != 0)
+            ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift));
+
+            // In the plain pass a tail token here sends the unit to a walk too: a passed triple may begin with the pair.
+            if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pairHash) : 0)) & 1) != 0)
             {
                 // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
                 // triple in none of its complete tables for a false token (session 19).
@@ -177,6 +200,17 @@ internal sealed unsafe partial class StageTable
             Unsafe.Add(ref dst, i + 1) = (char)(value >> 16);
             // A key pair of the last stage whose match is the first unit's own mapping: one unit (FindLastStagePair).
             i += typeof(TPass) == typeof(SettledPass) && (value >> 16) == 0 ? 1 : 2;
+            if (typeof(TPass) == typeof(PlainPass))
+            {
+                fresh = i;
+            }
+        }
+
+        if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh
+            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))))
+        {
+            extra = i - fresh;
         }
 
         return (uint)i | ((long)extra << 32);
@@ -257,10 +291,17 @@ internal sealed unsafe partial class StageTable
         }
     }
 
-    /// <summary>Builds and publishes the direct-pair table (<see cref="FindDirectPairs"/>, <see cref="DirectPairTable"/>).</summary>
+    /// <summary>
+    /// Builds and publishes the direct-pair table (<see cref="FindDirectPairs"/>, <see cref="DirectPairTable"/>) and,
+    /// before it, the plain conversion's filter (<see cref="PlainFilter"/>).
+    /// </summary>
     private ulong[] BuildDirectPairs()
     {
-        ulong[] table = DirectPairTable(FindDirectPairs());
+        List<(uint Pair, uint Value)> found = FindDirectPairs();
+        ulong[] table = DirectPairTable(found);
+        ulong[] plain = NewStartFilter();
+        AddStartTokens(plain, StartFilterShift(plain), FindPassedPairs(found), FindPassedTriples());
+        Volatile.Write(ref _plainFilter, plain);
         Volatile.Write(ref _directPairs, table);
         return table;
     }

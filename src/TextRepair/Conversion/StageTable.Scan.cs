@@ -191,7 +191,7 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     private bool UsesScanTables(int units)
     {
-        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _pairEntries) is not null)
+        if (Volatile.Read(ref _startFilter) is not null || Volatile.Read(ref _plainFilter) is not null || Volatile.Read(ref _pairEntries) is not null)
         {
             return true;
         }
@@ -320,8 +320,7 @@ internal sealed unsafe partial class StageTable
         ulong[] filter = [];
         if (_denseStarts)
         {
-            int tokens = AddStartTokens(null, 0);
-            filter = new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)tokens * StartFilterBitsPerToken / 64))];
+            filter = NewStartFilter();
             AddStartTokens(filter, StartFilterShift(filter));
         }
 
@@ -329,22 +328,28 @@ internal sealed unsafe partial class StageTable
         return filter;
     }
 
+    /// <summary>An empty filter of the start filter's size: a power of two of words after the zero word, at least <see cref="StartFilterBitsPerToken"/> bits per token.</summary>
+    private ulong[] NewStartFilter() =>
+        new ulong[ZeroWords + (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (long)AddStartTokens(null, 0) * StartFilterBitsPerToken / 64))];
+
     /// <summary>
     /// Sets the bits of every start token in <paramref name="filter"/> (when not null): each two-unit key, and the
-    /// first three units of each longer key. Returns the number of tokens.
+    /// first three units of each longer key; for the <paramref name="passed"/> pairs and <paramref name="passedTriples"/>
+    /// (<c>StageTable.PassedKeys.cs</c>) a tail token instead. Returns the number of tokens.
     /// </summary>
-    private int AddStartTokens(ulong[]? filter, int shift)
+    private int AddStartTokens(ulong[]? filter, int shift, HashSet<uint>? passed = null, HashSet<ulong>? passedTriples = null)
     {
         int tokens = 0;
         foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
         {
             uint* second = _slots + (slot * SlotUints);
-            uint pairHash = PairKey(firstUnit, second[0] & 0xFFFFu) * FilterMultiplier;
+            uint pair = PairKey(firstUnit, second[0] & 0xFFFFu);
+            uint pairHash = pair * FilterMultiplier;
             nint word = WordOf(pairHash, shift);
             if ((second[1] & ValueMask) != 0)
             {
                 tokens++;
-                AddBit(filter, word, PairBit(pairHash));
+                AddBit(filter, word, passed is not null && passed.Contains(pair) ? TailBit(pairHash) : PairBit(pairHash));
             }
 
             if ((second[0] & HasChildren) == 0)
@@ -360,7 +365,9 @@ internal sealed unsafe partial class StageTable
                 {
                     tokens++;
                     uint unit = third[0] & 0xFFFFu;
-                    AddBit(filter, word, TripleBit(pairHash, unit));
+                    AddBit(filter, word, passedTriples is not null && passedTriples.Contains(TripleKey(firstUnit, (char)second[0], (char)unit))
+                        ? TailBit(pairHash)
+                        : TripleBit(pairHash, unit));
                 }
             }
         }

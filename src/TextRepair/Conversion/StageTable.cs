@@ -264,8 +264,9 @@ internal sealed unsafe partial class StageTable
         int i = 0;
         int written = 0;
 
-        // With a start filter (see StageTable.Scan.cs) every unit but the last two asks it without a branch.
-        ulong[] filterArray = typeof(TStarts) == typeof(DenseStarts) ? StartFilter : [];
+        // With a start filter (see StageTable.Scan.cs) every unit but the last two asks it without a branch; the plain
+        // conversion asks its own (StageTable.PassedKeys.cs).
+        ulong[] filterArray = typeof(TStarts) != typeof(DenseStarts) ? [] : typeof(TSink) == typeof(NoSink) ? PlainFilter : StartFilter;
         ref ulong filter = ref MemoryMarshal.GetArrayDataReference(filterArray);
         int filterShift = StartFilterShift(filterArray);
         ulong[] directPairs = typeof(TStarts) == typeof(DenseStarts) && typeof(TSink) == typeof(NoSink) ? DirectPairs : [];
@@ -294,12 +295,25 @@ internal sealed unsafe partial class StageTable
             {
                 // The units that only their own entry can match, up to the next that needs a walk, in a loop of their
                 // own (StageTable.Scan.cs; the plain conversion's also writes direct pairs, StageTable.DirectPairs.cs).
-                int mapped = typeof(TSink) == typeof(NoSink)
-                    ? (int)MapFilteredDirect<PlainPass>(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift, ref directPairs0, directShift, filtered - i)
+                long result = typeof(TSink) == typeof(NoSink)
+                    ? MapFilteredDirect<PlainPass>(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift, ref directPairs0, directShift, filtered - i)
                     : MapFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift);
+                int mapped = (int)result;
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;
+                int passed = (int)(result >> 32);
+                if (typeof(TSink) == typeof(NoSink) && passed != 0)
+                {
+                    // A stop within two units after a tail token (StageTable.PassedKeys.cs): the units within a passed
+                    // key are mapped alone and the loop goes on after them; any other unit is decided as at any stop.
+                    int tails = MapTailUnits(source, i, passed, ref filter, filterShift, ref entry0, ref Unsafe.Add(ref dst, written));
+                    Debug.Assert(written + tails <= destination.Length);
+                    written += tails;
+                    i += tails;
+                    continue;
+                }
+
                 if (i < filtered)
                 {
                     // MapFiltered stopped at a unit that needs a walk or the slow path: asking again would repeat
