@@ -168,17 +168,16 @@ internal sealed class Candidate
     }
 
     // The layers in the order they happened (the last undone first), each named by its true encoding and wrong decoder.
-    private static string Name(LayerStep[] steps, int latin1Layers) => steps.Length switch
+    private static string Name(LayerStep[] steps, int latin1Layers)
     {
-        0 => "",
-        1 => LayerName(steps, latin1Layers, 0),
-        2 => string.Concat(LayerName(steps, latin1Layers, 1), ", then ", LayerName(steps, latin1Layers, 0)),
-        3 => string.Concat(LayerName(steps, latin1Layers, 2), ", then ", LayerName(steps, latin1Layers, 1), ", then ", LayerName(steps, latin1Layers, 0)),
-        _ => string.Join(", then ", Enumerable.Range(0, steps.Length).Reverse().Select(k => LayerName(steps, latin1Layers, k))),
-    };
+        var names = new string[steps.Length];
+        for (int k = 0; k < steps.Length; k++)
+        {
+            names[steps.Length - 1 - k] = (latin1Layers & (1 << k)) != 0 ? steps[k].Truth.AsReadBy("iso-8859-1") : steps[k].Truth.AsReadBy(steps[k].Wrong);
+        }
 
-    private static string LayerName(LayerStep[] steps, int latin1Layers, int k) =>
-        (latin1Layers & (1 << k)) != 0 ? steps[k].Truth.AsReadBy("iso-8859-1") : steps[k].Truth.AsReadBy(steps[k].Wrong);
+        return string.Join(", then ", names);
+    }
 
     private static bool HasC1(string text)
     {

@@ -83,7 +83,7 @@ internal static partial class EncodingScanner
                 // costs no search (CleanTokenCache).
                 if (!CleanTokenCache.TryGetProposals(token.Token, before, after, out LayerStep[][]? chains))
                 {
-                    chains = [.. token.ProposedChains()];
+                    chains = [.. token.ProposedChains(steps => Gain(token, steps, ChainKey(steps)) is not null)];
                     CleanTokenCache.AddProposals(token.Token, before, after, chains);
                 }
 

@@ -203,10 +203,11 @@ internal sealed partial class TokenReading
     /// <summary>
     /// The chains the token proposes for the text's vote (see <see cref="EncodingScanner.ElectChain"/>): those of its
     /// <see cref="MaxVotedChains"/> likeliest distinct exact readings by one or more layers whose text is shown
-    /// (<see cref="Candidate.TextShown"/>), among the readings of one layer when one of those chains is supported, else
-    /// among all. Searches the token (one layer deep first).
+    /// (<see cref="Candidate.TextShown"/>), among the readings of one layer when one of those chains is supported
+    /// (<paramref name="supports"/>: the vote's support, see <see cref="ChainGain"/>, which the vote remembers and asks
+    /// again), else among all. Searches the token (one layer deep first).
     /// </summary>
-    public List<LayerStep[]> ProposedChains()
+    public List<LayerStep[]> ProposedChains(Predicate<LayerStep[]> supports)
     {
         // One layer first: when a one-layer chain it proposes is supported (its own readings clear the thresholds), the
         // token is damaged by a chain of one layer as far as the vote needs to know, and the lattice's deeper layers
@@ -215,7 +216,7 @@ internal sealed partial class TokenReading
         if (!IsSearched)
         {
             List<LayerStep[]> shallow = Proposed(CandidateSearch.Search(Token, Before, After, Input, maxLayers: 1));
-            if (shallow.Exists(steps => ChainGain(steps) is not null))
+            if (shallow.Exists(supports))
             {
                 return shallow;
             }
