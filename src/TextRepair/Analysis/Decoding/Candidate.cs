@@ -7,7 +7,8 @@ namespace TextRepair.Analysis.Decoding;
 /// <param name="Wrong">The wrong decoder.</param>
 /// <param name="MarksLost">The wrong decoder's loss mark right after a non-ASCII character stands for a lost byte (see <see cref="LayerUndo.MayHaveLostMarks"/>).</param>
 /// <param name="OtherLayout">The wrong decoder was another implementation, whose layout puts some characters at other bytes (see <see cref="CodePage.AddOtherLayout"/>).</param>
-internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool MarksLost, bool OtherLayout = false);
+/// <param name="LostLeadOnly">The double-byte wrong decoder lost only the lead byte of a pair it could not read and read the trail as the next lead, as Python's do (see <see cref="LayerUndo.MayHaveLostLeadsOnly"/>).</param>
+internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool MarksLost, bool OtherLayout = false, bool LostLeadOnly = false);
 
 /// <summary>
 /// A reading of a token with some layers of mojibake undone: its text, the chain undone and the boundaries where it
@@ -52,6 +53,12 @@ internal sealed class Candidate
     /// <summary>Number of layers undone.</summary>
     public int Layers => Steps.Length;
 
+    /// <summary>The outer layer took lost slots for lead bytes lost alone (<see cref="LayerStep.LostLeadOnly"/>).</summary>
+    public bool LostLeadsOnly => Steps.Length > 0 && Steps[0].LostLeadOnly;
+
+    /// <summary>The prior cost of this reading's assumptions when readings are ranked: its layers and how it reads losses.</summary>
+    public double PriorCost => (Layers * EncodingDecision.LayerCost) + (LostLeadsOnly ? EncodingDecision.LostLeadOnlyCost : 0);
+
     /// <summary>Boundaries in the token.</summary>
     public int[] TokenBounds { get; }
 
@@ -94,7 +101,7 @@ internal sealed class Candidate
         Candidate state = Identity(token, before, after);
         foreach (LayerStep step in steps)
         {
-            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state.Steps.Length > 0, otherLayout: step.OtherLayout);
+            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state.Steps.Length > 0, otherLayout: step.OtherLayout, lostLeadOnly: step.LostLeadOnly);
             if (layer is null)
             {
                 return null;

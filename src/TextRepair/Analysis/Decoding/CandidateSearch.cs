@@ -156,10 +156,15 @@ internal static class CandidateSearch
                             continue;
                         }
 
-                        for (int variant = 0; variant < (marks ? 2 : 1) * (otherLayout ? 2 : 1); variant++)
+                        // A double-byte reader may have lost lead bytes alone: try that reading too (first layer only:
+                        // deeper, U+FFFD is a character the layer above lost).
+                        bool leadsOnly = depth == 1 && LayerUndo.MayHaveLostLeadsOnly(state.Text, truth, wrong);
+                        int layouts = (marks ? 2 : 1) * (otherLayout ? 2 : 1);
+                        for (int variant = 0; variant < layouts * (leadsOnly ? 2 : 1); variant++)
                         {
                             int lostMarks = marks ? variant & 1 : 0;
-                            bool inOtherLayout = otherLayout && variant >= (marks ? 2 : 1);
+                            bool inOtherLayout = otherLayout && variant % layouts >= (marks ? 2 : 1);
+                            bool lostLeadOnly = variant >= layouts;
 
                             // A layer after the first must decode every group: all of a token went through the same
                             // chain, so a deeper layer that leaves groups it cannot decode explains part of the token
@@ -167,10 +172,10 @@ internal static class CandidateSearch
                             // turned only 呐 into "PT"). The first layer may keep groups: a token can mix clean text
                             // with text one wrong decoder wrote. A deeper layer read mostly through losses stays,
                             // marked (Candidate.TextShown): it shows damage, not text.
-                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1, marksAreCharacters: depth > 1, otherLayout: inOtherLayout);
+                            LayerResult? layer = LayerUndo.Undo(state.Text, truth, wrong, lostMarks == 1, marksAreCharacters: depth > 1, otherLayout: inOtherLayout, lostLeadOnly: lostLeadOnly);
                             if (layer is not null && (depth == 1 || layer.Invalid == 0) && seen.Add(layer.Text))
                             {
-                                found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1, inOtherLayout)));
+                                found.Add(state.Then(layer, new LayerStep(truth, wrong, lostMarks == 1, inOtherLayout, lostLeadOnly)));
                             }
                         }
                     }

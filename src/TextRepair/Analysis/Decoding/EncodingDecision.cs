@@ -21,6 +21,12 @@ internal static class EncodingDecision
     public const double LayerCost = 4;
 
     /// <summary>
+    /// Prior cost, in nats, of a reading that takes lost slots for lead bytes lost alone (<see cref="LayerStep.LostLeadOnly"/>)
+    /// when readings of a token are ranked. TUNING
+    /// </summary>
+    public const double LostLeadOnlyCost = 6;
+
+    /// <summary>
     /// Minimum log-likelihood ratio (nats, after <see cref="LayerCost"/>) for a token longer than a short field. On the
     /// dev half, clean tokens' best readings reach at most about +8 nats while damaged lines gain tens to hundreds.
     /// </summary>

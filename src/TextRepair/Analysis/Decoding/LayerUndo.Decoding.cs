@@ -92,12 +92,16 @@ internal static partial class LayerUndo
         }
 
         int trail = bytes[position + 1];
-        return trail >= 0 && page.DecodeSingle(LostLeadStandIn) == '\uFFFF'
-            && page.DecodeDouble(LostLeadStandIn, trail) != '\uFFFF';
+        return trail >= 0 && ((page.DecodeSingle(LostLeadStandIn) == '\uFFFF' && page.DecodeDouble(LostLeadStandIn, trail) != '\uFFFF')
+            || (bytes.AnyLeadMayBeLost && page.DecodeSingle(RowLeadStandIn) == '\uFFFF' && page.DecodeDouble(RowLeadStandIn, trail) != '\uFFFF'));
     }
 
     // See LostLeadTakesTrail.
     private const int LostLeadStandIn = 0x81;
+
+    // The lost lead of a double-byte reader may be any lead (see LayerUndo.MayHaveLostLeadsOnly): 0xB0, the first row
+    // of Han characters in GB2312 and EUC-JP (and a lead in Big5 and EUC-KR), stands in for it where 0x81 is no lead.
+    private const int RowLeadStandIn = 0xB0;
 
     private static int DecodeUtf8(ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {

@@ -86,13 +86,30 @@ internal static partial class LayerUndo
     }
 
     /// <summary>
+    /// True when <paramref name="text"/> read by <paramref name="wrongDecoder"/> may have lost lead bytes alone, so
+    /// that a layer with <paramref name="trueEncoding"/> is worth undoing both ways (<see cref="LayerStep.LostLeadOnly"/>):
+    /// the text has U+FFFD, both are double-byte code pages. A double-byte reader that meets a lead byte whose pair it
+    /// cannot read writes a loss for the lead alone and reads the trail as the next lead where Python's readers do
+    /// (Big5 subtitles read as GBK: 的很好看 is "�韩堞n" there, AA lost and BA AB read as 韩), and for the whole pair
+    /// where .NET's and the browsers' do; which one wrote the text only the readings can tell, so both are read and the
+    /// language model ranks them. A UTF-8 true encoding needs no second reading: its continuation bytes show where a
+    /// character resumes (<see cref="LostRunEndsCharacter"/>).
+    /// </summary>
+    public static bool MayHaveLostLeadsOnly(string text, Codec trueEncoding, Codec wrongDecoder) =>
+        wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.IsDoubleByte
+        && trueEncoding.Kind == CodecKind.Table && trueEncoding.Page.IsDoubleByte
+        && text.Contains('\uFFFD', StringComparison.Ordinal);
+
+    /// <summary>
     /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
     /// the wrong decoder's loss mark right after a non-ASCII character is read as a lost byte (see <see cref="MayHaveLostMarks"/>).
     /// With <paramref name="marksAreCharacters"/> (a layer under another) each U+FFFD is a whole character of the
     /// wrong decoder's output that the outer layer lost. With <paramref name="otherLayout"/> the wrong decoder's characters
-    /// are encoded as its other implementation writes them (<see cref="CodePage.AddOtherLayout"/>).
+    /// are encoded as its other implementation writes them (<see cref="CodePage.AddOtherLayout"/>). With
+    /// <paramref name="lostLeadOnly"/> each lost slot of a double-byte wrong decoder is one byte, a lead whose trail
+    /// it then read as the next lead (see <see cref="MayHaveLostLeadsOnly"/>).
     /// </summary>
-    public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false, bool marksAreCharacters = false, bool otherLayout = false)
+    public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false, bool marksAreCharacters = false, bool otherLayout = false, bool lostLeadOnly = false)
     {
         var buffers = Buffers.For(text.Length);
         var bytes = new Slots(buffers.Bytes);
@@ -105,7 +122,8 @@ internal static partial class LayerUndo
             Encode(text, wrongDecoder, marksLost, marksAreCharacters, otherLayout, ref bytes, charStart);
             bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
             bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
-            bytes.LostSlotIsOneByte = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
+            bytes.LostSlotIsOneByte = wrongDecoder.Kind == CodecKind.Table && (!wrongDecoder.Page.IsDoubleByte || lostLeadOnly);
+            bytes.AnyLeadMayBeLost = lostLeadOnly;
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0, nonAscii = 0, lossFree = 0, changedLossFree = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -240,6 +258,10 @@ internal static partial class LayerUndo
         // True when each lost slot is exactly one byte (a single-byte decoder's mark or U+FFFD), so a lost slot inside a
         // UTF-8 character is one of its bytes; a double-byte decoder's mark may stand for a stretch of bytes.
         public bool LostSlotIsOneByte;
+
+        // True when a lost slot may be any lead byte of the true encoding (a double-byte wrong decoder lost it, see
+        // MayHaveLostLeadsOnly), not only one of 0x80-0x9F (a single-byte decoder's).
+        public bool AnyLeadMayBeLost;
 
         public void Add(int value) => Items[Count++] = value;
 

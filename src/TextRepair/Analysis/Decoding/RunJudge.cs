@@ -43,6 +43,15 @@ internal static class RunJudge
         int groups = tb.Length - 1;
         double total = 0;
         int k = 0;
+
+        // A reading that takes lost slots for lead bytes lost alone reads the text before its first loss as the plain
+        // chain does; after a loss it re-pairs the bytes, a claim about the reader that only a chain the line has shown
+        // may carry: runs after the first loss follow, never lead (see LayerStep.LostLeadOnly). Leading, they read
+        // "�°汾�" (GBK read as UTF-8) as "��始�" by EUC-KR read as GBK, 始 from two of the four bytes of "°汾", and a
+        // second pass over the repair of "渦볟뀯?쉪?냵若밧ㄺ?빣雅?" (UTF-8 read byte by byte as EUC-KR, stored) read its
+        // "�若밧ㄺ�" as "�換紊�" by EUC-JP read as EUC-KR.
+        int ownEvidenceEnd = reading.LostLeadsOnly && !following && reading.Text.IndexOf('\uFFFD', StringComparison.Ordinal) is int loss and >= 0
+            ? loss : int.MaxValue;
         while (k < groups)
         {
             if (!Restored(token, reading, k) || accepted[k])
@@ -60,12 +69,18 @@ internal static class RunJudge
             }
 
             // Groups first..k-1 form a run.
+            if (xb[first] > ownEvidenceEnd)
+            {
+                continue;
+            }
+
             int a = tb[first], b = tb[k];
             ReadOnlySpan<char> source = token.AsSpan(a, b - a);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             if ((shortRun && RestoresUnknown(restored))
                 || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, Period(source)) < MinRunBytes
+                    
                     || (shortRun && RestoresSymbols(restored)))))
             {
                 continue;

@@ -135,7 +135,7 @@ internal sealed partial class TokenReading
             // The token's own score only for a token with a whole-field reading (most tokens decided have none).
             input ??= TextLikelihood.Score(token, before, after);
             chosenRank ??= AppliedGain(token, before, after, chosen, accepted!);
-            double rank = c.Score.Total - (c.Layers * EncodingDecision.LayerCost);
+            double rank = c.Score.Total - c.PriorCost;
             if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.MinLikeliestPerChar
                 && EncodingDecision.Gain(c.Score, c.Layers, input.Value) >= EncodingDecision.RequiredGain(token.Length, following: false))
             {
@@ -301,6 +301,6 @@ internal sealed partial class TokenReading
         }
 
         total += TextLikelihood.Score(segment.ToString(), left, after).Total;
-        return total - (reading.Layers * EncodingDecision.LayerCost);
+        return total - reading.PriorCost;
     }
 }

@@ -217,11 +217,16 @@ internal sealed partial class TokenReading
 
     private static readonly LayerStep[] MarkerChain = [new LayerStep(Codec.Utf8, Codec.Gbk, MarksLost: false)];
 
-    // The exact readings by steps, a chain found elsewhere in the text: the chain as found and, when the token has a '?'
-    // its wrong decoder may have written for a lost byte and the chain was found reading '?' the other way, also the
-    // chain with that '?' read the other way. A token that showed the chain need not have had such a '?': the line
-    // "Title is: 浇扼捞靛 昏?" (euc-kr read as gbk, its last byte cut off) found the chain on 浇扼捞靛 and kept the '?'
-    // of 昏? as a question mark, where the lattice of 昏? alone reads both and ranks them.
+    // The exact readings by steps, a chain found elsewhere in the text: the chain as found and, where the token allows
+    // its outer layer to be read another way, the chain read so too; the token's readings are ranked as the lattice
+    // ranks them. A token that showed the chain need not show how its reader wrote losses and characters:
+    // - a '?' its wrong decoder may have written for a lost byte, read the other way: the line "Title is: 浇扼捞靛 昏?"
+    //   (euc-kr read as gbk, its last byte cut off) found the chain on 浇扼捞靛 and kept the '?' of 昏? as a question
+    //   mark, where the lattice of 昏? alone reads both and ranks them;
+    // - the wrong decoder's other layout (CodePage.AddOtherLayout): GBK text read by Python as Big5, where a line with no
+    //   character of Python's rows elected the chain and the next line's ③ (请, C7EB) was read at code page 950's bytes
+    //   for it, as 疲;
+    // - lead bytes lost alone (LayerStep.LostLeadOnly), which a line without losses does not show either.
     private IEnumerable<Candidate> ReadingsBy(LayerStep[] steps)
     {
         if (ReadingBy(steps) is { Exact: true } c)
@@ -229,10 +234,30 @@ internal sealed partial class TokenReading
             yield return c;
         }
 
-        if (steps.Length > 0 && LayerUndo.MayHaveLostMarks(Token, steps[0].Wrong))
+        if (steps.Length == 0)
         {
+            yield break;
+        }
+
+        LayerStep outer = steps[0];
+        bool marks = LayerUndo.MayHaveLostMarks(Token, outer.Wrong);
+        bool layout = outer.Wrong.Kind == CodecKind.Table && outer.Wrong.Page.HasOtherLayout(Token);
+        bool leads = LayerUndo.MayHaveLostLeadsOnly(Token, outer.Truth, outer.Wrong);
+        for (int variant = 1; variant < 8; variant++)
+        {
+            bool flipMarks = (variant & 1) != 0, flipLayout = (variant & 2) != 0, flipLeads = (variant & 4) != 0;
+            if ((flipMarks && !marks) || (flipLayout && !layout) || (flipLeads && !leads))
+            {
+                continue;
+            }
+
             LayerStep[] other = [.. steps];
-            other[0] = other[0] with { MarksLost = !other[0].MarksLost };
+            other[0] = outer with
+            {
+                MarksLost = outer.MarksLost ^ flipMarks,
+                OtherLayout = outer.OtherLayout ^ flipLayout,
+                LostLeadOnly = outer.LostLeadOnly ^ flipLeads,
+            };
             if (ReadingBy(other) is { Exact: true } d)
             {
                 yield return d;
