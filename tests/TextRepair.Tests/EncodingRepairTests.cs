@@ -25,6 +25,15 @@ public sealed class EncodingRepairTests
             c == '\uFFFD' || original.Contains(c, StringComparison.Ordinal) || garbled.Contains(c, StringComparison.Ordinal),
             $"{c} is in neither {original} nor {garbled}: {repaired}"));
 
+    /// <summary>Asserts that <see cref="Repair(string)"/> of <paramref name="garbled"/> is <paramref name="expected"/>, flagged lossy or not as <paramref name="lossy"/> says.</summary>
+    internal static void AssertRepairedAs(string garbled, string expected, bool lossy)
+    {
+        RepairResult result = Repair(garbled);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal(lossy, result.Lossy);
+    }
+
     /// <summary>Asserts that <see cref="Repair(string)"/> returns <paramref name="text"/> itself, not flagged lossy.</summary>
     internal static void AssertUntouched(string text)
     {

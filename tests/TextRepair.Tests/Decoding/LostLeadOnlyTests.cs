@@ -17,13 +17,8 @@ public sealed class LostLeadOnlyTests
     [InlineData("硂场筿紇痷\uFFFD韩堞n\uFFFD荨I", "這部電影真\uFFFD很好\uFFFD！")]
     // 請把這個檔案寄給所有的同事。 Big5: 個 AD D3, 的 AA BA and 。 A1 43 lose their leads.
     [InlineData("叫р硂\uFFFD永僧妆H倒┮Τ\uFFFD害Pㄆ\uFFFDC", "請把這\uFFFD檔案寄給所有\uFFFD同事\uFFFD")]
-    public void Big5ReadAsGbkByAReaderThatLosesLeadsAlone_IsReadBackInStep(string garbled, string expected)
-    {
-        RepairResult result = EncodingRepairTests.Repair(garbled);
-
-        Assert.Equal(expected, result.Text);
-        Assert.True(result.Lossy);
-    }
+    public void Big5ReadAsGbkByAReaderThatLosesLeadsAlone_IsReadBackInStep(string garbled, string expected) =>
+        EncodingRepairTests.AssertRepairedAs(garbled, expected, lossy: true);
 
     [Fact]
     public void ChainElectedOnALineWithoutPythonsBig5Rows_ReadsTheLineThatHasThemInPythonsLayout()

@@ -12,13 +12,8 @@ public sealed class PythonBig5LayoutTests
     [InlineData("芞え樓婥囮啖", "图片加载失败")]
     [InlineData("督昢ん囀窒渣昫", "服务器内部错误")]
     [InlineData("踏毞毞ァ竭疑", "今天天气很好")]
-    public void GbkReadByPythonsBig5_IsRestored(string garbled, string expected)
-    {
-        RepairResult result = EncodingRepairTests.Repair(garbled);
-
-        Assert.Equal(expected, result.Text);
-        Assert.False(result.Lossy);
-    }
+    public void GbkReadByPythonsBig5_IsRestored(string garbled, string expected) =>
+        EncodingRepairTests.AssertRepairedAs(garbled, expected, lossy: false);
 
     // Kana in clean Japanese text are not moved to Python's layout: a layout is tried only as a reading of damage.
     [Theory]
