@@ -284,6 +284,24 @@ internal sealed partial class TokenReading
 
     private static bool LossOnly(ReadOnlySpan<char> replacement) => replacement.IndexOfAnyExcept('\uFFFD') < 0;
 
+    // True when the layer's wrong decoder is a single-byte code page: a group of one of its characters is one byte.
+    private static bool IsOneByte(LayerStep step) => step.Wrong.Kind == CodecKind.Table && !step.Wrong.Page.IsDoubleByte;
+
+    // True when a group next to group k of the chosen reading restores text it accepted.
+    private bool RestoredBeside(Candidate c, int k)
+    {
+        for (int j = k - 1; j <= k + 1; j += 2)
+        {
+            if (j >= 0 && j + 1 < c.TokenBounds.Length && (_accepted is null || _accepted[j])
+                && RunJudge.Changed(Token, c, j) && !LossOnly(c.Text.AsSpan(c.TextBounds[j], c.TextBounds[j + 1] - c.TextBounds[j])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
     private static bool HasLosses(Candidate c) => c.Text.Contains('\uFFFD', StringComparison.Ordinal);
 
@@ -324,6 +342,16 @@ internal sealed partial class TokenReading
 
             if (lossy && !lossesToo && lossOnly)
             {
+                continue;
+            }
+
+            if (lossOnly && b - a == 1 && Token[a] >= 0x80 && IsOneByte(c.Steps[0]) && !RestoredBeside(c, k)
+                && (b < Token.Length || After != CharNgramModel.Boundary))
+            {
+                // One byte a reading cuts short inside a line, with no restoration beside it: a lead byte whose every
+                // other byte was lost, or what clean text in a Latin script has ("François", "José" beside
+                // mojibake: ç and é are UTF-8 and GBK leads before ASCII). Not evidence of a loss. At a line's end it
+                // is: text cut short there ends in a lead byte.
                 continue;
             }
 

@@ -1,0 +1,32 @@
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// Clean fields of a Latin script in the same line as mojibake, as in a CSV export whose Chinese column went through a
+/// wrong decoder and whose names did not: once the line is damaged, its other tokens follow the chain, and a UTF-8 or
+/// GBK reading cuts a lone é or ç short (a lead byte before ASCII), which was written as a loss ("José" became "Jos�",
+/// "François" "Fran�ois"). One byte cut short with no restoration beside it is no evidence of a loss; at a line's end
+/// it is (text cut short ends in a lead byte, see LostLastCharacterTests). Rows written for these tests.
+/// </summary>
+public sealed class CleanFieldsBesideMojibakeTests
+{
+    private static readonly (string Name, string City, string Note)[] Rows =
+    [
+        ("Müller", "Zürich", "客户已付款"),
+        ("José García", "Málaga", "请尽快发货"),
+        ("François", "Genève", "无"),
+        ("Ana Peña", "Cádiz", "已退款"),
+    ];
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("gbk")]
+    public void LatinNamesInALineWhoseChineseFieldIsMojibake_AreKept(string writer)
+    {
+        string garbled = string.Join('\n', Rows.Select(r => $"{r.Name},{r.City},{EncodingRepairTests.Garble(r.Note, writer, "windows-1252")}"));
+
+        RepairResult result = EncodingRepairTests.Repair(garbled);
+
+        Assert.Equal(string.Join('\n', Rows.Select(r => $"{r.Name},{r.City},{r.Note}")), result.Text);
+        Assert.False(result.Lossy);
+    }
+}
