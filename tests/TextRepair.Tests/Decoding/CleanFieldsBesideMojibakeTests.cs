@@ -5,7 +5,8 @@ namespace TextRepair.Tests.Decoding;
 /// wrong decoder and whose names did not: once the line is damaged, its other tokens follow the chain, and a UTF-8 or
 /// GBK reading cuts a lone é or ç short (a lead byte before ASCII), which was written as a loss ("José" became "Jos�",
 /// "François" "Fran�ois"). One byte cut short with no restoration beside it is no evidence of a loss; at a line's end
-/// it is (text cut short ends in a lead byte, see LostLastCharacterTests). Rows written for these tests.
+/// it is (text cut short ends in a lead byte, see LostLastCharacterTests). And the prices such exports hold, whose
+/// currency signs a short run may restore. Rows written for these tests.
 /// </summary>
 public sealed class CleanFieldsBesideMojibakeTests
 {
@@ -29,4 +30,15 @@ public sealed class CleanFieldsBesideMojibakeTests
         Assert.Equal(string.Join('\n', Rows.Select(r => $"{r.Name},{r.City},{r.Note}")), result.Text);
         Assert.False(result.Lossy);
     }
+
+    // A currency sign before a digit in a short restored run is a price, not a chance symbol (RunJudge.RestoresSymbols):
+    // these were left garbled for their ¥, £ or €.
+    [Theory]
+    [InlineData("价格：¥120")]
+    [InlineData("原价：¥120")]
+    [InlineData("总价：¥99")]
+    [InlineData("价格：£120")]
+    [InlineData("价格：€120")]
+    public void PriceReadAsWindows1252_IsRestored(string price) =>
+        EncodingRepairTests.AssertRepairedAs(EncodingRepairTests.Garble(price, "utf-8", "windows-1252"), price, lossy: false);
 }

@@ -81,7 +81,7 @@ internal static class RunJudge
             if ((shortRun && RestoresUnknown(restored))
                 || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, Period(source)) < MinRunBytes
                     
-                    || (shortRun && RestoresSymbols(restored)))))
+                    || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;
             }
@@ -257,11 +257,16 @@ internal static class RunJudge
     // mojibake is letters and punctuation. On the dev half, 0 of 2,762 correct runs restore one, while the spurious
     // short readings of clean Traditional text do ("車輛" read as "┏序" by euc-jp decoded as big5, "銖和" as "按㎝").
     // U+FFFD (category So) is a loss inside a group, not a restored symbol.
-    private static bool RestoresSymbols(ReadOnlySpan<char> restored)
+    // A currency sign before a digit is a price, not a chance symbol: "价格：¥120" (UTF-8 read as windows-1252) was left
+    // garbled for its ¥, which Chinese prices are written with as often as with ￥. next is the token's character
+    // after the run.
+    private static bool RestoresSymbols(ReadOnlySpan<char> restored, char next)
     {
-        foreach (char c in restored)
+        for (int i = 0; i < restored.Length; i++)
         {
-            if (c != '\uFFFD' && IsSymbol(c))
+            char c = restored[i];
+            char following = i + 1 < restored.Length ? restored[i + 1] : next;
+            if (c != '\uFFFD' && IsSymbol(c) && !(char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol && char.IsAsciiDigit(following)))
             {
                 return true;
             }
