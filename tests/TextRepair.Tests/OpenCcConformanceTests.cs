@@ -311,6 +311,22 @@ public sealed class OpenCcConformanceTests
         AssertAsTheReferenceEngine("s2t", phrases.SelectMany(InContexts));
     }
 
+    [Theory]
+    [InlineData("s2twp")]
+    [InlineData("s2tw")]
+    [InlineData("s2hk")]
+    [InlineData("s2hkp")]
+    public void SettledPassedPairs_ConvertAsTheReferenceEngine_WithTheScanTablesBuilt(string config)
+    {
+        // Since session 25 the settled pass also passes over segmentation pairs whose segment converts to each unit's
+        // settled mapping (有个, 目录, 加了, 印出): a stop at such a pair's second unit maps it alone (有个中, not 箇中;
+        // 目录个中 and 个个个中, where the caller parses the pairs in a row), and a key pair of the last stage is cut where a
+        // passed pair starts at its second unit (添加了 -> 添加了, not 新增了; 表达式, 脚本系统, 保存于, 打印出: a build that
+        // did not test the tail token there gave 新增, 表示式, 指令碼, 儲存, 列印).
+        string[] phrases = ["有个中", "目录个中", "数据点个中", "个个个中", "个个个个中", "选录录", "添加了", "表达式", "脚本系统", "保存于", "打印出", "有个中添加了打印出"];
+        AssertAsTheReferenceEngine(config, phrases.SelectMany(InContexts));
+    }
+
     // A phrase alone, in a row, between other units, before an emoji, before units the settled pass does not take (an
     // ideographic description operator, a supplementary character that starts a key: 𣗊溪) and at the end.
     private static string[] InContexts(string phrase) =>

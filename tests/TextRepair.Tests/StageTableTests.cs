@@ -128,6 +128,49 @@ public sealed class StageTableTests
     }
 
     [Fact]
+    public void MapSettledPassing_PassesOverPairsThatMapUnitByUnit_AndReportsWhereAStopMayLieWithinOne()
+    {
+        // Session 25: the segmentation pair 二甲 maps to each unit's settled mapping, so the settled pass passes over it
+        // (its filter has a tail token instead of the pair token). 甲 starts the last stage's key 甲乙, and 丙 and 丁 are
+        // not settled (丙戊, 丁戊 -> 乙 in the first stage). Before 丙 the pass stops with 二甲 passed over: its 甲 ends the
+        // segment, so the pipeline must not take 甲 back (TakesBackLastUnit), where after 一一 it must. Where the pass stops at
+        // 甲 for the key 甲己 or 甲丁, greedy matching took 二甲: 甲 is mapped alone and the pass goes on, unless the next
+        // unit is not settled (then the caller maps it, MapPassedTail).
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal) { ["二甲"] = "二甲", ["甲己"] = "z", ["甲丁"] = "w" };
+        StageTable segmentation = StageTable.Build([(DictionarySource.Map(Padded(keys)), 0)]);
+        StageTable first = StageTable.Build([(DictionarySource.Map(new(StringComparer.Ordinal) { ["丁戊"] = "乙", ["丙戊"] = "乙" }), 0)]);
+        StageTable last = StageTable.Build([(DictionarySource.Map(new(StringComparer.Ordinal) { ["甲乙"] = "x" }), 0)]);
+        foreach (StageTable table in new[] { segmentation, first, last })
+        {
+            table.PrepareScanTables();
+        }
+
+        uint[] settled = segmentation.BuildSettledEntries([first, last], out char[] inputs);
+        List<(uint Pair, uint Value)> composed = [(StageTable.PairKey('二', '甲'), '二' | ((uint)'甲' << 16)), (StageTable.PairKey('甲', '己'), StageTable.PairStops), (StageTable.PairKey('甲', '丁'), StageTable.PairStops)];
+        HashSet<uint> passedPairs = StageTable.SettledPassedPairs(composed, settled);
+        Assert.Equal(StageTable.PairKey('二', '甲'), Assert.Single(passedPairs));
+        ulong[] filter = segmentation.SettledFilter(settled, inputs, last, passedPairs, out _);
+        ulong[] directPairs = StageTable.SettledDirectTables(composed, [], [], [], [], complete: true);
+        char[] destination = new char[16];
+
+        string beforeUnsettled = "一二甲丙戊一";
+        Assert.Equal(3, segmentation.MapSettledPassing(beforeUnsettled, 0, destination, settled, filter, out _, directPairs, out int passed));
+        Assert.Equal(3, passed);
+        Assert.True(StageTable.StopsAfterKeyStart(settled, beforeUnsettled, 3));
+        Assert.False(segmentation.TakesBackLastUnit(settled, filter, beforeUnsettled, 3, passed));
+        Assert.True(segmentation.TakesBackLastUnit(settled, filter, "一一甲丙戊一", 3, 3));
+
+        string withinPair = "一二甲己一一一";
+        Assert.Equal(5, segmentation.MapSettledPassing(withinPair, 0, destination, settled, filter, out _, directPairs, out passed));
+        Assert.Equal("一二甲己一", new string(destination, 0, 5));
+
+        string withinPairBeforeUnsettled = "一二甲丁戊一";
+        Assert.Equal(2, segmentation.MapSettledPassing(withinPairBeforeUnsettled, 0, destination, settled, filter, out _, directPairs, out passed));
+        Assert.Equal(-2, passed);
+        Assert.Equal(1, segmentation.MapPassedTail(withinPairBeforeUnsettled, 2, -passed, settled, filter, destination));
+    }
+
+    [Fact]
     public void Convert_ManyFirstUnitsAndAWideNode_EqualsTheOracle()
     {
         // 21,000 distinct first units: the root block's slot indices pass the 14 bits of the unit entries, so

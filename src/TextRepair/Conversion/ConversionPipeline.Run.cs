@@ -97,8 +97,20 @@ internal sealed partial class ConversionPipeline
                 {
                     // The units up to the next that may start a phrase or that the chain may not settle alone, in one
                     // pass (StageTable.Settled.cs). Where only a phrase may start, the segmentation table decides.
-                    int mapped = segmentation.MapSettled(text, i, destination.Slice(written), settled, _settledFilter!, out int wrote, _settledDirectPairs!);
-                    if (mapped > 0 && i + mapped < text.Length && StageTable.StopsAfterKeyStart(settled, text, i + mapped))
+                    int mapped = segmentation.MapSettledPassing(text, i, destination.Slice(written), settled, _settledFilter!, out int wrote, _settledDirectPairs!, out int passed);
+                    if (passed < 0)
+                    {
+                        // A stop that may lie within a passed pair (StageTable.PassedKeys.cs, session 25): its units are
+                        // mapped alone and the pass goes on after them.
+                        written += wrote;
+                        i += mapped;
+                        int tails = segmentation.MapPassedTail(text, i, -passed, settled, _settledFilter!, destination.Slice(written));
+                        written += tails;
+                        i += tails;
+                        continue;
+                    }
+
+                    if (mapped > 0 && i + mapped < text.Length && segmentation.TakesBackLastUnit(settled, _settledFilter!, text, i + mapped, passed))
                     {
                         // The last unit mapped may begin a key of the last stage with what the chain makes of the
                         // unsettled unit after it: StageTable.Settle decides it below. The pass wrote it alone.

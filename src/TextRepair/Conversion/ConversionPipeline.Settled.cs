@@ -19,10 +19,10 @@ internal sealed partial class ConversionPipeline
             // A race builds it twice, with the same result; the fields get only complete arrays (an out parameter is
             // the field itself, and a second build that wrote its inputs array there before filling it gave another
             // thread's conversion zeros: ChineseConverterTests' sixteen threads, session 17).
-            settled = segmentation.SettledEntries(_chain, out ulong[] filter, out char[] inputs, out List<ulong> lastStageTriples);
+            settled = segmentation.BuildSettledEntries(_chain, out char[] inputs);
+            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs, out ulong[] filter);
             _settledFilter = filter;
             _settledInputs = inputs;
-            _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs, lastStageTriples);
             Volatile.Write(ref _settledEntries, settled);
         }
 
@@ -37,13 +37,15 @@ internal sealed partial class ConversionPipeline
     /// segmentation matches them there (the units before are settled, so no match reaches them), and they are a
     /// segment of their own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
     /// Every other two-unit key is in the table too, with <see cref="StageTable.PairStops"/>: so a pair token the pass
-    /// finds for two units that are in neither of its pair tables is a false one (session 19).
+    /// finds for two units that are in neither of its pair tables is a false one (session 19). Builds the pass's
+    /// <paramref name="filter"/> too, where the pairs whose value is each unit's settled mapping are passed keys
+    /// (session 25, <c>StageTable.PassedKeys.cs</c>).
     /// </summary>
     /// <remarks>
     /// Before, each such stop returned from the pass for <see cref="StageTable.Settle"/>, the segmentation
     /// <c>Match</c> (a walk) and the composed value from the cache.
     /// </remarks>
-    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs, List<ulong> lastStageTriples)
+    private ulong[] SettledDirectPairs(StageTable segmentation, uint[] settled, char[] inputs, out ulong[] filter)
     {
         var composed = new List<(uint Pair, uint Value)>();
         Span<char> key = stackalloc char[2];
@@ -62,9 +64,22 @@ internal sealed partial class ConversionPipeline
             composed.Add((StageTable.PairKey(first, second), written ? value![0] | ((uint)value[1] << 16) : StageTable.PairStops));
         }
 
+        Dictionary<ulong, string?> triples = SettledTriples(segmentation, out List<(ulong Key, string Value)> quads);
+        filter = segmentation.SettledFilter(settled, inputs, _chain[^1], StageTable.SettledPassedPairs(composed, settled), out List<ulong> lastStageTriples);
+        foreach (ulong triple in lastStageTriples)
+        {
+            // Where a segmentation key has the three units, its segment decides.
+            triples.TryAdd(triple, null);
+        }
+
         List<(uint Pair, uint Value)> lastStage = LastStagePairs(segmentation, settled, inputs, out List<(uint Pair, string Value)> otherLength);
-        List<(ulong Key, string? Value)> triples = SettledTriples(segmentation, lastStageTriples, out List<(ulong Key, string Value)> quads);
-        return StageTable.SettledDirectTables(composed, lastStage, otherLength, triples, quads, complete: true);
+        var found = new List<(ulong Key, string? Value)>(triples.Count);
+        foreach (KeyValuePair<ulong, string?> triple in triples)
+        {
+            found.Add((triple.Key, triple.Value));
+        }
+
+        return StageTable.SettledDirectTables(composed, lastStage, otherLength, found, quads, complete: true);
     }
 
     /// <summary>
@@ -73,12 +88,12 @@ internal sealed partial class ConversionPipeline
     /// length since session 20; before, only three units): where the pass's filter stops at a settled unit with the
     /// key's triple token, the key is a segment of its own, and the pass writes what the conversion loop would
     /// (<see cref="Compose"/>). Every other triple the filter has a token for is in the table too, without a value: the
-    /// segmentation's other first three units of longer keys, and <paramref name="lastStageTriples"/>, the last stage's.
+    /// segmentation's other first three units of longer keys, and (added by the caller) the last stage's.
     /// </summary>
     /// <remarks>Before, each three-unit key returned from the pass for <see cref="StageTable.Settle"/>, the
     /// segmentation <c>Match</c> (a walk three levels down) and the composed value from the cache: 9,348 per text in
     /// s2twp, s2tw, s2hk and s2hkp (session 19).</remarks>
-    private List<(ulong Key, string? Value)> SettledTriples(StageTable segmentation, List<ulong> lastStageTriples, out List<(ulong Key, string Value)> quads)
+    private Dictionary<ulong, string?> SettledTriples(StageTable segmentation, out List<(ulong Key, string Value)> quads)
     {
         var triples = new Dictionary<ulong, string?>();
         Span<char> key = stackalloc char[4];
@@ -97,19 +112,7 @@ internal sealed partial class ConversionPipeline
             quads.Add((four, Compose(key, valueIndex)));
         }
 
-        foreach (ulong triple in lastStageTriples)
-        {
-            // Where a segmentation key has the three units, its segment decides.
-            triples.TryAdd(triple, null);
-        }
-
-        var found = new List<(ulong Key, string? Value)>(triples.Count);
-        foreach (KeyValuePair<ulong, string?> triple in triples)
-        {
-            found.Add((triple.Key, triple.Value));
-        }
-
-        return found;
+        return triples;
     }
 
     /// <summary>

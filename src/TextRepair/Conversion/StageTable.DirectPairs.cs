@@ -40,12 +40,14 @@ internal sealed unsafe partial class StageTable
     /// <paramref name="dst"/> by the difference so that one index serves both sides, and stops where a write could
     /// pass <paramref name="room"/> units of the destination. The plain pass instead returns in the high 32 bits, where
     /// it stops within two units after a tail token (<c>StageTable.PassedKeys.cs</c>), how many units it passed over since
-    /// greedy matching last started, for <see cref="TailUnits"/>; 0 elsewhere. <paramref name="pairs"/> is the
+    /// greedy matching last started, for <see cref="TailUnits"/>; 0 elsewhere. The settled pass passes over pairs of
+    /// its own since session 25 and gives that number in <paramref name="passed"/>, negated where the stop may lie
+    /// within such a pair (<c>StageTable.PassedKeys.cs</c>; the plain pass: 0). <paramref name="pairs"/> is the
     /// direct-pair table of 2^(32 - <paramref name="pairShift"/>) slots; <paramref name="filter"/> is the plain pass's
     /// filter (<see cref="PlainFilter"/>) or the settled pass's.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static long MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, int room)
+    private static long MapFilteredDirect<TPass>(ref char src, int count, ref char dst, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, int room, out int passed)
     {
         // The bound native-sized once: as an int it was sign-extended at every unit.
         nint i = 0;
@@ -53,8 +55,11 @@ internal sealed unsafe partial class StageTable
         nint extra = 0;
 
         // Where greedy matching last started after a stop: the units from there up to i were passed without one
-        // (StageTable.PassedKeys.cs; the plain pass only).
+        // (StageTable.PassedKeys.cs; both passes since session 25).
         nint fresh = 0;
+
+        // The settled pass's stop may lie within a passed pair (session 25).
+        bool tail = false;
         while (i < end)
         {
             ref char at = ref Unsafe.Add(ref src, i);
@@ -76,16 +81,58 @@ internal sealed unsafe partial class StageTable
                 continue;
             }
 
+            if (typeof(TPass) == typeof(SettledPass))
+            {
+                // The stop reads its units and entry again (session 25): with the values of the fast path live into
+                // the settled pass's long stop path, the JIT kept the source and destination references on the stack
+                // and read and wrote them at every unit (four stack accesses per unit in the disassembly); reread
+                // here, the fast path keeps every value in a register. s2twp 0.97 of the time per whole text.
+                at = ref Unsafe.Add(ref src, i);
+                unit = Reread(ref Unsafe.As<char, ushort>(ref at));
+                pair = Reread(ref Unsafe.As<char, uint>(ref at));
+                third = Reread(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref at, 2)));
+                entry = Reread(ref Unsafe.Add(ref entry0, (nint)unit));
+            }
+
             if (typeof(TPass) == typeof(PlainPass) && i > fresh)
             {
                 // A stop after units the loop passed over may be within a passed key, where no key starts (greedy
                 // matching went on after it): where one of the two units before has a tail token, the caller
                 // decides (TailUnits).
-                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
-                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)))
+                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: false)
+                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: false)))
                 {
                     extra = i - fresh;
                     break;
+                }
+            }
+
+            if (typeof(TPass) == typeof(SettledPass) && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: true))
+            {
+                // The settled pass passes over pairs only (session 25): the unit lies within one if the unit before
+                // begins one where greedy matching started. It did unless the unit before that begins one too (then
+                // the caller parses), and a pair of the segmentation table there is a passed one: the loop went over
+                // its first unit without a stop. The unit is mapped alone and greedy matching starts after it, unless
+                // the next unit is one the caller would take the unit back at (StopsAfterKeyStart).
+                if (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: true))
+                {
+                    tail = true;
+                    break;
+                }
+
+                uint before = FindDirectPair(ref pairs, pairShift, PairKey(ref Unsafe.Add(ref at, -1)));
+                if (before != 0 && before != PairStops)
+                {
+                    if ((Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
+                    {
+                        tail = true;
+                        break;
+                    }
+
+                    Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                    i++;
+                    fresh = i;
+                    continue;
                 }
             }
 
@@ -134,6 +181,7 @@ internal sealed unsafe partial class StageTable
                         dst = ref Unsafe.Add(ref dst, length - taken);
                         end = Math.Min(count, room - extra);
                         i += taken;
+                        fresh = i;
                         continue;
                     }
 
@@ -141,6 +189,7 @@ internal sealed unsafe partial class StageTable
                     Unsafe.Add(ref dst, i + 1) = (char)(triple >> 16);
                     Unsafe.Add(ref dst, i + 2) = (char)(triple >> 32);
                     i += 3;
+                    fresh = i;
                     continue;
                 }
             }
@@ -193,6 +242,7 @@ internal sealed unsafe partial class StageTable
                 dst = ref Unsafe.Add(ref dst, length - 2);
                 end = Math.Min(count, room - extra);
                 i += 2;
+                fresh = i;
                 continue;
             }
 
@@ -200,19 +250,25 @@ internal sealed unsafe partial class StageTable
             Unsafe.Add(ref dst, i + 1) = (char)(value >> 16);
             // A key pair of the last stage whose match is the first unit's own mapping: one unit (FindLastStagePair).
             i += typeof(TPass) == typeof(SettledPass) && (value >> 16) == 0 ? 1 : 2;
-            if (typeof(TPass) == typeof(PlainPass))
-            {
-                fresh = i;
-            }
+            fresh = i;
         }
 
+        // At the end a passed key (the plain pass) or pair (the settled pass) may go on past it.
         if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh
-            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
-                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))))
+            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: false)
+                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: false))))
         {
             extra = i - fresh;
         }
 
+        if (typeof(TPass) == typeof(SettledPass) && i == end && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: true))
+        {
+            tail = true;
+        }
+
+        // The settled pass: the units passed over since greedy matching last started, negated where the stop may lie
+        // within a passed pair (at a unit that needs the slow path the caller asks whether the unit before ends one).
+        passed = typeof(TPass) == typeof(PlainPass) ? 0 : tail ? (int)(fresh - i) : (int)(i - fresh);
         return (uint)i | ((long)extra << 32);
     }
 
@@ -229,29 +285,15 @@ internal sealed unsafe partial class StageTable
     private struct SettledPass;
 
     /// <summary>
-    /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
-    /// (<see cref="SettledDirectTables"/>: the key pairs of the chain's last stage where no segmentation key matches,
-    /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
-    /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit, which
-    /// would end the segment between them (then <see cref="PairStops"/>: the pass returns and
-    /// <c>ConversionPipeline.ConvertLastStageKey</c> decides); 0 when the pair is not in the table. A value of one
-    /// unit is the first unit's own mapping, the same in a shorter segment. Requires the unit after that key's third
-    /// to be in the text.
+    /// <paramref name="value"/> read with a load the JIT does not merge with an earlier read of it (a volatile read: on
+    /// x64 a plain load), so that a value read on the hot path need not stay live into a rare path (<see cref="MapFilteredDirect"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)
-    {
-        int lastShift = (int)(Unsafe.Add(ref pairs, -1) >> 32);
-        uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), lastShift, pair);
-        if (value == 0 || value == PairStops)
-        {
-            return value;
-        }
+    private static uint Reread(ref ushort value) => Volatile.Read(ref value);
 
-        ref char second = ref Unsafe.Add(ref at, 1);
-        uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
-        return (value >> 16) == 0 || (FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 ? value : PairStops;
-    }
+    /// <summary><see cref="Reread(ref ushort)"/> for a 32-bit value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Reread(ref uint value) => Volatile.Read(ref value);
 
     /// <summary>The two units from <paramref name="at"/> on as the filter's pair key (see <see cref="PairKey(uint, uint)"/>), read with one load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TextRepair.Conversion;
 
 /// <summary>
@@ -68,5 +70,35 @@ internal sealed unsafe partial class StageTable
         }
 
         return byInput;
+    }
+
+    /// <summary>
+    /// For the settled pass: the value of <paramref name="pair"/> in the second table of the settled direct pairs
+    /// (<see cref="SettledDirectTables"/>: the key pairs of the chain's last stage where no segmentation key matches,
+    /// with what the chain writes there when no third unit goes on with a key: <c>ConversionPipeline.LastStagePairs</c>),
+    /// unless it is a value of two units and the filter admits a segmentation key at the pair's second unit (or has a
+    /// tail token there, session 25), which
+    /// would end the segment between them (then <see cref="PairStops"/>: the pass returns and
+    /// <c>ConversionPipeline.ConvertLastStageKey</c> decides); 0 when the pair is not in the table. A value of one
+    /// unit is the first unit's own mapping, the same in a shorter segment. Requires the unit after that key's third
+    /// to be in the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FindLastStagePair(ref char at, ref uint entry0, ref ulong filter, int filterShift, ref ulong pairs, int pairShift, uint pair)
+    {
+        int lastShift = (int)(Unsafe.Add(ref pairs, -1) >> 32);
+        uint value = FindDirectPair(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), lastShift, pair);
+        if (value == 0 || value == PairStops)
+        {
+            return value;
+        }
+
+        // A passed key (session 25) at the second unit has a tail token instead of its pair or triple token.
+        ref char second = ref Unsafe.Add(ref at, 1);
+        uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
+        return (value >> 16) == 0
+            || ((FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 && !HasTailToken(ref second, ref filter, filterShift, settled: true))
+            ? value
+            : PairStops;
     }
 }

@@ -85,12 +85,31 @@ internal sealed unsafe partial class StageTable
         return true;
     }
 
-    /// <summary>Whether the filter has a tail token for the two units from <paramref name="start"/> on.</summary>
+    /// <summary>
+    /// The multiplier of the settled pass's tail tokens (session 25): a hash of the pair of its own, so that the
+    /// token's bit does not depend on the hash bits that pick the word. With the start filter's 2^16 words those are
+    /// bits 16-31 of the filter's hash, so the plain pass's tail bit (its bits 12-17) has only 16 places in a word.
+    /// </summary>
+    private const uint SettledTailMultiplier = 0x85EBCA6Bu;
+
+    /// <summary>Bits of the settled tail hash above the token's bit: hash bits 26-31 pick one of the word's 64.</summary>
+    private const int SettledTailShift = 26;
+
+    /// <summary>The bit of a pair's tail token in the settled pass's filter, as a mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasTailToken(ref char start, ref ulong filter, int filterShift)
+    private static ulong SettledTailMask(uint pair) => 1UL << (int)((pair * SettledTailMultiplier) >> SettledTailShift);
+
+    /// <summary>
+    /// Whether the filter has a tail token for the two units from <paramref name="start"/> on: the plain pass's bit,
+    /// or the <paramref name="settled"/> pass's (<see cref="SettledTailMask"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasTailToken(ref char start, ref ulong filter, int filterShift, bool settled)
     {
-        uint pairHash = PairKey(ref start) * FilterMultiplier;
-        return ((Unsafe.Add(ref filter, WordOf(pairHash, filterShift)) >> TailBit(pairHash)) & 1) != 0;
+        uint pair = PairKey(ref start);
+        uint pairHash = pair * FilterMultiplier;
+        ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift));
+        return (word & (settled ? SettledTailMask(pair) : 1UL << TailBit(pairHash))) != 0;
     }
 
     /// <summary>Whether a pair's <paramref name="value"/> (the first unit in the low half) is each unit mapped by its entry, neither needing the slow path.</summary>
@@ -104,22 +123,31 @@ internal sealed unsafe partial class StageTable
     /// the two units before (no tail token) and from there on takes each match whole: where the loop passed over a unit,
     /// no other key longer than one unit matches there, so a walk finds the passed key (only where a tail token is).
     /// </summary>
-    private int TailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift)
+    private int TailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, bool settled) =>
+        ParsePassedUnits(text, position, passed, ref filter, filterShift, settled, out _);
+
+    /// <summary>
+    /// <see cref="TailUnits"/>, which also gives where the parse's last match (a passed key, or a unit) began: before
+    /// <paramref name="position"/>.
+    /// </summary>
+    private int ParsePassedUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, bool settled, out int lastStart)
     {
         ref char src = ref MemoryMarshal.GetReference(text);
         int first = position - passed;
         int start = position - 1;
         while (start > first
-            && (HasTailToken(ref Unsafe.Add(ref src, start - 1), ref filter, filterShift)
-                || (start - 2 >= first && HasTailToken(ref Unsafe.Add(ref src, start - 2), ref filter, filterShift))))
+            && (HasTailToken(ref Unsafe.Add(ref src, start - 1), ref filter, filterShift, settled)
+                || (start - 2 >= first && HasTailToken(ref Unsafe.Add(ref src, start - 2), ref filter, filterShift, settled))))
         {
             start--;
         }
 
         int q = start;
+        lastStart = start;
         while (q < position)
         {
-            q += HasTailToken(ref Unsafe.Add(ref src, q), ref filter, filterShift) ? Math.Max(1, Walk(text, q, out _)) : 1;
+            lastStart = q;
+            q += HasTailToken(ref Unsafe.Add(ref src, q), ref filter, filterShift, settled) ? Math.Max(1, Walk(text, q, out _)) : 1;
         }
 
         return q - position;
@@ -130,9 +158,9 @@ internal sealed unsafe partial class StageTable
     /// its entry, to <paramref name="dst"/> on, and returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int MapTailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, ref uint entry0, ref char dst)
+    private int MapTailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, ref uint entry0, ref char dst, bool settled = false)
     {
-        int tails = TailUnits(text, position, passed, ref filter, filterShift);
+        int tails = TailUnits(text, position, passed, ref filter, filterShift, settled);
         for (int k = 0; k < tails; k++)
         {
             char unit = text[position + k];
@@ -158,5 +186,70 @@ internal sealed unsafe partial class StageTable
         }
 
         return passed;
+    }
+
+    /// <summary>
+    /// For the settled pass (session 25): maps the units from <paramref name="position"/> on that belong to a passed
+    /// key (<see cref="TailUnits"/>), where <see cref="MapSettledPassing"/> stopped after <paramref name="passed"/>
+    /// units it passed over, each by its entry in <paramref name="settled"/>, to <paramref name="destination"/>, and
+    /// returns how many (0 or 1: the pass passes over pairs only).
+    /// </summary>
+    internal int MapPassedTail(ReadOnlySpan<char> text, int position, int passed, uint[] settled, ulong[] filter, Span<char> destination) =>
+        MapTailUnits(text, position, passed, ref MemoryMarshal.GetArrayDataReference(filter), StartFilterShift(filter), ref MemoryMarshal.GetArrayDataReference(settled), ref MemoryMarshal.GetReference(destination), settled: true);
+
+    /// <summary>
+    /// For the settled pass (session 25): whether the unit before <paramref name="position"/>, where the pass stopped
+    /// after <paramref name="passed"/> units it passed over, is the last unit of a passed key: then the segment ends
+    /// there and the caller does not take it back (<see cref="StopsAfterKeyStart"/>).
+    /// </summary>
+    internal bool EndsPassedKey(ReadOnlySpan<char> text, int position, int passed, ulong[] filter) =>
+        passed >= 2 && ParsePassedUnits(text, position, passed, ref MemoryMarshal.GetArrayDataReference(filter), StartFilterShift(filter), settled: true, out int lastStart) == 0
+            && position - lastStart >= 2;
+
+    /// <summary>
+    /// Whether the caller of <see cref="MapSettledPassing"/>, which stopped at <paramref name="position"/> after
+    /// <paramref name="passed"/> units it passed over, takes the last unit it mapped back (<see cref="StopsAfterKeyStart"/>):
+    /// not where that unit ends a passed pair (<see cref="EndsPassedKey"/>), which ends the segment.
+    /// </summary>
+    internal bool TakesBackLastUnit(uint[] settled, ulong[] filter, ReadOnlySpan<char> text, int position, int passed) =>
+        StopsAfterKeyStart(settled, text, position) && !EndsPassedKey(text, position, passed, filter);
+
+    /// <summary>
+    /// The passed pairs of the settled pass (session 25): the segmentation pairs it writes (<paramref name="pairs"/>,
+    /// pair key and composed value) whose value is each unit's mapping in <paramref name="settled"/>.
+    /// </summary>
+    internal static HashSet<uint> SettledPassedPairs(List<(uint Pair, uint Value)> pairs, uint[] settled)
+    {
+        var passed = new HashSet<uint>();
+        foreach ((uint pair, uint value) in pairs)
+        {
+            (char first, char second) = PairUnits(pair);
+            if (value != PairStops && IsSettledOwnMapping(settled, [first, second], [(char)value, (char)(value >> 16)]))
+            {
+                passed.Add(pair);
+            }
+        }
+
+        return passed;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is <paramref name="key"/> mapped unit by unit by <paramref name="settled"/>, every unit settled and none a surrogate.</summary>
+    private static bool IsSettledOwnMapping(uint[] settled, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        if (value.Length != key.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < key.Length; k++)
+        {
+            uint entry = settled[key[k]];
+            if ((entry & NeedsSlowPath) != 0 || char.IsSurrogate(key[k]) || value[k] != (char)(entry ^ key[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -53,6 +53,17 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs, out List<ulong> lastStageTriples)
     {
+        uint[] settled = BuildSettledEntries(stages, out lastInputs);
+        filter = SettledFilter(settled, lastInputs, stages[^1], null, out lastStageTriples);
+        return settled;
+    }
+
+    /// <summary>
+    /// The settled entries alone (see <see cref="SettledEntries"/>), so that the pipeline can find the passed pairs
+    /// (<c>StageTable.PassedKeys.cs</c>) before the filter is built.
+    /// </summary>
+    internal uint[] BuildSettledEntries(ReadOnlySpan<StageTable> stages, out char[] lastInputs)
+    {
         StageTable last = stages[^1];
         uint[]? lastPairs = last._denseStarts ? null : last.PairEntries;
         var settled = new uint[65536];
@@ -92,10 +103,30 @@ internal sealed unsafe partial class StageTable
             settled[u] = (own & StartsLongerKey) | (alone ? (uint)(mapped ^ u) | groups : NeedsSlowPath | (SettledGroupMask << SettledSecondShift));
         }
 
-        lastStageTriples = [];
-        filter = WithLastStagePairs(settled, inputs, last, lastStageTriples);
         lastInputs = inputs;
         return settled;
+    }
+
+    /// <summary>
+    /// The settled pass's filter (see <see cref="SettledEntries"/> and <see cref="WithLastStagePairs"/>), with tail
+    /// tokens instead of the pair tokens of <paramref name="passedPairs"/> (session 25: the segmentation pairs whose
+    /// segment converts to each unit's settled mapping, which the pass passes over; null: none).
+    /// </summary>
+    internal ulong[] SettledFilter(uint[] settled, char[] lastInputs, StageTable last, HashSet<uint>? passedPairs, out List<ulong> lastStageTriples)
+    {
+        lastStageTriples = [];
+        ulong[] filter;
+        if (passedPairs is null)
+        {
+            filter = (ulong[])_startFilter!.Clone();
+        }
+        else
+        {
+            filter = NewStartFilter();
+            AddStartTokens(filter, StartFilterShift(filter), passedPairs, settledTails: true);
+        }
+
+        return WithLastStagePairs(filter, settled, lastInputs, last, lastStageTriples);
     }
 
     /// <summary>
@@ -121,7 +152,7 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// A copy of this table's start filter with a pair token for each two units <c>u</c>, <c>v</c> that
+    /// <paramref name="filter"/>, this table's start filter (or one with passed pairs), with a pair token for each two units <c>u</c>, <c>v</c> that
     /// <paramref name="settled"/> settles and whose inputs to <paramref name="last"/> (<paramref name="lastInputs"/>)
     /// begin one of its longer keys, so that <see cref="MapFiltered"/> over the settled entries stops at <c>u</c> there
     /// (its entry carries <see cref="StartsLongerKey"/>). Before (sessions 13 and 15) the pass tested the last stage's
@@ -134,9 +165,8 @@ internal sealed unsafe partial class StageTable
     /// from the two inputs alone (<c>ConversionPipeline.LastStagePairs</c>, <see cref="FindLastStagePair(ref char, ref uint, ref ulong, int, ref ulong, int, uint)"/>).
     /// Those three units go to <paramref name="triples"/> (<see cref="TripleKey"/>), for the triple table.
     /// </summary>
-    private ulong[] WithLastStagePairs(uint[] settled, char[] lastInputs, StageTable last, List<ulong> triples)
+    private static ulong[] WithLastStagePairs(ulong[] filter, uint[] settled, char[] lastInputs, StageTable last, List<ulong> triples)
     {
-        ulong[] filter = (ulong[])_startFilter!.Clone();
         int shift = StartFilterShift(filter);
         var seconds = new List<int>();
         for (int v = 0; v < settled.Length; v++)
@@ -199,13 +229,22 @@ internal sealed unsafe partial class StageTable
     /// the last stage is mapped even when the next unit is not settled: the caller steps back (see
     /// <see cref="StopsAfterKeyStart"/>). Requires <see cref="HasStartFilter"/>.
     /// </summary>
-    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, out int written, ulong[]? directPairs = null)
+    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, out int written, ulong[]? directPairs = null) =>
+        MapSettledPassing(text, position, destination, settled, filter, out written, directPairs, out _);
+
+    /// <summary>
+    /// <see cref="MapSettled"/>, which also says how many units it passed over since greedy matching last started
+    /// (<paramref name="passed"/>), negated where the stop may lie within a passed pair (session 25): then the caller
+    /// maps the pair's units from the stop on (<see cref="MapPassedTail"/>) and calls again after them.
+    /// </summary>
+    internal int MapSettledPassing(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, out int written, ulong[]? directPairs, out int passed)
     {
         Debug.Assert(HasStartFilter && settled.Length == 65536 && filter.Length == _startFilter!.Length);
         // One unit short of the destination: a direct pair at the last unit writes two.
         int count = text.Length - 2 - position;
         int room = destination.Length - 1;
         written = 0;
+        passed = 0;
         if (Math.Min(count, room) <= 0)
         {
             return 0;
@@ -218,7 +257,7 @@ internal sealed unsafe partial class StageTable
         directPairs ??= NoDirectPairs;
         // After the header words (SettledDirectTables); the last gives the first table's shift.
         ref ulong pairs0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directPairs), SettledHeaderWords);
-        long mapped = MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[SettledHeaderWords - 1], room);
+        long mapped = MapFilteredDirect<SettledPass>(ref src, count, ref dst, ref entry0, ref filter0, StartFilterShift(filter), ref pairs0, (int)(uint)directPairs[SettledHeaderWords - 1], room, out passed);
         written = (int)mapped + (int)(mapped >> 32);
         return (int)mapped;
     }

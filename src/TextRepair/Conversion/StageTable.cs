@@ -296,7 +296,7 @@ internal sealed unsafe partial class StageTable
                 // The units that only their own entry can match, up to the next that needs a walk, in a loop of their
                 // own (StageTable.Scan.cs; the plain conversion's also writes direct pairs, StageTable.DirectPairs.cs).
                 long result = typeof(TSink) == typeof(NoSink)
-                    ? MapFilteredDirect<PlainPass>(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift, ref directPairs0, directShift, filtered - i)
+                    ? MapFilteredDirect<PlainPass>(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift, ref directPairs0, directShift, filtered - i, out _)
                     : MapFiltered(ref Unsafe.Add(ref src, i), filtered - i, ref Unsafe.Add(ref dst, written), ref entry0, ref filter, filterShift);
                 int mapped = (int)result;
                 Debug.Assert(written + mapped <= destination.Length);
