@@ -80,7 +80,6 @@ internal static class RunJudge
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             if ((shortRun && RestoresUnknown(restored))
                 || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, Period(source)) < MinRunBytes
-                    
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;

@@ -294,7 +294,7 @@ internal static partial class TextLikelihood
             }
 
             char c = mapped[raw];
-           
+
             bool known = model.IsKnown(c);
 
             // Two different unseen symbols scored as the same representative are not a seen pair.
