@@ -136,6 +136,9 @@ internal static class CandidateSearch
             int first = found.Count;
             foreach (Candidate state in beam)
             {
+                // A double-byte reader may have lost lead bytes alone (first layer only: deeper, U+FFFD is a character
+                // the layer above lost); see LayerUndo.MayHaveLostLeadsOnly.
+                bool mayHaveLostLeads = depth == 1 && state.Text.Contains('\uFFFD', StringComparison.Ordinal);
                 foreach (Codec wrong in Codec.WrongDecoders)
                 {
                     if (!Feasible(wrong, state.Text, exact: depth > 1))
@@ -156,9 +159,7 @@ internal static class CandidateSearch
                             continue;
                         }
 
-                        // A double-byte reader may have lost lead bytes alone: try that reading too (first layer only:
-                        // deeper, U+FFFD is a character the layer above lost).
-                        bool leadsOnly = depth == 1 && LayerUndo.MayHaveLostLeadsOnly(state.Text, truth, wrong);
+                        bool leadsOnly = mayHaveLostLeads && LayerUndo.MayLoseLeadsOnly(truth, wrong);
                         int layouts = (marks ? 2 : 1) * (otherLayout ? 2 : 1);
                         for (int variant = 0; variant < layouts * (leadsOnly ? 2 : 1); variant++)
                         {

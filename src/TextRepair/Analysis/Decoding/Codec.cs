@@ -118,6 +118,15 @@ internal sealed class Codec
     /// <summary>The tables of a <see cref="CodecKind.Table"/> codec.</summary>
     public CodePage Page => _page!.Value;
 
+    /// <summary>
+    /// True for a single-byte table code page (windows-1252, the DOS pages, Mac Roman, windows-1251): each character is
+    /// one byte, so each slot such a decoder lost is one byte. Builds the code page's tables on first use.
+    /// </summary>
+    public bool IsSingleByte => Kind == CodecKind.Table && !Page.IsDoubleByte;
+
+    /// <summary>True for a double-byte table code page (GBK, Big5, Shift-JIS, EUC-JP, EUC-KR). Builds the tables on first use.</summary>
+    public bool IsDoubleByte => Kind == CodecKind.Table && Page.IsDoubleByte;
+
     public override string ToString() => Name;
 
     /// <summary>"<see cref="Name"/> decoded as <paramref name="wrong"/>", the name of a layer (cached per pair).</summary>

@@ -96,9 +96,13 @@ internal static partial class LayerUndo
     /// character resumes (<see cref="LostRunEndsCharacter"/>).
     /// </summary>
     public static bool MayHaveLostLeadsOnly(string text, Codec trueEncoding, Codec wrongDecoder) =>
-        wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.IsDoubleByte
-        && trueEncoding.Kind == CodecKind.Table && trueEncoding.Page.IsDoubleByte
-        && text.Contains('\uFFFD', StringComparison.Ordinal);
+        MayLoseLeadsOnly(trueEncoding, wrongDecoder) && text.Contains('\uFFFD', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The pair test of <see cref="MayHaveLostLeadsOnly"/>, for a caller that has already found U+FFFD in the text
+    /// (the lattice tests it once per state, not once per pair).
+    /// </summary>
+    public static bool MayLoseLeadsOnly(Codec trueEncoding, Codec wrongDecoder) => wrongDecoder.IsDoubleByte && trueEncoding.IsDoubleByte;
 
     /// <summary>
     /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
@@ -122,7 +126,7 @@ internal static partial class LayerUndo
             Encode(text, wrongDecoder, marksLost, marksAreCharacters, otherLayout, ref bytes, charStart);
             bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
             bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
-            bytes.LostSlotIsOneByte = wrongDecoder.Kind == CodecKind.Table && (!wrongDecoder.Page.IsDoubleByte || lostLeadOnly);
+            bytes.LostSlotIsOneByte = wrongDecoder.IsSingleByte || (wrongDecoder.IsDoubleByte && lostLeadOnly);
             bytes.AnyLeadMayBeLost = lostLeadOnly;
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0, nonAscii = 0, lossFree = 0, changedLossFree = 0;
             oldBounds[0] = newBounds[0] = 0;
@@ -272,7 +276,7 @@ internal static partial class LayerUndo
     {
         bool markRun = false;
         int plainRunEnd = 0;
-        bool single = wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte;
+        bool single = wrongDecoder.IsSingleByte;
         for (int i = 0; i < text.Length; i++)
         {
             charStart[i] = bytes.Count;

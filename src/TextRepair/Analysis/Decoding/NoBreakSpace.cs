@@ -29,7 +29,7 @@ internal static class NoBreakSpace
 
     /// <summary>The byte a single-byte <paramref name="wrongDecoder"/> reads as U+00A0, or -1 (double-byte decoders, UTF-8, UTF-16).</summary>
     public static int ByteOf(Codec wrongDecoder) =>
-        wrongDecoder.Kind == CodecKind.Table && !wrongDecoder.Page.IsDoubleByte && wrongDecoder.Page.CanEncode('\u00A0')
+        wrongDecoder.IsSingleByte && wrongDecoder.Page.CanEncode('\u00A0')
             ? wrongDecoder.Page.EncodedValue('\u00A0')
             : -1;
 

@@ -184,7 +184,7 @@ internal static class SuspiciousChars
         const string usual = "\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u2022\u00B7\u00D7\u00F7";
         foreach (Codec codec in Codec.WrongDecoders)
         {
-            if (codec.Kind == CodecKind.Table && !codec.Page.IsDoubleByte)
+            if (codec.IsSingleByte)
             {
                 for (int b = 0x80; b < 0x100; b++)
                 {

@@ -285,7 +285,6 @@ internal sealed partial class TokenReading
     private static bool LossOnly(ReadOnlySpan<char> replacement) => replacement.IndexOfAnyExcept('\uFFFD') < 0;
 
     // True when the layer's wrong decoder is a single-byte code page: a group of one of its characters is one byte.
-    private static bool IsOneByte(LayerStep step) => step.Wrong.Kind == CodecKind.Table && !step.Wrong.Page.IsDoubleByte;
 
     // True when a group next to group k of the chosen reading restores text it accepted.
     private bool RestoredBeside(Candidate c, int k)
@@ -345,7 +344,7 @@ internal sealed partial class TokenReading
                 continue;
             }
 
-            if (lossOnly && b - a == 1 && Token[a] >= 0x80 && IsOneByte(c.Steps[0]) && !RestoredBeside(c, k)
+            if (lossOnly && b - a == 1 && Token[a] >= 0x80 && c.Steps[0].Wrong.IsSingleByte && !RestoredBeside(c, k)
                 && (b < Token.Length || After != CharNgramModel.Boundary))
             {
                 // One byte a reading cuts short inside a line, with no restoration beside it: a lead byte whose every
