@@ -7,7 +7,7 @@ namespace TextRepair.Analysis.Decoding;
 /// <param name="Wrong">The wrong decoder.</param>
 /// <param name="MarksLost">The wrong decoder's loss mark right after a non-ASCII character stands for a lost byte (see <see cref="LayerUndo.MayHaveLostMarks"/>).</param>
 /// <param name="OtherLayout">The wrong decoder was another implementation, whose layout puts some characters at other bytes (see <see cref="CodePage.AddOtherLayout"/>).</param>
-/// <param name="LostLeadOnly">The double-byte wrong decoder lost only the lead byte of a pair it could not read and read the trail as the next lead, as Python's do (see <see cref="LayerUndo.MayHaveLostLeadsOnly"/>).</param>
+/// <param name="LostLeadOnly">The double-byte wrong decoder lost only the lead byte of a pair it could not read and read the trail as the next lead, as Python's do; under a UTF-8 wrong decoder of double-byte text, each island of characters it kept after a loss may open on the trail of a lead it lost, decided island by island (see <see cref="LayerUndo.MayHaveLostLeadsOnly"/>).</param>
 internal readonly record struct LayerStep(Codec Truth, Codec Wrong, bool MarksLost, bool OtherLayout = false, bool LostLeadOnly = false);
 
 /// <summary>
@@ -56,8 +56,14 @@ internal sealed class Candidate
     /// <summary>The outer layer took lost slots for lead bytes lost alone (<see cref="LayerStep.LostLeadOnly"/>).</summary>
     public bool LostLeadsOnly => Steps.Length > 0 && Steps[0].LostLeadOnly;
 
-    /// <summary>The prior cost of this reading's assumptions when readings are ranked: its layers and how it reads losses.</summary>
-    public double PriorCost => (Layers * EncodingDecision.LayerCost) + (LostLeadsOnly ? EncodingDecision.LostLeadOnlyCost : 0);
+    /// <summary>
+    /// The prior cost of this reading's assumptions when readings are ranked: its layers and how it reads losses. Lead
+    /// bytes lost alone are a claim about a double-byte reader and cost <see cref="EncodingDecision.LostLeadOnlyCost"/>;
+    /// under a UTF-8 reader the same reading only places each island of kept characters where its bytes show it begins
+    /// (LayerUndo.IslandOpensWithTrail), which either way is as likely, so it costs nothing (on the dev half a cost of 6
+    /// changed 2 lossy outputs, 1 nearer the original).
+    /// </summary>
+    public double PriorCost => (Layers * EncodingDecision.LayerCost) + (LostLeadsOnly && Steps[0].Wrong.Kind != CodecKind.Utf8 ? EncodingDecision.LostLeadOnlyCost : 0);
 
     /// <summary>Boundaries in the token.</summary>
     public int[] TokenBounds { get; }

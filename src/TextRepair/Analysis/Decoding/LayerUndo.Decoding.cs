@@ -31,7 +31,7 @@ internal static partial class LayerUndo
         {
             output[written++] = '\uFFFD';
             lost = true;
-            return LostLeadTakesTrail(page, ref bytes, position) ? 2 : 1;
+            return (bytes.IslandsAligned ? IslandOpensWithTrail(page, ref bytes, position) : LostLeadTakesTrail(page, ref bytes, position)) ? 2 : 1;
         }
 
         char single = page.DecodeSingle(b);

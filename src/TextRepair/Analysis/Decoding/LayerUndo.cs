@@ -93,7 +93,9 @@ internal static partial class LayerUndo
     /// (Big5 subtitles read as GBK: 的很好看 is "�韩堞n" there, AA lost and BA AB read as 韩), and for the whole pair
     /// where .NET's and the browsers' do; which one wrote the text only the readings can tell, so both are read and the
     /// language model ranks them. A UTF-8 true encoding needs no second reading: its continuation bytes show where a
-    /// character resumes (<see cref="LostRunEndsCharacter"/>).
+    /// character resumes (<see cref="LostRunEndsCharacter"/>). A UTF-8 wrong decoder of double-byte text is read the
+    /// second way too: there each island of characters it kept after a loss may open with the trail of a lead it lost,
+    /// decided island by island (see IslandOpensWithTrail).
     /// </summary>
     public static bool MayHaveLostLeadsOnly(string text, Codec trueEncoding, Codec wrongDecoder) =>
         MayLoseLeadsOnly(trueEncoding, wrongDecoder) && text.Contains('\uFFFD', StringComparison.Ordinal);
@@ -102,7 +104,8 @@ internal static partial class LayerUndo
     /// The pair test of <see cref="MayHaveLostLeadsOnly"/>, for a caller that has already found U+FFFD in the text
     /// (the lattice tests it once per state, not once per pair).
     /// </summary>
-    public static bool MayLoseLeadsOnly(Codec trueEncoding, Codec wrongDecoder) => wrongDecoder.IsDoubleByte && trueEncoding.IsDoubleByte;
+    public static bool MayLoseLeadsOnly(Codec trueEncoding, Codec wrongDecoder) =>
+        (wrongDecoder.IsDoubleByte || wrongDecoder.Kind == CodecKind.Utf8) && trueEncoding.IsDoubleByte;
 
     /// <summary>
     /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
@@ -111,7 +114,8 @@ internal static partial class LayerUndo
     /// wrong decoder's output that the outer layer lost. With <paramref name="otherLayout"/> the wrong decoder's characters
     /// are encoded as its other implementation writes them (<see cref="CodePage.AddOtherLayout"/>). With
     /// <paramref name="lostLeadOnly"/> each lost slot of a double-byte wrong decoder is one byte, a lead whose trail
-    /// it then read as the next lead (see <see cref="MayHaveLostLeadsOnly"/>).
+    /// it then read as the next lead, and of a UTF-8 wrong decoder may end in a lead whose trail opens the island of
+    /// characters after it (see <see cref="MayHaveLostLeadsOnly"/>).
     /// </summary>
     public static LayerResult? Undo(string text, Codec trueEncoding, Codec wrongDecoder, bool marksLost = false, bool marksAreCharacters = false, bool otherLayout = false, bool lostLeadOnly = false)
     {
@@ -127,7 +131,8 @@ internal static partial class LayerUndo
             bytes.NoBreakByte = NoBreakSpace.ByteOf(wrongDecoder);
             bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
             bytes.LostSlotIsOneByte = wrongDecoder.IsSingleByte || (wrongDecoder.IsDoubleByte && lostLeadOnly);
-            bytes.AnyLeadMayBeLost = lostLeadOnly;
+            bytes.AnyLeadMayBeLost = lostLeadOnly && wrongDecoder.IsDoubleByte;
+            bytes.IslandsAligned = lostLeadOnly && wrongDecoder.Kind == CodecKind.Utf8;
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0, nonAscii = 0, lossFree = 0, changedLossFree = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -266,6 +271,10 @@ internal static partial class LayerUndo
         // True when a lost slot may be any lead byte of the true encoding (a double-byte wrong decoder lost it, see
         // MayHaveLostLeadsOnly), not only one of 0x80-0x9F (a single-byte decoder's).
         public bool AnyLeadMayBeLost;
+
+        // True when a UTF-8 wrong decoder read double-byte text and each island of characters it kept after a loss is
+        // read from the byte the text shows it begins at (see IslandOpensWithTrail).
+        public bool IslandsAligned;
 
         public void Add(int value) => Items[Count++] = value;
 

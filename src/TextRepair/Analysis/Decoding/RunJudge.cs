@@ -50,7 +50,9 @@ internal static class RunJudge
         // "�°汾�" (GBK read as UTF-8) as "��始�" by EUC-KR read as GBK, 始 from two of the four bytes of "°汾", and a
         // second pass over the repair of "渦볟뀯?쉪?냵若밧ㄺ?빣雅?" (UTF-8 read byte by byte as EUC-KR, stored) read its
         // "�若밧ㄺ�" as "�換紊�" by EUC-JP read as EUC-KR.
-        int ownEvidenceEnd = reading.LostLeadsOnly && !following && reading.Text.IndexOf('\uFFFD', StringComparison.Ordinal) is int loss and >= 0
+        // Under a UTF-8 reader the reading only aligns each island of kept characters by its own bytes
+        // (LayerUndo.IslandOpensWithTrail): its runs lead as any reading's do.
+        int ownEvidenceEnd = reading.LostLeadsOnly && reading.Steps[0].Wrong.Kind != CodecKind.Utf8 && !following && reading.Text.IndexOf('\uFFFD', StringComparison.Ordinal) is int loss and >= 0
             ? loss : int.MaxValue;
         while (k < groups)
         {
