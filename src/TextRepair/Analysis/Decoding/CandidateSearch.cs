@@ -186,6 +186,9 @@ internal static class CandidateSearch
             beam = depth == maxLayers ? [] : Beam(found, first);
         }
 
+        // A reading that writes a code point no text holds is none (NeverText); as a step of a deeper chain it stays:
+        // what it wrote may have been misread again.
+        found.RemoveAll(c => NeverText.IsAddedBy(c.Text, token, privateUse: c.Steps[^1].Truth.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be));
         return found;
     }
 

@@ -245,6 +245,13 @@ internal static partial class LayerUndo
 
     private static int DecodeUtf16(bool bigEndian, ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {
+        if (bytes[position] == LostByte && bytes.LostSlotIsUnit)
+        {
+            output[written++] = '\uFFFD';
+            lost = true;
+            return 1;
+        }
+
         if (position + 1 >= bytes.Count || bytes[position] < 0 || bytes[position + 1] < 0)
         {
             if (bytes[position] == LostByte || (position + 1 < bytes.Count && bytes[position + 1] == LostByte)

@@ -25,6 +25,12 @@ internal static partial class LayerUndo
         }
 
         bool bigEndian = utf16.Kind == CodecKind.Utf16Be;
+
+        // A UTF-16 wrong decoder (UTF-16 read in the other byte order) loses whole units, a lone surrogate's two bytes,
+        // and a byte alone only at the end: the units after a loss are never one byte out of step. Read one byte out
+        // of step, text of one Unicode block came back as itself shifted by one character, and a line break merged
+        // into the character before it ("�Москва\n����僭" became "�оскваЊ����": 04 of а and 0A of the line feed made Њ).
+        bool unitsLost = wrongDecoder.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be;
         var bytes = new Slots(ArrayPool<int>.Shared.Rent((marked.Length * 4) + 1));
         int[] charStart = ArrayPool<int>.Shared.Rent(marked.Length + 1);
         try
@@ -65,7 +71,7 @@ internal static partial class LayerUndo
                 string even = DecodeUnits(ref bytes, position, end, bigEndian);
                 int step = 0;
                 string units = even;
-                if (lostRun > 0 && end - position >= 2)
+                if (lostRun > 0 && end - position >= 2 && !unitsLost)
                 {
                     string odd = DecodeUnits(ref bytes, position + 1, end, bigEndian);
                     if (Likelier(odd, even))

@@ -133,6 +133,7 @@ internal static partial class LayerUndo
             bytes.LostSlotIsOneByte = wrongDecoder.IsSingleByte || (wrongDecoder.IsDoubleByte && lostLeadOnly);
             bytes.AnyLeadMayBeLost = lostLeadOnly && wrongDecoder.IsDoubleByte;
             bytes.IslandsAligned = lostLeadOnly && wrongDecoder.Kind == CodecKind.Utf8;
+            bytes.LostSlotIsUnit = wrongDecoder.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be && !marksAreCharacters;
             int bounds = 1, written = 0, changed = 0, invalid = 0, lost = 0, nonAscii = 0, lossFree = 0, changedLossFree = 0;
             oldBounds[0] = newBounds[0] = 0;
             int groupStart = 0, groupOut = 0, groupLost = 0;
@@ -276,6 +277,13 @@ internal static partial class LayerUndo
         // read from the byte the text shows it begins at (see IslandOpensWithTrail).
         public bool IslandsAligned;
 
+        // True when the wrong decoder read UTF-16 units and lost whole ones (a lone surrogate), a byte alone only at the
+        // end: a UTF-16 true decoder reads a lost slot as one unit, not as a lost byte that takes the next byte with it.
+        // Read so, the units after a loss went one byte out of step, and text of one Unicode block came back as itself
+        // shifted by one character ("�Москва\n����僭", utf-16be decoded as utf-16le, became "�оскваЊ����"). Under
+        // another layer a mark is a whole character, written as two slots (Encode).
+        public bool LostSlotIsUnit;
+
         public void Add(int value) => Items[Count++] = value;
 
         public readonly int this[int index] => Items[index];
@@ -314,7 +322,8 @@ internal static partial class LayerUndo
                     // UTF-16 reader's character is two bytes ("淇�澶嶄簡", UTF-8 read as GBK with a byte lost, undone
                     // is "�复了"; with that mark one byte wide, a byte-swapped UTF-16 reading under it went out of step
                     // with its units and read "�妆"). In the token itself the mark keeps one slot: a UTF-16 reader
-                    // writes it for an odd byte at the end too, and the true decoder's lost stretch covers the rest.
+                    // writes it for an odd byte at the end too, and the true decoder's lost stretch covers the rest
+                    // (a UTF-16 true decoder reads it as a whole unit, see Slots.LostSlotIsUnit).
                     bytes.Add(LostByte);
                 }
 

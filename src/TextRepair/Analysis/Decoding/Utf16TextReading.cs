@@ -143,7 +143,10 @@ internal static class Utf16TextReading
 
                 void Consider(LayerResult? result)
                 {
-                    if (result is null)
+                    // The layer is undone on the whole text, so every group must decode: a group left as it was is
+                    // text the reading cannot explain. Kept, a reading of three lines, the middle one clean Japanese,
+                    // left the clean line's characters but one as they were and deleted 阪 (utf-16le decoded as gbk).
+                    if (result is null || result.Invalid > 0 || NeverText.IsAddedBy(result.Text, text, privateUse: true))
                     {
                         return;
                     }
