@@ -31,6 +31,21 @@ public sealed class CleanFieldsBesideMojibakeTests
         Assert.False(result.Lossy);
     }
 
+    // A word ending in a letter that is a UTF-8 lead byte under windows-1252 (é is E9), then a space, then GBK mojibake:
+    // the scanner joins them at the space, which may stand for a no-break space inside a UTF-8 character, and the GBK
+    // reading took é and the space as the pair E9 A0 (闋): "Café 北京" became "Caf闋北京". A space is A0 only inside a
+    // UTF-8 or Shift-JIS character (LayerUndo.Undo).
+    [Theory]
+    [InlineData("Café", "北京")]
+    [InlineData("José", "感谢您的购买")]
+    [InlineData("Résumé", "北京")]
+    public void AccentedWordBeforeGbkMojibakeAfterASpace_IsKept(string word, string chinese)
+    {
+        string garbled = word + " " + EncodingRepairTests.Garble(chinese, "gbk", "windows-1252");
+
+        EncodingRepairTests.AssertRepairedAs(garbled, word + " " + chinese, lossy: false);
+    }
+
     // A currency sign before a digit in a short restored run is a price, not a chance symbol (RunJudge.RestoresSymbols):
     // these were left garbled for their ¥, £ or €.
     [Theory]
