@@ -100,7 +100,7 @@ public sealed class StageTableTests
     }
 
     [Fact]
-    public void MapSettled_StopsAtLastStageKeyPairs_AndBeforeAnUnsettledUnitAfterAKeyStart()
+    public void MapSettledPassing_StopsAtLastStageKeyPairs_AndBeforeAnUnsettledUnitAfterAKeyStart()
     {
         // A segmentation table with a start filter and a chain of two stages: 甲 starts the last stage's keys 甲乙 and
         // 甲丙, and 丁 starts the first stage's key 丁戊 (so 丁 is not settled alone). The settled pass stops before 甲
@@ -115,14 +115,16 @@ public sealed class StageTableTests
             table.PrepareScanTables();
         }
 
-        uint[] settled = segmentation.SettledEntries([first, last], out ulong[] filter, out _, out _);
+        uint[] settled = segmentation.BuildSettledEntries([first, last], out char[] inputs);
+        ulong[] filter = segmentation.SettledFilter(settled, inputs, last, passedPairs: null, out _);
         char[] destination = new char[16];
-        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00", 0, destination, settled, filter, out _));
-        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00", 0, destination, settled, filter, out _));
-        Assert.Equal(3, segmentation.MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00", 0, destination, settled, filter, out _));
+        int MapSettled(string text) => segmentation.MapSettledPassing(text, 0, destination, settled, filter, out _, directPairs: null, out _);
+        Assert.Equal(1, MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00"));
+        Assert.Equal(1, MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00"));
+        Assert.Equal(3, MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00"));
         Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u7532\u4E09\u4E00\u4E00", 3));
         string beforeUnsettled = "\u4E00\u7532\u4E01\u620A\u4E00";
-        Assert.Equal(2, segmentation.MapSettled(beforeUnsettled, 0, destination, settled, filter, out _));
+        Assert.Equal(2, MapSettled(beforeUnsettled));
         Assert.True(StageTable.StopsAfterKeyStart(settled, beforeUnsettled, 2));
         Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u4E00\u4E01\u620A\u4E00", 2));
     }

@@ -281,7 +281,7 @@ internal sealed unsafe partial class StageTable
     /// <summary><see cref="MapFilteredDirect"/> in the plain conversion's loop (<c>StageTable.cs</c>).</summary>
     private struct PlainPass;
 
-    /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettled"/>): no pair before a unit that needs the slow path.</summary>
+    /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettledPassing"/>): no pair before a unit that needs the slow path.</summary>
     private struct SettledPass;
 
     /// <summary>

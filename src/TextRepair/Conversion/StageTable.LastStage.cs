@@ -54,7 +54,7 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// The units that <paramref name="settled"/> (see <see cref="SettledEntries"/>) settles in every stage but the
+    /// The units that <paramref name="settled"/> (see <see cref="BuildSettledEntries"/>) settles in every stage but the
     /// last, by their input to the last stage (<paramref name="lastInputs"/>): several Simplified and Traditional
     /// forms meet there.
     /// </summary>
