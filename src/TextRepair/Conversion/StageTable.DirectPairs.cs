@@ -99,22 +99,22 @@ internal sealed unsafe partial class StageTable
                 // A stop after units the loop passed over may be within a passed key, where no key starts (greedy
                 // matching went on after it): where one of the two units before has a tail token, the caller
                 // decides (TailUnits).
-                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: false)
-                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: false)))
+                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)))
                 {
                     extra = i - fresh;
                     break;
                 }
             }
 
-            if (typeof(TPass) == typeof(SettledPass) && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: true))
+            if (typeof(TPass) == typeof(SettledPass) && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift))
             {
                 // The settled pass passes over pairs only (session 25): the unit lies within one if the unit before
                 // begins one where greedy matching started. It did unless the unit before that begins one too (then
                 // the caller parses), and a pair of the segmentation table there is a passed one: the loop went over
                 // its first unit without a stop. The unit is mapped alone and greedy matching starts after it, unless
                 // the next unit is one the caller would take the unit back at (StopsAfterKeyStart).
-                if (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: true))
+                if (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))
                 {
                     tail = true;
                     break;
@@ -141,7 +141,7 @@ internal sealed unsafe partial class StageTable
             ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift));
 
             // In the plain pass a tail token here sends the unit to a walk too: a passed triple may begin with the pair.
-            if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pairHash) : 0)) & 1) != 0)
+            if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pair) : 0)) & 1) != 0)
             {
                 // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
                 // triple in none of its complete tables for a false token (session 19).
@@ -255,13 +255,13 @@ internal sealed unsafe partial class StageTable
 
         // At the end a passed key (the plain pass) or pair (the settled pass) may go on past it.
         if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh
-            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: false)
-                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: false))))
+            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))))
         {
             extra = i - fresh;
         }
 
-        if (typeof(TPass) == typeof(SettledPass) && i == end && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: true))
+        if (typeof(TPass) == typeof(SettledPass) && i == end && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift))
         {
             tail = true;
         }

@@ -113,7 +113,7 @@ internal sealed unsafe partial class StageTable
         else
         {
             filter = NewStartFilter();
-            AddStartTokens(filter, StartFilterShift(filter), passedPairs, settledTails: true);
+            AddStartTokens(filter, StartFilterShift(filter), passedPairs);
         }
 
         return WithLastStagePairs(filter, settled, lastInputs, last, lastStageTriples);
