@@ -173,6 +173,29 @@ public sealed class StageTableTests
     }
 
     [Fact]
+    public void Convert_PairTokensTheDirectPairsDoNotHold_EqualTheOracle()
+    {
+        // Since session 26 the plain pass's direct-pair table holds every two-unit key (the others with PairStops), so
+        // that a pair token it does not hold is a false one and the loop maps the unit alone. Two-unit keys whose value
+        // has another length (甲乙 -> 丙丁戊, the padding's -> p) must still stop the loop; the units of the padding
+        // begin longer keys, and 4,000 x 256 of their pairs are no key, so some meet false pair tokens.
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal) { ["甲乙"] = "丙丁戊", ["乙丙"] = "丁", ["甲乙丙"] = "x" };
+        Dictionary<string, string> padded = Padded(keys);
+        var text = new System.Text.StringBuilder("甲乙甲乙丙乙丙一甲乙");
+        for (int i = 0; i < 64_000; i++)
+        {
+            text.Append((char)(0x5000 + ((i * 37) % 4_000))).Append((char)(0x7000 + (i % 256)));
+            if (i % 1_000 == 0)
+            {
+                text.Append("甲乙一乙丙");
+            }
+        }
+
+        string input = text.ToString();
+        Assert.Equal(ReferencePipeline.ApplyStage(new PhraseTable(padded), input), Convert(padded, input));
+    }
+
+    [Fact]
     public void Convert_ManyFirstUnitsAndAWideNode_EqualsTheOracle()
     {
         // 21,000 distinct first units: the root block's slot indices pass the 14 bits of the unit entries, so

@@ -203,7 +203,17 @@ internal sealed unsafe partial class StageTable
 
             if ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
             {
-                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end)
+                if (typeof(TPass) == typeof(PlainPass))
+                {
+                    // The plain pass's table holds every two-unit key (session 26): a false pair token, and no triple
+                    // or tail token, so no key longer than one unit starts here. The unit is its own match.
+                    Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                    i++;
+                    fresh = i;
+                    continue;
+                }
+
+                if (i + 1 >= end)
                 {
                     break;
                 }
@@ -220,6 +230,12 @@ internal sealed unsafe partial class StageTable
 
                     value = (char)(entry ^ unit);
                 }
+            }
+
+            if (typeof(TPass) == typeof(PlainPass) && value == PairStops)
+            {
+                // A two-unit key that is not a direct pair: a walk decides.
+                break;
             }
 
             if (typeof(TPass) == typeof(SettledPass) && value >= OtherLengthPair)
@@ -340,7 +356,7 @@ internal sealed unsafe partial class StageTable
     private ulong[] BuildDirectPairs()
     {
         List<(uint Pair, uint Value)> found = FindDirectPairs();
-        ulong[] table = DirectPairTable(found);
+        ulong[] table = DirectPairTable([.. found, .. OtherTwoUnitKeys(found)]);
         ulong[] plain = NewStartFilter();
         AddStartTokens(plain, StartFilterShift(plain), FindPassedPairs(found), FindPassedTriples());
         Volatile.Write(ref _plainFilter, plain);
@@ -376,6 +392,35 @@ internal sealed unsafe partial class StageTable
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The two-unit keys that are not <paramref name="direct"/> pairs, each with <see cref="PairStops"/> for its value,
+    /// so that the plain pass's table holds every two-unit key its loop can reach and a pair token it does not hold is
+    /// a false one (session 26). Keys whose first unit needs the slow path are left out: the loop stops before them. In
+    /// s2t's first stage every such key is a direct pair (19,329; the others are STCharacters' supplementary
+    /// characters, 1,141 surrogate pairs); user phrases (<c>WithPhrases</c>) and the tests' tables have others.
+    /// </summary>
+    private List<(uint Pair, uint Value)> OtherTwoUnitKeys(List<(uint Pair, uint Value)> direct)
+    {
+        var directKeys = new HashSet<uint>(direct.Count);
+        foreach ((uint pair, _) in direct)
+        {
+            directKeys.Add(pair);
+        }
+
+        var other = new List<(uint Pair, uint Value)>();
+        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
+        {
+            uint* second = _slots + (slot * SlotUints);
+            uint pair = PairKey(firstUnit, second[0] & 0xFFFFu);
+            if ((second[1] & ValueMask) != 0 && (_entries[firstUnit] & NeedsSlowPath) == 0 && !directKeys.Contains(pair))
+            {
+                other.Add((pair, PairStops));
+            }
+        }
+
+        return other;
     }
 
     /// <summary>
