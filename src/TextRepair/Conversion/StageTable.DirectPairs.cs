@@ -33,7 +33,8 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
-    /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
+    /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on; in the
+    /// plain pass, whose table holds every two-unit key (session 26), where it begins none it writes the unit alone.
     /// Returns how many units it mapped in the low 32 bits, at most <paramref name="count"/> + 1 (a pair at the last
     /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's phrases and key
     /// pairs whose value has another length and its four-unit phrases (session 20), after which it moves
