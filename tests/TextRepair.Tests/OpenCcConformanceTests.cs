@@ -131,7 +131,7 @@ public sealed class OpenCcConformanceTests
         // (ConversionPipeline.StartsNoKey); a pair that starts a key (𠀾 -> 𠁞 in STCharacters, 周𫖮 in STPhrases)
         // still goes through the chain. Beside them, phrases of the variants stages (张栋梁 and 林国梁 in
         // TWVariantsPhrases, whose first units stop s2tw's pass; 純喫茶 and 牛驥同皁 keep 喫 and 皁, which TWVariants alone
-        // changes) and a lone surrogate; since session 19 the pass maps such emoji itself (StageTable.SettledEntries),
+        // changes) and a lone surrogate; since session 19 the pass maps such emoji itself (StageTable.BuildSettledEntries),
         // also between the units of a key pair (内🔎存, 数🔎🔎据).
         string[] inputs =
         [

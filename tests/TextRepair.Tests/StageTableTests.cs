@@ -100,7 +100,7 @@ public sealed class StageTableTests
     }
 
     [Fact]
-    public void MapSettled_StopsAtLastStageKeyPairs_AndBeforeAnUnsettledUnitAfterAKeyStart()
+    public void MapSettledPassing_StopsAtLastStageKeyPairs_AndBeforeAnUnsettledUnitAfterAKeyStart()
     {
         // A segmentation table with a start filter and a chain of two stages: 甲 starts the last stage's keys 甲乙 and
         // 甲丙, and 丁 starts the first stage's key 丁戊 (so 丁 is not settled alone). The settled pass stops before 甲
@@ -115,14 +115,16 @@ public sealed class StageTableTests
             table.PrepareScanTables();
         }
 
-        uint[] settled = segmentation.SettledEntries([first, last], out ulong[] filter, out _, out _);
+        uint[] settled = segmentation.BuildSettledEntries([first, last], out char[] inputs);
+        ulong[] filter = segmentation.SettledFilter(settled, inputs, last, passedPairs: null, out _);
         char[] destination = new char[16];
-        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00", 0, destination, settled, filter, out _));
-        Assert.Equal(1, segmentation.MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00", 0, destination, settled, filter, out _));
-        Assert.Equal(3, segmentation.MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00", 0, destination, settled, filter, out _));
+        int MapSettled(string text) => segmentation.MapSettledPassing(text, 0, destination, settled, filter, out _, directPairs: null, out _);
+        Assert.Equal(1, MapSettled("\u4E00\u7532\u4E59\u4E00\u4E00"));
+        Assert.Equal(1, MapSettled("\u4E00\u7532\u4E03\u4E00\u4E00"));
+        Assert.Equal(3, MapSettled("\u4E00\u7532\u4E09\u4E00\u4E00"));
         Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u7532\u4E09\u4E00\u4E00", 3));
         string beforeUnsettled = "\u4E00\u7532\u4E01\u620A\u4E00";
-        Assert.Equal(2, segmentation.MapSettled(beforeUnsettled, 0, destination, settled, filter, out _));
+        Assert.Equal(2, MapSettled(beforeUnsettled));
         Assert.True(StageTable.StopsAfterKeyStart(settled, beforeUnsettled, 2));
         Assert.False(StageTable.StopsAfterKeyStart(settled, "\u4E00\u4E00\u4E01\u620A\u4E00", 2));
     }
@@ -168,6 +170,29 @@ public sealed class StageTableTests
         Assert.Equal(2, segmentation.MapSettledPassing(withinPairBeforeUnsettled, 0, destination, settled, filter, out _, directPairs, out passed));
         Assert.Equal(-2, passed);
         Assert.Equal(1, segmentation.MapPassedTail(withinPairBeforeUnsettled, 2, -passed, settled, filter, destination));
+    }
+
+    [Fact]
+    public void Convert_PairTokensTheDirectPairsDoNotHold_EqualTheOracle()
+    {
+        // Since session 26 the plain pass's direct-pair table holds every two-unit key (the others with PairStops), so
+        // that a pair token it does not hold is a false one and the loop maps the unit alone. Two-unit keys whose value
+        // has another length (甲乙 -> 丙丁戊, the padding's -> p) must still stop the loop; the units of the padding
+        // begin longer keys, and 4,000 x 256 of their pairs are no key, so some meet false pair tokens.
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal) { ["甲乙"] = "丙丁戊", ["乙丙"] = "丁", ["甲乙丙"] = "x" };
+        Dictionary<string, string> padded = Padded(keys);
+        var text = new System.Text.StringBuilder("甲乙甲乙丙乙丙一甲乙");
+        for (int i = 0; i < 64_000; i++)
+        {
+            text.Append((char)(0x5000 + ((i * 37) % 4_000))).Append((char)(0x7000 + (i % 256)));
+            if (i % 1_000 == 0)
+            {
+                text.Append("甲乙一乙丙");
+            }
+        }
+
+        string input = text.ToString();
+        Assert.Equal(ReferencePipeline.ApplyStage(new PhraseTable(padded), input), Convert(padded, input));
     }
 
     [Fact]

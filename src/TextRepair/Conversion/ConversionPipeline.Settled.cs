@@ -32,7 +32,7 @@ internal sealed partial class ConversionPipeline
     /// <summary>
     /// The segmentation table's two-unit keys that are the match wherever no longer key goes on from them
     /// (<see cref="StageTable.KeyPairMatches"/>) and whose segment converts through the chain to two units, with those
-    /// units, for the settled pass (<see cref="StageTable.MapSettled"/>): where its filter stops at a settled unit
+    /// units, for the settled pass (<see cref="StageTable.MapSettledPassing"/>): where its filter stops at a settled unit
     /// without a triple token (or with one its triple table shows to be false) and the two units are such a pair, the
     /// segmentation matches them there (the units before are settled, so no match reaches them), and they are a
     /// segment of their own, so the pass writes what the conversion loop would (<see cref="Compose"/>) and goes on.
@@ -119,7 +119,7 @@ internal sealed partial class ConversionPipeline
     /// The key pairs of the chain's last stage as the two units of the text <c>u</c>, <c>v</c> whose inputs to that
     /// stage they are, both settled by the stages before it, where no segmentation key matches at <c>u</c> but a
     /// longer one (the pass tests its triple token first): what the chain writes there when no third unit goes on with
-    /// a key of the last stage (the pass tests those units' triple tokens too, <see cref="StageTable.SettledEntries"/>).
+    /// a key of the last stage (the pass tests those units' triple tokens too, <see cref="StageTable.BuildSettledEntries"/>).
     /// That is the match of a walk from the two inputs alone: a two-unit key with a value of two units, written where
     /// no segmentation key may start at <c>v</c> (the segment would end between them); or no key of two units, and
     /// then <c>u</c>'s own mapping, one unit (the value's second half is 0), since a shorter segment changes nothing.
@@ -175,7 +175,7 @@ internal sealed partial class ConversionPipeline
 
     /// <summary>
     /// Whether no key of the segmentation table or of any stage of the chain starts with <paramref name="high"/>, the
-    /// high surrogate of a pair at which <see cref="StageTable.MapSettled"/> stopped. Then greedy matching, in the
+    /// high surrogate of a pair at which <see cref="StageTable.MapSettledPassing"/> stopped. Then greedy matching, in the
     /// segmentation and in every stage, finds no match at the pair, copies the code point and starts again after it;
     /// and no match from before it reaches it, since the pass settled the units before it (a unit that starts a key of
     /// the last stage right before an unsettled one was taken back, <see cref="StageTable.StopsAfterKeyStart"/>, and
@@ -183,7 +183,7 @@ internal sealed partial class ConversionPipeline
     /// where before it began a gap that went through the chain up to the next segmentation match: the 2,560 emoji
     /// (U+1F50E) of the Simplified benchmark text sent 67,848 of its 1,153,758 units that way in s2tw (session 13's
     /// count, 2,549 gaps). Since session 19 the settled entries settle such surrogates, so the pass maps them itself
-    /// and stops at one only within its last units (<see cref="StageTable.SettledEntries"/>).
+    /// and stops at one only within its last units (<see cref="StageTable.BuildSettledEntries"/>).
     /// </summary>
     private bool StartsNoKey(StageTable segmentation, char high) => segmentation.StartsNoKey(high, _chain);
 

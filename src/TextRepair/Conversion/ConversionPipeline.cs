@@ -39,12 +39,12 @@ internal sealed partial class ConversionPipeline
     // took 400 KB per config segmented by STPhrases before its first conversion (1.6 MB of the 16 configs).
     private readonly string?[]?[]? _composed;
     // For a segmentation table with a start filter: its entries with the whole chain's mapping of each unit that every
-    // stage settles alone (StageTable.SettledEntries), built once the filter is (256 KB; null until then).
+    // stage settles alone (StageTable.BuildSettledEntries), built once the filter is (256 KB; null until then).
     private uint[]? _settledEntries;
-    // The segmentation table's start filter with the chain's last-stage key pairs (StageTable.SettledEntries; 512 KB
+    // The segmentation table's start filter with the chain's last-stage key pairs (StageTable.BuildSettledEntries; 512 KB
     // for STPhrases); written before _settledEntries is published.
     private ulong[]? _settledFilter;
-    // Each unit's input to the chain's last stage (StageTable.SettledEntries; 128 KB), for StageTable.Settle's exact pair
+    // Each unit's input to the chain's last stage (StageTable.BuildSettledEntries; 128 KB), for StageTable.Settle's exact pair
     // test; written before _settledEntries is published.
     private char[]? _settledInputs;
     // The segmentation table's direct pairs with their values through the chain (SettledDirectPairs; 512 KB for

@@ -33,7 +33,8 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// <see cref="MapFiltered"/> for the plain conversion: where the filter stops at a unit that needs no slow path,
-    /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on.
+    /// has no triple token, and begins a direct pair with the next unit, it writes the pair's value and goes on; in the
+    /// plain pass, whose table holds every two-unit key (session 26), where it begins none it writes the unit alone.
     /// Returns how many units it mapped in the low 32 bits, at most <paramref name="count"/> + 1 (a pair at the last
     /// unit), and how many more (or fewer) it wrote in the high 32 bits: 0 but for the settled pass's phrases and key
     /// pairs whose value has another length and its four-unit phrases (session 20), after which it moves
@@ -99,22 +100,22 @@ internal sealed unsafe partial class StageTable
                 // A stop after units the loop passed over may be within a passed key, where no key starts (greedy
                 // matching went on after it): where one of the two units before has a tail token, the caller
                 // decides (TailUnits).
-                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: false)
-                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: false)))
+                if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)))
                 {
                     extra = i - fresh;
                     break;
                 }
             }
 
-            if (typeof(TPass) == typeof(SettledPass) && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: true))
+            if (typeof(TPass) == typeof(SettledPass) && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift))
             {
                 // The settled pass passes over pairs only (session 25): the unit lies within one if the unit before
                 // begins one where greedy matching started. It did unless the unit before that begins one too (then
                 // the caller parses), and a pair of the segmentation table there is a passed one: the loop went over
                 // its first unit without a stop. The unit is mapped alone and greedy matching starts after it, unless
                 // the next unit is one the caller would take the unit back at (StopsAfterKeyStart).
-                if (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: true))
+                if (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))
                 {
                     tail = true;
                     break;
@@ -141,7 +142,7 @@ internal sealed unsafe partial class StageTable
             ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift));
 
             // In the plain pass a tail token here sends the unit to a walk too: a passed triple may begin with the pair.
-            if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pairHash) : 0)) & 1) != 0)
+            if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pair) : 0)) & 1) != 0)
             {
                 // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
                 // triple in none of its complete tables for a false token (session 19).
@@ -203,7 +204,17 @@ internal sealed unsafe partial class StageTable
 
             if ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
             {
-                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end)
+                if (typeof(TPass) == typeof(PlainPass))
+                {
+                    // The plain pass's table holds every two-unit key (session 26): a false pair token, and no triple
+                    // or tail token, so no key longer than one unit starts here. The unit is its own match.
+                    Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                    i++;
+                    fresh = i;
+                    continue;
+                }
+
+                if (i + 1 >= end)
                 {
                     break;
                 }
@@ -220,6 +231,12 @@ internal sealed unsafe partial class StageTable
 
                     value = (char)(entry ^ unit);
                 }
+            }
+
+            if (typeof(TPass) == typeof(PlainPass) && value == PairStops)
+            {
+                // A two-unit key that is not a direct pair: a walk decides.
+                break;
             }
 
             if (typeof(TPass) == typeof(SettledPass) && value >= OtherLengthPair)
@@ -255,13 +272,13 @@ internal sealed unsafe partial class StageTable
 
         // At the end a passed key (the plain pass) or pair (the settled pass) may go on past it.
         if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh
-            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: false)
-                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift, settled: false))))
+            && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
+                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))))
         {
             extra = i - fresh;
         }
 
-        if (typeof(TPass) == typeof(SettledPass) && i == end && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift, settled: true))
+        if (typeof(TPass) == typeof(SettledPass) && i == end && i > fresh && HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift))
         {
             tail = true;
         }
@@ -281,7 +298,7 @@ internal sealed unsafe partial class StageTable
     /// <summary><see cref="MapFilteredDirect"/> in the plain conversion's loop (<c>StageTable.cs</c>).</summary>
     private struct PlainPass;
 
-    /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettled"/>): no pair before a unit that needs the slow path.</summary>
+    /// <summary><see cref="MapFilteredDirect"/> in the settled pass (<see cref="MapSettledPassing"/>): no pair before a unit that needs the slow path.</summary>
     private struct SettledPass;
 
     /// <summary>
@@ -332,56 +349,4 @@ internal sealed unsafe partial class StageTable
             index = (index + 1) & mask;
         }
     }
-
-    /// <summary>
-    /// Builds and publishes the direct-pair table (<see cref="FindDirectPairs"/>, <see cref="DirectPairTable"/>) and,
-    /// before it, the plain conversion's filter (<see cref="PlainFilter"/>).
-    /// </summary>
-    private ulong[] BuildDirectPairs()
-    {
-        List<(uint Pair, uint Value)> found = FindDirectPairs();
-        ulong[] table = DirectPairTable(found);
-        ulong[] plain = NewStartFilter();
-        AddStartTokens(plain, StartFilterShift(plain), FindPassedPairs(found), FindPassedTriples());
-        Volatile.Write(ref _plainFilter, plain);
-        Volatile.Write(ref _directPairs, table);
-        return table;
-    }
-
-    /// <summary>
-    /// The direct pairs, from the trie's first two levels: every two-unit key with a two-unit value that a walk from
-    /// its two units alone ends at (it outranks the first unit's own key), as its pair key
-    /// (<see cref="PairKey(uint, uint)"/>) and its value's units (the first in the low half).
-    /// </summary>
-    internal List<(uint Pair, uint Value)> FindDirectPairs()
-    {
-        var found = new List<(uint Pair, uint Value)>();
-        Span<char> two = stackalloc char[2];
-        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
-        {
-            uint* second = _slots + (slot * SlotUints);
-            two[0] = firstUnit;
-            two[1] = (char)(second[0] & 0xFFFFu);
-            if ((second[1] & ValueMask) == 0 || char.IsSurrogate(two[1]) || TextUnits.IsIdsOperator(two[1])
-                || Walk(two, 0, out int valueIndex) != 2)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<char> value = Value(valueIndex);
-            if (value.Length == 2)
-            {
-                found.Add((PairKey(two[0], two[1]), value[0] | ((uint)value[1] << 16)));
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>
-    /// An exact table for <see cref="FindDirectPair"/> of <paramref name="pairs"/> (pair key, value units): a ulong
-    /// per slot, the pair key in bits 0-31 and the value in bits 32-63, at least
-    /// <see cref="DirectPairSlotsPerPair"/> slots per pair.
-    /// </summary>
-    internal static ulong[] DirectPairTable(List<(uint Pair, uint Value)> pairs) => PairHashTable(pairs, DirectPairSlotsPerPair);
 }

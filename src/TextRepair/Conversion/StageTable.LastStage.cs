@@ -54,7 +54,7 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// The units that <paramref name="settled"/> (see <see cref="SettledEntries"/>) settles in every stage but the
+    /// The units that <paramref name="settled"/> (see <see cref="BuildSettledEntries"/>) settles in every stage but the
     /// last, by their input to the last stage (<paramref name="lastInputs"/>): several Simplified and Traditional
     /// forms meet there.
     /// </summary>
@@ -97,7 +97,7 @@ internal sealed unsafe partial class StageTable
         ref char second = ref Unsafe.Add(ref at, 1);
         uint entry = Unsafe.Add(ref entry0, (nint)(uint)second);
         return (value >> 16) == 0
-            || ((FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 && !HasTailToken(ref second, ref filter, filterShift, settled: true))
+            || ((FilterHit(entry, PairKey(ref second), Unsafe.Add(ref second, 2), ref filter, filterShift) & 1) == 0 && !HasTailToken(ref second, ref filter, filterShift))
             ? value
             : PairStops;
     }

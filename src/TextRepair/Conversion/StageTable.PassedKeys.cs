@@ -23,12 +23,6 @@ namespace TextRepair.Conversion;
 /// </remarks>
 internal sealed unsafe partial class StageTable
 {
-    /// <summary>
-    /// Bits a pair's hash is shifted by for its tail token's bit: hash bits 12-17 (the pair's own token takes bits 0-5,
-    /// its triples' bits 6-11 mixed with the third unit).
-    /// </summary>
-    private const int TailHashShift = 12;
-
     // The start filter with tail tokens instead of the passed keys' tokens: built with the direct pairs, for the plain
     // conversion's loop only.
     private ulong[]? _plainFilter;
@@ -43,10 +37,6 @@ internal sealed unsafe partial class StageTable
         }
     }
 
-    /// <summary>The bit of a pair's tail token in its word.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TailBit(uint pairHash) => (int)(pairHash >> TailHashShift);
-
     /// <summary>
     /// The passed triples: the three-unit keys that begin no longer key and that a walk from their three units alone
     /// ends at (<see cref="ThreeUnitPrefixes"/>), whose value is each unit's own mapping, no unit needing the slow path.
@@ -56,7 +46,7 @@ internal sealed unsafe partial class StageTable
         var passed = new HashSet<ulong>();
         foreach ((char first, char second, char third, int valueIndex) in ThreeUnitPrefixes(out _))
         {
-            if (valueIndex >= 0 && IsOwnMapping([first, second, third], Value(valueIndex)))
+            if (valueIndex >= 0 && IsOwnMapping(new ReadOnlySpan<uint>(_entries, 65536), [first, second, third], Value(valueIndex)))
             {
                 passed.Add(TripleKey(first, second, third));
             }
@@ -65,51 +55,29 @@ internal sealed unsafe partial class StageTable
         return passed;
     }
 
-    /// <summary>Whether <paramref name="value"/> is <paramref name="key"/> mapped unit by unit by the entries, none needing the slow path.</summary>
-    private bool IsOwnMapping(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
-    {
-        if (value.Length != key.Length)
-        {
-            return false;
-        }
-
-        for (int k = 0; k < key.Length; k++)
-        {
-            uint entry = _entries[key[k]];
-            if ((entry & NeedsSlowPath) != 0 || value[k] != (char)(entry ^ key[k]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>
-    /// The multiplier of the settled pass's tail tokens (session 25): a hash of the pair of its own, so that the
-    /// token's bit does not depend on the hash bits that pick the word. With the start filter's 2^16 words those are
-    /// bits 16-31 of the filter's hash, so the plain pass's tail bit (its bits 12-17) has only 16 places in a word.
+    /// The multiplier of the tail tokens' hash (session 25 for the settled pass, session 26 for the plain pass too): a
+    /// hash of the pair of its own, so that the token's bit does not depend on the hash bits that pick the word. With
+    /// the start filter's 2^16 words those are bits 16-31 of the filter's hash, so the plain pass's tail bit before
+    /// session 26 (the filter hash's bits 12-17) had only 16 places in a word, and a false tail token met about one
+    /// stop in seven (session 25's count in the settled pass). s2t, same process: 0.945 of the time per whole text.
     /// </summary>
-    private const uint SettledTailMultiplier = 0x85EBCA6Bu;
+    private const uint TailMultiplier = 0x85EBCA6Bu;
 
-    /// <summary>Bits of the settled tail hash above the token's bit: hash bits 26-31 pick one of the word's 64.</summary>
-    private const int SettledTailShift = 26;
+    /// <summary>Bits of the tail hash above the token's bit: hash bits 26-31 pick one of the word's 64.</summary>
+    private const int TailShift = 26;
 
-    /// <summary>The bit of a pair's tail token in the settled pass's filter, as a mask.</summary>
+    /// <summary>The bit of a pair's tail token in its word (the word the pair's filter hash picks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SettledTailMask(uint pair) => 1UL << (int)((pair * SettledTailMultiplier) >> SettledTailShift);
+    private static int TailBit(uint pair) => (int)((pair * TailMultiplier) >> TailShift);
 
-    /// <summary>
-    /// Whether the filter has a tail token for the two units from <paramref name="start"/> on: the plain pass's bit,
-    /// or the <paramref name="settled"/> pass's (<see cref="SettledTailMask"/>).
-    /// </summary>
+    /// <summary>Whether the filter has a tail token for the two units from <paramref name="start"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasTailToken(ref char start, ref ulong filter, int filterShift, bool settled)
+    private static bool HasTailToken(ref char start, ref ulong filter, int filterShift)
     {
         uint pair = PairKey(ref start);
-        uint pairHash = pair * FilterMultiplier;
-        ulong word = Unsafe.Add(ref filter, WordOf(pairHash, filterShift));
-        return (word & (settled ? SettledTailMask(pair) : 1UL << TailBit(pairHash))) != 0;
+        ulong word = Unsafe.Add(ref filter, WordOf(pair * FilterMultiplier, filterShift));
+        return ((word >> TailBit(pair)) & 1) != 0;
     }
 
     /// <summary>Whether a pair's <paramref name="value"/> (the first unit in the low half) is each unit mapped by its entry, neither needing the slow path.</summary>
@@ -123,21 +91,21 @@ internal sealed unsafe partial class StageTable
     /// the two units before (no tail token) and from there on takes each match whole: where the loop passed over a unit,
     /// no other key longer than one unit matches there, so a walk finds the passed key (only where a tail token is).
     /// </summary>
-    private int TailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, bool settled) =>
-        ParsePassedUnits(text, position, passed, ref filter, filterShift, settled, out _);
+    private int TailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift) =>
+        ParsePassedUnits(text, position, passed, ref filter, filterShift, out _);
 
     /// <summary>
     /// <see cref="TailUnits"/>, which also gives where the parse's last match (a passed key, or a unit) began: before
     /// <paramref name="position"/>.
     /// </summary>
-    private int ParsePassedUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, bool settled, out int lastStart)
+    private int ParsePassedUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, out int lastStart)
     {
         ref char src = ref MemoryMarshal.GetReference(text);
         int first = position - passed;
         int start = position - 1;
         while (start > first
-            && (HasTailToken(ref Unsafe.Add(ref src, start - 1), ref filter, filterShift, settled)
-                || (start - 2 >= first && HasTailToken(ref Unsafe.Add(ref src, start - 2), ref filter, filterShift, settled))))
+            && (HasTailToken(ref Unsafe.Add(ref src, start - 1), ref filter, filterShift)
+                || (start - 2 >= first && HasTailToken(ref Unsafe.Add(ref src, start - 2), ref filter, filterShift))))
         {
             start--;
         }
@@ -147,7 +115,7 @@ internal sealed unsafe partial class StageTable
         while (q < position)
         {
             lastStart = q;
-            q += HasTailToken(ref Unsafe.Add(ref src, q), ref filter, filterShift, settled) ? Math.Max(1, Walk(text, q, out _)) : 1;
+            q += HasTailToken(ref Unsafe.Add(ref src, q), ref filter, filterShift) ? Math.Max(1, Walk(text, q, out _)) : 1;
         }
 
         return q - position;
@@ -158,9 +126,9 @@ internal sealed unsafe partial class StageTable
     /// its entry, to <paramref name="dst"/> on, and returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int MapTailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, ref uint entry0, ref char dst, bool settled = false)
+    private int MapTailUnits(ReadOnlySpan<char> text, int position, int passed, ref ulong filter, int filterShift, ref uint entry0, ref char dst)
     {
-        int tails = TailUnits(text, position, passed, ref filter, filterShift, settled);
+        int tails = TailUnits(text, position, passed, ref filter, filterShift);
         for (int k = 0; k < tails; k++)
         {
             char unit = text[position + k];
@@ -195,7 +163,7 @@ internal sealed unsafe partial class StageTable
     /// returns how many (0 or 1: the pass passes over pairs only).
     /// </summary>
     internal int MapPassedTail(ReadOnlySpan<char> text, int position, int passed, uint[] settled, ulong[] filter, Span<char> destination) =>
-        MapTailUnits(text, position, passed, ref MemoryMarshal.GetArrayDataReference(filter), StartFilterShift(filter), ref MemoryMarshal.GetArrayDataReference(settled), ref MemoryMarshal.GetReference(destination), settled: true);
+        MapTailUnits(text, position, passed, ref MemoryMarshal.GetArrayDataReference(filter), StartFilterShift(filter), ref MemoryMarshal.GetArrayDataReference(settled), ref MemoryMarshal.GetReference(destination));
 
     /// <summary>
     /// For the settled pass (session 25): whether the unit before <paramref name="position"/>, where the pass stopped
@@ -203,7 +171,7 @@ internal sealed unsafe partial class StageTable
     /// there and the caller does not take it back (<see cref="StopsAfterKeyStart"/>).
     /// </summary>
     internal bool EndsPassedKey(ReadOnlySpan<char> text, int position, int passed, ulong[] filter) =>
-        passed >= 2 && ParsePassedUnits(text, position, passed, ref MemoryMarshal.GetArrayDataReference(filter), StartFilterShift(filter), settled: true, out int lastStart) == 0
+        passed >= 2 && ParsePassedUnits(text, position, passed, ref MemoryMarshal.GetArrayDataReference(filter), StartFilterShift(filter), out int lastStart) == 0
             && position - lastStart >= 2;
 
     /// <summary>
@@ -224,7 +192,7 @@ internal sealed unsafe partial class StageTable
         foreach ((uint pair, uint value) in pairs)
         {
             (char first, char second) = PairUnits(pair);
-            if (value != PairStops && IsSettledOwnMapping(settled, [first, second], [(char)value, (char)(value >> 16)]))
+            if (value != PairStops && IsOwnMapping(settled, [first, second], [(char)value, (char)(value >> 16)]))
             {
                 passed.Add(pair);
             }
@@ -233,8 +201,14 @@ internal sealed unsafe partial class StageTable
         return passed;
     }
 
-    /// <summary>Whether <paramref name="value"/> is <paramref name="key"/> mapped unit by unit by <paramref name="settled"/>, every unit settled and none a surrogate.</summary>
-    private static bool IsSettledOwnMapping(uint[] settled, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    /// <summary>
+    /// Whether <paramref name="value"/> is <paramref name="key"/> mapped unit by unit by <paramref name="entries"/> (a
+    /// table's own, or the settled entries), none needing the slow path and none a surrogate. The surrogate test
+    /// matters for the settled entries only, which settle an emoji's surrogates as themselves (session 19); a table's
+    /// own entries mark every surrogate <see cref="NeedsSlowPath"/> (<c>StageTable.Builder.cs</c>), so it changes no
+    /// passed triple of the plain pass (checked over every table of the 16 configs, session 26).
+    /// </summary>
+    private static bool IsOwnMapping(ReadOnlySpan<uint> entries, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         if (value.Length != key.Length)
         {
@@ -243,7 +217,7 @@ internal sealed unsafe partial class StageTable
 
         for (int k = 0; k < key.Length; k++)
         {
-            uint entry = settled[key[k]];
+            uint entry = entries[key[k]];
             if ((entry & NeedsSlowPath) != 0 || char.IsSurrogate(key[k]) || value[k] != (char)(entry ^ key[k]))
             {
                 return false;

@@ -337,7 +337,7 @@ internal sealed unsafe partial class StageTable
     /// first three units of each longer key; for the <paramref name="passed"/> pairs and <paramref name="passedTriples"/>
     /// (<c>StageTable.PassedKeys.cs</c>) a tail token instead. Returns the number of tokens.
     /// </summary>
-    private int AddStartTokens(ulong[]? filter, int shift, HashSet<uint>? passed = null, HashSet<ulong>? passedTriples = null, bool settledTails = false)
+    private int AddStartTokens(ulong[]? filter, int shift, HashSet<uint>? passed = null, HashSet<ulong>? passedTriples = null)
     {
         int tokens = 0;
         foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
@@ -349,7 +349,7 @@ internal sealed unsafe partial class StageTable
             if ((second[1] & ValueMask) != 0)
             {
                 tokens++;
-                AddBits(filter, word, passed is not null && passed.Contains(pair) ? TailMask(pair, pairHash, settledTails) : 1UL << PairBit(pairHash));
+                AddBits(filter, word, passed is not null && passed.Contains(pair) ? 1UL << TailBit(pair) : 1UL << PairBit(pairHash));
             }
 
             if ((second[0] & HasChildren) == 0)
@@ -366,7 +366,7 @@ internal sealed unsafe partial class StageTable
                     tokens++;
                     uint unit = third[0] & 0xFFFFu;
                     AddBits(filter, word, passedTriples is not null && passedTriples.Contains(TripleKey(firstUnit, (char)second[0], (char)unit))
-                        ? TailMask(pair, pairHash, settledTails)
+                        ? 1UL << TailBit(pair)
                         : 1UL << TripleBit(pairHash, unit));
                 }
             }
@@ -381,8 +381,5 @@ internal sealed unsafe partial class StageTable
                 filter[word] |= bits;
             }
         }
-
-        // The plain pass's tail bit or the settled pass's (StageTable.PassedKeys.cs).
-        static ulong TailMask(uint pair, uint pairHash, bool settled) => settled ? SettledTailMask(pair) : 1UL << TailBit(pairHash);
     }
 }

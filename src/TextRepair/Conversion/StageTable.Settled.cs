@@ -22,7 +22,7 @@ namespace TextRepair.Conversion;
 /// </remarks>
 internal sealed unsafe partial class StageTable
 {
-    /// <summary>Whether <see cref="MapSettled"/> may run: this table has a start filter and it is built.</summary>
+    /// <summary>Whether <see cref="MapSettledPassing"/> may run: this table has a start filter and it is built.</summary>
     internal bool HasStartFilter => _denseStarts && Volatile.Read(ref _startFilter) is not null;
 
     /// <summary>Settled-entry bits 18-24: the group of the unit's input to the chain's last stage when it starts a longer key there (see <see cref="PairGroups"/>).</summary>
@@ -35,32 +35,21 @@ internal sealed unsafe partial class StageTable
     private const uint SettledGroupMask = (1u << PairGroups) - 1;
 
     /// <summary>
-    /// Entries for <see cref="MapSettled"/>: per unit, bits 0-15 its mapping through <paramref name="stages"/> in turn
-    /// XOR the unit, bit 16 this table's <see cref="StartsLongerKey"/> (so the start filter decides the same
-    /// positions), and bit 17 (<see cref="NeedsSlowPath"/>) when the pass must stop at the unit: this table's entry
-    /// sends it to the slow path, or (when this table has keys of one unit) it starts a key, or a stage does not
-    /// settle it alone. A unit that only the last stage does not settle alone, because its input to that stage starts
-    /// a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
-    /// its pair entries, <c>StageTable.Pairs.cs</c>) and bit 16 instead; <paramref name="filter"/> is this table's
-    /// start filter with a pair token for each two units whose inputs to the last stage begin one of its longer keys
-    /// and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops
-    /// before such a unit only where the next one continues a key. A unit with bit 17 set is marked as a second unit
-    /// of every group (<see cref="Settle"/> tests the pair groups where the pass stops). A surrogate that starts no key
-    /// of any table is settled as itself (session 19). <paramref name="lastInputs"/> is each settled unit's input to
-    /// the last stage, for <see cref="Settle"/>'s exact pair test; <paramref name="lastStageTriples"/> the three units
-    /// of each of the last stage's triple tokens in <paramref name="filter"/>. Allocates 256 KB, the filter's size, and
-    /// 128 KB (kept since session 17 as <paramref name="lastInputs"/>).
-    /// </summary>
-    internal uint[] SettledEntries(ReadOnlySpan<StageTable> stages, out ulong[] filter, out char[] lastInputs, out List<ulong> lastStageTriples)
-    {
-        uint[] settled = BuildSettledEntries(stages, out lastInputs);
-        filter = SettledFilter(settled, lastInputs, stages[^1], null, out lastStageTriples);
-        return settled;
-    }
-
-    /// <summary>
-    /// The settled entries alone (see <see cref="SettledEntries"/>), so that the pipeline can find the passed pairs
-    /// (<c>StageTable.PassedKeys.cs</c>) before the filter is built.
+    /// Entries for the settled pass (<see cref="MapSettledPassing"/>): per unit, bits 0-15 its mapping through
+    /// <paramref name="stages"/> in turn XOR the unit, bit 16 this table's <see cref="StartsLongerKey"/> (so the start
+    /// filter decides the same positions), and bit 17 (<see cref="NeedsSlowPath"/>) when the pass must stop at the unit:
+    /// this table's entry sends it to the slow path, or (when this table has keys of one unit) it starts a key, or a stage
+    /// does not settle it alone. A unit that only the last stage does not settle alone, because its input to that stage
+    /// starts a longer key there, is mapped by its single-unit entry and carries that stage's pair groups (bits 18-31, from
+    /// its pair entries, <c>StageTable.Pairs.cs</c>) and bit 16 instead; its filter (<see cref="SettledFilter"/>) is this
+    /// table's start filter with a pair token for each two units whose inputs to the last stage begin one of its longer
+    /// keys and triple tokens for the third units that go on with one (<see cref="WithLastStagePairs"/>), so the pass stops
+    /// before such a unit only where the next one continues a key. A unit with bit 17 set is marked as a second unit of
+    /// every group (<see cref="Settle"/> tests the pair groups where the pass stops). A surrogate that starts no key of any
+    /// table is settled as itself (session 19). <paramref name="lastInputs"/> is each settled unit's input to the last
+    /// stage, for <see cref="Settle"/>'s exact pair test; allocates 256 KB and 128 KB (kept since session 17 as
+    /// <paramref name="lastInputs"/>). Built before the filter, so that the pipeline can find the passed pairs
+    /// (<c>StageTable.PassedKeys.cs</c>) first.
     /// </summary>
     internal uint[] BuildSettledEntries(ReadOnlySpan<StageTable> stages, out char[] lastInputs)
     {
@@ -108,9 +97,10 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// The settled pass's filter (see <see cref="SettledEntries"/> and <see cref="WithLastStagePairs"/>), with tail
-    /// tokens instead of the pair tokens of <paramref name="passedPairs"/> (session 25: the segmentation pairs whose
-    /// segment converts to each unit's settled mapping, which the pass passes over; null: none).
+    /// The settled pass's filter (see <see cref="BuildSettledEntries"/> and <see cref="WithLastStagePairs"/>: the last
+    /// stage's key pairs and triples, whose three units it lists in <paramref name="lastStageTriples"/>), with tail tokens
+    /// instead of the pair tokens of <paramref name="passedPairs"/> (session 25: the segmentation pairs whose segment
+    /// converts to each unit's settled mapping, which the pass passes over; null: none).
     /// </summary>
     internal ulong[] SettledFilter(uint[] settled, char[] lastInputs, StageTable last, HashSet<uint>? passedPairs, out List<ulong> lastStageTriples)
     {
@@ -123,7 +113,7 @@ internal sealed unsafe partial class StageTable
         else
         {
             filter = NewStartFilter();
-            AddStartTokens(filter, StartFilterShift(filter), passedPairs, settledTails: true);
+            AddStartTokens(filter, StartFilterShift(filter), passedPairs);
         }
 
         return WithLastStagePairs(filter, settled, lastInputs, last, lastStageTriples);
@@ -220,22 +210,17 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Maps the units from <paramref name="position"/> on at which no key of this table matches and that
-    /// <paramref name="settled"/> (from <see cref="SettledEntries"/>) settles, each to one unit of
+    /// <paramref name="settled"/> (from <see cref="BuildSettledEntries"/>) settles, each to one unit of
     /// <paramref name="destination"/> (a phrase of the direct tables to its value, whose length may differ since session
     /// 20: <paramref name="written"/>), and returns how many: <see cref="MapFiltered"/> over the settled entries with
-    /// <paramref name="filter"/> (from <see cref="SettledEntries"/>). It stops before the first other unit (or before
-    /// a unit whose input to the chain's last stage begins a key pair there with the next unit's), two units before
-    /// the end of <paramref name="text"/>, or when <paramref name="destination"/> is full. A unit that starts a key of
-    /// the last stage is mapped even when the next unit is not settled: the caller steps back (see
-    /// <see cref="StopsAfterKeyStart"/>). Requires <see cref="HasStartFilter"/>.
-    /// </summary>
-    internal int MapSettled(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, out int written, ulong[]? directPairs = null) =>
-        MapSettledPassing(text, position, destination, settled, filter, out written, directPairs, out _);
-
-    /// <summary>
-    /// <see cref="MapSettled"/>, which also says how many units it passed over since greedy matching last started
-    /// (<paramref name="passed"/>), negated where the stop may lie within a passed pair (session 25): then the caller
-    /// maps the pair's units from the stop on (<see cref="MapPassedTail"/>) and calls again after them.
+    /// <paramref name="filter"/> (from <see cref="SettledFilter"/>). It stops before the first other unit (or before a unit
+    /// whose input to the chain's last stage begins a key pair there with the next unit's), two units before the end of
+    /// <paramref name="text"/>, or when <paramref name="destination"/> is full. A unit that starts a key of the last stage
+    /// is mapped even when the next unit is not settled: the caller steps back (see <see cref="StopsAfterKeyStart"/>).
+    /// Requires <see cref="HasStartFilter"/>. It also says how many units it passed over since greedy matching last started
+    /// (<paramref name="passed"/>), negated where the stop may lie within a passed pair (session 25): then the caller maps
+    /// the pair's units from the stop on (<see cref="MapPassedTail"/>) and calls again after them. Without
+    /// <paramref name="directPairs"/> it writes no phrase.
     /// </summary>
     internal int MapSettledPassing(ReadOnlySpan<char> text, int position, Span<char> destination, uint[] settled, ulong[] filter, out int written, ulong[]? directPairs, out int passed)
     {
@@ -262,11 +247,11 @@ internal sealed unsafe partial class StageTable
         return (int)mapped;
     }
 
-    /// <summary>A direct-pair table without pairs, for <see cref="MapSettled"/> without direct pairs.</summary>
+    /// <summary>A direct-pair table without pairs, for <see cref="MapSettledPassing"/> without direct pairs.</summary>
     private static readonly ulong[] NoDirectPairs = SettledDirectTables([], [], [], [], [], complete: false);
 
     /// <summary>
-    /// Whether <see cref="MapSettled"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit
+    /// Whether <see cref="MapSettledPassing"/>, having mapped the unit before <paramref name="position"/>, stopped at a unit
     /// that <paramref name="settled"/> does not settle after a unit whose input to the chain's last stage starts a
     /// longer key there: that key may go on with what the chain makes of the unsettled unit, so the caller takes the
     /// mapped unit back and decides it with <see cref="Settle"/>, which treats an unsettled unit as a possible
@@ -285,8 +270,8 @@ internal sealed unsafe partial class StageTable
 
     /// <summary>
     /// Whether the unit at <paramref name="position"/>, if no key of this table matches there, is settled alone by
-    /// the chain of <paramref name="settled"/> (see <see cref="SettledEntries"/>): the test of
-    /// <see cref="MapSettled"/> without the start filter, and
+    /// the chain of <paramref name="settled"/> (see <see cref="BuildSettledEntries"/>): the test of
+    /// <see cref="MapSettledPassing"/> without the start filter, and
     /// with the last stage's exact pair table where the pair groups meet. Returns what the unit maps to (0-65535) when
     /// it is settled; <see cref="NotSettled"/>; or, for a unit that is not settled only because its input to
     /// <paramref name="last"/> and the next unit's, both settled by the stages before it, begin one of its longer
@@ -321,7 +306,7 @@ internal sealed unsafe partial class StageTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int FindLastStagePair(char[] lastInputs, StageTable last, char unit, char next) => last.FindKeyPair(lastInputs[unit], lastInputs[next]);
 
-    /// <summary>Whether <paramref name="settled"/> (see <see cref="SettledEntries"/>) settles <paramref name="unit"/> in every stage but the last.</summary>
+    /// <summary>Whether <paramref name="settled"/> (see <see cref="BuildSettledEntries"/>) settles <paramref name="unit"/> in every stage but the last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool SettlesBeforeLast(uint[] settled, char unit) => (settled[unit] & NeedsSlowPath) == 0;
 }

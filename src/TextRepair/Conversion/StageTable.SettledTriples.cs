@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace TextRepair.Conversion;
 
 /// <summary>
-/// The settled pass's direct tables (<see cref="MapSettled"/>, <see cref="MapFilteredDirect"/>): the segmentation
+/// The settled pass's direct tables (<see cref="MapSettledPassing"/>, <see cref="MapFilteredDirect"/>): the segmentation
 /// table's direct pairs and the last stage's key pairs (<c>StageTable.DirectPairs.cs</c>, <c>StageTable.LastStage.cs</c>),
 /// and the three-unit segmentation keys that are a segment of their own wherever the filter finds their triple token
 /// (since session 19: with every other triple the filter has a token for, so that a triple in none is a false token).
