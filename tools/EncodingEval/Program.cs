@@ -8,10 +8,11 @@ using UtfUnknown;
 //   EncodingEval score [dev|test]          TextRepair only, with its breakdown and its errors (for tuning on dev)
 //   EncodingEval generate DIR              writes every held-out sample to DIR/<id>.bin and DIR/manifest.tsv
 //   EncodingEval report DIR OTHERS.tsv DOC writes the comparison table (TextRepair, UTF.Unknown, the others' answers) into DOC
+//   EncodingEval confusion                 the single-byte confusion set (Windows-1250/1252/1251), with the sure misreads
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 string root = FindRoot();
 string data = Path.Combine(root, "tests", "TextRepair.Tests", "Data");
-List<DetectionSample> all = args.Length > 0 && args[0] == "debug" ? [] : DetectionEvaluationSet.Build(data);
+List<DetectionSample> all = args.Length > 0 && args[0] is "debug" or "confusion" ? [] : DetectionEvaluationSet.Build(data);
 string command = args.Length > 0 ? args[0] : "score";
 switch (command)
 {
@@ -48,6 +49,14 @@ switch (command)
             }
 
             Console.WriteLine(string.Join(", ", EncodingDetector.Detect(bytes).Candidates));
+            break;
+        }
+
+    case "confusion":
+        {
+            List<SingleByteSample> samples = SingleByteConfusionSet.Build(data);
+            Console.Write(SingleByteConfusionSet.Report(samples, sample => EncodingDetector.Detect(sample.Bytes), 0.9, out int wrong, out int sure));
+            Console.WriteLine($"{samples.Count} samples, {wrong} wrong, {sure} of them with confidence 0.90 or more");
             break;
         }
 
@@ -101,7 +110,7 @@ switch (command)
         }
 
     default:
-        Console.Error.WriteLine("usage: EncodingEval score [dev|test] | generate DIR | report DIR OTHERS.tsv DOC");
+        Console.Error.WriteLine("usage: EncodingEval score [dev|test] | confusion | generate DIR | report DIR OTHERS.tsv DOC");
         return 2;
 }
 
