@@ -38,6 +38,14 @@ public sealed class WholeTextUtf16HarmTests
         Assert.True(result.Lossy);
     }
 
+    // A whole text of three letters of a single-byte reader, as a JSON value or a CSV cell holds it: one UTF-16 unit and
+    // a lost byte is no evidence (Utf16TextReading.MinFieldBytes); these were flagged lossy, and "tÃ©" became 이�.
+    [Theory]
+    [InlineData("ÄÖÜ")]
+    [InlineData("ÀÉÈ")]
+    [InlineData("tÃ©")]
+    public void ThreeLetterField_IsNotReadAsOneUtf16Character(string text) => EncodingRepairTests.AssertUntouched(text);
+
     [Theory]
     [InlineData("ㄅㄆㄇㄈㄉㄊㄋㄌ\n")]
     [InlineData("ㄅㄆㄇㄈㄉㄊㄋㄌ")]

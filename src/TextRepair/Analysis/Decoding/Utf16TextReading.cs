@@ -60,6 +60,15 @@ internal static class Utf16TextReading
     public const int MinFieldLength = 3;
 
     /// <summary>
+    /// Fewest bytes, as the wrong decoder writes the text, that a reading needs: two UTF-16 units. One unit and a lost
+    /// byte is no evidence that the text was UTF-16, as 63,488 of the 65,536 byte pairs are a UTF-16 character: three
+    /// letters of a single-byte reader read as one character and a loss whatever they are, and clean three-letter fields
+    /// ("ÄÖÜ", "ÆØÅ", a whole JSON value) were flagged lossy as text not told, "tÃ©" became 이�. On the dev half this
+    /// cost 2 recoverable short fields and 2 lossy ones of one UTF-16 character (选� from "\t-").
+    /// </summary>
+    public const int MinFieldBytes = 4;
+
+    /// <summary>
     /// True when <paramref name="text"/> holds C0 controls other than tab and line breaks, at least one per
     /// <see cref="MaxCharsPerControl"/> characters, or is a field (<see cref="MaxFieldLength"/>: a short text with a character
     /// outside ASCII).
@@ -124,6 +133,11 @@ internal static class Utf16TextReading
         foreach (Codec wrong in Codec.WrongDecoders)
         {
             if (!LayerUndo.CanEncodeAll(wrong, text))
+            {
+                continue;
+            }
+
+            if (text.Length < MaxFieldLength && ByteCount(wrong, text) < MinFieldBytes)
             {
                 continue;
             }
@@ -202,6 +216,24 @@ internal static class Utf16TextReading
         }
 
         return false;
+    }
+
+    // The bytes the wrong decoder read to write text, counted up to MinFieldBytes (a U+FFFD as one).
+    private static int ByteCount(Codec wrong, string text)
+    {
+        int bytes = 0;
+        for (int i = 0; i < text.Length && bytes < MinFieldBytes; i++)
+        {
+            char c = text[i];
+            bytes += wrong.Kind switch
+            {
+                CodecKind.Table => c != '\uFFFD' && wrong.Page.IsDoubleByteChar(c) ? 2 : 1,
+                CodecKind.Utf8 => c < 0x80 || c == '\uFFFD' ? 1 : c < 0x800 ? 2 : 3,
+                _ => 2,
+            };
+        }
+
+        return bytes;
     }
 
     // The one character of a reading of one character and U+FFFD, or null.
