@@ -71,6 +71,78 @@ internal static partial class EncodingScanner
         }
     }
 
+    /// <summary>
+    /// Times a line is read again after its cuts moved (see <see cref="MoveCutsOffCharacters"/>): once moves every cut
+    /// that split a character of the line's chain back to that character's start; a second read covers a piece whose
+    /// new reading cut another character (a piece read by another chain the second time). Bounded, so that a line of
+    /// long tokens costs at most three reads whatever its losses.
+    /// </summary>
+    private const int MaxCutRereads = 2;
+
+    /// <summary>
+    /// Moves each cut (a token that ends where the next begins, see <see cref="CutPoint"/>) that the token's chosen
+    /// reading shows inside a character back to that character's start: a reading that ends in a group of U+FFFD at
+    /// the cut (<see cref="Candidate.WithoutTrailingLoss"/>) lost the bytes of a character whose other bytes begin the
+    /// next token, which then reads them as a loss or keeps them garbled ("中文" × 683 written in UTF-8 and read as
+    /// Latin-1 was cut one character short of a whole one, and its last character came out as U+FFFD and two
+    /// characters kept as they were). Which chain damaged the text need not be known: each piece's own reading shows
+    /// where its last whole character ends. The next token grows by the moved characters (a few beyond
+    /// <see cref="MaxTokenLength"/> at most). True when a cut moved. Linear in the number of tokens.
+    /// </summary>
+    private static bool MoveCutsOffCharacters(List<(int Start, int End)> tokens, List<TokenReading> readings)
+    {
+        bool moved = false;
+        for (int k = 0; k + 1 < tokens.Count; k++)
+        {
+            (int start, int end) = tokens[k];
+            if (tokens[k + 1].Start != end || readings[k].Chosen is not { } chosen)
+            {
+                continue;
+            }
+
+            chosen.WithoutTrailingLoss(out int kept);
+            int cut = readings[k].Start + kept;
+            if (cut > start && cut < end)
+            {
+                tokens[k] = (start, cut);
+                tokens[k + 1] = (cut, tokens[k + 1].End);
+                moved = true;
+            }
+        }
+
+        return moved;
+    }
+
+    // True when a token ends where the next begins: a token cut at MaxTokenLength.
+    private static bool HasCut(List<(int Start, int End)> tokens)
+    {
+        for (int k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (tokens[k + 1].Start == tokens[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The line's tokens read afresh after their cuts moved; a token that did not move keeps what the vote found of it
+    // (that it may be damaged).
+    private static List<TokenReading> Reread(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<TokenReading> readings)
+    {
+        var reread = new List<TokenReading>(tokens.Count);
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            (int start, int end) = tokens[k];
+            var token = TokenReading.Search(text, start, end, lineStart, lineEnd);
+            token.MayBeDamaged = readings[k].Start == start && readings[k].Token.Length == end - start && readings[k].MayBeDamaged;
+            reread.Add(token);
+        }
+
+        return reread;
+    }
+
     private static bool IsSeparator(char c) => c is ' ' or '\t' or '\u3000';
 
     // When a pinyin annotation's opening parenthesis is at index (see AnnotationEnd), the index after its closing
@@ -107,6 +179,36 @@ internal static partial class EncodingScanner
             return end - 1;
         }
 
-        return end + 1 <= text.Length && end - 2 > start && text.AsSpan(end - 2, 3).SequenceEqual(marker) ? end - 2 : end;
+        if (end + 1 <= text.Length && end - 2 > start && text.AsSpan(end - 2, 3).SequenceEqual(marker))
+        {
+            return end - 2;
+        }
+
+        return CutOffCharacter(text, start, end);
+    }
+
+    /// <summary>
+    /// Characters before a cut read to tell where the last whole character of the garbled text ends (see
+    /// <see cref="CutOffCharacter"/>): the window the search reads a long token in (<see cref="CandidateSearch.ProbeLength"/>),
+    /// enough text to show its chain, and a bounded cost per cut (one cut per <see cref="MaxTokenLength"/> characters).
+    /// </summary>
+    private const int CutProbeLength = CandidateSearch.ProbeLength;
+
+    // A cut with no ASCII before it may fall inside a character of the garbled text, wherever its chain puts the
+    // boundaries (UTF-8 read as Latin-1: 3 characters each; GBK read as Latin-1: 2). The characters before the cut are
+    // read as a token, and when the reading taken ends in a group of U+FFFD (bytes of a character the cut split, see
+    // Candidate.WithoutTrailingLoss) the cut moves back to that group's start. The chain need not be known: the
+    // reading shows it. Clean text takes no reading, and its cut stays.
+    private static int CutOffCharacter(string text, int start, int end)
+    {
+        int from = Math.Max(start, end - CutProbeLength);
+        var probe = TokenReading.Search(text, from, end, start, end);
+        if (!probe.Decide() || probe.Chosen is not { } chosen)
+        {
+            return end;
+        }
+
+        chosen.WithoutTrailingLoss(out int kept);
+        return from + kept > start && from + kept < end ? from + kept : end;
     }
 }

@@ -178,7 +178,17 @@ internal static partial class EncodingScanner
             readings.Add(searched is not null && searched.Remove(start, out TokenReading? token) && token.Token.Length == end - start ? token : TokenReading.Search(text, start, end, lineStart, lineEnd));
         }
 
+        // A line read again after its cuts moved starts from the chains known before it, not from those its pieces
+        // cut inside characters showed (a chain that reads a piece from a lost lead byte on is no chain for the next).
+        KnownChains? before = HasCut(tokens) ? known.Copy() : null;
         bool damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(readings);
+        for (int round = 0; before is not null && round < MaxCutRereads && MoveCutsOffCharacters(tokens, readings); round++)
+        {
+            readings = Reread(text, lineStart, lineEnd, tokens, readings);
+            known.CopyFrom(before);
+            damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(readings);
+        }
+
         var line = new List<EncodingFinding>();
 
         // Loss markers and losses inside readings: damage only where the line is damaged.

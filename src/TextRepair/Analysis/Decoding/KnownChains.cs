@@ -32,6 +32,22 @@ internal sealed class KnownChains
     /// <summary>The chains, most recently found first.</summary>
     public IReadOnlyList<LayerStep[]> Steps => _steps;
 
+    /// <summary>This object's chains and elected chain, in a new object (to go back to, see <see cref="CopyFrom"/>).</summary>
+    public KnownChains Copy()
+    {
+        var copy = new KnownChains { Elected = Elected };
+        copy._steps.AddRange(_steps);
+        return copy;
+    }
+
+    /// <summary>Takes <paramref name="other"/>'s chains and elected chain in place of this object's.</summary>
+    public void CopyFrom(KnownChains other)
+    {
+        Elected = other.Elected;
+        _steps.Clear();
+        _steps.AddRange(other._steps);
+    }
+
     /// <summary>Remembers <paramref name="steps"/> (moved to the front when known; the oldest chain dropped beyond <see cref="Capacity"/>).</summary>
     public void Add(LayerStep[] steps)
     {
