@@ -92,9 +92,12 @@ internal static partial class LayerUndo
         }
 
         int trail = bytes[position + 1];
-        return trail >= 0 && ((page.DecodeSingle(LostLeadStandIn) == '\uFFFF' && page.DecodeDouble(LostLeadStandIn, trail) != '\uFFFF')
-            || (bytes.AnyLeadMayBeLost && page.DecodeSingle(RowLeadStandIn) == '\uFFFF' && page.DecodeDouble(RowLeadStandIn, trail) != '\uFFFF'));
+        return trail >= 0 && (IsTrailOf(page, LostLeadStandIn, trail) || (bytes.AnyLeadMayBeLost && IsTrailOf(page, RowLeadStandIn, trail)));
     }
+
+    // True when lead is a lead byte of the page and trail completes a character with it.
+    private static bool IsTrailOf(CodePage page, int lead, int trail) =>
+        page.DecodeSingle(lead) == '\uFFFF' && page.DecodeDouble(lead, trail) != '\uFFFF';
 
     // See LostLeadTakesTrail.
     private const int LostLeadStandIn = 0x81;

@@ -57,8 +57,7 @@ internal static partial class LayerUndo
 
     // True when the byte is a trail of some lead of the page (see LostLeadTakesTrail for the stand-ins).
     private static bool CanBeTrail(CodePage page, int trail) =>
-        (page.DecodeSingle(LostLeadStandIn) == '\uFFFF' && page.DecodeDouble(LostLeadStandIn, trail) != '\uFFFF')
-        || (page.DecodeSingle(RowLeadStandIn) == '\uFFFF' && page.DecodeDouble(RowLeadStandIn, trail) != '\uFFFF');
+        IsTrailOf(page, LostLeadStandIn, trail) || IsTrailOf(page, RowLeadStandIn, trail);
 
     // Decodes an island from its first byte on; counts the bytes no pair reads (invalid) and a lead cut off at the end
     // (its trail was lost with the loss after the island).

@@ -15,8 +15,8 @@ namespace TextRepair.Analysis.Decoding;
 /// </summary>
 internal static class NeverText
 {
-    private static readonly bool[] s_unassigned = Build(privateUse: false);
-    private static readonly bool[] s_withPrivateUse = Build(privateUse: true);
+    // Per BMP character: unassigned or a noncharacter. The BMP's private use is one range, tested apart.
+    private static readonly bool[] s_unassigned = Build();
 
     /// <summary>
     /// True when <paramref name="reading"/> has more code points no text holds that <paramref name="input"/> lacks than
@@ -26,7 +26,6 @@ internal static class NeverText
     /// </summary>
     public static bool IsAddedBy(ReadOnlySpan<char> reading, ReadOnlySpan<char> input, bool privateUse)
     {
-        bool[] never = privateUse ? s_withPrivateUse : s_unassigned;
         int allowed = reading.Count('\uFFFD');
         for (int i = 0; i < reading.Length; i++)
         {
@@ -41,7 +40,7 @@ internal static class NeverText
 
                 i++;
             }
-            else if (never[c] && input.IndexOf(c) < 0 && --allowed < 0)
+            else if ((s_unassigned[c] || (privateUse && c is >= '\uE000' and <= '\uF8FF')) && input.IndexOf(c) < 0 && --allowed < 0)
             {
                 return true;
             }
@@ -58,14 +57,14 @@ internal static class NeverText
             _ => (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF,
         };
 
-    private static bool[] Build(bool privateUse)
+    private static bool[] Build()
     {
         var never = new bool[65536];
         for (int c = 0; c < never.Length; c++)
         {
             if (c is < 0xD800 or > 0xDFFF)
             {
-                never[c] = IsNeverText(new Rune(c), privateUse);
+                never[c] = IsNeverText(new Rune(c), privateUse: false);
             }
         }
 
