@@ -139,6 +139,12 @@ internal static partial class TextLikelihood
                     p = Math.Max(p, UnmodelledLetterLogProb);
                 }
 
+                if (HalfWidthKana.IsMark((char)raw))
+                {
+                    // A sound mark that composes with the kana before it (see Score).
+                    p = Math.Max(p, HalfWidthKana.VoicedMarkLogProb);
+                }
+
                 bound[raw] = raw == ByteOrderMark ? 0 : MathF.BitIncrement((float)(raw == '\uFFFD' ? LostCharLogProb : p));
             }
         }
@@ -183,6 +189,12 @@ internal static partial class TextLikelihood
         {
             // A space the model never saw (no-break, en, em, thin): layout, scored as the space it stands for.
             return ' ';
+        }
+
+        if (HalfWidthKana.IsHalfWidth(c) && model.IsKnown(script, HalfWidthKana.FullWidth(c)))
+        {
+            // A half-width kana or mark as the full-width character it stands for (see HalfWidthKana).
+            return HalfWidthKana.FullWidth(c);
         }
 
         if (script == LanguageScript.Ko && JamoSyllable(c) is char syllable && model.IsKnown(script, syllable))

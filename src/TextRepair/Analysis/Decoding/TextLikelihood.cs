@@ -309,6 +309,28 @@ internal static partial class TextLikelihood
                 }
             }
 
+            if (HalfWidthKana.IsMark(raw))
+            {
+                // A sound mark makes one voiced kana with the kana before it, and what follows goes from that kana; a
+                // mark after anything else is no text (see HalfWidthKana.Compose).
+                char composed = HalfWidthKana.Compose(previousRaw, raw);
+                if (composed != '\0')
+                {
+                    p = HalfWidthKana.VoicedMarkLogProb;
+                    c = model.IsKnown(composed) ? composed : c;
+                    known = true;
+                }
+                else
+                {
+                    p = Math.Min(p, LostCharLogProb);
+                }
+            }
+            else if (i < text.Length && HalfWidthKana.IsHalfWidth(raw) && !HalfWidthKana.IsHalfWidth(previousRaw))
+            {
+                // The first of a run of half-width forms: written so at all (see HalfWidthKana.RunLogProb).
+                p += HalfWidthKana.RunLogProb;
+            }
+
             if (raw != previousRaw && BoxDrawing.Contains(raw) && BoxDrawing.Contains(previousRaw) && !BoxDrawing.Joins(previousRaw, raw))
             {
                 // Two box-drawing characters side by side that do not join: no drawing puts them so (see BoxDrawing).

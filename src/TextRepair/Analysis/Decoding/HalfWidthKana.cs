@@ -1,0 +1,107 @@
+using TextRepair.Analysis.Language;
+
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>
+/// Half-width katakana (U+FF61..U+FF9F), what Shift-JIS writes in one byte: "ﾃﾞｰﾀ" for データ. The script models were
+/// trained on full-width text and never saw them, so a clean word of them scored as a run of unseen characters, and any
+/// reading beat it: "ﾃﾞｰﾀ" became 棉袄, GBK's reading of its bytes. <see cref="TextLikelihood"/> scores each as the
+/// full-width character it is a compatibility form of (<see cref="FullWidth"/>), a voiced sound mark as the voiced
+/// kana it makes with the kana before it (<see cref="Compose"/>), and charges a run of them once for being written in
+/// half-width forms at all (<see cref="RunLogProb"/>). Thread-safe; allocates nothing after its tables are built.
+/// </summary>
+internal static class HalfWidthKana
+{
+    /// <summary>
+    /// Log-probability that a run of kana is written in half-width forms, charged at the run's first character: they are
+    /// a legacy of one-byte terminals and survive in bank transfers, receipts and old systems' data, rare beside the
+    /// full-width kana of every text the models were trained on. The cost is what makes the choice: scored as full-width
+    /// kana alone, the half-width letters GBK, Big5 and EUC text read as Shift-JIS is made of read as fluent katakana
+    /// ("ｵﾄﾄﾇ", 的那, as オトトヌ), and 4 recoverable cases of the dev half were lost; scored as unseen, clean words were
+    /// rewritten. See <c>docs/encoding.md</c>, "Half-width katakana (session 27)", for the values measured.
+    /// </summary>
+    public const double RunLogProb = -12;
+
+    /// <summary>First half-width form: U+FF61, the half-width ideographic full stop.</summary>
+    public const char First = '\uFF61';
+
+    /// <summary>Last half-width form: U+FF9F, the half-width semi-voiced sound mark.</summary>
+    public const char Last = '\uFF9F';
+
+    private const char VoicedMark = '\uFF9E';
+    private const char SemiVoicedMark = '\uFF9F';
+
+    // The full-width forms of U+FF61..U+FF9F, in order (Unicode's compatibility decompositions; the two sound marks as
+    // the spacing marks ゛ and ゜).
+    private const string FullWidthForms =
+        "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜";
+
+    /// <summary>
+    /// Log-probability of a voiced sound mark after a kana that takes it: the share of voiced kana among the kana of
+    /// their rows (カ..ト, ハ..ホ with their voiced forms) in the Japanese model's unigrams, computed when first used.
+    /// The composed kana then stands for both characters in the transition that follows.
+    /// </summary>
+    public static double VoicedMarkLogProb => Shares.Voiced;
+
+    /// <summary>True for a half-width form (U+FF61..U+FF9F).</summary>
+    public static bool IsHalfWidth(char c) => c is >= First and <= Last;
+
+    /// <summary>True for the half-width voiced or semi-voiced sound mark.</summary>
+    public static bool IsMark(char c) => c is VoicedMark or SemiVoicedMark;
+
+    /// <summary>The full-width character <paramref name="c"/> is a compatibility form of, or <paramref name="c"/>.</summary>
+    public static char FullWidth(char c) => IsHalfWidth(c) ? FullWidthForms[c - First] : c;
+
+    /// <summary>
+    /// The full-width voiced kana a half-width <paramref name="kana"/> makes with the half-width sound
+    /// <paramref name="mark"/> after it (ﾃ + ﾞ is デ, ﾊ + ﾟ is パ), or '\0' when the kana takes no such mark: a mark
+    /// after anything else is no Japanese, what GBK's bytes DE and DF read as Shift-JIS leave anywhere.
+    /// </summary>
+    public static char Compose(char kana, char mark)
+    {
+        char full = FullWidth(kana);
+        return mark switch
+        {
+            VoicedMark when full is (>= 'カ' and <= 'ト') or (>= 'ハ' and <= 'ホ') && HasVoicedForm(full) => (char)(full + 1),
+            VoicedMark when full == 'ウ' => 'ヴ',
+            VoicedMark when full == 'ワ' => 'ヷ',
+            VoicedMark when full == 'ヲ' => 'ヺ',
+            SemiVoicedMark when full is >= 'ハ' and <= 'ホ' && HasVoicedForm(full) => (char)(full + 2),
+            _ => '\0',
+        };
+    }
+
+    // In the rows カ..ト and ハ..ホ the voiced forms follow their kana (カガ, ハバパ); the small ッ, which sits between
+    // チ and ツ, has none.
+    private static bool HasVoicedForm(char full) => full switch
+    {
+        >= 'カ' and <= 'チ' => (full - 'カ') % 2 == 0,
+        >= 'ツ' and <= 'ト' => (full - 'ツ') % 2 == 0,
+        >= 'ハ' and <= 'ホ' => (full - 'ハ') % 3 == 0,
+        _ => false,
+    };
+
+    private static class Shares
+    {
+        public static readonly double Voiced = ComputeVoiced();
+
+        private static double ComputeVoiced()
+        {
+            CharNgramModel.ScriptModel ja = CharNgramModel.Shared.Model(LanguageScript.Ja);
+            double voiced = 0, all = 0;
+            for (char c = 'カ'; c <= 'ホ'; c++)
+            {
+                if (!HasVoicedForm(c))
+                {
+                    continue;
+                }
+
+                double plain = Math.Exp(ja.UnigramLogProb(c)), withMark = Math.Exp(ja.UnigramLogProb((char)(c + 1)));
+                voiced += withMark;
+                all += plain + withMark;
+            }
+
+            return all > 0 ? Math.Log(voiced / all) : TextLikelihood.LostCharLogProb;
+        }
+    }
+}
