@@ -299,6 +299,19 @@ public static class EncodingEvaluationSet
         _ => System.Text.Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
     };
 
+    // A reader like Replacing(codePage, "\uFFFD") whose fallback records the bytes it lost.
+    private static System.Text.Encoding Recording(int codePage, LostByteRecorder recorder)
+    {
+        if (codePage is 65001 or 1200 or 1201)
+        {
+            var clone = (System.Text.Encoding)Replacing(codePage, "\uFFFD").Clone();
+            clone.DecoderFallback = recorder;
+            return clone;
+        }
+
+        return System.Text.Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, recorder);
+    }
+
     private static System.Text.Encoding Replacing(int codePage, string replacement) => codePage switch
     {
         65001 => new UTF8Encoding(false, false),
@@ -325,7 +338,7 @@ public static class EncodingEvaluationSet
     /// <summary>
     /// Written with <paramref name="writer"/>, its last byte cut off half of the time, read with a replacing decoder
     /// (U+FFFD or '?'). The best possible repair is the original with U+FFFD for each character that lost a byte
-    /// (lost bytes are found by feeding the reader one byte at a time). A cut that leaves no trace in the text read is
+    /// (the bytes the reader lost, as its fallback reports them: <see cref="LostByteRecorder"/>). A cut that leaves no trace in the text read is
     /// not a case: the text is a shorter clean one.
     /// </summary>
     internal static (string Input, string Expected)? Lossy(string text, System.Text.Encoding writer, int readerPage, Random random)
@@ -349,30 +362,16 @@ public static class EncodingEvaluationSet
         }
 
         System.Text.Encoding reader = Replacing(readerPage, "\uFFFD");
-        var decoder = reader.GetDecoder();
-        var chars = new char[8];
-        var input = new StringBuilder();
-        int pending = -1;
-        for (int i = 0; i < kept; i++)
+        var recorder = new LostByteRecorder();
+        string input = Recording(readerPage, recorder).GetString(bytes, 0, kept);
+        if (input != reader.GetString(bytes, 0, kept))
         {
-            int n = decoder.GetChars(bytes, i, 1, chars, 0, flush: i == kept - 1);
-            input.Append(chars, 0, n);
-            if (n == 0)
-            {
-                pending = pending < 0 ? i : pending;
-                continue;
-            }
+            throw new InvalidOperationException($"Code page {readerPage}: the recording fallback read the bytes differently from the replacing one.");
+        }
 
-            if (chars[0] == '\uFFFD')
-            {
-                int last = n >= 2 && chars[1] != '\uFFFD' ? i - 1 : i;
-                for (int k = pending < 0 ? i : pending; k <= last; k++)
-                {
-                    lost[k] = true;
-                }
-            }
-
-            pending = -1;
+        foreach ((int index, int count) in recorder.Runs)
+        {
+            lost.AsSpan(index, count).Fill(true);
         }
 
         if (!lost.Any(b => b))
@@ -380,7 +379,7 @@ public static class EncodingEvaluationSet
             return null;
         }
 
-        if (truncate && input.ToString() == reader.GetString(bytes, 0, bytes.Length - writer.GetByteCount(LastRune(text))))
+        if (truncate && input == reader.GetString(bytes, 0, bytes.Length - writer.GetByteCount(LastRune(text))))
         {
             // The cut left no trace: the reader wrote nothing for the last character's remaining bytes (a whole ASCII
             // character, or a lead byte a double-byte reader drops at the end). Such a text is a shorter clean text,
@@ -399,7 +398,7 @@ public static class EncodingEvaluationSet
             position += length;
         }
 
-        string garbled = input.ToString();
+        string garbled = input;
         if (readerPage is not (65001 or 1200) && random.Next(2) == 0)
         {
             // The framework's code-page decoders write '?' instead.
