@@ -43,8 +43,18 @@ internal static class HalfWidthKana
     /// </summary>
     public static double VoicedMarkLogProb => Shares.Voiced;
 
+    /// <summary>First half-width kana: U+FF66, ｦ. The five before it (｡｢｣､･) are punctuation, scored as symbols are.</summary>
+    public const char FirstKana = '\uFF66';
+
     /// <summary>True for a half-width form (U+FF61..U+FF9F).</summary>
     public static bool IsHalfWidth(char c) => c is >= First and <= Last;
+
+    /// <summary>
+    /// True for a half-width kana or sound mark (U+FF66..U+FF9F): what is scored as full-width kana and charged as a run
+    /// (see <see cref="RunLogProb"/>). The half-width punctuation before them (｡｢｣､･) is scored as the likeliest known
+    /// symbol of its block, as any unseen symbol is, and starts no run: it is no kana.
+    /// </summary>
+    public static bool IsKana(char c) => c is >= FirstKana and <= Last;
 
     /// <summary>True for the half-width voiced or semi-voiced sound mark.</summary>
     public static bool IsMark(char c) => c is VoicedMark or SemiVoicedMark;

@@ -110,6 +110,46 @@ internal static class RunJudge
         return total;
     }
 
+    /// <summary>
+    /// True when no run of <paramref name="reading"/> (a stretch of groups it changes into other text) reads less likely
+    /// than the token's text there, each in its context in the token. A reading of the whole field (see
+    /// <c>TokenReading.StandsOut</c> and <c>Likeliest</c>) is taken on the field's evidence as a whole, and a run it
+    /// makes worse is one it sacrifices to explain another: "哈哈(·±ツ)" (laughter and a kaomoji) was read as
+    /// "込込(，＼ツ)" by EUC-JP read as GBK, which turns the kaomoji's ·± into likelier punctuation and 哈哈 into 込込,
+    /// 6 nats less likely. Mojibake read right gains in every run: each of its runs is garbled text.
+    /// </summary>
+    public static bool EveryRunGains(string token, char before, char after, Candidate reading)
+    {
+        int[] tb = reading.TokenBounds;
+        int[] xb = reading.TextBounds;
+        int groups = tb.Length - 1;
+        for (int k = 0; k < groups;)
+        {
+            if (!Restored(token, reading, k))
+            {
+                k++;
+                continue;
+            }
+
+            int first = k;
+            while (k < groups && Restored(token, reading, k))
+            {
+                k++;
+            }
+
+            int a = tb[first], b = tb[k];
+            char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
+            char right = b == token.Length ? after : Lost(reading, k) ? CharNgramModel.Boundary : token[b];
+            ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
+            if (TextLikelihood.Score(restored, left, right).Total < TextLikelihood.Score(token.AsSpan(a, b - a), left, right).Total)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // EncodingDecision.Accept's test, rearranged so that little is scored: the restored run under its likeliest script
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script.
@@ -240,12 +280,15 @@ internal static class RunJudge
     private static bool IsFieldDelimiter(char c) => c is '.' or '-' or '_' or '/' or '\\';
 
     // A run that restores no letter beyond ASCII (only symbols, U+FFFD, or ASCII kept in a group) restores no text: no
-    // evidence of mojibake, which only ever garbles non-ASCII text.
+    // evidence of mojibake, which only ever garbles non-ASCII text. Half-width katakana count as none: the models score
+    // them as the full-width kana they stand for, so that clean words of them keep (see HalfWidthKana), and by that any
+    // run of them reads as some katakana; a run restored to them alone may follow its line's chain but not lead. The
+    // clean "ÀÉÎÕÜ" was flagged for "ﾐｽﾁ�", a reading by three layers.
     private static bool RestoresLetters(ReadOnlySpan<char> restored)
     {
         foreach (char c in restored)
         {
-            if (c >= 0x80 && char.IsLetter(c))
+            if (c >= 0x80 && char.IsLetter(c) && !HalfWidthKana.IsKana(c))
             {
                 return true;
             }

@@ -191,7 +191,7 @@ internal static partial class TextLikelihood
             return ' ';
         }
 
-        if (HalfWidthKana.IsHalfWidth(c) && model.IsKnown(script, HalfWidthKana.FullWidth(c)))
+        if (HalfWidthKana.IsKana(c) && model.IsKnown(script, HalfWidthKana.FullWidth(c)))
         {
             // A half-width kana or mark as the full-width character it stands for (see HalfWidthKana).
             return HalfWidthKana.FullWidth(c);
@@ -254,9 +254,14 @@ internal static partial class TextLikelihood
     /// <summary>
     /// The alphabet <paramref name="raw"/> is a letter (or combining mark) of, among the scripts no model was trained
     /// on (Greek, Armenian, Hebrew, Arabic, Syriac, Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Georgian,
-    /// Ethiopic, Khmer); 0 for any other character. See <see cref="UnmodelledLetterLogProb"/>.
+    /// Ethiopic, Khmer, Bopomofo with its tone marks); 0 for any other character. See <see cref="UnmodelledLetterLogProb"/>.
     /// </summary>
     internal static int UnmodelledAlphabet(char raw) => Tables.Alphabet[raw];
+
+    // Bopomofo (zhuyin), Taiwan's phonetic alphabet: annotations of readings, textbooks, and chat (ㄎㄧㄤ, 我ㄉ). The
+    // zh-Hant model's training text has none, so a clean line that named its letters ("ㄅㄆㄇㄈ 是注音符號的前四個。")
+    // was read as 乳事些亞.
+    private const byte BopomofoAlphabet = 24;
 
     private static byte[] BuildAlphabets()
     {
@@ -270,7 +275,7 @@ internal static partial class TextLikelihood
             ('\u0B80', '\u0BFF', 12), ('\u0C00', '\u0C7F', 13), ('\u0C80', '\u0CFF', 14), ('\u0D00', '\u0D7F', 15),
             ('\u0D80', '\u0DFF', 16), ('\u0E00', '\u0E7F', 17), ('\u0E80', '\u0EFF', 18), ('\u0F00', '\u0FFF', 19),
             ('\u1000', '\u109F', 20), ('\u10A0', '\u10FF', 21), ('\u1C90', '\u1CBF', 21), ('\u1200', '\u139F', 22),
-            ('\u1780', '\u17FF', 23),
+            ('\u1780', '\u17FF', 23), ('\u3100', '\u312F', BopomofoAlphabet), ('\u31A0', '\u31BF', BopomofoAlphabet),
         ];
         var alphabets = new byte[65536];
         foreach ((char first, char last, byte alphabet) in blocks)
@@ -281,6 +286,12 @@ internal static partial class TextLikelihood
                 bool letter = char.IsLetter((char)c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
                 alphabets[c] = letter && c != TextLikelihood.ByteOrderMark ? alphabet : (byte)0;
             }
+        }
+
+        // Bopomofo's tone marks (ˊ ˇ ˋ ˙), which follow a syllable's letters: ㄋㄧˇ is 你.
+        foreach (char tone in "\u02CA\u02C7\u02CB\u02D9")
+        {
+            alphabets[tone] = BopomofoAlphabet;
         }
 
         return alphabets;

@@ -325,7 +325,7 @@ internal static partial class TextLikelihood
                     p = Math.Min(p, LostCharLogProb);
                 }
             }
-            else if (i < text.Length && HalfWidthKana.IsHalfWidth(raw) && !HalfWidthKana.IsHalfWidth(previousRaw))
+            else if (i < text.Length && HalfWidthKana.IsKana(raw) && !HalfWidthKana.IsKana(previousRaw))
             {
                 // The first of a run of half-width forms: written so at all (see HalfWidthKana.RunLogProb).
                 p += HalfWidthKana.RunLogProb;

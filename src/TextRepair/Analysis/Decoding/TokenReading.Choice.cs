@@ -127,7 +127,8 @@ internal sealed partial class TokenReading
         SpanScore? input = null;
         foreach (Candidate c in readings)
         {
-            if (c == chosen || c.Layers > chosen.Layers || !c.Exact || !RunJudge.IsWholeField(token, 0, token.Length, c.Text))
+            if (c == chosen || c.Layers > chosen.Layers || !c.Exact || !RunJudge.IsWholeField(token, 0, token.Length, c.Text)
+                || !RunJudge.EveryRunGains(token, before, after, c))
             {
                 continue;
             }
@@ -181,7 +182,8 @@ internal sealed partial class TokenReading
         }
 
         if (best is null || !best.Exact || bestGain < EncodingDecision.RequiredGain(token.Length, following: false)
-            || best.Score.PerChar < EncodingDecision.MinLikeliestPerChar || !RunJudge.IsWholeField(token, 0, token.Length, best.Text))
+            || best.Score.PerChar < EncodingDecision.MinLikeliestPerChar || !RunJudge.IsWholeField(token, 0, token.Length, best.Text)
+            || !RunJudge.EveryRunGains(token, before, after, best))
         {
             return null;
         }
