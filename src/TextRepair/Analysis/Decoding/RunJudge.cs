@@ -81,7 +81,7 @@ internal static class RunJudge
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             if ((shortRun && RestoresUnknown(restored))
-                || (!following && (!RestoresLetters(restored) || Bytes(reading.Outer, Period(source)) < MinRunBytes
+                || (!following && ((!RestoresLetters(restored) && !RestoresUtf8Sequences(reading, restored)) || Bytes(reading.Outer, Period(source)) < MinRunBytes
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;
@@ -295,6 +295,31 @@ internal static class RunJudge
         }
 
         return false;
+    }
+
+    // A run a one-layer reading restores from whole UTF-8 sequences of three bytes that a single-byte reader spelled out
+    // carries its evidence in its bytes, whatever characters it restores: curly quotes, dashes and ellipses of English
+    // text ("â€œ", "â€\u009D", "â€”", "â€¦"), the commonest mojibake of the web, restore punctuation and no letter, so
+    // they never led a run, and another chain's letter did ("The â€œbestâ€\u009D choice" became "...best丟 choice"). A
+    // single-byte reader's text holds a lead byte's letter (à..ï) followed by two of the continuation range's symbols
+    // (€..¿) by chance about once in 10^5 positions of Latin-1 text (16/256 × (64/256)² for random bytes, far less in
+    // words); the run is still judged by the models' gain.
+    private static bool RestoresUtf8Sequences(Candidate reading, ReadOnlySpan<char> restored)
+    {
+        if (reading.Layers != 1 || reading.Steps[0].Truth.Kind != CodecKind.Utf8 || !reading.Steps[0].Wrong.IsSingleByte || restored.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (char c in restored)
+        {
+            if (c is < '\u0800' or '\uFFFD' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
