@@ -4,7 +4,9 @@ namespace TextRepair.Tests.Decoding;
 /// Curly quotes, dashes and ellipses written in UTF-8 and read as windows-1252 ("â€œ", "â€\u009D", "â€”", "â€¦"): they
 /// restore punctuation and no letter, so no run of them led a reading, and another chain's letter did ("The â€œbestâ€\u009D
 /// choice" became "The â€œbest丟 choice"; <c>RunJudge.RestoresUtf8Sequences</c>). Found by a hostile tester (session 27);
-/// the sentences are written for the test. windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; .NET and
+/// the sentences are written for the test. Greek and Cyrillic words read so restore letters of alphabets no model
+/// knows, which short runs may not restore on the models' word, so another chain's Han did ("Ελλάδα" became 螘位位维未伪);
+/// whole UTF-8 sequences are their own evidence there too. windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; .NET and
 /// browsers read them as the C1 controls of the same value, as here.
 /// </summary>
 public sealed class Utf8PunctuationTests
@@ -20,7 +22,11 @@ public sealed class Utf8PunctuationTests
     [InlineData("等等…")]
     [InlineData("他说“hello”")]
     [InlineData("价格€100")]
-    public void PunctuationReadAsWindows1252_IsRestored(string original)
+    [InlineData("Καλημέρα κόσμε")]
+    [InlineData("Ελλάδα")]
+    [InlineData("Привет, мир")]
+    [InlineData("мир!")]
+    public void Utf8ReadAsWindows1252_IsRestored(string original)
     {
         string garbled = ReadAsWindows1252(original);
         Assert.NotEqual(original, garbled);

@@ -70,7 +70,10 @@ internal static class RunJudge
                 k++;
             }
 
-            // Groups first..k-1 form a run.
+            // Groups first..k-1 form a run. A run that restores half-width kana is none: the models score them as the
+            // full-width kana they stand for, so that clean words of them keep (see HalfWidthKana), and by that any run
+            // of them reads as some katakana ("ﾅｼﾃｳﾅ" for Polish "żół", UTF-8 read as windows-1252, undone as Shift-JIS;
+            // the clean "ÀÉÎÕÜ" was flagged for "ﾐｽﾁ�"). No reading restored them before they were scored so either.
             if (xb[first] > ownEvidenceEnd)
             {
                 continue;
@@ -80,8 +83,9 @@ internal static class RunJudge
             ReadOnlySpan<char> source = token.AsSpan(a, b - a);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
-            if ((shortRun && RestoresUnknown(restored))
-                || (!following && ((!RestoresLetters(restored) && !RestoresUtf8Sequences(reading, restored)) || Bytes(reading.Outer, Period(source)) < MinRunBytes
+            bool utf8Sequences = RestoresUtf8Sequences(reading, restored);
+            if ((shortRun && !utf8Sequences && RestoresUnknown(restored)) || restored.IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) >= 0
+                || (!following && ((!RestoresLetters(restored) && !utf8Sequences) || Bytes(reading.Outer, Period(source)) < MinRunBytes
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;
@@ -255,7 +259,7 @@ internal static class RunJudge
             {
                 hangul = true;
             }
-            else if (c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF66' and <= '\uFF9F') || char.IsSurrogate(c))
+            else if (c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') || char.IsSurrogate(c))
             {
                 hanOrKana = true;
             }
@@ -280,15 +284,12 @@ internal static class RunJudge
     private static bool IsFieldDelimiter(char c) => c is '.' or '-' or '_' or '/' or '\\';
 
     // A run that restores no letter beyond ASCII (only symbols, U+FFFD, or ASCII kept in a group) restores no text: no
-    // evidence of mojibake, which only ever garbles non-ASCII text. Half-width katakana count as none: the models score
-    // them as the full-width kana they stand for, so that clean words of them keep (see HalfWidthKana), and by that any
-    // run of them reads as some katakana; a run restored to them alone may follow its line's chain but not lead. The
-    // clean "ÀÉÎÕÜ" was flagged for "ﾐｽﾁ�", a reading by three layers.
+    // evidence of mojibake, which only ever garbles non-ASCII text.
     private static bool RestoresLetters(ReadOnlySpan<char> restored)
     {
         foreach (char c in restored)
         {
-            if (c >= 0x80 && char.IsLetter(c) && !HalfWidthKana.IsKana(c))
+            if (c >= 0x80 && char.IsLetter(c))
             {
                 return true;
             }
@@ -297,13 +298,15 @@ internal static class RunJudge
         return false;
     }
 
-    // A run a one-layer reading restores from whole UTF-8 sequences of three bytes that a single-byte reader spelled out
-    // carries its evidence in its bytes, whatever characters it restores: curly quotes, dashes and ellipses of English
-    // text ("â€œ", "â€\u009D", "â€”", "â€¦"), the commonest mojibake of the web, restore punctuation and no letter, so
-    // they never led a run, and another chain's letter did ("The â€œbestâ€\u009D choice" became "...best丟 choice"). A
-    // single-byte reader's text holds a lead byte's letter (à..ï) followed by two of the continuation range's symbols
-    // (€..¿) by chance about once in 10^5 positions of Latin-1 text (16/256 × (64/256)² for random bytes, far less in
-    // words); the run is still judged by the models' gain.
+    // A run a one-layer reading restores from whole UTF-8 sequences that a single-byte reader spelled out, at least
+    // MinRunBytes of them, carries its evidence in its bytes, whatever characters it restores: curly quotes, dashes and
+    // ellipses of English text ("â€œ", "â€\u009D", "â€”", "â€¦"), the commonest mojibake of the web, restore punctuation
+    // and no letter, so they never led a run, and another chain's letter did ("The â€œbestâ€\u009D choice" became
+    // "...best丟 choice"); Greek and Cyrillic words restore letters no model knows, which a short run may not restore on
+    // the models' word (RestoresUnknown), so another chain's Han did ("Ελλάδα" became 螘位位维未伪). A single-byte
+    // reader's clean text holds a lead byte's letter (Â..ï) followed by continuation-range symbols (€..¿) rarely: a
+    // capital or ß before a symbol; two such pairs, or a three-byte one, about once in 10^5 positions of random bytes and
+    // far less in words. The run is still judged by the models' gain and fluency floor. On the dev half no output changed.
     private static bool RestoresUtf8Sequences(Candidate reading, ReadOnlySpan<char> restored)
     {
         if (reading.Layers != 1 || reading.Steps[0].Truth.Kind != CodecKind.Utf8 || !reading.Steps[0].Wrong.IsSingleByte || restored.IsEmpty)
@@ -311,15 +314,18 @@ internal static class RunJudge
             return false;
         }
 
+        int bytes = 0;
         foreach (char c in restored)
         {
-            if (c is < '\u0800' or '\uFFFD' || char.IsSurrogate(c))
+            if (c is < '\u0080' or '\uFFFD' || char.IsSurrogate(c))
             {
                 return false;
             }
+
+            bytes += c < '\u0800' ? 2 : 3;
         }
 
-        return true;
+        return bytes >= MinRunBytes;
     }
 
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
