@@ -28,7 +28,10 @@ internal sealed unsafe partial class StageTable
     // table used only for its segmentation scan (s2tw, s2twp, s2hk, s2hkp) never holds it.
     private ulong[]? _directPairs;
 
-    /// <summary>The direct-pair table (see <see cref="BuildDirectPairs"/>); only for a table with a start filter.</summary>
+    /// <summary>
+    /// The direct-pair table (see <see cref="BuildDirectPairs"/>), its slots followed by the triple check's
+    /// <see cref="TripleCheckWords"/> words; only for a table with a start filter.
+    /// </summary>
     private ulong[] DirectPairs => Volatile.Read(ref _directPairs) ?? BuildDirectPairs();
 
     /// <summary>
@@ -98,10 +101,12 @@ internal sealed unsafe partial class StageTable
             if (typeof(TPass) == typeof(PlainPass) && i > fresh)
             {
                 // A stop after units the loop passed over may be within a passed key, where no key starts (greedy
-                // matching went on after it): where one of the two units before has a tail token, the caller
-                // decides (TailUnits).
+                // matching went on after it): where the unit before has a tail token, or the one before it has and
+                // the three units may begin a passed triple (the triple check, session 27), the caller decides
+                // (TailUnits).
                 if (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
-                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)))
+                    || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)
+                        && MayBeginTriple(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), PairKey(ref Unsafe.Add(ref src, i - 2)), Unsafe.Add(ref src, i))))
                 {
                     extra = i - fresh;
                     break;
@@ -145,15 +150,18 @@ internal sealed unsafe partial class StageTable
             if ((((word >> TripleBit(pairHash, third)) | (typeof(TPass) == typeof(PlainPass) ? word >> TailBit(pair) : 0)) & 1) != 0)
             {
                 // The settled pass writes a three-unit segmentation key that is a segment of its own, and takes a
-                // triple in none of its complete tables for a false token (session 19).
-                ulong triple;
-                if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end || (triple = FindSettledTriple(ref at, ref entry0, ref pairs)) == TripleStops
-                    || (triple == 0 && (Unsafe.Add(ref pairs, -2) & CompleteTables) == 0))
+                // triple in none of its complete tables for a false token (session 19). The plain pass takes a triple
+                // its triple check does not hold for a false token, triple or tail, and decides the pair (session 27).
+                ulong triple = 0;
+                if (typeof(TPass) == typeof(PlainPass)
+                    ? MayBeginTriple(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), pair, third)
+                    : i + 1 >= end || (triple = FindSettledTriple(ref at, ref entry0, ref pairs)) == TripleStops
+                        || (triple == 0 && (Unsafe.Add(ref pairs, -2) & CompleteTables) == 0))
                 {
                     break;
                 }
 
-                if (triple != 0)
+                if (typeof(TPass) == typeof(SettledPass) && triple != 0)
                 {
                     if (typeof(TPass) == typeof(SettledPass) && (triple >> TripleValueShift) != 0)
                     {
@@ -202,29 +210,28 @@ internal sealed unsafe partial class StageTable
                 break;
             }
 
-            if ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
+            // The settled pass asks the last stage's small table first (session 27: s2twp stops at about 55,000 of
+            // its pairs per text, at 14,000 segmentation pairs); the two tables hold no pair in common
+            // (SettledDirectTables), so the order decides nothing.
+            if (typeof(TPass) != typeof(SettledPass) || i + 1 >= end
+                || (value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)
             {
-                if (typeof(TPass) == typeof(PlainPass))
+                if ((value = FindDirectPair(ref pairs, pairShift, pair)) == 0)
                 {
-                    // The plain pass's table holds every two-unit key (session 26): a false pair token, and no triple
-                    // or tail token, so no key longer than one unit starts here. The unit is its own match.
-                    Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
-                    i++;
-                    fresh = i;
-                    continue;
-                }
+                    if (typeof(TPass) == typeof(PlainPass))
+                    {
+                        // The plain pass's table holds every two-unit key (session 26): a false pair token, and no
+                        // triple or tail token, so no key longer than one unit starts here. The unit is its own match.
+                        Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                        i++;
+                        fresh = i;
+                        continue;
+                    }
 
-                if (i + 1 >= end)
-                {
-                    break;
-                }
-
-                if ((value = FindLastStagePair(ref at, ref entry0, ref filter, filterShift, ref pairs, pairShift, pair)) == 0)
-                {
-                    // In neither of tables that hold every key pair: a false pair token, and no triple token, so no
-                    // key of any stage starts here but the unit's own (session 19). The pass goes on unless the next
-                    // unit is one the caller would take back.
-                    if ((Unsafe.Add(ref pairs, -2) & CompleteTables) == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
+                    // In neither of the tables that hold every key pair: a false pair token, and no triple token, so
+                    // no key of any stage starts here but the unit's own (session 19). The pass goes on unless the
+                    // next unit is one the caller would take back.
+                    if (i + 1 >= end || (Unsafe.Add(ref pairs, -2) & CompleteTables) == 0 || (Unsafe.Add(ref entry0, (nint)(uint)Unsafe.Add(ref at, 1)) & NeedsSlowPath) != 0)
                     {
                         break;
                     }
@@ -273,7 +280,8 @@ internal sealed unsafe partial class StageTable
         // At the end a passed key (the plain pass) or pair (the settled pass) may go on past it.
         if (typeof(TPass) == typeof(PlainPass) && i == end && i > fresh
             && (HasTailToken(ref Unsafe.Add(ref src, i - 1), ref filter, filterShift)
-                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift))))
+                || (i - 2 >= fresh && HasTailToken(ref Unsafe.Add(ref src, i - 2), ref filter, filterShift)
+                    && MayBeginTriple(ref Unsafe.Add(ref pairs, (nint)1 << (32 - pairShift)), PairKey(ref Unsafe.Add(ref src, i - 2)), Unsafe.Add(ref src, i)))))
         {
             extra = i - fresh;
         }

@@ -38,13 +38,14 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
-    /// The passed triples: the three-unit keys that begin no longer key and that a walk from their three units alone
-    /// ends at (<see cref="ThreeUnitPrefixes"/>), whose value is each unit's own mapping, no unit needing the slow path.
+    /// The passed triples among <paramref name="triples"/> (<see cref="ThreeUnitPrefixes"/>): the three-unit keys that
+    /// begin no longer key and that a walk from their three units alone ends at, whose value is each unit's own
+    /// mapping, no unit needing the slow path.
     /// </summary>
-    private HashSet<ulong> FindPassedTriples()
+    private HashSet<ulong> FindPassedTriples(List<(char First, char Second, char Third, int ValueIndex)> triples)
     {
         var passed = new HashSet<ulong>();
-        foreach ((char first, char second, char third, int valueIndex) in ThreeUnitPrefixes(out _))
+        foreach ((char first, char second, char third, int valueIndex) in triples)
         {
             if (valueIndex >= 0 && IsOwnMapping(new ReadOnlySpan<uint>(_entries, 65536), [first, second, third], Value(valueIndex)))
             {

@@ -125,11 +125,32 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     internal static ulong[] SettledDirectTables(List<(uint Pair, uint Value)> segmentation, List<(uint Pair, uint Value)> lastStage, List<(uint Pair, string Value)> lastStageOtherLength, List<(ulong Key, string? Value)> triples, List<(ulong Key, string Value)> quads, bool complete)
     {
-        // The last stage's pairs whose value has another length than two share the triples' values (session 20).
+        // The last stage's pairs whose value has another length than two share the triples' values (session 20). A
+        // pair of the segmentation's table is decided there: the last stage's table leaves it out, so that the pass
+        // may ask either first (session 27).
         var values = new List<string>();
-        var lastPairs = new List<(uint Pair, uint Value)>(lastStage);
+        var segmentationPairs = new HashSet<uint>(segmentation.Count);
+        foreach ((uint pair, _) in segmentation)
+        {
+            segmentationPairs.Add(pair);
+        }
+
+        var lastPairs = new List<(uint Pair, uint Value)>(lastStage.Count);
+        foreach ((uint pair, uint value) in lastStage)
+        {
+            if (!segmentationPairs.Contains(pair))
+            {
+                lastPairs.Add((pair, value));
+            }
+        }
+
         foreach ((uint pair, string value) in lastStageOtherLength)
         {
+            if (segmentationPairs.Contains(pair))
+            {
+                continue;
+            }
+
             bool written = value.Length is > 0 and <= MaxTripleValueUnits && values.Count < MaxTripleValues;
             if (written)
             {

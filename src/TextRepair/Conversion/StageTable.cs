@@ -271,7 +271,7 @@ internal sealed unsafe partial class StageTable
         int filterShift = StartFilterShift(filterArray);
         ulong[] directPairs = typeof(TStarts) == typeof(DenseStarts) && typeof(TSink) == typeof(NoSink) ? DirectPairs : [];
         ref ulong directPairs0 = ref MemoryMarshal.GetArrayDataReference(directPairs);
-        int directShift = 32 - BitOperations.Log2((uint)Math.Max(1, directPairs.Length));
+        int directShift = 32 - BitOperations.Log2((uint)Math.Max(1, directPairs.Length - TripleCheckWords));
         int filtered = length - 2;
         ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(IsPaired<TStarts>() ? PairEntries : []);
         ulong[] pairTable = IsPaired<TStarts>() ? _pairTable : [];
