@@ -39,10 +39,10 @@ public sealed class CleanTokenCacheTests
         // finds undamaged, more distinct ones than the process's cache holds, after a garbled line whose repair makes
         // the repair pass over the text again. The process's cache started afresh during the first pass and had lost
         // the first 16,384 words' verdicts by the second, which worked them out again, and a word the gate lets through
-        // was searched again alike (a text of 20,000 such words took 4 times as long as one of 10,000); the repair's
-        // own memo keeps them (CleanTokenCache.ForDocument). Counted, not timed; the gate's verdicts, not the searches,
-        // so that the test is cheap (a search costs a lattice, a verdict a score). Other tests emptying the process's
-        // cache meanwhile change nothing: the memo is the repair's own.
+        // was searched again alike (a text of 20,000 pinyin and accented words took 3 times as long as one of 10,000);
+        // the repair's own memo keeps them (CleanTokenCache.ForDocument). Counted, not timed; the gate's verdicts, not
+        // the searches, so that the test is cheap (a search costs a lattice, a verdict a score). Other tests emptying
+        // the process's cache meanwhile change nothing: the memo is the repair's own.
         var words = new List<string>();
         for (int i = 0; words.Count < CleanTokenCache.Capacity + ExtraTokens; i++)
         {

@@ -7,10 +7,10 @@ internal static partial class CleanTokenCache
     /// Characters of tokens the memo of one repair keeps, per verdict: 4 M characters, past which it keeps what it has
     /// and learns nothing more (later tokens are remembered by the process's cache only, as before the memo, and cost a
     /// search per pass). Measured (session 27): a text of 80,000 distinct words (750 KB, 541 K characters of words)
-    /// repaired in 10 MB more memory than with the process's cache alone, about 60 bytes per verdict kept per character
-    /// of word; at the bound, the memo's two large verdicts (the gate's and the searches') take about 0.5 GB. Texts of
-    /// up to about 4 M characters of distinct words (tens of megabytes of text) keep them all; a gigabyte text, already
-    /// 2 GB in memory as a string, keeps its first 4 M characters of tokens.
+    /// peaked at 13.6 MB more memory than with the process's cache alone, about 25 bytes per character of word for the
+    /// memo's two large verdicts (the gate's and the searches'); at the bound, about 100 MB. Texts of up to 4 M
+    /// characters of distinct words (tens of megabytes of text) keep them all; a gigabyte text, already 2 GB in memory
+    /// as a string, keeps its first 4 M characters of tokens.
     /// </summary>
     public const int DocumentCapacityChars = 1 << 22;
 
@@ -22,11 +22,13 @@ internal static partial class CleanTokenCache
     /// kept in it as well as in the process's cache, and looked up there first. The process's cache is bounded for the
     /// sake of all the texts a process repairs and starts afresh when full, so that a text with more distinct tokens than
     /// its <see cref="Capacity"/> lost its own first tokens' verdicts before each later pass over it (the vote, the
-    /// pre-scan, the lines' decisions, and up to 8 passes of the repair): 20,000 distinct tokens took 4 times as long
-    /// as 10,000 (session 27). The memo lives as long as the repair, so each distinct token in its context is searched
-    /// at most once per repair, whatever the process repairs meanwhile on other threads. A scope opened while one is open
-    /// on the thread changes nothing (the outer one goes on). Not thread-safe: one repair, on one thread. Allocates the
-    /// memo when it opens one, and an entry per verdict found.
+    /// pre-scan, the lines' decisions, and up to 8 passes of the repair): 20,000 distinct tokens took 3 times as long
+    /// as 10,000 (session 27). The memo lives as long as the repair, so that each distinct token in its context gets each
+    /// verdict worked out once per repair (up to <see cref="DocumentCapacityChars"/>), whatever the process repairs
+    /// meanwhile on other threads; a token whose search takes a reading is searched where it appears, as before (no
+    /// verdict remembers a reading). A scope opened while one is open on the thread changes nothing (the outer one goes
+    /// on). Not thread-safe: one repair, on one thread. Allocates the memo when it opens one, and an entry per verdict
+    /// found.
     /// </summary>
     public static DocumentScope ForDocument()
     {
