@@ -33,6 +33,42 @@ public sealed class CleanTokenCacheTests
     }
 
     [Fact]
+    public void ARepairOfMoreDistinctTokensThanTheCapacity_JudgesEachOnce()
+    {
+        // Words with an accented letter (a suspicious character, so the pre-scan lets their lines through) that the gate
+        // finds undamaged, more distinct ones than the process's cache holds, after a garbled line whose repair makes
+        // the repair pass over the text again. The process's cache started afresh during the first pass and had lost
+        // the first 16,384 words' verdicts by the second, which worked them out again, and a word the gate lets through
+        // was searched again alike (a text of 20,000 pinyin and accented words took 3 times as long as one of 10,000);
+        // the repair's own memo keeps them (CleanTokenCache.ForDocument). Counted, not timed; the gate's verdicts, not
+        // the searches, so that the test is cheap (a search costs a lattice, a verdict a score). Other tests emptying
+        // the process's cache meanwhile change nothing: the memo is the repair's own.
+        var words = new List<string>();
+        for (int i = 0; words.Count < CleanTokenCache.Capacity + ExtraTokens; i++)
+        {
+            words.Add("caf\u00E9" + (char)('a' + (i % 26)) + (char)('a' + (i / 26 % 26)) + (char)('a' + (i / 676)));
+        }
+
+        string garbled = System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes("中文乱码修复"));
+        var lines = new List<string> { garbled };
+        lines.AddRange(words.Chunk(8).Select(chunk => string.Join(' ', chunk)));
+        string text = string.Join('\n', lines);
+
+        int verdicts = EncodingScanner.GateVerdictsWorkedOut;
+        RepairResult result = TextRepairer.Repair(text, new RepairOptions { Target = ScriptTarget.Keep });
+        verdicts = EncodingScanner.GateVerdictsWorkedOut - verdicts;
+
+        Assert.StartsWith("中文乱码修复\n", result.Text, StringComparison.Ordinal);
+        Assert.InRange(verdicts, words.Count, words.Count + MaxOtherVerdicts);
+    }
+
+    /// <summary>Distinct words beyond the cache's capacity in the test above: enough for the cache to start afresh.</summary>
+    private const int ExtraTokens = 256;
+
+    /// <summary>Verdicts beyond one per distinct word the test above allows: the garbled line's, once per pass, and their reading's.</summary>
+    private const int MaxOtherVerdicts = 8;
+
+    [Fact]
     public void Key_IsTheTokenInItsContext()
     {
         string token = "zhǎn" + Guid.NewGuid().ToString("N");

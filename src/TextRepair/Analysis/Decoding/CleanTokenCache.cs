@@ -17,9 +17,11 @@ namespace TextRepair.Analysis.Decoding;
 /// for a chain (<see cref="EncodingScanner.ElectChain"/>): the chains it proposes and its support for each chain
 /// weighed, both pure functions of the token in its context, so that the vote over a text checked again costs lookups,
 /// not the searches of its first tokens. Lookups allocate nothing (the first four take a span).
-/// Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>).
+/// Bounded; thread-safe (the scanner runs on all cores under <c>--jsonl</c>). The verdicts of the text being repaired
+/// are also kept apart for its whole repair (<see cref="ForDocument"/>), so that a text with more distinct tokens than
+/// the <see cref="Capacity"/> is not searched again by every pass over it.
 /// </summary>
-internal static class CleanTokenCache
+internal static partial class CleanTokenCache
 {
     /// <summary>
     /// Longest token remembered: the scanner's longest (<see cref="EncodingScanner.MaxTokenLength"/>). Repeated tokens
@@ -53,25 +55,28 @@ internal static class CleanTokenCache
 
     /// <summary>True when the token in this context is known to have no reading on its own evidence.</summary>
     public static bool IsKnownClean(ReadOnlySpan<char> token, char before, char after) =>
-        token.Length <= MaxTokenLength && s_clean.Map.GetAlternateLookup<SpanKey>().ContainsKey(new SpanKey(token, before, after));
+        TryGet(s_clean, t_document?.Clean, token, before, after, out _);
 
     /// <summary>Records that the token in this context has no reading on its own evidence.</summary>
-    public static void AddClean(string token, char before, char after) => s_clean.Add(new Key(token, before, after), token.Length, true);
+    public static void AddClean(string token, char before, char after)
+    {
+        var key = new Key(token, before, after);
+        s_clean.Add(key, token.Length, true);
+        t_document?.Clean.Add(key, token.Length, true);
+    }
 
     /// <summary>The remembered <see cref="EncodingScanner.MayBeDamaged"/> of the token in this context, when there is one.</summary>
-    public static bool TryGetMayBeDamaged(ReadOnlySpan<char> token, char before, char after, out bool mayBeDamaged)
-    {
-        mayBeDamaged = false;
-        return token.Length <= MaxTokenLength
-            && s_mayBeDamaged.Map.GetAlternateLookup<SpanKey>().TryGetValue(new SpanKey(token, before, after), out mayBeDamaged);
-    }
+    public static bool TryGetMayBeDamaged(ReadOnlySpan<char> token, char before, char after, out bool mayBeDamaged) =>
+        TryGet(s_mayBeDamaged, t_document?.MayBeDamaged, token, before, after, out mayBeDamaged);
 
     /// <summary>Records <see cref="EncodingScanner.MayBeDamaged"/> of the token in this context.</summary>
     public static void AddMayBeDamaged(ReadOnlySpan<char> token, char before, char after, bool mayBeDamaged)
     {
         if (token.Length <= MaxTokenLength)
         {
-            s_mayBeDamaged.Add(new Key(token.ToString(), before, after), token.Length, mayBeDamaged);
+            var key = new Key(token.ToString(), before, after);
+            s_mayBeDamaged.Add(key, token.Length, mayBeDamaged);
+            t_document?.MayBeDamaged.Add(key, token.Length, mayBeDamaged);
         }
     }
 
@@ -79,27 +84,31 @@ internal static class CleanTokenCache
     /// The chain of the likeliest reading of a token in this context whose search found it damaged but its text a guess
     /// (<see cref="TokenReading.GuessChain"/>), when it is remembered.
     /// </summary>
-    public static bool TryGetGuess(ReadOnlySpan<char> token, char before, char after, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? chain)
-    {
-        chain = null;
-        return token.Length <= MaxTokenLength && s_guessed.Map.GetAlternateLookup<SpanKey>().TryGetValue(new SpanKey(token, before, after), out chain);
-    }
+    public static bool TryGetGuess(ReadOnlySpan<char> token, char before, char after, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? chain) =>
+        TryGet(s_guessed, t_document?.Guessed, token, before, after, out chain);
 
     /// <summary>Records that the token in this context is damaged but its text a guess, and the likeliest reading's chain.</summary>
-    public static void AddGuess(string token, char before, char after, string chain) => s_guessed.Add(new Key(token, before, after), token.Length, chain);
+    public static void AddGuess(string token, char before, char after, string chain)
+    {
+        var key = new Key(token, before, after);
+        s_guessed.Add(key, token.Length, chain);
+        t_document?.Guessed.Add(key, token.Length, chain);
+    }
 
     /// <summary>
     /// The chains the token in this context proposes to its text's vote (<see cref="TokenReading.ProposedChains"/>, a
     /// search of the token), when they are remembered.
     /// </summary>
-    public static bool TryGetProposals(ReadOnlySpan<char> token, char before, char after, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LayerStep[][]? chains)
-    {
-        chains = null;
-        return token.Length <= MaxTokenLength && s_proposals.Map.GetAlternateLookup<SpanKey>().TryGetValue(new SpanKey(token, before, after), out chains);
-    }
+    public static bool TryGetProposals(ReadOnlySpan<char> token, char before, char after, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LayerStep[][]? chains) =>
+        TryGet(s_proposals, t_document?.Proposals, token, before, after, out chains);
 
     /// <summary>Records the chains the token in this context proposes to its text's vote.</summary>
-    public static void AddProposals(string token, char before, char after, LayerStep[][] chains) => s_proposals.Add(new Key(token, before, after), token.Length, chains);
+    public static void AddProposals(string token, char before, char after, LayerStep[][] chains)
+    {
+        var key = new Key(token, before, after);
+        s_proposals.Add(key, token.Length, chains);
+        t_document?.Proposals.Add(key, token.Length, chains);
+    }
 
     /// <summary>
     /// The token's support for a chain in its text's vote (<see cref="TokenReading.ChainGain"/>, a replay and a
@@ -108,7 +117,24 @@ internal static class CleanTokenCache
     public static bool TryGetChainGain(string token, char before, char after, string chainKey, out double? gain)
     {
         gain = null;
-        return token.Length <= MaxTokenLength && s_chainGains.Map.TryGetValue(new GainKey(token, chainKey, before, after), out gain);
+        if (token.Length > MaxTokenLength)
+        {
+            return false;
+        }
+
+        var key = new GainKey(token, chainKey, before, after);
+        if (t_document?.ChainGains.Map.TryGetValue(key, out gain) == true)
+        {
+            return true;
+        }
+
+        if (!s_chainGains.Map.TryGetValue(key, out gain))
+        {
+            return false;
+        }
+
+        t_document?.ChainGains.Add(key, token.Length, gain);
+        return true;
     }
 
     /// <summary>Records the token's support for a chain in its text's vote.</summary>
@@ -116,11 +142,40 @@ internal static class CleanTokenCache
     {
         if (token.Length <= MaxTokenLength)
         {
-            s_chainGains.Add(new GainKey(token, chainKey, before, after), token.Length, gain);
+            var key = new GainKey(token, chainKey, before, after);
+            s_chainGains.Add(key, token.Length, gain);
+            t_document?.ChainGains.Add(key, token.Length, gain);
         }
     }
 
-    /// <summary>Forgets every verdict (for measurements of a first pass over a text).</summary>
+    // The verdict of the token in its context: the document's first (a dictionary read without locks), then the
+    // process's, whose answer the document keeps too (under the process's key: no allocation), so that the process's
+    // cache starting afresh later in the repair costs no verdict twice. Both hold the same pure function, so which one
+    // answers never changes the outcome.
+    private static bool TryGet<TVerdict>(Verdicts<Key, TVerdict> shared, DocumentVerdicts<Key, TVerdict>? document, ReadOnlySpan<char> token, char before, char after, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TVerdict verdict)
+    {
+        verdict = default;
+        if (token.Length > MaxTokenLength)
+        {
+            return false;
+        }
+
+        var key = new SpanKey(token, before, after);
+        if (document?.Map.GetAlternateLookup<SpanKey>().TryGetValue(key, out verdict) == true)
+        {
+            return true;
+        }
+
+        if (!shared.Map.GetAlternateLookup<SpanKey>().TryGetValue(key, out Key known, out verdict))
+        {
+            return false;
+        }
+
+        document?.Add(known, token.Length, verdict);
+        return true;
+    }
+
+    /// <summary>Forgets every verdict of the process (for measurements of a first pass over a text).</summary>
     internal static void Clear()
     {
         s_clean.Clear();

@@ -17,6 +17,13 @@ internal static partial class EncodingScanner
     internal static long MayBeDamagedChars => t_mayBeDamagedChars;
 
     /// <summary>
+    /// Verdicts of <see cref="MayBeDamaged"/> worked out on this thread (not remembered), for tests that a repair judges
+    /// each distinct token in its context once; an increment per token scored by every script model.
+    /// </summary>
+    [ThreadStatic]
+    internal static int GateVerdictsWorkedOut;
+
+    /// <summary>
     /// <see cref="EncodingDecision.MayBeDamaged"/> for the token of <paramref name="length"/> characters at
     /// <paramref name="start"/> of <paramref name="text"/>, judged without its pinyin annotations (see
     /// <see cref="AnnotationEnd"/>): tone letters are what single-byte readers write, but an annotation is a reading,
@@ -29,6 +36,7 @@ internal static partial class EncodingScanner
         ReadOnlySpan<char> token = text.AsSpan(start, length);
         if (!CleanTokenCache.TryGetMayBeDamaged(token, before, after, out bool verdict))
         {
+            GateVerdictsWorkedOut++;
             verdict = MayBeDamagedUncached(text, start, length, before, after);
             CleanTokenCache.AddMayBeDamaged(token, before, after, verdict);
         }

@@ -41,6 +41,9 @@ internal static partial class EncodingScanner
     /// <summary>Appends every damaged span of <paramref name="text"/> to <paramref name="findings"/>, sorted, non-overlapping.</summary>
     public static void Find(string text, List<EncodingFinding> findings)
     {
+        // The text's passes (the vote, the pre-scan, the lines' decisions) share its tokens' verdicts, and so do the
+        // repair's passes when it opened the memo before (CleanTokenCache.ForDocument).
+        using CleanTokenCache.DocumentScope memo = CleanTokenCache.ForDocument();
         bool controls = Utf16TextReading.HasControls(text);
         if (controls && Utf16TextReading.TryFind(text, findings))
         {

@@ -26,6 +26,8 @@ internal sealed class EncodingStep : RepairStep
 
     public override void Run(RepairState state)
     {
+        // Each pass reads the text's tokens again, mostly unchanged: their verdicts are kept for the whole repair.
+        using CleanTokenCache.DocumentScope memo = CleanTokenCache.ForDocument();
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             if (!RunPass(state))
