@@ -47,6 +47,12 @@ internal static partial class EncodingScanner
 
     internal static bool MayBeDamagedUncached(string text, int start, int length, char before, char after)
     {
+        if (PinyinWords.IsPinyin(text.AsSpan(start, length)))
+        {
+            // Words of pinyin with tone marks are text, whatever a chain makes of their tone letters (see PinyinWords).
+            return false;
+        }
+
         int end = start + length, from = start;
         for (int open = IndexOfParenthesis(text, start, end); open >= 0;)
         {
