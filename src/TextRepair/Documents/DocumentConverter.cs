@@ -36,8 +36,10 @@ public sealed class DocumentConverter
 
     /// <summary>
     /// A document converter that repairs text with <see cref="TextRepairer.Repair(string, RepairOptions?)"/> and <paramref name="repairOptions"/>.
-    /// The visible text of a document is repaired as one text (so page-level evidence counts), and each edit is written
-    /// into the run where it starts.
+    /// The visible text of a document is repaired as one text (so page-level evidence counts), and each edit is shared
+    /// out to the runs it covers: cut between the original characters (for mojibake, each with the characters its bytes
+    /// became), so each run keeps its own characters; an edit that cannot be cut goes to the run where it starts
+    /// (<c>docs/documents.md</c>).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="repairOptions"/> is null.</exception>
     public DocumentConverter(RepairOptions repairOptions)

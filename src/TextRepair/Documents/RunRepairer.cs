@@ -1,12 +1,17 @@
 using System.Buffers;
 using System.Text;
+using TextRepair.Repair.Decoding;
 
 namespace TextRepair.Documents;
 
 /// <summary>
 /// Repairs the runs of a document with <see cref="TextRepairer.Repair(string, RepairOptions?)"/>. The whole visible text is repaired at once
 /// (groups joined with a line feed, so page-level evidence such as the script of the page is seen), and each edit is
-/// written into the run where it starts; the text an edit covers in later runs is removed from them. An insertion at
+/// shared out to the runs it covers: it is cut at every run boundary it crosses where its replacement can be cut too
+/// (<see cref="EditAlignment.Cuts"/>: for mojibake, between the original characters, each with the mojibake characters
+/// its bytes became), and each piece is written into the run where it starts. A boundary that falls inside an aligned
+/// piece (markup between the bytes of one character, or an edit that cannot be cut, see <see cref="EditAlignment.Cuts"/>)
+/// leaves that piece whole in the earlier run; the text it covers in later runs is removed from them. An insertion at
 /// a run boundary goes to the later run. Stateless.
 /// </summary>
 internal static class RunRepairer
@@ -51,7 +56,7 @@ internal static class RunRepairer
             return document;
         }
 
-        IReadOnlyList<RepairEdit> edits = result.Edits;
+        List<RepairEdit> edits = CutAtRuns(joined, result.Edits, runStarts);
         var replacements = new List<Replacement>();
         int e = 0;
         int coveredUntil = 0;
@@ -67,12 +72,6 @@ internal static class RunRepairer
             while (e < edits.Count && edits[e].Start < nextStart)
             {
                 RepairEdit edit = edits[e];
-                if (WritesMarkup(joined, edit))
-                {
-                    e++;
-                    continue;
-                }
-
                 if (edit.Start > at && at < end)
                 {
                     text.Append(joined, at, Math.Min(edit.Start, end) - at);
@@ -97,6 +96,84 @@ internal static class RunRepairer
         }
 
         return RunRewriter.Splice(document, replacements);
+    }
+
+    /// <summary>
+    /// The edits that write no markup (see <c>s_markup</c>), each cut at the run boundaries it crosses where it can be
+    /// cut (<see cref="EditAlignment.Cuts"/>): at the boundary itself when it is a cut, else at the next cut after it, so
+    /// that a piece the boundary falls into stays whole in the run where it starts. Pieces that change nothing are dropped.
+    /// </summary>
+    private static List<RepairEdit> CutAtRuns(string joined, IReadOnlyList<RepairEdit> edits, List<(int Document, int Joined, int Length)> runs)
+    {
+        // Run boundaries in the joined text, ascending: each run's start and end (a run's end is the next run's start
+        // within a group; a line feed lies between groups).
+        var boundaries = new List<int>(runs.Count * 2);
+        foreach ((_, int start, int length) in runs)
+        {
+            if (boundaries.Count == 0 || boundaries[^1] != start)
+            {
+                boundaries.Add(start);
+            }
+
+            boundaries.Add(start + length);
+        }
+
+        var pieces = new List<RepairEdit>(edits.Count);
+        var cutAt = new List<int>();
+        int b = 0;
+        foreach (RepairEdit edit in edits)
+        {
+            if (WritesMarkup(joined, edit))
+            {
+                continue;
+            }
+
+            while (b < boundaries.Count && boundaries[b] <= edit.Start)
+            {
+                b++;
+            }
+
+            if (b == boundaries.Count || boundaries[b] >= edit.End)
+            {
+                pieces.Add(edit);
+                continue;
+            }
+
+            ReadOnlySpan<char> replaced = joined.AsSpan(edit.Start, edit.Length);
+            (int[] source, int[] replacement) = EditAlignment.Cuts(replaced, edit);
+            cutAt.Clear();
+            cutAt.Add(0);
+            for (int i = b, j = 0; i < boundaries.Count && boundaries[i] < edit.End; i++)
+            {
+                while (source[j] < boundaries[i] - edit.Start)
+                {
+                    j++;
+                }
+
+                if (j != cutAt[^1])
+                {
+                    cutAt.Add(j);
+                }
+            }
+
+            if (cutAt[^1] != source.Length - 1)
+            {
+                cutAt.Add(source.Length - 1);
+            }
+
+            for (int k = 1; k < cutAt.Count; k++)
+            {
+                (int from, int to) = (cutAt[k - 1], cutAt[k]);
+                ReadOnlySpan<char> was = replaced[source[from]..source[to]];
+                string now = edit.Replacement[replacement[from]..replacement[to]];
+                if (!was.SequenceEqual(now))
+                {
+                    pieces.Add(edit with { Start = edit.Start + source[from], Length = source[to] - source[from], Replacement = now });
+                }
+            }
+        }
+
+        return pieces;
     }
 
     private static bool WritesMarkup(string joined, RepairEdit edit)
