@@ -44,7 +44,8 @@ public static class EncodingDetector
 
     /// <summary>
     /// The encoding for a candidate name (case-insensitive; <c>ascii</c> gives UTF-8), with the given fallbacks; for
-    /// <c>big5</c> WHATWG's Big5 with HKSCS. Returns null for a name that is not a candidate.
+    /// <c>big5</c> WHATWG's Big5 with HKSCS; the other code pages as <see cref="StrictCodePages"/> builds them (a byte
+    /// the code page leaves unassigned is invalid, not a private-use character). Returns null for a name that is not a candidate.
     /// </summary>
     /// <remarks>Allocates a new <see cref="Encoding"/> instance; thread-safe.</remarks>
     public static Encoding? GetEncoding(string name, EncoderFallback encoderFallback, DecoderFallback decoderFallback)
@@ -59,8 +60,7 @@ public static class EncodingDetector
         {
             null => null,
             { Name: "big5" } => new Big5Encoding(encoderFallback, decoderFallback),
-            { Encoding.CodePage: int codePage } => CodePagesEncodingProvider.Instance.GetEncoding(codePage, encoderFallback, decoderFallback)
-                ?? Encoding.GetEncoding(codePage, encoderFallback, decoderFallback),
+            { Encoding.CodePage: int codePage } => StrictCodePages.GetEncoding(codePage, encoderFallback, decoderFallback),
         };
     }
 
