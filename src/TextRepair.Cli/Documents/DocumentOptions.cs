@@ -158,7 +158,8 @@ internal sealed class DocumentOptions
             [0, 0, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
             [0xFF, 0xFE, ..] => Encoding.Unicode,
             [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
-            _ when settings.AutoEncoding => EncodingDetector.Detect(head) is { IsBinary: false } detection ? detection.Encoding : null,
+            // Only NUL bytes mislead the sniffer: no detection for the heads without one.
+            _ when settings.AutoEncoding => head.Contains((byte)0) && EncodingDetector.Detect(head) is { IsBinary: false } detection ? detection.Encoding : null,
             _ => settings.Encoding,
         };
         if (encoding is null || !EncodingNames.IsWide(encoding.CodePage))
