@@ -33,6 +33,9 @@ internal sealed class RunStats
     /// <summary>Inputs skipped as binary (<c>--encoding auto</c>).</summary>
     public long SkippedBinary { get; set; }
 
+    /// <summary>Inputs refused as bad input (an invalid byte, an unknown format) while the run went on with the others.</summary>
+    public long Refused { get; set; }
+
     /// <summary>Counts an input read in the encoding <paramref name="name"/> (<c>--encoding auto</c>).</summary>
     public void AddEncoding(string name) => _encodings[name] = _encodings.GetValueOrDefault(name) + 1;
 
@@ -74,6 +77,7 @@ internal sealed class RunStats
         Failed += other.Failed;
         SkippedExisting += other.SkippedExisting;
         SkippedBinary += other.SkippedBinary;
+        Refused += other.Refused;
         foreach (KeyValuePair<string, long> pair in other._encodings)
         {
             _encodings[pair.Key] = _encodings.GetValueOrDefault(pair.Key) + pair.Value;
@@ -153,6 +157,11 @@ internal sealed class RunStats
         if (SkippedBinary > 0)
         {
             builder.Append(invariant, $", binary files skipped {SkippedBinary}");
+        }
+
+        if (Refused > 0)
+        {
+            builder.Append(invariant, $", inputs refused {Refused}");
         }
 
         return builder.ToString();

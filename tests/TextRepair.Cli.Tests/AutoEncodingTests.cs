@@ -144,4 +144,64 @@ public sealed class AutoEncodingTests
         Assert.Contains("encodings gb18030 1", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("\"script\"", result.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("shift_jis", "第二行中文内容\n")]
+    [InlineData("euc-kr", "中華民國的首都是臺北市\n")]
+    public async Task Repair_Auto_StrayByteTheCodePageLeavesUnassigned_IsInvalidNotPrivateUse(string encoding, string text)
+    {
+        using var dir = new TempDirectory();
+        byte[] valid = Encoding.GetEncoding(encoding).GetBytes(text);
+        File.WriteAllBytes(dir.File("a.txt"), [.. valid[..8], 0xFF, .. valid[8..]]);
+
+        ToolResult strict = await Tool.RunAsync(["repair", "--encoding", "auto", dir.File("a.txt")]);
+        ToolResult replaced = await Tool.RunAsync(["repair", "--encoding", "auto", "--replace-invalid", dir.File("a.txt")]);
+
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("at byte offset 8", strict.Stderr, StringComparison.Ordinal);
+        Assert.True(replaced.ExitCode == 0, replaced.ToString());
+        Assert.Equal(text[..4] + "\uFFFD" + text[4..], replaced.Text);
+    }
+
+    [Fact]
+    public async Task Repair_Auto_TinyEucJpFile_KeepsItsLineBreak()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("a.txt"), [0x8F, 0xB0, 0xDF, 0xB9, 0xA5, 0x0A]); // "你好\n" in EUC-JP with JIS X 0212
+
+        ToolResult result = await Tool.RunAsync(["repair", "--encoding", "auto", "--replace-invalid", "--report", dir.File("a.txt")]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("utf-16", result.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("\n", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Repair_Auto_ShortUtf8TextWithANul_IsRepairedNotSkipped()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("a.txt"), "中文\0内容\n");
+
+        ToolResult result = await Tool.RunAsync(["repair", "--encoding", "auto", dir.File("a.txt")]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("中文\0内容\n", result.Text);
+        Assert.DoesNotContain("binary", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Repair_Auto_Utf16WithAStrayByte_IsAnInvalidByteNotABinaryFile()
+    {
+        using var dir = new TempDirectory();
+        byte[] utf16 = Encoding.Unicode.GetBytes("这是一个测试文件，里面有中文。\n");
+        File.WriteAllBytes(dir.File("a.txt"), [.. utf16, (byte)'A']);
+
+        ToolResult strict = await Tool.RunAsync(["repair", "--encoding", "auto", dir.File("a.txt")]);
+        ToolResult replaced = await Tool.RunAsync(["repair", "--encoding", "auto", "--replace-invalid", dir.File("a.txt")]);
+
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains($"at byte offset {utf16.Length}", strict.Stderr, StringComparison.Ordinal);
+        Assert.True(replaced.ExitCode == 0, replaced.ToString());
+        Assert.Equal("这是一个测试文件，里面有中文。\n\uFFFD", replaced.Text);
+    }
 }

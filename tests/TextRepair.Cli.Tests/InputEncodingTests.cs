@@ -83,4 +83,54 @@ public sealed class InputEncodingTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("klingon", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("t.csv")]
+    [InlineData("t.log")]
+    [InlineData("t")]
+    public async Task Utf16_file_with_a_bom_is_text_whatever_its_name(string name)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File(name), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("姓名,年龄\n张三,25\n")]);
+
+        ToolResult named = await Tool.RunAsync(["repair", "--encoding", "utf-16", dir.File(name)]);
+        ToolResult auto = await Tool.RunAsync(["repair", "--encoding", "auto", dir.File(name)]);
+
+        Assert.True(named.ExitCode == 0, named.ToString());
+        Assert.Equal("姓名,年龄\n张三,25\n", named.Text);
+        Assert.True(auto.ExitCode == 0, auto.ToString());
+        Assert.Equal("姓名,年龄\n张三,25\n", auto.Text);
+    }
+
+    [Theory]
+    [InlineData("shift_jis", "第二行中文内容")]
+    [InlineData("euc-jp", "第二行中文内容")]
+    [InlineData("euc-kr", "中華民國的首都是臺北市")]
+    [InlineData("gbk", "中华人民共和国")]
+    [InlineData("big5", "中華民國的首都")]
+    public async Task Stray_byte_the_code_page_leaves_unassigned_is_invalid_not_private_use(string encoding, string text)
+    {
+        // Windows' tables map a lone 0xFF to a private-use character (Shift_JIS U+F8F3, EUC-KR U+F8F7): it was decoded silently.
+        byte[] valid = Encoding.GetEncoding(encoding).GetBytes(text + "\n");
+        byte[] input = [.. valid[..8], 0xFF, .. valid[8..]];
+
+        ToolResult strict = await Tool.RunAsync(["repair", "--encoding", encoding], input);
+        ToolResult replaced = await Tool.RunAsync(["repair", "--encoding", encoding, "--replace-invalid", "--stats"], input);
+
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("at byte offset 8", strict.Stderr, StringComparison.Ordinal);
+        Assert.True(replaced.ExitCode == 0, replaced.ToString());
+        Assert.Equal(text[..4] + "\uFFFD" + text[4..] + "\n", replaced.Text);
+    }
+
+    [Fact]
+    public async Task Private_use_of_a_user_defined_area_is_kept()
+    {
+        byte[] input = [0x82, 0xA0, 0xF0, 0x40, (byte)'\n']; // Shift_JIS "あ", then the first user-defined character (U+E000)
+
+        ToolResult result = await Tool.RunAsync(["convert", "-c", "s2t", "--encoding", "shift_jis"], input);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("あ\uE000\n", result.Text);
+    }
 }

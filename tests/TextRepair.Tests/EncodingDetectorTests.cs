@@ -181,4 +181,46 @@ public sealed class EncodingDetectorTests
         Assert.Equal("\uFFFD0", big5.GetString([0xA4, (byte)'0']));
         Assert.Equal("\uFFFD\n", big5.GetString([0xA4, (byte)'\n']));
     }
+
+    [Fact]
+    public void Detect_TinyLegacyTextEndingInALineFeed_IsNotUtf16()
+    {
+        // "你好\n" in EUC-JP (Python's, with JIS X 0212): read as UTF-16LE "낏맟થ" with confidence 1.00, its line feed fused into U+0AA5.
+        byte[] bytes = [0x8F, 0xB0, 0xDF, 0xB9, 0xA5, 0x0A];
+
+        string decoded = EncodingDetector.Decode(bytes, out EncodingDetection detection);
+
+        Assert.DoesNotContain("utf-16", detection.Name, StringComparison.Ordinal);
+        Assert.EndsWith("\n", decoded, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("我们的软件支持简体中文。\n")]
+    [InlineData("我们的软件支持简体中文和繁体中文之间的转换，也能检测文件的编码，包括以上")] // ends in U+4E0A: last byte 0x0A in big-endian
+    public void Detect_Utf16BigEndianEndingInByte0A_StaysUtf16(string text)
+    {
+        EncodingDetection detection = EncodingDetector.Detect(Encoding.BigEndianUnicode.GetBytes(text));
+
+        Assert.Equal("utf-16be", detection.Name);
+    }
+
+    [Fact]
+    public void Detect_ShortUtf8TextWithOneNul_IsUtf8Text()
+    {
+        EncodingDetection detection = EncodingDetector.Detect(Encoding.UTF8.GetBytes("中文\0内容\n"));
+
+        Assert.False(detection.IsBinary);
+        Assert.Equal("utf-8", detection.Name);
+    }
+
+    [Fact]
+    public void Detect_Utf16TextWithOneByteTooMany_IsUtf16NotBinary()
+    {
+        byte[] bytes = [.. Encoding.Unicode.GetBytes("这是一个测试文件，里面有中文。\n"), (byte)'A'];
+
+        EncodingDetection detection = EncodingDetector.Detect(bytes);
+
+        Assert.False(detection.IsBinary);
+        Assert.Equal("utf-16le", detection.Name);
+    }
 }

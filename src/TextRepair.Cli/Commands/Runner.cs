@@ -57,9 +57,9 @@ internal sealed class Runner
                 foreach (InputSource input in inputs)
                 {
                     using OutputTarget? target = directory.Open(input, _settings.SkipExisting, _stats);
-                    // A skipped (binary) input gets no output file: its temporary file is deleted uncommitted.
+                    // A skipped (binary) or refused input gets no output file: its temporary file is deleted uncommitted.
                     if (target is not null
-                        && ProcessAny(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false))
+                        && ProcessOwnOutput(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false))
                     {
                         target.Commit();
                     }
@@ -71,8 +71,8 @@ internal sealed class Runner
                 {
                     using OutputTarget target = OutputTarget.InPlace(input.Path!);
 
-                    // A skipped (binary) input is left as it was: its temporary file is deleted uncommitted.
-                    if (ProcessAny(input, target.Stream, input.Path!, handler, parquet, inPlace: true))
+                    // A skipped (binary) or refused input is left as it was: its temporary file is deleted uncommitted.
+                    if (ProcessOwnOutput(input, target.Stream, input.Path!, handler, parquet, inPlace: true))
                     {
                         target.Commit();
                     }
@@ -102,8 +102,35 @@ internal sealed class Runner
             Console.Error.WriteLine("textrepair: " + _stats.Format(statsWithEdits));
         }
 
+        // Inputs refused as bad input were named one by one and the others processed: the run is done, but not all of it.
+        if (_stats.Refused > 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
         // Records the library failed on were passed through and reported one by one: the run is complete, not clean.
         return _faults.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Processes an input that has an output of its own (a file under <c>--output DIR</c>, or itself in place): bad input
+    /// (an invalid byte, an unknown format: exit code 2) is named on stderr in one line and the run goes on with the
+    /// next input, as <c>grep -r</c> and <c>check</c> do, since no other output depends on it; false then, so that its
+    /// output is discarded. Failures of the tool (exit 1, a closed pipe) still stop the run.
+    /// </summary>
+    private bool ProcessOwnOutput(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
+    {
+        try
+        {
+            return ProcessAny(input, output, outputName, handler, parquet, inPlace);
+        }
+        catch (CliException exception) when (exception.ExitCode == ExitCodes.BadInput)
+        {
+            // The message a run that stops at it would give; the input is left intact (in place) or gets no output file.
+            Console.Error.WriteLine($"textrepair: {Program.OneLine(exception.Message)}");
+            _stats.Refused++;
+            return false;
+        }
     }
 
     /// <summary>Processes one input as Parquet or text; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>

@@ -57,7 +57,7 @@ internal sealed class DocumentOptions
         return (input, reader, output, stats) =>
         {
             inputs++;
-            DocumentFormat? format = Resolve(requested, input);
+            DocumentFormat? format = Resolve(requested, input, settings);
             byte[]? bytes = null;
             if (format is null)
             {
@@ -116,7 +116,7 @@ internal sealed class DocumentOptions
     private bool WroteBinary { get; set; }
 
     /// <summary>The format of an input, or null when standard input must be read to tell.</summary>
-    private static DocumentFormat? Resolve(string? requested, InputSource input)
+    private static DocumentFormat? Resolve(string? requested, InputSource input, RunSettings settings)
     {
         if (requested is not null && requested != Auto)
         {
@@ -136,12 +136,41 @@ internal sealed class DocumentOptions
             length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
-        if (!DocumentFormats.TryDetect(input.Path, head.AsSpan(0, length), out DocumentFormat format))
+        if (!DocumentFormats.TryDetect(input.Path, AsRead(head.AsSpan(0, length), settings), out DocumentFormat format))
         {
             throw new CliException($"{input.DisplayName}: unknown binary format (use --format NAME: {string.Join(", ", DocumentFormats.Names)})");
         }
 
         return format;
+    }
+
+    /// <summary>
+    /// The head of a file as the run reads it, in UTF-8 for the sniffer: a UTF-16 or UTF-32 file (by its byte order mark,
+    /// <c>--encoding</c> or, with <c>auto</c>, the detector) is decoded first, since its NUL bytes are text, not the sign
+    /// of a binary format (a UTF-16 CSV was "unknown binary format" where the same file named *.txt was read; session 27).
+    /// Other encodings keep ASCII as ASCII, which is all the sniffer looks at.
+    /// </summary>
+    private static ReadOnlySpan<byte> AsRead(ReadOnlySpan<byte> head, RunSettings settings)
+    {
+        Encoding? encoding = head switch
+        {
+            [0xFF, 0xFE, 0, 0, ..] => Encoding.UTF32,
+            [0, 0, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
+            [0xFF, 0xFE, ..] => Encoding.Unicode,
+            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+            // Only NUL bytes mislead the sniffer: no detection for the heads without one.
+            _ when settings.AutoEncoding => head.Contains((byte)0) && EncodingDetector.Detect(head) is { IsBinary: false } detection ? detection.Encoding : null,
+            _ => settings.Encoding,
+        };
+        if (encoding is null || !EncodingNames.IsWide(encoding.CodePage))
+        {
+            return head;
+        }
+
+        // Whole code units only (the head is cut anywhere); what cannot be decoded is the real reading's to report.
+        int unit = encoding.CodePage is 12000 or 12001 ? 4 : 2;
+        Encoding lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        return Encoding.UTF8.GetBytes(lenient.GetString(head[..(head.Length / unit * unit)]));
     }
 
     private static void CheckBinaryOutput(RunSettings settings, InputSource input, DocumentFormat format, int inputs)

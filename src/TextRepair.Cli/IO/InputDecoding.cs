@@ -126,7 +126,8 @@ internal static class InputDecoding
         }
 
         // A detected encoding is used as built (WHATWG Big5 has no code page of its own).
-        Encoding encoding = exact && requested is not null && requested.CodePage == codePage ? requested : Encoding.GetEncoding(
+        // A byte the code page leaves unassigned (Windows maps Shift_JIS 0xFF to U+F8F3) is invalid, not private use.
+        Encoding encoding = exact && requested is not null && requested.CodePage == codePage ? requested : StrictCodePages.GetEncoding(
             codePage,
             EncoderFallback.ExceptionFallback,
             replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback);

@@ -97,7 +97,7 @@ internal static class CandidateScorer
                 {
                     Candidate = candidate,
                     Text = text.ToString(),
-                    Invalid = fallback.Count,
+                    Invalid = fallback.Count + (candidate.Kind == CandidateKind.Utf16 && complete ? FusedFinalLineFeed(sample, text) : 0),
                     Odd = CountOdd(text),
                     BrokenWords = CountBrokenWords(text),
                     LanguageScore = language.Total - (foldedLetters * FoldedLetterCost) - (misfits * MisfitCost),
@@ -113,6 +113,18 @@ internal static class CandidateScorer
 
         return scores;
     }
+
+    /// <summary>
+    /// 1 when a whole input ends with a line feed byte that a UTF-16 reading fuses with its neighbour into another
+    /// character (U+0Axx little-endian, U+xx0A big-endian), else 0; counted as an invalid sequence. A text file ends
+    /// with a line feed, which every ASCII-compatible candidate reads as one; in UTF-16 it is the unit 0A 00 or 00 0A, so
+    /// a final 0x0A byte inside another unit is the file's line break broken by the wrong reading (session 27: the
+    /// 6-byte EUC-JP "\u4F60\u597D\n" read as UTF-16LE "\uB08F\uB9DF\u0AA5" with confidence 1.00, its line feed gone).
+    /// A UTF-16 text that happens to end in such a character without a line break pays one invalid sequence, which
+    /// its other characters outweigh unless it is a few characters long.
+    /// </summary>
+    private static int FusedFinalLineFeed(ReadOnlySpan<byte> sample, ReadOnlySpan<char> text) =>
+        sample.Length >= 2 && sample.Length % 2 == 0 && sample[^1] == (byte)'\n' && text is [.., not '\n'] ? 1 : 0;
 
     /// <summary>Counts <see cref="CandidateScore.BrokenWords"/>: non-ASCII non-letters between letters, and Latin letters next to Cyrillic or Greek ones.</summary>
     public static int CountBrokenWords(ReadOnlySpan<char> text)

@@ -64,7 +64,7 @@ internal static class DetectionEncodings
 
     private static DetectionEncoding[] Create()
     {
-        Encoding Legacy(int codePage) => CodePage(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        Encoding Legacy(int codePage) => StrictCodePages.Wrap(CodePage(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback));
         return
         [
             new("utf-8", CandidateKind.Utf8, Utf8, 0),
