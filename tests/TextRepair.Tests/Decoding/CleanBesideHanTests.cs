@@ -22,17 +22,4 @@ public sealed class CleanBesideHanTests
     [InlineData("哈哈(·±ツ)\n")]
     [InlineData("これはﾊﾟｿｺﾝです\n")]
     public void WholeFieldReadingThatMakesCleanHanWorse_IsNone(string text) => EncodingRepairTests.AssertUntouched(text);
-
-    // 你好世界 in Big5 read as Shift-JIS, after a clean full-width colon: the colon's bytes (0x81 0x46) read as Big5 are
-    // a user-defined code (U+EEBE), and the reading took the colon with the mojibake (LayerUndo.IsFillerPrivateUse).
-    [Fact]
-    public void CleanColonBeforeBig5ReadAsShiftJis_IsKept()
-    {
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        string garbled = "备注：" + System.Text.Encoding.GetEncoding(932).GetString(System.Text.Encoding.GetEncoding(950).GetBytes("你好世界")) + " 完。";
-
-        RepairResult result = EncodingRepairTests.Repair(garbled);
-
-        Assert.Equal("备注：你好世界 完。", result.Text);
-    }
 }

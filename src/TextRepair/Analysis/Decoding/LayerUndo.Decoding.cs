@@ -35,7 +35,7 @@ internal static partial class LayerUndo
         }
 
         char single = page.DecodeSingle(b);
-        if (single != '\uFFFF' && !IsFillerPrivateUse(single))
+        if (single != '\uFFFF')
         {
             output[written++] = single;
             return 1;
@@ -66,7 +66,7 @@ internal static partial class LayerUndo
             }
 
             char pair = page.DecodeDouble(b, trail);
-            if (pair != '\uFFFF' && !IsFillerPrivateUse(pair))
+            if (pair != '\uFFFF')
             {
                 output[written++] = pair;
                 return 2;
@@ -76,13 +76,6 @@ internal static partial class LayerUndo
         valid = false;
         return 1;
     }
-
-    // A code page's character in the private use area is no text a true decoding restores: the tables fill their
-    // user-defined rows with it (Big5's 0x8140-0xA0FE, GBK's 0xAAA1-0xAFFE and 0xF8A1-0xFEFE, Shift-JIS's 0xF040-0xF9FC
-    // and single bytes 0xFD-0xFF, EUC-KR's 0xC9A1-0xFEFE), which text exchanged between systems does not use. Such a
-    // unit is invalid, so the character that gave its bytes is kept: "备注：" before Big5 read as Shift-JIS lost its
-    // full-width colon to U+EEBE, 0x81 0x46 read as Big5, with the reading of the mojibake after it.
-    private static bool IsFillerPrivateUse(char c) => c is >= '\uE000' and <= '\uF8FF';
 
     // A single-byte reader loses only bytes of 0x80-0x9F (windows-1252's undefined 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which
     // strict readers write U+FFFD for; what it has beyond ISO-8859-1, which a narrower store writes '?' for), and in
