@@ -28,5 +28,6 @@ public sealed class PinyinWordsTests
     [InlineData("Ã©tÃ©", false)]
     [InlineData("qxǎz", false)]
     [InlineData("hǎo中", false)]
+    [InlineData("é" + "nananananananananananananananananananananananananananananana" + "x", false)]
     public void IsPinyin(string token, bool expected) => Assert.Equal(expected, PinyinWords.IsPinyin(token));
 }

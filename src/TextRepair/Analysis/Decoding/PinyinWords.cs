@@ -69,14 +69,24 @@ internal static class PinyinWords
 
         run.CopyTo(lower);
         lower[0] = char.IsAsciiLetterUpper(lower[0]) ? char.ToLowerInvariant(lower[0]) : lower[0];
-        return SplitsFrom(lower, 0, ref toned);
+        Span<bool> failed = stackalloc bool[lower.Length];
+        failed.Clear();
+        return SplitsFrom(lower, 0, failed, ref toned);
     }
 
-    private static bool SplitsFrom(ReadOnlySpan<char> run, int start, ref bool toned)
+    // failed[start]: the rest of the run from start is known not to split. Whether it splits does not depend on the
+    // syllables before it, so each start is tried once: without this, a run such as "nanana…x" (n and na are both
+    // syllables) was tried in every segmentation, exponentially many (36 letters took 27 s).
+    private static bool SplitsFrom(ReadOnlySpan<char> run, int start, Span<bool> failed, ref bool toned)
     {
         if (start == run.Length)
         {
             return true;
+        }
+
+        if (failed[start])
+        {
+            return false;
         }
 
         Span<char> key = stackalloc char[Pinyin.MaxKeyLength];
@@ -87,7 +97,7 @@ internal static class PinyinWords
                 && readings.IsKnownSyllable(key[..(keyLength - 1)]))
             {
                 bool rest = toned;
-                if (SplitsFrom(run, start + length, ref rest))
+                if (SplitsFrom(run, start + length, failed, ref rest))
                 {
                     toned = rest || tone != 0;
                     return true;
@@ -95,6 +105,7 @@ internal static class PinyinWords
             }
         }
 
+        failed[start] = true;
         return false;
     }
 }
