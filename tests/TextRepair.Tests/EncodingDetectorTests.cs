@@ -223,4 +223,24 @@ public sealed class EncodingDetectorTests
         Assert.False(detection.IsBinary);
         Assert.Equal("utf-16le", detection.Name);
     }
+    [Theory]
+    [InlineData("gb18030", "这是一个测试文件，里面有中文。我们的软件支持简体中文和繁体中文之间的转换，也能检测文件的编码。")]
+    [InlineData("big5", "這是一個測試檔案，裡面有中文。我們的軟體支援簡體中文和繁體中文之間的轉換，也能偵測檔案的編碼。")]
+    [InlineData("shift_jis", "日本語の文章です。東京都の天気予報を調べました。会議は明日の午後三時から始まります。")]
+    [InlineData("euc-kr", "한국어 문장입니다. 서울의 날씨를 확인했습니다. 회의는 내일 오후 세 시에 시작합니다.")]
+    public void Decode_LegacyTextWithAnInvalidByte_MarksItWithReplacementCharacterNotQuestionMark(string name, string text)
+    {
+        // A byte no code page here reads (0xFF), put after an ASCII or full-width boundary in the middle: a '?' there
+        // would be indistinguishable from a question mark the writer wrote.
+        byte[] good = DetectionEvaluationSet.Strict(name).GetBytes(text);
+        int cut = DetectionEvaluationSet.Strict(name).GetByteCount(text[..(text.Length / 2)]);
+        byte[] bytes = [.. good[..cut], 0xFF, .. good[cut..]];
+
+        string decoded = EncodingDetector.Decode(bytes, out EncodingDetection detection);
+
+        Assert.Equal(name, detection.Name);
+        Assert.DoesNotContain('?', decoded);
+        Assert.Equal(1, decoded.Count(c => c == '\uFFFD'));
+        Assert.Equal(decoded, detection.Encoding.GetString(bytes));
+    }
 }

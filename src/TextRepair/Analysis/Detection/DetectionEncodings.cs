@@ -57,6 +57,9 @@ internal static class DetectionEncodings
         return null;
     }
 
+    /// <summary>The decoder fallback of every candidate: one U+FFFD per invalid sequence.</summary>
+    internal static DecoderFallback ReplacementCharacter { get; } = new DecoderReplacementFallback("\uFFFD");
+
     /// <summary>A code page from the framework's <see cref="CodePagesEncodingProvider"/>, without registering it globally.</summary>
     public static Encoding CodePage(int codePage, EncoderFallback encoderFallback, DecoderFallback decoderFallback) =>
         CodePagesEncodingProvider.Instance.GetEncoding(codePage, encoderFallback, decoderFallback)
@@ -64,12 +67,14 @@ internal static class DetectionEncodings
 
     private static DetectionEncoding[] Create()
     {
-        Encoding Legacy(int codePage) => StrictCodePages.Wrap(CodePage(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback));
+        // Invalid input decodes to U+FFFD, as UTF-8's decoder does: the framework's replacement fallback writes '?',
+        // which cannot be told from a question mark the writer wrote.
+        Encoding Legacy(int codePage) => StrictCodePages.Wrap(CodePage(codePage, EncoderFallback.ReplacementFallback, ReplacementCharacter));
         return
         [
             new("utf-8", CandidateKind.Utf8, Utf8, 0),
             new("gb18030", CandidateKind.MultiByte, Legacy(54936), ChinesePrior),
-            new("big5", CandidateKind.MultiByte, new Big5Encoding(), ChinesePrior),
+            new("big5", CandidateKind.MultiByte, new Big5Encoding(EncoderFallback.ReplacementFallback, ReplacementCharacter), ChinesePrior),
             new("shift_jis", CandidateKind.MultiByte, Legacy(932), OtherCjkPrior),
             new("euc-jp", CandidateKind.MultiByte, Legacy(51932), OtherCjkPrior),
 

@@ -23,7 +23,7 @@ public sealed class EncodingCandidate
     /// </summary>
     public string Name { get; }
 
-    /// <summary>The decoder for <see cref="Name"/> (replacement fallbacks; strict ones via <see cref="Encoding.GetEncoding(string, EncoderFallback, DecoderFallback)"/> or <see cref="EncodingDetector.GetEncoding"/>).</summary>
+    /// <summary>The decoder for <see cref="Name"/> (replacement fallbacks: an invalid sequence decodes to U+FFFD, never to '?'; strict ones via <see cref="Encoding.GetEncoding(string, EncoderFallback, DecoderFallback)"/> or <see cref="EncodingDetector.GetEncoding"/>).</summary>
     public Encoding Encoding { get; }
 
     /// <summary>
