@@ -63,6 +63,14 @@ internal sealed class Readings
     /// <summary>True when the letters (canonical key without its tone digit) form a known Mandarin syllable.</summary>
     public bool IsKnownSyllable(ReadOnlySpan<char> letters) => _toneless.Contains(Pack(letters));
 
+    /// <summary>
+    /// Parses <paramref name="text"/> as one pinyin syllable (<see cref="Pinyin.TryParse"/>: tone marks or a tone digit)
+    /// into its canonical key, and accepts it only when its letters form a known Mandarin syllable: the one test the
+    /// annotation check and the encoding scanner's pinyin gate share.
+    /// </summary>
+    public bool TryParseKnownSyllable(ReadOnlySpan<char> text, Span<char> key, out int keyLength, out int tone) =>
+        Pinyin.TryParse(text, key, out keyLength, out tone) && IsKnownSyllable(key[..(keyLength - 1)]);
+
     /// <summary>The id of a canonical key ("jian1"), or -1.</summary>
     public int IdOf(ReadOnlySpan<char> canonicalKey) => _ids.TryGetValue(Pack(canonicalKey), out ushort id) ? id : -1;
 

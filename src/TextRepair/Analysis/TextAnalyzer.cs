@@ -246,8 +246,7 @@ public static partial class TextAnalyzer
 
         ReadOnlySpan<char> content = text.Slice(open + 1, contentLength);
         Readings readings = HanData.ReadingTable;
-        if (!Pinyin.TryParse(content, key, out int keyLength, out int tone)
-            || !readings.IsKnownSyllable(key[..(keyLength - 1)]))
+        if (!readings.TryParseKnownSyllable(content, key, out int keyLength, out int tone))
         {
             if (LostVowelPinyin.Matches(text, open, content, readings, out int wordStart))
             {

@@ -93,8 +93,7 @@ internal static class PinyinWords
         Readings readings = HanData.ReadingTable;
         for (int length = Math.Min(Pinyin.MaxKeyLength - 1, run.Length - start); length >= 1; length--)
         {
-            if (Pinyin.TryParse(run.Slice(start, length), key, out int keyLength, out int tone)
-                && readings.IsKnownSyllable(key[..(keyLength - 1)]))
+            if (readings.TryParseKnownSyllable(run.Slice(start, length), key, out _, out int tone))
             {
                 bool rest = toned;
                 if (SplitsFrom(run, start + length, failed, ref rest))
