@@ -1,0 +1,32 @@
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// Clean text a hostile tester (session 28) found rewritten, with lines lost: a repeated Korean jamo (chat laughter,
+/// ㅋㅋㅋ) and charts of the phonetic alphabets (kana, jamo, bopomofo in code-point order). Their two-byte codes in
+/// GBK or EUC-KR, read as UTF-16, are Yi radicals, which scored as a repeated symbol or a listing; the letters
+/// themselves scored as rare pairs. So the UTF-16 reading won, and took the ASCII and line breaks around it with it
+/// ("# Kana\n\n…\n\nEnd.\n" became "⌠䭡湡ਊ꒡꒢…ਊ䕮搮�"). Now a repeated letter of these alphabets scores as a repeat, and a row
+/// of consecutive letters of these alphabets as a listing (<c>TextLikelihood.MayRepeat</c>).
+/// </summary>
+public sealed class ChartsAndRepeatsTests
+{
+    private const string Hiragana = "ぁあぃいぅうぇえぉおかがきぎくぐけげこご";
+
+    [Theory]
+    [InlineData("ㅋㅋㅋㅋㅋㅋㅋㅋ\n")]
+    [InlineData("lol ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ")]
+    [InlineData("ㅎㅎㅎㅎㅎㅎㅎㅎㅎㅎ")]
+    [InlineData("ㅠㅠㅠㅠㅠㅠㅠㅠ\n")]
+    [InlineData("오늘 진짜 웃겼어 ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ\n")]
+    [InlineData("哈哈哈哈哈哈哈哈哈哈\n")]
+    public void RepeatedLetter_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    [Theory]
+    [InlineData("# Kana\n\n" + Hiragana + "\n\nEnd.\n")]
+    [InlineData("Hiragana:\n" + Hiragana + "\n")]
+    [InlineData("ァアィイゥウェエォオカガキギクグケゲコゴ\n")]
+    [InlineData("ㄱㄲㄳㄴㄵㄶㄷㄸ\n\n")]
+    [InlineData("ㄱㄲㄳㄴㄵㄶㄷㄸ")]
+    [InlineData("ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏ\n")]
+    public void ChartOfAPhoneticAlphabet_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+}
