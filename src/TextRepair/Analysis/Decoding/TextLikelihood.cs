@@ -263,6 +263,12 @@ internal static partial class TextLikelihood
         return best;
     }
 
+    /// <summary>
+    /// Characters ahead of the scoring loop whose pair's slot it asks the processor for (see
+    /// <see cref="CharNgramModel.ScriptModel.Prefetch"/>): far enough for the slot to arrive before the loop gets there.
+    /// </summary>
+    private const int PrefetchDistance = 6;
+
     /// <summary>Longest text whose transitions <c>Surprise</c> keeps on the stack.</summary>
     private const int StackLimit = 256;
 
@@ -306,6 +312,11 @@ internal static partial class TextLikelihood
             }
 
             char c = mapped[raw];
+            if (i + PrefetchDistance < text.Length)
+            {
+                // The pair this loop probes PrefetchDistance characters on (when no loss or mark intervenes).
+                model.Prefetch(mapped[text[i + PrefetchDistance - 1]], mapped[text[i + PrefetchDistance]]);
+            }
 
             bool known = model.IsKnown(c);
 
