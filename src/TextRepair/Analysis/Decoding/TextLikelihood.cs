@@ -266,6 +266,8 @@ internal static partial class TextLikelihood
     /// <summary>
     /// Characters ahead of the scoring loop whose pair's slot it asks the processor for (see
     /// <see cref="CharNgramModel.ScriptModel.Prefetch"/>): far enough for the slot to arrive before the loop gets there.
+    /// Scoring 7,494 lines of clean and garbled text took 0.87-0.93x main's CPU time with 3, 6 and 10 alike (session 28,
+    /// alternating processes on a loaded host); 6 leaves short tokens' first pairs unfetched but stays ahead on a busy core.
     /// </summary>
     private const int PrefetchDistance = 6;
 
