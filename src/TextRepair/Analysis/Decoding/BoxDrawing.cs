@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal static partial class BoxDrawing
     /// alphabets (Latin, Greek, Cyrillic) side by side at random; CJK letters are left out, as those readers never write
     /// them and separator lines run up to CJK titles ("第一章────正文").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Once per character scored (TextLikelihood), mostly two range tests.
     public static bool ArmMeetsLetter(char left, char right) =>
         (Contains(left) && (Arms[left - First] & Right) != 0 && IsAlphabetLetter(right))
         || (Contains(right) && (Arms[right - First] & Left) != 0 && IsAlphabetLetter(left));

@@ -40,9 +40,22 @@ internal static class CandidateSearch
     /// </summary>
     public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore, int maxLayers = MaxLayers)
     {
+        FirstLayer? none = null;
+        return Search(token, before, after, inputScore, maxLayers, ref none);
+    }
+
+    /// <summary>
+    /// <see cref="Search(string, char, char, SpanScore, int)"/> that shares the lattice's first layer between searches of
+    /// one token: a search one layer deep of a token searched whole (not in windows) leaves that layer in
+    /// <paramref name="firstLayer"/>, and a deeper search starts from it (and takes it) instead of building it again.
+    /// The vote searches a token one layer deep first (TokenReading.ProposedChains), and the whole lattice after when
+    /// no one-layer chain is supported. The readings are the same, in the same order, as a search from scratch.
+    /// </summary>
+    public static List<Candidate> Search(string token, char before, char after, SpanScore inputScore, int maxLayers, ref FirstLayer? firstLayer)
+    {
         if (token.Length <= ProbeLength)
         {
-            return Lattice(token, before, after, inputScore, maxLayers);
+            return Lattice(token, before, after, inputScore, maxLayers, ref firstLayer);
         }
 
         // A long token: the lattices of two windows name the chains worth reading it by: its start, where a character
@@ -124,14 +137,50 @@ internal static class CandidateSearch
     [ThreadStatic]
     internal static int LatticesBuilt;
 
+    /// <summary>
+    /// The first layer of a token's lattice (see <see cref="Search(string, char, char, SpanScore, int, ref FirstLayer?)"/>):
+    /// every reading of it, those <see cref="NeverText"/> drops included (they are states of deeper chains), in the
+    /// order found, and the texts seen.
+    /// </summary>
+    internal sealed class FirstLayer(List<Candidate> found, HashSet<string> seen)
+    {
+        public List<Candidate> Found { get; } = found;
+
+        public HashSet<string> Seen { get; } = seen;
+    }
+
     /// <summary>Every reading of the lattice of the whole of <paramref name="token"/>, up to <paramref name="maxLayers"/> deep, however long.</summary>
     internal static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore, int maxLayers = MaxLayers)
     {
+        FirstLayer? none = null;
+        return Lattice(token, before, after, inputScore, maxLayers, ref none);
+    }
+
+    // The lattice; a search to one layer leaves that layer in firstLayer, and a deeper one starts from it (and takes it).
+    private static List<Candidate> Lattice(string token, char before, char after, SpanScore inputScore, int maxLayers, ref FirstLayer? firstLayer)
+    {
         LatticesBuilt++;
-        var found = new List<Candidate>();
-        var beam = new List<Candidate> { Candidate.Identity(token, before, after, inputScore) };
-        var seen = new HashSet<string>(StringComparer.Ordinal) { token };
-        for (int depth = 1; depth <= maxLayers && beam.Count > 0; depth++)
+        List<Candidate> found, beam;
+        HashSet<string> seen;
+        int start = 1;
+        if (firstLayer is not null && maxLayers > 1)
+        {
+            // Depth 1 as a search from scratch leaves it: its readings, the texts seen, and the beam the next depth
+            // starts from.
+            found = [.. firstLayer.Found];
+            seen = firstLayer.Seen;
+            beam = Beam(found, 0);
+            firstLayer = null;
+            start = 2;
+        }
+        else
+        {
+            found = [];
+            beam = [Candidate.Identity(token, before, after, inputScore)];
+            seen = new HashSet<string>(StringComparer.Ordinal) { token };
+        }
+
+        for (int depth = start; depth <= maxLayers && beam.Count > 0; depth++)
         {
             int first = found.Count;
             foreach (Candidate state in beam)
@@ -184,6 +233,11 @@ internal static class CandidateSearch
             }
 
             beam = depth == maxLayers ? [] : Beam(found, first);
+        }
+
+        if (maxLayers == 1)
+        {
+            firstLayer = new FirstLayer([.. found], seen);
         }
 
         // A reading that writes a code point no text holds is none (NeverText); as a step of a deeper chain it stays:

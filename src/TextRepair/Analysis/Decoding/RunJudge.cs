@@ -168,7 +168,7 @@ internal static partial class RunJudge
             return true;
         }
 
-        SpanScore best = TextLikelihood.Score(restored, left, right);
+        SpanScore best = TextLikelihood.ScoreWithLikeliest(restored, left, right, likeliest);
         return best.Total > likeliest.Total
             && TextLikelihood.ScoresAtMost(source, left, right, best.Total - (layers * EncodingDecision.LayerCost) - required)
             && OwnPerChar(restored, left, right, best) >= perChar;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using TextRepair.Analysis.Language;
 
 namespace TextRepair.Analysis.Decoding;
@@ -87,15 +88,26 @@ internal static partial class TextLikelihood
     /// </summary>
     public static SpanScore ScoreLines(ReadOnlySpan<char> text, char before, char after) => Score(text, before, after, default, linesHeld: true);
 
+    /// <summary>
+    /// <see cref="Score(ReadOnlySpan{char}, char, char)"/> of a text whose <see cref="ScoreLikeliest"/> is
+    /// <paramref name="likeliest"/> (same text and context): that script is not scored again, the others are.
+    /// </summary>
+    public static SpanScore ScoreWithLikeliest(ReadOnlySpan<char> text, char before, char after, SpanScore likeliest)
+    {
+        Debug.Assert(likeliest.Script == Guess(text), "The likeliest script's score of this text.");
+        return Score(text, before, after, default, likeliest: likeliest);
+    }
+
     // The best script's score; with transitions (text.Length + 1 entries), also the log-probability of each transition
     // under that script. The likeliest script first (see Guess): every transition scores at most 0, so the others stop
     // as soon as they fall behind its total, and the tighter that total, the sooner; a script whose upper bound falls
-    // behind it is not scored at all. Ties go to the lower script, as in a plain loop over the scripts.
-    private static SpanScore Score(ReadOnlySpan<char> text, char before, char after, Span<double> transitions, bool linesHeld = false)
+    // behind it is not scored at all. Ties go to the lower script, as in a plain loop over the scripts. The likeliest
+    // script's score, when given, is that first score (ScoreLikeliest's, which callers often have already).
+    private static SpanScore Score(ReadOnlySpan<char> text, char before, char after, Span<double> transitions, bool linesHeld = false, SpanScore? likeliest = null)
     {
         int count = CharNgramModel.Shared.ScriptCount;
         int first = (int)Guess(text);
-        SpanScore best = Score((LanguageScript)first, text, before, after, transitions, double.NegativeInfinity, linesHeld);
+        SpanScore best = likeliest ?? Score((LanguageScript)first, text, before, after, transitions, double.NegativeInfinity, linesHeld);
         for (int s = 0; s < count; s++)
         {
             if (s == first || UpperBound(s, text, after, best.Total) < best.Total)
@@ -251,6 +263,14 @@ internal static partial class TextLikelihood
         return best;
     }
 
+    /// <summary>
+    /// Characters ahead of the scoring loop whose pair's slot it asks the processor for (see
+    /// <see cref="CharNgramModel.ScriptModel.Prefetch"/>): far enough for the slot to arrive before the loop gets there.
+    /// Scoring 7,494 lines of clean and garbled text took 0.87-0.93x main's CPU time with 3, 6 and 10 alike (session 28,
+    /// alternating processes on a loaded host); 6 leaves short tokens' first pairs unfetched but stays ahead on a busy core.
+    /// </summary>
+    private const int PrefetchDistance = 6;
+
     /// <summary>Longest text whose transitions <c>Surprise</c> keeps on the stack.</summary>
     private const int StackLimit = 256;
 
@@ -294,6 +314,11 @@ internal static partial class TextLikelihood
             }
 
             char c = mapped[raw];
+            if (i + PrefetchDistance < text.Length)
+            {
+                // The pair this loop probes PrefetchDistance characters on (when no loss or mark intervenes).
+                model.Prefetch(mapped[text[i + PrefetchDistance - 1]], mapped[text[i + PrefetchDistance]]);
+            }
 
             bool known = model.IsKnown(c);
 

@@ -217,7 +217,7 @@ internal sealed partial class TokenReading
         // the elected chain does not read it. On the dev half and every evaluation set, no output changed.
         if (!IsSearched)
         {
-            List<LayerStep[]> shallow = Proposed(CandidateSearch.Search(Token, Before, After, Input, maxLayers: 1));
+            List<LayerStep[]> shallow = Proposed(CandidateSearch.Search(Token, Before, After, Input, maxLayers: 1, ref _firstLayer));
             if (shallow.Exists(supports))
             {
                 return shallow;

@@ -15,6 +15,9 @@ internal sealed partial class TokenReading
 
     private List<Candidate>? _readings;
 
+    // The first layer of the lattice, left by a search one layer deep (ProposedChains) for the whole search to continue.
+    private CandidateSearch.FirstLayer? _firstLayer;
+
     private SpanScore? _input;
 
     private TokenReading(int start, string token, char before, char after)
@@ -36,8 +39,8 @@ internal sealed partial class TokenReading
     /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
     public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
 
-    /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search"/>; searched on first use).</summary>
-    public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input);
+    /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search(string, char, char, SpanScore, int)"/>; searched on first use).</summary>
+    public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input, CandidateSearch.MaxLayers, ref _firstLayer);
 
     /// <summary>True once <see cref="Readings"/> were searched.</summary>
     public bool IsSearched => _readings is not null;
