@@ -88,7 +88,8 @@ internal sealed partial class ConversionPipeline
     {
         // The segmentation pass sees every unit of a segmented config's text; without it, the first stage does.
         StageTable? watcher = _segmentation ?? (_chain.Length == 0 ? null : _chain[0]);
-        if (_normalizationRanges is null || watcher is null || !watcher.HasPairEntries)
+        if (_normalizationRanges is null || watcher is null
+            || !(watcher.HasPairEntries || (_segmentation is null ? watcher.WatchesWithStartFilter : TracksWatchedUnits)))
         {
             return false;
         }
@@ -97,10 +98,80 @@ internal sealed partial class ConversionPipeline
         if (state == 0)
         {
             // Decided once per pipeline (a race decides it twice, alike).
-            state = watcher.CanWatch(_normalizationRanges) ? 1 : -1;
+            state = (watcher.HasPairEntries || _segmentation is null ? watcher.CanWatch(_normalizationRanges) : KeysAvoidWatchedUnits()) ? 1 : -1;
             Volatile.Write(ref _watchState, state);
         }
 
         return state > 0;
+    }
+
+    /// <summary>
+    /// Whether <see cref="ConvertMain"/> watches for the normalization's units itself (session 28: s2tw, s2twp, s2hk,
+    /// s2hkp, whose segmentation table has a start filter and no pair entries): once the settled pass runs, which stops
+    /// at each of them (<see cref="SettledEntries"/> leaves them unsettled), it looks for them in the units it passes
+    /// over otherwise (<see cref="HasWatchedUnit"/>), instead of a pre-check of every piece.
+    /// </summary>
+    private bool TracksWatchedUnits => _segmentation is { HasPairEntries: false, HasStartFilter: true } && _fullFirst is not null;
+
+    /// <summary>First IDS operator (ideographic description characters U+2FF0..U+2FFF).</summary>
+    private const char IdsFirst = '\u2FF0';
+
+    /// <summary>Last IDS operator.</summary>
+    private const char IdsLast = '\u2FFF';
+
+    private static readonly (char First, char Last)[] s_idsOperators = [(IdsFirst, IdsLast)];
+
+    // Whether no key of the pipeline's tables has an IDS operator: 0 not decided yet, 1 yes, -1 no.
+    private int _idsKeyState;
+
+    /// <summary>Whether no table of the pipeline has a key with a unit of the normalization's ranges: the settled pass writes keys whole.</summary>
+    private bool KeysAvoidWatchedUnits() => KeysAvoid(_normalizationRanges!);
+
+    /// <summary>
+    /// Whether no table of the pipeline has a key with an IDS operator, so that <see cref="ConvertMain"/> finds every
+    /// one in the units the settled pass stops at or passes over otherwise; decided once per pipeline.
+    /// </summary>
+    private bool KeysAvoidIdsOperators()
+    {
+        int state = Volatile.Read(ref _idsKeyState);
+        if (state == 0)
+        {
+            state = KeysAvoid(s_idsOperators) ? 1 : -1;
+            Volatile.Write(ref _idsKeyState, state);
+        }
+
+        return state > 0;
+    }
+
+    private bool KeysAvoid((char First, char Last)[] ranges)
+    {
+        if (_segmentation is not null && !_segmentation.KeysAvoid(ranges))
+        {
+            return false;
+        }
+
+        foreach (StageTable stage in _chain)
+        {
+            if (!stage.KeysAvoid(ranges))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a unit of <paramref name="watched"/>.</summary>
+    private static bool HasWatchedUnit(ReadOnlySpan<char> text, (char First, char Last)[] watched)
+    {
+        foreach ((char first, char last) in watched)
+        {
+            if (text.IndexOfAnyInRange(first, last) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -68,11 +68,17 @@ internal sealed partial class ConversionPipeline
 
             StageTable segmentation = _segmentation;
             StageTable? first = _chain.Length == 0 ? null : _chain[0];
-            if (_fullFirst is not null && text.IndexOfAnyInRange('\u2FF0', '\u2FFF') >= 0)
+
+            // IDS sequences step differently from code points: a text with an IDS operator uses the whole first stage.
+            // Once the settled pass runs, which stops at each (SettledEntries), the text is looked at as it goes, and
+            // converted again from the start where one is found, instead of in a pass of its own (session 28).
+            bool tracksIds = _fullFirst is not null && first is not null && segmentation.HasStartFilter && KeysAvoidIdsOperators();
+            if (_fullFirst is not null && !tracksIds && text.IndexOfAnyInRange(IdsFirst, IdsLast) >= 0)
             {
-                // IDS sequences step differently from code points: use the whole first stage.
                 first = _fullFirst.Value;
             }
+
+        Restart:
 
             // The text between segmentation matches goes through the chain. Its leading units that every stage
             // settles alone (see StageTable.TryMapAlone) are mapped here, without a call per gap: greedy matching
@@ -88,8 +94,29 @@ internal sealed partial class ConversionPipeline
             int written = 0;
             int pending = -1;
             int i = 0;
+
+            // Watching without pair entries (TracksWatchedUnits): the units before `seen` hold no watched unit.
+            bool tracks = watched is not null && !segmentation.HasPairEntries;
+            int seen = 0;
             while (true)
             {
+                if ((tracks || tracksIds) && seen < i)
+                {
+                    if (tracks && HasWatchedUnit(text.Slice(seen, i - seen), watched!))
+                    {
+                        return StageTable.WatchedUnitFound;
+                    }
+
+                    if (tracksIds && text.Slice(seen, i - seen).IndexOfAnyInRange(IdsFirst, IdsLast) >= 0)
+                    {
+                        first = _fullFirst!.Value;
+                        tracksIds = false;
+                        goto Restart;
+                    }
+
+                    seen = i;
+                }
+
                 int next = -1;
                 int matched = 0;
                 int valueIndex = 0;
@@ -104,6 +131,7 @@ internal sealed partial class ConversionPipeline
                         // mapped alone and the pass goes on after them.
                         written += wrote;
                         i += mapped;
+                        seen = tracks || tracksIds ? i : seen;
                         int tails = segmentation.MapPassedTail(text, i, -passed, settled, _settledFilter!, destination.Slice(written));
                         written += tails;
                         i += tails;
@@ -120,6 +148,9 @@ internal sealed partial class ConversionPipeline
 
                     written += wrote;
                     i += mapped;
+
+                    // The pass stops at every watched unit and IDS operator (SettledEntries).
+                    seen = tracks || tracksIds ? i : seen;
                     if (i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) && StartsNoKey(segmentation, text[i]))
                     {
                         // A code point outside the BMP that starts no key of any table (an emoji): every stage
@@ -160,12 +191,20 @@ internal sealed partial class ConversionPipeline
 
                 if (next < 0)
                 {
-                    next = watched is null
+                    next = watched is null || tracks
                         ? segmentation.NextMatch(text, i, out matched, out valueIndex)
                         : segmentation.NextMatchUnlessWatched(text, i, out matched, out valueIndex, watched);
                     if (next == StageTable.WatchedUnitFound)
                     {
                         return next;
+                    }
+
+                    if (tracksIds && text.Slice(i, next - i).IndexOfAnyInRange(IdsFirst, IdsLast) >= 0)
+                    {
+                        // Before the gap goes through the chain: the fused first stage never sees an IDS operator.
+                        first = _fullFirst!.Value;
+                        tracksIds = false;
+                        goto Restart;
                     }
 
                     if (pending < 0 && first is not null)
@@ -233,7 +272,14 @@ internal sealed partial class ConversionPipeline
                 written += ConvertSegment(text.Slice(pending), first, destination.Slice(written), ref scratch);
             }
 
-            return written;
+            if (tracksIds && text.Slice(seen).IndexOfAnyInRange(IdsFirst, IdsLast) >= 0)
+            {
+                first = _fullFirst!.Value;
+                tracksIds = false;
+                goto Restart;
+            }
+
+            return tracks && HasWatchedUnit(text.Slice(seen), watched!) ? StageTable.WatchedUnitFound : written;
         }
         finally
         {

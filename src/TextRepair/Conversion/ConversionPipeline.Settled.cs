@@ -20,6 +20,18 @@ internal sealed partial class ConversionPipeline
             // the field itself, and a second build that wrote its inputs array there before filling it gave another
             // thread's conversion zeros: ChineseConverterTests' sixteen threads, session 17).
             settled = segmentation.BuildSettledEntries(_chain, out char[] inputs);
+            if (_normalizationRanges is not null)
+            {
+                // The pass stops at the units the normalization starts at, for ConvertMain to watch (session 28).
+                StageTable.Unsettle(settled, _normalizationRanges);
+            }
+
+            if (_fullFirst is not null)
+            {
+                // And at every IDS operator, which sends the text to the full first stage (ConvertMain, session 28).
+                StageTable.Unsettle(settled, s_idsOperators);
+            }
+
             _settledDirectPairs = SettledDirectPairs(segmentation, settled, inputs, out ulong[] filter);
             _settledFilter = filter;
             _settledInputs = inputs;

@@ -97,6 +97,22 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
+    /// Leaves every unit of <paramref name="ranges"/> unsettled in <paramref name="settled"/>, as a unit the chain does not
+    /// settle alone, so that the settled pass stops at each (session 28: the units a pipeline's normalization starts
+    /// at, which <c>ConversionPipeline.ConvertMain</c> watches for; none is in a key, so no written key holds one).
+    /// </summary>
+    internal static void Unsettle(uint[] settled, (char First, char Last)[] ranges)
+    {
+        foreach ((char first, char last) in ranges)
+        {
+            for (int c = first; c <= last; c++)
+            {
+                settled[c] = (settled[c] & StartsLongerKey) | NeedsSlowPath | (SettledGroupMask << SettledSecondShift);
+            }
+        }
+    }
+
+    /// <summary>
     /// The settled pass's filter (see <see cref="BuildSettledEntries"/> and <see cref="WithLastStagePairs"/>: the last
     /// stage's key pairs and triples, whose three units it lists in <paramref name="lastStageTriples"/>), with tail tokens
     /// instead of the pair tokens of <paramref name="passedPairs"/> (session 25: the segmentation pairs whose segment

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TextRepair.Internal;
 
 namespace TextRepair.Conversion;
@@ -35,6 +36,55 @@ internal sealed unsafe partial class StageTable
     public bool HasPairEntries => !_denseStarts && Volatile.Read(ref _pairEntries) is not null;
 
     /// <summary>
+    /// True once the plain conversion of a table with a start filter runs its filtered loop (<see cref="MapFilteredDirect"/>,
+    /// after warm-up), which can watch too (session 28, s2t): with its entries copied and the units of the block of
+    /// <see cref="PairStopFirst"/> sent to the slow path (<see cref="WatchedEntries"/>), the loop stops at each.
+    /// </summary>
+    public bool WatchesWithStartFilter => _denseStarts && Volatile.Read(ref _directPairs) is not null;
+
+    // The entries of a table with a start filter with the block of PairStopFirst sent to the slow path, built by the
+    // first watched conversion (a race builds it twice, alike): 256 KB.
+    private uint[]? _watchedEntries;
+
+    /// <summary>This table's entries with every unit of the block of <see cref="PairStopFirst"/> sent to the slow path.</summary>
+    private uint[] WatchedEntries
+    {
+        get
+        {
+            uint[]? entries = Volatile.Read(ref _watchedEntries);
+            if (entries is null)
+            {
+                entries = new ReadOnlySpan<uint>(_entries, 65536).ToArray();
+                for (int c = PairStopFirst; c <= PairStopLast; c++)
+                {
+                    entries[c] |= NeedsSlowPath;
+                }
+
+                Volatile.Write(ref _watchedEntries, entries);
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>Whether no key of this table has a unit of <paramref name="ranges"/> (so no match passes over one unseen).</summary>
+    public bool KeysAvoid((char First, char Last)[] ranges)
+    {
+        foreach ((char first, char last) in ranges)
+        {
+            for (int c = first; c <= last; c++)
+            {
+                if (CharBits.Contains(KeyUnits, (char)c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Whether <see cref="ConvertUnlessWatched"/> can watch for the units of <paramref name="ranges"/>: each of them
     /// stops <see cref="MapPaired"/> (the block above or the slow path) and is in no key, so no step passes over one
     /// unseen.
@@ -63,9 +113,11 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public int ConvertUnlessWatched(ReadOnlySpan<char> source, Span<char> destination, (char First, char Last)[] watched)
     {
-        Debug.Assert(HasPairEntries && CanWatch(watched));
+        Debug.Assert((HasPairEntries || WatchesWithStartFilter) && CanWatch(watched));
         var sink = default(NoSink);
-        return Convert<NoSink, WatchedPairStarts>(source, destination, ref *_entries, ref sink, watched);
+        return _denseStarts
+            ? Convert<NoSink, DenseStarts>(source, destination, ref MemoryMarshal.GetArrayDataReference(WatchedEntries), ref sink, watched)
+            : Convert<NoSink, WatchedPairStarts>(source, destination, ref *_entries, ref sink, watched);
     }
 
     /// <summary>
@@ -86,6 +138,11 @@ internal sealed unsafe partial class StageTable
     /// <summary>Whether the conversion loop of <typeparamref name="TStarts"/> uses the pair entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPaired<TStarts>() => typeof(TStarts) == typeof(PairStarts) || typeof(TStarts) == typeof(WatchedPairStarts);
+
+    /// <summary>Whether the conversion loop of <typeparamref name="TStarts"/> watches for the units of <paramref name="watched"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Watches<TStarts>((char First, char Last)[]? watched) =>
+        typeof(TStarts) == typeof(WatchedPairStarts) || (typeof(TStarts) == typeof(DenseStarts) && watched is not null);
 
     /// <summary>The pair-entry flag of a unit in the block of <see cref="PairStopFirst"/> (the slow-path bit, which only stops the fast loops).</summary>
     private static uint PairStop(int unit) => (uint)(unit - PairStopFirst) <= PairStopLast - PairStopFirst ? PairSlowPath : 0;

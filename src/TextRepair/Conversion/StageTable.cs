@@ -323,9 +323,10 @@ internal sealed unsafe partial class StageTable
             }
 
             char c = Unsafe.Add(ref src, i);
-            if (typeof(TStarts) == typeof(WatchedPairStarts) && IsWatched(watched!, c))
+            if (Watches<TStarts>(watched) && IsWatched(watched!, c))
             {
-                // Every unit MapPaired passes over or a walk matches is outside the watched ranges (CanWatch).
+                // Every unit MapPaired or MapFilteredDirect (over WatchedEntries) passes over or a walk matches is
+                // outside the watched ranges (CanWatch).
                 return WatchedUnitFound;
             }
 
@@ -397,9 +398,10 @@ internal sealed unsafe partial class StageTable
             else
             {
                 int unit = TextUnits.UnmatchedLength(source.Slice(i));
-                if (typeof(TStarts) == typeof(WatchedPairStarts) && unit > 1 && HasWatched(source.Slice(i + 1, unit - 1), watched!))
+                if (Watches<TStarts>(watched) && HasWatched(source.Slice(i, unit), watched!))
                 {
-                    // An ideographic description sequence copied whole (or a surrogate pair) holds a watched unit.
+                    // An ideographic description sequence copied whole (or a surrogate pair) holds a watched unit, or
+                    // the filtered loop stopped at one (its stop goes straight to the walk).
                     return WatchedUnitFound;
                 }
 
