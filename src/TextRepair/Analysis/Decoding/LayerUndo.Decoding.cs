@@ -71,11 +71,51 @@ internal static partial class LayerUndo
                 output[written++] = pair;
                 return 2;
             }
+
+            if (EndsCharacter(trail) && FollowsDoubleByteCharacter(page, ref bytes, position))
+            {
+                // A lead cut off before its context, right after a character of the same code page: a truncated field
+                // followed by what the program wrote after it ("ÖÐÎ" before ".txt"), its trail lost as at the token's end.
+                output[written++] = '\uFFFD';
+                lost = true;
+                return 1;
+            }
         }
 
         valid = false;
         return 1;
     }
+
+    /// <summary>
+    /// Bytes below this value end a character of every multi-byte encoding of the matrix but UTF-16: ASCII from 0x00 to
+    /// 0x3F (controls, space, digits, punctuation such as <c>. , " / : ( )</c>) is no UTF-8 continuation byte and no
+    /// trail byte of GBK, Big5, Shift-JIS, EUC-JP or EUC-KR (their trails start at 0x40 or higher). A character cut
+    /// short by such a byte lost the rest of its bytes, as one cut off at the token's end did: it is a truncated field
+    /// followed by its context (a file name's extension, a CSV delimiter, a closing quote). Letters from 0x40 are trail
+    /// bytes of the double-byte code pages and are left out.
+    /// </summary>
+    private const int EndsAnyCharacter = 0x40;
+
+    // True when b ends a character cut short by it (see EndsAnyCharacter). Not '?', which framework decoders write for
+    // a lost byte: a character cut short by it is read by the reading that takes the mark for its lost bytes
+    // (LayerUndo.MarkLost), as one lost character ("按\uFFFD" for 钮's E9 92 and the '?' of its last byte), not as a
+    // loss and a question mark.
+    private static bool EndsCharacter(int b) => b is >= 0 and < EndsAnyCharacter and not '?';
+
+    /// <summary>
+    /// Bytes of a UTF-8 character, lead included, that must be there for one cut short by <see cref="EndsAnyCharacter"/>
+    /// to count as lost: a lead and a continuation byte are a structure a wrong chain rarely makes by chance, but a lead
+    /// byte alone before ASCII is what every accented Latin-1 letter before a space or a full stop is under a UTF-8
+    /// reading ("é." in clean French). A truncation drops the last byte, so a CJK character (three bytes) cut short keeps two.
+    /// </summary>
+    private const int MinCutOffUtf8Bytes = 2;
+
+    // True when the two slots before position hold a character of the double-byte page (a lead and its trail): the lead
+    // at position follows text that the page reads, so a byte that ends it is the field's end, not a lone high byte of
+    // clean Latin-1 text ("é." under GBK).
+    private static bool FollowsDoubleByteCharacter(CodePage page, ref Slots bytes, int position) =>
+        position >= 2 && bytes[position - 2] >= 0x81 && bytes[position - 1] >= EndsAnyCharacter
+        && page.DecodeSingle(bytes[position - 2]) == '\uFFFF' && page.DecodeDouble(bytes[position - 2], bytes[position - 1]) != '\uFFFF';
 
     // A single-byte reader loses only bytes of 0x80-0x9F (windows-1252's undefined 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which
     // strict readers write U+FFFD for; what it has beyond ISO-8859-1, which a narrower store writes '?' for), and in
@@ -188,6 +228,15 @@ internal static partial class LayerUndo
 
             if (next is < 0x80 or >= 0xC0)
             {
+                if (k >= MinCutOffUtf8Bytes && EndsCharacter(next))
+                {
+                    // Cut short before its context: a truncated field followed by what the program wrote after it
+                    // ("µï" before ".txt" or a closing quote), the rest of the character's bytes lost as at the token's end.
+                    output[written++] = '\uFFFD';
+                    lost = true;
+                    return k;
+                }
+
                 if (bytes.ContinuationMayBeDropped)
                 {
                     // Cut short inside the text by a reader that dropped the bytes it cannot read ("ä¸è¦" for 不要,
