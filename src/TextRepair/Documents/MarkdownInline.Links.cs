@@ -98,6 +98,12 @@ internal sealed partial class MarkdownInline
     /// <summary>'[' at <paramref name="open"/>: a link, image, reference or plain brackets.</summary>
     private int Link(int open, int end)
     {
+        if (_depth > MaxLinkNesting)
+        {
+            // Too deep to be a link (see MaxLinkNesting): read on past the bracket, as past one that never closes.
+            return open + 1;
+        }
+
         string text = _text;
         int close = MatchBracket(open, end);
         if (close < 0)

@@ -16,7 +16,15 @@ internal sealed partial class MarkdownInline
     // A URI scheme of an autolink is 2 to 32 characters (CommonMark 0.31, 6.5).
     private const int MaxSchemeLength = 32;
 
+    /// <summary>
+    /// Brackets nested deeper than this are text, not links: each level of link text is scanned by a nested call, and
+    /// 30,000 nested '[' overflowed the stack and killed the process (session 28). CommonMark sets no limit; no
+    /// document nests links more than a few levels, and cmark and Markdig stop at similar depths.
+    /// </summary>
+    private const int MaxLinkNesting = 256;
+
     private readonly string _text;
+    private int _depth;
     private readonly HashSet<string> _labels;
     private readonly TextRunList _runs;
     private readonly TextRunList _side;
@@ -30,6 +38,19 @@ internal sealed partial class MarkdownInline
     }
 
     public void Scan(int start, int end)
+    {
+        _depth++;
+        try
+        {
+            ScanLevel(start, end);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void ScanLevel(int start, int end)
     {
         string text = _text;
         int i = start;

@@ -5,8 +5,8 @@ namespace TextRepair.Tests.Decoding;
 /// ㅋㅋㅋ) and charts of the phonetic alphabets (kana, jamo, bopomofo in code-point order). Their two-byte codes in
 /// GBK or EUC-KR, read as UTF-16, are Yi radicals, which scored as a repeated symbol or a listing; the letters
 /// themselves scored as rare pairs. So the UTF-16 reading won, and took the ASCII and line breaks around it with it
-/// ("# Kana\n\n…\n\nEnd.\n" became "⌠䭡湡ਊ꒡꒢…ਊ䕮搮�"). Now a repeated letter of these alphabets scores as a repeat, and a row
-/// of consecutive letters of these alphabets as a listing (<c>TextLikelihood.MayRepeat</c>).
+/// ("# Kana\n\n…\n\nEnd.\n" became "⌠䭡湡ਊ꒡꒢…ਊ䕮搮�"). Now Yi radicals are not scored as repeats or listings, and a
+/// row of consecutive letters of these alphabets is scored as a listing (<c>TextLikelihood.MayRepeat</c>, <c>MayList</c>).
 /// </summary>
 public sealed class ChartsAndRepeatsTests
 {

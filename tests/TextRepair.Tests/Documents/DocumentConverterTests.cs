@@ -107,6 +107,21 @@ public sealed class DocumentConverterTests
         Assert.Equal("見[发布]和[發佈][发]以及[发][]。\n\n[发布]: /a\n[发]: /b\n", s_s2t.Convert(markdown, DocumentFormat.Markdown));
     }
 
+    [Theory]
+    [InlineData("[")]
+    [InlineData("![")]
+    [InlineData("*[")]
+    public void Markdown_BracketsNestedTensOfThousandsDeep_ConvertWithoutOverflowingTheStack(string opening)
+    {
+        // 30,000 levels overflowed the stack (session 28): the process died, with no exception to catch.
+        const int Depth = 30_000;
+        string markdown = string.Concat(Enumerable.Repeat(opening, Depth)) + "软件" + new string(']', Depth);
+
+        string converted = s_s2t.Convert(markdown, DocumentFormat.Markdown);
+
+        Assert.Equal(markdown.Replace("软件", "軟件", StringComparison.Ordinal), converted);
+    }
+
     [Fact]
     public void Markdown_PhraseAcrossEmphasis_ConvertsAsPlainText()
     {

@@ -35,7 +35,10 @@ internal static partial class TextLikelihood
         public static readonly byte[] Likeliest;
 
         // Per character: true when a run of it may be scored as a repeat (see MayRepeat). 64 KB.
-        public static readonly bool[] Repeatable = BuildRepeatable();
+        public static readonly bool[] Repeatable = BuildRepeatable(listing: false);
+
+        // Per character: true when a row of it in consecutive code points may be scored as a listing (see MayList). 64 KB.
+        public static readonly bool[] Listable = BuildRepeatable(listing: true);
 
         // Per character: the alphabet with no model it is a letter of, or 0 (see UnmodelledAlphabet). 64 KB.
         public static readonly byte[] Alphabet = BuildAlphabets();
@@ -129,7 +132,7 @@ internal static partial class TextLikelihood
                     p = Math.Max(p, otherTable[s][c] + ScriptSwitchLogProb);
                 }
 
-                if (Tables.Repeatable[raw])
+                if (Tables.Repeatable[raw] || Tables.Listable[raw])
                 {
                     p = Math.Max(p, RepeatLogProb);
                 }
@@ -241,22 +244,30 @@ internal static partial class TextLikelihood
     }
 
     /// <summary>
-    /// True when a run of <paramref name="raw"/> is scored as a repeat, and a row of such characters in consecutive
-    /// code points as a listing (<see cref="RepeatLogProb"/>): any character below the CJK blocks, any character of the
-    /// CJK blocks but a letter (a symbol, a punctuation mark, a digit or numeral, a combining mark), and the letters of
-    /// the phonetic alphabets (kana, bopomofo, Hangul compatibility jamo). A run of one such character (８８８８, 〇〇〇,
-    /// a tone mark repeated, ㅋㅋㅋ) is a placeholder, a mask, a separator or laughter, and a row of consecutive letters
-    /// of an alphabet (ぁあぃい, ㄱㄲㄳㄴ) is a chart of it. Scored otherwise they lost to any reading that turns them into
-    /// such a run of other characters: the full-width ８ written as UTF-16BE and read as UTF-16LE is U+18FF, so
-    /// "８８８８８８" was read as ᣿᣿᣿᣿᣿᣿ once short fields were read as UTF-16 (<see cref="Utf16TextReading.IsField"/>);
-    /// and the UTF-16 reading of GBK or EUC-KR kana and jamo is a run of Yi radicals (symbols), so "ㅋㅋㅋㅋㅋㅋㅋㅋ"
-    /// became "꒻꒻꒻꒻꒻꒻꒻꒻" and a kana chart took the ASCII lines and line breaks around it with it (session 28).
-    /// Han characters and Hangul syllables keep the model's score: 哈哈 is the model's to know, and a repeat scored
-    /// as a repeat is as cheap for the rare character a reading writes (込込 for 哈哈) as for the common one; no chart
-    /// of them is in consecutive code points but in a code page's order, and a reading that wrote consecutive ones
-    /// (①②③ read as 蝀蝁蝂) would gain from it.
+    /// True when a run of <paramref name="raw"/> is scored as a repeat (<see cref="RepeatLogProb"/>): any character
+    /// below the CJK blocks, and any character of the CJK blocks but a letter (a symbol, a punctuation mark, a digit or
+    /// numeral, a combining mark) or a Yi radical. A run of one such character (８８８８, 〇〇〇, a tone mark repeated) is a
+    /// placeholder, a mask or a separator, as a run of one symbol is; scored otherwise it lost to any reading that turns
+    /// it into a run below the CJK blocks: the full-width ８ written as UTF-16BE and read as UTF-16LE is U+18FF, so
+    /// "８８８８８８" was read as ᣿᣿᣿᣿᣿᣿ once short fields were read as UTF-16 (<see cref="Utf16TextReading.IsField"/>).
+    /// Letters (Han characters, kana, Hangul) keep the model's score: 哈哈 is the model's to know, and a repeat scored as
+    /// a repeat is as cheap for the rare letter a reading writes (込込 for 哈哈, べべべ for 屯屯屯) as for the common one.
+    /// Yi radicals are symbols no text repeats, and the UTF-16 reading of GBK or EUC-KR kana and jamo is a run of them:
+    /// scored as repeats, "ㅋㅋㅋㅋㅋㅋㅋㅋ" became "꒻꒻꒻꒻꒻꒻꒻꒻", and a kana chart took the ASCII lines and line breaks
+    /// around it with it (session 28).
     /// </summary>
     internal static bool MayRepeat(char raw) => Tables.Repeatable[raw];
+
+    /// <summary>
+    /// True when a row of <paramref name="raw"/> and the characters before it in consecutive code points is scored as
+    /// a listing (<see cref="RepeatLogProb"/>): what <see cref="MayRepeat"/> allows, and the letters of the phonetic
+    /// alphabets (kana, bopomofo, Hangul compatibility jamo), whose rows in code-point order (ぁあぃい, ㄱㄲㄳㄴ) are charts
+    /// of the alphabet; scored as rare pairs, a chart lost to any reading that wrote a listing of symbols or Latin letters
+    /// at the same bytes (the katakana chart became ァアィイǡǢǣ…). Han characters and Hangul syllables are not: no chart of
+    /// them is in consecutive code points but in a code page's order, and a reading that wrote consecutive ones (①②③
+    /// read as 蝀蝁蝂) would gain from it.
+    /// </summary>
+    internal static bool MayList(char raw) => Tables.Listable[raw];
 
     /// <summary>
     /// The alphabet <paramref name="raw"/> is a letter (or combining mark) of, among the scripts no model was trained
@@ -305,16 +316,16 @@ internal static partial class TextLikelihood
     }
 
     // The phonetic alphabets of the CJK blocks (U+3040-U+31FF: hiragana, katakana, bopomofo, Hangul compatibility
-    // jamo): a row of their letters in consecutive code points (ぁあぃい, ㄱㄲㄳㄴ) is a chart of the alphabet, as a
-    // row of symbols is a listing.
-    private const char PhoneticFirst = '\u3040', PhoneticLast = '\u31FF';
+    // jamo), whose charts count as listings (see MayList), and the Yi radicals, which never count (see MayRepeat).
+    private const char PhoneticFirst = '\u3040', PhoneticLast = '\u31FF', YiRadicalFirst = '\uA490', YiRadicalLast = '\uA4CF';
 
-    private static bool[] BuildRepeatable()
+    private static bool[] BuildRepeatable(bool listing)
     {
         var repeatable = new bool[65536];
         for (int c = 0; c < repeatable.Length; c++)
         {
-            repeatable[c] = c < '\u2E80' || !char.IsLetter((char)c) || c is >= PhoneticFirst and <= PhoneticLast;
+            bool symbolLike = c < '\u2E80' || (!char.IsLetter((char)c) && c is not (>= YiRadicalFirst and <= YiRadicalLast));
+            repeatable[c] = symbolLike || (listing && c is >= PhoneticFirst and <= PhoneticLast);
         }
 
         return repeatable;

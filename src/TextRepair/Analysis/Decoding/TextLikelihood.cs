@@ -21,7 +21,7 @@ internal static partial class TextLikelihood
     /// <summary>
     /// Log-probability of a punctuation mark or symbol followed by itself: ln 0.378, the share of symbols followed by the
     /// same symbol in the zh-Hans training text (113,267 of 300,001, measured with tools/train-charlm.py's reader).
-    /// Also used for any repeated character that is not a Han character or a Hangul syllable (see <see cref="MayRepeat"/>; a run of one accented
+    /// Also used for any repeated character that is not a CJK letter (see <see cref="MayRepeat"/>; a run of one accented
     /// letter is a separator or a placeholder, not a language's text, and no single-byte reader's output of CJK text
     /// repeats one character), and
     /// for the third and later characters of a listing, a run of consecutive code points beyond ASCII ("ÀÁÂÃÄÅ", "①②③"):
@@ -367,15 +367,14 @@ internal static partial class TextLikelihood
                 p = Math.Min(p, UnjoinedBoxLogProb);
             }
 
-            bool mayRepeat = MayRepeat(raw);
-            if (raw == previousRaw && p < RepeatLogProb && mayRepeat)
+            if (raw == previousRaw && p < RepeatLogProb && MayRepeat(raw))
             {
                 p = RepeatLogProb;
             }
 
             // A listing: the third character of a run of consecutive code points beyond ASCII continues it as a repeat
             // continues a run (see RepeatLogProb).
-            bool increment = raw == previousRaw + 1 && raw >= '\u0080' && mayRepeat;
+            bool increment = raw == previousRaw + 1 && raw >= '\u0080' && MayList(raw);
             if (increment && listing && p < RepeatLogProb)
             {
                 p = RepeatLogProb;
