@@ -84,7 +84,7 @@ internal static partial class RunJudge
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             bool utf8Sequences = RestoresUtf8Sequences(reading, restored);
             if ((shortRun && !utf8Sequences && RestoresUnknown(restored)) || restored.IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) >= 0
-                || (!following && ((!RestoresLetters(restored) && !utf8Sequences) || Bytes(reading.Outer, Period(source)) < MinRunBytes
+                || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || Bytes(reading.Outer, Period(source)) < MinRunBytes
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;
