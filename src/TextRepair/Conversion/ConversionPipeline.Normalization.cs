@@ -56,26 +56,8 @@ internal sealed partial class ConversionPipeline
         }
     }
 
-    private bool MayNeedNormalization(ReadOnlySpan<char> text)
-    {
-        if (_normalizationRanges is null)
-        {
-            return true;
-        }
-
-        // IndexOfAnyInRange, not ContainsAnyInRange: the framework's ReadyToRun image holds the first for char, the
-        // second is JIT-compiled on first use (session 9, DOTNET_JitDisasmSummary), which starts the JIT in an app that
-        // had not needed it yet.
-        foreach ((char first, char last) in _normalizationRanges)
-        {
-            if (text.IndexOfAnyInRange(first, last) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool MayNeedNormalization(ReadOnlySpan<char> text) =>
+        _normalizationRanges is null || HasWatchedUnit(text, _normalizationRanges);
 
     /// <summary>
     /// Whether the pre-check of <see cref="MayNeedNormalization"/> can be left to the segmentation pass
@@ -164,6 +146,9 @@ internal sealed partial class ConversionPipeline
     /// <summary>Whether <paramref name="text"/> holds a unit of <paramref name="watched"/>.</summary>
     private static bool HasWatchedUnit(ReadOnlySpan<char> text, (char First, char Last)[] watched)
     {
+        // IndexOfAnyInRange, not ContainsAnyInRange: the framework's ReadyToRun image holds the first for char, the
+        // second is JIT-compiled on first use (session 9, DOTNET_JitDisasmSummary), which starts the JIT in an app that
+        // had not needed it yet.
         foreach ((char first, char last) in watched)
         {
             if (text.IndexOfAnyInRange(first, last) >= 0)

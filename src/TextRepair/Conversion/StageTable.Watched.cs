@@ -91,12 +91,16 @@ internal sealed unsafe partial class StageTable
     /// </summary>
     public bool CanWatch((char First, char Last)[] ranges)
     {
+        if (!KeysAvoid(ranges))
+        {
+            return false;
+        }
+
         foreach ((char first, char last) in ranges)
         {
             for (int c = first; c <= last; c++)
             {
-                if (CharBits.Contains(KeyUnits, (char)c)
-                    || ((c < PairStopFirst || c > PairStopLast) && (_entries[c] & NeedsSlowPath) == 0))
+                if ((c < PairStopFirst || c > PairStopLast) && (_entries[c] & NeedsSlowPath) == 0)
                 {
                     return false;
                 }
