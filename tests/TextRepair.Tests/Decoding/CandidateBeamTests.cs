@@ -19,7 +19,7 @@ public sealed class CandidateBeamTests
         return exact.Count > CandidateSearch.BeamWidth ? exact.GetRange(0, CandidateSearch.BeamWidth) : exact;
     }
 
-    private static IEnumerable<string> GarbledTokens()
+    internal static IEnumerable<string> GarbledTokens()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         string[] lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "Mojibake", "zh-cn.txt"));
@@ -80,10 +80,11 @@ public sealed class CandidateBeamTests
     [Fact]
     public void Beam_ScoresWhole_OnlyReadingsThatMayEnterIt()
     {
-        // A garbled line's first layer: dozens of exact readings, of which the beam keeps four. Each was scored whole
-        // before; now one is scored only until it falls under the fourth best score seen.
+        // A line written in GBK and read as Latin-1: dozens of exact readings in the first layer (most code pages can
+        // write Latin-1 letters back), of which the beam keeps four. Each was scored whole before; now one is scored
+        // only until it falls under the fourth best score seen.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        string token = Encoding.GetEncoding(936).GetString(Encoding.UTF8.GetBytes("点击鼠标选中从当前单元格到所点击的单元格之间的矩形区域"));
+        string token = Encoding.Latin1.GetString(Encoding.GetEncoding(936).GetBytes("点击鼠标选中从当前单元格到所点击的单元格"));
         SpanScore input = TextLikelihood.Score(token, CharNgramModel.Boundary, CharNgramModel.Boundary);
         List<Candidate> found = CandidateSearch.Lattice(token, CharNgramModel.Boundary, CharNgramModel.Boundary, input, maxLayers: 1);
         int exact = found.Count(c => c.Exact);

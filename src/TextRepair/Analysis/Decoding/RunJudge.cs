@@ -86,7 +86,7 @@ internal static partial class RunJudge
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored)))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored)))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following));
@@ -156,8 +156,9 @@ internal static partial class RunJudge
 
     // EncodingDecision.Accept's test, rearranged so that little is scored: the restored run under its likeliest script
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
-    // that fails is the restored run scored under every script.
-    private static bool Clears(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
+    // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
+    // SourceFloor). The run is token[start..] (source).
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following);
         double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following);
@@ -167,6 +168,15 @@ internal static partial class RunJudge
             && OwnPerChar(restored, left, right, likeliest) >= perChar)
         {
             return true;
+        }
+
+        // Another script clears the test only with a score of at least the input's plus the cost: an input's score is
+        // at least its floor, so a restored run that no script scores that high is done with (a garbled reading of
+        // hundreds, whose every script stops as soon as it falls under that bound rather than under its own likeliest).
+        double reach = SourceFloor(token, start, source, left, right) + (layers * EncodingDecision.LayerCost) + required - FloorMargin;
+        if (likeliest.Total <= reach && TextLikelihood.ScoresAtMost(restored, left, right, reach))
+        {
+            return false;
         }
 
         SpanScore best = TextLikelihood.ScoreWithLikeliest(restored, left, right, likeliest);
