@@ -6,7 +6,8 @@ internal static partial class RunJudge
     /// <summary>
     /// Nats kept between the floor's bound and the test's own sums (<see cref="Clears"/>): the bound is computed in
     /// another order (floor + cost, against score - cost), and rounding must never make the shortcut reject a run the
-    /// test would take. Sums of a few hundred terms of at most tens of nats differ in rounding by far less.
+    /// test would take. Sums of up to 4,096 terms (the longest token) of tens of nats each differ in rounding by under
+    /// 1e-7 nats.
     /// </summary>
     private const double FloorMargin = 1e-6;
 
