@@ -83,6 +83,17 @@ internal sealed class Candidate
     /// <summary>Log-likelihood of <see cref="Text"/> as clean text, in the token's context (computed on first use).</summary>
     public SpanScore Score => _score ??= TextLikelihood.Score(Text, _before, _after);
 
+    /// <summary>True once <see cref="Score"/> was worked out (tests: which readings a search scored whole).</summary>
+    internal bool IsScored => _score is not null;
+
+    /// <summary>
+    /// True when <see cref="Score"/>'s total is below <paramref name="bound"/>, found without scoring further than it
+    /// takes to fall under it (<see cref="TextLikelihood.ScoresAtMost"/>) when the score is not known yet; the partial
+    /// score is not kept.
+    /// </summary>
+    public bool ScoresBelow(double bound) =>
+        _score is { } score ? score.Total < bound : TextLikelihood.ScoresAtMost(Text, _before, _after, Math.BitDecrement(bound));
+
     /// <summary>The wrong decoder of the last layer that happened (the first undone): it made the token's characters.</summary>
     public Codec? Outer => Steps.Length == 0 ? null : Steps[0].Wrong;
 

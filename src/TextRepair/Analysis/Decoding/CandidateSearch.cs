@@ -114,6 +114,7 @@ internal static class CandidateSearch
         char probeBefore = start > 0 ? token[start - 1] : before;
         bool cut = start + length < token.Length;
         char probeAfter = cut ? token[start + length] : after;
+        Span<bool> accepted = stackalloc bool[ProbeLength];
         foreach (Candidate c in Lattice(probe, probeBefore, probeAfter, TextLikelihood.Score(probe, probeBefore, probeAfter), maxLayers))
         {
             // The window's end cuts the token's text, maybe a character in two: judge the window up to the cut, as text
@@ -122,7 +123,11 @@ internal static class CandidateSearch
             Candidate judged = cut ? c.WithoutTrailingLoss(out judgedLength) : c;
             string judgedProbe = judgedLength < probe.Length ? probe[..judgedLength] : probe;
             char judgedAfter = cut ? CharNgramModel.Boundary : probeAfter;
-            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, new bool[judged.TokenBounds.Length - 1], following: false, exactGain: false) > 0
+            // A window's readings have a group per character of it at most.
+            int count = judged.TokenBounds.Length - 1;
+            Span<bool> groups = count <= ProbeLength ? accepted[..count] : new bool[count];
+            groups.Clear();
+            if (RunJudge.Judge(judgedProbe, probeBefore, judgedAfter, judged, groups, following: false, exactGain: false) > 0
                 && !chains.Exists(s => c.HasSteps(s)))
             {
                 chains.Add(c.Steps);
@@ -246,21 +251,69 @@ internal static class CandidateSearch
         return found;
     }
 
-    // The BeamWidth likeliest exact readings of found[first..]: the states the next depth starts from. Only they are
-    // scored as a whole.
-    private static List<Candidate> Beam(List<Candidate> found, int first)
+    // The BeamWidth likeliest exact readings of found[first..]: the states the next depth starts from. Only they need
+    // their score as a whole: a reading is scored only until it is known to fall under the BeamWidth-th best score seen
+    // so far (Candidate.ScoresBelow), which most of a depth's readings do within a few characters. The beam is what
+    // sorting every exact reading by score (List.Sort, not stable) gives: when two of the likeliest scores tie, or the
+    // last one kept ties with one left out, the order among them is the sort's, and the beam is taken by that sort.
+    internal static List<Candidate> Beam(List<Candidate> found, int first)
     {
         var exact = new List<Candidate>();
+        var top = new List<Candidate>(BeamWidth + 1);
+        double leftOut = double.NegativeInfinity;
         for (int i = first; i < found.Count; i++)
         {
-            if (found[i].Exact)
+            Candidate c = found[i];
+            if (!c.Exact)
             {
-                exact.Add(found[i]);
+                continue;
+            }
+
+            exact.Add(c);
+            if (top.Count == BeamWidth && c.ScoresBelow(top[^1].Score.Total))
+            {
+                continue;
+            }
+
+            // Scored whole: into the best BeamWidth, the one it pushes out (or itself) left out.
+            int at = top.Count;
+            while (at > 0 && top[at - 1].Score.Total < c.Score.Total)
+            {
+                at--;
+            }
+
+            top.Insert(at, c);
+            if (top.Count > BeamWidth)
+            {
+                leftOut = Math.Max(leftOut, top[^1].Score.Total);
+                top.RemoveAt(BeamWidth);
             }
         }
 
-        exact.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
-        return exact.Count > BeamWidth ? exact.GetRange(0, BeamWidth) : exact;
+        if (!Distinct(top, leftOut))
+        {
+            exact.Sort(static (a, b) => b.Score.Total.CompareTo(a.Score.Total));
+            return exact.Count > BeamWidth ? exact.GetRange(0, BeamWidth) : exact;
+        }
+
+        return top;
+    }
+
+    // True when the scores of top (descending) are pairwise different and all above leftOut, the best score of the
+    // readings scored whole and left out (readings left out unscored are below the last of top): then every sort by
+    // score puts top first, in this order.
+    private static bool Distinct(List<Candidate> top, double leftOut)
+    {
+        for (int k = 0; k < top.Count; k++)
+        {
+            double score = top[k].Score.Total;
+            if (double.IsNaN(score) || score <= leftOut || (k > 0 && score == top[k - 1].Score.Total))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -39,7 +39,6 @@ internal static partial class RunJudge
     {
         int[] tb = reading.TokenBounds;
         int[] xb = reading.TextBounds;
-        int groups = tb.Length - 1;
         double total = 0;
         int k = 0;
 
@@ -53,22 +52,8 @@ internal static partial class RunJudge
         // (LayerUndo.IslandOpensWithTrail): its runs lead as any reading's do.
         int ownEvidenceEnd = reading.LostLeadsOnly && reading.Steps[0].Wrong.Kind != CodecKind.Utf8 && !following && reading.Text.IndexOf('\uFFFD', StringComparison.Ordinal) is int loss and >= 0
             ? loss : int.MaxValue;
-        while (k < groups)
+        while (NextRun(token, reading, accepted, ref k, out int first))
         {
-            if (!Restored(token, reading, k) || accepted[k])
-            {
-                k++;
-                continue;
-            }
-
-            // A group the reading only loses (U+FFFD for bytes it cannot complete) ends a run: a loss restores nothing
-            // and is no fluency evidence, and the run next to it is judged as text that starts or ends there.
-            int first = k;
-            while (k < groups && Restored(token, reading, k))
-            {
-                k++;
-            }
-
             // Groups first..k-1 form a run. A run that restores half-width kana is none: the models score them as the
             // full-width kana they stand for, so that clean words of them keep (see HalfWidthKana), and by that any run
             // of them reads as some katakana ("ﾅｼﾃｳﾅ" for Polish "żół", UTF-8 read as windows-1252, undone as Shift-JIS;
@@ -90,9 +75,7 @@ internal static partial class RunJudge
                 continue;
             }
 
-            // Next to a group the reading loses (U+FFFD), the run's context is unknown: the text starts or ends there.
-            char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
-            char right = b == token.Length ? after : Lost(reading, k) ? CharNgramModel.Boundary : token[b];
+            (char left, char right) = RunContext(token, before, after, reading, first, k);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
@@ -103,7 +86,7 @@ internal static partial class RunJudge
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored)))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored)))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following));
@@ -125,24 +108,11 @@ internal static partial class RunJudge
     {
         int[] tb = reading.TokenBounds;
         int[] xb = reading.TextBounds;
-        int groups = tb.Length - 1;
-        for (int k = 0; k < groups;)
+        int k = 0;
+        while (NextRun(token, reading, skip: default, ref k, out int first))
         {
-            if (!Restored(token, reading, k))
-            {
-                k++;
-                continue;
-            }
-
-            int first = k;
-            while (k < groups && Restored(token, reading, k))
-            {
-                k++;
-            }
-
             int a = tb[first], b = tb[k];
-            char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
-            char right = b == token.Length ? after : Lost(reading, k) ? CharNgramModel.Boundary : token[b];
+            (char left, char right) = RunContext(token, before, after, reading, first, k);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             if (TextLikelihood.Score(restored, left, right).Total < TextLikelihood.Score(token.AsSpan(a, b - a), left, right).Total)
             {
@@ -153,10 +123,42 @@ internal static partial class RunJudge
         return true;
     }
 
+    // The next run at or after group k: the groups first..k-1 (k moves to the run's end), a stretch of groups the
+    // reading restores that starts at one not set in skip (runs already accepted; empty: none). A group the reading only
+    // loses (U+FFFD for bytes it cannot complete) ends a run: a loss restores nothing and is no fluency evidence, and the
+    // run next to it is judged as text that starts or ends there (see RunContext). False when no run is left.
+    private static bool NextRun(string token, Candidate reading, ReadOnlySpan<bool> skip, ref int k, out int first)
+    {
+        int groups = reading.TokenBounds.Length - 1;
+        while (k < groups && (!Restored(token, reading, k) || (!skip.IsEmpty && skip[k])))
+        {
+            k++;
+        }
+
+        first = k;
+        while (k < groups && Restored(token, reading, k))
+        {
+            k++;
+        }
+
+        return k > first;
+    }
+
+    // The characters around the run of groups first..end-1 in the token: next to a group the reading loses (U+FFFD),
+    // the run's context is unknown, as if the text started or ended there.
+    private static (char Left, char Right) RunContext(string token, char before, char after, Candidate reading, int first, int end)
+    {
+        int a = reading.TokenBounds[first], b = reading.TokenBounds[end];
+        char left = a == 0 ? before : Lost(reading, first - 1) ? CharNgramModel.Boundary : token[a - 1];
+        char right = b == token.Length ? after : Lost(reading, end) ? CharNgramModel.Boundary : token[b];
+        return (left, right);
+    }
+
     // EncodingDecision.Accept's test, rearranged so that little is scored: the restored run under its likeliest script
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
-    // that fails is the restored run scored under every script.
-    private static bool Clears(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
+    // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
+    // SourceFloor). The run is token[start..] (source).
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following);
         double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following);
@@ -166,6 +168,15 @@ internal static partial class RunJudge
             && OwnPerChar(restored, left, right, likeliest) >= perChar)
         {
             return true;
+        }
+
+        // Another script clears the test only with a score of at least the input's plus the cost: an input's score is
+        // at least its floor, so a restored run that no script scores that high is done with (a garbled reading of
+        // hundreds, whose every script stops as soon as it falls under that bound rather than under its own likeliest).
+        double reach = SourceFloor(token, start, source, left, right) + (layers * EncodingDecision.LayerCost) + required - FloorMargin;
+        if (likeliest.Total <= reach && TextLikelihood.ScoresAtMost(restored, left, right, reach))
+        {
+            return false;
         }
 
         SpanScore best = TextLikelihood.ScoreWithLikeliest(restored, left, right, likeliest);

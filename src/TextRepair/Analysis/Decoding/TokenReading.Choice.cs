@@ -6,6 +6,13 @@ namespace TextRepair.Analysis.Decoding;
 internal sealed partial class TokenReading
 {
     /// <summary>
+    /// Most groups a reading's accepted flags are judged in on the stack (<see cref="Choose"/>); a token of at most
+    /// <see cref="CandidateSearch.ProbeLength"/> characters has at most that many groups, a longer one (read by its
+    /// window's chains) gets an array.
+    /// </summary>
+    private const int MaxStackGroups = 256;
+
+    /// <summary>
     /// The reading of <paramref name="token"/> among <paramref name="readings"/> whose runs (see <see cref="RunJudge"/>)
     /// clear <see cref="EncodingDecision"/>'s thresholds with the best rank, and its accepted groups; null when no
     /// reading has an accepted run. <paramref name="guess"/> is a reading that was accepted but not taken, being one
@@ -15,13 +22,17 @@ internal sealed partial class TokenReading
     {
         guess = null;
         // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
+        // Most readings pass nothing: they are judged in one scratch buffer, and only a passing one keeps a copy.
         var passing = new List<(Candidate Reading, bool[] Accepted)>();
+        Span<bool> scratch = stackalloc bool[MaxStackGroups];
         foreach (Candidate c in readings)
         {
-            bool[] accepted = new bool[c.TokenBounds.Length - 1];
+            int groups = c.TokenBounds.Length - 1;
+            Span<bool> accepted = groups <= MaxStackGroups ? scratch[..groups] : new bool[groups];
+            accepted.Clear();
             if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false) > 0)
             {
-                passing.Add((c, accepted));
+                passing.Add((c, accepted.ToArray()));
             }
         }
 
