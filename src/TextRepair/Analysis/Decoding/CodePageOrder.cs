@@ -6,7 +6,7 @@ namespace TextRepair.Analysis.Decoding;
 /// (GB2312's pinyin vowels āáǎà, EUC-KR's box drawing ─│┌┐, Mac Roman's ÄÅÇÉ), which is no order of Unicode. A chart in
 /// one page's order, re-encoded by it and decoded by another page, is a chart in the other page's order, so
 /// <see cref="TextLikelihood"/> scores a row in any page's order as a listing, the input and a reading alike (see
-/// <see cref="TextLikelihood.RepeatLogProb"/>). Built once from the engine's own code page tables; about 0.6 MB.
+/// <see cref="TextLikelihood.RepeatLogProb"/>). Built once from the engine's own code page tables: 57,956 pairs, 0.5 MB.
 /// Thread-safe.
 /// </summary>
 internal static class CodePageOrder
