@@ -1,3 +1,5 @@
+using TextRepair.Analysis.Decoding;
+
 namespace TextRepair.Tests.Decoding;
 
 /// <summary>
@@ -29,4 +31,39 @@ public sealed class ChartsAndRepeatsTests
     [InlineData("ㄱㄲㄳㄴㄵㄶㄷㄸ")]
     [InlineData("ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏ\n")]
     public void ChartOfAPhoneticAlphabet_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    /// <summary>
+    /// Charts in a legacy code page's byte order (session 29): GB2312's pinyin row, EUC-KR's box drawing, GB2312's
+    /// symbol row, Mac Roman's letters. Under another page they decode to the chart at the same bytes there (ΑΒΓΔ,
+    /// チヂッツ), which scored as a listing while the input did not; a row in any page's order is a listing now
+    /// (<c>CodePageOrder</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("āáǎà")]
+    [InlineData("ēéěè")]
+    [InlineData("ōóǒò")]
+    [InlineData("ǖǘǚǜü")]
+    [InlineData("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")]
+    [InlineData("─│┌┐└┘├┤┬┴┼")]
+    [InlineData("表格线 ─│┌┐└┘├┤┬┴┼ 可以用来画表格")]
+    [InlineData("＄¤￠￡‰§№☆★○●◎◇◆□■△▲※→←↑↓〓")]
+    [InlineData("ÄÅÇÉ")]
+    [InlineData("字符表：Çüéâ")]
+    public void ChartInACodePagesOrder_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    [Theory]
+    [InlineData("①②③④⑤⑥")]
+    [InlineData("ÀÁÂÃÄÅ")]
+    public void ChartInCodePointOrder_StaysUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    [Fact]
+    public void CodePageOrder_IsEachPagesByteOrder()
+    {
+        // GB2312's pinyin row (A8A1 A8A2), EUC-KR's box drawing (A6A1 A6A2), Mac Roman's 0x80 0x81.
+        Assert.NotEqual(0, CodePageOrder.Orders('ā', 'á'));
+        Assert.NotEqual(0, CodePageOrder.Orders('─', '│'));
+        Assert.NotEqual(0, CodePageOrder.Orders('Ä', 'Å'));
+        Assert.Equal(0, CodePageOrder.Orders('á', 'ā'));
+        Assert.Equal(0, CodePageOrder.Orders('中', '文'));
+    }
 }

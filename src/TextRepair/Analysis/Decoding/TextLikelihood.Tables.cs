@@ -265,7 +265,10 @@ internal static partial class TextLikelihood
     /// of the alphabet; scored as rare pairs, a chart lost to any reading that wrote a listing of symbols or Latin letters
     /// at the same bytes (the katakana chart became ァアィイǡǢǣ…). Han characters and Hangul syllables are not: no chart of
     /// them is in consecutive code points but in a code page's order, and a reading that wrote consecutive ones (①②③
-    /// read as 蝀蝁蝂) would gain from it.
+    /// read as 蝀蝁蝂) would gain from it. The same characters list in a legacy code page's order
+    /// (<see cref="CodePageOrder"/>); Han and Hangul syllables do not in that order either: with them, clean rows of
+    /// Hangul and Han in code-point order lost to readings that wrote Han rows in JIS or Big5 order (generated charts,
+    /// dev half: 26 → 39 changed, session 29).
     /// </summary>
     internal static bool MayList(char raw) => Tables.Listable[raw];
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using TextRepair.Analysis.Language;
 
@@ -28,7 +27,10 @@ internal static partial class TextLikelihood
     /// charset tables and enumerations, which the training text does not hold (13 of its 11,264 transitions between two
     /// characters from U+0080 to U+2E7F go to the next code point, none twice in a row) and single-byte readers of CJK
     /// text write only by chance (three consecutive bytes: about 1 in 24,000 positions of GBK text read as Latin-1). The
-    /// issue's clean "ÀÁÂÃÄÅ" was read as 懒旅呐 when it was scored as six unrelated letters.
+    /// issue's clean "ÀÁÂÃÄÅ" was read as 懒旅呐 when it was scored as six unrelated letters. A run in a legacy code
+    /// page's byte order is a listing too (<see cref="CodePageOrder"/>, session 29): a chart copied from a code table
+    /// ("āáǎà", GB2312's pinyin row) decodes under another page to that page's chart at the same bytes (ΑΒΓΔ, EUC-KR's
+    /// Greek), which was a listing while the input was not.
     /// </summary>
     public const double RepeatLogProb = -0.97;
 
@@ -187,6 +189,21 @@ internal static partial class TextLikelihood
     }
 
     /// <summary>
+    /// The code-point and code page orders (a bit mask: bit 0 for code points, which count for the characters
+    /// <see cref="MayList"/> allows; the others as <see cref="CodePageOrder.Orders"/>) in which <paramref name="c"/>
+    /// comes right after <paramref name="previous"/>: a listing is two such steps in one order.
+    /// </summary>
+    private static int ListingOrders(char previous, char c)
+    {
+        if (c < '\u0080' || !MayList(c))
+        {
+            return 0;
+        }
+
+        return (c == previous + 1 ? 1 : 0) | (c < '\u00A0' || previous < '\u00A0' ? 0 : CodePageOrder.Orders(previous, c) << 1);
+    }
+
+    /// <summary>
     /// The script to score <paramref name="text"/> by first: the one whose model gives its first non-ASCII character
     /// (else its first character) the highest log-probability on its own (see BuildLikeliest). Only an order: the score
     /// is exact whichever script comes first, but the tighter the first total, the less the others are scored.
@@ -198,81 +215,12 @@ internal static partial class TextLikelihood
     }
 
     /// <summary>
-    /// The surprise of the most surprising stretch of <paramref name="text"/>: the largest sum, over consecutive
-    /// transitions, of how much less likely each is than a typical one (natural log), under the script model that fits
-    /// the whole text best. A transition into a character from U+0080 to U+2E7F (Latin-1, Latin Extended, Greek,
-    /// Cyrillic, symbols, box drawing: what single-byte readers write) is typical at <paramref name="typicalSymbol"/>,
-    /// any other at <paramref name="typical"/>; the transition out of the text goes with its last character. Clean text
-    /// dips below a typical transition at a rare character or an unseen pair and recovers at once; mojibake stays
-    /// improbable for as long as it lasts. U+FFFD (a loss already marked) adds nothing and ends a stretch. Linear in the text's length; allocates nothing for texts up to
-    /// <see cref="StackLimit"/> characters.
-    /// </summary>
-    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, bool linesHeld = false) =>
-        Surprise(text, before, after, typical, typicalSymbol, out _, out _, linesHeld);
-
-    /// <summary>
-    /// <see cref="Surprise(ReadOnlySpan{char}, char, char, double, double, bool)"/>, with the stretch that gives it: the
-    /// characters from <paramref name="start"/> up to <paramref name="end"/> (exclusive; both 0 when nothing is
-    /// surprising).
-    /// </summary>
-    public static double Surprise(ReadOnlySpan<char> text, char before, char after, double typical, double typicalSymbol, out int start, out int end, bool linesHeld = false)
-    {
-        double[]? rented = null;
-        Span<double> transitions = text.Length < StackLimit ? stackalloc double[StackLimit + 1] : (rented = ArrayPool<double>.Shared.Rent(text.Length + 1));
-        transitions = transitions[..(text.Length + 1)];
-        Score(text, before, after, transitions, linesHeld);
-        double best = 0, current = 0;
-        int currentStart = 0;
-        start = end = 0;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            char c = text.IsEmpty ? after : text[Math.Min(i, text.Length - 1)];
-            if (i < text.Length && c == ByteOrderMark)
-            {
-                // Transparent (see ByteOrderMark): no transition of its own.
-                continue;
-            }
-
-            if (i < text.Length && c == '\uFFFD')
-            {
-                // A loss already marked is no sign of a wrong decoder, and no stretch runs across it: the text on
-                // either side starts or ends there (repaired text keeps U+FFFD where bytes were lost).
-                current = 0;
-                continue;
-            }
-
-            if (current == 0)
-            {
-                currentStart = i;
-            }
-
-            current = Math.Max(0, current + ((c is >= '\u0080' and < '\u2E80' ? typicalSymbol : typical) - transitions[i]));
-            if (current > best)
-            {
-                best = current;
-                start = currentStart;
-                end = Math.Min(i + 1, text.Length);
-            }
-        }
-
-        if (rented is not null)
-        {
-            ArrayPool<double>.Shared.Return(rented);
-        }
-
-        return best;
-    }
-
-    /// <summary>
     /// Characters ahead of the scoring loop whose pair's slot it asks the processor for (see
     /// <see cref="CharNgramModel.ScriptModel.Prefetch"/>): far enough for the slot to arrive before the loop gets there.
     /// Scoring 7,494 lines of clean and garbled text took 0.87-0.93x main's CPU time with 3, 6 and 10 alike (session 28,
     /// alternating processes on a loaded host); 6 leaves short tokens' first pairs unfetched but stays ahead on a busy core.
     /// </summary>
     private const int PrefetchDistance = 6;
-
-    /// <summary>Longest text whose transitions <c>Surprise</c> keeps on the stack.</summary>
-    private const int StackLimit = 256;
 
     // The score of text under script's model; stops early, with the total so far, once the total falls below bound
     // (it can only fall further).
@@ -285,7 +233,7 @@ internal static partial class TextLikelihood
         int count = 0, unknown = 0;
         char previous = mapped[before];
         char previousRaw = before;
-        bool listing = false;
+        int listing = 0;
         for (int i = 0; i <= text.Length; i++)
         {
             char raw = i < text.Length ? text[i] : after;
@@ -309,7 +257,7 @@ internal static partial class TextLikelihood
                 }
 
                 previous = previousRaw = CharNgramModel.Boundary;
-                listing = false;
+                listing = 0;
                 continue;
             }
 
@@ -372,15 +320,15 @@ internal static partial class TextLikelihood
                 p = RepeatLogProb;
             }
 
-            // A listing: the third character of a run of consecutive code points beyond ASCII continues it as a repeat
-            // continues a run (see RepeatLogProb).
-            bool increment = raw == previousRaw + 1 && raw >= '\u0080' && MayList(raw);
-            if (increment && listing && p < RepeatLogProb)
+            // A listing: the third character of a run of consecutive characters beyond ASCII, in code-point order or
+            // in one code page's order, continues it as a repeat continues a run (see RepeatLogProb).
+            int orders = ListingOrders(previousRaw, raw);
+            if ((orders & listing) != 0 && p < RepeatLogProb)
             {
                 p = RepeatLogProb;
             }
 
-            listing = increment;
+            listing = orders;
             if (!linesHeld && i < text.Length && raw is '\n' or '\r')
             {
                 // A line break the text holds (see InnerLineBreakLogProb), also after a line break (no repeat of a
