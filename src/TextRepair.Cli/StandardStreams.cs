@@ -32,12 +32,16 @@ internal static class StandardStreams
 
     public static bool IsUsable(int descriptor) => s_usable[descriptor];
 
+    /// <summary>Standard input and output carry <c>textrepair serve</c>'s protocol (<see cref="ReserveForProtocol"/>).</summary>
+    public static bool IsReservedForProtocol { get; private set; }
+
     /// <summary>
     /// For <c>textrepair serve</c>: standard input and output carry its protocol, so from now on the commands it runs
     /// treat them as closed (reading or writing them is an error, not a corrupted answer).
     /// </summary>
     public static void ReserveForProtocol()
     {
+        IsReservedForProtocol = true;
         s_usable[0] = false;
         s_usable[1] = false;
         Console.SetOut(new ClosedWriter());

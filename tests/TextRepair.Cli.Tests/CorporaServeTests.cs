@@ -93,6 +93,22 @@ public sealed class CorporaServeTests
         Assert.Contains("發展", File.ReadAllText(directory.File("last.out")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/dev/stdout")]
+    [InlineData("/dev/fd/1")]
+    public async Task A_request_writing_to_standard_output_by_name_is_refused_as_usage_not_as_a_closed_stream(string output)
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("s.txt"), "后来\n");
+
+        (ToolResult result, List<(int Exit, string Stderr)> answers) = await ServeAsync(["convert", "-c", "s2t", directory.File("s.txt"), "-o", output]);
+
+        Assert.Equal(0, result.ExitCode);
+        (int exit, string stderr) = Assert.Single(answers);
+        Assert.Equal(2, exit);
+        Assert.Equal($"textrepair: serve: a request must write to files (--output or --in-place), not {output}: standard output carries the answers", stderr);
+    }
+
     [Fact]
     public async Task The_server_exits_0_with_no_answer_when_its_input_is_empty()
     {

@@ -78,4 +78,14 @@ public sealed class DetectCommandTests
         Assert.Contains(damage, span => span.GetProperty("kind").GetString() == "mojibake");
         Assert.Equal(JsonValueKind.Number, report.GetProperty("variantConfidence").ValueKind);
     }
+
+    [Fact]
+    public async Task Help_describes_only_options_detect_has()
+    {
+        ToolResult help = await Tool.RunAsync(["detect", "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.DoesNotContain("--jsonl", help.Text, StringComparison.Ordinal);
+        Assert.Contains("With Parquet input: the string column to analyse", string.Join(' ', help.Text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
 }

@@ -29,6 +29,23 @@ public sealed class DocumentFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_opening_with_a_bracket_that_is_no_json_is_converted_as_text()
+    {
+        string logs = Directory.CreateDirectory(Path.Combine(_directory, "logs")).FullName;
+        Write("logs/app.log", "[2024-05-01 10:00:00] INFO 用户登录后来\n");
+        Write("logs/CHANGELOG", "[公告] 后来的头发\n");
+        string output = Path.Combine(_directory, "out");
+
+        ToolResult directory = await Tool.RunAsync(["convert", "-c", "s2t", "-r", logs, "-o", output]);
+        ToolResult repair = await Tool.RunAsync(["repair", "-i", Path.Combine(logs, "app.log")]);
+
+        Assert.True(directory.ExitCode == 0, directory.ToString());
+        Assert.Equal("[2024-05-01 10:00:00] INFO 用戶登錄後來\n", File.ReadAllText(Path.Combine(output, "app.log")));
+        Assert.Equal("[公告] 後來的頭髮\n", File.ReadAllText(Path.Combine(output, "CHANGELOG")));
+        Assert.True(repair.ExitCode == 0, repair.ToString());
+    }
+
+    [Fact]
     public async Task Stdin_is_text_unless_format_is_given()
     {
         ToolResult plain = await Tool.RunAsync("convert -c s2t", "<p class=\"发\">发</p>");

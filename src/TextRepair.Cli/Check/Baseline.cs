@@ -65,6 +65,9 @@ internal sealed class Baseline
         return new Baseline(counts);
     }
 
+    /// <summary>A copy whose uses do not count against this baseline (<c>--fix</c> looks at a file's findings twice).</summary>
+    public Baseline Copy() => new(new Dictionary<string, int>(_counts, StringComparer.Ordinal));
+
     /// <summary>True (and one use consumed) when the baseline lists the finding.</summary>
     public bool Suppresses(CheckFinding finding)
     {

@@ -227,38 +227,44 @@ internal static class CheckCommand
         }
 
         var all = new List<CheckFinding>();
-        int fixes = 0, files = 0;
+        int fixes = 0, files = 0, left = 0;
         foreach (string path in paths)
         {
             List<CheckFinding> findings;
-            string file;
-            bool bom;
             try
             {
                 byte[] bytes = CheckInput.ReadBytes(path);
-                (file, bom) = CheckInput.Decode(bytes, path);
-                findings = CheckInput.ScanWhole(path, bytes, job).Where(f => known is null || !known.Suppresses(f)).ToList();
+                (string file, bool bom) = CheckInput.Decode(bytes, path);
+                findings = CheckInput.ScanWhole(path, bytes, job);
+                var scope = FixScope.Of(path, bytes, file);
+                List<CheckFinding> candidates = Unknown(findings, known?.Copy()).Where(f => f.Fixable).ToList();
+                List<CheckFinding> fixable = candidates.Where(scope.Contains).ToList();
+                left += candidates.Count - fixable.Count;
+                if (fixable.Count > 0)
+                {
+                    byte[] fixedBytes = Fixed(file, bom, fixable);
+                    WriteFixed(path, fixedBytes);
+
+                    // Reported as each file is written: a later file's error cannot hide a rewrite.
+                    foreach (CheckFinding f in fixable)
+                    {
+                        Console.Error.WriteLine($"textrepair: fixed {f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Text} -> {f.Suggestion}");
+                    }
+
+                    fixes += fixable.Count;
+                    files++;
+
+                    // The findings that remain are those of the fixed text (a line's mixed-line finding named the
+                    // character just fixed; session 29), at the fixed text's positions.
+                    findings = CheckInput.ScanWhole(path, fixedBytes, job);
+                }
+
+                findings = Unknown(findings, known);
             }
             catch (UnreadableInputException exception)
             {
                 skipped.Report(exception.Message);
                 continue;
-            }
-
-            List<CheckFinding> fixable = findings.Where(f => f.Fixable).ToList();
-            if (fixable.Count > 0)
-            {
-                WriteFixed(path, file, bom, fixable);
-
-                // Reported as each file is written: a later file's error cannot hide a rewrite.
-                foreach (CheckFinding f in fixable)
-                {
-                    Console.Error.WriteLine($"textrepair: fixed {f.File}:{f.Line}:{f.Column}: {f.Rule.Id}: {f.Text} -> {f.Suggestion}");
-                }
-
-                fixes += fixable.Count;
-                files++;
-                findings.RemoveAll(f => f.Fixable);
             }
 
             all.AddRange(findings);
@@ -275,11 +281,20 @@ internal static class CheckCommand
             Console.Error.WriteLine($"textrepair: fixed {fixes} finding(s) in {files} file(s)");
         }
 
+        if (left > 0)
+        {
+            Console.Error.WriteLine($"textrepair: left {left} fixable finding(s) as they are: in code, markup, a URL, an e-mail address or a path");
+        }
+
         return skipped.Count > 0 ? ExitCodes.BadInput : all.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    // Replaces each fixable finding's characters (same length, literal in the file) and writes the file atomically.
-    private static void WriteFixed(string path, string file, bool bom, List<CheckFinding> fixable)
+    // The findings a baseline does not list.
+    private static List<CheckFinding> Unknown(List<CheckFinding> findings, Baseline? known) =>
+        known is null ? findings : findings.Where(f => !known.Suppresses(f)).ToList();
+
+    // The file with each fixable finding's characters replaced (same length, literal in the file), as bytes.
+    private static byte[] Fixed(string file, bool bom, List<CheckFinding> fixable)
     {
         char[] chars = file.ToCharArray();
         foreach (CheckFinding f in fixable)
@@ -287,13 +302,15 @@ internal static class CheckCommand
             f.Suggestion!.CopyTo(chars.AsSpan(f.FileOffset, f.Suggestion.Length));
         }
 
-        using OutputTarget target = OutputTarget.InPlace(path);
-        if (bom)
-        {
-            target.Stream.Write([0xEF, 0xBB, 0xBF]);
-        }
+        byte[] text = Encoding.UTF8.GetBytes(chars);
+        return bom ? [0xEF, 0xBB, 0xBF, .. text] : text;
+    }
 
-        target.Stream.Write(Encoding.UTF8.GetBytes(chars));
+    // Writes the fixed file atomically.
+    private static void WriteFixed(string path, byte[] bytes)
+    {
+        using OutputTarget target = OutputTarget.InPlace(path);
+        target.Stream.Write(bytes);
         target.Commit();
     }
 

@@ -102,6 +102,12 @@ internal sealed class IoOptions
     {
         _corpora = new Corpora.CorporaOptions(format);
         _withJsonl = jsonl;
+        if (!jsonl)
+        {
+            // Session 29: detect's help described --field "With --jsonl", an option detect does not have.
+            _field.Description = "With Parquet input: the string column to analyse (a.b for a nested one).";
+        }
+
         _withReport = report;
         _writesText = writesText;
         if (!writesText)

@@ -53,7 +53,7 @@ internal sealed class Runner
         {
             if (OutputDirectory.Applies(_settings, inputs))
             {
-                var directory = new OutputDirectory(_settings.Output!);
+                var directory = OutputDirectory.Plan(_settings.Output!, inputs);
                 foreach (InputSource input in inputs)
                 {
                     using OutputTarget? target = directory.Open(input, _settings.SkipExisting, _stats);

@@ -218,6 +218,12 @@ internal sealed class OutputTarget : IDisposable
 
     private static Stream OpenDescriptor(int descriptor, string name)
     {
+        if (descriptor == 1 && StandardStreams.IsReservedForProtocol)
+        {
+            // Session 29: "write error: /dev/stdout is closed" (exit 1), while it is open and carries the answers.
+            throw new CliException($"serve: a request must write to files (--output or --in-place), not {name}: standard output carries the answers");
+        }
+
         if (descriptor <= 2 && !StandardStreams.IsUsable(descriptor))
         {
             throw new CliException($"write error: {name} is closed", ExitCodes.Failed);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json;
 
 namespace TextRepair;
 
@@ -76,7 +77,8 @@ public static class DocumentFormats
     /// Detects the format of a document: by the extension of <paramref name="fileName"/> when it is a known one,
     /// otherwise from <paramref name="head"/> (the first bytes; 4 KB suffice): zip archives by their first entries
     /// (an EPUB's or OpenDocument's <c>mimetype</c>, an EPUB's container, the <c>word/</c>, <c>xl/</c>, <c>ppt/</c> parts of Office files),
-    /// WebVTT, ASS, HTML, JSON, SRT and PO by their opening lines. Other text is <see cref="DocumentFormat.Text"/>.
+    /// WebVTT, ASS, HTML, SRT and PO by their opening lines, JSON when the head parses as JSON (all of it when it is
+    /// shorter than 4 KB, so is taken for the whole document; its start otherwise). Other text is <see cref="DocumentFormat.Text"/>.
     /// Returns false for content that is binary but of no known format (an unknown zip archive, NUL bytes).
     /// Allocates only when sniffing text. Thread-safe.
     /// </summary>
@@ -114,7 +116,8 @@ public static class DocumentFormats
         {
             format = DocumentFormat.Html;
         }
-        else if (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal))
+        else if ((start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal))
+            && ParsesAsJson(head[..Math.Min(head.Length, SniffLength)], whole: head.Length < SniffLength))
         {
             format = DocumentFormat.Json;
         }
@@ -128,6 +131,39 @@ public static class DocumentFormats
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="head"/> is JSON: all of it when it is the <paramref name="whole"/> document, otherwise a
+    /// valid start of JSON. Session 29: a log whose lines open with <c>[2024-05-01 10:00:00]</c>, or a CHANGELOG opening
+    /// with <c>[公告]</c>, was taken for JSON by its first character and refused as malformed JSON.
+    /// </summary>
+    private static bool ParsesAsJson(ReadOnlySpan<byte> head, bool whole)
+    {
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            head = head[3..];
+        }
+
+        // The JSON reader's leniencies (comments, trailing commas); no depth limit within the sniffed bytes.
+        var reader = new Utf8JsonReader(head, whole, new JsonReaderState(new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = SniffLength,
+        }));
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool LooksLikeSrt(ReadOnlySpan<char> start)
