@@ -183,6 +183,17 @@ public sealed class DocumentConverterTests
     }
 
     [Fact]
+    public void Json_NestedDeeperThanTheLimit_SaysSoAndTheLimitItselfConverts()
+    {
+        string Nested(int depth) => new string('[', depth) + "\"发\"" + new string(']', depth);
+
+        Assert.Equal(Nested(1024).Replace('发', '發'), s_s2t.Convert(Nested(1024), DocumentFormat.Json));
+        InvalidDataException deep = Assert.Throws<InvalidDataException>(() => s_s2t.Convert(Nested(1025), DocumentFormat.Json));
+        Assert.Contains("nested deeper than 1024 levels is not supported", deep.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not valid", deep.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_Malformed_IsInvalidData()
     {
         Assert.Throws<InvalidDataException>(() => s_s2t.Convert("{\"发\": ", DocumentFormat.Json));
