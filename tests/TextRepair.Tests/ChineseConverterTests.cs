@@ -195,12 +195,13 @@ public sealed class ChineseConverterTests
     }
 
     [Fact]
-    public void SpanApi_DestinationTooSmallForTheFirstPiece_ConsumesNothing()
+    public void SpanApi_DestinationTooSmallForTheFirstPiece_WritesThePrefixThatConvertsOnItsOwn()
     {
+        // Like System.Text's transcoders: as much as fits, at a point where the rest converts on its own.
         OperationStatus status = ChineseConverter.Get("s2t").Convert("汉字汉字", new char[3], out int consumed, out int written);
         Assert.Equal(OperationStatus.DestinationTooSmall, status);
-        Assert.Equal(0, consumed);
-        Assert.Equal(0, written);
+        Assert.Equal(3, consumed);
+        Assert.Equal(3, written);
     }
 
     [Fact]

@@ -108,8 +108,9 @@ internal sealed class Runner
             return ExitCodes.BadInput;
         }
 
-        // Records the library failed on were passed through and reported one by one: the run is complete, not clean.
-        return _faults.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        // Records the library failed on (or bad records) were passed through and reported one by one: the run is
+        // complete, not clean.
+        return _faults.ExitCode;
     }
 
     /// <summary>

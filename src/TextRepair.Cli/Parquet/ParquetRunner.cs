@@ -204,7 +204,8 @@ internal sealed class ParquetRecordSink
                 // Rows are counted from 1, like lines.
                 _faults.Report(
                     string.Create(CultureInfo.InvariantCulture, $"{DisplayName}: row {rowsBefore + chunk.ValueRows[fault.Index] + 1}"),
-                    fault.Message);
+                    fault.Message,
+                    fault.BadInput);
             }
         }
     }

@@ -111,7 +111,7 @@ internal sealed class ValueProcessor
             }
             catch (DecoderFallbackException exception)
             {
-                Fail(results, slice, buffer, stats, i, "invalid UTF-8 in a string value: " + Program.OneLine(exception.Message), default);
+                Fail(results, slice, buffer, stats, i, "invalid UTF-8 in a string value: " + Program.OneLine(exception.Message), default, badInput: true);
                 continue;
             }
 
@@ -192,9 +192,9 @@ internal sealed class ValueProcessor
         return true;
     }
 
-    private void Fail(Results results, int slice, PooledBuffer buffer, RunStats stats, int index, string message, DocumentOutcome outcome)
+    private void Fail(Results results, int slice, PooledBuffer buffer, RunStats stats, int index, string message, DocumentOutcome outcome, bool badInput = false)
     {
-        (results.Faults[slice] ??= []).Add(new RecordFault(index, message));
+        (results.Faults[slice] ??= []).Add(new RecordFault(index, message, badInput));
         stats.Add(outcome, failed: true);
         if (_report)
         {

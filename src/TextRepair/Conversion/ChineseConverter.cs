@@ -220,15 +220,15 @@ public sealed partial class ChineseConverter
                 }
             }
 
-            int piece = ConvertPiece(source, position, cut, destination.Slice(written), out int pieceWritten, sink, written, isFinalBlock);
-            if (piece == 0)
+            int piece = ConvertPiece(source, position, cut, destination.Slice(written), out int pieceWritten, sink, written, isFinalBlock, out bool split);
+            position += piece;
+            written += pieceWritten;
+            if (piece == 0 || split)
             {
+                // Nothing fits, or a run without a safe cut was split: the destination is as full as that run allows.
                 status = OperationStatus.DestinationTooSmall;
                 break;
             }
-
-            position += piece;
-            written += pieceWritten;
         }
 
         charsConsumed = position;
@@ -315,9 +315,10 @@ public sealed partial class ChineseConverter
         (int)Math.Min(Math.Min(Array.MaxLength, _pipeline.MaxOutputLength(length)), length + (length / 4) + 16 + _pipeline.MaxOutputLength(ConversionPipeline.PieceLength));
 
     /// <summary>Converts source[start..cut) into destination; returns the units consumed (0 when it does not fit).</summary>
-    private int ConvertPiece(ReadOnlySpan<char> source, int start, int cut, Span<char> destination, out int written, IConversionAmbiguitySink? sink, int outputOffset, bool isFinalBlock)
+    private int ConvertPiece(ReadOnlySpan<char> source, int start, int cut, Span<char> destination, out int written, IConversionAmbiguitySink? sink, int outputOffset, bool isFinalBlock, out bool split)
     {
         ConversionPipeline pipeline = _pipeline;
+        split = false;
         while (true)
         {
             ReadOnlySpan<char> piece = source.Slice(start, cut - start);
@@ -345,12 +346,19 @@ public sealed partial class ChineseConverter
                 ArrayPool<char>.Shared.Return(scratch);
             }
 
-            // Too big: try a shorter piece ending at an earlier safe cut.
+            // Too big: try a shorter piece ending at an earlier safe cut, down to the first one.
             int shorter = FindCutBackward(source, start, start + ((cut - start) / 2), isFinalBlock);
             if (shorter < 0)
             {
-                written = 0;
-                return 0;
+                int first = FindCutForward(source, start, isFinalBlock);
+                if (first <= start || first >= cut)
+                {
+                    // One run without a safe cut: write the longest prefix that provably converts on its own.
+                    split = true;
+                    return SplitRun(source.Slice(start, cut - start), destination, out written, sink, start, outputOffset);
+                }
+
+                shorter = first;
             }
 
             cut = shorter;

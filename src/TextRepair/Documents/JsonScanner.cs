@@ -11,11 +11,17 @@ namespace TextRepair.Documents;
 /// </summary>
 internal static class JsonScanner
 {
+    // Deeper documents are reported as such (the JSON Lines reader of the CLI stops at 1,000); real data nests a few
+    // dozen levels at most.
+    private const int MaxDepth = 1024;
+
     private static readonly JsonReaderOptions s_options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        MaxDepth = 1024,
+        // One more than the limit, so that the reader reaches the container that exceeds it and the check below
+        // names the real reason (the reader's own error says the JSON is invalid).
+        MaxDepth = MaxDepth + 1,
     };
 
     public static void Scan(string text, bool keys, TextRunList runs)
@@ -119,6 +125,10 @@ internal static class JsonScanner
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
+                {
+                    throw new InvalidDataException($"JSON nested deeper than {MaxDepth} levels is not supported (at byte {reader.TokenStartIndex})");
+                }
             }
 
             if (reader.TokenStartIndex == 0 && reader.TokenType == JsonTokenType.None)

@@ -46,8 +46,19 @@ internal static class XmlScanner
 
             if (rest.StartsWith("<![CDATA[", StringComparison.Ordinal))
             {
-                runs.Break();
-                i = Expect(text, i + 9, "]]>", "CDATA section");
+                // A CDATA section is text written without escapes: inside a container it is converted with the text
+                // around it (no conversion writes "]]>", which is ASCII).
+                int close = Expect(text, i + 9, "]]>", "CDATA section");
+                if (inside > 0 && excluded == 0)
+                {
+                    runs.Add(i + 9, close - 3 - (i + 9));
+                }
+                else
+                {
+                    runs.Break();
+                }
+
+                i = close;
                 continue;
             }
 

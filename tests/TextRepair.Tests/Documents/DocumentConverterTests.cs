@@ -183,6 +183,41 @@ public sealed class DocumentConverterTests
     }
 
     [Fact]
+    public void Json_NestedDeeperThanTheLimit_SaysSoAndTheLimitItselfConverts()
+    {
+        string Nested(int depth) => new string('[', depth) + "\"发\"" + new string(']', depth);
+
+        Assert.Equal(Nested(1024).Replace('发', '發'), s_s2t.Convert(Nested(1024), DocumentFormat.Json));
+        InvalidDataException deep = Assert.Throws<InvalidDataException>(() => s_s2t.Convert(Nested(1025), DocumentFormat.Json));
+        Assert.Contains("nested deeper than 1024 levels is not supported", deep.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not valid", deep.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Docx_TextInCdata_IsConvertedWithTheTextAroundIt()
+    {
+        // XML tools may write a w:t's text as CDATA; Word reads it as text, so it is converted (s2twp: 鼠标 → 滑鼠 across it).
+        string document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"urn:w\"><w:body><w:p><w:r><w:t>鼠</w:t></w:r>"
+            + "<w:r><w:t><![CDATA[标软件 & <x>]]></w:t></w:r></w:p></w:body></w:document>";
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach ((string name, string content) in new[] { ("[Content_Types].xml", "<Types/>"), ("word/document.xml", document) })
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+        }
+
+        byte[] output = new DocumentConverter(ChineseConverter.Get("s2twp")).Convert(zip.ToArray(), DocumentFormat.Docx);
+
+        using var result = new ZipArchive(new MemoryStream(output));
+        string converted = Encoding.UTF8.GetString(TextRepair.Documents.ZipDocument.Read(result.GetEntry("word/document.xml")!));
+        Assert.Contains("<w:t>滑</w:t>", converted, StringComparison.Ordinal);
+        Assert.Contains("<![CDATA[鼠軟體 & <x>]]>", converted, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_Malformed_IsInvalidData()
     {
         Assert.Throws<InvalidDataException>(() => s_s2t.Convert("{\"发\": ", DocumentFormat.Json));
