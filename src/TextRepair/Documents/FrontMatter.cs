@@ -4,7 +4,10 @@ namespace TextRepair.Documents;
 /// Front matter at the very start of a Markdown document: YAML between <c>---</c> lines (closed by <c>---</c> or
 /// <c>...</c>) or TOML between <c>+++</c> lines. Keys, comments, section headers and the fences are never touched;
 /// values are converted (a quoted value between its quotes, breaking at backslash escapes). A line without a key is
-/// a value (a list item after <c>- </c>, or a line of a block scalar). Stateless.
+/// a value (a list item after <c>- </c>, or a line of a block scalar). Values that name a URL or a file are kept byte
+/// for byte, as link destinations are in the body (<see cref="FrontMatterValues"/>): every value of a key such as
+/// <c>url</c>, <c>image</c>, <c>permalink</c> or <c>slug</c> (and the list items under it), any value shaped like a
+/// URL or a path, and URLs inside a prose value. Stateless.
 /// </summary>
 internal static class FrontMatter
 {
@@ -39,12 +42,13 @@ internal static class FrontMatter
         }
 
         int pos = firstLineEnd + 1;
+        bool listOfLinks = false;
         while (pos < end)
         {
             int newline = text.IndexOf('\n', pos);
             int lineEnd = newline < 0 || newline > end ? end : newline;
             int contentEnd = lineEnd > pos && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            Line(text, pos, contentEnd, toml, runs);
+            Line(text, pos, contentEnd, toml, runs, ref listOfLinks);
             runs.Break();
             pos = lineEnd + 1;
         }
@@ -72,7 +76,8 @@ internal static class FrontMatter
         return -1;
     }
 
-    private static void Line(string text, int start, int end, bool toml, TextRunList runs)
+    /// <summary>One line of front matter; <c>listOfLinks</c> says the last key names links and had no value, so the list items under it are kept.</summary>
+    private static void Line(string text, int start, int end, bool toml, TextRunList runs, ref bool listOfLinks)
     {
         int i = start;
         while (i < end && (text[i] == ' ' || text[i] == '\t'))
@@ -85,16 +90,20 @@ internal static class FrontMatter
             return;
         }
 
+        bool listItem = false;
         if (!toml && end - i >= 2 && text[i] == '-' && text[i + 1] == ' ')
         {
             i += 2;
+            listItem = true;
         }
 
         int separator = toml
             ? text.IndexOf('=', i, end - i)
             : IndexOfYamlColon(text, i, end);
+        bool keepAll = listItem && listOfLinks;
         if (separator >= 0)
         {
+            keepAll = FrontMatterValues.NamesLink(text.AsSpan(i, separator - i));
             i = separator + 1;
         }
 
@@ -103,15 +112,27 @@ internal static class FrontMatter
             i++;
         }
 
+        if (separator >= 0)
+        {
+            // A key without a value on its line opens a list or block; a key with one ends the previous list.
+            listOfLinks = keepAll && text.AsSpan(i, end - i).TrimEnd().IsEmpty;
+        }
+
+        int valueStart = i;
+        int valueEnd = end;
         if (i < end && (text[i] == '"' || text[i] == '\''))
         {
             int close = text.LastIndexOf(text[i], end - 1, end - i - 1);
-            int valueEnd = close > i ? close : end;
-            AddEscaped(text, i + 1, valueEnd, runs);
+            valueStart = i + 1;
+            valueEnd = close > i ? close : end;
+        }
+
+        if (keepAll || FrontMatterValues.IsUrlOrPath(text.AsSpan(valueStart, valueEnd - valueStart).Trim()))
+        {
             return;
         }
 
-        AddEscaped(text, i, end, runs);
+        FrontMatterValues.AddProse(text, valueStart, valueEnd, runs);
     }
 
     /// <summary>A YAML mapping colon: followed by a space or the end of the line, outside quotes.</summary>
@@ -131,23 +152,5 @@ internal static class FrontMatter
         }
 
         return -1;
-    }
-
-    private static void AddEscaped(string text, int start, int end, TextRunList runs)
-    {
-        int i = start;
-        while (i < end)
-        {
-            int slash = text.IndexOf('\\', i, end - i);
-            if (slash < 0)
-            {
-                runs.Add(i, end - i);
-                return;
-            }
-
-            runs.Add(i, slash - i);
-            runs.Break();
-            i = slash + 2;
-        }
     }
 }

@@ -42,7 +42,7 @@ internal sealed partial class MarkdownInline
 
         if (text.AsSpan(at, end - at).StartsWith("<!--", StringComparison.Ordinal))
         {
-            int close = text.IndexOf("-->", at + 4, end - at - 4, StringComparison.Ordinal);
+            int close = !_commentClose.Occurs(text, "-->", at + 4, end) ? -1 : text.IndexOf("-->", at + 4, end - at - 4, StringComparison.Ordinal);
             if (close < 0)
             {
                 return -1;
@@ -56,6 +56,12 @@ internal sealed partial class MarkdownInline
         int nameStart = endTag ? i + 1 : i;
         if (nameStart >= end || !char.IsAsciiLetter(text[nameStart]))
         {
+            return -1;
+        }
+
+        if (!_tagClose.Occurs(text, ">", nameStart, end))
+        {
+            // No '>' left on the line: no tag can close (checked once, not by reading every attribute to the end).
             return -1;
         }
 
@@ -159,7 +165,8 @@ internal sealed partial class MarkdownInline
         int j = SkipSpace(open + 1, end);
         if (j < end && text[j] == '<')
         {
-            int close = text.IndexOf('>', j, end - j);
+            // CommonMark 6.3: no unescaped '<' inside, so the search stops at the next one.
+            int close = AngleDestinationEnd(j + 1, end);
             if (close < 0)
             {
                 return false;
@@ -179,7 +186,10 @@ internal sealed partial class MarkdownInline
                 }
                 else if (c == '(')
                 {
-                    depth++;
+                    if (++depth > MaxDestinationParens)
+                    {
+                        return false;
+                    }
                 }
                 else if (c == ')')
                 {
@@ -199,6 +209,12 @@ internal sealed partial class MarkdownInline
         if (j < end && text[j] is '"' or '\'' or '(')
         {
             char closer = text[j] == '(' ? ')' : text[j];
+            ref Searched failed = ref TitleFailure(closer);
+            if (failed.Covers(j + 1, end))
+            {
+                return false;
+            }
+
             int k = j + 1;
             while (k < end && text[k] != closer)
             {
@@ -207,6 +223,8 @@ internal sealed partial class MarkdownInline
 
             if (k >= end)
             {
+                // A search starts right after an opening quote, never inside an escape, so later ones would fail too.
+                failed = new Searched(j + 1, end);
                 return false;
             }
 
@@ -274,6 +292,12 @@ internal sealed partial class MarkdownInline
 
     private int MatchBracket(int open, int end)
     {
+        int known = open >= _bracketStart && open < _bracketEnd ? _bracketClose[open - _bracketStart] : Unknown;
+        if (known != Unknown)
+        {
+            return known < end ? known : -1;
+        }
+
         int depth = 0;
         for (int j = open; j < end; j++)
         {

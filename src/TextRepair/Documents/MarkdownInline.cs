@@ -23,11 +23,30 @@ internal sealed partial class MarkdownInline
     /// </summary>
     private const int MaxLinkNesting = 256;
 
+    /// <summary>
+    /// A link destination with more unclosed '(' than this is not a destination. CommonMark lets implementations limit
+    /// the nesting ("at least three levels") and cmark stops at 32; without a limit every unclosed <c>[a](</c> on a line
+    /// was read to the line end, so a line of them took quadratic time (session 29: 60 KB of <c>[a](</c> 2.8 s, 240 KB 40 s).
+    /// </summary>
+    private const int MaxDestinationParens = 32;
+
     private readonly string _text;
     private int _depth;
     private readonly HashSet<string> _labels;
     private readonly TextRunList _runs;
     private readonly TextRunList _side;
+
+    // Work remembered across the scans of one line so that no scan repeats (see MarkdownInline.Memo.cs).
+    private int[] _bracketClose = [];
+    private int[] _bracketStack = [];
+    private int _bracketStart;
+    private int _bracketEnd;
+    private Occurrence _tagClose;
+    private Occurrence _commentClose;
+    private Searched _titleFail0;
+    private Searched _titleFail1;
+    private Searched _titleFail2;
+    private Dictionary<int, Searched>? _backtickFail;
 
     public MarkdownInline(string text, HashSet<string> labels, TextRunList runs, TextRunList side)
     {
@@ -39,6 +58,11 @@ internal sealed partial class MarkdownInline
 
     public void Scan(int start, int end)
     {
+        if (_depth == 0)
+        {
+            MatchBrackets(start, end);
+        }
+
         _depth++;
         try
         {
@@ -172,13 +196,18 @@ internal sealed partial class MarkdownInline
     /// <summary>The start of the next run of exactly <paramref name="n"/> backticks at or after <paramref name="from"/>, or -1.</summary>
     private int FindBacktickRun(int from, int end, int n)
     {
+        if (_backtickFail is not null && _backtickFail.TryGetValue(n, out Searched failed) && failed.Covers(from, end))
+        {
+            return -1;
+        }
+
         int j = from;
         while (j < end)
         {
             int tick = _text.IndexOf('`', j, end - j);
             if (tick < 0)
             {
-                return -1;
+                break;
             }
 
             int length = RunLength(tick, end, '`');
@@ -190,6 +219,9 @@ internal sealed partial class MarkdownInline
             j = tick + length;
         }
 
+        // From here to the end there is no run of n: a later run of n backticks on this line need not look again
+        // (a search starts right after a whole run, where this one also stood).
+        (_backtickFail ??= [])[n] = new Searched(from, end);
         return -1;
     }
 

@@ -1,155 +1,307 @@
-using System.Text;
-
 namespace TextRepair.Documents;
 
 /// <summary>
-/// Finds the visible text of a CommonMark + GFM document, line by line. Block structure recognised: front matter
-/// (<see cref="FrontMatter"/>), fenced and indented code blocks (never touched), HTML blocks (scanned as HTML: tags
-/// kept, text converted), link reference definitions (kept), block quote and list markers, ATX headings; every other
-/// line is inline content (<see cref="MarkdownInline"/>), which covers paragraphs, setext headings and table rows
-/// (a pipe ends a cell's group). A scanner rather than a full parser: where CommonMark is ambiguous it leans towards
-/// leaving text alone (an indented line that might be code is not converted). Stateless.
+/// Finds the visible text of a CommonMark + GFM document, line by line. Container blocks follow CommonMark's block
+/// parsing (0.31, section 5 and appendix): each line first matches the open block quotes and list items (a list item
+/// by its content indentation, counted in columns with tab stops of four), then opens new ones. Leaf blocks
+/// recognised: front matter (<see cref="FrontMatter"/>), fenced and indented code blocks (never touched; a fence ends
+/// at a closing fence indented at most three columns, at least as long and of the same character, or with its
+/// container), HTML blocks (scanned as HTML: tags kept, text converted), link reference definitions (kept), thematic
+/// breaks, ATX headings; every other line is inline content (<see cref="MarkdownInline"/>), which covers paragraphs
+/// (with lazy continuation lines), setext headings and table rows. A scanner rather than a full parser: where
+/// CommonMark is ambiguous it leans towards leaving text alone. Stateless.
 /// </summary>
-internal static class MarkdownScanner
+internal static partial class MarkdownScanner
 {
-    // CommonMark: up to three spaces of indentation still start a block; four make an indented code block.
+    // CommonMark: up to three columns of indentation still start a block; four make an indented code block.
     private const int CodeIndent = 4;
 
-    // CommonMark 0.31, 4.6 condition 6: the block-level tag names that start an HTML block.
-    private static readonly NameSet s_blockTags = new(
-        true, "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col", "colgroup",
-        "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame",
-        "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main",
-        "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section", "summary",
-        "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul");
+    // CommonMark 5.2: a list item's content starts one to four columns after its marker; with five or more the item
+    // starts with indented code and its content indentation is one column after the marker.
+    private const int MaxMarkerSpacing = 4;
 
-    private static readonly NameSet s_rawBlockTags = new(true, "script", "pre", "style", "textarea");
+    // CommonMark 5.2: an ordered list marker has at most nine digits.
+    private const int MaxOrderedDigits = 9;
 
-    private static readonly NameSet s_inlineTags = new(
-        true, "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
-        "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var");
+    private enum Leaf
+    {
+        None,
+        Paragraph,
+        Fence,
+        IndentedCode,
+    }
 
-    public static bool IsInlineTag(ReadOnlySpan<char> name) => s_inlineTags.Contains(name);
+    /// <summary>An open block quote, or a list item with its content indentation (columns after its container's).</summary>
+    private record struct Container(bool IsQuote, int Width, bool Empty);
+
+    /// <summary>A position in a line: the character index and the column reached (inside a tab when only part of it was consumed).</summary>
+    private record struct Cursor(int Index, int Column);
 
     public static void Scan(string text, TextRunList runs, TextRunList side)
     {
         var inline = new MarkdownInline(text, ReferenceLabels(text), runs, side);
+        var containers = new List<Container>();
         int pos = FrontMatter.Scan(text, runs);
+        Leaf leaf = Leaf.None;
         char fence = '\0';
         int fenceLength = 0;
-        bool previousBlank = true;
-        bool inParagraph = false;
-        bool inIndentedCode = false;
-        bool inList = false;
         while (pos < text.Length)
         {
             int newline = text.IndexOf('\n', pos);
             int next = newline < 0 ? text.Length : newline + 1;
-            int lineEnd = newline < 0 ? text.Length : newline;
-            if (lineEnd > pos && text[lineEnd - 1] == '\r')
+            int end = newline < 0 ? text.Length : newline;
+            if (end > pos && text[end - 1] == '\r')
             {
-                lineEnd--;
+                end--;
             }
 
-            int content = SkipContainers(text, pos, lineEnd);
-            int indent = Indentation(text, content, lineEnd, out int first);
-            bool blank = first == lineEnd;
             runs.Break();
-            if (fence != '\0')
+            var at = new Cursor(pos, 0);
+            int matched = MatchContainers(text, containers, ref at, end);
+            bool all = matched == containers.Count;
+            if (leaf == Leaf.Fence)
             {
-                if (RunOf(text, first, lineEnd, fence) >= fenceLength && text.AsSpan(first, lineEnd - first).Trim(fence).IsWhiteSpace())
+                if (all)
                 {
-                    fence = '\0';
-                }
-            }
-            else if (blank)
-            {
-                inParagraph = false;
-            }
-            else if (indent >= CodeIndent && !inParagraph && !inList && (previousBlank || inIndentedCode))
-            {
-                inIndentedCode = true;
-            }
-            else if (OpensFence(text, first, lineEnd, out fence, out fenceLength))
-            {
-                inParagraph = false;
-            }
-            else if (indent < CodeIndent && HtmlBlockEnd(text, first, lineEnd, inParagraph) is int blockEnd and > 0)
-            {
-                HtmlScanner.Scan(text, pos, blockEnd, runs, side);
-                runs.Break();
-                next = blockEnd;
-                inParagraph = false;
-            }
-            else if (indent < CodeIndent && !inParagraph && IsReferenceDefinition(text, first, lineEnd))
-            {
-                // Kept whole: the label must keep matching its uses, the destination is a URL.
-            }
-            else
-            {
-                int start = ListMarker(text, first, lineEnd, out bool listItem);
-                if (listItem)
-                {
-                    inList = true;
-                }
-                else if (previousBlank && indent == 0)
-                {
-                    inList = false;
+                    if (ClosesFence(text, at, end, fence, fenceLength))
+                    {
+                        leaf = Leaf.None;
+                    }
+
+                    pos = next;
+                    continue;
                 }
 
-                start = HeadingMarker(text, start, lineEnd, out bool heading);
-                inline.Scan(start, lineEnd);
-                inParagraph = !heading;
+                // An unclosed fence ends with its container (CommonMark 4.5).
+                leaf = Leaf.None;
             }
-
-            if (!blank && indent < CodeIndent)
+            else if (leaf == Leaf.IndentedCode)
             {
-                inIndentedCode = false;
+                if (all && (Indentation(text, at, end, out Cursor first) >= CodeIndent || first.Index == end))
+                {
+                    pos = next;
+                    continue;
+                }
+
+                leaf = Leaf.None;
             }
 
-            previousBlank = blank;
+            while (true)
+            {
+                int indent = Indentation(text, at, end, out Cursor first);
+                int i = first.Index;
+                if (i == end)
+                {
+                    // A blank line ends a paragraph and every container it does not match.
+                    Close(containers, matched);
+                    leaf = Leaf.None;
+                    break;
+                }
+
+                MarkContent(containers);
+                if (indent >= CodeIndent)
+                {
+                    if (leaf == Leaf.Paragraph)
+                    {
+                        // Indented code cannot interrupt a paragraph: a continuation line (lazy or not).
+                        inline.Scan(i, end);
+                    }
+                    else
+                    {
+                        Close(containers, matched);
+                        leaf = Leaf.IndentedCode;
+                    }
+
+                    break;
+                }
+
+                bool interrupts = leaf == Leaf.Paragraph && all;
+                if (text[i] == '>')
+                {
+                    Close(containers, matched);
+                    containers.Add(new Container(true, 0, false));
+                    matched = containers.Count;
+                    all = true;
+                    leaf = Leaf.None;
+                    at = new Cursor(i + 1, first.Column + 1);
+                    OptionalSpace(text, ref at, end);
+                    continue;
+                }
+
+                if (IsThematicBreak(text, i, end))
+                {
+                    // Also a setext underline ('---'): no text either way.
+                    Close(containers, matched);
+                    leaf = Leaf.None;
+                    break;
+                }
+
+                if (ListMarker(text, i, end, out int markerEnd, out bool startsAtOne, out bool ordered)
+                    && !(interrupts && ((ordered && !startsAtOne) || text.AsSpan(markerEnd, end - markerEnd).IsWhiteSpace())))
+                {
+                    Close(containers, matched);
+                    var marker = new Cursor(markerEnd, first.Column + markerEnd - i);
+                    int spacing = Indentation(text, marker, end, out Cursor content);
+                    bool empty = content.Index == end;
+                    if (empty || spacing > MaxMarkerSpacing)
+                    {
+                        content = marker;
+                        Consume(text, ref content, end, 1);
+                    }
+
+                    containers.Add(new Container(false, content.Column - at.Column, empty));
+                    matched = containers.Count;
+                    all = true;
+                    leaf = Leaf.None;
+                    at = content;
+                    continue;
+                }
+
+                if (OpensFence(text, i, end, out fence, out fenceLength))
+                {
+                    Close(containers, matched);
+                    leaf = Leaf.Fence;
+                    break;
+                }
+
+                if (HtmlBlockEnd(text, i, end, leaf == Leaf.Paragraph) is int blockEnd and > 0)
+                {
+                    Close(containers, matched);
+                    HtmlScanner.Scan(text, i, blockEnd, runs, side);
+                    runs.Break();
+                    next = blockEnd;
+                    leaf = Leaf.None;
+                    break;
+                }
+
+                if (leaf != Leaf.Paragraph && IsReferenceDefinition(text, i, end))
+                {
+                    // Kept whole: the label must keep matching its uses, the destination is a URL.
+                    Close(containers, matched);
+                    break;
+                }
+
+                int start = HeadingMarker(text, i, end, out bool heading);
+                if (heading || leaf != Leaf.Paragraph || all)
+                {
+                    // Otherwise a lazy continuation line: the paragraph's containers stay open.
+                    Close(containers, matched);
+                }
+
+                inline.Scan(start, end);
+                leaf = heading ? Leaf.None : Leaf.Paragraph;
+                break;
+            }
+
             pos = next;
         }
 
         runs.Break();
     }
 
-    /// <summary>Skips block quote markers ('&gt;' after up to three spaces, and one space after it).</summary>
-    private static int SkipContainers(string text, int i, int end)
+    /// <summary>Matches the line against the open containers, outermost first; returns how many matched.</summary>
+    private static int MatchContainers(string text, List<Container> containers, ref Cursor at, int end)
     {
-        while (true)
+        for (int k = 0; k < containers.Count; k++)
         {
-            int j = i;
-            while (j < end && j - i < CodeIndent - 1 && text[j] == ' ')
+            Container container = containers[k];
+            int indent = Indentation(text, at, end, out Cursor first);
+            if (container.IsQuote)
             {
-                j++;
-            }
+                if (indent >= CodeIndent || first.Index == end || text[first.Index] != '>')
+                {
+                    return k;
+                }
 
-            if (j >= end || text[j] != '>')
-            {
-                return i;
+                at = new Cursor(first.Index + 1, first.Column + 1);
+                OptionalSpace(text, ref at, end);
             }
+            else if (first.Index == end)
+            {
+                // A blank line stays in a list item, unless the item has had nothing but blank lines.
+                if (container.Empty)
+                {
+                    return k;
+                }
 
-            i = j + 1;
-            if (i < end && text[i] == ' ')
-            {
-                i++;
+                at = first;
             }
+            else if (indent >= container.Width)
+            {
+                Consume(text, ref at, end, container.Width);
+            }
+            else
+            {
+                return k;
+            }
+        }
+
+        return containers.Count;
+    }
+
+    private static void Close(List<Container> containers, int matched)
+    {
+        if (matched < containers.Count)
+        {
+            containers.RemoveRange(matched, containers.Count - matched);
         }
     }
 
-    /// <summary>Columns of indentation (a tab counts as four) and the first character that is not a space or tab.</summary>
-    private static int Indentation(string text, int i, int end, out int first)
+    /// <summary>A line with content: the innermost list item is no longer empty.</summary>
+    private static void MarkContent(List<Container> containers)
     {
-        int columns = 0;
+        if (containers.Count > 0 && containers[^1].Empty)
+        {
+            containers[^1] = containers[^1] with { Empty = false };
+        }
+    }
+
+    /// <summary>Columns of indentation from <paramref name="at"/> (tab stops of four) and the first character that is not a space or tab.</summary>
+    private static int Indentation(string text, Cursor at, int end, out Cursor first)
+    {
+        int i = at.Index;
+        int column = at.Column;
         while (i < end && (text[i] == ' ' || text[i] == '\t'))
         {
-            columns += text[i] == '\t' ? CodeIndent : 1;
+            column = text[i] == '\t' ? NextTabStop(column) : column + 1;
             i++;
         }
 
-        first = i;
-        return columns;
+        first = new Cursor(i, column);
+        return column - at.Column;
+    }
+
+    /// <summary>Consumes up to <paramref name="columns"/> columns of spaces and tabs; a tab may be consumed in part.</summary>
+    private static void Consume(string text, ref Cursor at, int end, int columns)
+    {
+        int target = at.Column + columns;
+        int i = at.Index;
+        int column = at.Column;
+        while (column < target && i < end && (text[i] == ' ' || text[i] == '\t'))
+        {
+            int after = text[i] == '\t' ? NextTabStop(column) : column + 1;
+            if (after > target)
+            {
+                column = target;
+                break;
+            }
+
+            column = after;
+            i++;
+        }
+
+        at = new Cursor(i, column);
+    }
+
+    private static int NextTabStop(int column) => column - (column % CodeIndent) + CodeIndent;
+
+    /// <summary>The optional space (one column: a space, or part of a tab) after a block quote marker.</summary>
+    private static void OptionalSpace(string text, ref Cursor at, int end)
+    {
+        if (at.Index < end && (text[at.Index] == ' ' || text[at.Index] == '\t'))
+        {
+            Consume(text, ref at, end, 1);
+        }
     }
 
     private static int RunOf(string text, int i, int end, char c)
@@ -183,174 +335,73 @@ internal static class MarkdownScanner
         return true;
     }
 
-    /// <summary>When an HTML block starts at <paramref name="first"/>, the index after it (CommonMark 4.6); otherwise 0.</summary>
-    private static int HtmlBlockEnd(string text, int first, int lineEnd, bool inParagraph)
+    /// <summary>A closing fence: indented at most three columns, at least as long as the opening one, of the same character, nothing after it but spaces.</summary>
+    private static bool ClosesFence(string text, Cursor at, int end, char fence, int length)
     {
-        if (first + 1 >= lineEnd || text[first] != '<')
-        {
-            return 0;
-        }
-
-        ReadOnlySpan<char> line = text.AsSpan(first, lineEnd - first);
-        if (line.StartsWith("<!--", StringComparison.Ordinal))
-        {
-            return LineAfter(text, first, "-->");
-        }
-
-        if (line.StartsWith("<![CDATA[", StringComparison.Ordinal))
-        {
-            return LineAfter(text, first, "]]>");
-        }
-
-        if (line.StartsWith("<?", StringComparison.Ordinal))
-        {
-            return LineAfter(text, first, "?>");
-        }
-
-        if (line.Length > 2 && line[1] == '!' && char.IsAsciiLetter(line[2]))
-        {
-            return LineAfter(text, first, ">");
-        }
-
-        bool endTag = line[1] == '/';
-        int nameStart = endTag ? 2 : 1;
-        int nameEnd = nameStart;
-        while (nameEnd < line.Length && char.IsAsciiLetterOrDigit(line[nameEnd]))
-        {
-            nameEnd++;
-        }
-
-        if (nameEnd == nameStart)
-        {
-            return 0;
-        }
-
-        ReadOnlySpan<char> name = line[nameStart..nameEnd];
-        bool delimited = nameEnd == line.Length || char.IsWhiteSpace(line[nameEnd]) || line[nameEnd] == '>' || line[nameEnd..].StartsWith("/>", StringComparison.Ordinal);
-        if (!endTag && delimited && s_rawBlockTags.Contains(name))
-        {
-            int end = 0;
-            foreach (string closer in (ReadOnlySpan<string>)["</script>", "</pre>", "</style>", "</textarea>"])
-            {
-                int index = text.IndexOf(closer, first, StringComparison.OrdinalIgnoreCase);
-                if (index >= 0 && (end == 0 || index < end))
-                {
-                    end = index;
-                }
-            }
-
-            return end == 0 ? text.Length : LineAfter(text, end, ">");
-        }
-
-        if (delimited && s_blockTags.Contains(name))
-        {
-            return BeforeBlankLine(text, lineEnd);
-        }
-
-        // Condition 7: a complete tag alone on its line, which cannot interrupt a paragraph.
-        if (!inParagraph && !s_rawBlockTags.Contains(name))
-        {
-            int after = HtmlScanner.SkipAttributes(text, first + nameEnd, lineEnd, null, out _);
-            if (after <= lineEnd && text[after - 1] == '>' && text.AsSpan(after, lineEnd - after).IsWhiteSpace())
-            {
-                return BeforeBlankLine(text, lineEnd);
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>The start of the line after the one holding <paramref name="marker"/> (searched from <paramref name="from"/>).</summary>
-    private static int LineAfter(string text, int from, string marker)
-    {
-        int index = text.IndexOf(marker, from, StringComparison.Ordinal);
-        if (index < 0)
-        {
-            return text.Length;
-        }
-
-        int newline = text.IndexOf('\n', index + marker.Length);
-        return newline < 0 ? text.Length : newline + 1;
-    }
-
-    /// <summary>The start of the first blank line after <paramref name="lineEnd"/>, or the end of the text.</summary>
-    private static int BeforeBlankLine(string text, int lineEnd)
-    {
-        int pos = lineEnd;
-        while (pos < text.Length)
-        {
-            int lineStart = text.IndexOf('\n', pos);
-            if (lineStart < 0)
-            {
-                return text.Length;
-            }
-
-            lineStart++;
-            int newline = text.IndexOf('\n', lineStart);
-            int end = newline < 0 ? text.Length : newline;
-            if (text.AsSpan(lineStart, end - lineStart).IsWhiteSpace())
-            {
-                return lineStart;
-            }
-
-            pos = end;
-        }
-
-        return text.Length;
-    }
-
-    private static bool IsReferenceDefinition(string text, int first, int end)
-    {
-        if (text[first] != '[')
+        if (Indentation(text, at, end, out Cursor first) >= CodeIndent)
         {
             return false;
         }
 
-        int close = text.IndexOf("]:", first, end - first, StringComparison.Ordinal);
-        return close > first + 1;
+        int run = RunOf(text, first.Index, end, fence);
+        return run >= length && text.AsSpan(first.Index + run, end - first.Index - run).IsWhiteSpace();
     }
 
-    /// <summary>Skips a list marker (<c>-</c>, <c>+</c>, <c>*</c>, <c>1.</c>, <c>1)</c>) and a task box; returns the content start.</summary>
-    private static int ListMarker(string text, int first, int end, out bool listItem)
+    /// <summary>Three or more '-', '*' or '_' (the same one) with nothing else but spaces and tabs (CommonMark 4.1).</summary>
+    private static bool IsThematicBreak(string text, int first, int end)
     {
-        listItem = false;
+        char c = text[first];
+        if (c is not ('-' or '*' or '_'))
+        {
+            return false;
+        }
+
+        int count = 0;
+        for (int j = first; j < end; j++)
+        {
+            if (text[j] == c)
+            {
+                count++;
+            }
+            else if (text[j] is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return count >= 3;
+    }
+
+    /// <summary>A list marker (<c>-</c>, <c>+</c>, <c>*</c>, <c>1.</c>, <c>1)</c>) followed by a space, a tab or the line end.</summary>
+    private static bool ListMarker(string text, int first, int end, out int markerEnd, out bool startsAtOne, out bool ordered)
+    {
         int i = first;
-        if (i < end && text[i] is '-' or '+' or '*')
+        ordered = false;
+        startsAtOne = false;
+        if (text[i] is '-' or '+' or '*')
         {
             i++;
         }
         else
         {
-            while (i < end && i - first < 9 && char.IsAsciiDigit(text[i]))
+            while (i < end && i - first < MaxOrderedDigits && char.IsAsciiDigit(text[i]))
             {
                 i++;
             }
 
             if (i == first || i >= end || text[i] is not ('.' or ')'))
             {
-                return first;
+                markerEnd = first;
+                return false;
             }
 
+            ordered = true;
+            startsAtOne = int.Parse(text.AsSpan(first, i - first), provider: System.Globalization.CultureInfo.InvariantCulture) == 1;
             i++;
         }
 
-        if (i < end && text[i] != ' ' && text[i] != '\t')
-        {
-            return first;
-        }
-
-        listItem = true;
-        while (i < end && (text[i] == ' ' || text[i] == '\t'))
-        {
-            i++;
-        }
-
-        if (end - i >= 3 && text[i] == '[' && text[i + 2] == ']' && text[i + 1] is ' ' or 'x' or 'X')
-        {
-            i += 3;
-        }
-
-        return i;
+        markerEnd = i;
+        return i == end || text[i] == ' ' || text[i] == '\t';
     }
 
     private static int HeadingMarker(string text, int i, int end, out bool heading)
@@ -358,57 +409,5 @@ internal static class MarkdownScanner
         int hashes = RunOf(text, i, end, '#');
         heading = hashes is >= 1 and <= 6 && (i + hashes == end || text[i + hashes] is ' ' or '\t');
         return heading ? i + hashes : i;
-    }
-
-    /// <summary>The labels of all link reference definitions, normalised as CommonMark matches them.</summary>
-    private static HashSet<string> ReferenceLabels(string text)
-    {
-        var labels = new HashSet<string>(StringComparer.Ordinal);
-        int pos = 0;
-        while (pos < text.Length)
-        {
-            int bracket = text.IndexOf("]:", pos, StringComparison.Ordinal);
-            if (bracket < 0)
-            {
-                break;
-            }
-
-            int lineStart = text.LastIndexOf('\n', bracket) + 1;
-            int first = SkipContainers(text, lineStart, bracket);
-            Indentation(text, first, bracket, out first);
-            if (text[first] == '[' && bracket > first + 1)
-            {
-                labels.Add(NormalizeLabel(text.AsSpan(first + 1, bracket - first - 1)));
-            }
-
-            pos = bracket + 2;
-        }
-
-        return labels;
-    }
-
-    /// <summary>Case-folded, with runs of white space collapsed to one space and trimmed (CommonMark label matching).</summary>
-    public static string NormalizeLabel(ReadOnlySpan<char> label)
-    {
-        var builder = new StringBuilder(label.Length);
-        bool space = false;
-        foreach (char c in label.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(char.ToUpperInvariant(c));
-        }
-
-        return builder.ToString();
     }
 }
