@@ -102,7 +102,7 @@ internal static class FrontMatterValues
             int scheme = text.IndexOf("://", i, end - i, StringComparison.Ordinal);
             if (scheme < 0)
             {
-                AddEscaped(text, i, end, runs);
+                runs.AddBrokenAtEscapes(text, i, end);
                 return;
             }
 
@@ -118,7 +118,7 @@ internal static class FrontMatterValues
                 wordEnd++;
             }
 
-            AddEscaped(text, i, wordStart, runs);
+            runs.AddBrokenAtEscapes(text, i, wordStart);
             runs.Break();
             i = wordEnd;
         }
@@ -142,23 +142,5 @@ internal static class FrontMatterValues
         }
 
         return extension.ContainsAnyInRange('A', 'Z') || extension.ContainsAnyInRange('a', 'z');
-    }
-
-    private static void AddEscaped(string text, int start, int end, TextRunList runs)
-    {
-        int i = start;
-        while (i < end)
-        {
-            int slash = text.IndexOf('\\', i, end - i);
-            if (slash < 0)
-            {
-                runs.Add(i, end - i);
-                return;
-            }
-
-            runs.Add(i, slash - i);
-            runs.Break();
-            i = slash + 2;
-        }
     }
 }

@@ -109,7 +109,7 @@ internal static class PoScanner
                 }
                 else if (current == Keyword.Str && (idHasText || hasContext))
                 {
-                    AddString(text, quote + 1, close, runs);
+                    runs.AddBrokenAtEscapes(text, quote + 1, close);
                 }
             }
 
@@ -117,24 +117,6 @@ internal static class PoScanner
         }
 
         runs.Break();
-    }
-
-    private static void AddString(string text, int start, int end, TextRunList runs)
-    {
-        int i = start;
-        while (i < end)
-        {
-            int slash = text.IndexOf('\\', i, end - i);
-            if (slash < 0)
-            {
-                runs.Add(i, end - i);
-                return;
-            }
-
-            runs.Add(i, slash - i);
-            runs.Break();
-            i = slash + 2;
-        }
     }
 
     private static InvalidDataException Invalid(int line, string what) =>

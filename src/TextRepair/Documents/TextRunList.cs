@@ -61,4 +61,26 @@ internal sealed class TextRunList
             _groupStart = _count;
         }
     }
+
+    /// <summary>
+    /// Adds <c>[start, end)</c> of <paramref name="text"/> as runs broken at each backslash escape (the backslash and
+    /// the character it escapes are left out): a PO string's or a YAML scalar's escapes are no text.
+    /// </summary>
+    public void AddBrokenAtEscapes(string text, int start, int end)
+    {
+        int i = start;
+        while (i < end)
+        {
+            int slash = text.IndexOf('\\', i, end - i);
+            if (slash < 0)
+            {
+                Add(i, end - i);
+                return;
+            }
+
+            Add(i, slash - i);
+            Break();
+            i = slash + 2;
+        }
+    }
 }
