@@ -128,13 +128,11 @@ public sealed class TextRepairerTests
     public void Repair_AcceptsFullWidthParenthesesNfdAndSpaceBeforeTheClosingOne()
     {
         string nfd = "jia\u0304n";
-        // A mirror annotates every occurrence of its characters: 堅 and 強 come back (a text where no annotated
-        // character recurs is reported, not repaired; LessonGlossTests).
-        string text = "把基層黨組織鍛造得更加堅（" + nfd + "）強(qiáng )有力,網(wǎng)絡(luò )安全是關(guān)鍵,要堅(jiān)持加強(qiáng)。";
+        string text = "把基層黨組織鍛造得更加堅（" + nfd + "）強(qiáng )有力,網(wǎng)絡(luò )安全是關(guān)鍵。";
 
         RepairResult result = TextRepairer.Repair(text);
 
-        Assert.Equal("把基层党组织锻造得更加坚强有力，网络安全是关键，要坚持加强。", result.Text);
+        Assert.Equal("把基层党组织锻造得更加坚强有力，网络安全是关键。", result.Text);
     }
 
     [Fact]

@@ -7,16 +7,14 @@ public enum AnnotationEvidence
     None,
 
     /// <summary>
-    /// Annotations exist but do not look like machine damage (a gloss in a lesson, each new character glossed once, a
-    /// list of glossed characters or a dictionary's entries, every character of a poem glossed, readings that do not
-    /// fit): they are reported and left alone.
+    /// Annotations exist but do not look like machine damage (a gloss in a lesson, every character of a poem glossed,
+    /// readings that do not fit): they are reported and left alone.
     /// </summary>
     Weak,
 
     /// <summary>
     /// Toned annotations on at least two distinct characters, validated against Unihan, almost all on characters whose
-    /// Traditional form differs from the Simplified one, annotated consistently (at least one character annotated at
-    /// several places) inside running prose: the spam-converter pattern.
+    /// Traditional form differs from the Simplified one, annotated consistently: the spam-converter pattern.
     /// </summary>
     StrongToned,
 

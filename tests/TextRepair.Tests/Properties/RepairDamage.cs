@@ -93,12 +93,7 @@ internal static class RepairDamage
 
         damaged = AsciiPunctuation(damage.ToString());
         expected = repair.ToString();
-        var toned = annotated.Where(cp => s_firstReading.Value[cp].Normalize(NormalizationForm.FormD).Any(c => c is >= '\u0300' and <= '\u030C')).ToHashSet();
-
-        // The mirror's pattern shows only when an annotated character recurs (annotated at every occurrence): a page
-        // whose annotated characters each occur once reads like a lesson that glosses new characters once, and is
-        // reported rather than repaired (docs/repair.md).
-        return toned.Count >= 2 && CodePoints(page).Count(toned.Contains) > toned.Count;
+        return annotated.Count(cp => s_firstReading.Value[cp].Normalize(NormalizationForm.FormD).Any(c => c is >= '\u0300' and <= '\u030C')) >= 2;
     }
 
     /// <summary>The normalisation some mirrors apply after converting: full-width ，：；！？（） become ASCII.</summary>
