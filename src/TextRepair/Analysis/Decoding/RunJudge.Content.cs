@@ -96,6 +96,9 @@ internal static partial class RunJudge
     // reader's clean text holds a lead byte's letter (Â..ï) followed by continuation-range symbols (€..¿) rarely: a
     // capital or ß before a symbol; two such pairs, or a three-byte one, about once in 10^5 positions of random bytes and
     // far less in words. The run is still judged by the models' gain and fluency floor. On the dev half no output changed.
+    // A four-byte sequence (an emoji, "ð\u009F\u0091\u008D" for 👍) counts as the three-byte ones do (session 30): an
+    // emoji restores no letter, so a token of one could not lead, and the lattice read "👍 好的" (UTF-8 read as
+    // Latin-1) as "^船} 好的" by a two-layer chain that restores a letter.
     private static bool RestoresUtf8Sequences(Candidate reading, ReadOnlySpan<char> restored)
     {
         if (reading.Layers != 1 || reading.Steps[0].Truth.Kind != CodecKind.Utf8 || !reading.Steps[0].Wrong.IsSingleByte || restored.IsEmpty)
@@ -106,12 +109,13 @@ internal static partial class RunJudge
         int bytes = 0;
         foreach (char c in restored)
         {
-            if (c is < '\u0080' or '\uFFFD' || char.IsSurrogate(c))
+            if (c is < '\u0080' or '\uFFFD')
             {
                 return false;
             }
 
-            bytes += c < '\u0800' ? 2 : 3;
+            // A surrogate pair is one four-byte sequence: its high half counts the four bytes, its low half none.
+            bytes += char.IsLowSurrogate(c) ? 0 : char.IsHighSurrogate(c) ? 4 : c < '\u0800' ? 2 : 3;
         }
 
         return bytes >= MinRunBytes;

@@ -18,11 +18,26 @@ internal sealed partial class CharNgramModel
         private readonly float[] _backoff = new float[65536];
         private readonly bool[] _known = new bool[65536];
 
-        // UTF-16 ranges of ScoreSurrogatePairsAsOne: all low surrogates, and the high surrogates of U+20000-U+3FFFF.
+        // UTF-16 ranges of ScoreSurrogatePairsAsOne: all low surrogates, the high surrogates of U+20000-U+3FFFF (CJK
+        // extensions B-H) and those of U+1F000-U+1FBFF (pictographs: emoji, their modifiers, mahjong and playing cards).
         private const int LowSurrogateFirst = 0xDC00;
         private const int LowSurrogateLast = 0xDFFF;
         private const int IdeographHighSurrogateFirst = 0xD840;
         private const int IdeographHighSurrogateLast = 0xD8BF;
+        private const int PictographHighSurrogateFirst = 0xD83C;
+        private const int PictographHighSurrogateLast = 0xD83E;
+
+        // The pictographs of the Basic Multilingual Plane that emoji are written with (Miscellaneous Symbols and
+        // Dingbats: ☀, ☎, ✅, ❤), the joiner of emoji sequences (U+200D) and the presentation selectors (U+FE0E text,
+        // U+FE0F emoji) that follow a pictograph.
+        private const int BmpPictographFirst = 0x2600;
+        private const int BmpPictographLast = 0x27BF;
+        private const char ZeroWidthJoiner = '\u200D';
+        private const int PresentationSelectorFirst = 0xFE0E;
+        private const int PresentationSelectorLast = 0xFE0F;
+
+        // Code points an unseen pictograph is one of: plane 1's block and the BMP's (see ScoreSurrogatePairsAsOne).
+        private const int Pictographs = ((PictographHighSurrogateLast - PictographHighSurrogateFirst + 1) * 1024) + (BmpPictographLast - BmpPictographFirst + 1);
 
         // Characters that start / end some stored pair, one bit each (8 KB apiece, in the image): a pair with a
         // character that starts or ends none cannot be stored, so most lookups of another script's text end here
@@ -134,17 +149,12 @@ internal sealed partial class CharNgramModel
         /// </summary>
         internal static float? RaiseUnseenIdeographs(float[] unigram, bool[] seen)
         {
-            float lowest = 0;
             int ideographs = 0, known = 0;
             for (int c = 0; c < 65536; c++)
             {
                 bool ideograph = CjkText.IsIdeograph((char)c);
                 ideographs += ideograph ? 1 : 0;
-                if (seen[c])
-                {
-                    lowest = Math.Min(lowest, unigram[c]);
-                    known += ideograph ? 1 : 0;
-                }
+                known += ideograph && seen[c] ? 1 : 0;
             }
 
             if (known == 0)
@@ -152,14 +162,7 @@ internal sealed partial class CharNgramModel
                 return null;
             }
 
-            int seenOnce = 0;
-            for (int c = 0; c < 65536; c++)
-            {
-                seenOnce += seen[c] && unigram[c] == lowest ? 1 : 0;
-            }
-
-            double total = 2 / Math.Exp(lowest);
-            float estimate = (float)(Math.Log(seenOnce / total) - Math.Log(ideographs - known));
+            float estimate = (float)(SeenOnceLogShare(unigram, seen) - Math.Log(ideographs - known));
             for (int c = 0; c < 65536; c++)
             {
                 if (!seen[c] && CjkText.IsIdeograph((char)c) && estimate > unigram[c])
@@ -172,15 +175,49 @@ internal sealed partial class CharNgramModel
         }
 
         /// <summary>
+        /// The log of the share of the training text's characters that are characters seen once (those at the lowest
+        /// unigram level; add-one makes that level 2 / (N + V + 1)): the Good-Turing estimate of the probability that the
+        /// next character is one the model never saw.
+        /// </summary>
+        private static double SeenOnceLogShare(float[] unigram, bool[] seen)
+        {
+            float lowest = 0;
+            for (int c = 0; c < 65536; c++)
+            {
+                lowest = seen[c] ? Math.Min(lowest, unigram[c]) : lowest;
+            }
+
+            int seenOnce = 0;
+            for (int c = 0; c < 65536; c++)
+            {
+                seenOnce += seen[c] && unigram[c] == lowest ? 1 : 0;
+            }
+
+            return Math.Log(seenOnce / (2 / Math.Exp(lowest)));
+        }
+
+        /// <summary>
         /// The models are over UTF-16 code units of the Basic Multilingual Plane; a character of the supplementary
         /// planes (CJK extensions B-H, 𠮷 or 𣨼 in names and dictionaries; emoji) is two units the trainer never saw,
         /// and scored as two unknown characters (about -52 nats) a clean word with one lost to any garbled reading of
         /// it (OpenCC's test case 殢云尤雨 / 𣨼云尤雨 became 鼎k2云尤雨). A pair now costs what one character costs: its
         /// low surrogate costs nothing after any character (log 1; only a high surrogate precedes one in well-formed
         /// text), and in a model that knows ideographs the high surrogates of planes 2 and 3 (U+20000-U+3FFFF, the CJK
-        /// extensions) cost what an unseen ideograph costs. Other planes keep the floor.
+        /// extensions) cost what an unseen ideograph costs (<paramref name="unseenIdeograph"/>, see
+        /// <see cref="RaiseUnseenIdeographs"/>).
+        /// <para>
+        /// The pictographs of plane 1 (U+1F000-U+1FBFF: emoji, the commonest supplementary characters of web text), and
+        /// those of the BMP's Miscellaneous Symbols and Dingbats that a model did not see, cost, in every model, what an
+        /// unseen pictograph costs: the Good-Turing share of characters seen once, spread over the 3,520 code points of
+        /// those blocks (about -16 nats). The joiner of emoji sequences (U+200D) and a presentation selector (U+FE0E,
+        /// U+FE0F) cost nothing. The training text (documentation, catalogues,
+        /// word lists) holds none; at the trainer's floor an emoji alone cost about -30 nats over its three transitions,
+        /// under every fluency floor, so an emoji that a line's chain had garbled stayed garbled wherever it stood as a
+        /// token of its own ("张三 ð\u009F\u0098\u0080", UTF-8 read as Latin-1: 0 of 20 lines of session 30's probe
+        /// restored it, in every single-byte reader and GBK; 20 of 20 after). Other planes keep the floor.
+        /// </para>
         /// </summary>
-        internal static void ScoreSurrogatePairsAsOne(float[] unigram, float? unseenIdeograph)
+        internal static void ScoreSurrogatePairsAsOne(float[] unigram, bool[] seen, float? unseenIdeograph)
         {
             for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
             {
@@ -193,6 +230,26 @@ internal sealed partial class CharNgramModel
                 {
                     unigram[c] = Math.Max(unigram[c], estimate);
                 }
+            }
+
+            float pictograph = (float)(SeenOnceLogShare(unigram, seen) - Math.Log(Pictographs));
+            for (int c = PictographHighSurrogateFirst; c <= PictographHighSurrogateLast; c++)
+            {
+                unigram[c] = Math.Max(unigram[c], pictograph);
+            }
+
+            for (int c = BmpPictographFirst; c <= BmpPictographLast; c++)
+            {
+                unigram[c] = seen[c] ? unigram[c] : Math.Max(unigram[c], pictograph);
+            }
+
+            // A joiner ("👨‍👩‍👧") and a presentation selector only say how the pictographs around them are drawn: they
+            // cost nothing, as a low surrogate does (as one more pictograph, the joiner left a family of three at -9 nats
+            // per transition, under the fluency floors).
+            unigram[ZeroWidthJoiner] = 0;
+            for (int c = PresentationSelectorFirst; c <= PresentationSelectorLast; c++)
+            {
+                unigram[c] = 0;
             }
         }
 
@@ -230,7 +287,7 @@ internal sealed partial class CharNgramModel
                 result._known[c] = true;
             }
 
-            ScoreSurrogatePairsAsOne(result._unigram, RaiseUnseenIdeographs(result._unigram, result._known));
+            ScoreSurrogatePairsAsOne(result._unigram, result._known, RaiseUnseenIdeographs(result._unigram, result._known));
             return result;
         }
 
