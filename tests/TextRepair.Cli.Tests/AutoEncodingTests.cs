@@ -37,6 +37,40 @@ public sealed class AutoEncodingTests
         Assert.Contains("encodings big5 1, gb18030 1, utf-16le 1, utf-8 1", result.Stderr, StringComparison.Ordinal);
     }
 
+    // A UTF-32 file, with or without its byte order mark, was skipped as a binary file with exit code 0 (session 30).
+    [Fact]
+    public async Task Convert_Auto_Utf32WithOrWithoutMark_IsConvertedNotSkipped()
+    {
+        using var dir = new TempDirectory();
+        string[] files = ["le-bom.txt", "be-bom.txt", "le.txt", "be.txt"];
+        for (int i = 0; i < files.Length; i++)
+        {
+            var encoding = new UTF32Encoding(bigEndian: i % 2 == 1, byteOrderMark: i < 2);
+            File.WriteAllBytes(dir.File(files[i]), [.. encoding.GetPreamble(), .. encoding.GetBytes(Simplified)]);
+        }
+
+        ToolResult result = await Tool.RunAsync(["convert", "--config", "s2t", "--encoding", "auto", "--stats", .. files.Select(dir.File)]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(string.Concat(Enumerable.Repeat(SimplifiedAsTraditional, 4)), result.Text);
+        Assert.DoesNotContain("binary", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("encodings utf-32be 2, utf-32le 2", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_AutoInPlace_WritesUtf32BackWithItsMark()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("be.txt");
+        var encoding = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        File.WriteAllBytes(path, [.. encoding.GetPreamble(), .. encoding.GetBytes(Simplified)]);
+
+        ToolResult result = await Tool.RunAsync(["convert", "--config", "s2t", "--encoding", "auto", "--in-place", path]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal([.. encoding.GetPreamble(), .. encoding.GetBytes(SimplifiedAsTraditional)], File.ReadAllBytes(path));
+    }
+
     [Fact]
     public async Task Convert_WithoutAuto_GbkIsStillAnError()
     {

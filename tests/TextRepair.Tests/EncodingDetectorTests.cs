@@ -82,6 +82,45 @@ public sealed class EncodingDetectorTests
         Assert.Equal(Simplified, decoded);
     }
 
+    // UTF-32 by its mark or by its structure (Utf32Detection): before session 30 the detector had no UTF-32 candidate,
+    // and the tool's --encoding auto skipped such a file as binary with exit code 0.
+    [Theory]
+    [InlineData("utf-32le", true)]
+    [InlineData("utf-32be", true)]
+    [InlineData("utf-32le", false)]
+    [InlineData("utf-32be", false)]
+    public void Detect_Utf32_ByItsMarkOrItsStructure(string name, bool bom)
+    {
+        const string text = Simplified + "\nHello, 繁體 😀\n";
+        var encoding = new UTF32Encoding(bigEndian: name == "utf-32be", byteOrderMark: bom);
+
+        string decoded = EncodingDetector.Decode([.. encoding.GetPreamble(), .. encoding.GetBytes(text)], out EncodingDetection detection);
+
+        Assert.Equal(name, detection.Name);
+        Assert.Equal(bom ? 4 : 0, detection.BomLength);
+        Assert.False(detection.IsBinary);
+        Assert.Equal(text, decoded);
+        Assert.Equal(name == "utf-32be", detection.Encoding.GetBytes("A")[0] == 0);
+    }
+
+    [Fact]
+    public void Detect_Utf32Structure_NeedsScalarValuesThatAreText()
+    {
+        // An array of small integers has UTF-32's structure but reads as control characters: binary, not UTF-32.
+        byte[] integers = new byte[400];
+        for (int i = 0; i < 100; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(integers.AsSpan(i * 4), i % 20);
+        }
+
+        Assert.DoesNotContain("utf-32", EncodingDetector.Detect(integers).Name, StringComparison.Ordinal);
+
+        // UTF-16 text, of CJK or of ASCII, never has it.
+        Assert.Equal("utf-16le", EncodingDetector.Detect(Encoding.Unicode.GetBytes(Simplified + Simplified)).Name);
+        Assert.Equal("utf-16le", EncodingDetector.Detect(Encoding.Unicode.GetBytes("Hello, world! This is ASCII text.\n")).Name);
+        Assert.Equal("utf-16be", EncodingDetector.Detect(Encoding.BigEndianUnicode.GetBytes("Hello, world! This is ASCII text.\n")).Name);
+    }
+
     [Fact]
     public void Detect_ValidUtf8_IsUtf8EvenWhenAnotherDecodingReadsBetter()
     {

@@ -16,6 +16,9 @@ internal enum CandidateKind
 
     /// <summary>An ASCII-compatible single-byte encoding (Windows-125x, ISO-8859-1).</summary>
     SingleByte,
+
+    /// <summary>UTF-32, either byte order: decided by its structure (see <see cref="Utf32Detection"/>), never scored.</summary>
+    Utf32,
 }
 
 /// <summary>One candidate encoding: its name, its decoder, and its prior (a log-probability added to its score).</summary>
@@ -37,8 +40,15 @@ internal static class DetectionEncodings
 
     private static readonly Lazy<DetectionEncoding[]> s_all = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>All candidates; UTF-8 first.</summary>
+    /// <summary>All candidates the scorer weighs; UTF-8 first.</summary>
     public static DetectionEncoding[] All => s_all.Value;
+
+    /// <summary>UTF-32LE and UTF-32BE: answered by their byte order mark or their structure, not scored (<see cref="Utf32Detection"/>).</summary>
+    public static DetectionEncoding[] Utf32 { get; } =
+    [
+        new("utf-32le", CandidateKind.Utf32, new UTF32Encoding(bigEndian: false, byteOrderMark: false), 0),
+        new("utf-32be", CandidateKind.Utf32, new UTF32Encoding(bigEndian: true, byteOrderMark: false), 0),
+    ];
 
     /// <summary>UTF-8 without a byte order mark in its preamble.</summary>
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -47,6 +57,14 @@ internal static class DetectionEncodings
     public static DetectionEncoding? Find(string name)
     {
         foreach (DetectionEncoding candidate in All)
+        {
+            if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        foreach (DetectionEncoding candidate in Utf32)
         {
             if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
             {

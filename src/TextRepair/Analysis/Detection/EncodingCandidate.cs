@@ -16,7 +16,7 @@ public sealed class EncodingCandidate
     /// <summary>
     /// The encoding's name, in lower case, as both the WHATWG Encoding Standard (as a label) and .NET's
     /// <see cref="Encoding.GetEncoding(string)"/> (with <see cref="CodePagesEncodingProvider"/> registered) accept it:
-    /// <c>utf-8</c>, <c>utf-16le</c>, <c>utf-16be</c>, <c>gb18030</c>, <c>big5</c>, <c>shift_jis</c>, <c>euc-jp</c>,
+    /// <c>utf-8</c>, <c>utf-16le</c>, <c>utf-16be</c>, <c>utf-32le</c>, <c>utf-32be</c> (.NET names; WHATWG has no UTF-32), <c>gb18030</c>, <c>big5</c>, <c>shift_jis</c>, <c>euc-jp</c>,
     /// <c>euc-kr</c>, <c>windows-1252</c>, <c>iso-8859-1</c>, <c>windows-1251</c>, <c>windows-1250</c>, or <c>ascii</c>
     /// for input that is pure ASCII. Use <see cref="Encoding"/> to decode: for <c>big5</c> it is WHATWG's Big5 (with
     /// HKSCS), which .NET's code page 950 is not.

@@ -47,7 +47,10 @@ public static class EncodingDetector
     private static readonly SearchValues<byte> s_controlBytes = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1C, 0x1D, 0x1E, 0x1F]);
 
-    /// <summary>The candidate names the detector can answer with (besides <c>ascii</c>).</summary>
+    /// <summary>
+    /// The candidate names the detector scores and lists in every detection; it also answers <c>ascii</c>, and
+    /// <c>utf-32le</c> or <c>utf-32be</c> for input with their byte order mark or UTF-32's structure (then alone).
+    /// </summary>
     /// <remarks>A new array each call.</remarks>
     public static string[] CandidateNames => Array.ConvertAll(DetectionEncodings.All, candidate => candidate.Name);
 
@@ -90,6 +93,11 @@ public static class EncodingDetector
         if (allowBom && DetectBom(bytes) is { } bom)
         {
             return bom;
+        }
+
+        if (Utf32Detection.Detect(bytes, complete) is { } wide)
+        {
+            return wide;
         }
 
         ReadOnlySpan<byte> sample = Sample(bytes);
@@ -152,6 +160,8 @@ public static class EncodingDetector
         (string Name, int Length)? bom = bytes switch
         {
             [0xEF, 0xBB, 0xBF, ..] => ("utf-8", 3),
+            [0xFF, 0xFE, 0, 0, ..] => ("utf-32le", 4),
+            [0, 0, 0xFE, 0xFF, ..] => ("utf-32be", 4),
             [0xFF, 0xFE, ..] => ("utf-16le", 2),
             [0xFE, 0xFF, ..] => ("utf-16be", 2),
             _ => null,
