@@ -28,6 +28,23 @@ public sealed class DocumentFormatTests : IDisposable
         Assert.Equal("<div class=\"发布\"><b>滑</b>鼠</div>", result.Text);
     }
 
+    // Before session 30 a JSON Lines file of more than one record was read as text: its keys were converted.
+    [Fact]
+    public async Task Json_lines_keep_their_keys_and_a_malformed_line_is_an_error_saying_where()
+    {
+        string lines = Write("data.jsonl", "{\"简体\": \"后来\"}\n{\"简体\": \"里面\"}\n");
+        string broken = Write("broken.jsonl", "{\"text\": \"后来\"}\n{\"text\": \"里面\n");
+
+        ToolResult result = await Tool.RunAsync(["convert", "-c", "s2t", lines]);
+        ToolResult error = await Tool.RunAsync(["convert", "-c", "s2t", broken]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("{\"简体\": \"後來\"}\n{\"简体\": \"裏面\"}\n", result.Text);
+        Assert.Equal(2, error.ExitCode);
+        Assert.Equal("", error.Text);
+        Assert.Contains("broken.jsonl: not valid JSON at line 2, byte ", error.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Text_opening_with_a_bracket_that_is_no_json_is_converted_as_text()
     {

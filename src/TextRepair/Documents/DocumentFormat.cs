@@ -24,7 +24,7 @@ public enum DocumentFormat
     /// <summary>Advanced SubStation Alpha and SubStation Alpha subtitles (.ass, .ssa).</summary>
     Ass,
 
-    /// <summary>JSON.</summary>
+    /// <summary>JSON (.json), and JSON Lines (.jsonl, .ndjson): one or more top-level values.</summary>
     Json,
 
     /// <summary>Gettext translation catalogues (.po, .pot).</summary>

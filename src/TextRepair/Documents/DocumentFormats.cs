@@ -32,6 +32,8 @@ public static class DocumentFormats
         [".ass"] = DocumentFormat.Ass,
         [".ssa"] = DocumentFormat.Ass,
         [".json"] = DocumentFormat.Json,
+        [".jsonl"] = DocumentFormat.Json,
+        [".ndjson"] = DocumentFormat.Json,
         [".po"] = DocumentFormat.Po,
         [".pot"] = DocumentFormat.Po,
         [".epub"] = DocumentFormat.Epub,
@@ -150,6 +152,7 @@ public static class DocumentFormats
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
+            AllowMultipleValues = true,
             MaxDepth = SniffLength,
         }));
         try

@@ -5,7 +5,8 @@ namespace TextRepair.Documents;
 
 /// <summary>
 /// JSON: string values are converted (keys too when asked); the structure, numbers, literals, white space and every
-/// escape sequence (<c>\n</c>, <c>\u9F20</c>, ...) are kept as written, an escape ending the group. The document is
+/// escape sequence (<c>\n</c>, <c>\u9F20</c>, ...) are kept as written, an escape ending the group. A document may hold
+/// many top-level values (JSON Lines). The document is
 /// first checked with <see cref="Utf8JsonReader"/> (comments and trailing commas allowed), so a malformed file is
 /// reported rather than half-converted. Stateless.
 /// </summary>
@@ -19,6 +20,10 @@ internal static class JsonScanner
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+
+        // JSON Lines (.jsonl, .ndjson) and concatenated values are one document of many top-level values; the scan
+        // below needs no change for them (a top-level string is a value).
+        AllowMultipleValues = true,
         // One more than the limit, so that the reader reaches the container that exceeds it and the check below
         // names the real reason (the reader's own error says the JSON is invalid).
         MaxDepth = MaxDepth + 1,
@@ -138,7 +143,22 @@ internal static class JsonScanner
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"not valid JSON: {exception.Message}", exception);
+            throw new InvalidDataException(Describe(exception), exception);
         }
+    }
+
+    /// <summary>
+    /// The reader's error in the form the library's other format errors take (where, then what): "not valid JSON at
+    /// line 1, byte 27: '}' is an invalid start of a value." The reader counts both from 0 and appends them to its message
+    /// in its own words ("LineNumber: 0 | BytePositionInLine: 26."), which is cut off.
+    /// </summary>
+    internal static string Describe(JsonException exception)
+    {
+        string message = exception.Message;
+        int where = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = where > 0 ? message[..where] : message;
+        return exception.LineNumber is long line && exception.BytePositionInLine is long position
+            ? $"not valid JSON at line {line + 1}, byte {position + 1}: {message}"
+            : $"not valid JSON: {message}";
     }
 }

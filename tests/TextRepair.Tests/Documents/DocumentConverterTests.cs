@@ -218,9 +218,21 @@ public sealed class DocumentConverterTests
     }
 
     [Fact]
-    public void Json_Malformed_IsInvalidData()
+    public void Json_Malformed_IsInvalidDataSayingWhere()
     {
         Assert.Throws<InvalidDataException>(() => s_s2t.Convert("{\"发\": ", DocumentFormat.Json));
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => s_s2t.Convert("{\"a\": 1}\n{\"b\": [1, }\n", DocumentFormat.Json));
+        Assert.StartsWith("not valid JSON at line 2, byte 11: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
+    }
+
+    // JSON Lines: one document of many top-level values, each converted as JSON (keys kept).
+    [Fact]
+    public void Json_ManyTopLevelValues_AreEachConverted()
+    {
+        Assert.Equal(
+            "{\"发\": \"發佈\"}\n{\"发\": [\"裏面\"]}\n\"頭髮\"\n",
+            s_s2t.Convert("{\"发\": \"发布\"}\n{\"发\": [\"里面\"]}\n\"头发\"\n", DocumentFormat.Json));
     }
 
     [Fact]

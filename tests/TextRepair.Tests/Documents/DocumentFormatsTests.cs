@@ -19,6 +19,7 @@ public sealed class DocumentFormatsTests
     [Theory]
     [InlineData("[\"后来\", 1]\n")]
     [InlineData("\uFEFF {\"a\": [\"后来\",], // comment\n \"b\": null}")]
+    [InlineData("{\"键\": \"后来\"}\n{\"键\": \"里面\"}\n")]  // JSON Lines: text before session 30, its keys converted
     public void TryDetect_Json_IsJson(string content)
     {
         Assert.True(DocumentFormats.TryDetect(null, Encoding.UTF8.GetBytes(content), out DocumentFormat format));
@@ -32,6 +33,15 @@ public sealed class DocumentFormatsTests
         byte[] head = Encoding.UTF8.GetBytes("[" + string.Concat(Enumerable.Repeat("\"后来的头发\", ", 400)))[..4096];
 
         Assert.True(DocumentFormats.TryDetect(null, head, out DocumentFormat format));
+        Assert.Equal(DocumentFormat.Json, format);
+    }
+
+    [Theory]
+    [InlineData("data.jsonl")]
+    [InlineData("data.ndjson")]
+    public void TryDetect_JsonLinesExtension_IsJson(string name)
+    {
+        Assert.True(DocumentFormats.TryDetect(name, "{\"a\": 1}\n{\"a\": 2}\n"u8, out DocumentFormat format));
         Assert.Equal(DocumentFormat.Json, format);
     }
 
