@@ -103,6 +103,25 @@ public sealed class RecursiveWalkTests
         Assert.Contains("controls.bin: binary file", result.Stderr, StringComparison.Ordinal);
     }
 
+    // A UTF-32BE file with its mark was skipped as binary (its NUL bytes) with exit code 0 (session 30).
+    [Fact]
+    public async Task Utf32_files_with_a_mark_are_not_skipped_as_binary()
+    {
+        using var directory = new TempDirectory();
+        var encoding = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(Simplified)];
+        File.WriteAllBytes(directory.File("u.txt"), bytes);
+
+        ToolResult refused = await Tool.RunAsync(["convert", "-c", "s2t", "-r", "-i", directory.Path]);
+        ToolResult converted = await Tool.RunAsync(["convert", "-c", "s2t", "-r", "-i", "--encoding", "utf-32", directory.Path]);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("UTF-32 BOM", refused.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("binary", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(converted.ExitCode == 0, converted.ToString());
+        Assert.Equal([.. encoding.GetPreamble(), .. encoding.GetBytes(Traditional)], File.ReadAllBytes(directory.File("u.txt")));
+    }
+
     [Fact]
     public async Task Utf16_files_are_not_taken_for_binary_with_their_encoding()
     {

@@ -233,7 +233,12 @@ internal static class BinaryCheck
         }
 
         ReadOnlySpan<byte> data = sample.AsSpan(0, length);
-        bool wide = Commands.EncodingNames.IsWide(codePage) || data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        // A UTF-16 or UTF-32 byte order mark (FF FE 00 00 begins with FF FE) is text: the run decodes it or refuses it
+        // with an error naming the encoding. 00 00 FE FF was taken for binary by its NUL bytes and skipped, exit 0.
+        bool wide = Commands.EncodingNames.IsWide(codePage)
+            || data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || data.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]);
         if (wide)
         {
             return null;
