@@ -115,7 +115,7 @@ public sealed class RecursiveWalkTests
         ToolResult refused = await Tool.RunAsync(["convert", "-c", "s2t", "-r", "-i", directory.Path]);
         ToolResult converted = await Tool.RunAsync(["convert", "-c", "s2t", "-r", "-i", "--encoding", "utf-32", directory.Path]);
 
-        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
         Assert.Contains("UTF-32 BOM", refused.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("binary", refused.Stderr, StringComparison.Ordinal);
         Assert.True(converted.ExitCode == 0, converted.ToString());
