@@ -59,7 +59,7 @@ internal sealed class Runner
                     using OutputTarget? target = directory.Open(input, _settings.SkipExisting, _stats);
                     // A skipped (binary) or refused input gets no output file: its temporary file is deleted uncommitted.
                     if (target is not null
-                        && ProcessOwnOutput(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: false))
+                        && ProcessOwnOutput(input, target.Stream, Path.Combine(_settings.Output!, input.RelativePath), handler, parquet, inPlace: null))
                     {
                         target.Commit();
                     }
@@ -72,7 +72,7 @@ internal sealed class Runner
                     using OutputTarget target = OutputTarget.InPlace(input.Path!);
 
                     // A skipped (binary) or refused input is left as it was: its temporary file is deleted uncommitted.
-                    if (ProcessOwnOutput(input, target.Stream, input.Path!, handler, parquet, inPlace: true))
+                    if (ProcessOwnOutput(input, target.Stream, input.Path!, handler, parquet, inPlace: target))
                     {
                         target.Commit();
                     }
@@ -86,7 +86,7 @@ internal sealed class Runner
                     : OutputTarget.ForOutput(_settings.Output);
                 foreach (InputSource input in inputs)
                 {
-                    ProcessAny(input, target.Stream, _settings.Output ?? "standard output", handler, parquet, inPlace: false);
+                    ProcessAny(input, target.Stream, _settings.Output ?? "standard output", handler, parquet, inPlace: null);
                 }
 
                 target.Commit();
@@ -119,7 +119,7 @@ internal sealed class Runner
     /// next input, as <c>grep -r</c> and <c>check</c> do, since no other output depends on it; false then, so that its
     /// output is discarded. Failures of the tool (exit 1, a closed pipe) still stop the run.
     /// </summary>
-    private bool ProcessOwnOutput(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
+    private bool ProcessOwnOutput(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, OutputTarget? inPlace)
     {
         try
         {
@@ -134,8 +134,11 @@ internal sealed class Runner
         }
     }
 
-    /// <summary>Processes one input as Parquet or text; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
-    private bool ProcessAny(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, bool inPlace)
+    /// <summary>
+    /// Processes one input as Parquet or text; false when it was skipped (binary, with <c>--encoding auto</c>).
+    /// <paramref name="inPlace"/> is the input's own file replaced in place, null for any other output.
+    /// </summary>
+    private bool ProcessAny(InputSource input, Stream output, string outputName, InputHandler handler, ParquetRunner parquet, OutputTarget? inPlace)
     {
         if (parquet.Accepts(input))
         {
@@ -148,7 +151,7 @@ internal sealed class Runner
     }
 
     /// <summary>Processes one input; false when it was skipped (binary, with <c>--encoding auto</c>).</summary>
-    private bool Process(InputSource input, Stream output, string outputName, InputHandler handler, bool inPlace)
+    private bool Process(InputSource input, Stream output, string outputName, InputHandler handler, OutputTarget? inPlace)
     {
         using DecodedInput? decoded = Open(input);
         if (decoded is null)
@@ -161,8 +164,13 @@ internal sealed class Runner
         Stream destination = output;
         if (!_settings.WritesReport)
         {
-            (Encoding encoding, bool bom) = OutputEncodingFor(decoded, inPlace);
+            (Encoding encoding, bool bom) = OutputEncodingFor(decoded, inPlace is not null);
             destination = encoded = new OutputEncoding(output, encoding, bom, outputName);
+            if (inPlace is not null && _settings.OutputEncoding is null)
+            {
+                // Written back in its own encoding: the same text in other bytes is no change (see OutputTarget.SameTextIn).
+                inPlace.SameTextIn = decoded.Encoding;
+            }
         }
 
         try

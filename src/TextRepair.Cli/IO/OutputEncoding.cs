@@ -39,9 +39,26 @@ internal sealed class OutputEncoding : Stream
         if (target.CodePage != 65001)
         {
             _target = target;
-            _strict = Encoding.GetEncoding(target.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            _strict = Strict(target);
             _encoder = _strict.GetEncoder();
         }
+    }
+
+    /// <summary>
+    /// <paramref name="encoding"/> itself with an exception fallback for encoding. Not looked up again by its code page:
+    /// WHATWG's Big5, which <c>--encoding auto</c> reads <c>big5</c> with, has none (0), and code page 0 is the
+    /// system's default, UTF-8, so a Big5 file was written back as UTF-8 in place (session 31).
+    /// </summary>
+    internal static Encoding Strict(Encoding encoding)
+    {
+        if (encoding.EncoderFallback is EncoderExceptionFallback)
+        {
+            return encoding;
+        }
+
+        var strict = (Encoding)encoding.Clone();
+        strict.EncoderFallback = EncoderFallback.ExceptionFallback;
+        return strict;
     }
 
     public override bool CanRead => false;

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace TextRepair.Cli.IO;
@@ -33,6 +34,12 @@ internal sealed class OutputTarget : IDisposable
 
     /// <summary>The stream to write; its failures are <see cref="CliException"/>s naming the output (EPIPE excepted).</summary>
     public Stream Stream => _stream is null ? throw new ObjectDisposedException(nameof(OutputTarget)) : _named;
+
+    /// <summary>
+    /// In place, the encoding the result is written in when it is the input's own: a result whose bytes differ from
+    /// the file's but whose text in this encoding is the same is not written either (see <see cref="SameText"/>).
+    /// </summary>
+    public Encoding? SameTextIn { get; set; }
 
     /// <summary>Whether the last <see cref="Commit"/> left the file as it was (its content did not change).</summary>
     public bool Unchanged { get; private set; }
@@ -95,7 +102,7 @@ internal sealed class OutputTarget : IDisposable
         IoErrors.Run(name, () => ((FileStream)stream).Flush(flushToDisk: true), writing: true);
         stream.Dispose();
         _stream = null;
-        if (_skipIfUnchanged && SameContent(temporaryPath, _path))
+        if (_skipIfUnchanged && (SameContent(temporaryPath, _path) || (SameTextIn is { } encoding && SameText(temporaryPath, _path, encoding))))
         {
             TemporaryFiles.Delete(temporaryPath);
             _committed = true;
@@ -192,6 +199,51 @@ internal sealed class OutputTarget : IDisposable
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether two files decode to the same text in <paramref name="encoding"/>. A legacy code page can give two byte
+    /// sequences the same character and its encoder writes back only one: WHATWG's Big5 decodes 0xA2A4 and 0xF9F9 to
+    /// U+2550 (and five more such pairs) and encodes 0xF9F9, so a Big5 table drawn with 0xA2A4 came back changed. A file whose text
+    /// did not change was rewritten with other bytes in place (session 31). An input that does not decode (bytes
+    /// replaced with <c>--replace-invalid</c>) is a change. UTF-8, UTF-16 and UTF-32 have one sequence per character.
+    /// </summary>
+    private static bool SameText(string first, string second, Encoding encoding)
+    {
+        if (encoding.CodePage is 65001 or 1200 or 1201 or 12000 or 12001)
+        {
+            return false;
+        }
+
+        var strict = (Encoding)encoding.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        using var a = new StreamReader(Open(first), strict, detectEncodingFromByteOrderMarks: false);
+        using var b = new StreamReader(Open(second), strict, detectEncodingFromByteOrderMarks: false);
+        char[] left = new char[1 << 15];
+        char[] right = new char[1 << 15];
+        try
+        {
+            while (true)
+            {
+                int read = a.ReadBlock(left);
+                int other = b.ReadBlock(right);
+                if (read != other || !left.AsSpan(0, read).SequenceEqual(right.AsSpan(0, other)))
+                {
+                    return false;
+                }
+
+                if (read == 0)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+
+        static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
     }
 
     /// <summary>The descriptor named by <c>/dev/stdout</c>, <c>/dev/stderr</c>, <c>/dev/fd/N</c> or <c>/proc/self/fd/N</c>.</summary>
