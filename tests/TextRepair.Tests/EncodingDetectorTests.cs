@@ -121,6 +121,53 @@ public sealed class EncodingDetectorTests
         Assert.Equal("utf-16be", EncodingDetector.Detect(Encoding.BigEndianUnicode.GetBytes("Hello, world! This is ASCII text.\n")).Name);
     }
 
+    // The one table of byte order marks: the tool reads marks through it (session 31: it had three copies of its own).
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x41 }, "utf-8", 3, 65001)]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0, 0, 0x41, 0, 0, 0 }, "utf-32le", 4, 12000)]
+    [InlineData(new byte[] { 0, 0, 0xFE, 0xFF, 0, 0, 0, 0x41 }, "utf-32be", 4, 12001)]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x41, 0 }, "utf-16le", 2, 1200)]
+    [InlineData(new byte[] { 0xFE, 0xFF, 0, 0x41 }, "utf-16be", 2, 1201)]
+    public void DetectByteOrderMark_NamesEachMarkAsDetectDoes(byte[] bytes, string name, int length, int codePage)
+    {
+        EncodingDetection mark = EncodingDetector.DetectByteOrderMark(bytes)!;
+
+        Assert.Equal(name, mark.Name);
+        Assert.Equal(length, mark.BomLength);
+        Assert.Equal(codePage, mark.Encoding.CodePage);
+        Assert.Same(mark, EncodingDetector.Detect(bytes));
+        Assert.Same(mark, EncodingDetector.DetectByteOrderMark(bytes.AsSpan(0, length)));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { })]
+    [InlineData(new byte[] { 0xEF, 0xBB })]
+    [InlineData(new byte[] { 0xFE })]
+    [InlineData(new byte[] { 0, 0, 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0x41, 0xEF, 0xBB, 0xBF })]
+    public void DetectByteOrderMark_NoMark_IsNull(byte[] bytes)
+    {
+        Assert.Null(EncodingDetector.DetectByteOrderMark(bytes));
+    }
+
+    [Fact]
+    public void DetectUtf32_AnswersTheStructureAlone()
+    {
+        byte[] little = new UTF32Encoding(bigEndian: false, byteOrderMark: false).GetBytes(Simplified);
+        byte[] big = new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(Simplified);
+        byte[] elf = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+        Assert.Equal("utf-32le", EncodingDetector.DetectUtf32(little)!.Name);
+        Assert.Equal("utf-32be", EncodingDetector.DetectUtf32(big)!.Name);
+        Assert.Equal(EncodingDetector.Detect(little).Name, EncodingDetector.DetectUtf32(little)!.Name);
+        Assert.Null(EncodingDetector.DetectUtf32(elf));
+        Assert.Null(EncodingDetector.DetectUtf32(Encoding.Unicode.GetBytes(Simplified)));
+
+        // A prefix cut inside a unit: whole units only when more follows.
+        Assert.Null(EncodingDetector.DetectUtf32(little.AsSpan(0, little.Length - 1)));
+        Assert.Equal("utf-32le", EncodingDetector.DetectUtf32(little.AsSpan(0, little.Length - 1), isFinalBlock: false)!.Name);
+    }
+
     [Fact]
     public void Detect_ValidUtf8_IsUtf8EvenWhenAnotherDecodingReadsBetter()
     {

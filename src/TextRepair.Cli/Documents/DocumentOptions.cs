@@ -152,16 +152,21 @@ internal sealed class DocumentOptions
     /// </summary>
     private static ReadOnlySpan<byte> AsRead(ReadOnlySpan<byte> head, RunSettings settings)
     {
-        Encoding? encoding = head switch
+        Encoding? encoding;
+        if (EncodingDetector.DetectByteOrderMark(head) is { } mark && EncodingNames.IsWide(mark.Encoding.CodePage))
         {
-            [0xFF, 0xFE, 0, 0, ..] => Encoding.UTF32,
-            [0, 0, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
-            [0xFF, 0xFE, ..] => Encoding.Unicode,
-            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+            encoding = mark.Encoding;
+        }
+        else if (settings.AutoEncoding)
+        {
             // Only NUL bytes mislead the sniffer: no detection for the heads without one.
-            _ when settings.AutoEncoding => head.Contains((byte)0) && EncodingDetector.Detect(head) is { IsBinary: false } detection ? detection.Encoding : null,
-            _ => settings.Encoding,
-        };
+            encoding = head.Contains((byte)0) && EncodingDetector.Detect(head) is { IsBinary: false } detection ? detection.Encoding : null;
+        }
+        else
+        {
+            encoding = settings.Encoding;
+        }
+
         if (encoding is null || !EncodingNames.IsWide(encoding.CodePage))
         {
             return head;

@@ -97,7 +97,9 @@ internal static class InputDecoding
     {
         byte[] head = new byte[4];
         int length = raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        (int bomCodePage, int bomLength) = Bom(head.AsSpan(0, length));
+        EncodingDetection? mark = EncodingDetector.DetectByteOrderMark(head.AsSpan(0, length));
+        int bomCodePage = mark?.Encoding.CodePage ?? 0;
+        int bomLength = mark?.BomLength ?? 0;
         int codePage = requested?.CodePage ?? 65001;
         bool wide = Commands.EncodingNames.IsWide(codePage);
         if (bomCodePage is 1200 or 1201 or 12000 or 12001 && !wide)
@@ -133,16 +135,6 @@ internal static class InputDecoding
             replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback);
         return new DecodedInput(new DecodingStream(rest, encoding, start, name), start, encoding, hadBom, detection);
     }
-
-    private static (int CodePage, int Length) Bom(ReadOnlySpan<byte> head) => head switch
-    {
-        [0xEF, 0xBB, 0xBF, ..] => (65001, 3),
-        [0xFF, 0xFE, 0, 0, ..] => (12000, 4),
-        [0, 0, 0xFE, 0xFF, ..] => (12001, 4),
-        [0xFF, 0xFE, ..] => (1200, 2),
-        [0xFE, 0xFF, ..] => (1201, 2),
-        _ => (0, 0),
-    };
 
     /// <summary>Reads some bytes already read, then the rest of a stream.</summary>
     private sealed class PrefixedStream : Stream

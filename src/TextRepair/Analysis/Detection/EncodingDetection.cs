@@ -25,7 +25,7 @@ public sealed class EncodingDetection
     /// <summary>The best candidate's confidence (0 to 1).</summary>
     public double Confidence => Candidates[0].Confidence;
 
-    /// <summary>Whether the input starts with a byte order mark (UTF-8, UTF-16LE or UTF-16BE), which then decided the encoding.</summary>
+    /// <summary>Whether the input starts with a byte order mark (UTF-8, UTF-16LE/BE or UTF-32LE/BE), which then decided the encoding.</summary>
     public bool HasBom => BomLength > 0;
 
     /// <summary>Length in bytes of the byte order mark at the start of the input, 0 when there is none.</summary>
