@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TextRepair.Cli.IO;
 
 /// <summary>What <c>-r</c> walks into, as <c>rg</c> and <c>fd</c> do (see docs/cli.md).</summary>
@@ -200,67 +198,5 @@ internal static class InputWalker
 
         list.Reverse();
         return list;
-    }
-}
-
-/// <summary>Tells binary files from text by their first block, as grep and rg do.</summary>
-internal static class BinaryCheck
-{
-    /// <summary>How much of a file is looked at (rg and git look at the first 8 KiB too).</summary>
-    private const int SampleSize = 8192;
-
-    /// <summary>
-    /// Above this share of control bytes (other than tab, line feed, vertical tab, form feed, carriage return and
-    /// escape) a file is not text. Measured on this repository's 197 text files (.cs, .md, .txt, .json, .sh, .py):
-    /// 0 such bytes; random and gzip data: 10.7% and 12.5% (with NUL bytes too); none of 300 ELF files in /usr/bin
-    /// lacks a NUL byte in its first block. 5% sits between, far from both.
-    /// </summary>
-    private const double MaxControlShare = 0.05;
-
-    /// <summary>Why the file looks binary, or null when it looks like text (or cannot be read: the run reports that).</summary>
-    public static string? Why(string path, int codePage)
-    {
-        byte[] sample = new byte[SampleSize];
-        int length;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        ReadOnlySpan<byte> data = sample.AsSpan(0, length);
-        // A UTF-16 or UTF-32 byte order mark (FF FE 00 00 begins with FF FE) is text: the run decodes it or refuses it
-        // with an error naming the encoding. 00 00 FE FF was taken for binary by its NUL bytes and skipped, exit 0.
-        bool wide = Commands.EncodingNames.IsWide(codePage)
-            || data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
-            || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-            || data.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]);
-        if (wide)
-        {
-            return null;
-        }
-
-        int nul = data.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"NUL byte at offset {nul}");
-        }
-
-        int control = 0;
-        foreach (byte b in data)
-        {
-            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or 0x0B or 0x0C or (byte)'\r' or 0x1B))
-            {
-                control++;
-            }
-        }
-
-        return length > 0 && control > length * MaxControlShare
-            ? string.Create(CultureInfo.InvariantCulture, $"{control} control bytes in the first {length}")
-            : null;
     }
 }

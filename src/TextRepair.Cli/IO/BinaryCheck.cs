@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace TextRepair.Cli.IO;
+
+/// <summary>Tells binary files from text by their first block, as grep and rg do.</summary>
+internal static class BinaryCheck
+{
+    /// <summary>How much of a file is looked at (rg and git look at the first 8 KiB too).</summary>
+    private const int SampleSize = 8192;
+
+    /// <summary>
+    /// Above this share of control bytes (other than tab, line feed, vertical tab, form feed, carriage return and
+    /// escape) a file is not text. Measured on this repository's 197 text files (.cs, .md, .txt, .json, .sh, .py):
+    /// 0 such bytes; random and gzip data: 10.7% and 12.5% (with NUL bytes too); none of 300 ELF files in /usr/bin
+    /// lacks a NUL byte in its first block. 5% sits between, far from both.
+    /// </summary>
+    private const double MaxControlShare = 0.05;
+
+    /// <summary>Why the file looks binary, or null when it looks like text (or cannot be read: the run reports that).</summary>
+    public static string? Why(string path, int codePage)
+    {
+        byte[] sample = new byte[SampleSize];
+        int length;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> data = sample.AsSpan(0, length);
+        // A UTF-16 or UTF-32 byte order mark is text: the run decodes it or refuses it with an error naming the
+        // encoding. 00 00 FE FF was taken for binary by its NUL bytes and skipped, exit 0 (session 30).
+        if (Commands.EncodingNames.IsWide(codePage)
+            || (EncodingDetector.DetectByteOrderMark(data) is { } mark && Commands.EncodingNames.IsWide(mark.Encoding.CodePage)))
+        {
+            return null;
+        }
+
+        int nul = data.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            RefuseUtf32(path, data, codePage);
+            return string.Create(CultureInfo.InvariantCulture, $"NUL byte at offset {nul}");
+        }
+
+        int control = 0;
+        foreach (byte b in data)
+        {
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or 0x0B or 0x0C or (byte)'\r' or 0x1B))
+            {
+                control++;
+            }
+        }
+
+        return length > 0 && control > length * MaxControlShare
+            ? string.Create(CultureInfo.InvariantCulture, $"{control} control bytes in the first {length}")
+            : null;
+    }
+
+    /// <summary>
+    /// UTF-32 without a byte order mark has NUL bytes in every character, but it is text: skipped as binary with a
+    /// note, exit code 0, its text was silently left out of the run (session 31). The detector tells it by its
+    /// structure (every four bytes one Unicode scalar value, few controls), and the walk stops, naming the file and
+    /// the option that reads it, before anything is processed, as it does for a file name it cannot open.
+    /// </summary>
+    private static void RefuseUtf32(string path, ReadOnlySpan<byte> sample, int codePage)
+    {
+        // The structure test alone: a whole detection scores every candidate, 8 ms for each binary file of a walk (session 31).
+        if (EncodingDetector.DetectUtf32(sample, isFinalBlock: sample.Length < SampleSize) is { } detection)
+        {
+            string read = codePage == 65001 ? "UTF-8" : Commands.EncodingNames.Display(Encoding.GetEncoding(codePage));
+            throw new CliException(
+                $"{path}: this file is {detection.Name.ToUpperInvariant()} text without a byte order mark; it is not {read} (use --encoding {detection.Name}, or --encoding auto)");
+        }
+    }
+}
