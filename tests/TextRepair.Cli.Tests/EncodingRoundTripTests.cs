@@ -145,6 +145,23 @@ public sealed class EncodingRoundTripTests
         Assert.Equal(2020, File.GetLastWriteTimeUtc(path).Year);
     }
 
+    // WHATWG's Big5 decodes the HKSCS pointers of lead bytes 0x87-0xA0 but never encodes them: refused, never lost.
+    [Fact]
+    public async Task InPlace_Big5WithAnHkscsCharacterTheEncoderCannotWrite_IsLeftAsItWas()
+    {
+        using var directory = new TempDirectory();
+        string path = directory.File("hk.txt");
+        byte[] bytes = [.. AsRead("big5").GetBytes(Traditional), 0x88, 0x40, (byte)'\n'];
+        File.WriteAllBytes(path, bytes);
+
+        ToolResult result = await Tool.RunAsync(["repair", "--to", "keep", "--encoding", "auto", "--in-place", path]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("(U+31C0) cannot be written in big5", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(directory.Path));
+    }
+
     // The encoding --encoding auto reads the answer with (InputDecoding.OpenDetected), strict both ways.
     private static Encoding AsRead(string name) =>
         EncodingDetector.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
