@@ -45,11 +45,12 @@ internal sealed class ConversionSignatures
             st[key] = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
 
-        for (int c = 0; c < 0x10000; c++)
+        Array.Fill(_written, ulong.MaxValue);
+        foreach (string key in st.Keys)
         {
-            if (!st.ContainsKey(((char)c).ToString()))
+            if (key.Length == 1)
             {
-                CharBits.Add(_written, (char)c);
+                CharBits.Remove(_written, key[0]);
             }
         }
 
