@@ -182,26 +182,48 @@ public sealed class TextRepairerTests
     [Fact]
     public void Repair_CharacterConversionSignature_RestoresSimplified()
     {
-        // 聯系, 關系, 關于: a phrase-aware converter (and any Traditional writer) writes 聯繫, 關係, 關於.
-        const string Text = "請與我們聯系,了解雙方的關系。關于這個問題,我們會再聯系你。";
+        // 聯系, 關系, 注冊: a phrase-aware converter (and any Traditional writer) writes 聯繫, 關係, 註冊, and the
+        // character-level one writes 系 and 注 as they are. 了解 (Taiwan writes it too) and 關于 (the character-level
+        // converter writes 關於) are found but are not strong evidence.
+        const string Text = "請與我們聯系,了解雙方的關系。關于這個問題,我們會再聯系你,請先注冊。";
 
         RepairResult result = TextRepairer.Repair(Text);
 
-        Assert.Equal("请与我们联系，了解双方的关系。关于这个问题，我们会再联系你。", result.Text);
+        Assert.Equal("请与我们联系，了解双方的关系。关于这个问题，我们会再联系你，请先注册。", result.Text);
         TextReport report = TextAnalyzer.Analyze(Text);
         Assert.True(report.ConvertedFromSimplified);
         Assert.Equal(AnnotationEvidence.None, report.Evidence);
-        Assert.Equal(5, report.ConversionSignatureCount);
-        Assert.Equal(["聯系", "了解", "關系", "關于", "聯系"], report.SuspectedDamage.Select(d => Text.Substring(d.Start, d.Length)));
+        Assert.Equal(6, report.ConversionSignatureCount);
+        Assert.Equal(["聯系", "了解", "關系", "關于", "聯系", "注冊"], report.SuspectedDamage.Select(d => Text.Substring(d.Start, d.Length)));
         Assert.All(report.SuspectedDamage, d => Assert.Equal(RepairKind.Script, d.Kind));
     }
 
     [Theory]
     [InlineData("請與我們聯繫,了解雙方的關係。關於這個問題,我們會再聯繫你。")]
     [InlineData("表面條件很好,請與我們聯系。")]
+    [InlineData("請與我們聯系,了解雙方的關系。關于這個問題,我們會再聯系你。")]
+    // Taiwan text (lines of Debian's zh_TW gettext catalogs): word-boundary accidents (此|系統, 這|只能) and forms Taiwan
+    // writes (布景, 分布, 占用: the character-level converter writes 佔用) are not strong evidence.
+    [InlineData("此系統不支援分頁。\n警告：此系統不支援 --pid。\n這只能控制游標布景的大小。\n目前的布景主題。\n磁碟空間占用過多。\n工作區所占用的空間不考慮在內。\n顯示變更的分布狀況。\n每周檢查更新。\n請連接至此系統的共享印表機。\n")]
     public void Repair_PhraseAwareTraditionalOrASingleSignature_IsLeftAlone(string text)
     {
         Assert.Same(text, TextRepairer.Repair(text).Text);
+    }
+
+    [Fact]
+    public void Repair_ConversionSignatures_MustGrowWithTheText()
+    {
+        // The same strong signatures decide in a short text, not in a long clean one: the evidence is a rate.
+        const string Signatures = "請與我們聯系,了解雙方的關系,請先注冊。";
+        string clean = string.Concat(Enumerable.Repeat("這是一段由人撰寫的正體中文說明文字，用來顯示目前的設定。\n", 200));
+
+        Assert.True(TextAnalyzer.Analyze(Signatures).ConvertedFromSimplified);
+        Assert.NotSame(Signatures, TextRepairer.Repair(Signatures).Text);
+        string longText = Signatures + clean;
+        TextReport diluted = TextAnalyzer.Analyze(longText);
+        Assert.Equal(4, diluted.ConversionSignatureCount);
+        Assert.False(diluted.ConvertedFromSimplified);
+        Assert.Same(longText, TextRepairer.Repair(longText).Text);
     }
 
     [Fact]

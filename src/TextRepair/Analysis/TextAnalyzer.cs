@@ -16,8 +16,16 @@ public static partial class TextAnalyzer
     // An annotation's syllable is at most "zhuang" with a combining mark or two; anything longer is not one syllable.
     private const int MaxParenthesisContent = 16;
 
+    // Machine conversion is taken as shown by strong conversion signatures (ConversionSignatures.IsStrong): at least
+    // MinSignatures of them, in MinDistinctSignatures different words (some words, 了解, are written both ways), and at
+    // least MinStrongSignaturesPer10K per 10,000 Han characters, so that the evidence grows with the text: a long clean
+    // text gathers a few by chance. Measured on Debian's gettext catalogs a-g: the clean zh_TW catalogs of more than
+    // 5,000 Han characters show at most 1.0 strong signatures per 10,000 (gettext-tools; coreutils 0.7 in 26,986), the
+    // 17 zh_CN catalogs converted character by character (STCharacters' first values) that the count rule finds at
+    // least 13.0 (bash, 17,664 Han characters); 8 lies between them, nearer the converted side.
     private const int MinSignatures = 3;
     private const int MinDistinctSignatures = 3;
+    private const int MinStrongSignaturesPer10K = 8;
 
     /// <summary>
     /// Analyses <paramref name="text"/>: every part of <see cref="TextAnalyzerOptions.All"/>. Thread-safe. Allocates the
@@ -152,21 +160,22 @@ public static partial class TextAnalyzer
         // Signatures are looked for only in Traditional text: in Simplified text every such word is simply correct. Some
         // words (了解) are written both ways by Traditional writers: several different words are needed.
         int signatures = 0;
-        int distinctSignatures = 0;
+        int strongSignatures = 0;
+        int distinctStrongSignatures = 0;
         // They are not looked for when annotations already prove the conversion.
         if ((options & TextAnalyzerOptions.ConversionSignatures) != 0 && evidence != AnnotationEvidence.StrongToned && IsTraditional(simplified, traditional))
         {
             damage ??= [];
-            var distinctSet = new HashSet<string>(StringComparer.Ordinal);
-            signatures = ConversionSignatures.Instance.Find(text, damage, distinctSet, confirm: true);
-            distinctSignatures = distinctSet.Count;
+            var strongSet = new HashSet<string>(StringComparer.Ordinal);
+            (signatures, strongSignatures) = ConversionSignatures.Instance.Find(text, damage, strongSet, confirm: true);
+            distinctStrongSignatures = strongSet.Count;
         }
 
         // Toned readings of the Simplified source on converted characters are the converter's fingerprint; toneless
         // syllables on any character are not (that kind of mirror does not convert). Conversion signatures count when
-        // there are several of them, of different words.
+        // there are several strong ones, of different words, at a rate clean text does not reach.
         bool converted = evidence == AnnotationEvidence.StrongToned
-            || (signatures >= MinSignatures && distinctSignatures >= MinDistinctSignatures);
+            || ShowsConversion(strongSignatures, distinctStrongSignatures, han);
 
         if ((options & TextAnalyzerOptions.Encoding) != 0 && EncodingScanner.MayFind(text))
         {
@@ -201,10 +210,13 @@ public static partial class TextAnalyzer
     /// </summary>
     internal static bool MayShowConversionSignatures(ReadOnlySpan<char> text)
     {
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        return ConversionSignatures.Instance.Find(text, null, distinct, confirm: false) >= MinSignatures
-            && distinct.Count >= MinDistinctSignatures;
+        var strong = new HashSet<string>(StringComparer.Ordinal);
+        (_, int count) = ConversionSignatures.Instance.Find(text, null, strong, confirm: false);
+        return count >= MinSignatures && strong.Count >= MinDistinctSignatures;
     }
+
+    private static bool ShowsConversion(int strong, int distinctStrong, int han) =>
+        strong >= MinSignatures && distinctStrong >= MinDistinctSignatures && (long)strong * 10_000 >= (long)MinStrongSignaturesPer10K * han;
 
     // Spans are found in text order except when lost-vowel words and annotations interleave with signatures.
     private static bool IsSorted(List<SuspectedDamage> damage)
