@@ -43,8 +43,18 @@ public sealed class WholeTextUtf16HarmTests
     [Theory]
     [InlineData("ÄÖÜ")]
     [InlineData("ÀÉÈ")]
-    [InlineData("tÃ©")]
     public void ThreeLetterField_IsNotReadAsOneUtf16Character(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    // "tÃ©" is "té" written in UTF-8 and read as windows-1252: a whole UTF-8 sequence inside a word (Utf8SequencePool),
+    // restored as such, never read as one UTF-16 unit and a lost byte.
+    [Fact]
+    public void ThreeLetterUtf8Field_IsRestoredNotReadAsUtf16()
+    {
+        RepairResult result = EncodingRepairTests.Repair("tÃ©");
+
+        Assert.Equal("té", result.Text);
+        Assert.False(result.Lossy);
+    }
 
     [Theory]
     [InlineData("ㄅㄆㄇㄈㄉㄊㄋㄌ\n")]

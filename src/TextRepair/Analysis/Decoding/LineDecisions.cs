@@ -7,9 +7,10 @@ namespace TextRepair.Analysis.Decoding;
 /// exactly without clearing them waits: once another token shows the line damaged, it follows the line's chain, and
 /// only otherwise is the lattice searched for it. Then every other token of a damaged line that decodes exactly by the
 /// line's chain follows it. A token quoted in CJK prose is text being discussed (the writer's screen showed CJK, so
-/// the quote is deliberate): it is decided only when the line is damaged elsewhere. Not thread-safe (one per line).
+/// the quote is deliberate): it is decided only when the line is damaged elsewhere, and so is a token whose restored
+/// words the line already holds as written (see <see cref="IsExplained"/>). Not thread-safe (one per line).
 /// </summary>
-internal sealed class LineDecisions
+internal sealed partial class LineDecisions
 {
     /// <summary>
     /// CJK letters a line needs outside a quoted token for the token to count as quoted in prose. Two: the shortest
@@ -38,12 +39,17 @@ internal sealed class LineDecisions
     private readonly List<LayerStep[]> _chains = [];
     private readonly List<TokenReading> _quoted = [];
 
+    // The line's Utf8SequencePool. A token's outcome with it is not a function of the token in its context alone, so
+    // CleanTokenCache neither answers nor learns on a line that has one.
+    private readonly int _utf8Pool;
+
     public LineDecisions(string text, int lineStart, int lineEnd, KnownChains known)
     {
         _text = text;
         _lineStart = lineStart;
         _lineEnd = lineEnd;
         _known = known;
+        _utf8Pool = Utf8SequencePool.Of(text.AsSpan(lineStart, lineEnd - lineStart));
     }
 
     /// <summary>Decides <paramref name="tokens"/>; true when the line is damaged (some token restores text).</summary>
@@ -53,11 +59,13 @@ internal sealed class LineDecisions
         var unsuspicious = new List<TokenReading>();
         foreach (TokenReading token in tokens)
         {
+            token.Utf8Pool = _utf8Pool;
+
             // A token decided before in the same context with no reading gets the same outcome without a search: with
             // no chain known in the text, only a search could take a reading for it. With known chains it goes on as
             // any token does (replaying a chain is cheap), and only its search is skipped (DecideAlone), so that its
             // outcome is the same whether the cache knew it or not.
-            if (_known.Steps.Count == 0 && CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
+            if (_known.Steps.Count == 0 && _utf8Pool == 0 && CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
             {
                 continue;
             }
@@ -221,13 +229,14 @@ internal sealed class LineDecisions
     private void DecideAlone(TokenReading token)
     {
         // A token whose search found no reading before, in the same context, finds none again.
-        if (CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
+        bool cached = _utf8Pool == 0;
+        if (cached && CleanTokenCache.IsKnownClean(token.Token, token.Before, token.After))
         {
             return;
         }
 
         // A token whose search found it damaged but its text a guess gets the same outcome without the search.
-        if (CleanTokenCache.TryGetGuess(token.Token, token.Before, token.After, out string? chain))
+        if (cached && CleanTokenCache.TryGetGuess(token.Token, token.Before, token.After, out string? chain))
         {
             token.TakeGuess(chain);
             return;
@@ -237,18 +246,18 @@ internal sealed class LineDecisions
         {
             Taken(token);
         }
-        else if (token.LatticeGuessChain is null)
+        else if (cached && token.LatticeGuessChain is null)
         {
             CleanTokenCache.AddClean(token.Token, token.Before, token.After);
         }
-        else
+        else if (cached)
         {
-            CleanTokenCache.AddGuess(token.Token, token.Before, token.After, token.LatticeGuessChain);
+            CleanTokenCache.AddGuess(token.Token, token.Before, token.After, token.LatticeGuessChain!);
         }
     }
 
     // A token that took a reading on its own evidence: it shows the line damaged by the reading's chain, unless all it
-    // restores is quoted in CJK prose.
+    // restores is quoted in CJK prose or explained beside its text (see IsExplained).
     private void Taken(TokenReading token)
     {
         if (token.Chosen is not { } chosen || !token.Restores)
@@ -256,9 +265,10 @@ internal sealed class LineDecisions
             return;
         }
 
+        // Mojibake shown beside its text (IsExplained) is quoted as one in CJK prose is.
         var restored = new List<EncodingFinding>();
         token.AddFindings(restored, lossesToo: false);
-        if (restored.TrueForAll(f => IsQuotedInCjkProse(f.Start, f.End)))
+        if (restored.TrueForAll(f => IsQuotedInCjkProse(f.Start, f.End)) || IsExplained(token))
         {
             token.Reject();
             _quoted.Add(token);

@@ -121,6 +121,14 @@ internal static partial class RunJudge
         return bytes >= MinRunBytes;
     }
 
+    // A run of one whole two-byte UTF-8 sequence of the reading "utf-8 decoded as" a single-byte decoder under which
+    // the line holds Utf8SequencePool.MinSequences of them: the line's pairs are evidence together, as two pairs within
+    // one run are (RestoresUtf8Sequences). Each accented letter of a Latin-script word garbled that way is a pair of
+    // its own between ASCII letters ("DÃ©jÃ  vu", "Le cafÃ© est trÃ¨s bon."), and was left garbled (session 31).
+    private static bool RestoresPooledSequence(Candidate reading, ReadOnlySpan<char> restored, int utf8Pool) =>
+        utf8Pool != 0 && restored.Length == 1 && restored[0] is >= '\u0080' and < '\u0800' && reading.Layers == 1
+            && reading.Steps[0].Truth.Kind == CodecKind.Utf8 && reading.Steps[0].Wrong.IsSingleByte && Utf8SequencePool.Holds(utf8Pool, reading.Steps[0].Wrong);
+
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
     // mojibake is letters and punctuation. On the dev half, 0 of 2,762 correct runs restore one, while the spurious
     // short readings of clean Traditional text do ("車輛" read as "┏序" by euc-jp decoded as big5, "銖和" as "按㎝").

@@ -25,17 +25,18 @@ internal static partial class RunJudge
     /// reading's chain already damaged the line (see <see cref="EncodingDecision.MinFollowGain"/>). Without
     /// <paramref name="exactGain"/>, the same runs are accepted, but an accepted run adds only the least gain it needed
     /// (its input is scored only until it is known to fall far enough under the reading): for callers that ask whether
-    /// a reading restores anything, not how much.
+    /// a reading restores anything, not how much. <paramref name="utf8Pool"/> is the line's <see cref="Utf8SequencePool"/>:
+    /// under a decoder it holds, a run of one two-byte UTF-8 sequence carries the line's evidence.
     /// </summary>
-    public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain = true)
+    public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain = true, int utf8Pool = 0)
     {
         // Runs judged on their own evidence first; once one is accepted, the token is damaged by the reading's chain
         // and its other runs follow it (a GBK line read as Latin-1 is cut into runs by ASCII: "Ö÷»ú.Ãû/ÎÄ/¼þ").
-        double total = JudgeRuns(token, before, after, reading, accepted, following, exactGain);
-        return total > 0 && !following ? total + JudgeRuns(token, before, after, reading, accepted, following: true, exactGain) : total;
+        double total = JudgeRuns(token, before, after, reading, accepted, following, exactGain, utf8Pool);
+        return total > 0 && !following ? total + JudgeRuns(token, before, after, reading, accepted, following: true, exactGain, utf8Pool) : total;
     }
 
-    private static double JudgeRuns(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain)
+    private static double JudgeRuns(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain, int utf8Pool)
     {
         int[] tb = reading.TokenBounds;
         int[] xb = reading.TextBounds;
@@ -67,9 +68,10 @@ internal static partial class RunJudge
             ReadOnlySpan<char> source = token.AsSpan(a, b - a);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
-            bool utf8Sequences = RestoresUtf8Sequences(reading, restored);
+            bool pooled = RestoresPooledSequence(reading, restored, utf8Pool);
+            bool utf8Sequences = pooled || RestoresUtf8Sequences(reading, restored);
             if ((shortRun && !utf8Sequences && RestoresUnknown(restored)) || restored.IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) >= 0
-                || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || Bytes(reading.Outer, Period(source)) < MinRunBytes
+                || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || (Bytes(reading.Outer, Period(source)) < MinRunBytes && !pooled)
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;

@@ -17,8 +17,9 @@ internal sealed partial class TokenReading
     /// clear <see cref="EncodingDecision"/>'s thresholds with the best rank, and its accepted groups; null when no
     /// reading has an accepted run. <paramref name="guess"/> is a reading that was accepted but not taken, being one
     /// guess among several (see <see cref="Guessed"/>): the token is then reported lossy as it stands.
+    /// <paramref name="utf8Pool"/> is the line's <see cref="Utf8SequencePool"/> (see <see cref="RunJudge.Judge"/>).
     /// </summary>
-    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted, out Candidate? guess)
+    internal static Candidate? Choose(string token, char before, char after, List<Candidate> readings, out bool[]? bestAccepted, out Candidate? guess, int utf8Pool = 0)
     {
         guess = null;
         // Which readings have accepted runs (the runs' exact gains are not needed: readings are ranked below).
@@ -30,7 +31,7 @@ internal sealed partial class TokenReading
             int groups = c.TokenBounds.Length - 1;
             Span<bool> accepted = groups <= MaxStackGroups ? scratch[..groups] : new bool[groups];
             accepted.Clear();
-            if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false) > 0)
+            if (RunJudge.Judge(token, before, after, c, accepted, following: false, exactGain: false, utf8Pool) > 0)
             {
                 passing.Add((c, accepted.ToArray()));
             }

@@ -36,6 +36,12 @@ internal sealed partial class TokenReading
 
     public char After { get; }
 
+    /// <summary>
+    /// The <see cref="Utf8SequencePool"/> of the token's line (set by <see cref="LineDecisions"/>): the decisions on the
+    /// token's own evidence count the line's whole UTF-8 sequences with it. 0 for none, and in the text's vote.
+    /// </summary>
+    public int Utf8Pool { get; set; }
+
     /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
     public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
 
@@ -102,7 +108,7 @@ internal sealed partial class TokenReading
 
     private bool DecideAmong(List<Candidate> readings, out string? guessChain)
     {
-        if (Choose(Token, Before, After, readings, out bool[]? accepted, out Candidate? guess) is not { } best)
+        if (Choose(Token, Before, After, readings, out bool[]? accepted, out Candidate? guess, Utf8Pool) is not { } best)
         {
             guessChain = guess?.Chain;
             GuessChain ??= guessChain;
