@@ -3,8 +3,9 @@ namespace TextRepair.Documents;
 /// <summary>
 /// Finds the visible text of a CommonMark + GFM document, line by line. Container blocks follow CommonMark's block
 /// parsing (0.31, section 5 and appendix): each line first matches the open block quotes and list items (a list item
-/// by its content indentation, counted in columns with tab stops of four), then opens new ones. Leaf blocks
-/// recognised: front matter (<see cref="FrontMatter"/>), fenced and indented code blocks (never touched; a fence ends
+/// by its content indentation, counted in columns with tab stops of four; a GFM footnote definition as a container
+/// four columns wide whose label is kept), then opens new ones. Leaf blocks recognised: front matter
+/// (<see cref="FrontMatter"/>), fenced and indented code blocks (never touched; a fence ends
 /// at a closing fence indented at most three columns, at least as long and of the same character, or with its
 /// container), HTML blocks (scanned as HTML: tags kept, text converted), link reference definitions (kept), thematic
 /// breaks, ATX headings; every other line is inline content (<see cref="MarkdownInline"/>), which covers paragraphs
@@ -172,6 +173,20 @@ internal static partial class MarkdownScanner
                     next = blockEnd;
                     leaf = Leaf.None;
                     break;
+                }
+
+                if (FootnoteLabelEnd(text, i, end) is int labelEnd and > 0)
+                {
+                    // A GFM footnote definition: a container (like a list item) whose content is the rest of the line
+                    // and the lines indented four columns after it; the label stays, so its uses keep matching it.
+                    Close(containers, matched);
+                    containers.Add(new Container(false, CodeIndent, false));
+                    matched = containers.Count;
+                    all = true;
+                    leaf = Leaf.None;
+                    at = new Cursor(labelEnd, first.Column + labelEnd - i);
+                    Indentation(text, at, end, out at);
+                    continue;
                 }
 
                 if (leaf != Leaf.Paragraph && IsReferenceDefinition(text, i, end))
