@@ -12,9 +12,10 @@ namespace TextRepair;
 /// </summary>
 /// <remarks>
 /// What is converted, per format: plain text, all of it; Markdown, text inlines, headings, table cells, link text and
-/// titles, image alt text, front matter values (never code, destinations, autolinks, raw HTML tags, front matter
-/// keys); HTML, text nodes and the title, alt, placeholder and aria-label attributes (never tags, other attributes,
-/// script, style, code, pre, comments, character references); SRT and WebVTT, cue text; ASS/SSA, the Text field of
+/// titles, image alt text, footnote text, front matter values (never code, destinations, autolinks, raw HTML tags
+/// other than their text attributes, front matter keys); HTML (also raw HTML in Markdown), text nodes and the title,
+/// alt, placeholder and aria-label attributes (never tags, other attributes, script, style, code, pre, kbd, samp, var,
+/// comments, character references); SRT and WebVTT, cue text; ASS/SSA, the Text field of
 /// Dialogue lines; JSON, string values (and keys with <see cref="ConvertJsonKeys"/>); PO, msgstr; EPUB, XHTML content
 /// documents, the package title and description, NCX labels; docx, xlsx, pptx, odt, ods, odp, the text runs of the
 /// document parts.

@@ -5,9 +5,10 @@ namespace TextRepair.Documents;
 /// <summary>
 /// Finds the visible text of HTML or XHTML: text nodes and the <c>title</c>, <c>alt</c>, <c>placeholder</c> and
 /// <c>aria-label</c> attribute values. Tags, other attributes, comments, declarations, character references and the
-/// content of <c>script</c>, <c>style</c>, <c>code</c>, <c>pre</c>, <c>kbd</c> and <c>samp</c> are never touched. Text
-/// continues across inline tags (<c>&lt;b&gt;鼠&lt;/b&gt;标</c> is one group); any other tag ends the group. A small
-/// tokenizer rather than an HTML parser: it never rewrites anything, it only locates ranges. Stateless.
+/// content of <c>script</c>, <c>style</c>, <c>code</c>, <c>pre</c>, <c>kbd</c>, <c>samp</c> and <c>var</c> are never
+/// touched. Text continues across inline tags (<c>&lt;b&gt;鼠&lt;/b&gt;标</c> is one group); any other tag ends the
+/// group. A small tokenizer rather than an HTML parser: it never rewrites anything, it only locates ranges. Markdown's
+/// raw HTML is read by it too (blocks here, inline tags in <see cref="MarkdownInline"/>), with the same rules. Stateless.
 /// </summary>
 internal static class HtmlScanner
 {
@@ -20,7 +21,8 @@ internal static class HtmlScanner
 
     private static readonly NameSet s_rawText = new(true, "script", "style");
 
-    private static readonly NameSet s_skipped = new(true, "code", "pre", "kbd", "samp");
+    // Code, computer input and output, and variables (placeholders in commands): kept as code spans are in Markdown.
+    private static readonly NameSet s_skipped = new(true, "code", "pre", "kbd", "samp", "var");
 
     private static readonly NameSet s_textAttributes = new(true, "title", "alt", "placeholder", "aria-label");
 
@@ -256,6 +258,9 @@ internal static class HtmlScanner
 
         return end;
     }
+
+    /// <summary>Whether the content of the element <paramref name="name"/> is kept: code, pre, kbd, samp, var, script, style.</summary>
+    internal static bool IsKeptElement(ReadOnlySpan<char> name) => s_skipped.Contains(name) || s_rawText.Contains(name);
 
     internal static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or ':' or '_' or '.';
 

@@ -203,6 +203,11 @@ internal static partial class MarkdownScanner
                     Close(containers, matched);
                 }
 
+                if (heading || leaf != Leaf.Paragraph)
+                {
+                    inline.EndBlock();
+                }
+
                 inline.Scan(start, end);
                 leaf = heading ? Leaf.None : Leaf.Paragraph;
                 break;
