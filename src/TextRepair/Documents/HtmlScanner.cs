@@ -26,8 +26,11 @@ internal static class HtmlScanner
 
     private static readonly NameSet s_textAttributes = new(true, "title", "alt", "placeholder", "aria-label");
 
-    /// <summary>Adds the text of [start, end) to <paramref name="runs"/> and the text attributes to <paramref name="attributes"/>.</summary>
-    public static void Scan(string text, int start, int end, TextRunList runs, TextRunList attributes)
+    /// <summary>
+    /// Adds the text of [start, end) to <paramref name="runs"/> and the text attributes to <paramref name="attributes"/>;
+    /// in Markdown, ids and fragment links to <paramref name="anchors"/> (see <see cref="MarkdownAnchors"/>).
+    /// </summary>
+    public static void Scan(string text, int start, int end, TextRunList runs, TextRunList attributes, MarkdownAnchors? anchors = null)
     {
         int skipDepth = 0;
         int i = start;
@@ -67,14 +70,14 @@ internal static class HtmlScanner
                 continue;
             }
 
-            i = ScanMarkup(text, i, end, runs, attributes, ref skipDepth);
+            i = ScanMarkup(text, i, end, runs, attributes, anchors, ref skipDepth);
         }
 
         runs.Break();
     }
 
     /// <summary>Skips the markup starting with '&lt;' at <paramref name="at"/>; returns the index after it.</summary>
-    private static int ScanMarkup(string text, int at, int end, TextRunList runs, TextRunList attributes, ref int skipDepth)
+    private static int ScanMarkup(string text, int at, int end, TextRunList runs, TextRunList attributes, MarkdownAnchors? anchors, ref int skipDepth)
     {
         ReadOnlySpan<char> rest = text.AsSpan(at, end - at);
         if (rest.StartsWith("<!--", StringComparison.Ordinal))
@@ -115,7 +118,7 @@ internal static class HtmlScanner
         }
 
         ReadOnlySpan<char> name = text.AsSpan(nameStart, nameEnd - nameStart);
-        int i = SkipAttributes(text, nameEnd, end, endTag || skipDepth > 0 ? null : attributes, out bool selfClosing);
+        int i = SkipAttributes(text, nameEnd, end, endTag || skipDepth > 0 ? null : attributes, out bool selfClosing, endTag ? null : anchors);
         if (!s_inline.Contains(name))
         {
             runs.Break();
@@ -150,7 +153,7 @@ internal static class HtmlScanner
     }
 
     /// <summary>Skips the attributes of a tag up to and including its '&gt;'; adds text attribute values to <paramref name="attributes"/>.</summary>
-    internal static int SkipAttributes(string text, int i, int end, TextRunList? attributes, out bool selfClosing)
+    internal static int SkipAttributes(string text, int i, int end, TextRunList? attributes, out bool selfClosing, MarkdownAnchors? anchors = null)
     {
         selfClosing = false;
         while (true)
@@ -226,11 +229,29 @@ internal static class HtmlScanner
                 valueEnd = i;
             }
 
+            if (anchors is not null)
+            {
+                Anchor(text, attributeName, valueStart, valueEnd, anchors);
+            }
+
             if (attributes is not null && s_textAttributes.Contains(attributeName))
             {
                 Entities.AddText(text, valueStart, valueEnd, attributes);
                 attributes.Break();
             }
+        }
+    }
+
+    /// <summary>Records an <c>id</c> or <c>name</c> (an anchor others may link to) and an <c>href</c> that may name one.</summary>
+    private static void Anchor(string text, ReadOnlySpan<char> attribute, int valueStart, int valueEnd, MarkdownAnchors anchors)
+    {
+        if (attribute.Equals("id", StringComparison.OrdinalIgnoreCase) || attribute.Equals("name", StringComparison.OrdinalIgnoreCase))
+        {
+            anchors.AddId(text.AsSpan(valueStart, valueEnd - valueStart));
+        }
+        else if (attribute.Equals("href", StringComparison.OrdinalIgnoreCase))
+        {
+            anchors.AddDestination(text, valueStart, valueEnd);
         }
     }
 

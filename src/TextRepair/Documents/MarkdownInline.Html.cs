@@ -97,7 +97,7 @@ internal sealed partial class MarkdownInline
         if (!endTag)
         {
             // Read again now that the tag is known to be one, so that no attribute of a '<' that is text gets a run.
-            HtmlScanner.SkipAttributes(text, nameEnd, end, _side, out _);
+            HtmlScanner.SkipAttributes(text, nameEnd, end, _side, out _, _anchors);
         }
 
         if (kept)

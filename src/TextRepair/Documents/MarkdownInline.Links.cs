@@ -59,12 +59,17 @@ internal sealed partial class MarkdownInline
         return after;
     }
 
-    /// <summary>Parses <c>(destination "title")</c> starting at '('; the title range is -1 when there is none.</summary>
+    /// <summary>
+    /// Parses <c>(destination "title")</c> starting at '('; the title range is -1 when there is none. The destination
+    /// of a link parsed whole goes to the anchors (a fragment may name a heading).
+    /// </summary>
     private bool TryLinkTail(int open, int end, out int tailEnd, out int titleStart, out int titleEnd)
     {
         string text = _text;
         tailEnd = titleStart = titleEnd = -1;
         int j = SkipSpace(open + 1, end);
+        int destinationStart = j;
+        int destinationEnd;
         if (j < end && text[j] == '<')
         {
             // CommonMark 6.3: no unescaped '<' inside, so the search stops at the next one.
@@ -74,6 +79,8 @@ internal sealed partial class MarkdownInline
                 return false;
             }
 
+            destinationStart = j + 1;
+            destinationEnd = close;
             j = close + 1;
         }
         else
@@ -105,6 +112,8 @@ internal sealed partial class MarkdownInline
 
                 j++;
             }
+
+            destinationEnd = j;
         }
 
         j = SkipSpace(j, end);
@@ -138,6 +147,7 @@ internal sealed partial class MarkdownInline
         if (j < end && text[j] == ')')
         {
             tailEnd = j + 1;
+            _anchors?.AddDestination(text, destinationStart, destinationEnd);
             return true;
         }
 

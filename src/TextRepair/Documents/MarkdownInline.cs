@@ -36,6 +36,7 @@ internal sealed partial class MarkdownInline
     private readonly HashSet<string> _labels;
     private readonly TextRunList _runs;
     private readonly TextRunList _side;
+    private readonly MarkdownAnchors? _anchors;
 
     // Work remembered across the scans of one line so that no scan repeats (see MarkdownInline.Memo.cs).
     private int[] _bracketClose = [];
@@ -49,12 +50,13 @@ internal sealed partial class MarkdownInline
     private Searched _titleFail2;
     private Dictionary<int, Searched>? _backtickFail;
 
-    public MarkdownInline(string text, HashSet<string> labels, TextRunList runs, TextRunList side)
+    public MarkdownInline(string text, HashSet<string> labels, TextRunList runs, TextRunList side, MarkdownAnchors? anchors)
     {
         _text = text;
         _labels = labels;
         _runs = runs;
         _side = side;
+        _anchors = anchors;
     }
 
     public void Scan(int start, int end)

@@ -38,14 +38,19 @@ internal static partial class MarkdownScanner
     /// <summary>A position in a line: the character index and the column reached (inside a tab when only part of it was consumed).</summary>
     private record struct Cursor(int Index, int Column);
 
-    public static void Scan(string text, TextRunList runs, TextRunList side)
+    /// <summary>Adds the document's text to <paramref name="runs"/> and its titles and attributes to <paramref name="side"/>; its headings, ids and fragment links to <paramref name="anchors"/> when given.</summary>
+    public static void Scan(string text, TextRunList runs, TextRunList side, MarkdownAnchors? anchors = null)
     {
-        var inline = new MarkdownInline(text, ReferenceLabels(text), runs, side);
+        var inline = new MarkdownInline(text, ReferenceLabels(text), runs, side, anchors);
         var containers = new List<Container>();
         int pos = FrontMatter.Scan(text, runs);
         Leaf leaf = Leaf.None;
         char fence = '\0';
         int fenceLength = 0;
+
+        // The paragraph open: where its text starts and ends (a setext underline makes it a heading).
+        int paragraphStart = 0;
+        int paragraphEnd = 0;
         while (pos < text.Length)
         {
             int newline = text.IndexOf('\n', pos);
@@ -106,6 +111,7 @@ internal static partial class MarkdownScanner
                     {
                         // Indented code cannot interrupt a paragraph: a continuation line (lazy or not).
                         inline.Scan(i, end);
+                        paragraphEnd = end;
                     }
                     else
                     {
@@ -129,9 +135,16 @@ internal static partial class MarkdownScanner
                     continue;
                 }
 
+                if (leaf == Leaf.Paragraph && all && IsSetextUnderline(text, i, end))
+                {
+                    anchors?.AddHeading(paragraphStart, paragraphEnd, atx: false);
+                    leaf = Leaf.None;
+                    break;
+                }
+
                 if (IsThematicBreak(text, i, end))
                 {
-                    // Also a setext underline ('---'): no text either way.
+                    // No text (a setext underline '---' was taken above; after a lazy line it is a break).
                     Close(containers, matched);
                     leaf = Leaf.None;
                     break;
@@ -168,7 +181,7 @@ internal static partial class MarkdownScanner
                 if (HtmlBlockEnd(text, i, end, leaf == Leaf.Paragraph) is int blockEnd and > 0)
                 {
                     Close(containers, matched);
-                    HtmlScanner.Scan(text, i, blockEnd, runs, side);
+                    HtmlScanner.Scan(text, i, blockEnd, runs, side, anchors);
                     runs.Break();
                     next = blockEnd;
                     leaf = Leaf.None;
@@ -191,8 +204,14 @@ internal static partial class MarkdownScanner
 
                 if (leaf != Leaf.Paragraph && IsReferenceDefinition(text, i, end))
                 {
-                    // Kept whole: the label must keep matching its uses, the destination is a URL.
+                    // Kept whole: the label must keep matching its uses, the destination is a URL (a fragment of
+                    // this document follows its heading, see MarkdownAnchors).
                     Close(containers, matched);
+                    if (anchors is not null)
+                    {
+                        ReferenceDestination(text, i, end, anchors);
+                    }
+
                     break;
                 }
 
@@ -208,7 +227,14 @@ internal static partial class MarkdownScanner
                     inline.EndBlock();
                 }
 
-                inline.Scan(start, end);
+                int scanEnd = heading ? HeadingContent(text, start, end, anchors) : end;
+                if (!heading && leaf != Leaf.Paragraph)
+                {
+                    paragraphStart = start;
+                }
+
+                paragraphEnd = end;
+                inline.Scan(start, scanEnd);
                 leaf = heading ? Leaf.None : Leaf.Paragraph;
                 break;
             }
