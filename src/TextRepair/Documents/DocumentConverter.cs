@@ -12,12 +12,13 @@ namespace TextRepair;
 /// </summary>
 /// <remarks>
 /// What is converted, per format: plain text, all of it; Markdown, text inlines, headings, table cells, link text and
-/// titles, image alt text, front matter values (never code, destinations, autolinks, raw HTML tags, front matter
-/// keys); HTML, text nodes and the title, alt, placeholder and aria-label attributes (never tags, other attributes,
-/// script, style, code, pre, comments, character references); SRT and WebVTT, cue text; ASS/SSA, the Text field of
-/// Dialogue lines; JSON, string values (and keys with <see cref="ConvertJsonKeys"/>); PO, msgstr; EPUB, XHTML content
-/// documents, the package title and description, NCX labels; docx, xlsx, pptx, odt, ods, odp, the text runs of the
-/// document parts.
+/// titles, image alt text, footnote text, front matter values, and a fragment link naming a heading follows the
+/// converted heading's anchor (never code, other destinations, autolinks, raw HTML tags other than their text
+/// attributes, front matter keys); HTML (also raw HTML in Markdown), text nodes and the title, alt, placeholder and
+/// aria-label attributes (never tags, other attributes, script, style, code, pre, kbd, samp, var, comments, character
+/// references); SRT and WebVTT, cue text; ASS/SSA, the Text field of Dialogue lines; JSON, string values (and keys
+/// with <see cref="ConvertJsonKeys"/>); PO, msgstr; EPUB, XHTML content documents, the package title and description,
+/// NCX labels; docx, xlsx, pptx, odt, ods, odp, the text runs of the document parts.
 /// </remarks>
 public sealed class DocumentConverter
 {
@@ -83,8 +84,15 @@ public sealed class DocumentConverter
             return _converter is not null ? _converter.Convert(document) : TextRepairer.Repair(document, _repairOptions).Text;
         }
 
-        (TextRunList runs, TextRunList side) = Scan(document, format, ConvertJsonKeys);
-        return Apply(document, runs, side);
+        MarkdownAnchors? anchors = format == DocumentFormat.Markdown ? new MarkdownAnchors() : null;
+        (TextRunList runs, TextRunList side) = Scan(document, format, ConvertJsonKeys, anchors);
+        List<Replacement> replacements = _converter is not null
+            ? RunRewriter.Replacements(document, _converter, runs, side)
+            : RunRepairer.Replacements(document, _repairOptions!, runs, side);
+
+        // A fragment link follows the anchor of the heading it names, which conversion may have changed.
+        anchors?.AddFragments(document, replacements);
+        return RunRewriter.Splice(document, replacements);
     }
 
     /// <summary>
@@ -150,8 +158,8 @@ public sealed class DocumentConverter
         destination.Write(Convert(buffer.ToArray(), format));
     }
 
-    /// <summary>The runs of a text-format document: its text and its side groups (attributes, link titles).</summary>
-    internal static (TextRunList Runs, TextRunList Side) Scan(string document, DocumentFormat format, bool jsonKeys)
+    /// <summary>The runs of a text-format document: its text and its side groups (attributes, link titles); a Markdown document's anchors go to <paramref name="anchors"/>.</summary>
+    internal static (TextRunList Runs, TextRunList Side) Scan(string document, DocumentFormat format, bool jsonKeys, MarkdownAnchors? anchors = null)
     {
         var runs = new TextRunList();
         var side = new TextRunList();
@@ -162,7 +170,7 @@ public sealed class DocumentConverter
                 runs.Break();
                 break;
             case DocumentFormat.Markdown:
-                MarkdownScanner.Scan(document, runs, side);
+                MarkdownScanner.Scan(document, runs, side, anchors);
                 break;
             case DocumentFormat.Html:
                 HtmlScanner.Scan(document, 0, document.Length, runs, side);

@@ -5,9 +5,10 @@ namespace TextRepair.Documents;
 /// <summary>
 /// Finds the visible text of HTML or XHTML: text nodes and the <c>title</c>, <c>alt</c>, <c>placeholder</c> and
 /// <c>aria-label</c> attribute values. Tags, other attributes, comments, declarations, character references and the
-/// content of <c>script</c>, <c>style</c>, <c>code</c>, <c>pre</c>, <c>kbd</c> and <c>samp</c> are never touched. Text
-/// continues across inline tags (<c>&lt;b&gt;鼠&lt;/b&gt;标</c> is one group); any other tag ends the group. A small
-/// tokenizer rather than an HTML parser: it never rewrites anything, it only locates ranges. Stateless.
+/// content of <c>script</c>, <c>style</c>, <c>code</c>, <c>pre</c>, <c>kbd</c>, <c>samp</c> and <c>var</c> are never
+/// touched. Text continues across inline tags (<c>&lt;b&gt;鼠&lt;/b&gt;标</c> is one group); any other tag ends the
+/// group. A small tokenizer rather than an HTML parser: it never rewrites anything, it only locates ranges. Markdown's
+/// raw HTML is read by it too (blocks here, inline tags in <see cref="MarkdownInline"/>), with the same rules. Stateless.
 /// </summary>
 internal static class HtmlScanner
 {
@@ -20,12 +21,16 @@ internal static class HtmlScanner
 
     private static readonly NameSet s_rawText = new(true, "script", "style");
 
-    private static readonly NameSet s_skipped = new(true, "code", "pre", "kbd", "samp");
+    // Code, computer input and output, and variables (placeholders in commands): kept as code spans are in Markdown.
+    private static readonly NameSet s_skipped = new(true, "code", "pre", "kbd", "samp", "var");
 
     private static readonly NameSet s_textAttributes = new(true, "title", "alt", "placeholder", "aria-label");
 
-    /// <summary>Adds the text of [start, end) to <paramref name="runs"/> and the text attributes to <paramref name="attributes"/>.</summary>
-    public static void Scan(string text, int start, int end, TextRunList runs, TextRunList attributes)
+    /// <summary>
+    /// Adds the text of [start, end) to <paramref name="runs"/> and the text attributes to <paramref name="attributes"/>;
+    /// in Markdown, ids and fragment links to <paramref name="anchors"/> (see <see cref="MarkdownAnchors"/>).
+    /// </summary>
+    public static void Scan(string text, int start, int end, TextRunList runs, TextRunList attributes, MarkdownAnchors? anchors = null)
     {
         int skipDepth = 0;
         int i = start;
@@ -65,14 +70,14 @@ internal static class HtmlScanner
                 continue;
             }
 
-            i = ScanMarkup(text, i, end, runs, attributes, ref skipDepth);
+            i = ScanMarkup(text, i, end, runs, attributes, anchors, ref skipDepth);
         }
 
         runs.Break();
     }
 
     /// <summary>Skips the markup starting with '&lt;' at <paramref name="at"/>; returns the index after it.</summary>
-    private static int ScanMarkup(string text, int at, int end, TextRunList runs, TextRunList attributes, ref int skipDepth)
+    private static int ScanMarkup(string text, int at, int end, TextRunList runs, TextRunList attributes, MarkdownAnchors? anchors, ref int skipDepth)
     {
         ReadOnlySpan<char> rest = text.AsSpan(at, end - at);
         if (rest.StartsWith("<!--", StringComparison.Ordinal))
@@ -113,7 +118,7 @@ internal static class HtmlScanner
         }
 
         ReadOnlySpan<char> name = text.AsSpan(nameStart, nameEnd - nameStart);
-        int i = SkipAttributes(text, nameEnd, end, endTag || skipDepth > 0 ? null : attributes, out bool selfClosing);
+        int i = SkipAttributes(text, nameEnd, end, endTag || skipDepth > 0 ? null : attributes, out bool selfClosing, endTag ? null : anchors);
         if (!s_inline.Contains(name))
         {
             runs.Break();
@@ -148,7 +153,7 @@ internal static class HtmlScanner
     }
 
     /// <summary>Skips the attributes of a tag up to and including its '&gt;'; adds text attribute values to <paramref name="attributes"/>.</summary>
-    internal static int SkipAttributes(string text, int i, int end, TextRunList? attributes, out bool selfClosing)
+    internal static int SkipAttributes(string text, int i, int end, TextRunList? attributes, out bool selfClosing, MarkdownAnchors? anchors = null)
     {
         selfClosing = false;
         while (true)
@@ -224,11 +229,29 @@ internal static class HtmlScanner
                 valueEnd = i;
             }
 
+            if (anchors is not null)
+            {
+                Anchor(text, attributeName, valueStart, valueEnd, anchors);
+            }
+
             if (attributes is not null && s_textAttributes.Contains(attributeName))
             {
                 Entities.AddText(text, valueStart, valueEnd, attributes);
                 attributes.Break();
             }
+        }
+    }
+
+    /// <summary>Records an <c>id</c> or <c>name</c> (an anchor others may link to) and an <c>href</c> that may name one.</summary>
+    private static void Anchor(string text, ReadOnlySpan<char> attribute, int valueStart, int valueEnd, MarkdownAnchors anchors)
+    {
+        if (attribute.Equals("id", StringComparison.OrdinalIgnoreCase) || attribute.Equals("name", StringComparison.OrdinalIgnoreCase))
+        {
+            anchors.AddId(text.AsSpan(valueStart, valueEnd - valueStart));
+        }
+        else if (attribute.Equals("href", StringComparison.OrdinalIgnoreCase))
+        {
+            anchors.AddDestination(text, valueStart, valueEnd);
         }
     }
 
@@ -256,6 +279,9 @@ internal static class HtmlScanner
 
         return end;
     }
+
+    /// <summary>Whether the content of the element <paramref name="name"/> is kept: code, pre, kbd, samp, var, script, style.</summary>
+    internal static bool IsKeptElement(ReadOnlySpan<char> name) => s_skipped.Contains(name) || s_rawText.Contains(name);
 
     internal static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or ':' or '_' or '.';
 

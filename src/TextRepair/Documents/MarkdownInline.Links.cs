@@ -1,106 +1,8 @@
 namespace TextRepair.Documents;
 
-/// <summary>Links, images, autolinks, raw HTML and bare URLs: their text is converted, their destinations never.</summary>
+/// <summary>Links, images and bare URLs: their text is converted, their destinations never.</summary>
 internal sealed partial class MarkdownInline
 {
-    /// <summary>'&lt;': an autolink or raw inline HTML is skipped; anything else is text.</summary>
-    private int Angle(int at, int end, int textStart)
-    {
-        string text = _text;
-        int i = at + 1;
-        if (i >= end)
-        {
-            return -1;
-        }
-
-        if (char.IsAsciiLetter(text[i]))
-        {
-            // URI autolink: <scheme:...>
-            int j = i;
-            while (j < end && j - i <= MaxSchemeLength && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '+' or '.' or '-'))
-            {
-                j++;
-            }
-
-            if (j < end && text[j] == ':' && j - i >= 2)
-            {
-                int close = AutolinkEnd(j, end);
-                if (close > 0)
-                {
-                    Flush(textStart, at, breaks: true);
-                    return close;
-                }
-            }
-
-            int emailClose = AutolinkEnd(i, end);
-            if (emailClose > 0 && text.AsSpan(i, emailClose - i).Contains('@'))
-            {
-                Flush(textStart, at, breaks: true);
-                return emailClose;
-            }
-        }
-
-        if (text.AsSpan(at, end - at).StartsWith("<!--", StringComparison.Ordinal))
-        {
-            int close = !_commentClose.Occurs(text, "-->", at + 4, end) ? -1 : text.IndexOf("-->", at + 4, end - at - 4, StringComparison.Ordinal);
-            if (close < 0)
-            {
-                return -1;
-            }
-
-            Flush(textStart, at, breaks: false);
-            return close + 3;
-        }
-
-        bool endTag = text[i] == '/';
-        int nameStart = endTag ? i + 1 : i;
-        if (nameStart >= end || !char.IsAsciiLetter(text[nameStart]))
-        {
-            return -1;
-        }
-
-        if (!_tagClose.Occurs(text, ">", nameStart, end))
-        {
-            // No '>' left on the line: no tag can close (checked once, not by reading every attribute to the end).
-            return -1;
-        }
-
-        int nameEnd = nameStart;
-        while (nameEnd < end && HtmlScanner.IsNameChar(text[nameEnd]))
-        {
-            nameEnd++;
-        }
-
-        int after = HtmlScanner.SkipAttributes(text, nameEnd, end, null, out _);
-        if (after > end || text[after - 1] != '>')
-        {
-            return -1;
-        }
-
-        Flush(textStart, at, breaks: !MarkdownScanner.IsInlineTag(text.AsSpan(nameStart, nameEnd - nameStart)));
-        return after;
-    }
-
-    /// <summary>The index after the '&gt;' closing an autolink begun before <paramref name="from"/>, or -1.</summary>
-    private int AutolinkEnd(int from, int end)
-    {
-        for (int j = from; j < end; j++)
-        {
-            char c = _text[j];
-            if (c == '>')
-            {
-                return j + 1;
-            }
-
-            if (c == '<' || char.IsWhiteSpace(c))
-            {
-                return -1;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>'[' at <paramref name="open"/>: a link, image, reference or plain brackets.</summary>
     private int Link(int open, int end)
     {
@@ -157,12 +59,17 @@ internal sealed partial class MarkdownInline
         return after;
     }
 
-    /// <summary>Parses <c>(destination "title")</c> starting at '('; the title range is -1 when there is none.</summary>
+    /// <summary>
+    /// Parses <c>(destination "title")</c> starting at '('; the title range is -1 when there is none. The destination
+    /// of a link parsed whole goes to the anchors (a fragment may name a heading).
+    /// </summary>
     private bool TryLinkTail(int open, int end, out int tailEnd, out int titleStart, out int titleEnd)
     {
         string text = _text;
         tailEnd = titleStart = titleEnd = -1;
         int j = SkipSpace(open + 1, end);
+        int destinationStart = j;
+        int destinationEnd;
         if (j < end && text[j] == '<')
         {
             // CommonMark 6.3: no unescaped '<' inside, so the search stops at the next one.
@@ -172,6 +79,8 @@ internal sealed partial class MarkdownInline
                 return false;
             }
 
+            destinationStart = j + 1;
+            destinationEnd = close;
             j = close + 1;
         }
         else
@@ -203,6 +112,8 @@ internal sealed partial class MarkdownInline
 
                 j++;
             }
+
+            destinationEnd = j;
         }
 
         j = SkipSpace(j, end);
@@ -236,6 +147,7 @@ internal sealed partial class MarkdownInline
         if (j < end && text[j] == ')')
         {
             tailEnd = j + 1;
+            _anchors?.AddDestination(text, destinationStart, destinationEnd);
             return true;
         }
 

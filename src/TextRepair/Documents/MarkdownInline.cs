@@ -7,7 +7,8 @@ namespace TextRepair.Documents;
 /// Emphasis delimiters and link brackets are left out of the runs without ending the group (so <c>**鼠**标</c> and
 /// <c>[鼠](u)标</c> convert as <c>鼠标</c>); code spans, backslash escapes, character references, table pipes, line
 /// ends end it. Never touched: code spans, link and image destinations, reference labels, autolinks and bare
-/// http(s)/ftp URLs (GFM), raw HTML tags. Link titles go to the side list as groups of their own. Not thread-safe.
+/// http(s)/ftp URLs (GFM), raw HTML tags and the content of the elements the HTML reader keeps (code, kbd, ...). Link
+/// titles and the text attributes of raw HTML go to the side list as groups of their own. Not thread-safe.
 /// </summary>
 internal sealed partial class MarkdownInline
 {
@@ -35,6 +36,7 @@ internal sealed partial class MarkdownInline
     private readonly HashSet<string> _labels;
     private readonly TextRunList _runs;
     private readonly TextRunList _side;
+    private readonly MarkdownAnchors? _anchors;
 
     // Work remembered across the scans of one line so that no scan repeats (see MarkdownInline.Memo.cs).
     private int[] _bracketClose = [];
@@ -48,12 +50,13 @@ internal sealed partial class MarkdownInline
     private Searched _titleFail2;
     private Dictionary<int, Searched>? _backtickFail;
 
-    public MarkdownInline(string text, HashSet<string> labels, TextRunList runs, TextRunList side)
+    public MarkdownInline(string text, HashSet<string> labels, TextRunList runs, TextRunList side, MarkdownAnchors? anchors)
     {
         _text = text;
         _labels = labels;
         _runs = runs;
         _side = side;
+        _anchors = anchors;
     }
 
     public void Scan(int start, int end)
@@ -77,8 +80,8 @@ internal sealed partial class MarkdownInline
     private void ScanLevel(int start, int end)
     {
         string text = _text;
-        int i = start;
-        int textStart = start;
+        int i = InKeptElement ? SkipKeptElement(start, end) : start;
+        int textStart = i;
         while (i < end)
         {
             int found = text.AsSpan(i, end - i).IndexOfAny(s_specials);
@@ -94,6 +97,12 @@ internal sealed partial class MarkdownInline
                 // Not markup after all: the character is text.
                 i = at + 1;
                 continue;
+            }
+
+            if (InKeptElement)
+            {
+                // A kept element (code, kbd, ...) opened here or inside link text.
+                resume = SkipKeptElement(resume, end);
             }
 
             i = textStart = resume;

@@ -148,6 +148,27 @@ internal static partial class MarkdownScanner
         return close > first + 1;
     }
 
+    /// <summary>
+    /// The index after the "]:" of a GFM footnote definition label at <paramref name="first"/> (<c>[^label]:</c>, the
+    /// label without spaces, tabs or ']', as cmark-gfm scans it), or 0.
+    /// </summary>
+    private static int FootnoteLabelEnd(string text, int first, int end)
+    {
+        // The shortest is "[^a]:".
+        if (end - first < 5 || text[first] != '[' || text[first + 1] != '^')
+        {
+            return 0;
+        }
+
+        int j = first + 2;
+        while (j < end && text[j] is not (']' or ' ' or '\t'))
+        {
+            j++;
+        }
+
+        return j > first + 2 && j + 1 < end && text[j] == ']' && text[j + 1] == ':' ? j + 2 : 0;
+    }
+
     /// <summary>Skips block quote markers ('&gt;' after up to three spaces, and one space after it).</summary>
     private static int SkipContainers(string text, int i, int end)
     {

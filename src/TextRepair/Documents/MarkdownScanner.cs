@@ -3,8 +3,9 @@ namespace TextRepair.Documents;
 /// <summary>
 /// Finds the visible text of a CommonMark + GFM document, line by line. Container blocks follow CommonMark's block
 /// parsing (0.31, section 5 and appendix): each line first matches the open block quotes and list items (a list item
-/// by its content indentation, counted in columns with tab stops of four), then opens new ones. Leaf blocks
-/// recognised: front matter (<see cref="FrontMatter"/>), fenced and indented code blocks (never touched; a fence ends
+/// by its content indentation, counted in columns with tab stops of four; a GFM footnote definition as a container
+/// four columns wide whose label is kept), then opens new ones. Leaf blocks recognised: front matter
+/// (<see cref="FrontMatter"/>), fenced and indented code blocks (never touched; a fence ends
 /// at a closing fence indented at most three columns, at least as long and of the same character, or with its
 /// container), HTML blocks (scanned as HTML: tags kept, text converted), link reference definitions (kept), thematic
 /// breaks, ATX headings; every other line is inline content (<see cref="MarkdownInline"/>), which covers paragraphs
@@ -37,14 +38,19 @@ internal static partial class MarkdownScanner
     /// <summary>A position in a line: the character index and the column reached (inside a tab when only part of it was consumed).</summary>
     private record struct Cursor(int Index, int Column);
 
-    public static void Scan(string text, TextRunList runs, TextRunList side)
+    /// <summary>Adds the document's text to <paramref name="runs"/> and its titles and attributes to <paramref name="side"/>; its headings, ids and fragment links to <paramref name="anchors"/> when given.</summary>
+    public static void Scan(string text, TextRunList runs, TextRunList side, MarkdownAnchors? anchors = null)
     {
-        var inline = new MarkdownInline(text, ReferenceLabels(text), runs, side);
+        var inline = new MarkdownInline(text, ReferenceLabels(text), runs, side, anchors);
         var containers = new List<Container>();
         int pos = FrontMatter.Scan(text, runs);
         Leaf leaf = Leaf.None;
         char fence = '\0';
         int fenceLength = 0;
+
+        // The paragraph open: where its text starts and ends (a setext underline makes it a heading).
+        int paragraphStart = 0;
+        int paragraphEnd = 0;
         while (pos < text.Length)
         {
             int newline = text.IndexOf('\n', pos);
@@ -105,6 +111,7 @@ internal static partial class MarkdownScanner
                     {
                         // Indented code cannot interrupt a paragraph: a continuation line (lazy or not).
                         inline.Scan(i, end);
+                        paragraphEnd = end;
                     }
                     else
                     {
@@ -128,9 +135,16 @@ internal static partial class MarkdownScanner
                     continue;
                 }
 
+                if (leaf == Leaf.Paragraph && all && IsSetextUnderline(text, i, end))
+                {
+                    anchors?.AddHeading(paragraphStart, paragraphEnd, atx: false);
+                    leaf = Leaf.None;
+                    break;
+                }
+
                 if (IsThematicBreak(text, i, end))
                 {
-                    // Also a setext underline ('---'): no text either way.
+                    // No text (a setext underline '---' was taken above; after a lazy line it is a break).
                     Close(containers, matched);
                     leaf = Leaf.None;
                     break;
@@ -167,17 +181,37 @@ internal static partial class MarkdownScanner
                 if (HtmlBlockEnd(text, i, end, leaf == Leaf.Paragraph) is int blockEnd and > 0)
                 {
                     Close(containers, matched);
-                    HtmlScanner.Scan(text, i, blockEnd, runs, side);
+                    HtmlScanner.Scan(text, i, blockEnd, runs, side, anchors);
                     runs.Break();
                     next = blockEnd;
                     leaf = Leaf.None;
                     break;
                 }
 
+                if (FootnoteLabelEnd(text, i, end) is int labelEnd and > 0)
+                {
+                    // A GFM footnote definition: a container (like a list item) whose content is the rest of the line
+                    // and the lines indented four columns after it; the label stays, so its uses keep matching it.
+                    Close(containers, matched);
+                    containers.Add(new Container(false, CodeIndent, false));
+                    matched = containers.Count;
+                    all = true;
+                    leaf = Leaf.None;
+                    at = new Cursor(labelEnd, first.Column + labelEnd - i);
+                    Indentation(text, at, end, out at);
+                    continue;
+                }
+
                 if (leaf != Leaf.Paragraph && IsReferenceDefinition(text, i, end))
                 {
-                    // Kept whole: the label must keep matching its uses, the destination is a URL.
+                    // Kept whole: the label must keep matching its uses, the destination is a URL (a fragment of
+                    // this document follows its heading, see MarkdownAnchors).
                     Close(containers, matched);
+                    if (anchors is not null)
+                    {
+                        ReferenceDestination(text, i, end, anchors);
+                    }
+
                     break;
                 }
 
@@ -188,7 +222,19 @@ internal static partial class MarkdownScanner
                     Close(containers, matched);
                 }
 
-                inline.Scan(start, end);
+                if (heading || leaf != Leaf.Paragraph)
+                {
+                    inline.EndBlock();
+                }
+
+                int scanEnd = heading ? HeadingContent(text, start, end, anchors) : end;
+                if (!heading && leaf != Leaf.Paragraph)
+                {
+                    paragraphStart = start;
+                }
+
+                paragraphEnd = end;
+                inline.Scan(start, scanEnd);
                 leaf = heading ? Leaf.None : Leaf.Paragraph;
                 break;
             }

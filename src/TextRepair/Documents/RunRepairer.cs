@@ -22,7 +22,11 @@ internal static class RunRepairer
     // restores "<C"), so it is not applied and the run keeps its text.
     private static readonly SearchValues<char> s_markup = SearchValues.Create("<>&\"\\{}`");
 
-    public static string Repair(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists)
+    public static string Repair(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists) =>
+        RunRewriter.Splice(document, Replacements(document, options, lists));
+
+    /// <summary>The replacements of the runs of <paramref name="lists"/> that repair changes, in source order.</summary>
+    public static List<Replacement> Replacements(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists)
     {
         // Joined text and each run's start in it.
         var builder = new StringBuilder();
@@ -44,20 +48,20 @@ internal static class RunRepairer
             }
         }
 
+        var replacements = new List<Replacement>();
         if (runStarts.Count == 0)
         {
-            return document;
+            return replacements;
         }
 
         string joined = builder.ToString();
         RepairResult result = TextRepairer.Repair(joined, options);
         if (!result.Changed || result.Edits.Count == 0)
         {
-            return document;
+            return replacements;
         }
 
         List<RepairEdit> edits = CutAtRuns(joined, result.Edits, runStarts);
-        var replacements = new List<Replacement>();
         int e = 0;
         int coveredUntil = 0;
         for (int r = 0; r < runStarts.Count; r++)
@@ -95,7 +99,7 @@ internal static class RunRepairer
             }
         }
 
-        return RunRewriter.Splice(document, replacements);
+        return replacements;
     }
 
     /// <summary>

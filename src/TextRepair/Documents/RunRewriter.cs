@@ -21,7 +21,11 @@ internal static class RunRewriter
     /// Returns <paramref name="document"/> with the runs of <paramref name="lists"/> converted; the same instance when
     /// nothing changes. Each list holds its groups in source order; runs of different lists never overlap.
     /// </summary>
-    public static string Convert(string document, ChineseConverter converter, params ReadOnlySpan<TextRunList> lists)
+    public static string Convert(string document, ChineseConverter converter, params ReadOnlySpan<TextRunList> lists) =>
+        Splice(document, Replacements(document, converter, lists));
+
+    /// <summary>The replacements of the runs of <paramref name="lists"/> that conversion changes, in no particular order.</summary>
+    public static List<Replacement> Replacements(string document, ChineseConverter converter, params ReadOnlySpan<TextRunList> lists)
     {
         int total = 0;
         int groups = 0;
@@ -35,12 +39,12 @@ internal static class RunRewriter
             groups += list.GroupCount;
         }
 
+        var replacements = new List<Replacement>();
         if (total == 0)
         {
-            return document;
+            return replacements;
         }
 
-        var replacements = new List<Replacement>();
         if (document.Contains(GroupSeparator, StringComparison.Ordinal) || document.AsSpan().ContainsAnyInRange(IdsFirst, IdsLast))
         {
             // The separator would be ambiguous, or an ideographic description sequence (whose operands can be any
@@ -58,7 +62,7 @@ internal static class RunRewriter
                 }
             }
 
-            return Splice(document, replacements);
+            return replacements;
         }
 
         string joined = string.Create(total + groups - 1, (document, lists.ToArray()), static (span, state) =>
@@ -84,7 +88,7 @@ internal static class RunRewriter
         string converted = converter.Convert(joined);
         if (ReferenceEquals(converted, joined))
         {
-            return document;
+            return replacements;
         }
 
         int sourceAt = 0;
@@ -107,7 +111,7 @@ internal static class RunRewriter
             }
         }
 
-        return Splice(document, replacements);
+        return replacements;
     }
 
     /// <summary>The text of runs [first, end) of <paramref name="list"/>, joined.</summary>

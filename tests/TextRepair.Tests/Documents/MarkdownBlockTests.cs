@@ -86,4 +86,46 @@ public sealed class MarkdownBlockTests
         // CommonMark 5.2 example 280: "foo" is a paragraph after an empty item, so the indented line after it is text.
         Assert.Equal("-\n\n  後來\n", Convert("-\n\n  后来\n"));
     }
+
+    [Fact]
+    public void FootnoteDefinition_TextIsConverted_LabelStays()
+    {
+        // Session 30 smoke test 06: the definition was taken for a link reference definition and kept whole.
+        Assert.Equal(
+            "正文軟件[^1]。\n\n[^1]: 這是腳註的軟件內容。\n",
+            Convert("正文软件[^1]。\n\n[^1]: 这是脚注的软件内容。\n"));
+        Assert.Equal("見[^说明]。\n\n[^说明]: 軟件\n", Convert("见[^说明]。\n\n[^说明]: 软件\n"));
+    }
+
+    [Theory]
+    [InlineData("[^a]: 软件\n    后来\n", "[^a]: 軟件\n    後來\n")]
+    [InlineData("[^a]: 软件\n后来\n", "[^a]: 軟件\n後來\n")]
+    [InlineData("[^a]: 软件\n\n    后来\n", "[^a]: 軟件\n\n    後來\n")]
+    [InlineData("[^a]:\n    后来\n", "[^a]:\n    後來\n")]
+    [InlineData("> [^a]: 软件\n>     后来\n", "> [^a]: 軟件\n>     後來\n")]
+    [InlineData("- [^a]: 软件\n\n      后来\n", "- [^a]: 軟件\n\n      後來\n")]
+    public void FootnoteDefinition_ContinuationLines_AreConverted(string markdown, string expected)
+    {
+        Assert.Equal(expected, Convert(markdown));
+    }
+
+    [Theory]
+    [InlineData("[^a]: 软件\n\n        后来代码\n", "[^a]: 軟件\n\n        后来代码\n")]
+    [InlineData("[^a]: 软件\n\n后来\n\n    后来代码\n", "[^a]: 軟件\n\n後來\n\n    后来代码\n")]
+    [InlineData("[^a]: 软件\n    ```\n    后来代码\n    ```\n", "[^a]: 軟件\n    ```\n    后来代码\n    ```\n")]
+    public void FootnoteDefinition_CodeInsideOrAfterIt_IsKept(string markdown, string expected)
+    {
+        // Indented code inside a definition needs four columns for the definition and four for the code; an
+        // unindented line after a blank line ends the definition.
+        Assert.Equal(expected, Convert(markdown));
+    }
+
+    [Theory]
+    [InlineData("[^]: 后来\n")]
+    [InlineData("[^a b]: 后来\n")]
+    public void FootnoteLikeLines_WithoutAValidLabel_AreNotDefinitions(string markdown)
+    {
+        // Not footnotes (empty label, a space in it): a link reference definition's shape, which is kept whole.
+        Assert.Equal(markdown, Convert(markdown));
+    }
 }

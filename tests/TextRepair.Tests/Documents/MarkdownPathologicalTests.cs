@@ -25,6 +25,9 @@ public sealed class MarkdownPathologicalTests
     [InlineData("<!--")]
     [InlineData("` `` ")]
     [InlineData("]:")]
+    [InlineData("<code>")]
+    [InlineData("<kbd>a</kbd")]
+    [InlineData("<code>a<code x=\"")]
     public async Task Markdown_FlatRunOfUnclosedMarkup_ConvertsInLinearTime(string unit)
     {
         string markdown = string.Concat(Enumerable.Repeat(unit + "软", Size / (unit.Length + 1)));
@@ -32,6 +35,23 @@ public sealed class MarkdownPathologicalTests
         string converted = await Task.Run(() => s_s2t.Convert(markdown, DocumentFormat.Markdown)).WaitAsync(s_limit, TestContext.Current.CancellationToken);
 
         Assert.Equal(markdown.Length, converted.Length);
+    }
+
+    [Theory]
+    [InlineData("![")]
+    [InlineData("<a")]
+    [InlineData("` `` ")]
+    [InlineData("](")]
+    [InlineData("[a](")]
+    [InlineData("<code>")]
+    public async Task Markdown_HeadingOfUnclosedMarkup_WithAFragmentLink_ConvertsInLinearTime(string unit)
+    {
+        // A fragment link makes every heading's anchor computed, which reads the heading's markup again.
+        string markdown = "# " + string.Concat(Enumerable.Repeat(unit + "软", Size / (unit.Length + 1))) + "\n\n[见](#软)\n";
+
+        string converted = await Task.Run(() => s_s2t.Convert(markdown, DocumentFormat.Markdown)).WaitAsync(s_limit, TestContext.Current.CancellationToken);
+
+        Assert.EndsWith("[見](#软)\n", converted, StringComparison.Ordinal);
     }
 
     [Theory]
