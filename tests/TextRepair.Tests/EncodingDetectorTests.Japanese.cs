@@ -141,19 +141,27 @@ public sealed partial class EncodingDetectorTests
     {
         for (char c = '\uFF61'; c <= '\uFF9D'; c++)
         {
-            Assert.Equal(c.ToString().Normalize(NormalizationForm.FormKC), Widen(c.ToString()));
+            string nfkc = c.ToString().Normalize(NormalizationForm.FormKC);
+            Assert.Equal(nfkc + nfkc, Widen(new string(c, 2)));
             foreach (char mark in "\uFF9E\uFF9F")
             {
                 string pair = string.Concat(c, mark);
-                string nfkc = pair.Normalize(NormalizationForm.FormKC);
-                string expected = nfkc.Length == 1 ? nfkc : Widen(c.ToString()) + Widen(mark.ToString());
+                string composed = pair.Normalize(NormalizationForm.FormKC);
+                string expected = composed.Length == 1 ? composed : nfkc + (mark == '\uFF9E' ? "\u309B" : "\u309C");
                 Assert.Equal(expected, Widen(pair));
             }
         }
 
-        Assert.Equal("\u309B", Widen("\uFF9E"));
-        Assert.Equal("\u309C", Widen("\uFF9F"));
         Assert.Equal("データベース エラー です。", Widen("ﾃﾞｰﾀﾍﾞｰｽ ｴﾗｰ です。"));
+    }
+
+    [Fact]
+    public void HalfwidthKatakana_Widen_LeavesALoneHalfwidthFormAlone()
+    {
+        // ISO-8859-1 " 45°" read as Shift_JIS: 0xB0 is ｰ, a half-width form no half-width text has standing alone.
+        Assert.Equal(" 45ｰ", Widen(" 45ｰ"));
+        Assert.Equal("ｱ ｲ", Widen("ｱ ｲ"));
+        Assert.Equal("アイ ｳ", Widen("ｱｲ ｳ"));
     }
 
     private static string Widen(string text)
