@@ -2,7 +2,7 @@ using System.Text;
 
 namespace TextRepair.Tests;
 
-public sealed class EncodingDetectorTests
+public sealed partial class EncodingDetectorTests
 {
     private const string Simplified = "我们的软件支持简体中文和繁体中文之间的转换，也能检测文件的编码。";
     private const string Traditional = "我們的軟體支援繁體中文與簡體中文之間的轉換，也能偵測檔案的編碼。";

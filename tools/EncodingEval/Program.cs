@@ -9,10 +9,11 @@ using UtfUnknown;
 //   EncodingEval generate DIR              writes every held-out sample to DIR/<id>.bin and DIR/manifest.tsv
 //   EncodingEval report DIR OTHERS.tsv DOC writes the comparison table (TextRepair, UTF.Unknown, the others' answers) into DOC
 //   EncodingEval confusion                 the single-byte confusion set (Windows-1250/1252/1251), with the sure misreads
+//   EncodingEval probe DIR                 files written by tools/detection-probe-japanese.py: right of total per category, encoding and half
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 string root = FindRoot();
 string data = Path.Combine(root, "tests", "TextRepair.Tests", "Data");
-List<DetectionSample> all = args.Length > 0 && args[0] is "debug" or "confusion" ? [] : DetectionEvaluationSet.Build(data);
+List<DetectionSample> all = args.Length > 0 && args[0] is "debug" or "confusion" or "probe" ? [] : DetectionEvaluationSet.Build(data);
 string command = args.Length > 0 ? args[0] : "score";
 switch (command)
 {
@@ -49,6 +50,29 @@ switch (command)
             }
 
             Console.WriteLine(string.Join(", ", EncodingDetector.Detect(bytes).Candidates));
+            break;
+        }
+
+    case "probe":
+        {
+            var cells = new SortedDictionary<string, (int Right, int Total, string Wrong)>(StringComparer.Ordinal);
+            foreach (string line in File.ReadLines(Path.Combine(args[1], "manifest.tsv")))
+            {
+                string[] field = line.Split('\t');
+                string text = System.Text.Json.JsonSerializer.Deserialize<string>(field[4])!;
+                byte[] bytes = File.ReadAllBytes(Path.Combine(args[1], field[0] + ".bin"));
+                EncodingDetection detection = EncodingDetector.Detect(bytes);
+                bool right = detection.Encoding.GetString(bytes) == text;
+                string key = $"{field[1]} {field[2]} {field[3]}";
+                (int r, int t, string wrong) = cells.GetValueOrDefault(key, (0, 0, ""));
+                cells[key] = (r + (right ? 1 : 0), t + 1, right ? wrong : wrong + " " + detection.Name);
+            }
+
+            foreach ((string key, (int right, int total, string wrong)) in cells)
+            {
+                Console.WriteLine($"{key}: {right}/{total}{(wrong.Length > 0 ? "  wrong:" + wrong : "")}");
+            }
+
             break;
         }
 

@@ -92,7 +92,8 @@ internal static class CandidateScorer
                 int length = decoder.GetChars(sample, buffer, flush: complete);
                 ReadOnlySpan<char> text = buffer.AsSpan(0, length);
                 LatinOrthography.Fold(text, folded, out int foldedLetters, out int misfits);
-                SpanScore language = CharNgramModel.Shared.ScoreBest(folded.AsSpan(0, length));
+                int shown = HalfwidthKatakana.Widen(folded.AsSpan(0, length));
+                SpanScore language = CharNgramModel.Shared.ScoreBest(folded.AsSpan(0, shown));
                 scores.Add(new CandidateScore
                 {
                     Candidate = candidate,

@@ -87,7 +87,8 @@ internal static class DetectionEncodings
     {
         // Invalid input decodes to U+FFFD, as UTF-8's decoder does: the framework's replacement fallback writes '?',
         // which cannot be told from a question mark the writer wrote.
-        Encoding Legacy(int codePage) => StrictCodePages.Wrap(CodePage(codePage, EncoderFallback.ReplacementFallback, ReplacementCharacter));
+        // Shift_JIS is Windows' code page 932 with the rows the framework's table lacks (Cp932Encoding).
+        Encoding Legacy(int codePage) => StrictCodePages.GetEncoding(codePage, EncoderFallback.ReplacementFallback, ReplacementCharacter);
         return
         [
             new("utf-8", CandidateKind.Utf8, Utf8, 0),

@@ -25,14 +25,18 @@ public static class StrictCodePages
     /// The code page <paramref name="codePage"/> (from <see cref="CodePagesEncodingProvider"/>, else the framework's own)
     /// with the given fallbacks, its decoder treating the unassigned single bytes as invalid (see the type's remarks).
     /// A code page without such bytes (UTF-8, GB18030, the single-byte ones) is returned as the framework builds it.
+    /// Code page 932 is Windows' Shift_JIS complete, with the NEC-selected IBM extensions (lead bytes 0xED and 0xEE)
+    /// that the framework's table lacks (see <c>Cp932Encoding</c>).
     /// </summary>
     /// <remarks>Allocates a new <see cref="Encoding"/> instance; thread-safe.</remarks>
     public static Encoding GetEncoding(int codePage, EncoderFallback encoderFallback, DecoderFallback decoderFallback)
     {
         ArgumentNullException.ThrowIfNull(encoderFallback);
         ArgumentNullException.ThrowIfNull(decoderFallback);
-        Encoding inner = CodePagesEncodingProvider.Instance.GetEncoding(codePage, encoderFallback, decoderFallback)
-            ?? Encoding.GetEncoding(codePage, encoderFallback, decoderFallback);
+        Encoding inner = codePage == 932
+            ? new Cp932Encoding(encoderFallback, decoderFallback)
+            : CodePagesEncodingProvider.Instance.GetEncoding(codePage, encoderFallback, decoderFallback)
+                ?? Encoding.GetEncoding(codePage, encoderFallback, decoderFallback);
         return Wrap(inner);
     }
 
