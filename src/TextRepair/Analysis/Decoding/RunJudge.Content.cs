@@ -129,6 +129,34 @@ internal static partial class RunJudge
         utf8Pool != 0 && restored.Length == 1 && restored[0] is >= '\u0080' and < '\u0800' && reading.Layers == 1
             && reading.Steps[0].Truth.Kind == CodecKind.Utf8 && reading.Steps[0].Wrong.IsSingleByte && Utf8SequencePool.Holds(utf8Pool, reading.Steps[0].Wrong);
 
+    // A Hangul syllable followed by a Han character, or next to kana, in a short restored run: Korean writes Han as
+    // whole words, followed by particles in Hangul ("政府는", which stays evidence), and never writes kana; a run of a
+    // few bytes read by a double-byte decoder lands on such mixes by chance: ",ｴﾝﾋﾟﾂ," (a clean half-width katakana
+    // field) became ",닫据�," by "euc-kr decoded as shift-jis". Measured on the evaluation (session 31): clean charts
+    // flagged dev 59 -> 57, held-out 49 -> 49; Japanese words fixed dev 6,013 -> 6,015, test 5,956 -> 5,960; lossy
+    // context cases flagged (dev) 4,876 -> 4,877; no other table changed. Han followed by Hangul too (both
+    // directions) also fixed "粤公" (read as "讀무") and 2 more charts, but lost Korean particles after hanja and lossy
+    // field lists (287 -> 286 of 294 flagged).
+    private static bool MixesHangul(ReadOnlySpan<char> restored)
+    {
+        for (int i = 0; i + 1 < restored.Length; i++)
+        {
+            char a = restored[i], b = restored[i + 1];
+            if ((IsHangul(a) && (IsHan(b) || IsKana(b))) || (IsKana(a) && IsHangul(b)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHangul(char c) => c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
+
+    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
+
+    private static bool IsKana(char c) => c is >= '\u3040' and <= '\u30FF';
+
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
     // mojibake is letters and punctuation. On the dev half, 0 of 2,762 correct runs restore one, while the spurious
     // short readings of clean Traditional text do ("車輛" read as "┏序" by euc-jp decoded as big5, "銖和" as "按㎝").

@@ -70,7 +70,7 @@ internal static partial class RunJudge
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             bool pooled = RestoresPooledSequence(reading, restored, utf8Pool);
             bool utf8Sequences = pooled || RestoresUtf8Sequences(reading, restored);
-            if ((shortRun && !utf8Sequences && RestoresUnknown(restored)) || restored.IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) >= 0
+            if ((shortRun && !utf8Sequences && (RestoresUnknown(restored) || MixesHangul(restored))) || restored.IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) >= 0
                 || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || (Bytes(reading.Outer, Period(source)) < MinRunBytes && !pooled)
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
