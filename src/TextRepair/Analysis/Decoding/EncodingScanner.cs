@@ -144,8 +144,8 @@ internal static partial class EncodingScanner
     /// True when the line can have no finding, shown without the engine's allocations: no chain is known in the text
     /// yet, the line holds neither U+FFFD nor 锟 (the only marker characters <see cref="FindInLine"/> reports or
     /// decides on in an undamaged line), and none of its tokens may be damaged (<see cref="MayBeDamaged"/>) or each
-    /// that may is known to have no reading (<see cref="CleanTokenCache.IsKnownClean"/>) on a line with no
-    /// <see cref="Utf8SequencePool"/>. Then <see cref="LineDecisions"/>
+    /// that may is known to have no reading (<see cref="CleanTokenCache.IsKnownClean"/>) on a line whose
+    /// <see cref="Utf8SequencePool"/> is the token's own. Then <see cref="LineDecisions"/>
     /// takes no reading for any token (it tries a token only by the known chains, by pieces of 锟斤拷, or when it may be
     /// damaged, and skips known-clean ones first), so the line is not damaged, and its markers ('?', 烫烫, 屯屯, whole
     /// 锟斤拷) count only on a damaged line: <see cref="FindInLine"/> would add nothing and learn nothing. Either way
@@ -159,8 +159,8 @@ internal static partial class EncodingScanner
         bool quiet = known.Steps.Count == 0 && text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny('\uFFFD', '\u951F') < 0;
         var cursor = new Tokens(text, lineStart, lineEnd);
 
-        // A token known clean was decided without the line's whole UTF-8 sequences (see LineDecisions), counted only
-        // when the cache is asked.
+        // A token known clean was decided with its own whole UTF-8 sequences only (see LineDecisions.Cached): the
+        // line's are counted only when the cache is asked.
         int? pool = null;
         while (cursor.MoveNext(out int start, out int end))
         {
@@ -171,7 +171,9 @@ internal static partial class EncodingScanner
                 char after = end < lineEnd ? text[end] : CharNgramModel.Boundary;
                 quiet = searched?.ContainsKey(start) != true
                     && (!MayBeDamaged(text, start, end - start, before, after)
-                        || (CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after) && (pool ??= Utf8SequencePool.Of(text.AsSpan(lineStart, lineEnd - lineStart))) == 0));
+                        || (CleanTokenCache.IsKnownClean(text.AsSpan(start, end - start), before, after)
+                            && (pool ??= Utf8SequencePool.Of(text.AsSpan(lineStart, lineEnd - lineStart))) is var linePool
+                            && (linePool == 0 || Utf8SequencePool.Of(text.AsSpan(start, end - start)) == linePool)));
             }
         }
 

@@ -10,15 +10,25 @@ internal sealed partial class LineDecisions
     internal const int MinExplainedWord = 2;
 
     /// <summary>
+    /// Longest restored word looked up on the line (letters). A word being explained is a word; the bound keeps the
+    /// work per restoration constant, so a line of many tokens is decided in linear time.
+    /// </summary>
+    internal const int MaxExplainedWordLength = 64;
+
+    // The line's words (maximal runs of letters of at most MaxExplainedWordLength) and characters, gathered on first use.
+    private HashSet<string>? _lineWords;
+    private HashSet<char>? _lineChars;
+
+    /// <summary>
     /// True when every restoration of <paramref name="token"/>'s chosen reading restores a word (the letters around the
     /// restored text, at least <see cref="MinExplainedWord"/>), or marks without a letter, that the line already holds
-    /// as written elsewhere: the
-    /// garbled form is shown beside its text, as prose that explains mojibake does ("例如“ä¸­æ–‡”就是“中文”",
-    /// "Müller → MÃ¼ller"). Damage garbles a line's text alike throughout (one chain, one pass), so a word standing
-    /// both clean and garbled on one line is quoted: like a token quoted in CJK prose, the token is decided only when
-    /// the line is damaged elsewhere (a line of help text garbled but for the name of a button it also quotes clean:
-    /// "打开文件（…ò█æÂ…）后，点击“确定”保存。", 保存 in cp850, is damaged throughout). Linear in the token's and line's
-    /// lengths per finding.
+    /// as written elsewhere: the garbled form is shown beside its text, as prose that explains mojibake does
+    /// ("例如“ä¸­æ–‡”就是“中文”", "Müller → MÃ¼ller"). Damage garbles a line's text alike throughout (one chain, one pass),
+    /// so a word standing both clean and garbled on one line is quoted: like a token quoted in CJK prose, the token is
+    /// decided only when the line is damaged elsewhere (a line of help text garbled but for the name of a button it
+    /// also quotes clean: "打开文件（…ò█æÂ…）后，点击“确定”保存。", 保存 in cp850, is damaged throughout). Linear in the
+    /// token's length; the line's words are gathered once per line (asking the whole line for each token's words made
+    /// a 480 KB line of such pairs take 14 s, found by the session's hostile tester).
     /// </summary>
     private bool IsExplained(TokenReading token)
     {
@@ -43,25 +53,30 @@ internal sealed partial class LineDecisions
 
         written.Append(_text, at, token.Start + token.Token.Length - at);
         string text = written.ToString();
-        ReadOnlySpan<char> line = _text.AsSpan(_lineStart, _lineEnd - _lineStart);
         foreach ((int start, int end) in places)
         {
+            if (end - start > MaxExplainedWordLength)
+            {
+                return false;
+            }
+
+            // The restored word: the letters around the restoration, at most MaxExplainedWordLength in all.
             int a = start, b = end;
-            while (a > 0 && char.IsLetter(text[a - 1]))
+            while (a > 0 && char.IsLetter(text[a - 1]) && b - a <= MaxExplainedWordLength)
             {
                 a--;
             }
 
-            while (b < text.Length && char.IsLetter(text[b]))
+            while (b < text.Length && char.IsLetter(text[b]) && b - a <= MaxExplainedWordLength)
             {
                 b++;
             }
 
-            // A restoration of no letter (a quotation mark, a dash) is explained by the same mark written on the line.
+            // A restoration of no letter (a quotation mark, a dash) is explained by the same marks written on the line.
             ReadOnlySpan<char> word = text.AsSpan(a, b - a);
             int letters = CountLetters(word);
-            bool shown = letters == 0 ? line.IndexOf(text.AsSpan(start, end - start), StringComparison.Ordinal) >= 0
-                : letters >= MinExplainedWord && HoldsWord(line, word);
+            bool shown = letters == 0 ? AllOnLine(text.AsSpan(start, end - start))
+                : letters == word.Length && letters >= MinExplainedWord && word.Length <= MaxExplainedWordLength && LineWords().Contains(word.ToString());
             if (!shown)
             {
                 return false;
@@ -71,27 +86,59 @@ internal sealed partial class LineDecisions
         return true;
     }
 
-    // True when line holds word with no letter right before or after it.
-    private static bool HoldsWord(ReadOnlySpan<char> line, ReadOnlySpan<char> word)
+    private bool AllOnLine(ReadOnlySpan<char> marks)
     {
-        for (int from = 0; from <= line.Length - word.Length;)
+        if (_lineChars is null)
         {
-            int hit = line[from..].IndexOf(word, StringComparison.Ordinal);
-            if (hit < 0)
+            _lineChars = [];
+            foreach (char c in _text.AsSpan(_lineStart, _lineEnd - _lineStart))
+            {
+                _lineChars.Add(c);
+            }
+        }
+
+        foreach (char c in marks)
+        {
+            if (!_lineChars.Contains(c))
             {
                 return false;
             }
-
-            int i = from + hit, j = i + word.Length;
-            if ((i == 0 || !char.IsLetter(line[i - 1])) && (j == line.Length || !char.IsLetter(line[j])))
-            {
-                return true;
-            }
-
-            from = i + 1;
         }
 
-        return false;
+        return true;
+    }
+
+    private HashSet<string> LineWords()
+    {
+        if (_lineWords is null)
+        {
+            _lineWords = new HashSet<string>(StringComparer.Ordinal);
+            ReadOnlySpan<char> line = _text.AsSpan(_lineStart, _lineEnd - _lineStart);
+            int i = 0;
+            while (i < line.Length)
+            {
+                if (!char.IsLetter(line[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i;
+                while (j < line.Length && char.IsLetter(line[j]))
+                {
+                    j++;
+                }
+
+                if (j - i <= MaxExplainedWordLength)
+                {
+                    _lineWords.Add(line[i..j].ToString());
+                }
+
+                i = j;
+            }
+        }
+
+        return _lineWords;
     }
 
     private static int CountLetters(ReadOnlySpan<char> word)
