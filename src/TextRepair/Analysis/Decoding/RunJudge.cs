@@ -267,7 +267,7 @@ internal static partial class RunJudge
                 continue;
             }
 
-            if (c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F'))
+            if (IsHangul(c))
             {
                 hangul = true;
             }
