@@ -24,6 +24,22 @@ internal static class CjkText
         || (uint)(c - 0xF900) <= 0xFAFF - 0xF900
         || c == 0x3007;
 
+    /// <summary>True for a BMP CJK unified ideograph of the main block (U+4E00..U+9FFF), what the Han models mostly hold.</summary>
+    public static bool IsUnifiedIdeograph(char c) => (uint)(c - 0x4E00) <= 0x9FFF - 0x4E00;
+
+    /// <summary>True for a CJK compatibility ideograph (U+F900..U+FAFF).</summary>
+    public static bool IsCompatibilityIdeograph(char c) => (uint)(c - 0xF900) <= 0xFAFF - 0xF900;
+
+    /// <summary>True for a character of the Hiragana or Katakana block (U+3040..U+30FF; full-width kana only).</summary>
+    public static bool IsKanaBlock(char c) => (uint)(c - 0x3040) <= 0x30FF - 0x3040;
+
+    /// <summary>True for a precomposed Hangul syllable (U+AC00..U+D7A3).</summary>
+    public static bool IsHangulSyllable(char c) => (uint)(c - 0xAC00) <= 0xD7A3 - 0xAC00;
+
+    /// <summary>True for Hangul: a syllable, a conjoining jamo (U+1100..U+11FF) or a compatibility jamo (U+3130..U+318F).</summary>
+    public static bool IsHangul(char c) =>
+        IsHangulSyllable(c) || (uint)(c - 0x1100) <= 0x11FF - 0x1100 || (uint)(c - 0x3130) <= 0x318F - 0x3130;
+
     /// <summary>Reads the code point at <paramref name="index"/> and its length in UTF-16 units (a lone surrogate reads as itself).</summary>
     public static int CodePointAt(ReadOnlySpan<char> text, int index, out int length)
     {

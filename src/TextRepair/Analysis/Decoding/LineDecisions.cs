@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -389,5 +391,5 @@ internal sealed partial class LineDecisions
     }
 
     // Kana, Han or a Hangul syllable.
-    private static bool IsCjkLetter(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3');
+    private static bool IsCjkLetter(char c) => CjkText.IsKanaBlock(c) || CjkText.IsUnifiedIdeograph(c) || CjkText.IsHangulSyllable(c);
 }

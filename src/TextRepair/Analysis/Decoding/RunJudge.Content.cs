@@ -1,5 +1,6 @@
 using System.Globalization;
 using TextRepair.Analysis.Language;
+using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
 
@@ -151,11 +152,11 @@ internal static partial class RunJudge
         return false;
     }
 
-    private static bool IsHangul(char c) => c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
+    private static bool IsHangul(char c) => CjkText.IsHangul(c);
 
-    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
+    private static bool IsHan(char c) => CjkText.IsUnifiedIdeograph(c) || CjkText.IsCompatibilityIdeograph(c);
 
-    private static bool IsKana(char c) => c is >= '\u3040' and <= '\u30FF';
+    private static bool IsKana(char c) => CjkText.IsKanaBlock(c);
 
     // A non-ASCII symbol (box drawing, shapes, math, currency, modifiers) in a short restored run: text restored from
     // mojibake is letters and punctuation. On the dev half, 0 of 2,762 correct runs restore one, while the spurious
@@ -193,8 +194,8 @@ internal static partial class RunJudge
     {
         foreach (char c in restored)
         {
-            bool modelled = c < 0x250 || c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u2E80' and <= '\u9FFF')
-                or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF');
+            bool modelled = c < 0x250 || c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u2E80' and <= '\u9FFF') or (>= '\uFF00' and <= '\uFFEF')
+                || CjkText.IsHangulSyllable(c) || CjkText.IsCompatibilityIdeograph(c);
             if (!modelled && char.IsLetter(c))
             {
                 return true;

@@ -1,4 +1,5 @@
 using TextRepair.Analysis.Language;
+using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
 
@@ -59,6 +60,10 @@ internal static partial class RunJudge
             // full-width kana they stand for, so that clean words of them keep (see HalfWidthKana), and by that any run
             // of them reads as some katakana ("ﾅｼﾃｳﾅ" for Polish "żół", UTF-8 read as windows-1252, undone as Shift-JIS;
             // the clean "ÀÉÎÕÜ" was flagged for "ﾐｽﾁ�"). No reading restored them before they were scored so either.
+            // The half-width punctuation before them (｡｢｣､･, U+FF61..U+FF65) is the same one-byte Shift-JIS legacy and
+            // no reading's evidence either (session 32): scored as the likeliest symbol of its block, it let a Han
+            // character between two of them pass in clean Icelandic and Crimean Tatar ("Eþíópía" became "E遑｢p｡a",
+            // "paletniñ" "paletni､"; tools/probe-clean-catalogs.py).
             if (xb[first] > ownEvidenceEnd)
             {
                 continue;
@@ -70,7 +75,7 @@ internal static partial class RunJudge
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
             bool pooled = RestoresPooledSequence(reading, restored, utf8Pool);
             bool utf8Sequences = pooled || RestoresUtf8Sequences(reading, restored);
-            if ((shortRun && !utf8Sequences && (RestoresUnknown(restored) || MixesHangul(restored))) || restored.IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) >= 0
+            if ((shortRun && !utf8Sequences && (RestoresUnknown(restored) || MixesHangul(restored))) || restored.IndexOfAnyInRange(HalfWidthKana.First, HalfWidthKana.Last) >= 0
                 || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || (Bytes(reading.Outer, Period(source)) < MinRunBytes && !pooled)
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
@@ -271,7 +276,7 @@ internal static partial class RunJudge
             {
                 hangul = true;
             }
-            else if (c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') || char.IsSurrogate(c))
+            else if (c is >= '\u2E80' and <= '\u9FFF' || CjkText.IsCompatibilityIdeograph(c) || char.IsSurrogate(c))
             {
                 hanOrKana = true;
             }
