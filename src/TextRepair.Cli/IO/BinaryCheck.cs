@@ -68,7 +68,7 @@ internal static class BinaryCheck
     /// (UTF-32 until session 31, UTF-16 until session 32). The walk stops, naming the file and the option that reads
     /// it, before anything is processed, as it does for a file name it cannot open. UTF-32 is told by its structure
     /// (every four bytes one Unicode scalar value, few controls); UTF-16 by the detector, as <c>--encoding auto</c>
-    /// reads it, and only where the NUL bytes allow it (see <see cref="NulBytesOnOneParity"/>).
+    /// reads it, and only where the NUL bytes allow it (see <see cref="HighByteOrder"/>).
     /// </summary>
     private static void RefuseWideText(string path, ReadOnlySpan<byte> sample, int codePage)
     {
@@ -76,11 +76,11 @@ internal static class BinaryCheck
 
         // The structure test alone: a whole detection scores every candidate, 8 ms for each binary file of a walk (session 31).
         EncodingDetection? detection = EncodingDetector.DetectUtf32(sample, isFinalBlock: complete);
-        if (detection is null && NulBytesOnOneParity(sample))
+        if (detection is null && HighByteOrder(sample) is { } name)
         {
             // Whole code units only: the sample of a longer file is cut anywhere.
             EncodingDetection utf16 = EncodingDetector.Detect(complete ? sample : sample[..(sample.Length & ~1)]);
-            detection = !utf16.IsBinary && utf16.Name is "utf-16le" or "utf-16be" ? utf16 : null;
+            detection = !utf16.IsBinary && utf16.Name == name ? utf16 : null;
         }
 
         if (detection is not null)
@@ -92,11 +92,13 @@ internal static class BinaryCheck
     }
 
     /// <summary>
-    /// Whether every NUL byte is at an even offset, or every one at an odd offset: in UTF-16 they are the high (or low)
-    /// byte of a code unit below U+0100, one side of each pair. Binary files have them on both (the ELF header has
-    /// NUL bytes at offsets 7 and 8), so the detection that costs 8 ms runs for text-like samples only.
+    /// The UTF-16 byte order in which every NUL byte is the high byte of its code unit (one below U+0100, as ASCII is in
+    /// UTF-16 text): utf-16be when all are at even offsets, utf-16le when all are at odd ones; null when they are on
+    /// both sides. Binary files have them on both (the ELF header has NUL bytes at offsets 7 and 8), so the detection
+    /// that costs 8 ms runs for text-like samples only; and the detector's byte order must agree: four bytes
+    /// <c>50 00 01 02</c> read as UTF-16BE 倀Ă (NUL a low byte) are not taken for text.
     /// </summary>
-    private static bool NulBytesOnOneParity(ReadOnlySpan<byte> sample)
+    private static string? HighByteOrder(ReadOnlySpan<byte> sample)
     {
         bool even = false;
         bool odd = false;
@@ -109,6 +111,11 @@ internal static class BinaryCheck
             }
         }
 
-        return !(even && odd);
+        return (even, odd) switch
+        {
+            (true, false) => "utf-16be",
+            (false, true) => "utf-16le",
+            _ => null,
+        };
     }
 }
