@@ -151,6 +151,34 @@ public sealed class RecursiveWalkTests
         Assert.Equal(encoding.GetBytes(Traditional + "中華人民共和國\n"), File.ReadAllBytes(directory.File("u.txt")));
     }
 
+    // A UTF-16 file without a mark was skipped as binary (its NUL bytes) with a note and exit code 0 (session 32).
+    [Theory]
+    [InlineData(false, "utf-16le")]
+    [InlineData(true, "utf-16be")]
+    public async Task Utf16_files_without_a_mark_are_refused_naming_the_encoding(bool bigEndian, string name)
+    {
+        using var directory = new TempDirectory();
+        Write(directory, "a.txt", Simplified);
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false);
+        byte[] bytes = encoding.GetBytes(Simplified + "中华人民共和国 version 2\n");
+        File.WriteAllBytes(directory.File("u.txt"), bytes);
+
+        ToolResult refused = await Tool.RunAsync(["convert", "-c", "s2t", "-r", "-i", directory.Path]);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(
+            $"textrepair: {directory.File("u.txt")}: this file is {name.ToUpperInvariant()} text without a byte order mark; it is not UTF-8 (use --encoding {name}, or --encoding auto)\n",
+            refused.Stderr);
+        Assert.Equal(Simplified, Read(directory, "a.txt"));
+        Assert.Equal(bytes, File.ReadAllBytes(directory.File("u.txt")));
+
+        File.Delete(directory.File("a.txt"));
+        ToolResult named = await Tool.RunAsync(["convert", "-c", "s2t", "-r", "-i", "--encoding", name, directory.Path]);
+
+        Assert.True(named.ExitCode == 0, named.ToString());
+        Assert.Equal(encoding.GetBytes(Traditional + "中華人民共和國 version 2\n"), File.ReadAllBytes(directory.File("u.txt")));
+    }
+
     [Fact]
     public async Task Utf16_files_are_not_taken_for_binary_with_their_encoding()
     {

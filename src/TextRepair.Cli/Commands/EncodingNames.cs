@@ -16,15 +16,54 @@ internal static class EncodingNames
     /// <summary>The value of <c>--encoding</c> meaning "detect each input's encoding".</summary>
     public const string Auto = "auto";
 
-    /// <summary>The encoding named <paramref name="name"/>, strict both ways, or a <see cref="CliException"/>.</summary>
+    /// <summary>
+    /// The labels the WHATWG Encoding Standard gives a meaning other than .NET's, and the name the detector uses for that
+    /// meaning: <c>big5</c> and its aliases are Big5 with HKSCS (.NET: code page 950, which reads the HKSCS characters
+    /// as private use, silently: Cantonese 哋咗嘢啲 came out as U+E5A2 U+ECD9..., session 32), and <c>euc-kr</c> and its
+    /// aliases are Windows code page 949 (.NET: 51949, strict EUC-KR, which refuses the Unified Hangul Code that the
+    /// detector reads as euc-kr: a file <c>encoding</c> called euc-kr was invalid with <c>--encoding euc-kr</c>).
+    /// The names of code pages (cp950, windows-950, 950, cp949, 51949) keep their code page.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_whatwgLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["big5"] = "big5",
+        ["big5-hkscs"] = "big5",
+        ["cn-big5"] = "big5",
+        ["csbig5"] = "big5",
+        ["x-x-big5"] = "big5",
+        ["euc-kr"] = "euc-kr",
+        ["cseuckr"] = "euc-kr",
+        ["csksc56011987"] = "euc-kr",
+        ["iso-ir-149"] = "euc-kr",
+        ["korean"] = "euc-kr",
+        ["ks_c_5601-1987"] = "euc-kr",
+        ["ks_c_5601-1989"] = "euc-kr",
+        ["ksc5601"] = "euc-kr",
+        ["ksc_5601"] = "euc-kr",
+    };
+
+    /// <summary>
+    /// The encoding named <paramref name="name"/>, strict both ways, or a <see cref="CliException"/>. A name the detector
+    /// prints (<c>textrepair encoding</c>, <c>--encoding auto</c>) means the decoder it detected with, so that a file
+    /// it names reads back identically; a legacy code page is strict (<see cref="StrictCodePages"/>): a byte it leaves
+    /// unassigned is invalid, not a private-use character.
+    /// </summary>
     public static Encoding Resolve(string name, string option)
     {
-        int? codePage = CodePage(name.Trim());
+        string trimmed = name.Trim();
+        string detectorName = s_whatwgLabels.GetValueOrDefault(trimmed, trimmed);
+        if (EncodingDetector.GetEncoding(detectorName, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback) is { } detected
+            && detected.CodePage != 65001)
+        {
+            return detected;
+        }
+
+        int? codePage = CodePage(trimmed);
         if (codePage is { } number)
         {
             try
             {
-                return Encoding.GetEncoding(number, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                return StrictCodePages.GetEncoding(number, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             }
             catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
             {
@@ -78,8 +117,17 @@ internal static class EncodingNames
         }
     }
 
-    /// <summary>The name used in messages: the usual one (gbk rather than .NET's gb2312 for code page 936).</summary>
-    public static string Display(Encoding encoding) => encoding.CodePage == 936 ? "gbk" : encoding.WebName;
+    /// <summary>
+    /// The name used in messages: the usual one (gbk rather than .NET's gb2312 for code page 936, euc-kr rather than
+    /// ks_c_5601-1987 for 949), and 51949 for strict EUC-KR, which is not what <c>--encoding euc-kr</c> reads.
+    /// </summary>
+    public static string Display(Encoding encoding) => encoding.CodePage switch
+    {
+        936 => "gbk",
+        949 => "euc-kr",
+        51949 => "51949",
+        _ => encoding.WebName,
+    };
 
     /// <summary>Whether the code page is UTF-16 or UTF-32, where NUL bytes are normal and a byte order mark tells the byte order.</summary>
     public static bool IsWide(int codePage) => codePage is 1200 or 1201 or 12000 or 12001;

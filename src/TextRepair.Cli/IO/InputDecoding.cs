@@ -127,12 +127,26 @@ internal static class InputDecoding
             return new DecodedInput(rest, start, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), hadBom, detection);
         }
 
-        // A detected encoding is used as built (WHATWG Big5 has no code page of its own).
-        // A byte the code page leaves unassigned (Windows maps Shift_JIS 0xFF to U+F8F3) is invalid, not private use.
-        Encoding encoding = exact && requested is not null && requested.CodePage == codePage ? requested : StrictCodePages.GetEncoding(
-            codePage,
-            EncoderFallback.ExceptionFallback,
-            replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback);
+        // The encoding named or detected is used as built, with the decoder fallback asked for: WHATWG Big5 has no code
+        // page of its own (0), and code page 950 read its HKSCS characters as private use (session 32). Looked up by
+        // the code page only where a byte order mark chose another; a byte the code page leaves unassigned (Windows
+        // maps Shift_JIS 0xFF to U+F8F3) is invalid, not private use.
+        DecoderFallback fallback = replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback;
+        Encoding encoding;
+        if (requested is not null && requested.CodePage == codePage)
+        {
+            encoding = exact ? requested : (Encoding)requested.Clone();
+            if (!exact)
+            {
+                encoding.EncoderFallback = EncoderFallback.ExceptionFallback;
+                encoding.DecoderFallback = fallback;
+            }
+        }
+        else
+        {
+            encoding = StrictCodePages.GetEncoding(codePage, EncoderFallback.ExceptionFallback, fallback);
+        }
+
         return new DecodedInput(new DecodingStream(rest, encoding, start, name), start, encoding, hadBom, detection);
     }
 

@@ -148,9 +148,52 @@ internal static class CandidateScorer
             {
                 broken++;
             }
+            else if (c >= 0x80 && !char.IsLetter(previous) && IsStrayLetter(text, i))
+            {
+                broken++;
+            }
         }
 
         return broken;
+    }
+
+    /// <summary>
+    /// Whether the letter at <paramref name="i"/> (after a non-letter) stands alone, a word of one letter, and the
+    /// nearest letters before and after it are of one other alphabet: 'Add Ѕ cup and ј tsp' is Windows-1252's
+    /// '½' and '¼' read as Windows-1251 (session 32: detected as windows-1251, 0.56). A one-letter word
+    /// of another alphabet inside a sentence is what the wrong code page makes of a symbol between words.
+    /// </summary>
+    private static bool IsStrayLetter(ReadOnlySpan<char> text, int i)
+    {
+        int alphabet = Alphabet(text[i]);
+        if (!char.IsLetter(text[i]) || alphabet == 0 || (i + 1 < text.Length && char.IsLetter(text[i + 1])))
+        {
+            return false;
+        }
+
+        int before = NearestLetter(text[..i], backwards: true);
+        int after = NearestLetter(text[(i + 1)..], backwards: false);
+        return before != 0 && before == after && before != alphabet;
+    }
+
+    /// <summary>The alphabet of the nearest letter on the line in the given direction, or 0.</summary>
+    private static int NearestLetter(ReadOnlySpan<char> text, bool backwards)
+    {
+        for (int k = 0; k < text.Length; k++)
+        {
+            char c = text[backwards ? text.Length - 1 - k : k];
+            if (c == '\n')
+            {
+                return 0;
+            }
+
+            if (char.IsLetter(c))
+            {
+                return Alphabet(c);
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>1 Latin, 2 Greek, 3 Cyrillic, 0 any other letter.</summary>

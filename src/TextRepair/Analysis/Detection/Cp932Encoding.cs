@@ -17,7 +17,7 @@ namespace TextRepair.Analysis.Detection;
 /// that the two-byte pairs decoding to a character are CP932.TXT's 9,604. Encoding is the framework's. Immutable apart
 /// from the fallbacks (set on a clone); a decoder is not thread-safe.
 /// </summary>
-internal sealed class Cp932Encoding : Encoding
+internal sealed class Cp932Encoding : DelegatingEncoding
 {
     /// <summary>Trail bytes per lead byte: 0x40-0x7E and 0x80-0xFC.</summary>
     private const int TrailCount = 188;
@@ -35,42 +35,20 @@ internal sealed class Cp932Encoding : Encoding
 
     private const int IbmSignsStart = 20;
 
-    private readonly Encoding _inner;
-    private Encoding? _withFallbacks;
-
     public Cp932Encoding(EncoderFallback encoderFallback, DecoderFallback decoderFallback)
-        : base(932, encoderFallback, decoderFallback)
+        : base(DetectionEncodings.CodePage(932, encoderFallback, decoderFallback), 932, encoderFallback, decoderFallback)
     {
-        _inner = DetectionEncodings.CodePage(932, encoderFallback, decoderFallback);
     }
-
-    public override string WebName => _inner.WebName;
-
-    public override string EncodingName => _inner.EncodingName;
-
-    public override bool IsSingleByte => false;
-
-    public override ReadOnlySpan<byte> Preamble => [];
-
-    public override byte[] GetPreamble() => [];
-
-    public override int GetByteCount(char[] chars, int index, int count) => Inner().GetByteCount(chars, index, count);
-
-    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) =>
-        Inner().GetBytes(chars, charIndex, charCount, bytes, byteIndex);
 
     public override int GetCharCount(byte[] bytes, int index, int count) => new Cp932Decoder(this).GetCharCount(bytes, index, count, flush: true);
 
     public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex) =>
         new Cp932Decoder(this).GetChars(bytes, byteIndex, byteCount, chars, charIndex, flush: true);
 
-    public override int GetMaxByteCount(int charCount) => _inner.GetMaxByteCount(charCount);
-
-    public override int GetMaxCharCount(int byteCount) => _inner.GetMaxCharCount(byteCount + 1);
+    // A lead byte held back from the previous block decodes with this block.
+    public override int GetMaxCharCount(int byteCount) => InnerEncoding.GetMaxCharCount(byteCount + 1);
 
     public override Decoder GetDecoder() => new Cp932Decoder(this);
-
-    public override Encoder GetEncoder() => Inner().GetEncoder();
 
     public override bool Equals(object? value) => value is Cp932Encoding other
         && other.DecoderFallback.Equals(DecoderFallback) && other.EncoderFallback.Equals(EncoderFallback);
@@ -139,22 +117,6 @@ internal sealed class Cp932Encoding : Encoding
         0xFA5B => 0x81E6, // \u2235
         _ => pair,
     };
-
-    /// <summary>The framework's code page 932 with this instance's fallbacks (a clone of this encoding may have been given others).</summary>
-    private Encoding Inner()
-    {
-        Encoding cached = _withFallbacks ?? _inner;
-        if (cached.DecoderFallback.Equals(DecoderFallback) && cached.EncoderFallback.Equals(EncoderFallback))
-        {
-            return cached;
-        }
-
-        var clone = (Encoding)_inner.Clone();
-        clone.DecoderFallback = DecoderFallback;
-        clone.EncoderFallback = EncoderFallback;
-        _withFallbacks = clone;
-        return clone;
-    }
 
     /// <summary>
     /// Rewrites the pairs the framework's table lacks and hands the bytes to the framework's decoder. A lead byte at

@@ -7,67 +7,27 @@ namespace TextRepair.Analysis.Detection;
 /// <see cref="StrictCodePages"/>). Encoding is the inner code page's. Immutable like any <see cref="Encoding"/> once
 /// read-only; a decoder is not thread-safe.
 /// </summary>
-internal sealed class StrictCodePageEncoding : Encoding
+internal sealed class StrictCodePageEncoding : DelegatingEncoding
 {
-    private readonly Encoding _inner;
     private readonly StrictCodePages.FillerTable _table;
-    private Encoding? _withFallbacks;
 
     public StrictCodePageEncoding(Encoding inner, StrictCodePages.FillerTable table)
-        : base(inner.CodePage, inner.EncoderFallback, inner.DecoderFallback)
+        : base(inner, inner.CodePage, inner.EncoderFallback, inner.DecoderFallback)
     {
-        _inner = inner;
         _table = table;
     }
-
-    public override string WebName => _inner.WebName;
-
-    public override string EncodingName => _inner.EncodingName;
-
-    public override bool IsSingleByte => false;
-
-    public override ReadOnlySpan<byte> Preamble => _inner.Preamble;
-
-    public override byte[] GetPreamble() => _inner.GetPreamble();
-
-    public override int GetByteCount(char[] chars, int index, int count) => Inner().GetByteCount(chars, index, count);
-
-    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) =>
-        Inner().GetBytes(chars, charIndex, charCount, bytes, byteIndex);
 
     public override int GetCharCount(byte[] bytes, int index, int count) => new StrictDecoder(this).GetCharCount(bytes, index, count, flush: true);
 
     public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex) =>
         new StrictDecoder(this).GetChars(bytes, byteIndex, byteCount, chars, charIndex, flush: true);
 
-    public override int GetMaxByteCount(int charCount) => _inner.GetMaxByteCount(charCount);
-
-    public override int GetMaxCharCount(int byteCount) => _inner.GetMaxCharCount(byteCount);
-
     public override Decoder GetDecoder() => new StrictDecoder(this);
 
-    public override Encoder GetEncoder() => Inner().GetEncoder();
-
-    public override bool Equals(object? value) => value is StrictCodePageEncoding other && other._inner.Equals(_inner)
+    public override bool Equals(object? value) => value is StrictCodePageEncoding other && other.InnerEncoding.Equals(InnerEncoding)
         && other.DecoderFallback.Equals(DecoderFallback) && other.EncoderFallback.Equals(EncoderFallback);
 
-    public override int GetHashCode() => _inner.GetHashCode();
-
-    /// <summary>The inner code page with this instance's fallbacks (a clone of this encoding may have been given others).</summary>
-    private Encoding Inner()
-    {
-        Encoding? cached = _withFallbacks ?? _inner;
-        if (cached.DecoderFallback.Equals(DecoderFallback) && cached.EncoderFallback.Equals(EncoderFallback))
-        {
-            return cached;
-        }
-
-        var clone = (Encoding)_inner.Clone();
-        clone.DecoderFallback = DecoderFallback;
-        clone.EncoderFallback = EncoderFallback;
-        _withFallbacks = clone;
-        return clone;
-    }
+    public override int GetHashCode() => InnerEncoding.GetHashCode();
 
     /// <summary>
     /// Decodes with the inner code page, then finds the filler bytes by walking the sequences (lead bytes and their
