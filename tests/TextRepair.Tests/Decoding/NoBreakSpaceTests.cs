@@ -51,4 +51,26 @@ public sealed class NoBreakSpaceTests
     [InlineData("Café « noir » ou thé ? À vous de choisir.")]
     [InlineData("Привет – это тест « кавычек » и ещё.")]
     public void CleanTextWithSpacesAfterAccentedLetters_IsUnchanged(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    [Theory]
+    [InlineData("He said \u00E2\u20AC\u0153Hello\u00E2\u20AC and left.", " and left.")] // ” whose 0x9D windows-1252 lost
+    [InlineData("\u00E4\u00BB\u2013\u00E8\u00AF\u00B4\u00E2\u20AC ok", " ok")] // 他说” read so
+    [InlineData("Smart quotes show up as \u00E2\u20AC\u0153 and \u00E2\u20AC in files saved as UTF-8.", " in files saved as UTF-8.")]
+    public void SpaceAfterACharacterCutShort_IsNotReadAwayBeforeAWord(string garbled, string tail)
+    {
+        // "â€" before a space reads as † (E2 80 A0) with the space as its last byte, or as a character whose last byte
+        // was lost (” is E2 80 9D, 0x9D undefined in windows-1252): without a no-break space lost elsewhere on the line
+        // the space stays, the word after it is not glued on (session 32's hostile tester: "â€ in" became "†in").
+        string text = EncodingRepairTests.Repair(garbled).Text;
+
+        Assert.EndsWith(tail, text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u2020', text);
+    }
+
+    [Theory]
+    [InlineData("\u00E8\u00B0\u00A2\u00E8\u00B0\u00A2\u00E4\u00BD ! \u00E4\u00BD \u00E5\u00A5\u00BD", "谢谢你! 你好")] // a lost one beside
+    [InlineData("\u00E8\u00B0\u00A2\u00E8\u00B0\u00A2\u00E4\u00BD !", "谢谢你!")] // before a closing mark
+    [InlineData("\u00E4\u00BD \u00E5\u00A5\u00BD", "你好")] // before the next character's lead byte
+    public void SpaceAsALastByte_WithEvidence_IsReadAsItsByte(string garbled, string expected) =>
+        Assert.Equal(expected, EncodingRepairTests.Repair(garbled).Text);
 }

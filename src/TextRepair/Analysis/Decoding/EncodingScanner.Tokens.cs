@@ -11,6 +11,7 @@ internal static partial class EncodingScanner
     /// </summary>
     private struct Tokens(string text, int lineStart, int lineEnd)
     {
+        private readonly int _lineStart = lineStart;
         private int _next = lineStart;
 
         public bool MoveNext(out int start, out int end)
@@ -40,7 +41,7 @@ internal static partial class EncodingScanner
                     }
 
                     // A space that completes a character is a no-break space that became one: the token goes on.
-                    if (stop + 1 < lineEnd && text[stop] == ' ' && stop - i < MaxTokenLength && NoBreakSpace.CompletesCharacter(text, i, stop, lineEnd))
+                    if (stop + 1 < lineEnd && text[stop] == ' ' && stop - i < MaxTokenLength && Joins(NoBreakSpace.Completes(text, i, stop, lineEnd)))
                     {
                         stop++;
                         continue;
@@ -68,6 +69,25 @@ internal static partial class EncodingScanner
             _next = lineEnd;
             start = end = lineEnd;
             return false;
+        }
+
+        // Whether the line lost no-break spaces (NoBreakSpace.LineLostNoBreakSpaces): 0 not asked yet, 1 yes, 2 no.
+        private int _lineLost;
+
+        // A space whose completion is unproven joins only on a line that shows no-break spaces lost elsewhere.
+        private bool Joins(NoBreakSpace.Completion completion)
+        {
+            if (completion != NoBreakSpace.Completion.Unproven)
+            {
+                return completion != NoBreakSpace.Completion.None;
+            }
+
+            if (_lineLost == 0)
+            {
+                _lineLost = NoBreakSpace.LineLostNoBreakSpaces(text, _lineStart, lineEnd) ? 1 : 2;
+            }
+
+            return _lineLost == 1;
         }
     }
 

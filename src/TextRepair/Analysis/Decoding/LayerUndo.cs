@@ -129,7 +129,7 @@ internal static partial class LayerUndo
         {
             Encode(text, wrongDecoder, marksLost, marksAreCharacters, otherLayout, ref bytes, charStart);
             // A space stands for the wrong decoder's no-break-space byte only inside a UTF-8 or a Shift-JIS character, the
-            // characters the scanner joins at a space for (NoBreakSpace.CompletesCharacter). As a GBK trail 0xA0 makes
+            // characters the scanner joins at a space for (NoBreakSpace.Completes). As a GBK trail 0xA0 makes
             // rare characters of the extension rows, and a clean accented word before a space joined the mojibake
             // after it: "Café ±±¾©" (北京 in GBK read as Latin-1) became "Caf闋北京", é and the space read as E9 A0.
             bytes.NoBreakByte = trueEncoding.Kind == CodecKind.Utf8 || trueEncoding == Codec.ShiftJis ? NoBreakSpace.ByteOf(wrongDecoder) : -1;
