@@ -26,6 +26,26 @@ public sealed class WhatwgLabelTests
         Assert.Equal("佢哋咗嘢啲\n", result.Text);
     }
 
+    // Code page 950 keeps its meaning (its user-defined area read as private use), but it said nothing: 哋咗嘢啲 became
+    // four private-use characters with exit code 0 (found in session 33).
+    [Theory]
+    [InlineData("cp950")]
+    [InlineData("950")]
+    public async Task Code_page_950_says_when_it_reads_private_use(string name)
+    {
+        ToolResult hk = await Tool.RunAsync(["convert", "-c", "t2hk", "--encoding", name], s_hkscs);
+        ToolResult plain = await Tool.RunAsync(["convert", "-c", "t2hk", "--encoding", name], [0xA4, 0xA4, 0xA4, 0xE5, (byte)'\n']);
+
+        Assert.Equal(0, hk.ExitCode);
+        Assert.Equal("佢\uE5A2\uECD9\uECB1\uECDA\n", hk.Text);
+        Assert.Equal(
+            "<stdin>: note: 4 character(s) read as private use by cp950 (its user-defined area, where Big5-HKSCS has the Hong Kong characters; for Hong Kong text use --encoding big5)\n",
+            hk.Stderr);
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal("中文\n", plain.Text);
+        Assert.Equal(string.Empty, plain.Stderr);
+    }
+
     [Theory]
     [InlineData("euc-kr")]
     [InlineData("ks_c_5601-1987")]

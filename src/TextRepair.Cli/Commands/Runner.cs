@@ -193,6 +193,16 @@ internal sealed class Runner
             destination.Flush();
         }
 
+        if (decoded.Encoding.CodePage == 950 && decoded.PrivateUseRead > 0)
+        {
+            // Code page 950 reads its user-defined area as private use, and Big5-HKSCS puts the Hong Kong characters
+            // there: 哋 became U+E5A2 with exit 0 (found in session 33). Kept (they are what the code page says, and written back
+            // in cp950 they are the same bytes), but never silently.
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{input.DisplayName}: note: {decoded.PrivateUseRead} character(s) read as private use by cp950 (its user-defined area, where Big5-HKSCS has the Hong Kong characters; for Hong Kong text use --encoding big5)"));
+        }
+
         return true;
     }
 

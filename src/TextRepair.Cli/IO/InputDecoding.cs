@@ -31,6 +31,12 @@ internal sealed class DecodedInput : IDisposable
 
     public bool IsUtf8 => Encoding.CodePage == 65001;
 
+    /// <summary>
+    /// How many private-use characters (U+E000..U+F8FF) the input's code page has given so far: code page 950 reads its
+    /// user-defined area there, where Big5-HKSCS puts the Hong Kong characters.
+    /// </summary>
+    public long PrivateUseRead => (Utf8 as InputDecoding.DecodingStream)?.PrivateUseRead ?? 0;
+
     public void Dispose() => Utf8.Dispose();
 }
 
@@ -133,14 +139,15 @@ internal static class InputDecoding
         // maps Shift_JIS 0xFF to U+F8F3) is invalid, not private use.
         DecoderFallback fallback = replaceInvalid ? new DecoderReplacementFallback("\uFFFD") : DecoderFallback.ExceptionFallback;
         Encoding encoding;
-        if (requested is not null && requested.CodePage == codePage)
+        if (requested is not null && requested.CodePage == codePage && exact)
         {
-            encoding = exact ? requested : (Encoding)requested.Clone();
-            if (!exact)
-            {
-                encoding.EncoderFallback = EncoderFallback.ExceptionFallback;
-                encoding.DecoderFallback = fallback;
-            }
+            encoding = requested;
+        }
+        else if (requested is not null && requested.CodePage == codePage)
+        {
+            encoding = (Encoding)requested.Clone();
+            encoding.EncoderFallback = EncoderFallback.ExceptionFallback;
+            encoding.DecoderFallback = fallback;
         }
         else
         {
@@ -215,7 +222,7 @@ internal static class InputDecoding
     }
 
     /// <summary>Decodes a legacy encoding to UTF-8 as it is read; an invalid sequence is reported at its byte offset in the input.</summary>
-    private sealed class DecodingStream : Stream
+    internal sealed class DecodingStream : Stream
     {
         private const int ChunkSize = 1 << 16;
         private readonly Stream _inner;
@@ -230,6 +237,9 @@ internal static class InputDecoding
         private int _pendingStart;
         private int _pendingEnd;
         private bool _done;
+
+        /// <summary>Private-use characters decoded so far (see <see cref="DecodedInput.PrivateUseRead"/>).</summary>
+        public long PrivateUseRead { get; private set; }
 
         public DecodingStream(Stream inner, Encoding encoding, long offset, string name)
         {
@@ -295,8 +305,20 @@ internal static class InputDecoding
             }
 
             _offset += read;
+            PrivateUseRead += CountPrivateUse(_chars.AsSpan(0, chars));
             _pendingStart = 0;
             _pendingEnd = _utf8.GetBytes(_chars, 0, chars, _pending, 0, flush: _done);
+        }
+
+        private static int CountPrivateUse(ReadOnlySpan<char> chars)
+        {
+            int count = 0;
+            for (int at; (at = chars.IndexOfAnyInRange('\uE000', '\uF8FF')) >= 0; chars = chars[(at + 1)..])
+            {
+                count++;
+            }
+
+            return count;
         }
 
         public override void Flush()
