@@ -17,7 +17,8 @@ internal static class LatinWords
     /// Latin-script languages whose letters lie in U+00C0..U+0259: those <see cref="LatinOrthography"/> checks the
     /// single-byte code pages' languages against, and the languages of Windows-1254 and -1257 and others of the region
     /// (Turkish, Azerbaijani, Crimean Tatar, Kurdish, Latvian, Lithuanian, Maltese, Welsh, Esperanto, Irish,
-    /// Scottish Gaelic, Faroese, Galician, Luxembourgish, Sorbian, Kashubian, Sámi without its letters beyond U+0259).
+    /// Scottish Gaelic, Faroese, Galician, Luxembourgish, Sorbian, Kashubian).
+    /// One bit of a <see cref="long"/> each: at most 64.
     /// </summary>
     private static readonly string[] s_alphabets =
     [
@@ -55,9 +56,9 @@ internal static class LatinWords
         "\u0105\u00E3\u00E9\u00EB\u0142\u0144\u00F2\u00F3\u00F4\u00F9\u017C", // csb
     ];
 
-    private static readonly Lazy<int[]> s_masks = new(() =>
+    private static readonly Lazy<long[]> s_masks = new(() =>
     {
-        int[] masks = new int[Last - First + 1];
+        long[] masks = new long[Last - First + 1];
         for (int a = 0; a < s_alphabets.Length; a++)
         {
             foreach (char letter in s_alphabets[a])
@@ -66,7 +67,7 @@ internal static class LatinWords
                 {
                     if (form is >= First and <= Last)
                     {
-                        masks[form - First] |= 1 << a;
+                        masks[form - First] |= 1L << a;
                     }
                 }
             }
@@ -82,7 +83,7 @@ internal static class LatinWords
     /// </summary>
     public static bool IsWord(ReadOnlySpan<char> word)
     {
-        int fits = -1;
+        long fits = -1;
         bool ascii = false, upperAfterFirst = false, lowerAfterFirst = false;
         for (int i = 0; i < word.Length; i++)
         {
@@ -91,7 +92,7 @@ internal static class LatinWords
             {
                 ascii = true;
             }
-            else if (c is >= First and <= Last && s_masks.Value[c - First] is int mask and not 0)
+            else if (c is >= First and <= Last && s_masks.Value[c - First] is long mask and not 0)
             {
                 fits &= mask;
             }
