@@ -1,4 +1,5 @@
 using System.Globalization;
+using TextRepair.Analysis.Detection;
 using TextRepair.Analysis.Language;
 using TextRepair.Internal;
 
@@ -203,5 +204,26 @@ internal static partial class RunJudge
         }
 
         return false;
+    }
+
+    // A run inside a word of the Latin script spelt as its language spells it (LatinWords.IsWord: letters of one
+    // alphabet, in a word's case) leads no reading: the Latin model learned four languages, so a Turkish, Latvian or
+    // Crimean Tatar word scores -8 to -10 per transition, and a double-byte reading, which halves the characters,
+    // cleared the gain asked with any Han pair of about -10 ("ölçü" read as "罵〟" by shift-jis decoded as cp437, 468
+    // edits of tools/probe-clean-catalogs.py). A wrong single-byte decoder's letters mix alphabets and cases. The run
+    // still follows a chain its line has shown.
+    private static bool InLatinWord(string token, int a, int b)
+    {
+        while (a > 0 && char.IsLetter(token[a - 1]))
+        {
+            a--;
+        }
+
+        while (b < token.Length && char.IsLetter(token[b]))
+        {
+            b++;
+        }
+
+        return LatinWords.IsWord(token.AsSpan(a, b - a));
     }
 }

@@ -77,6 +77,7 @@ internal static partial class RunJudge
             bool utf8Sequences = pooled || RestoresUtf8Sequences(reading, restored);
             if ((shortRun && !utf8Sequences && (RestoresUnknown(restored) || MixesHangul(restored))) || restored.IndexOfAnyInRange(HalfWidthKana.First, HalfWidthKana.Last) >= 0
                 || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || (Bytes(reading.Outer, Period(source)) < MinRunBytes && !pooled)
+                    || (!utf8Sequences && InLatinWord(token, a, b))
                     || (shortRun && RestoresSymbols(restored, b < token.Length ? token[b] : after)))))
             {
                 continue;
