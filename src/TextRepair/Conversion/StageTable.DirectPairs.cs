@@ -66,9 +66,10 @@ internal sealed unsafe partial class StageTable
         bool tail = false;
         while (i < end)
         {
-            ref char at = ref Unsafe.Add(ref src, i);
-            uint unit = at;
-            uint entry = Unsafe.Add(ref entry0, (nint)unit);
+            // The unit native-sized and no reference to it kept on the fast path (session 34): one zero-extension
+            // and one address computation fewer per unit (Tier1: 28 -> 26 instructions), s2twp -1.6% instructions.
+            nuint unit = Unsafe.Add(ref src, i);
+            uint entry = Unsafe.Add(ref entry0, unit);
             if ((entry & NeedsSlowPath) != 0)
             {
                 // Rare (surrogates, IDS operators, emoji): a predictable branch of its own instead of a shift and an
@@ -76,14 +77,16 @@ internal sealed unsafe partial class StageTable
                 break;
             }
 
-            uint pair = PairKey(ref at);
-            uint third = Unsafe.Add(ref at, 2);
+            uint pair = PairKey(ref Unsafe.Add(ref src, i));
+            uint third = Unsafe.Add(ref src, i + 2);
             if ((FilterHit(entry, pair, third, ref filter, filterShift) & 1) == 0)
             {
-                Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                Unsafe.Add(ref dst, i) = (char)(entry ^ (uint)unit);
                 i++;
                 continue;
             }
+
+            ref char at = ref Unsafe.Add(ref src, i);
 
             if (typeof(TPass) == typeof(SettledPass))
             {
@@ -95,7 +98,7 @@ internal sealed unsafe partial class StageTable
                 unit = Reread(ref Unsafe.As<char, ushort>(ref at));
                 pair = Reread(ref Unsafe.As<char, uint>(ref at));
                 third = Reread(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref at, 2)));
-                entry = Reread(ref Unsafe.Add(ref entry0, (nint)unit));
+                entry = Reread(ref Unsafe.Add(ref entry0, unit));
             }
 
             if (typeof(TPass) == typeof(PlainPass) && i > fresh)
@@ -135,7 +138,7 @@ internal sealed unsafe partial class StageTable
                         break;
                     }
 
-                    Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                    Unsafe.Add(ref dst, i) = (char)(entry ^ (uint)unit);
                     i++;
                     fresh = i;
                     continue;
@@ -222,7 +225,7 @@ internal sealed unsafe partial class StageTable
                     {
                         // The plain pass's table holds every two-unit key (session 26): a false pair token, and no
                         // triple or tail token, so no key longer than one unit starts here. The unit is its own match.
-                        Unsafe.Add(ref dst, i) = (char)(entry ^ unit);
+                        Unsafe.Add(ref dst, i) = (char)(entry ^ (uint)unit);
                         i++;
                         fresh = i;
                         continue;
@@ -236,7 +239,7 @@ internal sealed unsafe partial class StageTable
                         break;
                     }
 
-                    value = (char)(entry ^ unit);
+                    value = (char)(entry ^ (uint)unit);
                 }
             }
 
