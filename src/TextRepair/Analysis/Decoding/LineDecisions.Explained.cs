@@ -16,13 +16,14 @@ internal sealed partial class LineDecisions
     internal const int MaxExplainedWordLength = 64;
 
     // The line's words (maximal runs of letters of at most MaxExplainedWordLength) and characters, gathered on first use.
-    private HashSet<string>? _lineWords;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _lineWords;
     private HashSet<char>? _lineChars;
 
     /// <summary>
-    /// True when every restoration of <paramref name="token"/>'s chosen reading restores a word (the letters around the
-    /// restored text, at least <see cref="MinExplainedWord"/>), or marks without a letter, that the line already holds
-    /// as written elsewhere: the garbled form is shown beside its text, as prose that explains mojibake does
+    /// True when every restoration of <paramref name="token"/>'s chosen reading (<paramref name="restored"/>: its
+    /// findings without losses, as <see cref="Taken"/> gathered them) restores a word (the letters around the restored
+    /// text, at least <see cref="MinExplainedWord"/>), or marks without a letter, that the line already holds as written
+    /// elsewhere: the garbled form is shown beside its text, as prose that explains mojibake does
     /// ("例如“ä¸­æ–‡”就是“中文”", "Müller → MÃ¼ller"). Damage garbles a line's text alike throughout (one chain, one pass),
     /// so a word standing both clean and garbled on one line is quoted: like a token quoted in CJK prose, the token is
     /// decided only when the line is damaged elsewhere (a line of help text garbled but for the name of a button it
@@ -30,10 +31,8 @@ internal sealed partial class LineDecisions
     /// token's length; the line's words are gathered once per line (asking the whole line for each token's words made
     /// a 480 KB line of such pairs take 14 s, found by the session's hostile tester).
     /// </summary>
-    private bool IsExplained(TokenReading token)
+    private bool IsExplained(TokenReading token, List<EncodingFinding> restored)
     {
-        var restored = new List<EncodingFinding>();
-        token.AddFindings(restored, lossesToo: false);
         if (restored.Count == 0)
         {
             return false;
@@ -76,7 +75,7 @@ internal sealed partial class LineDecisions
             ReadOnlySpan<char> word = text.AsSpan(a, b - a);
             int letters = CountLetters(word);
             bool shown = letters == 0 ? AllOnLine(text.AsSpan(start, end - start))
-                : letters == word.Length && letters >= MinExplainedWord && word.Length <= MaxExplainedWordLength && LineWords().Contains(word.ToString());
+                : letters == word.Length && letters >= MinExplainedWord && word.Length <= MaxExplainedWordLength && LineWords().Contains(word);
             if (!shown)
             {
                 return false;
@@ -108,11 +107,13 @@ internal sealed partial class LineDecisions
         return true;
     }
 
-    private HashSet<string> LineWords()
+    // Looked up by span: a word is copied to a string only the first time the line holds it.
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LineWords()
     {
         if (_lineWords is null)
         {
-            _lineWords = new HashSet<string>(StringComparer.Ordinal);
+            var words = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _lineWords = words;
             ReadOnlySpan<char> line = _text.AsSpan(_lineStart, _lineEnd - _lineStart);
             int i = 0;
             while (i < line.Length)
@@ -131,14 +132,14 @@ internal sealed partial class LineDecisions
 
                 if (j - i <= MaxExplainedWordLength)
                 {
-                    _lineWords.Add(line[i..j].ToString());
+                    words.Add(line[i..j]);
                 }
 
                 i = j;
             }
         }
 
-        return _lineWords;
+        return _lineWords.Value;
     }
 
     private static int CountLetters(ReadOnlySpan<char> word)

@@ -220,7 +220,7 @@ internal sealed partial class LineDecisions
     // True when the token's outcome does not depend on the rest of the line's UTF-8 sequences: the line holds none
     // (Utf8SequencePool) or only what the token holds itself. A line repeated, or a token repeated across lines that
     // bring no other sequences, is then decided once (a file of 10,000 such lines ran 8x slower without the cache).
-    private bool Cached(TokenReading token) => _utf8Pool == 0 || Utf8SequencePool.Of(token.Token) == _utf8Pool;
+    private bool Cached(TokenReading token) => _utf8Pool == 0 || token.OwnUtf8Pool == _utf8Pool;
 
     // Waiting tokens, which a known chain reads exactly but not well enough on their own evidence: each follows the
     // chain the text's tokens elected together (KnownChains.Elected, see FollowElected), and is otherwise decided on
@@ -286,7 +286,7 @@ internal sealed partial class LineDecisions
         // Mojibake shown beside its text (IsExplained) is quoted as one in CJK prose is.
         var restored = new List<EncodingFinding>();
         token.AddFindings(restored, lossesToo: false);
-        if (restored.TrueForAll(f => IsQuotedInCjkProse(f.Start, f.End)) || IsExplained(token))
+        if (restored.TrueForAll(f => IsQuotedInCjkProse(f.Start, f.End)) || IsExplained(token, restored))
         {
             token.Reject();
             _quoted.Add(token);

@@ -19,6 +19,7 @@ internal sealed partial class TokenReading
     private CandidateSearch.FirstLayer? _firstLayer;
 
     private SpanScore? _input;
+    private int? _ownUtf8Pool;
 
     private TokenReading(int start, string token, char before, char after)
     {
@@ -41,6 +42,12 @@ internal sealed partial class TokenReading
     /// token's own evidence count the line's whole UTF-8 sequences with it. 0 for none, and in the text's vote.
     /// </summary>
     public int Utf8Pool { get; set; }
+
+    /// <summary>
+    /// The token's own <see cref="Utf8SequencePool"/> (computed on first use: <see cref="LineDecisions"/> asks for it
+    /// up to twice per token, and only on a line that holds whole UTF-8 sequences).
+    /// </summary>
+    public int OwnUtf8Pool => _ownUtf8Pool ??= Utf8SequencePool.Of(Token);
 
     /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
     public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
