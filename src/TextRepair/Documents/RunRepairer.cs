@@ -11,8 +11,8 @@ namespace TextRepair.Documents;
 /// (<see cref="EditAlignment.Cuts"/>: for mojibake, between the original characters, each with the mojibake characters
 /// its bytes became), and each piece is written into the run where it starts. A boundary that falls inside an aligned
 /// piece (markup between the bytes of one character, or an edit that cannot be cut, see <see cref="EditAlignment.Cuts"/>)
-/// leaves that piece whole in the earlier run; the text it covers in later runs is removed from them. An insertion at
-/// a run boundary goes to the later run. Stateless.
+/// is not applied: the runs it covers keep their text, since text never moves across markup. An insertion at a run
+/// boundary goes to the later run. Stateless.
 /// </summary>
 internal static class RunRepairer
 {
@@ -104,8 +104,9 @@ internal static class RunRepairer
 
     /// <summary>
     /// The edits that write no markup (see <c>s_markup</c>), each cut at the run boundaries it crosses where it can be
-    /// cut (<see cref="EditAlignment.Cuts"/>): at the boundary itself when it is a cut, else at the next cut after it, so
-    /// that a piece the boundary falls into stays whole in the run where it starts. Pieces that change nothing are dropped.
+    /// cut (<see cref="EditAlignment.Cuts"/>). A piece that a boundary falls into (markup between the bytes of one
+    /// character, or an edit that cannot be cut) is dropped, so both runs keep their text: writing it into one run would
+    /// move text across the markup and could empty an element (session 34). Pieces that change nothing are dropped.
     /// </summary>
     private static List<RepairEdit> CutAtRuns(string joined, IReadOnlyList<RepairEdit> edits, List<(int Document, int Joined, int Length)> runs)
     {
@@ -124,6 +125,7 @@ internal static class RunRepairer
 
         var pieces = new List<RepairEdit>(edits.Count);
         var cutAt = new List<int>();
+        var straddled = new HashSet<int>();
         int b = 0;
         foreach (RepairEdit edit in edits)
         {
@@ -147,6 +149,7 @@ internal static class RunRepairer
             (int[] source, int[] replacement) = EditAlignment.Cuts(replaced, edit);
             cutAt.Clear();
             cutAt.Add(0);
+            straddled.Clear();
             for (int i = b, j = 0; i < boundaries.Count && boundaries[i] < edit.End; i++)
             {
                 while (source[j] < boundaries[i] - edit.Start)
@@ -158,6 +161,12 @@ internal static class RunRepairer
                 {
                     cutAt.Add(j);
                 }
+
+                if (source[j] != boundaries[i] - edit.Start)
+                {
+                    // The boundary falls inside the piece ending at cut j: markup between the bytes of one character.
+                    straddled.Add(j);
+                }
             }
 
             if (cutAt[^1] != source.Length - 1)
@@ -168,6 +177,11 @@ internal static class RunRepairer
             for (int k = 1; k < cutAt.Count; k++)
             {
                 (int from, int to) = (cutAt[k - 1], cutAt[k]);
+                if (straddled.Contains(to))
+                {
+                    continue;
+                }
+
                 ReadOnlySpan<char> was = replaced[source[from]..source[to]];
                 string now = edit.Replacement[replacement[from]..replacement[to]];
                 if (!was.SequenceEqual(now))

@@ -69,11 +69,45 @@ public sealed class RepairAcrossRunsTests
     }
 
     [Fact]
-    public void TagBetweenTheBytesOfOneCharacter_TheCharacterGoesToTheRunWhereItsBytesStart()
+    public void TagBetweenTheBytesOfOneCharacter_ThatCharacterIsLeftAlone()
     {
-        // ä¸\u00AD is 中: the tag cuts its bytes after ä¸. No run boundary lies between characters there, so 中 goes whole
-        // to the run where its bytes start and the later run loses the one mojibake character it held; 文 stays bold.
-        Assert.Equal("<p>中<b>文</b>测试</p>", s_repair.Convert("<p>ä¸<b>\u00ADæ–‡</b>æµ‹è¯•</p>", DocumentFormat.Html));
+        // ä¸\u00AD is 中: the tag cuts its bytes after ä¸. Writing 中 into either run would move text across the tag
+        // (up to session 33 the later run lost its \u00AD), so that character's repair is not applied; the others are.
+        Assert.Equal("<p>ä¸<b>\u00AD文</b>测试</p>", s_repair.Convert("<p>ä¸<b>\u00ADæ–‡</b>æµ‹è¯•</p>", DocumentFormat.Html));
+    }
+
+    [Fact]
+    public void TagBetweenTheBytesOfOneCharacter_ElementIsNotEmptied()
+    {
+        // Session 33's hostile tester: é (C3 A9 read as Ã©) split by <b>; it became <p>café<b></b></p>.
+        Assert.Equal("<p>cafÃ<b>©</b></p>", s_repair.Convert("<p>cafÃ<b>©</b></p>", DocumentFormat.Html));
+        Assert.Equal("cafÃ**©**\n", s_repair.Convert("cafÃ**©**\n", DocumentFormat.Markdown));
+        Assert.Equal("caf**é**\n", s_repair.Convert("caf**Ã©**\n", DocumentFormat.Markdown)); // not split: repaired
+        Assert.Equal("cafÃ*©*\n", s_repair.Convert("cafÃ*©*\n", DocumentFormat.Markdown));
+    }
+
+    [Fact]
+    public void AnyTagPlacement_MarkupUnchanged_NoTextNodeEmptied()
+    {
+        // Property over every placement of <b>…</b> in a mojibake paragraph (UTF-8 read as windows-1252): repair keeps
+        // the tags where they are and never empties a text node that had text.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        string mojibake = System.Text.Encoding.GetEncoding(1252).GetString(System.Text.Encoding.UTF8.GetBytes("这是一个测试，中文网页"));
+        for (int i = 0; i < mojibake.Length; i++)
+        {
+            for (int j = i + 1; j <= mojibake.Length; j++)
+            {
+                string[] parts = [mojibake[..i], mojibake[i..j], mojibake[j..]];
+                string input = $"<p>{parts[0]}<b>{parts[1]}</b>{parts[2]}</p>";
+                string output = s_repair.Convert(input, DocumentFormat.Html);
+                string[] outParts = output.Split(["<p>", "<b>", "</b>", "</p>"], StringSplitOptions.None);
+                Assert.True(outParts.Length == 5, $"markup changed: {input} -> {output}");
+                for (int k = 0; k < 3; k++)
+                {
+                    Assert.True(parts[k].Length == 0 || outParts[k + 1].Length > 0, $"text node emptied: {input} -> {output}");
+                }
+            }
+        }
     }
 
     [Fact]

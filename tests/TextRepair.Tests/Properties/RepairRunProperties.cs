@@ -8,9 +8,9 @@ namespace TextRepair.Tests.Properties;
 
 /// <summary>
 /// Laws of repair across inline markup: a garbled line cut into runs by tags at random characters of the garbled
-/// text. Whatever the cuts, the tags stay in order and the runs' repaired text, joined, is the repair of the line.
-/// When every cut falls on a boundary of the original characters (the bytes of each character lie in one run), each
-/// run is repaired to exactly its own characters.
+/// text. Whatever the cuts, the tags stay in order and each run is repaired to its own text: the characters whose
+/// bytes lie wholly in it, and the mojibake it holds of a character a tag cuts, left alone (session 34). When every
+/// cut falls on a boundary of the original characters, the runs joined are the repair of the line.
 /// </summary>
 public sealed partial class RepairRunProperties
 {
@@ -80,9 +80,13 @@ public sealed partial class RepairRunProperties
                 string output = new DocumentConverter(RepairOptions.Default).Convert(html.ToString(), DocumentFormat.Html);
                 string[] runs = Tag().Split(output)[1..^1];
                 bool tagsStay = Tag().Matches(output).Select(m => m.Value).SequenceEqual(["<p>", .. tags.Take(cuts.Length), "</p>"]);
-                bool joinedAsLine = string.Concat(runs) == TextRepairer.Repair(garbled).Text;
                 bool onCharacters = cuts.All(c => characterEnds.Contains(c));
-                return (tagsStay && joinedAsLine && (!onCharacters || runs.SequenceEqual(expected)))
+                bool joinedAsLine = !onCharacters || string.Concat(runs) == TextRepairer.Repair(garbled).Text;
+                int[] bounds = [0, .. cuts, garbled.Length];
+                bool ownText = runs.Length == bounds.Length - 1
+                    && Enumerable.Range(0, runs.Length).All(i => runs[i] == OwnText(sentence, garbled, characterEnds, bounds[i], bounds[i + 1])
+                        || runs[i] == garbled[bounds[i]..bounds[i + 1]]);
+                return (tagsStay && joinedAsLine && ownText && (!onCharacters || runs.SequenceEqual(expected)))
                     .Label($"{html} -> {output}");
             });
 
@@ -101,6 +105,31 @@ public sealed partial class RepairRunProperties
         }
 
         return garbled.ToString();
+    }
+
+    /// <summary>
+    /// What the run [start, end) of the garbled line repairs to: each character whose mojibake lies wholly in it is
+    /// restored, and the run keeps the part it holds of a character a tag cuts (session 34: text never moves across
+    /// markup; before, the cut character went whole to the earlier run and emptied the later one). A run an edit without
+    /// aligned cuts crosses may instead keep its garbled text whole (the edit is not applied).
+    /// </summary>
+    private static string OwnText(string sentence, string garbled, int[] characterEnds, int start, int end)
+    {
+        var text = new StringBuilder();
+        for (int k = 0, from = 0; k < sentence.Length; from = characterEnds[k], k++)
+        {
+            int to = characterEnds[k];
+            if (from >= start && to <= end)
+            {
+                text.Append(sentence[k]);
+            }
+            else if (from < end && to > start)
+            {
+                text.Append(garbled, Math.Max(from, start), Math.Min(to, end) - Math.Max(from, start));
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The original characters whose mojibake lies in [start, end) (cuts on character boundaries only).</summary>
