@@ -142,8 +142,18 @@ internal sealed class ConversionSignatures
                 continue;
             }
 
-            if ((i + 1 < text.Length && TryMatch(text, i, _byKeptAndNext, ((uint)c << 16) | text[i + 1], covered, confirmations, out int start, out Signature found))
-                || (i > 0 && TryMatch(text, i, _byPreviousAndKept, ((uint)text[i - 1] << 16) | c, covered, confirmations, out start, out found)))
+            // Of a signature holding the character and one ending on it, the one that starts first, as a left-to-right
+            // reader (and the converter's forward maximum matching) segments: 前一周上升 holds 一周, not 周上.
+            int start = 0;
+            Signature found = default;
+            bool right = i + 1 < text.Length && TryMatch(text, i, _byKeptAndNext, ((uint)c << 16) | text[i + 1], covered, confirmations, out start, out found);
+            if (i > 0 && TryMatch(text, i, _byPreviousAndKept, ((uint)text[i - 1] << 16) | c, covered, confirmations, out int leftStart, out Signature left)
+                && (!right || leftStart < start))
+            {
+                (right, start, found) = (true, leftStart, left);
+            }
+
+            if (right)
             {
                 spans?.Add(new SuspectedDamage(start, found.Text.Length, RepairKind.Script));
                 count++;
