@@ -33,8 +33,12 @@ public static partial class TextAnalyzer
     // 1,789 Han characters (39 per 10,000), Debian's clean zh_TW catalogs up to 41 per 10,000 (wget, 23 in 5,624);
     // the converted side (the same paragraphs and Debian's zh_CN catalogs a-g through STCharacters' first values) at
     // most 1 in 15,033 Han characters (0.7 per 10,000, gtk20, from a Traditional word in its Simplified source).
+    // 10 per 10,000, not the 5 first chosen: a mirror's Simplified source may hold a few Traditional words of its own,
+    // and session 34's hostile test made one: 20 KB of zh-CN help converted character by character (13 strong
+    // signatures in 10,913 Han) with a real Traditional word on 6 of its 263 lines (5.5 per 10,000) was no longer
+    // restored. 10 keeps a factor of about 4 below the clean paragraphs' 39.
     private const int MinPhraseOnlyWords = 2;
-    private const int MinPhraseOnlyWordsPer10K = 5;
+    private const int MinPhraseOnlyWordsPer10K = 10;
 
     /// <summary>
     /// Analyses <paramref name="text"/>: every part of <see cref="TextAnalyzerOptions.All"/>. Thread-safe. Allocates the

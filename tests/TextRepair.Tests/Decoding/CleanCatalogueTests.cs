@@ -34,13 +34,17 @@ public sealed class CleanCatalogueTests
     [InlineData("ÎÄ¼þ ÃûÒÑ ´æÔÚ", "文件 名已 存在")]
     [InlineData("ÄãºÃ ÊÀ½ç", "你好 世界")]
     [InlineData("ŠwZ‚Ì•¶Žš", "学Zの文字")]
+    [InlineData("ÀMÀÛ", "繫累")]
+    [InlineData("id,ÁÍÂR,2024", "id,抵禦,2024")]
     public void MojibakeOfLatinLetters_IsStillRepaired(string garbled, string expected) =>
         Assert.Equal(expected, EncodingRepairTests.Repair(garbled).Text);
 
     [Theory]
     [InlineData("ölçü", true)]
     [InlineData("Ölçü", true)]
-    [InlineData("ÖLÇÜ", true)]
+    [InlineData("ÖLÇÜ", false)]
+    [InlineData("ÀMÀÛ", false)]
+    [InlineData("îWÆÀ", false)]
     [InlineData("Mädchen", true)]
     [InlineData("ölçülərinə", true)]
     [InlineData("gÖrÜnÜm", false)]

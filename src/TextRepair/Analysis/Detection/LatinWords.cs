@@ -79,12 +79,16 @@ internal static class LatinWords
     /// <summary>
     /// True when <paramref name="word"/> is letters only, at least one of them ASCII and one beyond it, every letter
     /// beyond ASCII in U+00C0..U+0259 and all of those in one alphabet (see <see cref="s_alphabets"/>), and its case
-    /// is one a word is written in: all lower case, all upper case, or a capital and lower case after it.
+    /// is one a word is written in: all lower case, or a capital and lower case after it. Upper case after the first
+    /// letter is no word's case here: GBK's lead bytes C0..DF are Windows-1252's capitals À..ß, so GBK read that way
+    /// spells capitals ("ÀMÀÛ" for 繫累, "ÁÍÂR" for 抵禦 under cp850), and a Shift-JIS field under cp850 mixes a small
+    /// letter with capitals after it ("îWÆÀ" for 係長); the hostile test of session 34 found them left garbled when
+    /// such words counted.
     /// </summary>
     public static bool IsWord(ReadOnlySpan<char> word)
     {
         long fits = -1;
-        bool ascii = false, upperAfterFirst = false, lowerAfterFirst = false;
+        bool ascii = false, upperAfterFirst = false;
         for (int i = 0; i < word.Length; i++)
         {
             char c = word[i];
@@ -101,13 +105,9 @@ internal static class LatinWords
                 return false;
             }
 
-            if (i > 0)
-            {
-                upperAfterFirst |= char.IsUpper(c);
-                lowerAfterFirst |= char.IsLower(c);
-            }
+            upperAfterFirst |= i > 0 && char.IsUpper(c);
         }
 
-        return ascii && fits != -1 && fits != 0 && !(upperAfterFirst && lowerAfterFirst);
+        return ascii && fits != -1 && fits != 0 && !upperAfterFirst;
     }
 }
