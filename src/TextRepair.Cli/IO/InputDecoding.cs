@@ -32,8 +32,8 @@ internal sealed class DecodedInput : IDisposable
     public bool IsUtf8 => Encoding.CodePage == 65001;
 
     /// <summary>
-    /// How many private-use characters (U+E000..U+F8FF) the input's code page has given so far: code page 950 reads its
-    /// user-defined area there, where Big5-HKSCS puts the Hong Kong characters.
+    /// Under code page 950, how many private-use characters (U+E000..U+F8FF) it has given so far: it reads its
+    /// user-defined area there, where Big5-HKSCS puts the Hong Kong characters. 0 under any other encoding (not counted).
     /// </summary>
     public long PrivateUseRead => (Utf8 as InputDecoding.DecodingStream)?.PrivateUseRead ?? 0;
 
@@ -238,13 +238,17 @@ internal static class InputDecoding
         private int _pendingEnd;
         private bool _done;
 
-        /// <summary>Private-use characters decoded so far (see <see cref="DecodedInput.PrivateUseRead"/>).</summary>
+        // Only code page 950's private use is reported (see DecodedInput.PrivateUseRead): no other encoding pays the count.
+        private readonly bool _countPrivateUse;
+
+        /// <summary>Private-use characters decoded so far under code page 950 (see <see cref="DecodedInput.PrivateUseRead"/>).</summary>
         public long PrivateUseRead { get; private set; }
 
         public DecodingStream(Stream inner, Encoding encoding, long offset, string name)
         {
             _inner = inner;
             _encoding = encoding;
+            _countPrivateUse = encoding.CodePage == 950;
             _decoder = encoding.GetDecoder();
             _offset = offset;
             _name = name;
@@ -305,7 +309,7 @@ internal static class InputDecoding
             }
 
             _offset += read;
-            PrivateUseRead += CountPrivateUse(_chars.AsSpan(0, chars));
+            PrivateUseRead += _countPrivateUse ? CountPrivateUse(_chars.AsSpan(0, chars)) : 0;
             _pendingStart = 0;
             _pendingEnd = _utf8.GetBytes(_chars, 0, chars, _pending, 0, flush: _done);
         }
