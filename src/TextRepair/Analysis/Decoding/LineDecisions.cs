@@ -158,6 +158,8 @@ internal sealed partial class LineDecisions
             DecideAll(waiting.FindAll(t => t.Chosen is null));
         }
 
+        ReadByLineChains(tokens);
+
         return damaged;
     }
 
