@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TextRepair.Benchmarks;
@@ -45,6 +46,17 @@ internal static class ConversionCorpus
     /// The ceiling for any converter, the baseline of the throughput benchmarks: one lookup per UTF-16 unit in a 64K
     /// table (each unit maps to a neighbour, so the output differs from the input).
     /// </summary>
+    /// <remarks>
+    /// Compiled once, fully optimized, and never inlined (session 35), so that every process runs the same machine
+    /// code. The loop is eight instructions, about one cycle per unit on the AMD EPYC VM, bound by the front end, so
+    /// its speed depends on where the code lands: with tiering it went through Tier0, OSR and Tier1 (and, inlined,
+    /// into the benchmark method's own Tier1 code), and the code a process settled on ran at 473 or 625-629 us per
+    /// 1,153,758 units (a harness shaped like BenchmarkDotNet's, seven processes), 480-792 us in BenchmarkDotNet's
+    /// launches of one row; the loop with loop alignment switched off (DOTNET_JitAlignLoops=0) took 625 us. Compiled
+    /// this way it took 470-471 us in every process, the fastest of the tiered forms: the ceiling stays as fast as it
+    /// was at its best and stops moving.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void CharTableLookup(ReadOnlySpan<char> source, Span<char> destination)
     {
         char[] table = s_charTable.Value;
