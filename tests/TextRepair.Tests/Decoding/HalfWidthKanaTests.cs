@@ -41,6 +41,42 @@ public sealed class HalfWidthKanaTests
         Assert.Equal(original, EncodingRepairTests.Repair(garbled).Text);
     }
 
+    // Session 35: a reading that loses a whole character at a field's end, where the text holds no mark of a loss, pays
+    // for it (RunJudge.InventedLossGain). A field of an odd number of bytes read by a double-byte reader lost its last
+    // kana for free: "ｱｸｼｮﾝ" after a comma became "구석�" (euc-kr decoded as shift-jis), "ｵｸﾃｯﾄ" "絡簿�"; and a reading
+    // a pass had tried flagged clean fields it left as they were ("ｳｰｽﾁｰ").
+    [Theory]
+    [InlineData("不正,ｱｸｼｮﾝ")]
+    [InlineData("ｵｸﾃｯﾄ")]
+    [InlineData("出力,ｵｸﾃｯﾄ")]
+    [InlineData("先頭,ｽｺｰﾌﾟ")]
+    [InlineData("動作,ﾛｯｸｷｰ")]
+    [InlineData("ｴﾋﾟﾛｰｸﾞ")]
+    [InlineData("ﾌﾞﾑﾀﾝ")]
+    [InlineData("ﾉﾙｳｪｰ")]
+    [InlineData("ｳｰｽﾁｰ")]
+    [InlineData("ｻﾏｾｯﾄ")]
+    public void CleanHalfWidthField_LosesNoLastCharacter(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    // Text cut short keeps its loss: the characters before it read far better than their mojibake.
+    [Theory]
+    [InlineData("你好世界", 936)]
+    [InlineData("文件名称", 936)]
+    [InlineData("周杰伦", 936)]
+    [InlineData("知识范围", 936)]
+    [InlineData("東京大學", 950)]
+    public void TextCutShortReadAsShiftJis_KeepsItsLoss(string original, int codePage)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        byte[] bytes = Encoding.GetEncoding(codePage).GetBytes(original);
+        string garbled = Encoding.GetEncoding(932).GetString(bytes, 0, bytes.Length - 1);
+
+        RepairResult result = EncodingRepairTests.Repair(garbled);
+
+        Assert.Equal(original[..^1] + "\uFFFD", result.Text);
+        Assert.True(result.Lossy);
+    }
+
     [Fact]
     public void FullWidth_IsTheCompatibilityMapping()
     {

@@ -84,9 +84,11 @@ internal static partial class RunJudge
             }
 
             (char left, char right) = RunContext(token, before, after, reading, first, k);
+            double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
+                input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
                 if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following, IsWholeField(token, a, b, restored)))
                 {
@@ -94,7 +96,7 @@ internal static partial class RunJudge
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored)))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following));
@@ -166,9 +168,9 @@ internal static partial class RunJudge
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
     // SourceFloor). The run is token[start..] (source).
-    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField)
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost)
     {
-        double required = EncodingDecision.RequiredGain(source.Length, following);
+        double required = EncodingDecision.RequiredGain(source.Length, following) + lossCost;
         double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
@@ -214,22 +216,11 @@ internal static partial class RunJudge
     public static double LostGain(string token, char before, char after, Candidate reading)
     {
         double gain = 0;
-        int[] tb = reading.TokenBounds;
-        for (int k = 0; k + 1 < tb.Length; k++)
+        for (int k = 0; k + 1 < reading.TokenBounds.Length; k++)
         {
             if (Changed(token, reading, k) && Lost(reading, k))
             {
-                int a = tb[k], b = tb[k + 1];
-                char left = a == 0 ? before : token[a - 1];
-                char right = b == token.Length ? after : token[b];
-                ReadOnlySpan<char> source = token.AsSpan(a, b - a);
-                if (source.IndexOfAnyExcept('?', '\u30FB') < 0)
-                {
-                    continue;
-                }
-
-                int lost = reading.TextBounds[k + 1] - reading.TextBounds[k];
-                gain += Math.Min(0, (lost * TextLikelihood.LostCharLogProb) - TextLikelihood.Score(source, left, right).Total);
+                gain += LostGroupGain(token, before, after, reading, k);
             }
         }
 
