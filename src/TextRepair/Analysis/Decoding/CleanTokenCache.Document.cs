@@ -54,7 +54,7 @@ internal static partial class CleanTokenCache
         }
     }
 
-    // The five verdicts of one repair, as in the process's cache.
+    // The five verdicts of one repair, as in the process's cache, and the readings of tokens searched again.
     private sealed class Document
     {
         public readonly DocumentVerdicts<Key, bool> Clean = new(KeyComparer.Instance);
@@ -66,6 +66,16 @@ internal static partial class CleanTokenCache
         public readonly DocumentVerdicts<Key, LayerStep[][]> Proposals = new(KeyComparer.Instance);
 
         public readonly DocumentVerdicts<GainKey, double?> ChainGains = new(EqualityComparer<GainKey>.Default);
+
+        // Tokens in their context searched once in this repair, and the readings of those searched again (see
+        // GetOrSearchReadings), with their characters and estimated bytes.
+        public readonly HashSet<Key> SearchedOnce = new(KeyComparer.Instance);
+
+        public readonly Dictionary<Key, List<Candidate>> Readings = new(KeyComparer.Instance);
+
+        public int SearchedOnceChars;
+
+        public int ReadingsBytes;
     }
 
     // One verdict's entries for one repair: a plain dictionary (one thread), that stops growing when full rather than
