@@ -26,9 +26,10 @@ internal static partial class CleanTokenCache
     /// as 10,000 (session 27). The memo lives as long as the repair, so that each distinct token in its context gets each
     /// verdict worked out once per repair (up to <see cref="DocumentCapacityChars"/>), whatever the process repairs
     /// meanwhile on other threads; a token whose search takes a reading is searched where it appears, as before (no
-    /// verdict remembers a reading). A scope opened while one is open on the thread changes nothing (the outer one goes
-    /// on). Not thread-safe: one repair, on one thread. Allocates the memo when it opens one, and an entry per verdict
-    /// found.
+    /// verdict remembers a reading), but from its second search in the repair on its readings are kept by the memo
+    /// (<see cref="GetOrSearchReadings"/>). A scope opened while one is open on the thread changes nothing (the outer
+    /// one goes on). Not thread-safe: one repair, on one thread. Allocates the memo when it opens one, and an entry per
+    /// verdict found.
     /// </summary>
     public static DocumentScope ForDocument()
     {

@@ -5,16 +5,20 @@ internal static partial class CleanTokenCache
 {
     /// <summary>
     /// Bytes (estimated, see <see cref="ReadingsBytes"/>) of readings the memo of one repair keeps: 8 MB, past which it
-    /// keeps what it has and later tokens are searched where they appear, as before the memo. One token's lattice is
-    /// 100-900 readings of 60-200 bytes each (session 35: "MÃ¼ller" between spaces, 361 readings, about 47 KB), so the
-    /// bound keeps the readings of about 170 such tokens repeated in one text: the realistic shapes are a handful (a
-    /// glossary of explained words, the garbled values of a CSV column), and a repair of a 340 KB garbled document
-    /// allocates about 28 MB anyway.
+    /// keeps what it has and later tokens are searched where they appear, as before the memo. A token's lattice holds
+    /// 70-180 readings of a few hundred bytes each (session 35, measured with GC.GetTotalMemory: "ä¸­æ–‡" between
+    /// quotes 142 readings, 45 KB; "浜у搧缂栧彿" 74, 27 KB; "CafÃ©" 175, 60 KB), so the bound keeps the readings of about
+    /// 130-300 tokens repeated in one text: the realistic shapes are a handful (a glossary of explained words, the
+    /// garbled values of a CSV column), and a first repair of the 340 KB garbled benchmark document allocates 28 MB.
     /// </summary>
     public const int DocumentReadingsCapacityBytes = 8 << 20;
 
-    /// <summary>Estimated bytes of one reading beside its text and boundaries: its object, its arrays' and string's headers, its steps.</summary>
-    private const int ReadingOverheadBytes = 160;
+    /// <summary>
+    /// Estimated bytes of one reading beside its text and boundaries: its object, its string's and arrays' headers, its
+    /// steps (280: the three tokens above retain 315-370 bytes per reading, of which their texts and boundaries are
+    /// 40-50).
+    /// </summary>
+    private const int ReadingOverheadBytes = 280;
 
     /// <summary>
     /// Searches of a token's readings (<see cref="TokenReading.Readings"/>) that the memo of a repair answered on this
