@@ -26,9 +26,10 @@ internal static partial class CleanTokenCache
     /// as 10,000 (session 27). The memo lives as long as the repair, so that each distinct token in its context gets each
     /// verdict worked out once per repair (up to <see cref="DocumentCapacityChars"/>), whatever the process repairs
     /// meanwhile on other threads; a token whose search takes a reading is searched where it appears, as before (no
-    /// verdict remembers a reading). A scope opened while one is open on the thread changes nothing (the outer one goes
-    /// on). Not thread-safe: one repair, on one thread. Allocates the memo when it opens one, and an entry per verdict
-    /// found.
+    /// verdict remembers a reading), but from its second search in the repair on its readings are kept by the memo
+    /// (<see cref="GetOrSearchReadings"/>). A scope opened while one is open on the thread changes nothing (the outer
+    /// one goes on). Not thread-safe: one repair, on one thread. Allocates the memo when it opens one, and an entry per
+    /// verdict found.
     /// </summary>
     public static DocumentScope ForDocument()
     {
@@ -54,7 +55,7 @@ internal static partial class CleanTokenCache
         }
     }
 
-    // The five verdicts of one repair, as in the process's cache.
+    // The five verdicts of one repair, as in the process's cache, and the readings of tokens searched again.
     private sealed class Document
     {
         public readonly DocumentVerdicts<Key, bool> Clean = new(KeyComparer.Instance);
@@ -66,6 +67,16 @@ internal static partial class CleanTokenCache
         public readonly DocumentVerdicts<Key, LayerStep[][]> Proposals = new(KeyComparer.Instance);
 
         public readonly DocumentVerdicts<GainKey, double?> ChainGains = new(EqualityComparer<GainKey>.Default);
+
+        // Tokens in their context searched once in this repair, and the readings of those searched again (see
+        // GetOrSearchReadings), with their characters and estimated bytes.
+        public readonly HashSet<Key> SearchedOnce = new(KeyComparer.Instance);
+
+        public readonly Dictionary<Key, List<Candidate>> Readings = new(KeyComparer.Instance);
+
+        public int SearchedOnceChars;
+
+        public int ReadingsBytes;
     }
 
     // One verdict's entries for one repair: a plain dictionary (one thread), that stops growing when full rather than

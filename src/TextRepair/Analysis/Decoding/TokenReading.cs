@@ -52,8 +52,13 @@ internal sealed partial class TokenReading
     /// <summary>The token's score as it stands (computed on first use: a token skipped by the gate needs none).</summary>
     public SpanScore Input => _input ??= TextLikelihood.Score(Token, Before, After);
 
-    /// <summary>Every reading the search finds (see <see cref="CandidateSearch.Search(string, char, char, SpanScore, int)"/>; searched on first use).</summary>
-    public List<Candidate> Readings => _readings ??= CandidateSearch.Search(Token, Before, After, Input, CandidateSearch.MaxLayers, ref _firstLayer);
+    /// <summary>
+    /// Every reading the search finds (see <see cref="CandidateSearch.Search(string, char, char, SpanScore, int)"/>;
+    /// searched on first use, or the same readings of a token searched again in its repair: see
+    /// <see cref="CleanTokenCache.GetOrSearchReadings"/>). Not to be changed.
+    /// </summary>
+    public List<Candidate> Readings => _readings ??= CleanTokenCache.GetOrSearchReadings(Token, Before, After,
+        () => CandidateSearch.Search(Token, Before, After, Input, CandidateSearch.MaxLayers, ref _firstLayer));
 
     /// <summary>True once <see cref="Readings"/> were searched.</summary>
     public bool IsSearched => _readings is not null;
