@@ -10,7 +10,8 @@ namespace TextRepair.Tests.Properties;
 /// Laws of the encoding engine. Real text in every script (the evaluation's LibreOffice help) goes through random chains
 /// of 1-3 layers (any true encoding, any wrong decoder), with lost bytes, a truncated end, and strict, replacing or
 /// ignoring decoding: the repair never throws, its edits are sorted, do not overlap and reproduce the output, it never
-/// splits a surrogate pair, and repairing the output again changes nothing. Symbol runs of every Unicode block found in CJK text never change.
+/// splits a surrogate pair, writes no control character the input lacks and adds no line, and repairing the output again
+/// changes nothing. Symbol runs of every Unicode block found in CJK text never change.
 /// </summary>
 public sealed class EncodingProperties
 {
@@ -90,6 +91,8 @@ public sealed class EncodingProperties
 
         Assert.Equal(result.Text, SeedTests.Apply(input, result.Edits));
         Assert.True(!EncodingEvaluationSet.WellFormed(input) || EncodingEvaluationSet.WellFormed(result.Text), "a surrogate pair was split");
+        Assert.True(NoControlsAddedTests.IndexOfAddedControl(result.Text, input) < 0, "a control character was added");
+        Assert.True(result.Text.Count(c => c == '\n') <= input.Count(c => c == '\n'), "a line was added");
         RepairResult again = TextRepairer.Repair(result.Text, options);
         Assert.Equal(result.Text, again.Text);
     }

@@ -158,8 +158,6 @@ internal sealed partial class LineDecisions
             DecideAll(waiting.FindAll(t => t.Chosen is null));
         }
 
-        ReadByLineChains(tokens);
-
         return damaged;
     }
 

@@ -286,7 +286,10 @@ internal sealed partial class TokenReading
         }
     }
 
-    // The reading by steps: from the lattice when it was searched, else the chain replayed on the token.
+    // The reading by steps: from the lattice when it was searched, else the chain replayed on the token. A replayed
+    // reading that writes a code point no text holds, or a control the token did not hold, is none, as the lattice's
+    // are (NeverText, CandidateSearch): a known chain replayed on random mojibake wrote a NUL into the text
+    // ("è¿ªå¬ƒ" read as "\0igD濂t" by a chain through UTF-16, found by the session-35 hostile test).
     private Candidate? ReadingBy(LayerStep[] steps)
     {
         if (_readings is not null)
@@ -300,7 +303,10 @@ internal sealed partial class TokenReading
             }
         }
 
-        return Candidate.Replay(Token, Before, After, steps);
+        return Candidate.Replay(Token, Before, After, steps) is { } replayed
+            && !NeverText.IsAddedBy(replayed.Text, Token, privateUse: replayed.Steps is [.., { Truth.Kind: CodecKind.Utf16Le or CodecKind.Utf16Be }],
+                readAsUtf16: replayed.Steps is [{ Wrong.Kind: CodecKind.Utf16Le or CodecKind.Utf16Be }, ..])
+            ? replayed : null;
     }
 
     private static bool LossOnly(ReadOnlySpan<char> replacement) => replacement.IndexOfAnyExcept('\uFFFD') < 0;
