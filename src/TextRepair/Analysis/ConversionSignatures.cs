@@ -146,14 +146,14 @@ internal sealed class ConversionSignatures
             // reader (and the converter's forward maximum matching) segments: 前一周上升 holds 一周, not 周上.
             int start = 0;
             Signature found = default;
-            bool right = i + 1 < text.Length && TryMatch(text, i, _byKeptAndNext, ((uint)c << 16) | text[i + 1], covered, confirmations, out start, out found);
+            bool matched = i + 1 < text.Length && TryMatch(text, i, _byKeptAndNext, ((uint)c << 16) | text[i + 1], covered, confirmations, out start, out found);
             if (i > 0 && TryMatch(text, i, _byPreviousAndKept, ((uint)text[i - 1] << 16) | c, covered, confirmations, out int leftStart, out Signature left)
-                && (!right || leftStart < start))
+                && (!matched || leftStart < start))
             {
-                (right, start, found) = (true, leftStart, left);
+                (matched, start, found) = (true, leftStart, left);
             }
 
-            if (right)
+            if (matched)
             {
                 spans?.Add(new SuspectedDamage(start, found.Text.Length, RepairKind.Script));
                 count++;

@@ -247,7 +247,7 @@ internal static class CandidateSearch
 
         // A reading that writes a code point no text holds is none (NeverText); as a step of a deeper chain it stays:
         // what it wrote may have been misread again.
-        found.RemoveAll(c => NeverText.IsAddedBy(c.Text, token, privateUse: c.Steps[^1].Truth.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be, readAsUtf16: c.Steps[0].Wrong.Kind is CodecKind.Utf16Le or CodecKind.Utf16Be));
+        found.RemoveAll(c => NeverText.IsAddedBy(c, token));
         return found;
     }
 

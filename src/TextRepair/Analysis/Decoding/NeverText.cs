@@ -20,9 +20,10 @@ internal static class NeverText
 
     // Controls no repair writes unless its input held them (see AddsControls).
     private static readonly System.Buffers.SearchValues<char> s_controls = System.Buffers.SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017"
-        + "\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B"
-        + "\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F\u2028\u2029");
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012"
+        + "\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0080\u0081"
+        + "\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091"
+        + "\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F\u2028\u2029");
 
     /// <summary>
     /// True when <paramref name="reading"/> has more code points no text holds that <paramref name="input"/> lacks than
@@ -61,18 +62,30 @@ internal static class NeverText
     }
 
     /// <summary>
+    /// <see cref="IsAddedBy(ReadOnlySpan{char}, ReadOnlySpan{char}, bool, bool)"/> for a reading of <paramref name="input"/>
+    /// by a chain: private use counts when its innermost truth is UTF-16, and line breaks may be added when its outer
+    /// wrong decoder is UTF-16 (see <see cref="AddsControls"/>). The one test of the lattice's readings and of a known
+    /// chain's replay.
+    /// </summary>
+    public static bool IsAddedBy(Candidate reading, ReadOnlySpan<char> input) =>
+        IsAddedBy(reading.Text, input,
+            privateUse: reading.Steps is [.., { Truth.Kind: CodecKind.Utf16Le or CodecKind.Utf16Be }],
+            readAsUtf16: reading.Steps is [{ Wrong.Kind: CodecKind.Utf16Le or CodecKind.Utf16Be }, ..]);
+
+    /// <summary>
     /// True when <paramref name="reading"/> holds a control character <paramref name="input"/> lacks (C0 controls but
     /// tab, line feed and carriage return; DEL; the C1 controls; the line and paragraph separators), or more line feeds
     /// or carriage returns than it, unless the input was read as UTF-16 (<paramref name="readAsUtf16"/>: the reading's
     /// outer layer's wrong decoder is UTF-16, which pairs a line break's byte with its neighbour into one character, so
     /// its reading gives the line breaks back; a UTF-16 layer deeper in a chain is read from text the input does not
-    /// show, and the lines it would add are the ones random mojibake got). A byte stream read as UTF-16 in the wrong place pairs a space or an ASCII letter with
-    /// a zero byte or a byte under 0x20, and such a reading, scored by the models as merely unseen characters, could still
-    /// win: "é¥•å›“å¡• é¥•å›“å¡•" became "列iOgc \0列iOgc" (gbk decoded as utf-16le, a NUL written into the text), and readings of
-    /// random mojibake wrote line breaks, 60,000 lines of it repaired into 60,047 (the session-35 hostile test). A repair
-    /// never writes a control its input did not hold, nor adds a line: such readings read bytes that were never text. Text
-    /// that really is UTF-16 read by a byte decoder holds the controls and line breaks its reading keeps (a NUL after each
-    /// ASCII letter, "\n" as the low byte of 上), and its reading holds fewer.
+    /// show, and the lines it would add are the ones random mojibake got). A byte stream read as UTF-16 in the wrong
+    /// place pairs a space or an ASCII letter with a zero byte or a byte under 0x20, and such a reading, scored by the
+    /// models as merely unseen characters, could still win: "é¥•å›“å¡• é¥•å›“å¡•" became "列iOgc \0列iOgc" (gbk decoded
+    /// as utf-16le, a NUL written into the text), and readings of random mojibake wrote line breaks, 60,000 lines of it
+    /// repaired into 60,047 (the session-35 hostile test). A repair never writes a control its input did not hold, nor
+    /// adds a line: such readings read bytes that were never text. Text that really is UTF-16 read by a byte decoder
+    /// holds the controls and line breaks its reading keeps (a NUL after each ASCII letter, "\n" as the low byte of 上),
+    /// and its reading holds fewer.
     /// </summary>
     public static bool AddsControls(ReadOnlySpan<char> reading, ReadOnlySpan<char> input, bool readAsUtf16)
     {

@@ -303,10 +303,7 @@ internal sealed partial class TokenReading
             }
         }
 
-        return Candidate.Replay(Token, Before, After, steps) is { } replayed
-            && !NeverText.IsAddedBy(replayed.Text, Token, privateUse: replayed.Steps is [.., { Truth.Kind: CodecKind.Utf16Le or CodecKind.Utf16Be }],
-                readAsUtf16: replayed.Steps is [{ Wrong.Kind: CodecKind.Utf16Le or CodecKind.Utf16Be }, ..])
-            ? replayed : null;
+        return Candidate.Replay(Token, Before, After, steps) is { } replayed && !NeverText.IsAddedBy(replayed, Token) ? replayed : null;
     }
 
     private static bool LossOnly(ReadOnlySpan<char> replacement) => replacement.IndexOfAnyExcept('\uFFFD') < 0;
