@@ -5,7 +5,7 @@ namespace TextRepair.Cli.IO;
 /// console stream it reports a closed pipe (EPIPE) as an <see cref="IOException"/>, and unlike a FileStream it writes
 /// at the descriptor's own offset. Not thread-safe.
 /// </summary>
-internal sealed class DescriptorStream : Stream
+internal sealed class DescriptorStream : ForwardWriteStream
 {
     private readonly int _descriptor;
 
@@ -14,25 +14,9 @@ internal sealed class DescriptorStream : Stream
         _descriptor = descriptor;
     }
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override void Flush()
     {
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -43,10 +27,4 @@ internal sealed class DescriptorStream : Stream
             throw new IOException(Posix.Describe(error), error);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

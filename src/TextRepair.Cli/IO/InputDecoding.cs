@@ -158,38 +158,15 @@ internal static class InputDecoding
     }
 
     /// <summary>Reads some bytes already read, then the rest of a stream.</summary>
-    private sealed class PrefixedStream : Stream
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : ForwardReadStream(inner)
     {
-        private readonly Stream _inner;
-        private ReadOnlyMemory<byte> _prefix;
-
-        public PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner)
-        {
-            _prefix = prefix;
-            _inner = inner;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        private ReadOnlyMemory<byte> _prefix = prefix;
 
         public override int Read(Span<byte> buffer)
         {
             if (_prefix.IsEmpty)
             {
-                return _inner.Read(buffer);
+                return Inner.Read(buffer);
             }
 
             int count = Math.Min(buffer.Length, _prefix.Length);
@@ -197,35 +174,14 @@ internal static class InputDecoding
             _prefix = _prefix[count..];
 
             // One call gives the prefix and what follows, as a read of the whole stream would.
-            return count < buffer.Length ? count + _inner.Read(buffer[count..]) : count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return count < buffer.Length ? count + Inner.Read(buffer[count..]) : count;
         }
     }
 
     /// <summary>Decodes a legacy encoding to UTF-8 as it is read; an invalid sequence is reported at its byte offset in the input.</summary>
-    internal sealed class DecodingStream : Stream
+    internal sealed class DecodingStream : ForwardReadStream
     {
         private const int ChunkSize = 1 << 16;
-        private readonly Stream _inner;
         private readonly Encoding _encoding;
         private readonly Decoder _decoder;
         private readonly Encoder _utf8 = new UTF8Encoding(false).GetEncoder();
@@ -245,8 +201,8 @@ internal static class InputDecoding
         public long PrivateUseRead { get; private set; }
 
         public DecodingStream(Stream inner, Encoding encoding, long offset, string name)
+            : base(inner)
         {
-            _inner = inner;
             _encoding = encoding;
             _countPrivateUse = encoding.CodePage == 950;
             _decoder = encoding.GetDecoder();
@@ -255,22 +211,6 @@ internal static class InputDecoding
             _chars = new char[encoding.GetMaxCharCount(ChunkSize) + 2];
             _pending = new byte[(_chars.Length * 3) + 8];
         }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -292,7 +232,7 @@ internal static class InputDecoding
 
         private void Fill()
         {
-            int read = _inner.Read(_raw, 0, _raw.Length);
+            int read = Inner.Read(_raw, 0, _raw.Length);
             _done = read == 0;
             int chars;
             try
@@ -323,26 +263,6 @@ internal static class InputDecoding
             }
 
             return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace TextRepair.Cli.IO;
 /// character the encoding cannot represent stops the run with its line and column in the output (never a silent "?").
 /// Not thread-safe.
 /// </summary>
-internal sealed class OutputEncoding : Stream
+internal sealed class OutputEncoding : ForwardWriteStream
 {
     private readonly Stream _inner;
     private readonly Encoding? _target;
@@ -60,22 +60,6 @@ internal sealed class OutputEncoding : Stream
         strict.EncoderFallback = EncoderFallback.ExceptionFallback;
         return strict;
     }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -184,10 +168,4 @@ internal sealed class OutputEncoding : Stream
 
         return new CliException($"{_name}: the text cannot be written in {Commands.EncodingNames.Display(_target!)}");
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
