@@ -32,6 +32,28 @@ public sealed class NoControlsAddedTests
         Assert.Equal(input.Count(c => c == '\n'), output.Count(c => c == '\n'));
     }
 
+    // A long token (over CandidateSearch.ProbeLength characters) is read by the chains its windows' lattices find,
+    // replayed on the whole token, and those replays were not checked: a Korean sentence written in UTF-8 and read as
+    // UTF-16LE, then garbled twice more with bytes lost (a random chain of EncodingProperties, which failed one run in
+    // a few), was read back by "utf-8 decoded as utf-16le" with a U+0005.
+    [Fact]
+    public void LongTokenReadByItsWindowsChains_GetsNoControl()
+    {
+        const string Input =
+            "\u3F3F\u3F3F\u3F3F\u3F3F\u203F\u3F3F\u3F3F\uD03F\u74B2\u3F3F\u203F\u3F3F\u3F3F\uB2D0\uE278\u9988"
+            + "\u88D1\u3F3F\u203F\u3F3F\u3F3F\uB2D0\uE278\u9988\u88D1\u3F20\u3F3F\u3F3F\u3F3F\u3F3F\u3F20\uD03F"
+            + "\u74B2\u3F3F\u3F3F\u3F3F\u3F3F\u3F3F\u3F3F\u202E\u3F3F\u3F3F\u3F3F\u3F20\u3F3F\u3F20\u3F3F\u3F3F"
+            + "\u203F\u3F3F\u3F3F\uB2D0\uE278\u9988\u88D1\u94D0\u3F3F\u3F3F\u3F3F\u3F20\u3F3F\u3F20\u3F3F\u3F3F"
+            + "\u3F3F\uE23F\u0588\u85D1\u3F20\u3F3F\u3F3F\u3F3F\u3F3F\u3F20\u3F3F\u3F20\u3F3F\u3F3F\u88E2\uD199"
+            + "\u3F8B\u3F3F\u3F3F\u3A3F\u2220\u3F3F\u3F3F\uD03F\u74B2\uE23F\u9988\u88D1\u223F\u202C\u3F22\uB2D0"
+            + "\uE27B\u9988\u85D1\u3F3F\u223F\u3F20\u3F3F\u2220\u5153\u224C\u3F20\u3F3F\u3F3F\u203F\u5153\u284C"
+            + "\u614E\u6974\u6576\u2E29";
+
+        string output = EncodingRepairTests.Repair(Input).Text;
+
+        Assert.Equal(-1, IndexOfAddedControl(output, Input));
+    }
+
     // The index of the first control of output (C0 but tab, line feed and carriage return; DEL; C1; U+2028, U+2029) that
     // input does not hold, or -1.
     internal static int IndexOfAddedControl(string output, string input)

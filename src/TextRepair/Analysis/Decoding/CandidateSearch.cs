@@ -90,9 +90,12 @@ internal static class CandidateSearch
 
         return readings;
 
+        // A replayed reading is checked as the lattice's are (NeverText): a token of 116 characters of UTF-8 Korean read as
+        // UTF-16LE (random chains, EncodingProperties) was read back by "utf-8 decoded as utf-16le" with a U+0005 it
+        // never held, from a chain its window's lattice found.
         void Add(Candidate? reading)
         {
-            if (reading is not null && seen.Add(reading.Text))
+            if (reading is not null && !NeverText.IsAddedBy(reading, token) && seen.Add(reading.Text))
             {
                 readings.Add(reading);
             }

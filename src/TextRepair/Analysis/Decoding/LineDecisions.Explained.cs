@@ -4,10 +4,13 @@ namespace TextRepair.Analysis.Decoding;
 internal sealed partial class LineDecisions
 {
     /// <summary>
-    /// Fewest letters of a restored word for its clean copy on the line to show the garbled one explained. Two: a
-    /// Chinese word ("例如“ä¸­æ–‡”就是“中文”"); one letter ("é") stands clean on most lines of its language.
+    /// Fewest letters of a restored word for its clean copy on the line to show the garbled one explained. One: the
+    /// word is the whole run of letters around the restoration, and the line must hold that run as a word of its own,
+    /// so a one-letter word is a letter standing alone both garbled and clean ("Why does my page show Ã© instead of
+    /// é?"), which damage that garbles a line alike throughout does not write. Two before session 36: such lines in a
+    /// thread about mojibake were repaired, and their clean "é?" read as a UTF-8 character cut short ("�").
     /// </summary>
-    internal const int MinExplainedWord = 2;
+    internal const int MinExplainedWord = 1;
 
     /// <summary>
     /// Longest restored word looked up on the line (letters). A word being explained is a word; the bound keeps the

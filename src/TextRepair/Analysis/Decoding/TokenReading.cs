@@ -176,7 +176,9 @@ internal sealed partial class TokenReading
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
             bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false) > 0 || accepted.Contains(true);
-            if (!restores && !HasLosses(c))
+            // A reading that only loses text follows the chain where losing it costs nothing and the loss stands apart
+            // from the letters the reading keeps (see LosesInsideWord).
+            if (!restores && (!HasLosses(c) || LosesInsideWord(c)))
             {
                 continue;
             }
