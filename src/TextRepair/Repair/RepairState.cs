@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TextRepair.Repair.Decoding;
 
 namespace TextRepair.Repair;
 
@@ -26,7 +27,7 @@ internal sealed class RepairState
     public IReadOnlyList<RepairEdit> Edits => _edits;
 
     /// <summary>Details of the encoding step (one line per repaired span), shown under its decision by <see cref="RepairResult.Explain"/>.</summary>
-    public List<string> Notes { get; } = [];
+    public EncodingNotes Notes { get; } = new();
 
     /// <summary>Set by a step that had to guess or found text lost for good; the reason is in <see cref="LossyReasons"/> or in the edits.</summary>
     public bool Lossy { get; set; }

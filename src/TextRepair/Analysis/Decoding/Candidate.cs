@@ -115,16 +115,24 @@ internal sealed class Candidate
     /// </summary>
     public static Candidate? Replay(string token, char before, char after, ReadOnlySpan<LayerStep> steps)
     {
-        Candidate state = Identity(token, before, after);
+        if (steps.IsEmpty)
+        {
+            return Identity(token, before, after);
+        }
+
+        // The first layer straight from the token: Identity(...).Then(...) without the identity's boundary array (one
+        // entry per character) and the two copies composing with it made, for a known chain is replayed on every token
+        // of a damaged text (session 36, see docs/encoding.md).
+        Candidate? state = null;
         foreach (LayerStep step in steps)
         {
-            LayerResult? layer = LayerUndo.Undo(state.Text, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state.Steps.Length > 0, otherLayout: step.OtherLayout, lostLeadOnly: step.LostLeadOnly);
+            LayerResult? layer = LayerUndo.Undo(state?.Text ?? token, step.Truth, step.Wrong, step.MarksLost, marksAreCharacters: state is not null, otherLayout: step.OtherLayout, lostLeadOnly: step.LostLeadOnly);
             if (layer is null)
             {
                 return null;
             }
 
-            state = state.Then(layer, step);
+            state = state is null ? FirstLayer(token, before, after, layer, step) : state.Then(layer, step);
         }
 
         return state;
@@ -154,6 +162,12 @@ internal sealed class Candidate
     /// <summary>This candidate with one more layer undone (<paramref name="layer"/> applied to <see cref="Text"/> by <paramref name="step"/>).</summary>
     public Candidate Then(LayerResult layer, LayerStep step)
     {
+        if (Steps.Length == 0)
+        {
+            // Every character boundary of the token is one of the identity's: the composed maps are the layer's own.
+            return FirstLayer(Text, _before, _after, layer, step);
+        }
+
         // Compose the boundary maps: a boundary survives when it is a boundary of both layers.
         int capacity = Math.Min(TextBounds.Length, layer.OldBounds.Length);
         int[] token = new int[capacity];
@@ -190,6 +204,12 @@ internal sealed class Candidate
         bool shown = TextShown && (Steps.Length == 0 || LayerUndo.ShownByLossFreeText(layer));
         return new Candidate(layer.Text, latin1, [.. Steps, step], token, text, Exact && layer.Invalid == 0, _before, _after, null, shown);
     }
+
+    // The token with one layer undone: Then of the token's identity (Identity), whose boundaries are every character
+    // boundary, so that composing them with the layer's keeps the layer's (the arrays are the layer's own, which
+    // nothing changes). The first layer is named as read by ISO-8859-1 when the token has C1 controls (see Then).
+    private static Candidate FirstLayer(string token, char before, char after, LayerResult layer, LayerStep step) =>
+        new(layer.Text, step.Wrong == Codec.Windows1252 && HasC1(token) ? 1 : 0, [step], layer.OldBounds, layer.NewBounds, layer.Invalid == 0, before, after, null);
 
     // The layers in the order they happened (the last undone first), each named by its true encoding and wrong decoder.
     private static string Name(LayerStep[] steps, int latin1Layers)

@@ -344,9 +344,10 @@ internal sealed partial class TokenReading
         }
 
         // Adjacent groups join into one finding, built once: a token of thousands of groups would otherwise copy its
-        // replacement so far for every group.
-        var joined = new System.Text.StringBuilder();
-        int joinStart = -1, joinEnd = -1;
+        // replacement so far for every group. Groups are adjacent in the token only when they are consecutive (the
+        // boundaries ascend strictly), so their replacements are consecutive in the reading's text too: the finding's
+        // replacement is the stretch of it from the first group's to the last one's (joinText..joinTextEnd).
+        int joinStart = -1, joinEnd = -1, joinText = -1, joinTextEnd = -1;
         bool joinLossy = false, joinLossOnly = false;
         for (int k = 0; k + 1 < c.TokenBounds.Length; k++)
         {
@@ -385,11 +386,11 @@ internal sealed partial class TokenReading
             if (joinStart < 0 || joinEnd != Start + a || joinLossy != lossy || joinLossOnly != lossOnly)
             {
                 Flush();
-                (joinStart, joinLossy, joinLossOnly) = (Start + a, lossy, lossOnly);
+                (joinStart, joinText, joinLossy, joinLossOnly) = (Start + a, c.TextBounds[k], lossy, lossOnly);
             }
 
-            joined.Append(replacement);
             joinEnd = Start + b;
+            joinTextEnd = c.TextBounds[k + 1];
         }
 
         Flush();
@@ -398,8 +399,7 @@ internal sealed partial class TokenReading
         {
             if (joinStart >= 0)
             {
-                findings.Add(new EncodingFinding(joinStart, joinEnd - joinStart, joined.ToString(), c.Chain, joinLossy));
-                joined.Clear();
+                findings.Add(new EncodingFinding(joinStart, joinEnd - joinStart, c.Text.Substring(joinText, joinTextEnd - joinText), c.Chain, joinLossy));
                 joinStart = -1;
             }
         }

@@ -42,27 +42,78 @@ internal static class Utf8SequencePool
             return 0;
         }
 
-        int pool = 0;
-        foreach (Codec wrong in Codec.WrongDecoders)
+        // The decoders under which some character of the line is a lead byte, in one pass, and then only the characters
+        // that are (see Count): a sequence starts only with one, and most characters of the lines that reach the engine
+        // (CJK text and its mojibake) are none under any single-byte page, where counting page by page cost a code page
+        // lookup per character and page (session 36).
+        int leads = 0;
+        byte[] leadPages = LeadPages.Table;
+        foreach (char c in line)
         {
-            if (wrong.IsSingleByte && Count(line, wrong.Page) >= MinSequences)
+            leads |= leadPages[c];
+        }
+
+        int pool = 0;
+        Codec[] pages = LeadPages.Decoders;
+        for (int k = 0; k < pages.Length && leads != 0; k++)
+        {
+            if ((leads & (1 << k)) != 0 && Count(line, pages[k].Page, leadPages, 1 << k) >= MinSequences)
             {
-                pool |= 1 << wrong.Family;
+                pool |= 1 << pages[k].Family;
             }
         }
 
         return pool;
     }
 
+    // Per character, the single-byte wrong decoders (bit k for Decoders[k]) under which it is a UTF-8 lead byte of a
+    // sequence of two to four bytes (0xC2..0xF4, see Count). Built once, on first use, from the code pages' own
+    // encoders (64 KB; about 0.5 M table reads). Thread-safe: a type's static fields are initialised once.
+    private static class LeadPages
+    {
+        public static readonly Codec[] Decoders = [.. Codec.WrongDecoders.Where(static w => w.IsSingleByte)];
+
+        public static readonly byte[] Table = Build();
+
+        private static byte[] Build()
+        {
+            if (Decoders.Length > 8)
+            {
+                throw new InvalidOperationException("A byte holds the lead bits of at most 8 single-byte decoders.");
+            }
+
+            var table = new byte[65536];
+            for (int k = 0; k < Decoders.Length; k++)
+            {
+                CodePage page = Decoders[k].Page;
+                for (int c = 0x80; c < 65536; c++)
+                {
+                    if (Byte(page, (char)c) is >= 0xC2 and <= 0xF4)
+                    {
+                        table[c] |= (byte)(1 << k);
+                    }
+                }
+            }
+
+            return table;
+        }
+    }
+
     /// <summary>True when <paramref name="pool"/> (see <see cref="Of"/>) holds <paramref name="wrong"/>'s family.</summary>
     public static bool Holds(int pool, Codec wrong) => (pool & (1 << wrong.Family)) != 0;
 
     // The whole UTF-8 sequences inside words of line under page (each character one byte), counted up to MinSequences.
-    private static int Count(ReadOnlySpan<char> line, CodePage page)
+    // A sequence starts only at a character whose bit (pageBit) leadPages sets: the others are passed over at a lookup.
+    private static int Count(ReadOnlySpan<char> line, CodePage page, byte[] leadPages, int pageBit)
     {
         int count = 0;
         for (int i = 0; i < line.Length && count < MinSequences; i++)
         {
+            if ((leadPages[line[i]] & pageBit) == 0)
+            {
+                continue;
+            }
+
             int lead = Byte(page, line[i]);
             int length = lead switch
             {

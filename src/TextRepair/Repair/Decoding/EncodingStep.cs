@@ -69,7 +69,7 @@ internal sealed class EncodingStep : RepairStep
         {
             state.Lossy |= f.Lossy;
             edits.Add(new RepairEdit(f.Start, f.Length, f.Replacement, f.Lossy ? RepairKind.LossMarker : RepairKind.Encoding) { Chain = f.Chain });
-            state.Notes.Add($"encoding: {f.Chain} at {f.Start}+{f.Length}{(f.Lossy ? " (lossy)" : "")}");
+            state.Notes.Add(f);
         }
 
         state.Apply(edits);
