@@ -23,7 +23,8 @@ morphological analysers: 239,615 entries with a cost each, lower for words seen 
 Software documentation and man pages gave the ja model 2,577 distinct characters, so the place names, people, food and
 travel words of file names and subtitles (東京駅, 徒歩) were unseen. Content words are drawn with weight
 exp(-cost / IPADIC_COST_SCALE); particles, auxiliaries, symbols and one-byte entries are left out (their costs are 0
-by convention, not by frequency, and the running text teaches them).
+by convention, not by frequency, and the running text teaches them). The entries' katakana readings are drawn the same
+way (IPADIC_READING_SHARE): half-width katakana, what legacy Japanese data holds, is mostly readings of names and words.
 
 Models: zh-Hans, zh-Hant, ja, ko, Latin (English msgids + German, French, Spanish), Cyrillic (ru/uk/bg). Text sources per model:
 man pages (troff stripped), fortune files, HTML pages (tags stripped), Mallard help pages, gettext catalogues (msgstr of .mo files;
@@ -64,6 +65,15 @@ IPADIC_COST_SCALE = 500
 IPADIC_SHARE = 1.0
 # IPADIC files of function words and symbols, left out (see above).
 IPADIC_SKIPPED = ('Auxil.dic', 'Filler.dic', 'Onebyte.dic', 'Others.dic', 'Postp.dic', 'Postp-col.dic', 'Symbol.dic')
+# IPADIC's katakana readings ((読み ...) of every content word drawn above, names' and places' among them), drawn as the
+# surfaces are and weighted alike, as a multiple of the characters the packages gave the ja model. Half-width katakana,
+# the only katakana much legacy data holds, is mostly readings (furigana columns of CSV exports, names as banks write
+# them), which running text and the surfaces (loanwords, in katakana) teach poorly: ﾀｶﾊｼ scored -21.4 nats under the ja
+# model, 清兵 (its bytes read as GBK) -13.6 under zh-Hans. Measured (session 36, docs/encoding.md) with shares 0, 0.125,
+# 0.25, 0.5: clean half-width fields of tools/probe-clean-catalogs.py changed 117, 92, 89, 93 (flagged 6, 3, 2, 3);
+# Japanese words fixed on the dev half 6,030, 6,026, 6,019, 6,007; 0.125 gains most of the clean side for the least
+# garbled recall.
+IPADIC_READING_SHARE = 0.125
 
 LOCALES = {
     'zh-Hans': ['zh_CN', 'zh-CN', 'zh_SG', 'zh-cn', 'zh_Hans'],
@@ -188,17 +198,25 @@ def essay_words(essay, hans, tw):
         result[model] = (words, cum)
     return result
 
-def ipadic_words(folder):
-    """(words, cumulative weights) of IPADIC's content words, weighted by exp(-cost / IPADIC_COST_SCALE)."""
-    entry = re.compile(r'\(見出し語 \((\S+) (\d+)\)\)')
+def ipadic_words(folder, readings=False):
+    """(words, cumulative weights) of IPADIC's content words, weighted by exp(-cost / IPADIC_COST_SCALE); with
+    readings, their katakana readings instead (the weight split evenly between a reading's alternatives, {A/B})."""
+    entry = re.compile(r'\(見出し語 \((\S+) (\d+)\)\)(?: \(読み ([^)]*)\))?')
     weights = Counter()
     for name in sorted(os.listdir(folder)):
         if not name.endswith('.dic') or name in IPADIC_SKIPPED:
             continue
         for line in open(os.path.join(folder, name), encoding='utf-8'):
             m = entry.search(line)
-            if m and max(map(ord, m.group(1))) < 0x10000:
-                weights[m.group(1)] += math.exp(-int(m.group(2)) / IPADIC_COST_SCALE)
+            if not m or max(map(ord, m.group(1))) >= 0x10000:
+                continue
+            weight = math.exp(-int(m.group(2)) / IPADIC_COST_SCALE)
+            if not readings:
+                weights[m.group(1)] += weight
+                continue
+            forms = reading_forms(m.group(3) or '')
+            for form in forms:
+                weights[form] += weight / len(forms)
     if not weights:
         sys.exit(f'{folder}: no IPADIC entries')
     words = sorted(weights)
@@ -207,6 +225,15 @@ def ipadic_words(folder):
         total += weights[word]
         cum.append(total)
     return words, cum
+
+KATAKANA_READING = re.compile('[\u30a1-\u30fc]+')
+
+def reading_forms(reading):
+    """The katakana forms of an IPADIC reading: 'タカハシ', '{タカハシ/タカバシ}' or 'ス{ガ/カ}ワ' (each choice spelled out)."""
+    m = re.search(r'\{([^{}]*)\}', reading)
+    if m:
+        return [f for choice in m.group(1).split('/') for f in reading_forms(reading[:m.start()] + choice + reading[m.end():])]
+    return [reading] if KATAKANA_READING.fullmatch(reading) else []
 
 def essay_draws(words, cum, chars, rng):
     """Words drawn by frequency until `chars` characters are drawn."""
@@ -251,6 +278,8 @@ def main():
         drawn += [(model, words, cum, ESSAY_SHARE) for model, (words, cum) in essay_words(*essay).items()]
     if ipadic:
         drawn.append(('ja', *ipadic_words(ipadic), IPADIC_SHARE))
+        if IPADIC_READING_SHARE:
+            drawn.append(('ja', *ipadic_words(ipadic, readings=True), IPADIC_READING_SHARE))
     rng = random.Random(ESSAY_SEED)
     for model, words, cum, share in drawn:
         for word in essay_draws(words, cum, round(package_chars[model] * share), rng):
