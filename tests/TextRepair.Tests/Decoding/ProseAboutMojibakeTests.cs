@@ -54,13 +54,33 @@ public sealed class ProseAboutMojibakeTests
         Assert.Equal(1, result.Text.Count(c => c == '\uFFFD'));
     }
 
-    // A character cut short after garbled text still reads as the loss it is.
-    [Fact]
-    public void CutCharacterAfterGarbledText_IsStillALoss()
+    // A character cut short still reads as the loss it is: after garbled text, and inside a word when its lead byte may
+    // start a letter of the word's alphabet (Ã, 0xC3, starts U+00C0..U+00FF: "café" cut inside é). Found by the
+    // session-36 hostile tester in a first version that refused every such reading.
+    [Theory]
+    [InlineData("ä¸­æ–‡ æ", "中文 \uFFFD")]
+    [InlineData("ä½ å¥½ä¸–ç•Œ cafÃ", "你好世界 caf\uFFFD")]
+    [InlineData("cafÃ© cafÃ", "café caf\uFFFD")]
+    [InlineData("Rename â€œReportâ€ to cafÃ", "Rename \u201CReport\uFFFD to caf\uFFFD")]
+    public void CutCharacter_IsStillALoss(string text, string expected)
     {
-        RepairResult result = EncodingRepairTests.Repair("ä¸­æ–‡ æ");
+        RepairResult result = EncodingRepairTests.Repair(text);
 
-        Assert.Equal("中文 \uFFFD", result.Text);
+        Assert.Equal(expected, result.Text);
         Assert.True(result.Lossy);
+    }
+
+    // The reading that takes é for a lead byte stays chosen and only its loss goes unreported: turning it down let another
+    // reading of the same token write "caf└" (euc-jp decoded as gbk) beside cells of GBK mojibake (the hostile tester's
+    // tab-separated line).
+    [Fact]
+    public void CleanWordBesideMojibakeCells_IsKept()
+    {
+        const string Line = "caf\u00E9\t\u00E4\u00BC\u0161\u00E8\u00AE\u00AE\u00E8\u00AE\u00B0\u00E5\u00BD\u2022\t"
+            + "\uFF83\uFF77\uFF7D\uFF84\t\u7736\u76D4\u5C38\u8001\t\u9289\u55D0\u5054\u9288\u5E7F\u5113";
+
+        RepairResult result = EncodingRepairTests.Repair(Line);
+
+        Assert.StartsWith("café\t", result.Text, StringComparison.Ordinal);
     }
 }

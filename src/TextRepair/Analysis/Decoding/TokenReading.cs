@@ -176,9 +176,7 @@ internal sealed partial class TokenReading
         {
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
             bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false) > 0 || accepted.Contains(true);
-            // A reading that only loses text follows the chain where losing it costs nothing and the loss stands apart
-            // from the letters the reading keeps (see LosesInsideWord).
-            if (!restores && (!HasLosses(c) || LosesInsideWord(c)))
+            if (!restores && !HasLosses(c))
             {
                 continue;
             }
@@ -378,6 +376,12 @@ internal sealed partial class TokenReading
                 // other byte was lost, or what clean text in a Latin script has ("François", "José" beside
                 // mojibake: ç and é are UTF-8 and GBK leads before ASCII). Not evidence of a loss. At a line's end it
                 // is: text cut short there ends in a lead byte.
+                continue;
+            }
+
+            if (lossOnly && LosesWordLetter(c, k))
+            {
+                // A letter of a word the reading keeps, taken for a UTF-8 character cut short (see LosesWordLetter).
                 continue;
             }
 
