@@ -78,7 +78,9 @@ internal sealed unsafe partial class StageTable
             {
                 // The units that their own entry settles, up to the next that starts a longer key before a second
                 // unit of one (StageTable.Pairs.cs); the test below decides that one as without pair entries.
-                int mapped = MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, ref pairTable0, pairShift);
+                int mapped = typeof(TStarts) == typeof(WatchedPairStarts)
+                    ? MapPairedFours(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, pairTable)
+                    : MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, ref pairTable0, pairShift);
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;
