@@ -234,11 +234,28 @@ internal sealed unsafe partial class StageTable
     {
         uint entry = Unsafe.Add(ref pair0, (nint)src);
         nint i = 0;
+        if (singleKeys.IsEmpty)
+        {
+            // A loop without the bit set's test (session 36: the test inside cost tw2sp's segmentation pass 8% more
+            // instructions, callgrind).
+            for (; i < count; i++)
+            {
+                uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+                if ((entry & (next >> (PairSecondShift - PairStartShift)) & PairStopMask) != 0)
+                {
+                    break;
+                }
+
+                entry = next;
+            }
+
+            return (int)i;
+        }
+
         for (; i < count; i++)
         {
             uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
-            if ((entry & (next >> (PairSecondShift - PairStartShift)) & PairStopMask) != 0
-                || (!singleKeys.IsEmpty && CharBits.Contains(singleKeys, Unsafe.Add(ref src, i))))
+            if ((entry & (next >> (PairSecondShift - PairStartShift)) & PairStopMask) != 0 || CharBits.Contains(singleKeys, Unsafe.Add(ref src, i)))
             {
                 break;
             }
