@@ -72,13 +72,19 @@ internal sealed unsafe partial class StageTable
         uint pairMask = (uint)pairTable.Length - 1;
         int pairShift = 32 - BitOperations.Log2((uint)Math.Max(1, pairTable.Length));
         int paired = length - 1;
+
+        // The watched first stage of a config without segmentation converts whole pieces, where stops are rare
+        // (StageTable.Pairs.cs, MapPairedFours); asked once, not per stop (a test the JIT folds in Tier1 code only).
+        bool wholePieces = typeof(TStarts) == typeof(WatchedPairStarts);
         while (i < length)
         {
             if (IsPaired<TStarts>() && i < paired)
             {
                 // The units that their own entry settles, up to the next that starts a longer key before a second
                 // unit of one (StageTable.Pairs.cs); the test below decides that one as without pair entries.
-                int mapped = MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, ref pairTable0, pairShift);
+                int mapped = wholePieces
+                    ? MapPairedFours(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, pairTable)
+                    : MapPaired(ref Unsafe.Add(ref src, i), paired - i, ref Unsafe.Add(ref dst, written), ref pair0, ref pairTable0, pairShift);
                 Debug.Assert(written + mapped <= destination.Length);
                 written += mapped;
                 i += mapped;

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using TextRepair.Internal;
 
 namespace TextRepair.Conversion;
 
@@ -26,6 +25,8 @@ internal sealed unsafe partial class StageTable
     /// the groups of the first units it follows, so that "starts a longer key, and the next unit is a second unit of
     /// one" is asked per group. t2s on the Taiwan text, counted: the test holds at 1.28% of the positions with one
     /// group, 0.36% with 3, 0.23% with 7 (8 groups by the unit mod 8: 0.40%; by a multiplicative hash: 0.21%).
+    /// Session 36: 6 groups (0.19% for t2s) made tw2sp's first stage stop 94,018 times per Taiwan text instead of
+    /// 81,648 (script over the dictionaries and the corpus), and tw2sp 4% slower (same-process pairs).
     /// </summary>
     private const int PairGroups = 7;
 
@@ -38,11 +39,27 @@ internal sealed unsafe partial class StageTable
     /// <summary>Pair-entry bits 24-30: the groups of the first units this unit is the second unit after.</summary>
     private const int PairSecondShift = 24;
 
-    /// <summary>Pair-entry bit 31: the unit is a key of one unit (asked only by <see cref="SkipPaired"/>).</summary>
-    private const uint PairSingleKey = 1u << 31;
+    /// <summary>
+    /// Pair-entry bit 31, set in every entry: each unit follows the slow path as a second unit follows its group, so
+    /// that the test of a unit's start groups against the next unit's second-unit groups (<see cref="StopsBefore"/>)
+    /// also stops at a unit that needs the slow path, with no test of its own. Before session 36 the bit said that the
+    /// unit is a key of one unit, for <see cref="SkipPaired"/> only; that is now <see cref="_singleKeyUnits"/>.
+    /// </summary>
+    private const uint PairFollowsSlowPath = PairSlowPath << (PairSecondShift - PairStartShift);
 
     /// <summary>The pair-entry bits that make a position stop the fast loop: its start group and the slow path.</summary>
     private const uint PairStopMask = (((1u << PairGroups) - 1) << PairStartShift) | PairSlowPath;
+
+    /// <summary>
+    /// Whether a unit of pair entry <paramref name="entry"/> followed by one of pair entry <paramref name="next"/> may
+    /// stop <see cref="MapPairedFours"/> (bits of <see cref="PairStopMask"/>, else 0): its start group meets the next
+    /// unit's second-unit groups, or it needs the slow path (<see cref="PairFollowsSlowPath"/>). The next unit's bits
+    /// 24-31 land on 16-23, and nothing else it holds does (its bits 0-7 land on 24-31, outside the mask). Two
+    /// instructions besides a copy, where a shift and an or of the slow-path bit took three: the four-unit step with
+    /// the or measured no faster than main's two-unit step (t2s 0.99-1.01, session 36).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StopsBefore(uint entry, uint next) => entry & BitOperations.RotateRight(next, PairSecondShift - PairStartShift);
 
     /// <summary>
     /// The exact pair table has at least this many slots per real key pair (load factor at most 1/4, so a lookup
@@ -63,6 +80,10 @@ internal sealed unsafe partial class StageTable
     // the pair table is written before the pair entries are published.
     private uint[]? _pairEntries;
     private ulong[] _pairTable = [];
+
+    // The keys of one unit, for SkipPaired (a bit per unit, 8 KB), empty when there are none: built with the pair
+    // entries, before they are published.
+    private ulong[] _singleKeyUnits = [];
 
     /// <summary>
     /// The pair entries: per unit, what the unit maps to alone (bits 0-15, the unit itself when no key starts with it)
@@ -137,23 +158,104 @@ internal sealed unsafe partial class StageTable
     }
 
     /// <summary>
+    /// <see cref="MapPaired"/> four units a step, for the conversion of whole pieces (the watched first stage of a
+    /// config without segmentation: t2s, t2tw, tw2t, t2hk, hk2t, t2jp, jp2t), where stops are rare: t2s on the Taiwan
+    /// text returns 425 times per 710,238 units. Session 36: the two-unit step's test takes a shift, an or and an and
+    /// per unit and the exact pair table three registers, so that a wider step spilled; here the test is a rotation
+    /// and an and per unit (<see cref="StopsBefore"/>) and the table one register (<see cref="FindPairIn"/>): 8.25
+    /// instructions per unit against 10.5, t2s 0.89 of main's time (same-process pairs). The gaps between
+    /// segmentation phrases (tw2sp's stages, about 14 units between stops) keep <see cref="MapPaired"/>: there the
+    /// four-unit step broke off about 65,000 times per text and added about 69,000 mispredicted branches per text
+    /// (callgrind, measured with six groups).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapPairedFours(ref char src, int count, ref char dst, ref uint pair0, ulong[] pairTable)
+    {
+        uint entry = Unsafe.Add(ref pair0, (nint)src);
+        nint i = 0;
+        nint fours = count - 3;
+        while (true)
+        {
+            // Four units a step while none stops (session 36; two since session 29): one test, one bound check and
+            // one step of the index for the four.
+            for (; i < fours; i += 4)
+            {
+                uint second = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+                uint third = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 2));
+                uint fourth = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 3));
+                uint fifth = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 4));
+                if (((StopsBefore(entry, second) | StopsBefore(second, third) | StopsBefore(third, fourth) | StopsBefore(fourth, fifth)) & PairStopMask) != 0)
+                {
+                    break;
+                }
+
+                Unsafe.Add(ref dst, i) = (char)entry;
+                Unsafe.Add(ref dst, i + 1) = (char)second;
+                Unsafe.Add(ref dst, i + 2) = (char)third;
+                Unsafe.Add(ref dst, i + 3) = (char)fourth;
+                entry = fifth;
+            }
+
+            // A unit a step over the four units the test fired for (or the last few), so that the fast loop is not
+            // entered again before the stop: where the groups meet, the exact pair table decides (session 14: tw2sp's
+            // first stage stops at 11.5% of the Taiwan text's positions by the groups, 7.3% begin a real key pair).
+            nint end = Math.Min(i + 4, fours + 3);
+            for (; i < end; i++)
+            {
+                uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+                if ((StopsBefore(entry, next) & PairStopMask) != 0
+                    && ((entry & PairSlowPath) != 0
+                        || FindPairIn(pairTable, ((uint)Unsafe.Add(ref src, i) << 16) | Unsafe.Add(ref src, i + 1)) != NotAPair))
+                {
+                    return (int)i;
+                }
+
+                Unsafe.Add(ref dst, i) = (char)entry;
+                entry = next;
+            }
+
+            if (i >= fours + 3)
+            {
+                return (int)i;
+            }
+        }
+    }
+
+    /// <summary>
     /// The scanning twin of <see cref="MapPaired"/> for the segmentation pass of a table without a start filter (see
     /// <see cref="NextMatch(ReadOnlySpan{char}, int, out int, out int)"/>): returns how many units from
     /// <paramref name="src"/> on start no key that can match, at most <paramref name="count"/> (one unit after the last
-    /// must exist). A unit may start one when its entry has a bit of <paramref name="always"/> (the slow path, and
-    /// <see cref="PairSingleKey"/> for a table with keys of one unit) or its start group meets the next unit's
-    /// second-unit groups.
+    /// must exist). A unit may start one when it needs the slow path (<see cref="PairFollowsSlowPath"/>), it is
+    /// in <paramref name="singleKeys"/> (a key of one unit; empty for a table without such keys, as every built-in
+    /// segmentation dictionary) or its start group meets the next unit's second-unit groups.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int SkipPaired(ref char src, int count, ref uint pair0, uint always)
+    private static int SkipPaired(ref char src, int count, ref uint pair0, ReadOnlySpan<ulong> singleKeys)
     {
         uint entry = Unsafe.Add(ref pair0, (nint)src);
-        uint stop = PairStopMask | always;
         nint i = 0;
+        if (singleKeys.IsEmpty)
+        {
+            // A loop without the bit set's test (session 36: the test inside cost tw2sp's segmentation pass 8% more
+            // instructions, callgrind).
+            for (; i < count; i++)
+            {
+                uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
+                if ((entry & (next >> (PairSecondShift - PairStartShift)) & PairStopMask) != 0)
+                {
+                    break;
+                }
+
+                entry = next;
+            }
+
+            return (int)i;
+        }
+
         for (; i < count; i++)
         {
             uint next = Unsafe.Add(ref pair0, (nint)Unsafe.Add(ref src, i + 1));
-            if ((entry & ((next >> (PairSecondShift - PairStartShift)) | always) & stop) != 0)
+            if ((entry & (next >> (PairSecondShift - PairStartShift)) & PairStopMask) != 0 || CharBits.Contains(singleKeys, Unsafe.Add(ref src, i)))
             {
                 break;
             }
@@ -171,9 +273,10 @@ internal sealed unsafe partial class StageTable
         for (int c = 0; c < pairs.Length; c++)
         {
             uint entry = _entries[c];
-            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0) | PairStop(c);
+            pairs[c] = ((entry ^ (uint)c) & 0xFFFFu) | ((entry & NeedsSlowPath) != 0 ? PairSlowPath : 0) | PairStop(c) | PairFollowsSlowPath;
         }
 
+        ulong[]? singleKeys = null;
         int rootSize = 1 << _rootLog2;
         for (int r = 0; r < rootSize; r++)
         {
@@ -181,7 +284,8 @@ internal sealed unsafe partial class StageTable
             uint* slot = _slots + ((nint)(RootBlock + r) * SlotUints);
             if ((slot[0] & Occupied) != 0 && (slot[1] & ValueMask) != 0)
             {
-                pairs[slot[0] & 0xFFFFu] |= PairSingleKey;
+                singleKeys ??= CharBits.Create();
+                CharBits.Add(singleKeys, (char)(slot[0] & 0xFFFFu));
             }
         }
 
@@ -207,146 +311,9 @@ internal sealed unsafe partial class StageTable
         }
 
         _pairTable = BuildPairTable();
+        _singleKeyUnits = singleKeys ?? [];
         Volatile.Write(ref _pairEntries, pairs);
         return pairs;
-    }
-
-    /// <summary>
-    /// The trie's two-unit prefixes, what the pair tables and the start filter are built from: every occupied
-    /// second-level slot under an occupied first-level slot with children, as the first unit and the slot's index (its
-    /// label word holds the second unit). Allocates the list; called once per table built.
-    /// </summary>
-    private List<(char First, nint Slot)> TwoUnitPrefixes()
-    {
-        var prefixes = new List<(char First, nint Slot)>();
-        int rootSize = 1 << _rootLog2;
-        for (int r = 0; r < rootSize; r++)
-        {
-            uint* first = _slots + ((nint)(RootBlock + r) * SlotUints);
-            if ((first[0] & (Occupied | HasChildren)) != (Occupied | HasChildren))
-            {
-                continue;
-            }
-
-            int firstSize = 1 << (int)((first[0] >> BlockLog2Shift) & 31);
-            for (int s = 0; s < firstSize; s++)
-            {
-                nint slot = (nint)first[2] + s;
-                if ((_slots[slot * SlotUints] & Occupied) != 0)
-                {
-                    prefixes.Add(((char)(first[0] & 0xFFFFu), slot));
-                }
-            }
-        }
-
-        return prefixes;
-    }
-
-    /// <summary>
-    /// The exact pair table (session 14): every pair of first two units of a longer key, in open addressing by a
-    /// multiplicative hash, as a ulong: the pair (first unit in the high half) in bits 0-31 and in bits 32-63 the
-    /// value index + 1 of the key of exactly these two units when a walk from them always ends there (no longer key
-    /// begins with them, and the two-unit key outranks the first unit's own key), else 0. The conversion loop asks it
-    /// where a unit starts a longer key before a possible second unit: no pair maps the unit by its entry (where the
-    /// pair Bloom filter let a few false pairs through to a walk), a pair with a value is written without a walk
-    /// (tw2sp's first stage: 46% of the Taiwan text's key-pair positions).
-    /// </summary>
-    private ulong[] BuildPairTable()
-    {
-        var found = new List<(uint Pair, uint Direct)>();
-        Span<char> two = stackalloc char[2];
-        foreach ((char firstUnit, nint slot) in TwoUnitPrefixes())
-        {
-            uint label = _slots[slot * SlotUints];
-            two[0] = firstUnit;
-            two[1] = (char)(label & 0xFFFFu);
-            uint direct = 0;
-            if ((label & HasChildren) == 0 && !char.IsSurrogate(two[1]) && !TextUnits.IsIdsOperator(two[1])
-                && Walk(two, 0, out int valueIndex) == 2)
-            {
-                direct = (uint)valueIndex + 1;
-            }
-
-            found.Add((((uint)two[0] << 16) | two[1], direct));
-        }
-
-        return PairHashTable(found, PairTableSlotsPerPair);
-    }
-
-    /// <summary>
-    /// An open-addressing table of <paramref name="entries"/> by the multiplicative pair hash, what the exact pair table
-    /// and the direct pairs are: a ulong per slot, the pair in bits 0-31 and its entry in bits 32-63; a power of two of
-    /// at least 16 slots and <paramref name="slotsPerEntry"/> per entry. No pair is 0 (no key starts with U+0000), so 0
-    /// marks an empty slot. Build time only.
-    /// </summary>
-    private static ulong[] PairHashTable(List<(uint Pair, uint Entry)> entries, int slotsPerEntry)
-    {
-        var table = new ulong[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(entries.Count * slotsPerEntry)))];
-        int shift = 32 - BitOperations.Log2((uint)table.Length);
-        foreach ((uint pair, uint entry) in entries)
-        {
-            uint index = (pair * HashMultiplier32) >> shift;
-            while (table[index] != 0)
-            {
-                index = (index + 1) & (uint)(table.Length - 1);
-            }
-
-            table[index] = pair | ((ulong)entry << 32);
-        }
-
-        return table;
-    }
-
-    /// <summary>
-    /// Looks two units up in the exact pair table (<see cref="BuildPairTable"/>): <see cref="NotAPair"/>,
-    /// <see cref="PairNeedsWalk"/>, or the value index + 1 of the two-unit key that is the match.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FindPair(ref ulong table0, uint mask, int shift, uint pair)
-    {
-        // No pair is 0 (no key starts with U+0000), and the table is at most a quarter full, so the probe ends.
-        uint index = (pair * HashMultiplier32) >> shift;
-        while (true)
-        {
-            ulong slot = Unsafe.Add(ref table0, (nint)index);
-            if ((uint)slot == pair)
-            {
-                return (int)(slot >> 32);
-            }
-
-            if (slot == 0)
-            {
-                return NotAPair;
-            }
-
-            index = (index + 1) & mask;
-        }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="first"/> and <paramref name="second"/> are the first two units of a key longer than one
-    /// unit, from the exact pair table (built with the pair entries). Only for a table without a start filter.
-    /// </summary>
-    internal bool BeginsKeyPair(char first, char second)
-    {
-        Debug.Assert(!_denseStarts);
-        _ = PairEntries;
-        ulong[] table = _pairTable;
-        int shift = 32 - BitOperations.Log2((uint)table.Length);
-        return FindPair(ref MemoryMarshal.GetArrayDataReference(table), (uint)table.Length - 1, shift, ((uint)first << 16) | second) != NotAPair;
-    }
-
-    /// <summary>
-    /// The exact pair table's answer for <paramref name="first"/>, <paramref name="second"/>: -1 when they begin no
-    /// longer key, 0 when a walk must decide, otherwise the value index + 1 of the two-unit key that is the match there.
-    /// Requires the pair entries (<see cref="PrepareScanTables"/>).
-    /// </summary>
-    internal int FindKeyPair(char first, char second)
-    {
-        Debug.Assert(!_denseStarts && Volatile.Read(ref _pairEntries) is not null);
-        ulong[] table = _pairTable;
-        int shift = 32 - BitOperations.Log2((uint)table.Length);
-        return FindPair(ref MemoryMarshal.GetArrayDataReference(table), (uint)table.Length - 1, shift, ((uint)first << 16) | second);
     }
 
     /// <summary>

@@ -104,11 +104,10 @@ internal sealed unsafe partial class StageTable
             // The pair entries (StageTable.Pairs.cs) rule out every key at most units; Match decides the others.
             ref char src = ref MemoryMarshal.GetReference(text);
             ref uint pair0 = ref MemoryMarshal.GetArrayDataReference(PairEntries);
-            uint always = PairSlowPath | (_hasSingleUnitKeys ? PairSingleKey : 0);
             int paired = text.Length - 1;
             while (i < paired)
             {
-                i += SkipPaired(ref Unsafe.Add(ref src, i), paired - i, ref pair0, always);
+                i += SkipPaired(ref Unsafe.Add(ref src, i), paired - i, ref pair0, _singleKeyUnits);
                 if (i >= paired)
                 {
                     break;
