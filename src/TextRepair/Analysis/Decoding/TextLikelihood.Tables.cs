@@ -144,8 +144,7 @@ internal static partial class TextLikelihood
 
                 if (HalfWidthKana.IsMark((char)raw))
                 {
-                    // A sound mark that composes with the kana before it, which may have been scored as the voiced
-                    // kana already (see Score): nothing more.
+                    // A sound mark after the kana it voices, scored as that voiced kana already (see Score): free.
                     p = 0;
                 }
                 else if (HalfWidthKana.IsKana((char)raw))
