@@ -1,5 +1,6 @@
 using System.Text;
 using TextRepair.Analysis.Decoding;
+using TextRepair.Analysis.Language;
 
 namespace TextRepair.Tests.Decoding;
 
@@ -79,6 +80,27 @@ public sealed class HalfWidthKanaTests
     [InlineData("1,ｵｵｻｶ")]
     [InlineData("1,ﾊｾｶﾞﾜ")]
     public void CleanHalfWidthReading_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    // Session 37: a kana with a sound mark after it is scored as the voiced kana they make (ﾍﾞ as ベ), not as the plain
+    // kana (ﾍ, ヘ) and the share of voicing, so a half-width word scores as its full-width word less the run's charge.
+    // Scored so, "ﾗﾍﾞﾙ" after a comma lost to 勒斯 (GBK read as Shift-JIS) by 4 nats of ラヘ against ラベ.
+    [Theory]
+    [InlineData("ﾗﾍﾞﾙ", "ラベル")]
+    [InlineData("ﾃﾞｰﾀﾍﾞｰｽ", "データベース")]
+    [InlineData("ﾊﾟｽﾜｰﾄﾞ", "パスワード")]
+    [InlineData("ｶﾞｲﾄﾞﾌﾞｯｸ", "ガイドブック")]
+    public void HalfWidthWord_ScoresAsItsFullWidthWordLessTheRunCharge(string half, string full)
+    {
+        SpanScore halfScore = TextLikelihood.ScoreBy(LanguageScript.Ja, half, ',', CharNgramModel.Boundary);
+        SpanScore fullScore = TextLikelihood.ScoreBy(LanguageScript.Ja, full, ',', CharNgramModel.Boundary);
+
+        Assert.Equal(fullScore.Total + HalfWidthKana.RunLogProb, halfScore.Total, 9);
+    }
+
+    [Theory]
+    [InlineData("1,ﾗﾍﾞﾙ")]
+    [InlineData("名称,ﾗﾍﾞﾙ")]
+    public void CleanHalfWidthFieldWithVoicedKana_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
 
     // Text cut short keeps its loss: the characters before it read far better than their mojibake.
     [Theory]

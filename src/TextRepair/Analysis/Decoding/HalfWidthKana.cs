@@ -40,9 +40,11 @@ internal static class HalfWidthKana
         "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜";
 
     /// <summary>
-    /// Log-probability of a voiced sound mark after a kana that takes it: the share of voiced kana among the kana of
-    /// their rows (カ..ト, ハ..ホ with their voiced forms) in the Japanese model's unigrams, computed when first used.
-    /// The composed kana then stands for both characters in the transition that follows.
+    /// Log-probability of a voiced sound mark after a kana that takes it, when the model does not know the voiced kana
+    /// they make: the share of voiced kana among the kana of their rows (カ..ト, ハ..ホ with their voiced forms) in the
+    /// Japanese model's unigrams, computed when first used. The composed kana then stands for both characters in the
+    /// transition that follows. When the model knows the voiced kana, the kana before the mark is scored as it and the
+    /// mark costs nothing (session 37, see <c>TextLikelihood</c>'s scoring loop).
     /// </summary>
     public static double VoicedMarkLogProb => Shares.Voiced;
 

@@ -144,8 +144,20 @@ internal static partial class TextLikelihood
 
                 if (HalfWidthKana.IsMark((char)raw))
                 {
-                    // A sound mark that composes with the kana before it (see Score).
-                    p = Math.Max(p, HalfWidthKana.VoicedMarkLogProb);
+                    // A sound mark after the kana it voices, scored as that voiced kana already (see Score): free.
+                    p = 0;
+                }
+                else if (HalfWidthKana.IsKana((char)raw))
+                {
+                    // A kana scored as the voiced kana it makes with a sound mark after it (see Score).
+                    foreach (char mark in (ReadOnlySpan<char>)['\uFF9E', '\uFF9F'])
+                    {
+                        char voiced = HalfWidthKana.Compose((char)raw, mark);
+                        if (voiced != '\0' && scriptModel.IsKnown(voiced))
+                        {
+                            p = Math.Max(p, Math.Max(pairs[voiced], scriptModel.UnigramLogProb(voiced)));
+                        }
+                    }
                 }
 
                 bound[raw] = raw == ByteOrderMark ? 0 : MathF.BitIncrement((float)(raw == '\uFFFD' ? LostCharLogProb : p));

@@ -234,6 +234,10 @@ internal static partial class TextLikelihood
         char previous = mapped[before];
         char previousRaw = before;
         int listing = 0;
+
+        // Whether the kana before was scored as the voiced kana it makes with the sound mark at i (composedAhead), and
+        // whether the character at i is such a kana (composedNext).
+        bool composedAhead = false, composedNext = false;
         for (int i = 0; i <= text.Length; i++)
         {
             char raw = i < text.Length ? text[i] : after;
@@ -258,6 +262,7 @@ internal static partial class TextLikelihood
 
                 previous = previousRaw = CharNgramModel.Boundary;
                 listing = 0;
+                composedAhead = false;
                 continue;
             }
 
@@ -285,11 +290,12 @@ internal static partial class TextLikelihood
             if (HalfWidthKana.IsMark(raw))
             {
                 // A sound mark makes one voiced kana with the kana before it, and what follows goes from that kana; a
-                // mark after anything else is no text (see HalfWidthKana.Compose).
+                // mark after anything else is no text (see HalfWidthKana.Compose). The kana before it was scored as the
+                // voiced kana already when the model knows that (below): the mark is part of it and costs nothing more.
                 char composed = HalfWidthKana.Compose(previousRaw, raw);
                 if (composed != '\0')
                 {
-                    p = HalfWidthKana.VoicedMarkLogProb;
+                    p = composedAhead ? 0 : HalfWidthKana.VoicedMarkLogProb;
                     c = model.IsKnown(composed) ? composed : c;
                     known = true;
                 }
@@ -298,10 +304,25 @@ internal static partial class TextLikelihood
                     p = Math.Min(p, LostCharLogProb);
                 }
             }
-            else if (i < text.Length && HalfWidthKana.IsKana(raw) && !HalfWidthKana.IsKana(previousRaw))
+            else if (HalfWidthKana.IsKana(raw))
             {
-                // The first of a run of half-width forms: written so at all (see HalfWidthKana.RunLogProb).
-                p += HalfWidthKana.RunLogProb;
+                // A kana with a sound mark after it is the voiced kana they make, scored as that kana (ﾍﾞ as ベ, not as
+                // ヘ and a share of voicing: "ﾗﾍﾞﾙ" scores as ラベル), when the model knows it (see HalfWidthKana.Compose).
+                char next = i + 1 < text.Length ? text[i + 1] : i < text.Length ? after : CharNgramModel.Boundary;
+                char voiced = HalfWidthKana.IsMark(next) ? HalfWidthKana.Compose(raw, next) : '\0';
+                if (voiced != '\0' && model.IsKnown(voiced))
+                {
+                    c = voiced;
+                    known = true;
+                    p = previous == c && previousRaw != raw ? model.UnigramLogProb(c) : model.LogProb(previous, c);
+                    composedNext = true;
+                }
+
+                if (i < text.Length && !HalfWidthKana.IsKana(previousRaw))
+                {
+                    // The first of a run of half-width forms: written so at all (see HalfWidthKana.RunLogProb).
+                    p += HalfWidthKana.RunLogProb;
+                }
             }
 
             if (raw != previousRaw && BoxDrawing.Contains(raw) && BoxDrawing.Contains(previousRaw) && !BoxDrawing.Joins(previousRaw, raw))
@@ -350,6 +371,8 @@ internal static partial class TextLikelihood
             unknown += i < text.Length && !known ? 1 : 0;
             previous = c;
             previousRaw = raw;
+            composedAhead = composedNext;
+            composedNext = false;
         }
 
         return new SpanScore(script, total, count, unknown);
