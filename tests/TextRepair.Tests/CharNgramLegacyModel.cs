@@ -43,7 +43,7 @@ internal sealed class CharNgramLegacyModel
         for (int m = 0; m < count; m++)
         {
             string name = Encoding.ASCII.GetString(reader.ReadBytes(reader.ReadByte()));
-            models[m] = (name, Read(reader));
+            models[m] = (name, Read(reader, (LanguageScript)m));
         }
 
         return models;
@@ -105,7 +105,7 @@ internal sealed class CharNgramLegacyModel
         return max;
     }
 
-    private static CharNgramLegacyModel Read(BinaryReader reader)
+    private static CharNgramLegacyModel Read(BinaryReader reader, LanguageScript script)
     {
         var model = new CharNgramLegacyModel();
         float unknown = reader.ReadSingle();
@@ -121,6 +121,7 @@ internal sealed class CharNgramLegacyModel
 
         // The post-processing of the unigrams is the library's own (not what the image is checked for).
         CharNgramModel.ScriptModel.ScoreSurrogatePairsAsOne(model._unigram, model._known, CharNgramModel.ScriptModel.RaiseUnseenIdeographs(model._unigram, model._known));
+        CharNgramModel.ScriptModel.RaiseUnseenLetters(model._unigram, model._known, script);
         int bigrams = reader.ReadInt32();
         uint[] keys = new uint[bigrams];
         for (int i = 0; i < bigrams; i++)
