@@ -8,7 +8,11 @@ namespace TextRepair.Repair;
 /// </summary>
 internal static class EditComposer
 {
-    /// <summary>Applies sorted, non-overlapping edits to <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Applies sorted, non-overlapping edits to <paramref name="text"/>. The result is written once at its length: a
+    /// builder of the input's length held a second copy of the text, 680 KB in the large-object heap for the 340 KB
+    /// garbled benchmark document (session 37).
+    /// </summary>
     public static string Apply(string text, ReadOnlySpan<RepairEdit> edits)
     {
         if (edits.IsEmpty)
@@ -16,15 +20,34 @@ internal static class EditComposer
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
-        int position = 0;
+        int length = text.Length;
         foreach (RepairEdit edit in edits)
         {
-            builder.Append(text, position, edit.Start - position).Append(edit.Replacement);
-            position = edit.End;
+            length += edit.Replacement.Length - edit.Length;
         }
 
-        return builder.Append(text, position, text.Length - position).ToString();
+        return string.Create(length, new Edited(text, edits), static (output, edited) =>
+        {
+            int position = 0, written = 0;
+            foreach (RepairEdit edit in edited.Edits)
+            {
+                edited.Text.AsSpan(position, edit.Start - position).CopyTo(output[written..]);
+                written += edit.Start - position;
+                edit.Replacement.CopyTo(output[written..]);
+                written += edit.Replacement.Length;
+                position = edit.End;
+            }
+
+            edited.Text.AsSpan(position).CopyTo(output[written..]);
+        });
+    }
+
+    // A text and its edits, for string.Create.
+    private readonly ref struct Edited(string text, ReadOnlySpan<RepairEdit> edits)
+    {
+        public string Text { get; } = text;
+
+        public ReadOnlySpan<RepairEdit> Edits { get; } = edits;
     }
 
     /// <summary>

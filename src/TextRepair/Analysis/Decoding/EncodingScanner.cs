@@ -85,13 +85,14 @@ internal static partial class EncodingScanner
         }
 
         List<(int Start, int End)>? tokens = null;
+        LineLists? lists = null;
         int position = 0;
         bool following = known.Elected is not null;
         while (NextLine(text, ref position, following, out int lineStart, out int lineEnd))
         {
             tokens ??= [];
             following = !IsQuiet(text, lineStart, lineEnd, known, tokens, searched)
-                && FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched) && known.Elected is not null;
+                && FindInLine(text, lineStart, lineEnd, tokens, findings, known, searched, lists ??= new LineLists()) && known.Elected is not null;
         }
     }
 
@@ -181,7 +182,7 @@ internal static partial class EncodingScanner
     }
 
     /// <summary>Appends the findings of the line's <paramref name="tokens"/> (see <see cref="IsQuiet"/>), sorted; true when the line is damaged.</summary>
-    internal static bool FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known, Dictionary<int, TokenReading>? searched = null)
+    internal static bool FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known, Dictionary<int, TokenReading>? searched = null, LineLists? lists = null)
     {
         var readings = new List<TokenReading>(tokens.Count);
         foreach ((int start, int end) in tokens)
@@ -200,18 +201,19 @@ internal static partial class EncodingScanner
             damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(readings);
         }
 
-        var line = new List<EncodingFinding>();
+        lists ??= new LineLists();
+        List<EncodingFinding> line = lists.Line;
+        line.Clear();
 
         // Loss markers and losses inside readings: damage only where the line is damaged.
-        var pending = new List<EncodingFinding>();
+        List<EncodingFinding> pending = lists.Pending;
+        pending.Clear();
         foreach (TokenReading token in readings)
         {
-            token.AddFindings(line, lossesToo: false);
-            token.AddFindings(pending, lossesToo: true);
+            token.AddFindings(line, pending);
         }
 
-        pending.RemoveAll(f => !f.Lossy || f.Replacement.AsSpan().IndexOfAnyExcept('\uFFFD') >= 0);
-        AddMarkers(text, lineStart, lineEnd, line, pending, ref damaged);
+        AddMarkers(text, lineStart, lineEnd, line, pending, ref damaged, lists.Covered(lineEnd - lineStart));
         if (damaged)
         {
             line.AddRange(pending);
@@ -222,15 +224,14 @@ internal static partial class EncodingScanner
         return damaged;
     }
 
-    private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired)
+    private static void AddMarkers(string text, int lineStart, int lineEnd, List<EncodingFinding> line, List<EncodingFinding> pending, ref bool repaired, Span<bool> covered)
     {
-        // Characters already inside a finding (linear: one flag per character of the line).
-        bool[] covered = new bool[lineEnd - lineStart];
+        // Characters already inside a finding (linear: one flag per character of the line, all false on entry).
         foreach (List<EncodingFinding> list in (ReadOnlySpan<List<EncodingFinding>>)[line, pending])
         {
             foreach (EncodingFinding f in list)
             {
-                covered.AsSpan(f.Start - lineStart, f.Length).Fill(true);
+                covered.Slice(f.Start - lineStart, f.Length).Fill(true);
             }
         }
 
@@ -242,7 +243,7 @@ internal static partial class EncodingScanner
         {
             if (nextCovered < i)
             {
-                int next = covered.AsSpan(i - lineStart).IndexOf(true);
+                int next = covered[(i - lineStart)..].IndexOf(true);
                 nextCovered = next < 0 ? lineEnd : i + next;
             }
 
@@ -250,7 +251,7 @@ internal static partial class EncodingScanner
             // 锟斤拷 or two 烫 decide as the whole run would), so that a long run between findings is read once, not
             // once per free stretch of it.
             int length = covered[i - lineStart] ? 0 : MarkerLength(text, i, Math.Min(lineEnd, nextCovered + 3));
-            int free = covered.AsSpan(i - lineStart, length).IndexOf(true);
+            int free = covered.Slice(i - lineStart, length).IndexOf(true);
             length = free < 0 ? length : free;
             if (length == 0)
             {

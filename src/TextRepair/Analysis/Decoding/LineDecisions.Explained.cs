@@ -155,4 +155,52 @@ internal sealed partial class LineDecisions
 
         return letters;
     }
+
+    // Loops of Taken and FollowElected's tests, written out: as lambdas they allocated a closure and a delegate per
+    // token taken, and an enumerator per replacement (session 37).
+
+    // True when every finding (none too) is a span quoted in CJK prose (see IsQuotedInCjkProse).
+    private bool AllQuotedInCjkProse(List<EncodingFinding> restored)
+    {
+        foreach (EncodingFinding f in restored)
+        {
+            if (!IsQuotedInCjkProse(f.Start, f.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // True when the line's chains hold the reading's steps.
+    private bool HasChain(Candidate reading)
+    {
+        foreach (LayerStep[] chain in _chains)
+        {
+            if (reading.HasSteps(chain))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // True when some replacement holds a letter beyond ASCII.
+    private static bool RestoresLetter(List<EncodingFinding> restored)
+    {
+        foreach (EncodingFinding f in restored)
+        {
+            foreach (char c in f.Replacement)
+            {
+                if (c >= '\u0080' && char.IsLetter(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -206,8 +206,8 @@ internal sealed partial class LineDecisions
         }
 
         var restored = new List<EncodingFinding>();
-        token.AddFindings(restored, lossesToo: false);
-        if (!restored.Exists(f => f.Replacement.Any(c => c >= '\u0080' && char.IsLetter(c))))
+        token.AddFindings(restored, losses: null);
+        if (!RestoresLetter(restored))
         {
             token.Reject();
             return false;
@@ -285,8 +285,8 @@ internal sealed partial class LineDecisions
 
         // Mojibake shown beside its text (IsExplained) is quoted as one in CJK prose is.
         var restored = new List<EncodingFinding>();
-        token.AddFindings(restored, lossesToo: false);
-        if (restored.TrueForAll(f => IsQuotedInCjkProse(f.Start, f.End)) || IsExplained(token, restored))
+        token.AddFindings(restored, losses: null);
+        if (AllQuotedInCjkProse(restored) || IsExplained(token, restored))
         {
             token.Reject();
             _quoted.Add(token);
@@ -294,7 +294,7 @@ internal sealed partial class LineDecisions
             return;
         }
 
-        if (!_chains.Exists(c => chosen.HasSteps(c)))
+        if (!HasChain(chosen))
         {
             _chains.Add(chosen.Steps);
         }

@@ -102,8 +102,11 @@ internal sealed partial class TokenReading
     {
         var readings = new List<Candidate>(known.Count);
         follows = false;
-        foreach (LayerStep[] steps in known)
+        for (int k = 0; k < known.Count; k++)
         {
+            // Indexed: a foreach over the interface boxed the list's enumerator on every token of a damaged text.
+            LayerStep[] steps = known[k];
+
             // Only a chain whose wrong decoder could have written the whole token: one that cannot may be the wrong
             // one of two that read alike (cp437 and cp866 share their box drawing, and cp437 has no "и" of "╜и", 建),
             // and the lattice, which holds the known chains' readings too, decides such a token. Groups a chain
@@ -328,14 +331,20 @@ internal sealed partial class TokenReading
     // The reading writes U+FFFD for lost bytes somewhere (such groups follow the line's damage, see AddFindings).
     private static bool HasLosses(Candidate c) => c.Text.Contains('\uFFFD', StringComparison.Ordinal);
 
-    /// <summary>The findings of the chosen reading: restorations, and losses when <paramref name="lossesToo"/>.</summary>
-    public void AddFindings(List<EncodingFinding> findings, bool lossesToo)
+    /// <summary>
+    /// The findings of the chosen reading, in one walk of its groups: restorations (and a guess's text not told) to
+    /// <paramref name="restorations"/>, losses alone (lossy findings of U+FFFD only) to <paramref name="losses"/>, or
+    /// left out when it is null. The scanner asked for a token's restorations and, by a second walk that copied every
+    /// replacement again, its losses (session 37).
+    /// </summary>
+    public void AddFindings(List<EncodingFinding> restorations, List<EncodingFinding>? losses)
     {
+        bool lossesToo = losses is not null;
         if (Chosen is not { } c)
         {
-            if (GuessChain is { } guess && !lossesToo)
+            if (GuessChain is { } guess)
             {
-                findings.Add(EncodingFinding.TextNotTold(Start, Token, guess));
+                restorations.Add(EncodingFinding.TextNotTold(Start, Token, guess));
             }
 
             return;
@@ -403,6 +412,8 @@ internal sealed partial class TokenReading
         {
             if (joinStart >= 0)
             {
+                // A loss alone (lossy, U+FFFD only) goes to the losses, anything else to the restorations.
+                List<EncodingFinding> findings = joinLossy && joinLossOnly ? losses! : restorations;
                 findings.Add(new EncodingFinding(joinStart, joinEnd - joinStart, c.Text.Substring(joinText, joinTextEnd - joinText), c.Chain, joinLossy));
                 joinStart = -1;
             }

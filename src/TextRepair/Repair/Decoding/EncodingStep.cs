@@ -42,7 +42,7 @@ internal sealed class EncodingStep : RepairStep
         string text = state.Current;
         var findings = new List<EncodingFinding>();
         EncodingScanner.Find(text, findings);
-        if (findings.TrueForAll(f => f.Replacement == text.Substring(f.Start, f.Length)))
+        if (findings.TrueForAll(f => f.Replacement.AsSpan().SequenceEqual(text.AsSpan(f.Start, f.Length))))
         {
             // Nothing changes (only markers reported): report them once, on the first pass.
             if (state.Edits.Count == 0)
@@ -65,6 +65,7 @@ internal sealed class EncodingStep : RepairStep
         }
 
         var edits = new List<RepairEdit>(findings.Count);
+        state.Notes.EnsureCapacity(state.Notes.Count + findings.Count);
         foreach (EncodingFinding f in findings)
         {
             state.Lossy |= f.Lossy;
