@@ -46,7 +46,7 @@ Usage: train-charlm.py EXTRACTED_DIR OUTPUT_BIN [--essay ESSAY_TXT WORDS_HANS WO
   (WORDS_HANS and WORDS_TW: the words of ESSAY_TXT, one per line in the same order, converted by t2s and t2tw;
    IPADIC_DIR: the folder of IPADIC's *.dic files in UTF-8, Debian's ipadic-common: /usr/share/chasen/ipadic)
 """
-import gzip, hashlib, html, math, os, random, re, struct, sys, zipfile
+import gzip, hashlib, html, math, os, random, re, struct, sys
 from collections import Counter
 
 Q = 8
@@ -143,25 +143,6 @@ def markup_lines(text):
     for line in html.unescape(TAG.sub('', text)).splitlines():
         yield line
 
-FLUENT_PLACEABLE = re.compile(r'\{[^{}]*\}')
-def langpack_lines(path):
-    """The translated strings of a Firefox language pack (.xpi, a zip): the values of its Fluent (.ftl) messages and
-    attributes (multi-line values and variants included) and of its .properties entries, placeables ({ $name }, { -brand-short-name }) and %S/%1$S left out."""
-    with zipfile.ZipFile(path) as z:
-        for name in sorted(z.namelist()):
-            if not name.endswith(('.ftl', '.properties')):
-                continue
-            for line in z.read(name).decode('utf-8', 'replace').splitlines():
-                if line.lstrip().startswith(('#', '!')) or not line.strip():
-                    continue
-                if '=' in line:
-                    value = line.split('=', 1)[1]
-                elif name.endswith('.ftl') and line[0] in ' \t':
-                    value = re.sub(r'^\s*\*?\[[\w-]+\]', '', line)  # a multi-line value or a variant ([one], *[other])
-                else:
-                    continue
-                yield re.sub(r'%(\d\$)?[SD]', ' ', FLUENT_PLACEABLE.sub(' ', value))
-
 def texts(root):
     """(model, line) for every line of training text under root, in sorted path order."""
     for dirpath, dirnames, filenames in os.walk(root):
@@ -189,10 +170,6 @@ def texts(root):
                     # fortunes-zh: classical poems and sayings in Simplified Chinese, '%' separates entries.
                     for line in open(path, encoding='utf-8', errors='replace'):
                         yield 'zh-Hans', line
-                elif name.endswith('.xpi') and re.match(r'langpack-(ko)@', name):
-                    # firefox-esr-l10n-ko: Firefox's Korean UI strings (ko only: the other models stay as they were).
-                    for line in langpack_lines(path):
-                        yield 'ko', line
                 elif model and name.endswith(('.html', '.page')):
                     for line in markup_lines(open(path, encoding='utf-8', errors='replace').read()):
                         yield model, line

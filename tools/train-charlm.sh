@@ -4,8 +4,8 @@
 # the embedded src/TextRepair/Data/Language/charlm.image, tracked as charlm.image.zip (CharNgramImage.cs).
 #
 #   Sources: the Debian packages pinned below (apt-get download; nothing is installed): software documentation and
-#   translations (Firefox's Korean UI strings among them), and rime-essay's general-subject word frequencies. Their texts are openly
-#   licensed (GPL-2+/GPL-3+/LGPL/GFDL/MPL-2.0, see src/TextRepair/Data/PROVENANCE.md); the model holds only character and
+#   translations, and rime-essay's general-subject word frequencies. Their texts are openly
+#   licensed (GPL-2+/GPL-3+/LGPL/GFDL, see src/TextRepair/Data/PROVENANCE.md); the model holds only character and
 #   character-pair statistics. None of these packages is used by the evaluation (which uses LibreOffice help,
 #   Debian `libreoffice-help-*`, and sentences written in the tests), so training and evaluation text are disjoint.
 #   The training itself (text extraction, Witten-Bell smoothing, pruning, binary layout) is in train-charlm.py.
@@ -23,7 +23,6 @@ packages=(
     'debian-faq-ko=11.1'
     'evolution-common=3.46.4-2+deb12u1'
     'debian-reference-ja=2.100'
-    'firefox-esr-l10n-ko=140.12.0esr-1~deb12u1'
     'fortunes-zh=2.98'
     'gimp-help-ko=2.10.34-2'
     'gnome-control-center-data=1:43.6-2~deb12u1'

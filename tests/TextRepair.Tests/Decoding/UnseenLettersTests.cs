@@ -42,20 +42,6 @@ public sealed class UnseenLettersTests
         Assert.InRange(model.UnigramLogProb(script, unseen), floor + 1, rarest - 1);
     }
 
-    [Theory]
-    [InlineData("숲")]
-    [InlineData("꽃잎")]
-    [InlineData("왕")]
-    [InlineData("쥐")]
-    [InlineData("앉다")]
-    [InlineData("밭")]
-    public void KoModel_KnowsTheSyllablesOfEverydayWords(string word)
-    {
-        // Everyday words (forest, petal, king, mouse, to sit, field) whose syllables the documentation the ko model was
-        // first trained on (debian-faq-ko, gimp-help-ko) never wrote; Firefox's Korean UI strings (session 37) do.
-        Assert.All(word, c => Assert.True(CharNgramModel.Shared.IsKnown(LanguageScript.Ko, c), $"{c} unseen"));
-    }
-
     [Fact]
     public void OtherScriptsModels_KeepTheFloorForTheBlock()
     {
