@@ -120,8 +120,7 @@ internal sealed class CharNgramLegacyModel
         }
 
         // The post-processing of the unigrams is the library's own (not what the image is checked for).
-        CharNgramModel.ScriptModel.ScoreSurrogatePairsAsOne(model._unigram, model._known, CharNgramModel.ScriptModel.RaiseUnseenIdeographs(model._unigram, model._known));
-        CharNgramModel.ScriptModel.RaiseUnseenLetters(model._unigram, model._known, script);
+        CharNgramModel.ScriptModel.RaiseUnseen(model._unigram, model._known, script);
         int bigrams = reader.ReadInt32();
         uint[] keys = new uint[bigrams];
         for (int i = 0; i < bigrams; i++)

@@ -153,32 +153,8 @@ internal sealed partial class CharNgramModel
         /// gets the estimate returned here, or null for a model that knows no ideograph).
         /// </para>
         /// </summary>
-        internal static float? RaiseUnseenIdeographs(float[] unigram, bool[] seen)
-        {
-            int ideographs = 0, known = 0;
-            for (int c = 0; c < 65536; c++)
-            {
-                bool ideograph = CjkText.IsIdeograph((char)c);
-                ideographs += ideograph ? 1 : 0;
-                known += ideograph && seen[c] ? 1 : 0;
-            }
-
-            if (known == 0)
-            {
-                return null;
-            }
-
-            float estimate = (float)(SeenOnceLogShare(unigram, seen) - Math.Log(ideographs - known));
-            for (int c = 0; c < 65536; c++)
-            {
-                if (!seen[c] && CjkText.IsIdeograph((char)c) && estimate > unigram[c])
-                {
-                    unigram[c] = estimate;
-                }
-            }
-
-            return estimate;
-        }
+        private static float? RaiseUnseenIdeographs(float[] unigram, bool[] seen, double seenOnceLogShare) =>
+            RaiseUnseenIn(unigram, seen, seenOnceLogShare, 0, 65535, ideographs: true);
 
         /// <summary>
         /// Hangul syllables and Cyrillic letters a model never saw get the Good-Turing estimate of an unseen character,
@@ -194,41 +170,63 @@ internal sealed partial class CharNgramModel
         /// script is raised: the Han and Japanese models know a few Cyrillic letters from their code pages' charts, and
         /// the estimate spread from them would rate a Mongolian letter likelier under ja than under Cyrillic.
         /// </summary>
-        internal static void RaiseUnseenLetters(float[] unigram, bool[] seen, LanguageScript script)
+        private static void RaiseUnseenLetters(float[] unigram, bool[] seen, double seenOnceLogShare, LanguageScript script)
         {
             if (script == LanguageScript.Ko)
             {
-                RaiseUnseenLetters(unigram, seen, HangulSyllableFirst, HangulSyllableLast);
+                RaiseUnseenIn(unigram, seen, seenOnceLogShare, HangulSyllableFirst, HangulSyllableLast, ideographs: false);
             }
             else if (script == LanguageScript.Cyrillic)
             {
-                RaiseUnseenLetters(unigram, seen, CyrillicFirst, CyrillicLast);
+                RaiseUnseenIn(unigram, seen, seenOnceLogShare, CyrillicFirst, CyrillicLast, ideographs: false);
             }
         }
 
-        private static void RaiseUnseenLetters(float[] unigram, bool[] seen, int first, int last)
+        /// <summary>
+        /// Raises the characters of <paramref name="first"/>..<paramref name="last"/> of one class (ideographs, or
+        /// letters) that the model never saw to the Good-Turing estimate: the share of characters seen once spread over
+        /// the class's characters of the range it does not know. Returns the estimate, or null (nothing raised) when the
+        /// model knows none of them.
+        /// </summary>
+        private static float? RaiseUnseenIn(float[] unigram, bool[] seen, double seenOnceLogShare, int first, int last, bool ideographs)
         {
-            int known = 0, letters = 0;
+            int members = 0, known = 0;
             for (int c = first; c <= last; c++)
             {
-                bool letter = char.IsLetter((char)c);
-                letters += letter ? 1 : 0;
-                known += letter && seen[c] ? 1 : 0;
+                bool member = ideographs ? CjkText.IsIdeograph((char)c) : char.IsLetter((char)c);
+                members += member ? 1 : 0;
+                known += member && seen[c] ? 1 : 0;
             }
 
             if (known == 0)
             {
-                return;
+                return null;
             }
 
-            float estimate = (float)(SeenOnceLogShare(unigram, seen) - Math.Log(letters - known));
+            float estimate = (float)(seenOnceLogShare - Math.Log(members - known));
             for (int c = first; c <= last; c++)
             {
-                if (!seen[c] && char.IsLetter((char)c) && estimate > unigram[c])
+                bool member = ideographs ? CjkText.IsIdeograph((char)c) : char.IsLetter((char)c);
+                if (!seen[c] && member && estimate > unigram[c])
                 {
                     unigram[c] = estimate;
                 }
             }
+
+            return estimate;
+        }
+
+        /// <summary>
+        /// Gives the characters the model never saw, which the trainer left at its uniform floor, what they cost by
+        /// their class: ideographs (<see cref="RaiseUnseenIdeographs"/>), surrogate pairs and pictographs
+        /// (<see cref="ScoreSurrogatePairsAsOne"/>), and the letters of the model's own script
+        /// (<see cref="RaiseUnseenLetters"/>). The share of characters seen once is taken once, before any change.
+        /// </summary>
+        internal static void RaiseUnseen(float[] unigram, bool[] seen, LanguageScript script)
+        {
+            double seenOnceLogShare = SeenOnceLogShare(unigram, seen);
+            ScoreSurrogatePairsAsOne(unigram, seen, RaiseUnseenIdeographs(unigram, seen, seenOnceLogShare), seenOnceLogShare);
+            RaiseUnseenLetters(unigram, seen, seenOnceLogShare, script);
         }
 
         /// <summary>
@@ -274,7 +272,7 @@ internal sealed partial class CharNgramModel
         /// restored it, in every single-byte reader and GBK; 20 of 20 after). Other planes keep the floor.
         /// </para>
         /// </summary>
-        internal static void ScoreSurrogatePairsAsOne(float[] unigram, bool[] seen, float? unseenIdeograph)
+        private static void ScoreSurrogatePairsAsOne(float[] unigram, bool[] seen, float? unseenIdeograph, double seenOnceLogShare)
         {
             for (int c = LowSurrogateFirst; c <= LowSurrogateLast; c++)
             {
@@ -289,7 +287,7 @@ internal sealed partial class CharNgramModel
                 }
             }
 
-            float pictograph = (float)(SeenOnceLogShare(unigram, seen) - Math.Log(Pictographs));
+            float pictograph = (float)(seenOnceLogShare - Math.Log(Pictographs));
             for (int c = PictographHighSurrogateFirst; c <= PictographHighSurrogateLast; c++)
             {
                 unigram[c] = Math.Max(unigram[c], pictograph);
@@ -344,8 +342,7 @@ internal sealed partial class CharNgramModel
                 result._known[c] = true;
             }
 
-            ScoreSurrogatePairsAsOne(result._unigram, result._known, RaiseUnseenIdeographs(result._unigram, result._known));
-            RaiseUnseenLetters(result._unigram, result._known, script);
+            RaiseUnseen(result._unigram, result._known, script);
             return result;
         }
 
