@@ -41,8 +41,16 @@ public sealed class BoxDrawingTests
     [InlineData('─', '1', false)]
     [InlineData('─', '标', false)]
     [InlineData('正', '─', false)]
-    public void ArmMeetsLetter_OnlyWhenAnArmPointsAtALetterOfAnAlphabet(char left, char right, bool meets) =>
-        Assert.Equal(meets, BoxDrawing.ArmMeetsLetter(left, right));
+    [InlineData('├', '⌐', true)]
+    [InlineData('├', '®', true)]
+    [InlineData('├', '¿', true)]
+    [InlineData('»', '─', true)]
+    [InlineData('⌐', '├', false)]
+    [InlineData('─', '►', false)]
+    [InlineData('─', '>', false)]
+    [InlineData('├', '█', false)]
+    public void ArmMeetsText_OnlyWhenAnArmPointsAtALetterOfAnAlphabetOrACodePageSymbol(char left, char right, bool meets) =>
+        Assert.Equal(meets, BoxDrawing.ArmMeetsText(left, right));
 
     [Theory]
     [InlineData("├── src", "│ Name │", "┌─────┐")]
@@ -72,6 +80,25 @@ public sealed class BoxDrawingTests
         // puts side by side.
         string garbled = Encoding.GetEncoding(reader).GetString(Encoding.GetEncoding(writer).GetBytes(text));
 
+        Assert.Equal(text, EncodingRepairTests.Repair(garbled).Text);
+    }
+
+    [Theory]
+    [InlineData("Le programme exécute les commandes une par une", 437)]
+    [InlineData("Il a réduit la taille des fichiers", 437)]
+    [InlineData("Le serveur échoue si le fichier est verrouillé", 437)]
+    [InlineData("Mañana será otro día", 437)]
+    [InlineData("La introspecció ha fallat", 850)]
+    [InlineData("montre l'environnement après la commande", 850)]
+    [InlineData("Le café est prêt.", 850)]
+    public void LatinLineWithOneLetterReadByADosPage_IsRepaired(string text, int reader)
+    {
+        // é is "├⌐" under cp437 and "├®" under cp850, è "├¿", í "├¡": a box-drawing lead whose arm ends in a Latin-1
+        // symbol or letter. Scored as the models have them, the pair read almost as well as the letter, and the run's
+        // gain stayed under the short field's 12 nats (see EncodingDecision.MinPooledSequenceGain): all seven stayed.
+        string garbled = Encoding.GetEncoding(reader).GetString(Encoding.UTF8.GetBytes(text));
+
+        Assert.NotEqual(text, garbled);
         Assert.Equal(text, EncodingRepairTests.Repair(garbled).Text);
     }
 }

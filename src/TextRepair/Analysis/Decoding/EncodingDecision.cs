@@ -45,6 +45,21 @@ internal static class EncodingDecision
     public const double MinShortFieldGain = 12;
 
     /// <summary>
+    /// Minimum log-likelihood ratio of a run that restores one two-byte UTF-8 sequence of a Latin-script (or Greek,
+    /// Cyrillic) letter under a single-byte reader that the line's <see cref="Utf8SequencePool"/> vouches for, when the
+    /// run holds a character that is no letter (a symbol or a box-drawing character: "Ã¯", "├⌐"). The short field's 12
+    /// nats guard against the best of the many readings the search makes of a short run; such a run has one reading by
+    /// its chain, a whole sequence inside a word with a symbol in it, which clean text holds almost never (see
+    /// <see cref="Utf8SequencePool.MinSequences"/>). A run of letters only keeps the 12: windows-1251 writes Cyrillic
+    /// letters for both bytes of a sequence, and clean Ukrainian "ТЕҐ" read as "Т" and "ť" gained 8 to 12. Under the DOS pages a letter garbled so reads almost as
+    /// well as the letter ("r├⌐duit" against "réduit" gained 11.25 nats, "ser├í" against "será" 11.0, "guard├│" 7.6),
+    /// so lines with one such letter stayed garbled. Clean tokens' best readings reach at most about +8 nats (see
+    /// <see cref="MinGain"/>). Measured with tools/probe-latin.py (fixed exactly 732 -> 812 of 895) and the clean
+    /// catalogue probe (session 38, docs/encoding.md).
+    /// </summary>
+    public const double MinPooledSequenceGain = 8;
+
+    /// <summary>
     /// Minimum average log-probability per character of the reading itself (nats): the reading must read like real text
     /// of its script. Clean dev lines average about -5 (Chinese) to -3 (Latin); a random string of common Han
     /// characters averages below -10, so readings that only beat a symbol run, but are not text, stay out.
@@ -207,9 +222,9 @@ internal static class EncodingDecision
     /// <see cref="Accept"/> for a run whose reading <paramref name="restored"/> sits between <paramref name="left"/> and
     /// <paramref name="right"/>: the gain is measured in that context, the fluency floor on <see cref="Fluency"/>.
     /// </summary>
-    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, int runLength, bool following, bool wholeField = false)
+    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, int runLength, bool following, bool wholeField = false, bool pooled = false)
     {
-        if (Gain(reading, following ? 0 : layers, input) < RequiredGain(runLength, following))
+        if (Gain(reading, following ? 0 : layers, input) < RequiredGain(runLength, following, pooled))
         {
             return false;
         }
@@ -247,9 +262,13 @@ internal static class EncodingDecision
     private static double TextPerChar(SpanScore score, int lost) =>
         score.Transitions == 0 ? 0 : (score.Total - (lost * TextLikelihood.LostCharLogProb)) / score.Transitions;
 
-    /// <summary>The gain <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters.</summary>
-    public static double RequiredGain(int runLength, bool following) =>
-        following ? MinFollowGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
+    /// <summary>
+    /// The gain <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters; with
+    /// <paramref name="pooled"/>, of a run that restores one two-byte UTF-8 sequence the line's pool vouches for (see
+    /// <see cref="MinPooledSequenceGain"/>).
+    /// </summary>
+    public static double RequiredGain(int runLength, bool following, bool pooled = false) =>
+        following ? MinFollowGain : pooled ? Math.Min(MinPooledSequenceGain, MinShortFieldGain) : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
 
     /// <summary>
     /// The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/>

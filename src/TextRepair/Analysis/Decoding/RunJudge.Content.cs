@@ -226,4 +226,18 @@ internal static partial class RunJudge
 
         return LatinWords.IsWord(token.AsSpan(a, b - a));
     }
+
+    // True when every character of text is a letter.
+    private static bool AllLetters(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -84,22 +84,26 @@ internal static partial class RunJudge
             }
 
             (char left, char right) = RunContext(token, before, after, reading, first, k);
+
+            // A pooled sequence with a symbol or a box-drawing character in it is no text of the reader's own script (see
+            // EncodingDecision.MinPooledSequenceGain); one of letters only may be ("ЕҐ" in Ukrainian under windows-1251).
+            bool pooledSymbol = pooled && !AllLetters(source);
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following, IsWholeField(token, a, b, restored)))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following, IsWholeField(token, a, b, restored), pooledSymbol))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol))
             {
                 accepted[first..k].Fill(true);
-                total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following));
+                total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol));
             }
         }
 
@@ -168,9 +172,9 @@ internal static partial class RunJudge
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
     // SourceFloor). The run is token[start..] (source).
-    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost)
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled)
     {
-        double required = EncodingDecision.RequiredGain(source.Length, following) + lossCost;
+        double required = EncodingDecision.RequiredGain(source.Length, following, pooled) + lossCost;
         double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);

@@ -330,9 +330,9 @@ internal static partial class TextLikelihood
                 // Two box-drawing characters side by side that do not join: no drawing puts them so (see BoxDrawing).
                 p = Math.Min(p, UnjoinedBoxLogProb);
             }
-            else if (BoxDrawing.ArmMeetsLetter(previousRaw, raw))
+            else if (BoxDrawing.ArmMeetsText(previousRaw, raw))
             {
-                // An arm that ends in a letter: no drawing puts them so either (see BoxDrawing.ArmMeetsLetter).
+                // An arm that ends in a letter or a code-page symbol: no drawing puts them so either (see BoxDrawing.ArmMeetsText).
                 p = Math.Min(p, UnjoinedBoxLogProb);
             }
 
