@@ -83,7 +83,8 @@ public sealed class HalfWidthKanaTests
 
     // Session 37: a kana with a sound mark after it is scored as the voiced kana they make (ﾍﾞ as ベ), not as the plain
     // kana (ﾍ, ヘ) and the share of voicing, so a half-width word scores as its full-width word less the run's charge.
-    // Scored so, "ﾗﾍﾞﾙ" after a comma lost to 勒斯 (GBK read as Shift-JIS) by 4 nats of ラヘ against ラベ.
+    // Scored so, "ﾗﾍﾞﾙ" after a comma lost to 勒斯 (GBK read as Shift-JIS) by 4 nats of ラヘ against ラベ. Beside a Han
+    // character the run's charge is RunLogProb; between a comma and a line's end, AsciiFieldLogProb (session 38).
     [Theory]
     [InlineData("ﾗﾍﾞﾙ", "ラベル")]
     [InlineData("ﾃﾞｰﾀﾍﾞｰｽ", "データベース")]
@@ -91,11 +92,44 @@ public sealed class HalfWidthKanaTests
     [InlineData("ｶﾞｲﾄﾞﾌﾞｯｸ", "ガイドブック")]
     public void HalfWidthWord_ScoresAsItsFullWidthWordLessTheRunCharge(string half, string full)
     {
-        SpanScore halfScore = TextLikelihood.ScoreBy(LanguageScript.Ja, half, ',', CharNgramModel.Boundary);
-        SpanScore fullScore = TextLikelihood.ScoreBy(LanguageScript.Ja, full, ',', CharNgramModel.Boundary);
-
-        Assert.Equal(fullScore.Total + HalfWidthKana.RunLogProb, halfScore.Total, 9);
+        Assert.Equal(
+            TextLikelihood.ScoreBy(LanguageScript.Ja, full, ',', CharNgramModel.Boundary).Total + HalfWidthKana.AsciiFieldLogProb,
+            TextLikelihood.ScoreBy(LanguageScript.Ja, half, ',', CharNgramModel.Boundary).Total, 9);
+        Assert.Equal(
+            TextLikelihood.ScoreBy(LanguageScript.Ja, full, '名', CharNgramModel.Boundary).Total + HalfWidthKana.RunLogProb,
+            TextLikelihood.ScoreBy(LanguageScript.Ja, half, '名', CharNgramModel.Boundary).Total, 9);
     }
+
+    // Session 38: a half-width run is charged less for being written so when it is a field between ASCII (or a line's
+    // end) on both sides, as the legacy writes fields; a run glued to a double-byte character, a loss or the half-width
+    // punctuation (EUC-JP's kana read as Shift-JIS: ､ﾒ､ｩ), what mojibake mostly gives, keeps the full charge.
+    [Theory]
+    [InlineData("ﾗﾝﾁｬ", '\n', '\n', HalfWidthKana.AsciiFieldLogProb)]
+    [InlineData("1,ﾗﾝﾁｬ", '\n', '\n', HalfWidthKana.AsciiFieldLogProb)]
+    [InlineData("ﾗﾝﾁｬ 2", '\n', '\n', HalfWidthKana.AsciiFieldLogProb)]
+    [InlineData("｢ﾗﾝﾁｬ｣", '\n', '\n', HalfWidthKana.RunLogProb)]
+    [InlineData("､ﾗ､ﾝ", '\n', '\n', HalfWidthKana.RunLogProb)]
+    [InlineData("ﾗﾝﾁｬ", ',', ';', HalfWidthKana.AsciiFieldLogProb)]
+    [InlineData("名,ﾗﾝﾁｬ", '\n', '\n', HalfWidthKana.AsciiFieldLogProb)]
+    [InlineData("名ﾗﾝﾁｬ", '\n', '\n', HalfWidthKana.RunLogProb)]
+    [InlineData("ﾗﾝﾁｬ名", '\n', '\n', HalfWidthKana.RunLogProb)]
+    [InlineData("ﾗﾝﾁｬ", '名', '\n', HalfWidthKana.RunLogProb)]
+    [InlineData("ﾗﾝﾁｬ", '\n', 'ア', HalfWidthKana.RunLogProb)]
+    [InlineData("\uFFFDﾗﾝﾁｬ", '\n', '\n', HalfWidthKana.RunLogProb)]
+    public void HalfWidthRun_IsChargedLessAsAFieldBetweenAscii(string text, char before, char after, double expected)
+    {
+        int start = text.IndexOf('ﾗ', StringComparison.Ordinal);
+
+        Assert.Equal(expected, HalfWidthKana.RunCharge(text, start, before, after));
+    }
+
+    // Session 38: clean fields a double-byte reading took while the run was charged as if glued to one (written for this
+    // test; "ﾗﾝﾁｬ" after a comma was 李젯 by euc-kr decoded as shift-jis, and flagged).
+    [Theory]
+    [InlineData("1,ﾗﾝﾁｬ")]
+    [InlineData("項目,ﾗﾝﾁｬ")]
+    [InlineData("種別,ﾗﾝﾁｬ")]
+    public void CleanHalfWidthFieldBetweenAscii_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
 
     [Theory]
     [InlineData("1,ﾗﾍﾞﾙ")]

@@ -320,8 +320,9 @@ internal static partial class TextLikelihood
 
                 if (i < text.Length && !HalfWidthKana.IsKana(previousRaw))
                 {
-                    // The first of a run of half-width forms: written so at all (see HalfWidthKana.RunLogProb).
-                    p += HalfWidthKana.RunLogProb;
+                    // The first of a run of half-width forms: written so at all, less so as a field between ASCII
+                    // (see HalfWidthKana.RunLogProb and AsciiFieldLogProb).
+                    p += HalfWidthKana.RunCharge(text, i, before, after);
                 }
             }
 
