@@ -218,6 +218,18 @@ internal static partial class TextLikelihood
         }
 
         int block = blocks[c];
+        if (block < 0 && CharUnicodeInfo.GetDecimalDigitValue(c) is int digit and >= 0
+            && !Enumerable.Range(0, model.ScriptCount).Any(s => model.IsKnown((LanguageScript)s, c)))
+        {
+            // A decimal digit no model ever saw (Persian ۱۰۰, Arabic-Indic, Devanagari, ...): a number, scored as the
+            // ASCII digit of its value (a row of consecutive digits still counts as a listing, see MayList). Scored as
+            // unseen characters, a Persian number lost to any reading of its bytes: "۱۰۰" (UTF-8 DB B1 DB B0 DB B0) read
+            // as GBK gave 旁方方 in clean Persian prose (session 38: 3 messages of the clean catalogue probe, 0 after).
+            // A digit some model knows keeps its scores: full-width ２ is the CJK models' to judge, and mapped to 2 in
+            // the others it made a reading ("２品" for the clean half-width field ﾑﾄﾜﾗ) likelier than the text.
+            return (char)('0' + digit);
+        }
+
         return block < 0 ? c : representatives[(int)script, block];
     }
 

@@ -18,6 +18,6 @@ internal enum LanguageScript
     /// <summary>Latin-script languages (English, German, French, Spanish, ...).</summary>
     Latin,
 
-    /// <summary>Cyrillic-script languages (Russian, Ukrainian, Bulgarian).</summary>
+    /// <summary>Cyrillic-script languages (Russian, Ukrainian, Bulgarian, Serbian; Belarusian, Macedonian, Kazakh, Kyrgyz, Mongolian, ...).</summary>
     Cyrillic,
 }
