@@ -34,6 +34,18 @@ public sealed class EncodingRepairTests
         Assert.Equal(lossy, result.Lossy);
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="original"/>, written in UTF-8 and read by code page <paramref name="reader"/>, is
+    /// garbled by that, and that <see cref="Repair(string)"/> restores it exactly, not flagged lossy.
+    /// </summary>
+    internal static void AssertRestoredFromUtf8ReadAs(string original, int reader)
+    {
+        string garbled = Encoding.GetEncoding(reader).GetString(Encoding.UTF8.GetBytes(original));
+        Assert.NotEqual(original, garbled);
+
+        AssertRepairedAs(garbled, original, lossy: false);
+    }
+
     /// <summary>Asserts that <see cref="Repair(string)"/> returns <paramref name="text"/> itself, not flagged lossy.</summary>
     internal static void AssertUntouched(string text)
     {

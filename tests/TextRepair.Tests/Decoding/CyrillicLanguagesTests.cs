@@ -21,17 +21,7 @@ public sealed class CyrillicLanguagesTests
     [InlineData("Түзөтүү")]
     [InlineData("Өлчөм")]
     [InlineData("Җыр")]
-    public void Utf8ReadAsWindows1251_IsRestored(string original)
-    {
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        string garbled = System.Text.Encoding.GetEncoding(1251).GetString(System.Text.Encoding.UTF8.GetBytes(original));
-        Assert.NotEqual(original, garbled);
-
-        RepairResult result = EncodingRepairTests.Repair(garbled);
-
-        Assert.Equal(original, result.Text);
-        Assert.False(result.Lossy);
-    }
+    public void Utf8ReadAsWindows1251_IsRestored(string original) => EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 1251);
 
     [Theory]
     [InlineData("Нэмэлт")]
