@@ -86,8 +86,10 @@ internal static partial class RunJudge
             (char left, char right) = RunContext(token, before, after, reading, first, k);
 
             // A pooled sequence with a symbol or a box-drawing character in it is no text of the reader's own script (see
-            // EncodingDecision.MinPooledSequenceGain); one of letters only may be ("ЕҐ" in Ukrainian under windows-1251).
-            bool pooledSymbol = pooled && !AllLetters(source);
+            // EncodingDecision.MinPooledSequenceGain); one of letters only may be ("ЕҐ" in Ukrainian under windows-1251),
+            // and a sequence that restores a letter of another script than Latin, inside a word, is one letter of another
+            // alphabet in the word ("PRODUKTÛ±" read as "PRODUKT۱", a Persian digit; "Ê®" as Abkhaz ҩ).
+            bool pooledSymbol = pooled && !AllLetters(source) && IsLatinLetter(restored[0]);
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
