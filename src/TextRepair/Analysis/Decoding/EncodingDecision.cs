@@ -268,7 +268,7 @@ internal static class EncodingDecision
     /// <see cref="MinPooledSequenceGain"/>).
     /// </summary>
     public static double RequiredGain(int runLength, bool following, bool pooled = false) =>
-        following ? MinFollowGain : pooled ? Math.Min(MinPooledSequenceGain, MinShortFieldGain) : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
+        following ? MinFollowGain : pooled ? MinPooledSequenceGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
 
     /// <summary>
     /// The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/>

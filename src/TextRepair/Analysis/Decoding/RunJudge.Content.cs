@@ -240,9 +240,4 @@ internal static partial class RunJudge
 
         return true;
     }
-
-    // True for a letter of the Latin script beyond ASCII: Latin-1's letters, Latin Extended-A and -B, and Latin Extended
-    // Additional (Vietnamese).
-    private static bool IsLatinLetter(char c) =>
-        char.IsLetter(c) && c is (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF');
 }

@@ -89,7 +89,7 @@ internal static partial class RunJudge
             // EncodingDecision.MinPooledSequenceGain); one of letters only may be ("ЕҐ" in Ukrainian under windows-1251),
             // and a sequence that restores a letter of another script than Latin, inside a word, is one letter of another
             // alphabet in the word ("PRODUKTÛ±" read as "PRODUKT۱", a Persian digit; "Ê®" as Abkhaz ҩ).
-            bool pooledSymbol = pooled && !AllLetters(source) && IsLatinLetter(restored[0]);
+            bool pooledSymbol = pooled && !AllLetters(source) && LatinText.IsExtendedLetter(restored[0]);
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {

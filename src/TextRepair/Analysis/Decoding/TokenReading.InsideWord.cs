@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>A loss a chain's reading would make inside a word the writer wrote (see <see cref="LosesWordLetter"/>).</summary>
@@ -41,9 +43,8 @@ internal sealed partial class TokenReading
         Alphabet(Token[index]) == alphabet && !RunJudge.Changed(Token, c, k);
 
     // 1 for a Latin letter, 2 Greek, 3 Cyrillic, 0 for any other character.
-    private static int Alphabet(char c) => !char.IsLetter(c) ? 0 : c switch
+    private static int Alphabet(char c) => !char.IsLetter(c) ? 0 : LatinText.IsLetter(c) ? 1 : c switch
     {
-        <= '\u024F' or (>= '\u1E00' and <= '\u1EFF') => 1,
         >= '\u0370' and <= '\u03FF' => 2,
         >= '\u0400' and <= '\u052F' => 3,
         _ => 0,
