@@ -1,4 +1,5 @@
 using TextRepair.Analysis.Language;
+using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
 
@@ -79,6 +80,20 @@ internal static class EncodingDecision
     /// changed.
     /// </summary>
     public const double MinWholeFieldPerChar = -9;
+
+    /// <summary>
+    /// The fluency floor of a reading that replaces a whole field of Hangul syllables (<see cref="IsHangulField"/>), in
+    /// place of <see cref="MinWholeFieldPerChar"/> and <see cref="MinLikeliestPerChar"/>: the short-field floor. Those lower
+    /// floors let names of uncommon Han characters be restored; a field of Hangul syllables is a Korean word or name as
+    /// it stands, and the ko model knows 1,069 of the 2,350 syllables EUC-KR encodes, so its low score of such a field
+    /// (about -12 to -14 per transition when a syllable is unseen) is weak evidence that the field is damaged. A reading
+    /// of it must read as clean text does, not as a name of rare characters: clean words read as "快空谎空" (우왕뿌왕,
+    /// -8.69 per transition, gbk decoded as euc-kr) and "戎多戎多" (휘뜩휘뜩, -8.78), while the 139 all-Hangul GBK fields
+    /// of tools/probe-korean-words.py's dev half read at -2.75 to -7.04. Session 39: clean words changed 5 → 3 of 1,500
+    /// (dev; test 6 → 3), no garbled row of the probe and no dev-half output changed; Japanese words by EUC-JP read as
+    /// EUC-KR 230 → 228 of 318 (寝言 -8.19, 奨学金 -8.96 left garbled; docs/encoding.md).
+    /// </summary>
+    public const double MinHangulFieldPerChar = MinShortFieldPerChar;
 
     /// <summary>
     /// Least average log-probability per transition of a whole-field reading that replaces a reading already chosen
@@ -222,14 +237,14 @@ internal static class EncodingDecision
     /// <see cref="Accept"/> for a run whose reading <paramref name="restored"/> sits between <paramref name="left"/> and
     /// <paramref name="right"/>: the gain is measured in that context, the fluency floor on <see cref="Fluency"/>.
     /// </summary>
-    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, int runLength, bool following, bool wholeField = false, bool pooled = false)
+    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false)
     {
-        if (Gain(reading, following ? 0 : layers, input) < RequiredGain(runLength, following, pooled))
+        if (Gain(reading, following ? 0 : layers, input) < RequiredGain(source.Length, following, pooled))
         {
             return false;
         }
 
-        return Fluency(reading, restored, left, right) >= RequiredPerChar(runLength, wholeField, following);
+        return Fluency(reading, restored, left, right) >= RequiredPerChar(source.Length, wholeField, following, wholeField && IsHangulField(source));
     }
 
     /// <summary>
@@ -275,8 +290,35 @@ internal static class EncodingDecision
     /// characters; a whole field that follows its line's chain (<paramref name="following"/>) is held to
     /// <see cref="MinFollowPerChar"/>.
     /// </summary>
-    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false) =>
-        wholeField ? (following ? MinFollowPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
+    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false, bool hangulField = false) =>
+        wholeField ? (following ? MinFollowPerChar : hangulField ? MinHangulFieldPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
+
+    /// <summary>
+    /// The fluency floor of the likeliest reading of a whole field <paramref name="token"/> (<see cref="MinLikeliestPerChar"/>;
+    /// for a field of Hangul syllables, <see cref="MinHangulFieldPerChar"/>).
+    /// </summary>
+    public static double LikeliestPerChar(ReadOnlySpan<char> token) => IsHangulField(token) ? Math.Max(MinLikeliestPerChar, MinHangulFieldPerChar) : MinLikeliestPerChar;
+
+    /// <summary>
+    /// True when <paramref name="source"/> is nothing but Hangul syllables of KS X 1001 (see
+    /// <see cref="MinHangulFieldPerChar"/>): the 2,350 that EUC-KR encodes in two bytes of A1..FE, chosen for being the
+    /// syllables Korean words use. The other 8,822 (cp949's extension, lead bytes 81..C6 with trail bytes below A1) are
+    /// what a cp949 reader makes of Shift-JIS and GBK bytes, and Korean words rarely hold one: with them in the field,
+    /// 12 Japanese words of the dev half (shift-jis read as euc-kr) stayed garbled under the short-field floor.
+    /// </summary>
+    public static bool IsHangulField(ReadOnlySpan<char> source)
+    {
+        CodePage eucKr = Codec.EucKr.Page;
+        foreach (char c in source)
+        {
+            if (!CjkText.IsHangulSyllable(c) || !eucKr.CanEncode(c) || eucKr.EncodedValue(c) is var v && ((v >> 8) < 0xA1 || (v & 0xFF) < 0xA1))
+            {
+                return false;
+            }
+        }
+
+        return !source.IsEmpty;
+    }
 
     /// <summary>Log-likelihood ratio of a reading scored <paramref name="reading"/> against the input, less the prior cost of its layers.</summary>
     public static double Gain(SpanScore reading, int layers, SpanScore input) => reading.Total - input.Total - (layers * LayerCost);

@@ -96,7 +96,7 @@ internal static partial class RunJudge
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source.Length, following, IsWholeField(token, a, b, restored), pooledSymbol))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
@@ -177,7 +177,7 @@ internal static partial class RunJudge
     private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following, pooled) + lossCost;
-        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following);
+        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source));
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)

@@ -232,7 +232,7 @@ internal sealed partial class TokenReading
             input ??= TextLikelihood.Score(token, before, after);
             chosenRank ??= AppliedGain(token, before, after, chosen, accepted!);
             double rank = c.Score.Total - c.PriorCost;
-            if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.MinLikeliestPerChar
+            if (rank > chosenRank && c.Score.PerChar >= EncodingDecision.LikeliestPerChar(token)
                 && EncodingDecision.Gain(c.Score, c.Layers, input.Value) >= EncodingDecision.RequiredGain(token.Length, following: false))
             {
                 chosen = c;
@@ -277,7 +277,7 @@ internal sealed partial class TokenReading
         }
 
         if (best is null || !best.Exact || bestGain < EncodingDecision.RequiredGain(token.Length, following: false)
-            || best.Score.PerChar < EncodingDecision.MinLikeliestPerChar || !RunJudge.IsWholeField(token, 0, token.Length, best.Text)
+            || best.Score.PerChar < EncodingDecision.LikeliestPerChar(token) || !RunJudge.IsWholeField(token, 0, token.Length, best.Text)
             || !RunJudge.EveryRunGains(token, before, after, best))
         {
             return null;

@@ -182,7 +182,7 @@ internal static class Utf16TextReading
             }
         }
 
-        if (best is null || !EncodingDecision.AcceptRun(bestScore, 1, input, best.Text, CharNgramModel.Boundary, CharNgramModel.Boundary, text.Length, following: false))
+        if (best is null || !EncodingDecision.AcceptRun(bestScore, 1, input, best.Text, CharNgramModel.Boundary, CharNgramModel.Boundary, text, following: false))
         {
             return false;
         }
