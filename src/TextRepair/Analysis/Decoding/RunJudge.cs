@@ -84,6 +84,11 @@ internal static partial class RunJudge
             }
 
             (char left, char right) = RunContext(token, before, after, reading, first, k);
+            if (!following && KanaReadAsWell(source, restored, left, right))
+            {
+                // A clean half-width field's reading that only halves its characters leads nothing (session 39).
+                continue;
+            }
 
             // A pooled sequence with a symbol or a box-drawing character in it is no text of the reader's own script (see
             // EncodingDecision.MinPooledSequenceGain); one of letters only may be ("ЕҐ" in Ukrainian under windows-1251),
@@ -118,7 +123,8 @@ internal static partial class RunJudge
     /// <c>TokenReading.StandsOut</c> and <c>Likeliest</c>) is taken on the field's evidence as a whole, and a run it
     /// makes worse is one it sacrifices to explain another: "哈哈(·±ツ)" (laughter and a kaomoji) was read as
     /// "込込(，＼ツ)" by EUC-JP read as GBK, which turns the kaomoji's ·± into likelier punctuation and 哈哈 into 込込,
-    /// 6 nats less likely. Mojibake read right gains in every run: each of its runs is garbled text.
+    /// 6 nats less likely. Mojibake read right gains in every run: each of its runs is garbled text. A run of half-width
+    /// kana whose reading carries no evidence against it (<see cref="KanaReadAsWell"/>) gains nothing either.
     /// </summary>
     public static bool EveryRunGains(string token, char before, char after, Candidate reading)
     {
@@ -130,7 +136,8 @@ internal static partial class RunJudge
             int a = tb[first], b = tb[k];
             (char left, char right) = RunContext(token, before, after, reading, first, k);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
-            if (TextLikelihood.Score(restored, left, right).Total < TextLikelihood.Score(token.AsSpan(a, b - a), left, right).Total)
+            ReadOnlySpan<char> source = token.AsSpan(a, b - a);
+            if (KanaReadAsWell(source, restored, left, right) || TextLikelihood.Score(restored, left, right).Total < TextLikelihood.Score(source, left, right).Total)
             {
                 return false;
             }
