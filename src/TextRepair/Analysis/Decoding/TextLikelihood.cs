@@ -229,6 +229,7 @@ internal static partial class TextLikelihood
         CharNgramModel.ScriptModel model = CharNgramModel.Shared.Model(script);
         char[] mapped = Tables.Mapped[(int)script];
         float[] other = Tables.Other[(int)script];
+        bool latin = script == LanguageScript.Latin;
         double total = 0;
         int count = 0, unknown = 0;
         char previous = mapped[before];
@@ -285,6 +286,13 @@ internal static partial class TextLikelihood
                     // A letter after a letter of its own alphabet, which no model knows (see UnmodelledLetterLogProb).
                     p = Math.Max(p, UnmodelledLetterLogProb);
                 }
+            }
+
+            if (latin && p < model.UnigramLogProb(c) && IsLatinLetterBeyondAscii(raw) && IsLatinLetterBeyondAscii(previousRaw))
+            {
+                // A row of letters beyond ASCII (an alphabet line, "áéýúíóþæðö ÁÉÝÚÍÓÞÆÐÖ"): each letter scores at
+                // least as itself alone (see IsLatinLetterBeyondAscii).
+                p = model.UnigramLogProb(c);
             }
 
             if (HalfWidthKana.IsMark(raw))

@@ -1,0 +1,58 @@
+using TextRepair.Analysis.Decoding;
+using TextRepair.Analysis.Language;
+
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// A row of Latin letters beyond ASCII, as an alphabet line lists them ("áéýúíóþæðö"), is clean text, and the same row
+/// written in UTF-8 and read by windows-1252 is mojibake to repair (issue 12). The Latin model saw such letters one at a
+/// time inside words, so its back-off after one made a row of them cost 5-7 nats a letter more than the letters alone,
+/// and a GBK, Big5 or EUC-JP reading of half as many characters won: clean rows were read as Han, and their mojibake
+/// ("Ã¦Ã¸Ã¥", UTF-8 æøå read by windows-1252) as Han too. A letter after a letter beyond ASCII now scores at least its
+/// own unigram (<c>TextLikelihood.IsLatinLetterBeyondAscii</c>). The phrases are written for these tests; every one of
+/// them failed before.
+/// </summary>
+public sealed class LatinLetterRowsTests
+{
+    [Theory]
+    [InlineData("àèìòù €")]
+    [InlineData("Accenti: àèìòù")]
+    [InlineData("àèìòù")]
+    [InlineData("áéýúíóþæðö")]
+    [InlineData("Stafir: áéýúíóþæðö")]
+    [InlineData("āēīōū")]
+    [InlineData("ŠšŒœ")]
+    [InlineData("ÿüö ÿ")]
+    public void CleanRowsOfLettersBeyondAscii_AreUntouched(string text)
+    {
+        EncodingRepairTests.AssertUntouched(text);
+    }
+
+    [Theory]
+    [InlineData("Stafir: áéýúíóþæðö")]
+    [InlineData("Lettres: àâæçéèêëîïôœùûüÿ")]
+    [InlineData("Merkki: åäö")]
+    [InlineData("Bokstaver: æøå")]
+    [InlineData("Letras: ñáéíóúü")]
+    public void RowsOfLettersBeyondAscii_ReadByWindows1252_AreRestored(string text)
+    {
+        EncodingRepairTests.AssertRestoredFromUtf8ReadAs(text, 1252);
+    }
+
+    [Fact]
+    public void LetterAfterLetterBeyondAscii_ScoresAtLeastItsUnigram()
+    {
+        // The Latin model scores "åä" by the back-off after å; now at least ä's own unigram. After an ASCII letter or a
+        // symbol the model's pair stands.
+        CharNgramModel model = CharNgramModel.Shared;
+        foreach ((char previous, char c) in (ReadOnlySpan<(char, char)>)[('å', 'ä'), ('Á', 'É'), ('ð', 'Ö'), ('ŕ', 'ň')])
+        {
+            // An empty text between them: the one transition previous -> c.
+            double p = TextLikelihood.ScoreBy(LanguageScript.Latin, string.Empty, previous, c).Total;
+            Assert.True(p >= model.UnigramLogProb(LanguageScript.Latin, c) - 1e-9, $"{previous}{c}: {p}");
+        }
+
+        Assert.True(TextLikelihood.IsLatinLetterBeyondAscii('Ð') && TextLikelihood.IsLatinLetterBeyondAscii('ệ'));
+        Assert.False(TextLikelihood.IsLatinLetterBeyondAscii('®') || TextLikelihood.IsLatinLetterBeyondAscii('×') || TextLikelihood.IsLatinLetterBeyondAscii('a'));
+    }
+}
