@@ -1,5 +1,6 @@
 using TextRepair.Analysis.Decoding;
 using TextRepair.Analysis.Language;
+using TextRepair.Internal;
 
 namespace TextRepair.Tests.Decoding;
 
@@ -9,7 +10,7 @@ namespace TextRepair.Tests.Decoding;
 /// time inside words, so its back-off after one made a row of them cost 5-7 nats a letter more than the letters alone,
 /// and a GBK, Big5 or EUC-JP reading of half as many characters won: clean rows were read as Han, and their mojibake
 /// ("Ã¦Ã¸Ã¥", UTF-8 æøå read by windows-1252) as Han too. A letter after a letter beyond ASCII now scores at least its
-/// own unigram (<c>TextLikelihood.IsLatinLetterBeyondAscii</c>). The phrases are written for these tests; every one of
+/// own unigram (<c>LatinText.IsExtendedLetter</c>). The phrases are written for these tests; every one of
 /// them failed before.
 /// </summary>
 public sealed class LatinLetterRowsTests
@@ -52,7 +53,7 @@ public sealed class LatinLetterRowsTests
             Assert.True(p >= model.UnigramLogProb(LanguageScript.Latin, c) - 1e-9, $"{previous}{c}: {p}");
         }
 
-        Assert.True(TextLikelihood.IsLatinLetterBeyondAscii('Ð') && TextLikelihood.IsLatinLetterBeyondAscii('ệ'));
-        Assert.False(TextLikelihood.IsLatinLetterBeyondAscii('®') || TextLikelihood.IsLatinLetterBeyondAscii('×') || TextLikelihood.IsLatinLetterBeyondAscii('a'));
+        Assert.True(LatinText.IsExtendedLetter('Ð') && LatinText.IsExtendedLetter('ệ'));
+        Assert.False(LatinText.IsExtendedLetter('®') || LatinText.IsExtendedLetter('×') || LatinText.IsExtendedLetter('a'));
     }
 }

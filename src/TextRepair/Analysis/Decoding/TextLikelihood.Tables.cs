@@ -60,17 +60,6 @@ internal static partial class TextLikelihood
     // On the encoding dev half one lossy case kept four characters of mojibake more (Глј), nothing else changed.
     private static bool IsCyrillicCapital(char c) => c is >= '\u0400' and <= '\u042F';
 
-    /// <summary>
-    /// True for a Latin letter beyond ASCII (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional). The
-    /// Latin model's text (program messages) has such letters one at a time inside words, so the back-off after one
-    /// costs 5-7 nats more than the next letter's own unigram: a row of them ("åäö" -37 nats, "áéýúíóþæðö" -102) lost
-    /// to any GBK or Big5 reading of half as many characters. A row of them is an alphabet line or a list of the
-    /// language's letters, as a row in code-point order is a listing (see ListingOrders): in the Latin model each
-    /// scores at least as itself alone.
-    /// </summary>
-    internal static bool IsLatinLetterBeyondAscii(char c) =>
-        c >= '\u00C0' && (c < '\u0250' || c is >= '\u1E00' and <= '\u1EFF') && char.IsLetter(c);
-
     // One pass over the characters, every script at once: the best other script's unigram of a character is the
     // second best of all scripts for the best script and the best for every other, so each character's unigrams are
     // read once instead of once per script (a fifth of a tiny text's first repair went to reading them six times six

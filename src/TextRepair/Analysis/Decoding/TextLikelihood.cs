@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TextRepair.Analysis.Language;
+using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
 
@@ -288,10 +289,14 @@ internal static partial class TextLikelihood
                 }
             }
 
-            if (latin && p < model.UnigramLogProb(c) && IsLatinLetterBeyondAscii(raw) && IsLatinLetterBeyondAscii(previousRaw))
+            if (latin && p < model.UnigramLogProb(c) && LatinText.IsExtendedLetter(raw) && LatinText.IsExtendedLetter(previousRaw))
             {
-                // A row of letters beyond ASCII (an alphabet line, "áéýúíóþæðö ÁÉÝÚÍÓÞÆÐÖ"): each letter scores at
-                // least as itself alone (see IsLatinLetterBeyondAscii).
+                // A row of Latin letters beyond ASCII (an alphabet line, "áéýúíóþæðö ÁÉÝÚÍÓÞÆÐÖ"): each letter scores
+                // at least as itself alone. The Latin model's text (program messages) has such letters one at a time
+                // inside words, so the back-off after one costs 5-7 nats more than the next letter's own unigram: a
+                // row of them ("åäö" -37 nats, "áéýúíóþæðö" -102) lost to any GBK or Big5 reading of half as many
+                // characters. A row of them is an alphabet line or a list of the language's letters, as a row in
+                // code-point order is a listing (see ListingOrders). Session 39, docs/encoding.md.
                 p = model.UnigramLogProb(c);
             }
 
