@@ -80,6 +80,14 @@ internal static partial class TextLikelihood
             alphabets[tone] = BopomofoAlphabet;
         }
 
+        // Hebrew's geresh and gershayim (׳ ״), punctuation written inside a word: abbreviations (ע״י, צה״ל) and letters
+        // of loanwords (ג׳). Scored as a symbol, the letter after one started a new word at an unseen letter's cost, and
+        // the clean catalogue message "נשלט ע״י ‚איכות הדפסה’" was read as GBK, 注状讬 (session 39).
+        foreach (char mark in "\u05F3\u05F4")
+        {
+            alphabets[mark] = alphabets['\u05D0'];
+        }
+
         return alphabets;
     }
 

@@ -56,7 +56,8 @@ internal static partial class TextLikelihood
     // The Cyrillic model scores a capital as its small letter. Its training text has few words in capitals, so a
     // placeholder written in them (БРОЈ, ВЗІРЕЦЬ, ШИРОЧИНА in Debian's program messages) was a run of unseen pairs that
     // a CJK reading beat: 5 of 7,054 clean messages of 123 languages were changed (tools/import-clean-multilingual.sh),
-    // none after. Case is no evidence of a wrong decoder: windows-1251's reading of UTF-8 is still its pairs (РџСЂ).
+    // none after. A word's case is no evidence of a wrong decoder: windows-1251's reading of UTF-8 is still its pairs (РџСЂ).
+    // A case that changes inside a word is, and is charged apart (CyrillicCaseLogProb, session 39).
     // On the encoding dev half one lossy case kept four characters of mojibake more (Глј), nothing else changed.
     private static bool IsCyrillicCapital(char c) => c is >= '\u0400' and <= '\u042F';
 

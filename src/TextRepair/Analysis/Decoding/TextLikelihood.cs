@@ -236,6 +236,8 @@ internal static partial class TextLikelihood
         char previous = mapped[before];
         char previousRaw = before;
         int listing = 0;
+        bool cyrillic = script == LanguageScript.Cyrillic;
+        int capitals = cyrillic && IsCyrillicLetterCase(before, upper: true) ? 1 : 0;
 
         // Whether the kana before was scored as the voiced kana it makes with the sound mark at i (composedAhead), and
         // whether the character at i is such a kana (composedNext).
@@ -264,6 +266,7 @@ internal static partial class TextLikelihood
 
                 previous = previousRaw = CharNgramModel.Boundary;
                 listing = 0;
+                capitals = 0;
                 composedAhead = false;
                 continue;
             }
@@ -364,6 +367,13 @@ internal static partial class TextLikelihood
             }
 
             listing = orders;
+            if (cyrillic)
+            {
+                // A case that changes inside a word, which the folded model cannot see (see CyrillicCaseLogProb).
+                p += CyrillicCaseLogProb(previousRaw, raw, capitals);
+                capitals = IsCyrillicLetterCase(raw, upper: true) ? capitals + 1 : 0;
+            }
+
             if (!linesHeld && i < text.Length && raw is '\n' or '\r')
             {
                 // A line break the text holds (see InnerLineBreakLogProb), also after a line break (no repeat of a
