@@ -294,12 +294,9 @@ internal static partial class TextLikelihood
 
             if (latin && p < model.UnigramLogProb(c) && LatinText.IsExtendedLetter(raw) && LatinText.IsExtendedLetter(previousRaw))
             {
-                // A row of Latin letters beyond ASCII (an alphabet line, "áéýúíóþæðö ÁÉÝÚÍÓÞÆÐÖ"): each letter scores
-                // at least as itself alone. The Latin model's text (program messages) has such letters one at a time
-                // inside words, so the back-off after one costs 5-7 nats more than the next letter's own unigram: a
-                // row of them ("åäö" -37 nats, "áéýúíóþæðö" -102) lost to any GBK or Big5 reading of half as many
-                // characters. A row of them is an alphabet line or a list of the language's letters, as a row in
-                // code-point order is a listing (see ListingOrders). Session 39, docs/encoding.md.
+                // A row of Latin letters beyond ASCII ("áéýúíóþæðö", an alphabet line): each scores at least as itself
+                // alone. The model saw them one at a time inside words, so its back-off charged 5-7 nats more and such a
+                // row (-102 nats) lost to any GBK reading of half as many characters (session 39, docs/encoding.md).
                 p = model.UnigramLogProb(c);
             }
 
