@@ -15,38 +15,14 @@ messages changed, messages flagged lossy. Deterministic (sorted input, no sampli
 
 Usage: tools/probe-clean-catalogs.py PATH/TO/TextRepair.Cli [--show N] [--langs sv,tr,...]
 """
-import argparse, glob, json, re, struct, subprocess, unicodedata
-
-
-def catalogue_messages(path):
-    data = open(path, 'rb').read()
-    magic = struct.unpack('<I', data[:4])[0]
-    end = '<' if magic == 0x950412de else '>'
-    n, orig, trans = struct.unpack(end + 'III', data[8:20])
-    out = []
-    for i in range(n):
-        length, offset = struct.unpack(end + 'II', data[trans + 8 * i:trans + 8 * i + 8])
-        try:
-            text = data[offset:offset + length].decode('utf-8', 'strict')
-        except UnicodeDecodeError:
-            continue
-        for form in text.split('\x00'):
-            for line in form.split('\n'):
-                line = line.strip()
-                # A message holding U+FFFD is damaged already (a few catalogues carry one), not clean text.
-                if line and any(c > '\x7f' for c in line) and '\ufffd' not in line and not any(unicodedata.category(c) == 'Cc' for c in line):
-                    out.append(line)
-    return out
+import argparse, glob, json, os, re, subprocess, sys, unicodedata
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mo_catalogs
 
 
 def messages(lang):
-    out = set()
-    for path in sorted(glob.glob(f'/usr/share/locale/{lang}/LC_MESSAGES/*.mo')):
-        try:
-            out.update(catalogue_messages(path))
-        except Exception:
-            continue
-    return sorted(out)
+    # Lines with a character beyond ASCII only.
+    return mo_catalogs.language_lines(lang, lambda line: any(c > '\x7f' for c in line))
 
 
 def half_width_map():

@@ -18,7 +18,9 @@ tune on, and test, reported once. Seeded; the numbers compare between builds on 
 
 Usage: tools/probe-latin-capitals.py PATH/TO/TextRepair.Cli [--half dev|test|both] [--seed N] [--show N] [--dump F]
 """
-import argparse, glob, json, random, re, struct, subprocess, unicodedata, zlib
+import argparse, json, os, random, re, subprocess, sys, unicodedata, zlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mo_catalogs
 
 LANGS = ['af', 'ast', 'br', 'ca', 'cs', 'cy', 'da', 'de', 'eo', 'es', 'et', 'eu', 'fi', 'fo', 'fr', 'fur', 'ga', 'gd', 'gl',
          'hr', 'hu', 'ia', 'id', 'is', 'it', 'lt', 'lv', 'ms', 'mt', 'nb', 'nds', 'nl', 'nn', 'oc', 'pl', 'pt', 'pt_BR', 'ro',
@@ -28,34 +30,8 @@ SYMBOLS = ['®', '™', '©', '°', '§', '±', '¶', '·', '«', '»', '€', '
 WORD = re.compile(r'[^\W\d_]+')
 
 
-def catalogue_messages(path):
-    data = open(path, 'rb').read()
-    magic = struct.unpack('<I', data[:4])[0]
-    end = '<' if magic == 0x950412de else '>'
-    n, orig, trans = struct.unpack(end + 'III', data[8:20])
-    out = []
-    for i in range(n):
-        length, offset = struct.unpack(end + 'II', data[trans + 8 * i:trans + 8 * i + 8])
-        try:
-            text = data[offset:offset + length].decode('utf-8', 'strict')
-        except UnicodeDecodeError:
-            continue
-        for form in text.split('\x00'):
-            for line in form.split('\n'):
-                line = line.strip()
-                if line and '\ufffd' not in line and not any(unicodedata.category(c) == 'Cc' for c in line):
-                    out.append(line)
-    return out
-
-
 def messages(lang):
-    out = set()
-    for path in sorted(glob.glob(f'/usr/share/locale/{lang}/LC_MESSAGES/*.mo')):
-        try:
-            out.update(catalogue_messages(path))
-        except Exception:
-            continue
-    return sorted(out)
+    return mo_catalogs.language_lines(lang)
 
 
 def latin(c):
