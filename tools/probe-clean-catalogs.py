@@ -15,9 +15,10 @@ messages changed, messages flagged lossy. Deterministic (sorted input, no sampli
 
 Usage: tools/probe-clean-catalogs.py PATH/TO/TextRepair.Cli [--show N] [--langs sv,tr,...]
 """
-import argparse, glob, json, os, re, subprocess, sys, unicodedata
+import argparse, glob, json, os, re, sys, unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mo_catalogs
+import probe_cli
 
 
 def messages(lang):
@@ -56,14 +57,6 @@ def kana_fields(lines):
     return sorted(out)
 
 
-def run(cli, texts):
-    payload = ''.join(json.dumps({'text': t}, ensure_ascii=False) + '\n' for t in texts)
-    r = subprocess.run([cli, 'repair', '--to', 'keep', '--jsonl', '--report', '-'], input=payload.encode(), capture_output=True, timeout=7200)
-    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
-    assert len(out) == len(texts), r.stderr.decode()[-2000:]
-    return [(o['text'], o['textrepair']['lossy']) for o in out]
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('cli')
@@ -78,7 +71,7 @@ def main():
         cases += [(lang, t) for t in lines]
         if lang == 'ja':
             cases += [('ja-halfwidth', t) for t in kana_fields(lines)]
-    results = run(args.cli, [t for _, t in cases])
+    results = probe_cli.repair_with_report(args.cli, [t for _, t in cases])
     by_lang = {}
     examples = {}
     for (lang, text), (got, lossy) in zip(cases, results):

@@ -18,9 +18,10 @@ tune on, and test, reported once. Seeded; the numbers compare between builds on 
 
 Usage: tools/probe-latin-capitals.py PATH/TO/TextRepair.Cli [--half dev|test|both] [--seed N] [--show N] [--dump F]
 """
-import argparse, json, os, random, re, subprocess, sys, unicodedata, zlib
+import argparse, json, os, random, re, sys, unicodedata, zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mo_catalogs
+import probe_cli
 
 LANGS = ['af', 'ast', 'br', 'ca', 'cs', 'cy', 'da', 'de', 'eo', 'es', 'et', 'eu', 'fi', 'fo', 'fr', 'fur', 'ga', 'gd', 'gl',
          'hr', 'hu', 'ia', 'id', 'is', 'it', 'lt', 'lv', 'ms', 'mt', 'nb', 'nds', 'nl', 'nn', 'oc', 'pl', 'pt', 'pt_BR', 'ro',
@@ -109,14 +110,6 @@ def garble(rng, text):
     return None
 
 
-def run(cli, texts):
-    payload = ''.join(json.dumps({'text': t}, ensure_ascii=False) + '\n' for t in texts)
-    r = subprocess.run([cli, 'repair', '--to', 'keep', '--jsonl', '--report', '-'], input=payload.encode(), capture_output=True, timeout=7200)
-    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
-    assert len(out) == len(texts), r.stderr.decode()[-2000:]
-    return [(o['text'], o['textrepair']['lossy']) for o in out]
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('cli')
@@ -133,7 +126,7 @@ def main():
         g = garble(rng, text)
         if g:
             garbled.append((half, lang, kind, text, g[0], g[1]))
-    results = run(args.cli, [c[3] for c in cases] + [g[5] for g in garbled])
+    results = probe_cli.repair_with_report(args.cli, [c[3] for c in cases] + [g[5] for g in garbled])
     clean_out, garbled_out = results[:len(cases)], results[len(cases):]
     stats = {}
     failures = []

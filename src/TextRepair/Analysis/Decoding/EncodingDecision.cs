@@ -297,7 +297,7 @@ internal static class EncodingDecision
     /// The fluency floor of the likeliest reading of a whole field <paramref name="token"/> (<see cref="MinLikeliestPerChar"/>;
     /// for a field of Hangul syllables, <see cref="MinHangulFieldPerChar"/>).
     /// </summary>
-    public static double LikeliestPerChar(ReadOnlySpan<char> token) => IsHangulField(token) ? Math.Max(MinLikeliestPerChar, MinHangulFieldPerChar) : MinLikeliestPerChar;
+    public static double LikeliestPerChar(ReadOnlySpan<char> token) => IsHangulField(token) ? MinHangulFieldPerChar : MinLikeliestPerChar;
 
     /// <summary>
     /// True when <paramref name="source"/> is nothing but Hangul syllables of KS X 1001 (see
