@@ -95,12 +95,15 @@ internal static partial class TextLikelihood
     // jamo), whose charts count as listings (see MayList), and the Yi radicals, which never count (see MayRepeat).
     private const char PhoneticFirst = '\u3040', PhoneticLast = '\u31FF', YiRadicalFirst = '\uA490', YiRadicalLast = '\uA4CF';
 
+    // The BMP's private use area, which never counts as a repeat or a listing (see MayRepeat).
+    private const char PrivateUseFirst = '\uE000', PrivateUseLast = '\uF8FF';
+
     private static bool[] BuildRepeatable(bool listing)
     {
         var repeatable = new bool[65536];
         for (int c = 0; c < repeatable.Length; c++)
         {
-            bool symbolLike = c < '\u2E80' || (!char.IsLetter((char)c) && c is not (>= YiRadicalFirst and <= YiRadicalLast));
+            bool symbolLike = c < '\u2E80' || (!char.IsLetter((char)c) && c is not (>= YiRadicalFirst and <= YiRadicalLast or >= PrivateUseFirst and <= PrivateUseLast));
             repeatable[c] = symbolLike || (listing && c is >= PhoneticFirst and <= PhoneticLast);
         }
 
