@@ -1,0 +1,38 @@
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// UTF-8 Cyrillic read by GBK (a Russian, Kazakh or Mongolian file opened on a Chinese system): every letter is a
+/// two-byte UTF-8 sequence, read as one Han character ("袩芯懈褋泻" for "Поиск"). A short word of it never carried
+/// evidence, as its reading restores letters the short-run check called unmodelled, so it was left or a deeper chain's
+/// Han won ("袠蟹褏芯写" became "逢螳､"). Since session 40 a run whose bytes are whole two-byte UTF-8 sequences of letters
+/// carries its evidence under a double-byte reader too (RunJudge.RestoresTwoByteLetters). The phrases are written for
+/// the test; the clean Chinese words are common words whose GBK bytes are valid UTF-8 throughout.
+/// </summary>
+public sealed class Utf8CyrillicReadAsGbkTests
+{
+    [Theory]
+    [InlineData("Поиск")]
+    [InlineData("Изход")]
+    [InlineData("Хадгалах")]
+    [InlineData("Нууц үг")]
+    [InlineData("Сәлеметсіз бе")]
+    [InlineData("Ещё раз")]
+    [InlineData("Отмена")]
+    [InlineData("Меню")]
+    [InlineData("Открыть файл")]
+    [InlineData("Файлы и папки")]
+    [InlineData("Выберите язык:")]
+    [InlineData("Зберегти зміни")]
+    public void Utf8ReadAsGbk_IsRestored(string original) => EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 936);
+
+    [Theory]
+    [InlineData("小写")]
+    [InlineData("系统模式")]
+    [InlineData("一些")]
+    [InlineData("同时")]
+    [InlineData("谢谢")]
+    [InlineData("目录")]
+    [InlineData("状态")]
+    [InlineData("小写字母")]
+    public void CleanChineseOfTwoByteUtf8Pairs_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+}
