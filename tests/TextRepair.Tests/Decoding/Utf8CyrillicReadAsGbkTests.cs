@@ -35,4 +35,15 @@ public sealed class Utf8CyrillicReadAsGbkTests
     [InlineData("状态")]
     [InlineData("小写字母")]
     public void CleanChineseOfTwoByteUtf8Pairs_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    // Rows of EUC-KR's hanja chart at leads D0..D3, trail bytes A1..A6: consecutive bytes that are valid UTF-8 by
+    // construction and read as consecutive Cyrillic letters ("СТУФХ"), a chart's row and no evidence (RunJudge.MinListedLetters).
+    [Theory]
+    [InlineData("鬼龜叫圭奎")]
+    [InlineData("叫圭奎揆")]
+    [InlineData("納臘蠟衲囊")]
+    [InlineData("蠟衲囊娘")]
+    [InlineData("丹亶但單團")]
+    [InlineData("朞期杞棋棄")]
+    public void CodePageChartRowReadingAsConsecutiveLetters_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
 }
