@@ -23,6 +23,8 @@ public sealed class Utf8CyrillicReadAsGbkTests
     [InlineData("Файлы и папки")]
     [InlineData("Выберите язык:")]
     [InlineData("Зберегти зміни")]
+    [InlineData("бўлди")]
+    [InlineData("їхні")]
     public void Utf8ReadAsGbk_IsRestored(string original) => EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 936);
 
     [Theory]
@@ -46,4 +48,12 @@ public sealed class Utf8CyrillicReadAsGbkTests
     [InlineData("丹亶但單團")]
     [InlineData("朞期杞棋棄")]
     public void CodePageChartRowReadingAsConsecutiveLetters_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    // A deeper chain that only re-reads a passing one-layer reading's word pays its layer as a repair of that word on its
+    // own would (TokenReading.ShallowerPassing): "büyüklük" read as windows-1252 became "bー＿l＿" by a two-layer chain
+    // through the one-layer reading, "їхні" read as GBK " 天z".
+    [Theory]
+    [InlineData("büyüklük", 1252)]
+    [InlineData("їхні", 936)]
+    public void DeeperChainOverFluentWord_KeepsTheWord(string original, int reader) => EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, reader);
 }
