@@ -101,9 +101,22 @@ internal static partial class RunJudge
     // A four-byte sequence (an emoji, "ð\u009F\u0091\u008D" for 👍) counts as the three-byte ones do (session 30): an
     // emoji restores no letter, so a token of one could not lead, and the lattice read "👍 好的" (UTF-8 read as
     // Latin-1) as "^船} 好的" by a two-layer chain that restores a letter.
+    // A double-byte reader (GBK, Big5, Shift-JIS, EUC-KR) counts only a run of letters of two-byte sequences (see
+    // RestoresTwoByteLetters; session 40).
     private static bool RestoresUtf8Sequences(Candidate reading, ReadOnlySpan<char> restored)
     {
-        if (reading.Layers != 1 || reading.Steps[0].Truth.Kind != CodecKind.Utf8 || !reading.Steps[0].Wrong.IsSingleByte || restored.IsEmpty)
+        if (reading.Layers != 1 || reading.Steps[0].Truth.Kind != CodecKind.Utf8 || restored.IsEmpty)
+        {
+            return false;
+        }
+
+        Codec wrong = reading.Steps[0].Wrong;
+        if (wrong.IsDoubleByte)
+        {
+            return RestoresTwoByteLetters(restored);
+        }
+
+        if (!wrong.IsSingleByte)
         {
             return false;
         }
@@ -122,6 +135,42 @@ internal static partial class RunJudge
 
         return bytes >= MinRunBytes;
     }
+
+    // True when every character of restored is a letter of a two-byte UTF-8 sequence (U+0080..U+07FF): what "utf-8
+    // decoded as" a double-byte decoder restores from UTF-8 Cyrillic, Greek, Armenian or Hebrew, one Han character per
+    // letter, each a lead byte C2..DF and a continuation byte 80..BF ("袩褉懈胁械褌" for "Привет"). A short word of
+    // it never carried evidence, as it restores letters of a script the short-run check calls unmodelled
+    // (RestoresUnknown), so a wrong deeper chain's Han won or the word was left (session 40). Clean Chinese rarely has
+    // such pairs throughout (see docs/encoding.md, session 40), and the run is still judged by the models' gain and
+    // fluency floor; a lone letter (two bytes, under MinRunBytes) only follows its line's chain. A run of letters in
+    // consecutive code points (see MinListedLetters) is a chart's row, not evidence.
+    private static bool RestoresTwoByteLetters(ReadOnlySpan<char> restored)
+    {
+        int listed = 1;
+        foreach (char c in restored)
+        {
+            if (c is < '\u0080' or >= '\u0800' || !char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        for (int i = 1; i < restored.Length && restored[i] == restored[i - 1] + 1; i++)
+        {
+            listed++;
+        }
+
+        return listed < MinListedLetters || listed < restored.Length;
+    }
+
+    /// <summary>
+    /// Fewest letters of a run, all in consecutive code points, that <see cref="RestoresTwoByteLetters"/> takes for a
+    /// chart's row rather than UTF-8 evidence. A row of a double-byte code page's chart is consecutive bytes, and where
+    /// its lead is C2..DF and its trail bytes A1..BF it is valid UTF-8 by construction, reading as consecutive letters:
+    /// EUC-KR's hanja row 鬼龜叫圭 (D0A1..D0A4) is "СТУФ" (the clean charts of the evaluation's dev half, which this
+    /// changed). Three: real words hold three consecutive letters ("рст" of "государство") but are rarely only those.
+    /// </summary>
+    public const int MinListedLetters = 3;
 
     // A run of one whole two-byte UTF-8 sequence of the reading "utf-8 decoded as" a single-byte decoder under which
     // the line holds Utf8SequencePool.MinSequences of them: the line's pairs are evidence together, as two pairs within

@@ -79,7 +79,7 @@ internal sealed partial class TokenReading
                 }
             }
 
-            if (ExactInPlaceOfLosses(passing, best!) is { } exact)
+            if ((ExactInPlaceOfLosses(passing, best!) ?? ShallowerPassing(passing, best!)) is { } exact)
             {
                 (best, bestAccepted) = exact;
                 chosen = Likeliest(token, before, after, readings, best, chosenRank: null, ref bestAccepted);
