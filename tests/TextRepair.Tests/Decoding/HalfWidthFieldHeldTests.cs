@@ -47,4 +47,15 @@ public sealed class HalfWidthFieldHeldTests
         Assert.NotNull(RunJudge.KanaHeldByLeading(Garbled, boundary, boundary, readings));
         Assert.Equal("성철스님", EncodingRepairTests.Repair(Garbled).Text);
     }
+
+    // A repeated character is a repeated pair of bytes: its pair is no evidence for or against a word. 一笔笔 ("item by
+    // item"), GBK read as Shift-JIS: 笔笔 is a pair the model rates below 笔 alone, which made the reading no word on main.
+    [Fact]
+    public void RepeatedCharacter_IsNoEvidenceAgainstAWord()
+    {
+        const string Garbled = "ﾒｻｱﾊｱﾊ";
+
+        Assert.False(RunJudge.KanaReadAsWell(Garbled, "一笔笔", CharNgramModel.Boundary, CharNgramModel.Boundary));
+        Assert.Equal("一笔笔", EncodingRepairTests.Repair(Garbled).Text);
+    }
 }

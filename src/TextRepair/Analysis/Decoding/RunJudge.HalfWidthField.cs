@@ -204,12 +204,21 @@ internal static partial class RunJudge
         return Math.Max(fluency, (own.Total - HalfWidthKana.RunCharge(kana, 0, CharNgramModel.Boundary, CharNgramModel.Boundary)) / own.Transitions);
     }
 
-    // The sum over the inner pairs of text of log P(b | a) − log P(b) under script's model.
+    // The sum over the inner pairs of text of log P(b | a) − log P(b) under script's model, leaving out a character
+    // repeated (a, a): a repeated double-byte character is a repeated pair of bytes, which every reading of them repeats
+    // and the kana show too, so the pair says nothing of whether the reading is a word. Counted, a reduplication the model
+    // knows made a clean field's reading a word ("ﾏﾅﾄｩﾄｩ" 吓末末, 末末), one it never saw made a GBK word's no word
+    // (一笔笔 read as "ﾒｻｱﾊｱﾊ", left as it was; session 40).
     private static double Association(LanguageScript script, ReadOnlySpan<char> text)
     {
         double sum = 0;
         for (int i = 1; i < text.Length; i++)
         {
+            if (text[i] == text[i - 1])
+            {
+                continue;
+            }
+
             sum += CharNgramModel.Shared.LogProb(script, text[i - 1], text[i]) - CharNgramModel.Shared.UnigramLogProb(script, text[i]);
         }
 
