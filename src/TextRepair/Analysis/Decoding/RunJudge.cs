@@ -27,7 +27,8 @@ internal static partial class RunJudge
     /// <paramref name="exactGain"/>, the same runs are accepted, but an accepted run adds only the least gain it needed
     /// (its input is scored only until it is known to fall far enough under the reading): for callers that ask whether
     /// a reading restores anything, not how much. <paramref name="utf8Pool"/> is the line's <see cref="Utf8SequencePool"/>:
-    /// under a decoder it holds, a run of one two-byte UTF-8 sequence carries the line's evidence.
+    /// under a decoder it holds, a run of one two-byte UTF-8 sequence carries the line's evidence. A run over a character
+    /// set in <paramref name="held"/> (see <see cref="KanaHeldByLeading"/>) leads nothing unless it restores Hangul.
     /// </summary>
     public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain = true, int utf8Pool = 0, bool[]? held = null)
     {
