@@ -42,16 +42,28 @@ internal static partial class RunJudge
     /// shift-jis). Hangul readings keep the gain's judgement: the Korean model knows too few pairs (session 38) to tell
     /// a word from none. Linear in the run's length.
     /// </summary>
-    internal static bool KanaReadAsWell(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right)
+    internal static bool KanaReadAsWell(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right) =>
+        Verdict(source, restored, left, right) != KanaVerdict.Evidence;
+
+    // Why a reading of a run is no evidence against it (see KanaReadAsWell), or Evidence.
+    private enum KanaVerdict
+    {
+        Evidence,
+        ShortRun,
+        HanWithHangul,
+        NoBetterThanKana,
+    }
+
+    private static KanaVerdict Verdict(ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right)
     {
         if (source.IsEmpty || source.ContainsAnyExceptInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last))
         {
-            return false;
+            return KanaVerdict.Evidence;
         }
 
         if (source.Length < MinRunBytes)
         {
-            return true;
+            return KanaVerdict.ShortRun;
         }
 
         bool han = false, hangul = false;
@@ -63,21 +75,117 @@ internal static partial class RunJudge
 
         if (han && hangul)
         {
-            return true;
+            return KanaVerdict.HanWithHangul;
         }
 
         if (hangul)
         {
-            return false;
+            return KanaVerdict.Evidence;
         }
 
         SpanScore reading = TextLikelihood.Score(restored, left, right);
         if (Association(reading.Script, restored) > MaxNoWordAssociation || KanaAssociation(source) < MinPronounceableAssociation)
         {
-            return false;
+            return KanaVerdict.Evidence;
         }
 
-        return EncodingDecision.Fluency(reading, restored, left, right) < KanaFluency(source, left, right) + MinFluencyOverKana;
+        return EncodingDecision.Fluency(reading, restored, left, right) < KanaFluency(source, left, right) + MinFluencyOverKana
+            ? KanaVerdict.NoBetterThanKana : KanaVerdict.Evidence;
+    }
+
+    /// <summary>
+    /// The characters of <paramref name="token"/> (between <paramref name="before"/> and <paramref name="after"/>) whose
+    /// half-width kana no reading may replace, or null: those of the runs where the token's leading reading among
+    /// <paramref name="readings"/> (the likeliest less its layers' cost, as <c>TokenReading.StandsOut</c> ranks them)
+    /// reads no better than the kana (<see cref="KanaReadAsWell"/>'s third test). The best explanation of the bytes
+    /// reading no better than the field, a worse one cannot show the field damaged: without this, the next reading led
+    /// when it passed the test by a seen pair ("ﾖﾁｵﾚ", 至第 in GBK read as Shift-JIS, became 疊式 by two layers, 1.4 nats
+    /// behind). A short run and a Han reading with Hangul hold nothing: they say the reading is no evidence, not that
+    /// the kana read well. Only a token with half-width kana is scored; linear in its readings.
+    /// </summary>
+    internal static bool[]? KanaHeldByLeading(string token, char before, char after, List<Candidate> readings)
+    {
+        if (readings.Count == 0 || token.AsSpan().IndexOfAnyInRange(HalfWidthKana.FirstKana, HalfWidthKana.Last) < 0)
+        {
+            return null;
+        }
+
+        // The leading reading: the highest total less its layers' cost (a reading that cannot beat the best so far is
+        // scored only until it falls under it).
+        Candidate leading = readings[0];
+        double best = leading.Score.Total - (leading.Layers * EncodingDecision.LayerCost);
+        foreach (Candidate c in readings)
+        {
+            double cost = c.Layers * EncodingDecision.LayerCost;
+            if (c != leading && !c.ScoresBelow(best + cost) && c.Score.Total - cost > best)
+            {
+                (leading, best) = (c, c.Score.Total - cost);
+            }
+        }
+
+        bool[]? held = null;
+        int k = 0;
+        while (NextRun(token, leading, skip: default, ref k, out int first))
+        {
+            int a = leading.TokenBounds[first], b = leading.TokenBounds[k];
+            (char left, char right) = RunContext(token, before, after, leading, first, k);
+            ReadOnlySpan<char> restored = leading.Text.AsSpan(leading.TextBounds[first], leading.TextBounds[k] - leading.TextBounds[first]);
+            if (Verdict(token.AsSpan(a, b - a), restored, left, right) == KanaVerdict.NoBetterThanKana)
+            {
+                held ??= new bool[token.Length];
+                held.AsSpan(a, b - a).Fill(true);
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>
+    /// Drops from <paramref name="passing"/> (readings of <paramref name="token"/> whose runs were accepted, with their
+    /// accepted groups) what <see cref="KanaHeldByLeading"/> holds, judging the rest again without the held runs; returns
+    /// the held characters (null: none, and nothing changed). Only a token with a passing reading asks (StandsOut's
+    /// reading is the leading one, which KanaReadAsWell already leaves).
+    /// </summary>
+    internal static bool[]? DropHeld(string token, char before, char after, List<Candidate> readings, List<(Candidate Reading, bool[] Accepted)> passing, int utf8Pool)
+    {
+        if (passing.Count == 0 || KanaHeldByLeading(token, before, after, readings) is not { } held)
+        {
+            return null;
+        }
+
+        for (int i = passing.Count - 1; i >= 0; i--)
+        {
+            bool[] accepted = new bool[passing[i].Accepted.Length];
+            if (Judge(token, before, after, passing[i].Reading, accepted, following: false, exactGain: false, utf8Pool, held) > 0)
+            {
+                passing[i] = (passing[i].Reading, accepted);
+            }
+            else
+            {
+                passing.RemoveAt(i);
+            }
+        }
+
+        return held;
+    }
+
+    // True when the run token[a..b] of a reading that restores the text restored is held (see KanaHeldByLeading): it
+    // overlaps a held stretch and is a reading the test judges, one without Hangul (Hangul readings are left to the
+    // gain, see KanaReadAsWell; "ﾇｮｸｵｵﾈ", 풀링된 in EUC-KR read as Shift-JIS, leads as 钱傅等 by GBK, which is held).
+    private static bool Held(ReadOnlySpan<bool> held, int a, int b, ReadOnlySpan<char> restored) =>
+        !held.IsEmpty && held[a..b].Contains(true) && !HasHangul(restored);
+
+    private static bool HasHangul(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (IsHangul(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The fluency of a run of half-width kana as Japanese, measured as a reading's is (EncodingDecision.Fluency: the
@@ -96,12 +204,21 @@ internal static partial class RunJudge
         return Math.Max(fluency, (own.Total - HalfWidthKana.RunCharge(kana, 0, CharNgramModel.Boundary, CharNgramModel.Boundary)) / own.Transitions);
     }
 
-    // The sum over the inner pairs of text of log P(b | a) − log P(b) under script's model.
+    // The sum over the inner pairs of text of log P(b | a) − log P(b) under script's model, leaving out a character
+    // repeated (a, a): a repeated double-byte character is a repeated pair of bytes, which every reading of them repeats
+    // and the kana show too, so the pair says nothing of whether the reading is a word. Counted, a reduplication the model
+    // knows made a clean field's reading a word ("ﾏﾅﾄｩﾄｩ" 吓末末, 末末), one it never saw made a GBK word's no word
+    // (一笔笔 read as "ﾒｻｱﾊｱﾊ", left as it was; session 40).
     private static double Association(LanguageScript script, ReadOnlySpan<char> text)
     {
         double sum = 0;
         for (int i = 1; i < text.Length; i++)
         {
+            if (text[i] == text[i - 1])
+            {
+                continue;
+            }
+
             sum += CharNgramModel.Shared.LogProb(script, text[i - 1], text[i]) - CharNgramModel.Shared.UnigramLogProb(script, text[i]);
         }
 

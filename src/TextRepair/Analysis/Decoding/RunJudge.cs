@@ -27,17 +27,18 @@ internal static partial class RunJudge
     /// <paramref name="exactGain"/>, the same runs are accepted, but an accepted run adds only the least gain it needed
     /// (its input is scored only until it is known to fall far enough under the reading): for callers that ask whether
     /// a reading restores anything, not how much. <paramref name="utf8Pool"/> is the line's <see cref="Utf8SequencePool"/>:
-    /// under a decoder it holds, a run of one two-byte UTF-8 sequence carries the line's evidence.
+    /// under a decoder it holds, a run of one two-byte UTF-8 sequence carries the line's evidence. A run over a character
+    /// set in <paramref name="held"/> (see <see cref="KanaHeldByLeading"/>) leads nothing unless it restores Hangul.
     /// </summary>
-    public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain = true, int utf8Pool = 0)
+    public static double Judge(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain = true, int utf8Pool = 0, bool[]? held = null)
     {
         // Runs judged on their own evidence first; once one is accepted, the token is damaged by the reading's chain
         // and its other runs follow it (a GBK line read as Latin-1 is cut into runs by ASCII: "Ö÷»ú.Ãû/ÎÄ/¼þ").
-        double total = JudgeRuns(token, before, after, reading, accepted, following, exactGain, utf8Pool);
-        return total > 0 && !following ? total + JudgeRuns(token, before, after, reading, accepted, following: true, exactGain, utf8Pool) : total;
+        double total = JudgeRuns(token, before, after, reading, accepted, following, exactGain, utf8Pool, held);
+        return total > 0 && !following ? total + JudgeRuns(token, before, after, reading, accepted, following: true, exactGain, utf8Pool, held) : total;
     }
 
-    private static double JudgeRuns(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain, int utf8Pool)
+    private static double JudgeRuns(string token, char before, char after, Candidate reading, Span<bool> accepted, bool following, bool exactGain, int utf8Pool, bool[]? held)
     {
         int[] tb = reading.TokenBounds;
         int[] xb = reading.TextBounds;
@@ -84,7 +85,7 @@ internal static partial class RunJudge
             }
 
             (char left, char right) = RunContext(token, before, after, reading, first, k);
-            if (!following && KanaReadAsWell(source, restored, left, right))
+            if (!following && (KanaReadAsWell(source, restored, left, right) || Held(held, a, b, restored)))
             {
                 // A clean half-width field's reading that only halves its characters leads nothing (session 39).
                 continue;
@@ -126,7 +127,7 @@ internal static partial class RunJudge
     /// 6 nats less likely. Mojibake read right gains in every run: each of its runs is garbled text. A run of half-width
     /// kana whose reading carries no evidence against it (<see cref="KanaReadAsWell"/>) gains nothing either.
     /// </summary>
-    public static bool EveryRunGains(string token, char before, char after, Candidate reading)
+    public static bool EveryRunGains(string token, char before, char after, Candidate reading, bool[]? held = null)
     {
         int[] tb = reading.TokenBounds;
         int[] xb = reading.TextBounds;
@@ -137,7 +138,7 @@ internal static partial class RunJudge
             (char left, char right) = RunContext(token, before, after, reading, first, k);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             ReadOnlySpan<char> source = token.AsSpan(a, b - a);
-            if (KanaReadAsWell(source, restored, left, right) || TextLikelihood.Score(restored, left, right).Total < TextLikelihood.Score(source, left, right).Total)
+            if (KanaReadAsWell(source, restored, left, right) || Held(held, a, b, restored) || TextLikelihood.Score(restored, left, right).Total < TextLikelihood.Score(source, left, right).Total)
             {
                 return false;
             }

@@ -1,0 +1,80 @@
+namespace TextRepair.Analysis.Decoding;
+
+/// <summary>Readings that lose characters against readings that fill them (see <see cref="TokenReading"/>).</summary>
+internal sealed partial class TokenReading
+{
+    // A reading that loses characters never wins over a passing reading, no deeper, that reads the same text exactly and
+    // has characters of the supplementary planes where the first has U+FFFD (see FillsLosses): both explain the token
+    // alike elsewhere, and the bytes the first calls lost are whole four-byte characters under the second. A loss is
+    // charged as a rare character (TextLikelihood.LostCharLogProb), and the models, trained on the Basic Multilingual
+    // Plane, score those characters as unseen ones, rarer still: an emoji or an ideograph of the extensions lost to a
+    // deeper chain ("人民政府办公室🤔", UTF-8 read as Latin-1 on a line of its own, became "人民政府办公室�" by "utf-8
+    // decoded as gbk, then gbk decoded as iso-8859-1", 1.9 nats ahead after its layer's cost; "…办公室𠮷" alike;
+    // session 30). Only such characters fill: a fill of the Basic Multilingual Plane is judged by the model, and where a
+    // text was really lost, an exact reading of the loss mark's bytes is garbage ("ファイル吁E" for "ファイル・", Shift-JIS's
+    // mark read back as the bytes 81 45). The first such reading in the order passed.
+    private static (Candidate Reading, bool[] Accepted)? ExactInPlaceOfLosses(List<(Candidate Reading, bool[] Accepted)> passing, Candidate chosen)
+    {
+        if (!chosen.Text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach ((Candidate c, bool[] accepted) in passing)
+        {
+            if (c != chosen && c.Exact && c.Layers <= chosen.Layers && !c.Text.Contains('\uFFFD', StringComparison.Ordinal) && FillsLosses(chosen.Text, c.Text))
+            {
+                return (c, accepted);
+            }
+        }
+
+        return null;
+    }
+
+    // True when exact reads as lossy does, but has surrogate pairs (characters of the supplementary planes, no U+FFFD)
+    // wherever lossy has a group of U+FFFD. Aligns
+    // greedily (each group's text ends where lossy's next text first follows it), so an alignment it misses is a false
+    // answer, never a wrong true one. Linear in the texts' lengths for the usual one group; at worst their product.
+    internal static bool FillsLosses(string lossy, string exact)
+    {
+        int i = 0, j = 0;
+        while (i < lossy.Length)
+        {
+            if (lossy[i] != '\uFFFD')
+            {
+                if (j >= exact.Length || exact[j] != lossy[i])
+                {
+                    return false;
+                }
+
+                i++;
+                j++;
+                continue;
+            }
+
+            int end = i;
+            while (end < lossy.Length && lossy[end] == '\uFFFD')
+            {
+                end++;
+            }
+
+            int nextEnd = end;
+            while (nextEnd < lossy.Length && lossy[nextEnd] != '\uFFFD')
+            {
+                nextEnd++;
+            }
+
+            ReadOnlySpan<char> next = lossy.AsSpan(end, nextEnd - end);
+            int fillEnd = next.IsEmpty ? exact.Length : (j + 1 <= exact.Length ? exact.AsSpan(j + 1).IndexOf(next) : -1) is int at and >= 0 ? j + 1 + at : -1;
+            if (fillEnd <= j || exact.AsSpan(j, fillEnd - j).ContainsAnyExceptInRange('\uD800', '\uDFFF'))
+            {
+                return false;
+            }
+
+            j = fillEnd;
+            i = end;
+        }
+
+        return j == exact.Length;
+    }
+}
