@@ -42,11 +42,6 @@ internal sealed class EncodingStep : RepairStep
         string text = state.Current;
         var findings = new List<EncodingFinding>();
         EncodingScanner.Find(text, findings);
-        if (state.Edits.Count > 0)
-        {
-            findings.RemoveAll(f => ThrowsAwayRestored(state, f));
-        }
-
         if (findings.TrueForAll(f => f.Replacement.AsSpan().SequenceEqual(text.AsSpan(f.Start, f.Length))))
         {
             // Nothing changes (only markers reported): report them once, on the first pass.
@@ -60,43 +55,6 @@ internal sealed class EncodingStep : RepairStep
 
         Apply(state, findings);
         return true;
-    }
-
-    // True when a later pass's lossy finding reads text that an earlier pass wrote while reading losses (an edit of kind
-    // LossMarker) and keeps fewer of its characters than it holds (marks of losses aside): the earlier pass read those bytes
-    // through their losses already, and reading the same losses again through the text's chain counts them twice. A
-    // line of UTF-8 read as GBK whose tail took a second pass had its restored 化 (初�化完成) taken for the continuation
-    // bytes of the lost 始 beside it and deleted (session 40, tester40): a character restored, then silently lost.
-    private static bool ThrowsAwayRestored(RepairState state, EncodingFinding finding)
-    {
-        if (!finding.Lossy)
-        {
-            return false;
-        }
-
-        int delta = 0, end = finding.Start + finding.Length;
-        foreach (RepairEdit edit in state.Edits)
-        {
-            int start = edit.Start + delta;
-            int written = start + edit.Replacement.Length;
-            delta += edit.Replacement.Length - edit.Length;
-            if (written <= finding.Start || edit.Kind != RepairKind.LossMarker)
-            {
-                continue;
-            }
-
-            if (start >= end)
-            {
-                break;
-            }
-
-            return Kept(finding.Replacement) < Kept(state.Current.AsSpan(finding.Start, finding.Length));
-        }
-
-        return false;
-
-        // Characters that are not marks of a loss (U+FFFD, or the '?' and '・' encoders write for a character they lack).
-        static int Kept(ReadOnlySpan<char> text) => text.Length - text.Count('\uFFFD') - text.Count('?') - text.Count('\u30FB');
     }
 
     private static void Apply(RepairState state, List<EncodingFinding> findings)
