@@ -95,19 +95,26 @@ internal static partial class RunJudge
             // and a sequence that restores a letter of another script than Latin, inside a word, is one letter of another
             // alphabet in the word ("PRODUKTÛ±" read as "PRODUKT۱", a Persian digit; "Ê®" as Abkhaz ҩ).
             bool pooledSymbol = pooled && !AllLetters(source) && LatinText.IsExtendedLetter(restored[0]);
+
+            // The floor of text at all (EncodingDecision.MinUtf8SequencePerChar) for a run of whole UTF-8 sequences that
+            // carries its own evidence (three bytes or more), or any on a line its chain has damaged; a lone pooled pair
+            // that leads on its own gets it only for a letter in the case of the word around it ("cosÃ¬" for "così"), and
+            // keeps the short-field floor otherwise ("PRODUKTÃ¯ 2024", clean in tester38's symbol set, is no "PRODUKTï").
+            bool sequenceFloor = utf8Sequences && IsLatinLetters(restored)
+                && (following || !pooled || RestoresUtf8Sequences(reading, restored) || InWordCase(token, a, b, restored[0]));
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol, sequenceFloor))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol, sequenceFloor))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol));
@@ -181,10 +188,10 @@ internal static partial class RunJudge
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
     // SourceFloor). The run is token[start..] (source).
-    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled)
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled, bool utf8Sequences)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following, pooled) + lossCost;
-        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source));
+        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source), utf8Sequences);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)
