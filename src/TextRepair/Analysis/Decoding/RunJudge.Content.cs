@@ -264,6 +264,14 @@ internal static partial class RunJudge
         return !text.IsEmpty;
     }
 
+    // True for a single-byte page without the Cyrillic alphabet (windows-1252, Latin-1, Mac Roman, cp437, cp850): its
+    // letters are the Latin script's, and Mac Roman's π and Ω are symbols there.
+    private static bool IsLatinPage(Codec wrong) => wrong.IsSingleByte && !wrong.Page.CanEncode('\u0414');
+
+    // True when the character before token[a..b] or after it is a letter of another script than Latin.
+    private static bool BesideOtherScript(string token, int a, int b) =>
+        (a > 0 && char.IsLetter(token[a - 1]) && !LatinText.IsLetter(token[a - 1])) || (b < token.Length && char.IsLetter(token[b]) && !LatinText.IsLetter(token[b]));
+
     // True when every character of text is a letter.
     private static bool AllLetters(ReadOnlySpan<char> text)
     {

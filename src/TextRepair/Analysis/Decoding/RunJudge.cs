@@ -100,7 +100,11 @@ internal static partial class RunJudge
             // carries its own evidence (three bytes or more), or any on a line its chain has damaged; a lone pooled pair
             // that leads on its own gets it only for a letter in the case of the word around it ("cosÃ¬" for "così"), and
             // keeps the short-field floor otherwise ("PRODUKTÃ¯ 2024", clean in tester38's symbol set, is no "PRODUKTï").
-            bool sequenceFloor = utf8Sequences && IsLatinLetters(restored)
+            // Only under a Latin page: a page of the Cyrillic alphabet (cp866, windows-1251) writes its own script's
+            // letters, which form sequences by chance ("─Д" of Chinese UTF-8 read as KOI8-R read as "Ą" by cp866).
+            // Nor beside a letter of another script: a Latin letter inside a Cyrillic word ("Е┼©", KOI8-R mojibake, read
+            // as "ЕŸ" by cp850) is no word's letter.
+            bool sequenceFloor = utf8Sequences && IsLatinLetters(restored) && IsLatinPage(reading.Steps[0].Wrong) && !BesideOtherScript(token, a, b)
                 && (following || !pooled || RestoresUtf8Sequences(reading, restored) || InWordCase(token, a, b, restored[0]));
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
