@@ -34,9 +34,8 @@ public sealed class Utf8LatinWordTests
         Assert.All(result.Edits, e => Assert.Contains("utf-8 decoded as", e.Chain, StringComparison.Ordinal));
     }
 
-    // A word of capitals with a lead byte's letter before a symbol reads as a lowercase letter by the pair's chain:
-    // mixed cases, so the pair keeps the short-field floor and the word stays (with the floor of text at all for every
-    // pair, "MODELLÃ¯" became "MODELLï").
+    // A word of capitals with a lead byte's letter before a symbol: a lone pair leading on its own keeps the
+    // short-field floor, and the word stays (with the floor of text at all for every pair, "MODELLÃ¯" became "MODELLï").
     [Theory]
     [InlineData("MODELLÃ¯ 2023")]
     [InlineData("Größe±2 cm")]

@@ -230,18 +230,6 @@ internal static partial class RunJudge
         return LatinWords.IsWord(token.AsSpan(a, b - a));
     }
 
-    // True when letter, restored for token[a..b], is in the case of the word around it: a lowercase letter between
-    // lowercase letters (or none), a capital after a capital or at the word's start. A single-byte reader's clean text
-    // that holds a UTF-8 pair by chance holds it in a word of capitals with a symbol ("PRODUKTÃ¯"), whose reading
-    // mixes the cases.
-    private static bool InWordCase(string token, int a, int b, char letter)
-    {
-        char left = a > 0 ? token[a - 1] : ' ', right = b < token.Length ? token[b] : ' ';
-        return char.IsLower(letter)
-            ? !char.IsUpper(left) && !char.IsUpper(right) && (char.IsLower(left) || char.IsLower(right))
-            : char.IsUpper(letter) && !char.IsLower(left);
-    }
-
     /// <summary>
     /// True for a letter of the Latin script beyond ASCII (Latin-1's letters from U+00C0, Latin Extended-A and -B, IPA
     /// Extensions with Azerbaijani ə, Latin Extended Additional with Vietnamese) or a combining diacritical mark (Yoruba

@@ -98,14 +98,15 @@ internal static partial class RunJudge
 
             // The floor of text at all (EncodingDecision.MinUtf8SequencePerChar) for a run of whole UTF-8 sequences that
             // carries its own evidence (three bytes or more), or any on a line its chain has damaged; a lone pooled pair
-            // that leads on its own gets it only for a letter in the case of the word around it ("cosÃ¬" for "così"), and
-            // keeps the short-field floor otherwise ("PRODUKTÃ¯ 2024", clean in tester38's symbol set, is no "PRODUKTï").
+            // that leads on its own keeps the short-field floor: with the lower one, tester38's clean "PRODUKTÃ¯ 2024"
+            // became "PRODUKTï", and one lossy case of the general-subject evaluation was no longer flagged even for a
+            // pair in its word's case (the words alone "cosÃ¬", "jÃ¹" stay garbled, as on main).
             // Only under a Latin page: a page of the Cyrillic alphabet (cp866, windows-1251) writes its own script's
             // letters, which form sequences by chance ("─Д" of Chinese UTF-8 read as KOI8-R read as "Ą" by cp866).
             // Nor beside a letter of another script: a Latin letter inside a Cyrillic word ("Е┼©", KOI8-R mojibake, read
             // as "ЕŸ" by cp850) is no word's letter.
             bool sequenceFloor = utf8Sequences && IsLatinLetters(restored) && IsLatinPage(reading.Steps[0].Wrong) && !BesideOtherScript(token, a, b)
-                && (following || !pooled || RestoresUtf8Sequences(reading, restored) || InWordCase(token, a, b, restored[0]));
+                && (following || !pooled || RestoresUtf8Sequences(reading, restored));
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
