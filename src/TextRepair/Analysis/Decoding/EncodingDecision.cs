@@ -140,6 +140,20 @@ internal static class EncodingDecision
     public const double MinFollowPerChar = MinLikeliestPerChar;
 
     /// <summary>
+    /// The fluency floor (see <see cref="MinPerChar"/>) of a run that a one-layer reading "utf-8 decoded as" a
+    /// single-byte code page restores from whole UTF-8 sequences (two or more, a three- or four-byte one, or one the
+    /// line's <see cref="Utf8SequencePool"/> vouches for; see <see cref="RunJudge"/>): the level of text at all, as for
+    /// a whole field's likeliest reading (<see cref="MinLikeliestPerChar"/>). The sequences' structure (a lead byte and
+    /// exactly its continuation bytes, about once in 10^5 positions of clean single-byte text) is the evidence that the
+    /// run is damaged, and the gain still asks the reading to read better than the run as it stands; the short-field
+    /// floor (-8) asked the letters to read as the Latin model's four languages do, and letters it knows badly stayed
+    /// garbled beside repaired ones: Polish "jaźń" (-8.54 per transition), Italian "così;" (-8.04), Vietnamese
+    /// "Nguyễn" (-9.72), Latvian "ķēķis". Session 40, measured with tester38's Latin sets and tools/probe-latin.py
+    /// (docs/encoding.md).
+    /// </summary>
+    public const double MinUtf8SequencePerChar = MinLikeliestPerChar;
+
+    /// <summary>
     /// A typical transition of clean text into a letter outside U+0080..U+2E7F (Han, kana, Hangul), in nats: the level
     /// below which <see cref="MinSurprise"/> counts a stretch as surprising. Clean dev lines average about -5 per
     /// character (see <see cref="MinPerChar"/>); -8 leaves ordinary dips (a rarer character after a common one) at little
@@ -237,14 +251,14 @@ internal static class EncodingDecision
     /// <see cref="Accept"/> for a run whose reading <paramref name="restored"/> sits between <paramref name="left"/> and
     /// <paramref name="right"/>: the gain is measured in that context, the fluency floor on <see cref="Fluency"/>.
     /// </summary>
-    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false)
+    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false, bool utf8Sequences = false)
     {
         if (Gain(reading, following ? 0 : layers, input) < RequiredGain(source.Length, following, pooled))
         {
             return false;
         }
 
-        return Fluency(reading, restored, left, right) >= RequiredPerChar(source.Length, wholeField, following, wholeField && IsHangulField(source));
+        return Fluency(reading, restored, left, right) >= RequiredPerChar(source.Length, wholeField, following, wholeField && IsHangulField(source), utf8Sequences);
     }
 
     /// <summary>
@@ -290,8 +304,9 @@ internal static class EncodingDecision
     /// characters; a whole field that follows its line's chain (<paramref name="following"/>) is held to
     /// <see cref="MinFollowPerChar"/>.
     /// </summary>
-    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false, bool hangulField = false) =>
-        wholeField ? (following ? MinFollowPerChar : hangulField ? MinHangulFieldPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
+    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false, bool hangulField = false, bool utf8Sequences = false) =>
+        utf8Sequences ? MinUtf8SequencePerChar
+            : wholeField ? (following ? MinFollowPerChar : hangulField ? MinHangulFieldPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
 
     /// <summary>
     /// The fluency floor of the likeliest reading of a whole field <paramref name="token"/> (<see cref="MinLikeliestPerChar"/>;

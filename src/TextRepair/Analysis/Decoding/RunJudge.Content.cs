@@ -176,8 +176,11 @@ internal static partial class RunJudge
     // the line holds Utf8SequencePool.MinSequences of them: the line's pairs are evidence together, as two pairs within
     // one run are (RestoresUtf8Sequences). Each accented letter of a Latin-script word garbled that way is a pair of
     // its own between ASCII letters ("DÃ©jÃ  vu", "Le cafÃ© est trÃ¨s bon."), and was left garbled (session 31).
+    // A run of one such sequence repeated is one piece of evidence (see Period) and counts as one: the Finnish "Ã¤Ã¤"
+    // of "HyvÃ¤Ã¤" was two bytes of evidence by its period, no pooled sequence by its length, and stayed garbled
+    // (session 40).
     private static bool RestoresPooledSequence(Candidate reading, ReadOnlySpan<char> restored, int utf8Pool) =>
-        utf8Pool != 0 && restored.Length == 1 && restored[0] is >= '\u0080' and < '\u0800' && reading.Layers == 1
+        utf8Pool != 0 && !restored.IsEmpty && Period(restored).Length == 1 && restored[0] is >= '\u0080' and < '\u0800' && reading.Layers == 1
             && reading.Steps[0].Truth.Kind == CodecKind.Utf8 && reading.Steps[0].Wrong.IsSingleByte && Utf8SequencePool.Holds(utf8Pool, reading.Steps[0].Wrong);
 
     // A Hangul syllable followed by a Han character, or next to kana, in a short restored run: Korean writes Han as
@@ -275,6 +278,36 @@ internal static partial class RunJudge
 
         return LatinWords.IsWord(token.AsSpan(a, b - a));
     }
+
+    /// <summary>
+    /// True for a letter of the Latin script beyond ASCII (Latin-1's letters from U+00C0, Latin Extended-A and -B, IPA
+    /// Extensions with Azerbaijani ə, Latin Extended Additional with Vietnamese) or a combining diacritical mark (Yoruba
+    /// and Vietnamese written with them): what a Latin-script word's whole UTF-8 sequences restore.
+    /// </summary>
+    internal static bool IsLatinLetterOrMark(char c) =>
+        (char.IsLetter(c) && c is (>= '\u00C0' and < '\u02B0') or (>= '\u1E00' and <= '\u1EFF')) || c is >= '\u0300' and <= '\u036F';
+
+    // True when text is Latin letters and marks beyond ASCII only (see IsLatinLetterOrMark), and not empty.
+    private static bool IsLatinLetters(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!IsLatinLetterOrMark(c))
+            {
+                return false;
+            }
+        }
+
+        return !text.IsEmpty;
+    }
+
+    // True for a single-byte page without the Cyrillic alphabet (windows-1252, Latin-1, Mac Roman, cp437, cp850): its
+    // letters are the Latin script's, and Mac Roman's π and Ω are symbols there.
+    private static bool IsLatinPage(Codec wrong) => wrong.IsSingleByte && !wrong.Page.CanEncode('\u0414');
+
+    // True when the character before token[a..b] or after it is a letter of another script than Latin.
+    private static bool BesideOtherScript(string token, int a, int b) =>
+        (a > 0 && char.IsLetter(token[a - 1]) && !LatinText.IsLetter(token[a - 1])) || (b < token.Length && char.IsLetter(token[b]) && !LatinText.IsLetter(token[b]));
 
     // True when every character of text is a letter.
     private static bool AllLetters(ReadOnlySpan<char> text)

@@ -96,19 +96,31 @@ internal static partial class RunJudge
             // and a sequence that restores a letter of another script than Latin, inside a word, is one letter of another
             // alphabet in the word ("PRODUKTÛ±" read as "PRODUKT۱", a Persian digit; "Ê®" as Abkhaz ҩ).
             bool pooledSymbol = pooled && !AllLetters(source) && LatinText.IsExtendedLetter(restored[0]);
+
+            // The floor of text at all (EncodingDecision.MinUtf8SequencePerChar) for a run of whole UTF-8 sequences that
+            // carries its own evidence (three bytes or more), or any on a line its chain has damaged; a lone pooled pair
+            // that leads on its own keeps the short-field floor: with the lower one, tester38's clean "PRODUKTÃ¯ 2024"
+            // became "PRODUKTï", and one lossy case of the general-subject evaluation was no longer flagged even for a
+            // pair in its word's case (the words alone "cosÃ¬", "jÃ¹" stay garbled, as on main).
+            // Only under a Latin page: a page of the Cyrillic alphabet (cp866, windows-1251) writes its own script's
+            // letters, which form sequences by chance ("─Д" of Chinese UTF-8 read as KOI8-R read as "Ą" by cp866).
+            // Nor beside a letter of another script: a Latin letter inside a Cyrillic word ("Е┼©", KOI8-R mojibake, read
+            // as "ЕŸ" by cp850) is no word's letter.
+            bool sequenceFloor = utf8Sequences && IsLatinLetters(restored) && IsLatinPage(reading.Steps[0].Wrong) && !BesideOtherScript(token, a, b)
+                && (following || !pooled || RestoresUtf8Sequences(reading, restored));
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol, sequenceFloor))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol, sequenceFloor))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol));
@@ -182,10 +194,10 @@ internal static partial class RunJudge
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
     // SourceFloor). The run is token[start..] (source).
-    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled)
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled, bool utf8Sequences)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following, pooled) + lossCost;
-        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source));
+        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source), utf8Sequences);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)

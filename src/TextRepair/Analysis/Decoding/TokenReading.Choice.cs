@@ -92,6 +92,7 @@ internal sealed partial class TokenReading
             }
         }
 
+        chosen = KeepUtf8Latin(token, passing, chosen, ref bestAccepted);
         if (!chosen.TextShown)
         {
             bestAccepted = null;

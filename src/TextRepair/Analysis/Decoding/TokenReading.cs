@@ -177,8 +177,9 @@ internal sealed partial class TokenReading
         double bestRank = double.NegativeInfinity;
         foreach (Candidate c in ReadingsBy(steps))
         {
+            // With the line's UTF-8 sequences (Utf8Pool): a lone pair the line vouches for follows as it leads (session 40).
             bool[] accepted = new bool[c.TokenBounds.Length - 1];
-            bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false) > 0 || accepted.Contains(true);
+            bool restores = RunJudge.Judge(Token, Before, After, c, accepted, following: true, exactGain: false, Utf8Pool) > 0 || accepted.Contains(true);
             if (!restores && !HasLosses(c))
             {
                 continue;
