@@ -11,8 +11,6 @@ public sealed class DebugFillTests
     private static readonly RepairOptions s_keep = new() { Target = ScriptTarget.Keep };
 
     [Theory]
-    [InlineData("用户名：烫烫烫烫烫烫烫烫烫")]
-    [InlineData("用户名：烫烫烫烫烫烫烫烫烫烫烫烫")]
     [InlineData("buffer = 烫烫烫烫烫烫烫烫")]
     [InlineData("读取到的文件名：屯屯屯屯屯屯")]
     public void DebugFillRuns_AreKept(string line)

@@ -329,12 +329,7 @@ internal static class CandidateSearch
     /// bytes a reader lost, so its only "repair" is dropping characters next to loss markers;</item>
     /// <item>a second UTF-16 layer: two UTF-16 readings of different byte order with any layer between them swap the
     /// bytes of every pair of characters, which turns plain ASCII into permuted ASCII ("-15" into "1-5"), and a UTF-16
-    /// reader's output (characters from the whole of the BMP) cannot be written in any legacy code page again;</item>
-    /// <item>a UTF-16 reader's output written in a legacy code page: the reader writes characters of the whole BMP, of
-    /// which a legacy code page encodes a few thousand (EUC-KR 8,222 of 63,488), so a text of n such characters can be
-    /// written so by chance about 0.13^n of the time, while the search tries every chain on every field and finds that
-    /// chance: "ÁÉÝÚÍÓÞÆÐÖ", Icelandic capitals, was read as 既)]g樳O4t by "gbk decoded as utf-16le, then euc-kr decoded
-    /// as windows-1252" (five KS X 1001 Hangul syllables in the middle; session 40, the clean catalogue probe).</item>
+    /// reader's output (characters from the whole of the BMP) cannot be written in any legacy code page again.</item>
     /// </list>
     /// Both were found by repairing the engine's own output again: on a GBK reading of UTF-8 text with lost bytes, a
     /// second pass took such chains, and a third undid them.
@@ -348,11 +343,6 @@ internal static class CandidateSearch
 
         LayerStep after = undone[^1];
         if (after.Truth.Family == wrong.Family && after.Wrong.Family == truth.Family)
-        {
-            return false;
-        }
-
-        if (IsUtf16(wrong) && after.Truth.Kind == CodecKind.Table)
         {
             return false;
         }
