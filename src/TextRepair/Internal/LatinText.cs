@@ -13,4 +13,13 @@ internal static class LatinText
 
     /// <summary>True for a Latin letter outside ASCII and outside Latin-1's symbol rows (U+00A0..U+00BF, which hold ª, µ and º): À..ɏ and Latin Extended Additional.</summary>
     public static bool IsExtendedLetter(char c) => c >= '\u00C0' && IsLetter(c);
+
+    /// <summary>
+    /// True for what a Latin-script word's whole UTF-8 sequences restore: a letter beyond ASCII from U+00C0 through IPA
+    /// Extensions (À..ʯ, with Azerbaijani ə), of Latin Extended Additional (Vietnamese), or a combining diacritical mark
+    /// (U+0300..U+036F: Yoruba and Vietnamese written with them). Wider than <see cref="IsExtendedLetter"/> by the IPA
+    /// letters and the marks.
+    /// </summary>
+    public static bool IsWordLetterOrMark(char c) =>
+        (char.IsLetter(c) && c is (>= '\u00C0' and < '\u02B0') or (>= '\u1E00' and <= '\u1EFF')) || c is >= '\u0300' and <= '\u036F';
 }

@@ -4,7 +4,8 @@ namespace TextRepair.Tests.Decoding;
 
 /// <summary>
 /// One definition of a Latin letter for the encoding engine (LatinText), shared by the word-letter test of the token
-/// reading and the pooled-sequence test of the run judge.
+/// reading and the pooled-sequence test of the run judge; and what a Latin-script word's whole UTF-8 sequences restore
+/// (<c>IsWordLetterOrMark</c>, the floor of runs of UTF-8 sequences, session 40).
 /// </summary>
 public sealed class LatinTextTests
 {
@@ -33,4 +34,21 @@ public sealed class LatinTextTests
         Assert.Equal(letter, LatinText.IsLetter(c));
         Assert.Equal(extended, LatinText.IsExtendedLetter(c));
     }
+
+    [Theory]
+    [InlineData('é', true)]
+    [InlineData('ő', true)]
+    [InlineData('ə', true)]   // IPA Extensions: Azerbaijani
+    [InlineData('ɐ', true)]
+    [InlineData('ʯ', true)]
+    [InlineData('ʰ', false)]  // a modifier letter, past IPA Extensions
+    [InlineData('ệ', true)]
+    [InlineData('\u0301', true)] // combining acute
+    [InlineData('\u036F', true)]
+    [InlineData('a', false)]
+    [InlineData('µ', false)]
+    [InlineData('×', false)]
+    [InlineData('Ж', false)]
+    [InlineData('中', false)]
+    public void WordLetterOrMark(char c, bool expected) => Assert.Equal(expected, LatinText.IsWordLetterOrMark(c));
 }

@@ -279,20 +279,12 @@ internal static partial class RunJudge
         return LatinWords.IsWord(token.AsSpan(a, b - a));
     }
 
-    /// <summary>
-    /// True for a letter of the Latin script beyond ASCII (Latin-1's letters from U+00C0, Latin Extended-A and -B, IPA
-    /// Extensions with Azerbaijani ə, Latin Extended Additional with Vietnamese) or a combining diacritical mark (Yoruba
-    /// and Vietnamese written with them): what a Latin-script word's whole UTF-8 sequences restore.
-    /// </summary>
-    internal static bool IsLatinLetterOrMark(char c) =>
-        (char.IsLetter(c) && c is (>= '\u00C0' and < '\u02B0') or (>= '\u1E00' and <= '\u1EFF')) || c is >= '\u0300' and <= '\u036F';
-
-    // True when text is Latin letters and marks beyond ASCII only (see IsLatinLetterOrMark), and not empty.
+    // True when text is Latin letters and marks beyond ASCII only (see LatinText.IsWordLetterOrMark), and not empty.
     private static bool IsLatinLetters(ReadOnlySpan<char> text)
     {
         foreach (char c in text)
         {
-            if (!IsLatinLetterOrMark(c))
+            if (!LatinText.IsWordLetterOrMark(c))
             {
                 return false;
             }

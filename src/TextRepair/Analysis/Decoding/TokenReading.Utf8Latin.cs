@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>A Latin-script reading of whole UTF-8 sequences kept from deeper readings through it (see <see cref="TokenReading"/>).</summary>
@@ -51,7 +53,7 @@ internal sealed partial class TokenReading
         return false;
     }
 
-    // True when every group the reading changes becomes Latin letters or combining marks (RunJudge.IsLatinLetterOrMark),
+    // True when every group the reading changes becomes Latin letters or combining marks (LatinText.IsWordLetterOrMark),
     // and at least one group changes.
     private static bool RestoresLatinLettersOnly(string token, Candidate reading)
     {
@@ -65,7 +67,7 @@ internal sealed partial class TokenReading
 
             foreach (char c in reading.Text.AsSpan(reading.TextBounds[k], reading.TextBounds[k + 1] - reading.TextBounds[k]))
             {
-                if (!RunJudge.IsLatinLetterOrMark(c))
+                if (!LatinText.IsWordLetterOrMark(c))
                 {
                     return false;
                 }
