@@ -116,6 +116,28 @@ public sealed class RepairCommandTests
     }
 
     [Fact]
+    public async Task Jsonl_report_names_the_chain_an_encoding_edit_undid()
+    {
+        // 文件下载完成 written in UTF-8 and read as GBK: a user's JSONL report must say what was undone, as the library's
+        // RepairEdit.Chain does; edits of other kinds carry no chain member.
+        const string Line = "{\"text\":\"鏂囦欢涓嬭浇瀹屾垚\"}\n{\"text\":\"他們要堅(jiān)強(qiáng)地面對困難,繼續前進.\"}\n";
+
+        ToolResult result = await Tool.RunAsync("repair --jsonl --report", Line);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using JsonDocument first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("文件下载完成", first.RootElement.GetProperty("text").GetString());
+        JsonElement edit = Assert.Single(first.RootElement.GetProperty("textrepair").GetProperty("edits").EnumerateArray());
+        Assert.Equal("utf-8 decoded as gbk", edit.GetProperty("chain").GetString());
+        using JsonDocument second = JsonDocument.Parse(lines[1]);
+        JsonElement annotationEdits = second.RootElement.GetProperty("textrepair").GetProperty("edits");
+        Assert.NotEqual(0, annotationEdits.GetArrayLength());
+        Assert.All(annotationEdits.EnumerateArray(),
+            other => Assert.False(other.TryGetProperty("chain", out _)));
+    }
+
+    [Fact]
     public async Task Report_without_jsonl_explains_on_stderr()
     {
         ToolResult result = await Tool.RunAsync(["repair", "--report", s_seed]);

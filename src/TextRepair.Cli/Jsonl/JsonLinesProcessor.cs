@@ -236,7 +236,7 @@ internal sealed class JsonLinesProcessor
     }
 
     /// <summary>
-    /// <c>{"changed":bool,"lossy":bool,"edits":[{"start","length","replacement","kind"}]}</c>; start and length count
+    /// <c>{"changed":bool,"lossy":bool,"edits":[{"start","length","replacement","kind","chain"?}]}</c>; start and length count
     /// UTF-16 code units of the field's original text, as in JavaScript and .NET strings. When the library failed on the
     /// record, <c>"error":"..."</c> follows the edits.
     /// </summary>
@@ -257,6 +257,12 @@ internal sealed class JsonLinesProcessor
                 JsonText.WriteString(output, edit.Replacement);
                 output.Write(",\"kind\":"u8);
                 JsonText.WriteString(output, KindNames.Get(edit.Kind));
+                if (edit.Chain is { } chain)
+                {
+                    output.Write(",\"chain\":"u8);
+                    JsonText.WriteString(output, chain);
+                }
+
                 output.Write((byte)'}');
             }
         }
