@@ -154,6 +154,17 @@ internal static class EncodingDecision
     public const double MinUtf8SequencePerChar = MinLikeliestPerChar;
 
     /// <summary>
+    /// The fluency floor of a short Chinese field that the one-layer reading "utf-8 decoded as" a single-byte page
+    /// restores from two or more whole three-byte sequences (see <c>RunJudge.RestoresUtf8Han</c>): personal names are
+    /// rare pairs under the zh model. The right readings of the 157 distinct names, places and product words of the
+    /// session-41 dev half score -4.38 to -11.18 per transition (5% below -10.46, so 7 of 157 under
+    /// <see cref="MinUtf8SequencePerChar"/>: 廖娜艳 -11.04, 覃艳娜 -11.18); random strings of two or three unified
+    /// ideographs score -5.2 to -14.1, median -12.0. -11.5 takes every dev field and 185 of 600 random strings (-10.5
+    /// took 65): the sequences' structure is the evidence here, and the gain is still asked (docs/encoding.md, session 41).
+    /// </summary>
+    public const double MinUtf8HanPerChar = -11.5;
+
+    /// <summary>
     /// A typical transition of clean text into a letter outside U+0080..U+2E7F (Han, kana, Hangul), in nats: the level
     /// below which <see cref="MinSurprise"/> counts a stretch as surprising. Clean dev lines average about -5 per
     /// character (see <see cref="MinPerChar"/>); -8 leaves ordinary dips (a rarer character after a common one) at little
@@ -251,14 +262,14 @@ internal static class EncodingDecision
     /// <see cref="Accept"/> for a run whose reading <paramref name="restored"/> sits between <paramref name="left"/> and
     /// <paramref name="right"/>: the gain is measured in that context, the fluency floor on <see cref="Fluency"/>.
     /// </summary>
-    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false, bool utf8Sequences = false)
+    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false, bool utf8Sequences = false, bool utf8Han = false)
     {
         if (Gain(reading, following ? 0 : layers, input) < RequiredGain(source.Length, following, pooled))
         {
             return false;
         }
 
-        return Fluency(reading, restored, left, right) >= RequiredPerChar(source.Length, wholeField, following, wholeField && IsHangulField(source), utf8Sequences);
+        return Fluency(reading, restored, left, right) >= RequiredPerChar(source.Length, wholeField, following, wholeField && IsHangulField(source), utf8Sequences, utf8Han);
     }
 
     /// <summary>
@@ -304,8 +315,8 @@ internal static class EncodingDecision
     /// characters; a whole field that follows its line's chain (<paramref name="following"/>) is held to
     /// <see cref="MinFollowPerChar"/>.
     /// </summary>
-    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false, bool hangulField = false, bool utf8Sequences = false) =>
-        utf8Sequences ? MinUtf8SequencePerChar
+    public static double RequiredPerChar(int runLength, bool wholeField, bool following = false, bool hangulField = false, bool utf8Sequences = false, bool utf8Han = false) =>
+        utf8Han ? MinUtf8HanPerChar : utf8Sequences ? MinUtf8SequencePerChar
             : wholeField ? (following ? MinFollowPerChar : hangulField ? MinHangulFieldPerChar : MinWholeFieldPerChar) : runLength <= ShortFieldMaxLength ? MinShortFieldPerChar : MinPerChar;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using TextRepair.Internal;
+
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
@@ -189,7 +191,8 @@ internal sealed partial class LineDecisions
     // well as it stands (TokenReading.DecideByChain), it has MinElectedFollowLength characters, and what it restores
     // holds a letter: a chain is shown by the letters it restores, and one symbol read as another is no evidence of it
     // (a clean "Legende…" beside lines of Big5 read as GBK read as "Legende＃", as likely as it stands, in the held-out
-    // half of MixedDocumentTests). A restoration quoted in CJK prose is rejected as elsewhere (see Taken).
+    // half of MixedDocumentTests). A restoration quoted in CJK prose is rejected as elsewhere (see Taken), and so is one
+    // that reads a Latin word's letters as CJK (see CjkForLatinLetters).
     private bool FollowElected(TokenReading token, LayerStep[] elected)
     {
         if (token.Token.Length < MinElectedFollowLength || !token.DecideByChain(elected))
@@ -199,7 +202,7 @@ internal sealed partial class LineDecisions
 
         var restored = new List<EncodingFinding>();
         token.AddFindings(restored, losses: null);
-        if (!RestoresLetter(restored))
+        if (!RestoresLetter(restored) || restored.Exists(f => CjkForLatinLetters(_text, f)))
         {
             token.Reject();
             return false;
@@ -308,6 +311,33 @@ internal sealed partial class LineDecisions
         }
 
         return false;
+    }
+
+    // True when the finding turns Latin letters (LatinText.IsWordLetterOrMark) beside an ASCII letter of the text into
+    // text with a CJK character (U+2E80 and above): on a line with no damage of its own, an accented letter inside a
+    // Latin word is that word's letter, and a chain the other lines elected reads it as one Han character by chance.
+    // The clean "主演：Zoë Saldaña" beside lines of GBK read as UTF-8 became "主演：Zo毛 Saldaña" (ë is C3 AB, GBK's 毛),
+    // and so did "Chloë", "Joël", "Citroën" (session 41). The neighbour is an ASCII letter, which the reading keeps (a
+    // finding takes in every changed group next to it but losses): a field of mojibake letters only ("âôâ", Shift-JIS
+    // read as cp437, the last line of a list, its last byte cut) still follows: with any Latin letter as
+    // the neighbour, 6 lossy cases of the dev half were no longer read (lossy flagged 288 -> 283 of 294). A
+    // damaged line's tokens still follow its own chains.
+    private static bool CjkForLatinLetters(string text, EncodingFinding finding)
+    {
+        if (finding.Length == 0 || finding.Replacement.AsSpan().IndexOfAnyInRange('\u2E80', '\uFFEF') < 0)
+        {
+            return false;
+        }
+
+        foreach (char c in text.AsSpan(finding.Start, finding.Length))
+        {
+            if (!LatinText.IsWordLetterOrMark(c))
+            {
+                return false;
+            }
+        }
+
+        return (finding.Start > 0 && char.IsAsciiLetter(text[finding.Start - 1])) || (finding.End < text.Length && char.IsAsciiLetter(text[finding.End]));
     }
 
     // True when some replacement holds a letter beyond ASCII.

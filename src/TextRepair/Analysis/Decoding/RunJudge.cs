@@ -106,21 +106,25 @@ internal static partial class RunJudge
             // letters, which form sequences by chance ("─Д" of Chinese UTF-8 read as KOI8-R read as "Ą" by cp866).
             // Nor beside a letter of another script: a Latin letter inside a Cyrillic word ("Е┼©", KOI8-R mojibake, read
             // as "ЕŸ" by cp850) is no word's letter.
-            bool sequenceFloor = utf8Sequences && IsLatinLetters(restored) && IsLatinPage(reading.Steps[0].Wrong) && !BesideOtherScript(token, a, b)
-                && (following || !pooled || RestoresUtf8Sequences(reading, restored));
+            // A short Chinese field of whole three-byte sequences (RestoresUtf8Han) is held to a floor of its own
+            // (EncodingDecision.MinUtf8HanPerChar), under any single-byte page: two Han characters of whole sequences in
+            // a row are no chance of a Cyrillic page's letters.
+            bool utf8Han = RestoresUtf8Han(token, a, b, reading, restored);
+            bool sequenceFloor = (utf8Sequences && IsLatinLetters(restored) && IsLatinPage(reading.Steps[0].Wrong) && !BesideOtherScript(token, a, b)
+                && (following || !pooled || RestoresUtf8Sequences(reading, restored))) || utf8Han;
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol, sequenceFloor))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol, sequenceFloor, utf8Han))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol, sequenceFloor))
+            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol, sequenceFloor, utf8Han))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol));
@@ -194,10 +198,10 @@ internal static partial class RunJudge
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
     // SourceFloor). The run is token[start..] (source).
-    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled, bool utf8Sequences)
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled, bool utf8Sequences, bool utf8Han)
     {
         double required = EncodingDecision.RequiredGain(source.Length, following, pooled) + lossCost;
-        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source), utf8Sequences);
+        double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source), utf8Sequences, utf8Han);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);
         if (TextLikelihood.ScoresAtMost(source, left, right, likeliest.Total - (layers * EncodingDecision.LayerCost) - required)

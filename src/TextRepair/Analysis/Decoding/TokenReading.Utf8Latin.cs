@@ -17,6 +17,13 @@ internal sealed partial class TokenReading
     /// windows-1252) beside "büyük", and the Yoruba "á»Œjá»\u008dÌ\u0081" a run of Han. A deeper chain that restores
     /// Latin text (UTF-8 read twice as windows-1252: "ÃƒÂ©" through "Ã©" to "é") is left to the ranking.
     /// </summary>
+    /// <remarks>
+    /// A short Chinese field is kept the same way (session 41): when the one-layer reading restores nothing but Han
+    /// from whole three-byte sequences (<see cref="RunJudge.RestoresUtf8Han"/>: 赵磊 of "èµµç£Š", a CSV cell written in
+    /// UTF-8 and opened as windows-1252), a deeper chain through it re-reads those Han characters as the bytes of a
+    /// double-byte page, and a field of two or three characters gives the models nothing to tell the writer's name
+    /// from a fluke: 赵磊 became 略자 (euc-kr decoded as gbk, then the same outer step), 宋磊 芥자, 廖辉 僧市.
+    /// </remarks>
     private static Candidate KeepUtf8Latin(string token, List<(Candidate Reading, bool[] Accepted)> passing, Candidate chosen, ref bool[]? accepted)
     {
         if (chosen.Layers < 2 || !RestoresCjk(token, chosen))
@@ -27,7 +34,7 @@ internal sealed partial class TokenReading
         foreach ((Candidate c, bool[] a) in passing)
         {
             if (c.Layers == 1 && c.TextShown && c.Steps[0].Equals(chosen.Steps[0]) && c.Steps[0].Truth.Kind == CodecKind.Utf8 && c.Steps[0].Wrong.IsSingleByte
-                && RestoresLatinLettersOnly(token, c))
+                && (RestoresLatinLettersOnly(token, c) || RestoresHanOnly(token, c)))
             {
                 accepted = a;
                 return c;
@@ -71,6 +78,38 @@ internal sealed partial class TokenReading
                 {
                     return false;
                 }
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // True when every group the reading changes lies in runs of Han restored from whole UTF-8 sequences
+    // (RunJudge.RestoresUtf8Han), and at least one group changes.
+    private static bool RestoresHanOnly(string token, Candidate reading)
+    {
+        bool any = false;
+        int k = 0, groups = reading.TokenBounds.Length - 1;
+        while (k < groups)
+        {
+            if (!RunJudge.Changed(token, reading, k))
+            {
+                k++;
+                continue;
+            }
+
+            int first = k;
+            while (k < groups && RunJudge.Changed(token, reading, k))
+            {
+                k++;
+            }
+
+            int a = reading.TokenBounds[first], b = reading.TokenBounds[k];
+            if (!RunJudge.RestoresUtf8Han(token, a, b, reading, reading.Text.AsSpan(reading.TextBounds[first], reading.TextBounds[k] - reading.TextBounds[first])))
+            {
+                return false;
             }
 
             any = true;
