@@ -162,7 +162,11 @@ internal static class Utf16TextReading
                     // The layer is undone on the whole text, so every group must decode: a group left as it was is
                     // text the reading cannot explain. Kept, a reading of three lines, the middle one clean Japanese,
                     // left the clean line's characters but one as they were and deleted 阪 (utf-16le decoded as gbk).
-                    if (result is null || result.Invalid > 0 || NeverText.IsAddedBy(result.Text, text, privateUse: true))
+                    // A reading with no letter at all restores no text (as a token's run must restore a letter, see
+                    // RunJudge): symbols read as other symbols are no evidence, and the clean "™ © ®" became "₪₩�" by
+                    // UTF-16LE read as Mac Roman, its odd last byte taken for a loss.
+                    if (result is null || result.Invalid > 0 || NeverText.IsAddedBy(result.Text, text, privateUse: true)
+                        || !HasLetter(result.Text))
                     {
                         return;
                     }
@@ -272,6 +276,20 @@ internal static class Utf16TextReading
         }
 
         return bytes;
+    }
+
+    // True when text holds a letter of any script (ASCII included).
+    private static bool HasLetter(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The one character of a reading of one character and U+FFFD, or null.
