@@ -5,7 +5,7 @@ namespace TextRepair.Tests.Decoding;
 /// <summary>
 /// Session 41 (loss41): a later pass must not delete a character an earlier pass restored beside a loss
 /// (<c>TokenReading.RereadsMarkedLoss</c>); a field of symbols is no UTF-16 text (<c>Utf16TextReading</c>: a reading
-/// with no letter is none); and a character repeated on both sides of a reading counts once (<c>RunJudge.RepeatsOnBothSides</c>).
+/// with no letter and no digit of a field without controls is none); and a character repeated on both sides of a reading counts once (<c>RunJudge.RepeatsOnBothSides</c>).
 /// The lines are written for these tests, damaged the way the tools users meet damage them (Python's codecs with
 /// errors='replace', a GBK file opened as Big5).
 /// </summary>
@@ -64,6 +64,15 @@ public sealed class LossesAndRepeatsTests
 
         Assert.Equal(field, result.Text);
         Assert.False(result.Lossy);
+    }
+
+    [Fact]
+    public void DigitsReadAsUtf16OfTheOtherByteOrder_AreStillRestored()
+    {
+        // "2.147.483." written in UTF-16LE and read as UTF-16BE: a reading of digits and punctuation is text.
+        string garbled = Encoding.BigEndianUnicode.GetString(Encoding.Unicode.GetBytes("2.147.483."));
+
+        Assert.Equal("2.147.483.", TextRepairer.Repair(garbled, s_keep).Text);
     }
 
     [Theory]
