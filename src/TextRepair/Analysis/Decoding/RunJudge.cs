@@ -113,18 +113,28 @@ internal static partial class RunJudge
             bool sequenceFloor = (utf8Sequences && IsLatinLetters(restored) && IsLatinPage(reading.Steps[0].Wrong) && !BesideOtherScript(token, a, b)
                 && (following || !pooled || RestoresUtf8Sequences(reading, restored))) || utf8Han;
             double invented = following ? 0 : InventedLossGain(token, before, after, reading, first, k);
+            bool wholeField = IsWholeField(token, a, b, restored);
+            (string runToken, int runStart) = (token, a);
+            if (RepeatsOnBothSides(source, restored, out string? onceSource, out string? onceRestored))
+            {
+                // A repeat counts once on both sides (see RepeatsOnBothSides); the run's test reads the cut texts.
+                (runToken, runStart) = (onceSource!, 0);
+                source = onceSource;
+                restored = onceRestored;
+            }
+
             if (exactGain)
             {
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, IsWholeField(token, a, b, restored), pooledSymbol, sequenceFloor, utf8Han))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, wholeField, pooledSymbol, sequenceFloor, utf8Han))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(token, a, source, restored, left, right, reading.Layers, following, IsWholeField(token, a, b, restored), -invented, pooledSymbol, sequenceFloor, utf8Han))
+            else if (Clears(runToken, runStart, source, restored, left, right, reading.Layers, following, wholeField, -invented, pooledSymbol, sequenceFloor, utf8Han))
             {
                 accepted[first..k].Fill(true);
                 total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol));

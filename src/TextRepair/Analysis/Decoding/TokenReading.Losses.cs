@@ -77,4 +77,46 @@ internal sealed partial class TokenReading
 
         return j == exact.Length;
     }
+
+    // True when loss-only group k of reading c holds loss marks the text has already (U+FFFD) on one side and other
+    // characters on the other, all common Han characters (UncommonHan.IsCommon: text, not what a wrong decoder
+    // writes), between characters that are no mark, and the reading keeps the groups on both sides as they stand.
+    // Such a group is text a pass restored beside a loss, re-read with its mark as the bytes of one cut character:
+    // "初�化完成" (UTF-8 read as GBK by Python, one U+FFFD for the lead byte it could not pair; 始 lost) became "初�完成"
+    // on the step's second pass, since GBK's 化 is BB AF, two UTF-8 trail bytes, and the mark stood for their lead.
+    // A mark stands for any number of lost bytes, so it explains nothing the text lacks, and the reading's only
+    // change there is to delete a character the model reads as text (its loss is charged when readings are ranked,
+    // and a run elsewhere outweighed it). The rule looks at the token alone, so a fresh repair of the output
+    // decides as the pass did (session 40 refused the pass instead, against the text an earlier pass wrote, and 8
+    // of 4,000 random chains became non-idempotent). Measured on tools/probe-losses-repeats.py's loss set (dev,
+    // 1,126 fields and log lines of UTF-8 read by double-byte decoders with replacement): without the common-Han
+    // and neighbour tests, garbled characters among runs of marks were kept instead of lost (wrong 28 -> 223); with
+    // them, no output of the set changes (without the one-side test, 5 wrong -> left, and "�飛�" kept in Korean). A model test (the group's text likelier in context than the
+    // marks) kept nothing: a mark starts the model afresh, so the character after it scores as a unigram.
+    private bool RereadsMarkedLoss(Candidate c, int k)
+    {
+        int[] tb = c.TokenBounds;
+        int a = tb[k], b = tb[k + 1];
+        ReadOnlySpan<char> source = Token.AsSpan(a, b - a);
+        char left = a == 0 ? Before : Token[a - 1];
+        char right = b == Token.Length ? After : Token[b];
+        // Marks on one side only, text on the other: text between two marks is no text a pass restored beside a loss
+        // (a common Han character between losses in Hangul text, "�飛�", random chain 42).
+        ReadOnlySpan<char> text = source.Trim('\uFFFD');
+        if (text.IsEmpty || text.Contains('\uFFFD') || (source[0] == '\uFFFD') == (source[^1] == '\uFFFD')
+            || left == '\uFFFD' || right == '\uFFFD')
+        {
+            return false;
+        }
+
+        foreach (char ch in source)
+        {
+            if (ch != '\uFFFD' && !UncommonHan.IsCommon(ch))
+            {
+                return false;
+            }
+        }
+
+        return (k == 0 || !RunJudge.Changed(Token, c, k - 1)) && (k + 2 >= tb.Length || !RunJudge.Changed(Token, c, k + 1));
+    }
 }

@@ -352,6 +352,12 @@ internal sealed partial class TokenReading
                 continue;
             }
 
+            if (lossOnly && RereadsMarkedLoss(c, k))
+            {
+                // A loss the text marks already, read again with the good text beside it (see RereadsMarkedLoss).
+                continue;
+            }
+
             if (lossOnly && LosesWordLetter(c, k))
             {
                 // A letter of a word the reading keeps, taken for a UTF-8 character cut short (see LosesWordLetter).

@@ -116,6 +116,7 @@ internal static class Utf16TextReading
             return false;
         }
 
+        bool controls = HasControls(text);
         SpanScore input = TextLikelihood.ScoreLines(text, CharNgramModel.Boundary, CharNgramModel.Boundary);
         string? probe = text.Length > ProbeLength ? text[..ProbeLength] : null;
         SpanScore probeInput = probe is null ? default : TextLikelihood.ScoreLines(probe, CharNgramModel.Boundary, CharNgramModel.Boundary);
@@ -162,7 +163,13 @@ internal static class Utf16TextReading
                     // The layer is undone on the whole text, so every group must decode: a group left as it was is
                     // text the reading cannot explain. Kept, a reading of three lines, the middle one clean Japanese,
                     // left the clean line's characters but one as they were and deleted 阪 (utf-16le decoded as gbk).
-                    if (result is null || result.Invalid > 0 || NeverText.IsAddedBy(result.Text, text, privateUse: true))
+                    // A field without controls (no evidence of UTF-16 of its own) whose reading has no letter and no
+                    // digit restores no text (as a token's run must restore a letter, see RunJudge): symbols read as
+                    // other symbols are no evidence, and the clean "™ © ®" became "₪₩�" by UTF-16LE read as Mac Roman, its
+                    // odd last byte taken for a loss. With controls, the NULs are the evidence: text of '?' (what a
+                    // lossy encoder wrote) read so is still undone.
+                    if (result is null || result.Invalid > 0 || NeverText.IsAddedBy(result.Text, text, privateUse: true)
+                        || (!controls && !HasLetterOrDigit(result.Text)))
                     {
                         return;
                     }
@@ -272,6 +279,21 @@ internal static class Utf16TextReading
         }
 
         return bytes;
+    }
+
+    // True when text holds a letter or a digit of any script (ASCII included): "2.147.483." written in UTF-16 and read
+    // in the other byte order (㈀⸀㄀...) is text to restore (tools/probe-losses-repeats.py fuzz 41).
+    private static bool HasLetterOrDigit(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The one character of a reading of one character and U+FFFD, or null.
