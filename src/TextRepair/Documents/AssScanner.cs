@@ -1,10 +1,12 @@
 namespace TextRepair.Documents;
 
 /// <summary>
-/// Advanced SubStation Alpha (.ass) and SubStation Alpha (.ssa): only the Text field of <c>Dialogue:</c> lines in the
+/// Advanced SubStation Alpha (.ass) and SubStation Alpha (.ssa): the Text field of <c>Dialogue:</c> lines in the
 /// <c>[Events]</c> section is converted (its position comes from the section's <c>Format:</c> line; Text is the last
-/// field and may contain commas). The header, styles, names and effects, <c>Comment:</c> lines, <c>{\override}</c>
-/// blocks (kept without ending the group) and the escapes <c>\N</c>, <c>\n</c>, <c>\h</c> (which end it) are never touched.
+/// field and may contain commas), and the values of the human-readable fields of <c>[Script Info]</c> (the title and
+/// credits, <see cref="s_textFields"/>). The other header fields (ScriptType, PlayResX, WrapStyle, Synch Point, ...),
+/// <c>;</c> comments, styles, names and effects, <c>Comment:</c> lines, <c>{\override}</c> blocks (kept without ending
+/// the group) and the escapes <c>\N</c>, <c>\n</c>, <c>\h</c> (which end it) are never touched.
 /// </summary>
 internal static class AssScanner
 {
@@ -12,10 +14,19 @@ internal static class AssScanner
     // Style, Name, MarginL, MarginR, MarginV, Effect, Text.
     private const int DefaultTextField = 9;
 
+    // The [Script Info] fields whose value is free text a person wrote, from the SSA v4.00 specification (section 3,
+    // "The [Script Info] section"): the title and the credits. Every other field is a number, a version, a time or a
+    // keyword a player reads (session 41: they were left garbled while the dialogue was repaired).
+    private static readonly string[] s_textFields =
+    [
+        "Title", "Original Script", "Original Translation", "Original Editing", "Original Timing", "Script Updated By", "Update Details",
+    ];
+
     public static void Scan(string text, TextRunList runs)
     {
         int pos = 0;
         bool events = false;
+        bool info = false;
         bool sections = false;
         int textField = DefaultTextField;
         while (pos < text.Length)
@@ -33,6 +44,13 @@ internal static class AssScanner
             {
                 sections = true;
                 events = line.TrimEnd().Equals("[Events]", StringComparison.OrdinalIgnoreCase);
+                info = line.TrimEnd().Equals("[Script Info]", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (info && TextFieldValue(line) is int value and >= 0)
+            {
+                int start = lineEnd - line.Length + value;
+                runs.Add(start, lineEnd - start);
+                runs.Break();
             }
             else if (events && line.StartsWith("Format:", StringComparison.OrdinalIgnoreCase))
             {
@@ -63,6 +81,33 @@ internal static class AssScanner
         }
 
         runs.Break();
+    }
+
+    /// <summary>Where the value of a free-text <c>[Script Info]</c> field starts in <paramref name="line"/> (after the colon and spaces), or -1.</summary>
+    private static int TextFieldValue(ReadOnlySpan<char> line)
+    {
+        int colon = line.IndexOf(':');
+        if (colon <= 0)
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<char> key = line[..colon].Trim();
+        foreach (string field in s_textFields)
+        {
+            if (key.Equals(field, StringComparison.OrdinalIgnoreCase))
+            {
+                int value = colon + 1;
+                while (value < line.Length && line[value] is ' ' or '\t')
+                {
+                    value++;
+                }
+
+                return value;
+            }
+        }
+
+        return -1;
     }
 
     private static int FieldIndex(ReadOnlySpan<char> format, string name)

@@ -16,11 +16,11 @@ namespace TextRepair;
 /// converted heading's anchor (never code, other destinations, autolinks, raw HTML tags other than their text
 /// attributes, front matter keys); HTML (also raw HTML in Markdown), text nodes and the title, alt, placeholder and
 /// aria-label attributes (never tags, other attributes, script, style, code, pre, kbd, samp, var, comments, character
-/// references); SRT and WebVTT, cue text; ASS/SSA, the Text field of Dialogue lines; JSON, string values (and keys
-/// with <see cref="ConvertJsonKeys"/>); PO, msgstr; EPUB, XHTML content documents, the package title and description,
+/// references); SRT and WebVTT, cue text; ASS/SSA, the Text field of Dialogue lines and the title and credit fields
+/// of Script Info; JSON, string values (and keys with <see cref="ConvertJsonKeys"/>); PO, msgstr; EPUB, XHTML content documents, the package title and description,
 /// NCX labels; docx, xlsx, pptx, odt, ods, odp, the text runs of the document parts.
 /// </remarks>
-public sealed class DocumentConverter
+public sealed partial class DocumentConverter
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -79,16 +79,19 @@ public sealed class DocumentConverter
             throw new ArgumentException($"{format} is not a text format: use the byte[] or Stream overload.", nameof(format));
         }
 
+        if (_converter is null)
+        {
+            return RepairText(document, format).Text;
+        }
+
         if (format == DocumentFormat.Text)
         {
-            return _converter is not null ? _converter.Convert(document) : TextRepairer.Repair(document, _repairOptions).Text;
+            return _converter.Convert(document);
         }
 
         MarkdownAnchors? anchors = format == DocumentFormat.Markdown ? new MarkdownAnchors() : null;
         (TextRunList runs, TextRunList side) = Scan(document, format, ConvertJsonKeys, anchors);
-        List<Replacement> replacements = _converter is not null
-            ? RunRewriter.Replacements(document, _converter, runs, side)
-            : RunRepairer.Replacements(document, _repairOptions!, runs, side);
+        List<Replacement> replacements = RunRewriter.Replacements(document, _converter, runs, side);
 
         // A fragment link follows the anchor of the heading it names, which conversion may have changed.
         anchors?.AddFragments(document, replacements);
@@ -116,30 +119,13 @@ public sealed class DocumentConverter
 
         if (IsBinary(format))
         {
-            return ZipDocument.Rewrite(document, format, (text, profile) => profile is null ? Convert(text, DocumentFormat.Html) : ConvertXml(text, profile));
+            return ZipDocument.Rewrite(document, format, (_, text, profile) => profile is null ? Convert(text, DocumentFormat.Html) : ConvertXml(text, profile));
         }
 
         int preamble = document.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        string text;
-        try
-        {
-            text = s_strictUtf8.GetString(document, preamble, document.Length - preamble);
-        }
-        catch (DecoderFallbackException exception)
-        {
-            throw new InvalidDataException($"not valid UTF-8 (at byte {preamble + exception.Index})", exception);
-        }
-
+        string text = Decode(document, preamble);
         string result = Convert(text, format);
-        if (ReferenceEquals(result, text))
-        {
-            return document;
-        }
-
-        byte[] output = new byte[preamble + s_strictUtf8.GetByteCount(result)];
-        document.AsSpan(0, preamble).CopyTo(output);
-        s_strictUtf8.GetBytes(result, output.AsSpan(preamble));
-        return output;
+        return ReferenceEquals(result, text) ? document : Encode(document, preamble, result);
     }
 
     /// <summary>
@@ -206,4 +192,24 @@ public sealed class DocumentConverter
         _converter is not null
             ? RunRewriter.Convert(document, _converter, runs, side)
             : RunRepairer.Repair(document, _repairOptions!, runs, side);
+
+    private static string Decode(byte[] document, int preamble)
+    {
+        try
+        {
+            return s_strictUtf8.GetString(document, preamble, document.Length - preamble);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new InvalidDataException($"not valid UTF-8 (at byte {preamble + exception.Index})", exception);
+        }
+    }
+
+    private static byte[] Encode(byte[] document, int preamble, string text)
+    {
+        byte[] output = new byte[preamble + s_strictUtf8.GetByteCount(text)];
+        document.AsSpan(0, preamble).CopyTo(output);
+        s_strictUtf8.GetBytes(text, output.AsSpan(preamble));
+        return output;
+    }
 }

@@ -33,9 +33,10 @@ internal sealed class MarkdownAnchors
 
     /// <summary>
     /// Adds to <paramref name="replacements"/> (the runs' replacements, which hold each heading's converted text) the
-    /// fragments whose heading's anchor changes.
+    /// fragments whose heading's anchor changes, and to <paramref name="headings"/> each such fragment's start with the
+    /// start of its heading (so a repair can say which edit the fragment follows).
     /// </summary>
-    public void AddFragments(string document, List<Replacement> replacements)
+    public void AddFragments(string document, List<Replacement> replacements, List<(int Fragment, int Heading)>? headings = null)
     {
         if (_fragments.Count == 0 || _headings.Count == 0)
         {
@@ -68,12 +69,12 @@ internal sealed class MarkdownAnchors
 
         sources = MarkdownSlug.Deduplicate(sources);
         outputs = MarkdownSlug.Deduplicate(outputs);
-        var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, (string Anchor, int Heading)>(StringComparer.Ordinal);
         for (int i = 0; i < sources.Count; i++)
         {
             if (!_ids.Contains(sources[i]) && sources[i] != outputs[i])
             {
-                anchors.TryAdd(sources[i], outputs[i]);
+                anchors.TryAdd(sources[i], (outputs[i], _headings[i].Start));
             }
         }
 
@@ -91,10 +92,11 @@ internal sealed class MarkdownAnchors
             string fragment = document[start..end];
             bool encoded = fragment.Contains('%', StringComparison.Ordinal);
             string name = encoded ? Uri.UnescapeDataString(fragment) : fragment;
-            if (anchors.TryGetValue(name, out string? anchor))
+            if (anchors.TryGetValue(name, out (string Anchor, int Heading) target))
             {
-                string written = encoded ? Encode(anchor, LowerCaseEscapes(fragment)) : anchor;
+                string written = encoded ? Encode(target.Anchor, LowerCaseEscapes(fragment)) : target.Anchor;
                 replacements.Add(new Replacement(start, end - start, written.AsMemory()));
+                headings?.Add((start, target.Heading));
             }
         }
     }

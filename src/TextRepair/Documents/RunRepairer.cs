@@ -23,10 +23,16 @@ internal static class RunRepairer
     private static readonly SearchValues<char> s_markup = SearchValues.Create("<>&\"\\{}`");
 
     public static string Repair(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists) =>
-        RunRewriter.Splice(document, Replacements(document, options, lists));
+        RunRewriter.Splice(document, Replacements(document, options, null, out _, lists));
 
-    /// <summary>The replacements of the runs of <paramref name="lists"/> that repair changes, in source order.</summary>
-    public static List<Replacement> Replacements(string document, RepairOptions options, params ReadOnlySpan<TextRunList> lists)
+    /// <summary>
+    /// The replacements of the runs of <paramref name="lists"/> that repair changes, in source order. The repair of the
+    /// joined text goes to <paramref name="joinedResult"/> (null when there is no text), and, when
+    /// <paramref name="documentEdits"/> is given, the edits actually written are added to it in the document's
+    /// coordinates (in run order; the caller sorts them): applied to the document they give the spliced replacements.
+    /// </summary>
+    public static List<Replacement> Replacements(
+        string document, RepairOptions options, List<RepairEdit>? documentEdits, out RepairResult? joinedResult, params ReadOnlySpan<TextRunList> lists)
     {
         // Joined text and each run's start in it.
         var builder = new StringBuilder();
@@ -49,6 +55,7 @@ internal static class RunRepairer
         }
 
         var replacements = new List<Replacement>();
+        joinedResult = null;
         if (runStarts.Count == 0)
         {
             return replacements;
@@ -56,7 +63,8 @@ internal static class RunRepairer
 
         string joined = builder.ToString();
         RepairResult result = TextRepairer.Repair(joined, options);
-        if (!result.Changed || result.Edits.Count == 0)
+        joinedResult = result;
+        if (result.Edits.Count == 0)
         {
             return replacements;
         }
@@ -72,6 +80,12 @@ internal static class RunRepairer
             var text = new StringBuilder();
             int at = Math.Max(start, coveredUntil);
             bool changed = at > start;
+            if (changed && documentEdits is not null)
+            {
+                // Text an earlier edit reached into (pieces never cross a run boundary, so this is a safeguard).
+                documentEdits.Add(new RepairEdit(documentStart, Math.Min(at, end) - start, string.Empty, edits[e - 1].Kind) { Chain = edits[e - 1].Chain });
+            }
+
             // Edits owned by this run: those starting at or after its start and before the next run's start.
             while (e < edits.Count && edits[e].Start < nextStart)
             {
@@ -83,6 +97,13 @@ internal static class RunRepairer
 
                 text.Append(edit.Replacement);
                 changed = true;
+                if (documentEdits is not null)
+                {
+                    // An edit past the run's end (the line feed between groups) is written at the run's end.
+                    int from = Math.Min(Math.Max(edit.Start, at), end);
+                    documentEdits.Add(edit with { Start = documentStart + from - start, Length = Math.Max(0, Math.Min(edit.End, end) - from) });
+                }
+
                 at = Math.Max(at, edit.Start + edit.Length);
                 coveredUntil = Math.Max(coveredUntil, edit.Start + edit.Length);
                 e++;

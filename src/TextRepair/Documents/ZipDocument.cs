@@ -14,8 +14,8 @@ internal static class ZipDocument
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Rewrites the text parts of <paramref name="archive"/>; <paramref name="rewrite"/> gets a part's text and its profile (null for XHTML).</summary>
-    public static byte[] Rewrite(byte[] archive, DocumentFormat format, Func<string, XmlProfile?, string> rewrite)
+    /// <summary>Rewrites the text parts of <paramref name="archive"/>; <paramref name="rewrite"/> gets a part's name, its text and its profile (null for XHTML).</summary>
+    public static byte[] Rewrite(byte[] archive, DocumentFormat format, Func<string, string, XmlProfile?, string> rewrite)
     {
         var changed = new List<(string Name, byte[] Bytes)>();
         ZipArchive reader;
@@ -43,7 +43,7 @@ internal static class ZipDocument
                 string result;
                 try
                 {
-                    result = rewrite(text, profile);
+                    result = rewrite(name, text, profile);
                 }
                 catch (InvalidDataException exception)
                 {

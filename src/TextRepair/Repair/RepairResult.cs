@@ -20,6 +20,13 @@ public sealed class RepairResult
         _encodingNotes = encodingNotes;
     }
 
+    /// <summary>
+    /// This repair's decisions and loss account over another text: a document whose visible text this result repaired,
+    /// with the edits as they were written into the document (<see cref="DocumentConverter.Repair(string, DocumentFormat)"/>).
+    /// </summary>
+    internal RepairResult ForDocument(string text, bool changed, IReadOnlyList<RepairEdit> edits) =>
+        new(text, changed, Lossy, edits, Decisions, _lossyReasons, _encodingNotes);
+
     private readonly IReadOnlyList<string> _lossyReasons;
     private readonly IReadOnlyList<string> _encodingNotes;
 

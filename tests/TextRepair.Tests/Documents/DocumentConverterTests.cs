@@ -147,13 +147,15 @@ public sealed class DocumentConverterTests
     }
 
     [Fact]
-    public void Ass_ConvertsOnlyTheTextFieldOfDialogue()
+    public void Ass_ConvertsOnlyTheTextFieldOfDialogueAndTheTitle()
     {
+        // The title is text since session 41 (AssHeaderTests); styles, names and Comment: lines are not.
         string ass = "[Script Info]\nTitle: 发布\n\n[V4+ Styles]\nStyle: 发,Arial\n\n[Events]\n"
             + "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
             + "Dialogue: 0,0:00:01.00,0:00:02.00,发,发,0,0,0,,{\\b1}发布{\\b0},说\\N明\n"
             + "Comment: 0,0:00:01.00,0:00:02.00,发,发,0,0,0,,发布\n";
-        string expected = ass.Replace("{\\b1}发布{\\b0},说\\N明", "{\\b1}發佈{\\b0},說\\N明", StringComparison.Ordinal);
+        string expected = ass.Replace("{\\b1}发布{\\b0},说\\N明", "{\\b1}發佈{\\b0},說\\N明", StringComparison.Ordinal)
+            .Replace("Title: 发布", "Title: 發佈", StringComparison.Ordinal);
         Assert.Equal(expected, s_s2t.Convert(ass, DocumentFormat.Ass));
     }
 
