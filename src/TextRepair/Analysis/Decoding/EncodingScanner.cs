@@ -184,6 +184,28 @@ internal static partial class EncodingScanner
     /// <summary>Appends the findings of the line's <paramref name="tokens"/> (see <see cref="IsQuiet"/>), sorted; true when the line is damaged.</summary>
     internal static bool FindInLine(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> findings, KnownChains known, Dictionary<int, TokenReading>? searched = null, LineLists? lists = null)
     {
+        lists ??= new LineLists();
+        List<EncodingFinding> line = lists.Line;
+        line.Clear();
+        List<EncodingFinding> pending = lists.Pending;
+        pending.Clear();
+
+        // Double-byte text read as UTF-8 with replacement is read as a whole line (session 41).
+        bool damaged = ReplacedDoubleByteLine.TryRead(text, lineStart, lineEnd, line) || FindInTokens(text, lineStart, lineEnd, tokens, line, pending, known, searched);
+        AddMarkers(text, lineStart, lineEnd, line, pending, ref damaged, lists.Covered(lineEnd - lineStart));
+        if (damaged)
+        {
+            line.AddRange(pending);
+        }
+
+        line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        findings.AddRange(line);
+        return damaged;
+    }
+
+    // The line's tokens searched and decided: their findings in line, their losses in pending; true when damaged.
+    private static bool FindInTokens(string text, int lineStart, int lineEnd, List<(int Start, int End)> tokens, List<EncodingFinding> line, List<EncodingFinding> pending, KnownChains known, Dictionary<int, TokenReading>? searched)
+    {
         var readings = new List<TokenReading>(tokens.Count);
         foreach ((int start, int end) in tokens)
         {
@@ -201,26 +223,12 @@ internal static partial class EncodingScanner
             damaged = new LineDecisions(text, lineStart, lineEnd, known).Decide(readings);
         }
 
-        lists ??= new LineLists();
-        List<EncodingFinding> line = lists.Line;
-        line.Clear();
-
         // Loss markers and losses inside readings: damage only where the line is damaged.
-        List<EncodingFinding> pending = lists.Pending;
-        pending.Clear();
         foreach (TokenReading token in readings)
         {
             token.AddFindings(line, pending);
         }
 
-        AddMarkers(text, lineStart, lineEnd, line, pending, ref damaged, lists.Covered(lineEnd - lineStart));
-        if (damaged)
-        {
-            line.AddRange(pending);
-        }
-
-        line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        findings.AddRange(line);
         return damaged;
     }
 

@@ -52,16 +52,16 @@ internal static partial class LayerUndo
         return trail > lead;
     }
 
-    private static double Likelihood(ReadOnlySpan<char> text) =>
+    internal static double Likelihood(ReadOnlySpan<char> text) =>
         text.IsEmpty ? 0 : TextLikelihood.Score(text, CharNgramModel.Boundary, CharNgramModel.Boundary).Total;
 
     // True when the byte is a trail of some lead of the page (see LostLeadTakesTrail for the stand-ins).
-    private static bool CanBeTrail(CodePage page, int trail) =>
+    internal static bool CanBeTrail(CodePage page, int trail) =>
         IsTrailOf(page, LostLeadStandIn, trail) || IsTrailOf(page, RowLeadStandIn, trail);
 
     // Decodes an island from its first byte on; counts the bytes no pair reads (invalid) and a lead cut off at the end
     // (its trail was lost with the loss after the island).
-    private static int DecodeIsland(CodePage page, ReadOnlySpan<int> island, Span<char> output, out int invalid, out int cut)
+    internal static int DecodeIsland(CodePage page, ReadOnlySpan<int> island, Span<char> output, out int invalid, out int cut)
     {
         invalid = cut = 0;
         int written = 0;
