@@ -17,6 +17,9 @@ internal static partial class EncodingScanner
         /// <summary>The line's losses and markers that count only when the line is damaged.</summary>
         public List<EncodingFinding> Pending { get; } = [];
 
+        /// <summary>The findings of the line read as a whole (<see cref="ReplacedDoubleByteLine"/>).</summary>
+        public List<EncodingFinding> Read { get; } = [];
+
         /// <summary><paramref name="length"/> flags, all false.</summary>
         public Span<bool> Covered(int length)
         {
