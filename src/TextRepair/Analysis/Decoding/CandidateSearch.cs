@@ -398,6 +398,21 @@ internal static class CandidateSearch
             }
         }
 
-        return encodable >= MinEncodable;
+        // A Latin word with one accented letter that a double-byte decoder garbled holds one such character ("f酶rste"):
+        // its word is the evidence (Utf8SequencePool.LatinWordAt; session 41).
+        return encodable >= MinEncodable || (encodable == 1 && !exact && wrong.IsDoubleByte && HoldsLatinWord(wrong, text));
+    }
+
+    private static bool HoldsLatinWord(Codec wrong, string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (Utf8SequencePool.IsLatinLetterPair(wrong, text[i]))
+            {
+                return Utf8SequencePool.LatinWordAt(text, i, wrong, out _, out _);
+            }
+        }
+
+        return false;
     }
 }

@@ -262,9 +262,9 @@ internal static class EncodingDecision
     /// <see cref="Accept"/> for a run whose reading <paramref name="restored"/> sits between <paramref name="left"/> and
     /// <paramref name="right"/>: the gain is measured in that context, the fluency floor on <see cref="Fluency"/>.
     /// </summary>
-    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false, bool utf8Sequences = false, bool utf8Han = false)
+    public static bool AcceptRun(SpanScore reading, int layers, SpanScore input, ReadOnlySpan<char> restored, char left, char right, ReadOnlySpan<char> source, bool following, bool wholeField = false, bool pooled = false, bool utf8Sequences = false, bool utf8Han = false, bool latinPair = false)
     {
-        if (Gain(reading, following ? 0 : layers, input) < RequiredGain(source.Length, following, pooled))
+        if (Gain(reading, following ? 0 : layers, input) < RequiredGain(source.Length, following, pooled, latinPair))
         {
             return false;
         }
@@ -305,10 +305,25 @@ internal static class EncodingDecision
     /// <summary>
     /// The gain <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/> characters; with
     /// <paramref name="pooled"/>, of a run that restores one two-byte UTF-8 sequence the line's pool vouches for (see
-    /// <see cref="MinPooledSequenceGain"/>).
+    /// <see cref="MinPooledSequenceGain"/>); with <paramref name="latinPair"/>, of a Latin letter's pair under a
+    /// double-byte decoder inside a Latin word (see <see cref="MinLatinPairGain"/>).
     /// </summary>
-    public static double RequiredGain(int runLength, bool following, bool pooled = false) =>
-        following ? MinFollowGain : pooled ? MinPooledSequenceGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
+    public static double RequiredGain(int runLength, bool following, bool pooled = false, bool latinPair = false) =>
+        following ? MinFollowGain : latinPair ? MinLatinPairGain : pooled ? MinPooledSequenceGain : runLength <= ShortFieldMaxLength ? MinShortFieldGain : MinGain;
+
+    /// <summary>
+    /// The gain (after the layer's cost) asked of one accented letter of a Latin word that UTF-8 read by GBK, Big5 or
+    /// EUC-KR turned into one CJK character ("dur茅e"), on a line whose words show that damage (see
+    /// <c>Utf8SequencePool.LatinWordAt</c>): the structure is the evidence and pays for the layer, and the models need
+    /// only find the letter no less likely in its word than the CJK character there. The character model sees one
+    /// character of context on each side, where a Han character after a Latin letter is not very unlikely, and it knows
+    /// the letters of four languages only: on session 41's dev half (939 lines and words of Latin-script languages under
+    /// the three decoders) the right letter's gain after the layer's cost was at least -6.4, 5th percentile -2.6, median
+    /// 4.7: the pooled sequence's 8 (<see cref="MinPooledSequenceGain"/>) would take 10% of them, -<see cref="LayerCost"/>
+    /// (the letter at least as likely as the CJK character) about 99%. Clean CJK text never reaches this test (the
+    /// word's structure is asked first): the clean battery changed none either way (docs/encoding.md, session 41).
+    /// </summary>
+    public const double MinLatinPairGain = -LayerCost;
 
     /// <summary>
     /// The log-probability per transition <see cref="Accept"/> asks of a reading of a run of <paramref name="runLength"/>

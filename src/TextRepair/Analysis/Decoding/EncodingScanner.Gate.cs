@@ -53,6 +53,13 @@ internal static partial class EncodingScanner
             return false;
         }
 
+        // A Latin word garbled by a double-byte decoder reads as letters with one CJK character inside ("dur茅e"), which
+        // the models find no more surprising than clean CJK text beside a Latin name: its structure shows it (session 41).
+        if (Utf8SequencePool.OfLatinWords(text.AsSpan(start, length)) != 0)
+        {
+            return true;
+        }
+
         int end = start + length, from = start;
         for (int open = IndexOfParenthesis(text, start, end); open >= 0;)
         {

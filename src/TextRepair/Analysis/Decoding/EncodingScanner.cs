@@ -28,7 +28,13 @@ internal static partial class EncodingScanner
     /// Index of the first character that could belong to encoding damage (<see cref="SuspiciousChars"/>), or of the start
     /// of the first line before it made mostly of uncommon Han characters (<see cref="UncommonHan"/>); -1 for clean text.
     /// </summary>
-    public static int IndexOfSuspicious(ReadOnlySpan<char> text) => SuspiciousChars.IndexOfSuspiciousOrUncommonLine(text);
+    public static int IndexOfSuspicious(ReadOnlySpan<char> text)
+    {
+        // A Latin word garbled by a double-byte decoder holds common Han ("dur茅e"), which the character test passes.
+        int hit = SuspiciousChars.IndexOfSuspiciousOrUncommonLine(text);
+        int word = Utf8SequencePool.IndexOfLatinWord(hit < 0 ? text : text[..hit]);
+        return word >= 0 ? word : hit;
+    }
 
     /// <summary>
     /// True when <see cref="Find"/> may find something in <paramref name="text"/>: a suspicious character (see

@@ -85,7 +85,8 @@ internal sealed partial class LineDecisions
                 continue;
             }
 
-            if (!token.MayBeDamaged && !EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After))
+            if (!token.MayBeDamaged && !EncodingScanner.MayBeDamaged(_text, token.Start, token.Token.Length, token.Before, token.After)
+                && !Utf8SequencePool.HoldsLatinWordPair(token.Token, _utf8Pool))
             {
                 // A token that does not look damaged may still be, by the text's elected chain when that reads it
                 // exactly (Han read as Han: 康备 is 영구 written in EUC-KR and read as GBK; see WritesCjk).

@@ -74,7 +74,7 @@ internal static partial class RunJudge
             ReadOnlySpan<char> source = token.AsSpan(a, b - a);
             ReadOnlySpan<char> restored = reading.Text.AsSpan(xb[first], xb[k] - xb[first]);
             bool shortRun = restored.Length <= EncodingDecision.ShortFieldMaxLength;
-            bool pooled = RestoresPooledSequence(reading, restored, utf8Pool);
+            bool pooled = RestoresPooledSequence(reading, restored, utf8Pool, token, a, b);
             bool utf8Sequences = pooled || RestoresUtf8Sequences(reading, restored);
             if ((shortRun && !utf8Sequences && (RestoresUnknown(restored) || MixesHangul(restored))) || restored.IndexOfAnyInRange(HalfWidthKana.First, HalfWidthKana.Last) >= 0
                 || (!following && ((!RestoresLetters(restored, reading.Outer) && !utf8Sequences) || (Bytes(reading.Outer, Period(source)) < MinRunBytes && !pooled)
@@ -96,6 +96,9 @@ internal static partial class RunJudge
             // and a sequence that restores a letter of another script than Latin, inside a word, is one letter of another
             // alphabet in the word ("PRODUKTÛ±" read as "PRODUKT۱", a Persian digit; "Ê®" as Abkhaz ҩ).
             bool pooledSymbol = pooled && !AllLetters(source) && LatinText.IsExtendedLetter(restored[0]);
+
+            // A Latin letter's pair under a double-byte decoder (see EncodingDecision.MinLatinPairGain).
+            bool latinPair = pooled && reading.Steps[0].Wrong.IsDoubleByte;
 
             // The floor of text at all (EncodingDecision.MinUtf8SequencePerChar) for a run of whole UTF-8 sequences that
             // carries its own evidence (three bytes or more), or any on a line its chain has damaged; a lone pooled pair
@@ -128,16 +131,18 @@ internal static partial class RunJudge
                 SpanScore input = TextLikelihood.Score(source, left, right);
                 input = invented < 0 ? input with { Total = input.Total - invented } : input;
                 SpanScore output = TextLikelihood.Score(restored, left, right);
-                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, wholeField, pooledSymbol, sequenceFloor, utf8Han))
+                if (EncodingDecision.AcceptRun(output, reading.Layers, input, restored, left, right, source, following, wholeField, pooledSymbol, sequenceFloor, utf8Han, latinPair))
                 {
                     accepted[first..k].Fill(true);
                     total += Math.Max(0, EncodingDecision.Gain(output, following ? 0 : reading.Layers, input));
                 }
             }
-            else if (Clears(runToken, runStart, source, restored, left, right, reading.Layers, following, wholeField, -invented, pooledSymbol, sequenceFloor, utf8Han))
+            else if (Clears(runToken, runStart, source, restored, left, right, reading.Layers, following, wholeField, -invented, pooledSymbol, sequenceFloor, utf8Han, latinPair))
             {
                 accepted[first..k].Fill(true);
-                total += Math.Max(0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol));
+                // A Latin pair's gain asked is below 0 (EncodingDecision.MinLatinPairGain) and its run is still accepted: the sum
+                // must show it.
+                total += Math.Max(latinPair ? double.Epsilon : 0, EncodingDecision.RequiredGain(source.Length, following, pooledSymbol, latinPair));
             }
         }
 
@@ -208,9 +213,9 @@ internal static partial class RunJudge
     // (the best script's score is at least that), then the input only until it is known to score low enough. Only when
     // that fails is the restored run scored under every script, and only when it may reach the input's floor (see
     // SourceFloor). The run is token[start..] (source).
-    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled, bool utf8Sequences, bool utf8Han)
+    private static bool Clears(string token, int start, ReadOnlySpan<char> source, ReadOnlySpan<char> restored, char left, char right, int layers, bool following, bool wholeField, double lossCost, bool pooled, bool utf8Sequences, bool utf8Han, bool latinPair)
     {
-        double required = EncodingDecision.RequiredGain(source.Length, following, pooled) + lossCost;
+        double required = EncodingDecision.RequiredGain(source.Length, following, pooled, latinPair) + lossCost;
         double perChar = EncodingDecision.RequiredPerChar(source.Length, wholeField, following, wholeField && EncodingDecision.IsHangulField(source), utf8Sequences, utf8Han);
         layers = following ? 0 : layers;
         SpanScore likeliest = TextLikelihood.ScoreLikeliest(restored, left, right);

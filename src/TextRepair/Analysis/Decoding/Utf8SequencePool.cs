@@ -14,7 +14,7 @@ namespace TextRepair.Analysis.Decoding;
 /// continuation bytes).
 /// Thread-safe (pure functions).
 /// </summary>
-internal static class Utf8SequencePool
+internal static partial class Utf8SequencePool
 {
     /// <summary>
     /// Whole UTF-8 sequences inside words a line needs under one decoder for each of its two-byte sequences to count as
@@ -31,7 +31,8 @@ internal static class Utf8SequencePool
     /// <summary>
     /// The families (<see cref="Codec.Family"/>, one bit each) of the single-byte wrong decoders under which
     /// <paramref name="line"/> holds at least <see cref="MinSequences"/> whole UTF-8 sequences inside words (next to a
-    /// letter); 0 for none. Linear in the line's length per decoder; allocates nothing once the code pages are built.
+    /// letter), and of the double-byte ones under which it holds a Latin word of two-byte sequences (see
+    /// <see cref="OfLatinWords"/>); 0 for none. Linear in the line's length per decoder; allocates nothing once the code pages are built.
     /// </summary>
     public static int Of(ReadOnlySpan<char> line)
     {
@@ -41,6 +42,8 @@ internal static class Utf8SequencePool
         {
             return 0;
         }
+
+        int pool = OfLatinWords(line);
 
         // The decoders under which some character of the line is a lead byte, in one pass, and then only the characters
         // that are (see Count): a sequence starts only with one, and most characters of the lines that reach the engine
@@ -53,7 +56,6 @@ internal static class Utf8SequencePool
             leads |= leadPages[c];
         }
 
-        int pool = 0;
         Codec[] pages = LeadPages.Decoders;
         for (int k = 0; k < pages.Length && leads != 0; k++)
         {

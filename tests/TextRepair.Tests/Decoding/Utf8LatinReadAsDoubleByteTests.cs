@@ -1,0 +1,51 @@
+namespace TextRepair.Tests.Decoding;
+
+/// <summary>
+/// UTF-8 Latin-script text read by a double-byte CJK decoder (European text opened on a Chinese, Taiwanese or Korean
+/// system): each accented letter is one two-byte UTF-8 sequence that GBK, Big5 or EUC-KR reads as one CJK character
+/// between the word's ASCII letters ("dur茅e" for "durée"). Two bytes are no evidence alone, so such text was left;
+/// since session 41 a Latin word of such pairs is (Utf8SequencePool.LatinWordAt). The sentences are written for the
+/// test; the clean lines mix Latin words and Han with no space, as CJK text does.
+/// </summary>
+public sealed class Utf8LatinReadAsDoubleByteTests
+{
+    [Theory]
+    [InlineData("La durée de la réunion est limitée.")]
+    [InlineData("Hinzufügen")]
+    [InlineData("Bitte klicken Sie auf Zurück.")]
+    [InlineData("Les pages numérotées")]
+    [InlineData("Dosya bulunamadı, lütfen tekrar deneyin.")]
+    [InlineData("Não foi possível salvar o arquivo.")]
+    [InlineData("Configuración del teléfono")]
+    public void Utf8ReadAsGbkBig5OrEucKr_IsRestored(string original)
+    {
+        EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 936);
+        EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 950);
+        EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 949);
+    }
+
+    // Words whose first letter is accented, two accents around one ASCII letter, and a capital: GBK only (Big5 and
+    // EUC-KR have no character for some of these sequences).
+    [Theory]
+    [InlineData("Zkontrolujte připojení k síti.")]
+    [InlineData("L'été dernier à Nîmes")]
+    [InlineData("Die Größe der Datei")]
+    public void Utf8ReadAsGbk_IsRestored(string original) => EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 936);
+
+    // Clean CJK text writes Latin words beside Han with no space; some of that Han is a Latin letter's pair under its
+    // decoder (前 is C7 B0 in GBK, "ǰ"; 平 is C6 BD, "ƽ"; 全 is C8 AB, "ȫ"), but goes on into more Han.
+    [Theory]
+    [InlineData("下载App前请先登录")]
+    [InlineData("App前，请先登录")]
+    [InlineData("我的iPhone平板坏了")]
+    [InlineData("支持全web端和app端")]
+    [InlineData("使用Windows系统的用户")]
+    [InlineData("用Python写一个爬虫")]
+    [InlineData("这个bug修复了吗")]
+    [InlineData("JavaScript里的闭包")]
+    [InlineData("這個App內購買")]
+    [InlineData("Windowsのインストール")]
+    [InlineData("iPhone으로 사진을 찍었어요")]
+    [InlineData("GitHub에 코드를 올렸습니다")]
+    public void CleanCjkBesideLatinWords_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+}
