@@ -1,3 +1,5 @@
+using TextRepair.Analysis.Decoding;
+
 namespace TextRepair.Tests.Decoding;
 
 /// <summary>
@@ -48,4 +50,47 @@ public sealed class Utf8LatinReadAsDoubleByteTests
     [InlineData("iPhone으로 사진을 찍었어요")]
     [InlineData("GitHub에 코드를 올렸습니다")]
     public void CleanCjkBesideLatinWords_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
+
+    // The pre-scan's search jumps between runs of ASCII letters (Utf8SequencePool.IndexOfLatinWord); it must find what a
+    // test of every character beside an ASCII letter finds, in random text of ASCII letters, pairs of the three decoders
+    // (茅 眉 矇 챕 前), other Han, Hangul, spaces and punctuation.
+    [Fact]
+    public void PreScanSearch_FindsWhatEveryCharacterTestFinds()
+    {
+        const string Alphabet = "abeztDVTI茅眉矇챕前平全猫请后的 ，.'";
+        var random = new Random(41);
+        for (int n = 0; n < 20_000; n++)
+        {
+            char[] text = new char[random.Next(0, 24)];
+            for (int i = 0; i < text.Length; i++)
+            {
+                text[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            Assert.Equal(EveryCharacter(text), Utf8SequencePool.IndexOfLatinWord(text));
+        }
+    }
+
+    // The reference: every character from index 1 beside an ASCII letter, tested under each decoder.
+    private static int EveryCharacter(ReadOnlySpan<char> text)
+    {
+        Codec[] decoders = [Codec.Gbk, Codec.Big5, Codec.EucKr];
+        for (int i = 1; i < text.Length; i++)
+        {
+            if (!char.IsAsciiLetter(text[i - 1]) && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
+            {
+                continue;
+            }
+
+            foreach (Codec decoder in decoders)
+            {
+                if (Utf8SequencePool.IsLatinLetterPair(decoder, text[i]) && Utf8SequencePool.LatinWordAt(text, i, decoder, out bool evidence, out _) && evidence)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
@@ -60,31 +61,75 @@ internal static partial class Utf8SequencePool
         return bits;
     }
 
+    private static readonly SearchValues<char> s_asciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>
     /// Index of the first Latin letter pair of <paramref name="text"/> in a word that proves itself garbled under a
     /// double-byte decoder (see <see cref="LatinWordAt"/>), or -1: the scanner's pre-scan passes common Han, which such
-    /// words are made of. One table test per character beyond ASCII; allocates nothing.
+    /// words are made of. A pair counts only beside an ASCII letter, so the search jumps from one run of ASCII letters to
+    /// the next (vectorised) and tests only the character before and after each run: a pass testing every character
+    /// beyond ASCII took the warm check of clean text (zh-CN help, 1.15 M characters) from 2.20 to 3.99 ms, under issue
+    /// 12's 300 M chars/s (session 41). The first character is never a pair's position (as before, a pair needs an index
+    /// of at least 1). Allocates nothing.
     /// </summary>
     internal static int IndexOfLatinWord(ReadOnlySpan<char> text)
     {
-        for (int i = 1; i < text.Length; i++)
+        int from = 0;
+        while (from < text.Length)
         {
-            char c = text[i];
-            if (c < 0x80 || ((s_latinPairs[c >> 6] >> c) & 1) == 0 || !(char.IsAsciiLetter(text[i - 1]) || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
+            int run = text[from..].IndexOfAny(s_asciiLetters);
+            if (run < 0)
             {
-                continue;
+                return -1;
             }
 
-            foreach (Codec decoder in s_latinWordDecoders)
+            run += from;
+            if (run >= 2 && IsLatinWordPairAt(text, run - 1))
             {
-                if (IsLatinLetterPair(decoder, c) && LatinWordAt(text, i, decoder, out bool evidence, out _) && evidence)
-                {
-                    return i;
-                }
+                return run - 1;
             }
+
+            // Runs are short (words, not lines): a plain loop finds the end sooner than a vectorised search starts.
+            int after = run + 1;
+            while (after < text.Length && char.IsAsciiLetter(text[after]))
+            {
+                after++;
+            }
+
+            if (after == text.Length)
+            {
+                return -1;
+            }
+
+            if (IsLatinWordPairAt(text, after))
+            {
+                return after;
+            }
+
+            from = after + 1;
         }
 
         return -1;
+    }
+
+    // True when text[i], beside an ASCII letter, is a Latin letter pair in a word that proves itself garbled.
+    private static bool IsLatinWordPairAt(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (c < 0x80 || ((s_latinPairs[c >> 6] >> c) & 1) == 0)
+        {
+            return false;
+        }
+
+        foreach (Codec decoder in s_latinWordDecoders)
+        {
+            if (IsLatinLetterPair(decoder, c) && LatinWordAt(text, i, decoder, out bool evidence, out _) && evidence)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
