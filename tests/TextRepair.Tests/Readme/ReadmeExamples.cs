@@ -141,4 +141,21 @@ public sealed class ReadmeExamples
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void DocumentRepair()
+    {
+        #region README
+        var repairer = new DocumentConverter(new RepairOptions());               // repairs instead of converting
+        RepairResult page = repairer.Repair("<p>鏂囦欢涓嬭浇瀹屾垚</p>", DocumentFormat.Html);
+        string fixedHtml = page.Text;                                            // "<p>文件下载完成</p>"
+        RepairEdit edit = page.Edits[0];                                         // in the input document: Start 3
+        string chain = edit.Chain!;                                              // "utf-8 decoded as gbk"
+        #endregion
+
+        Assert.Equal("<p>文件下载完成</p>", fixedHtml);
+        Assert.Equal(3, edit.Start);
+        Assert.Equal("utf-8 decoded as gbk", chain);
+        Assert.False(page.Lossy);
+    }
 }
