@@ -94,6 +94,34 @@ internal sealed class Candidate
     public bool ScoresBelow(double bound) =>
         _score is { } score ? score.Total < bound : TextLikelihood.ScoresAtMost(Text, _before, _after, Math.BitDecrement(bound));
 
+    /// <summary>
+    /// The reading of <paramref name="readings"/> that explains the token best: the highest score total less its layers'
+    /// cost (<see cref="EncodingDecision.LayerCost"/>), the first of equals; a reading that cannot beat the best so far
+    /// is scored only until it falls under it (<see cref="ScoresBelow"/>). Null for no readings. What
+    /// <c>TokenReading.StandsOut</c> replaces a whole field with and what <c>RunJudge.KanaHeldByLeading</c> holds a
+    /// half-width kana field by.
+    /// </summary>
+    internal static Candidate? Leading(List<Candidate> readings)
+    {
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        Candidate leading = readings[0];
+        double best = leading.Score.Total - (leading.Layers * EncodingDecision.LayerCost);
+        foreach (Candidate c in readings)
+        {
+            double cost = c.Layers * EncodingDecision.LayerCost;
+            if (c != leading && !c.ScoresBelow(best + cost) && c.Score.Total - cost > best)
+            {
+                (leading, best) = (c, c.Score.Total - cost);
+            }
+        }
+
+        return leading;
+    }
+
     /// <summary>The wrong decoder of the last layer that happened (the first undone): it made the token's characters.</summary>
     public Codec? Outer => Steps.Length == 0 ? null : Steps[0].Wrong;
 

@@ -202,7 +202,7 @@ internal static partial class EncodingScanner
         // for GBK: on the lead's session-41 battery (UTF-8 readers with replacement, lossy), characters of the original
         // restored in EUC-KR lines fell from 38 to 3 and in EUC-JP lines from 53 to 38, each with more invented.
         bool damaged = FindInTokens(text, lineStart, lineEnd, tokens, line, pending, known, searched);
-        if (!RestoresKanaOrHangul(line))
+        if (!ReplacedDoubleByteLine.RestoresKanaOrHangul(line))
         {
             List<EncodingFinding> read = lists.Read;
             read.Clear();
@@ -224,23 +224,6 @@ internal static partial class EncodingScanner
         line.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         findings.AddRange(line);
         return damaged;
-    }
-
-    // True when a finding restores a kana or Hangul letter.
-    private static bool RestoresKanaOrHangul(List<EncodingFinding> findings)
-    {
-        foreach (EncodingFinding finding in findings)
-        {
-            foreach (char c in finding.Replacement)
-            {
-                if (CjkText.IsKanaBlock(c) || CjkText.IsHangul(c))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     // The line's tokens searched and decided: their findings in line, their losses in pending; true when damaged.

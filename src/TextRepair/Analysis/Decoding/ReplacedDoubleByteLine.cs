@@ -1,3 +1,4 @@
+using TextRepair.Internal;
 using System.Text;
 
 namespace TextRepair.Analysis.Decoding;
@@ -99,6 +100,26 @@ internal static class ReplacedDoubleByteLine
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when a finding restores a kana or Hangul letter: the line's tokens found a Japanese or Korean reading, which
+    /// this reading (GBK and Big5 only, see s_truths) would overrule (EncodingScanner.FindInLine asks it first).
+    /// </summary>
+    internal static bool RestoresKanaOrHangul(List<EncodingFinding> findings)
+    {
+        foreach (EncodingFinding finding in findings)
+        {
+            foreach (char c in finding.Replacement)
+            {
+                if (CjkText.IsKanaBlock(c) || CjkText.IsHangul(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // The line shows the chain: enough losses, most of its characters beyond ASCII lost, and the survivors foreign.

@@ -110,18 +110,7 @@ internal static partial class RunJudge
             return null;
         }
 
-        // The leading reading: the highest total less its layers' cost (a reading that cannot beat the best so far is
-        // scored only until it falls under it).
-        Candidate leading = readings[0];
-        double best = leading.Score.Total - (leading.Layers * EncodingDecision.LayerCost);
-        foreach (Candidate c in readings)
-        {
-            double cost = c.Layers * EncodingDecision.LayerCost;
-            if (c != leading && !c.ScoresBelow(best + cost) && c.Score.Total - cost > best)
-            {
-                (leading, best) = (c, c.Score.Total - cost);
-            }
-        }
+        Candidate leading = Candidate.Leading(readings)!;
 
         bool[]? held = null;
         int k = 0;

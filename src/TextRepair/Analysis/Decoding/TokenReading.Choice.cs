@@ -193,16 +193,8 @@ internal sealed partial class TokenReading
         }
 
         SpanScore input = TextLikelihood.Score(token, before, after);
-        Candidate? best = null;
-        double bestGain = double.NegativeInfinity;
-        foreach (Candidate c in readings)
-        {
-            double gain = EncodingDecision.Gain(c.Score, c.Layers, input);
-            if (gain > bestGain)
-            {
-                (best, bestGain) = (c, gain);
-            }
-        }
+        Candidate? best = Candidate.Leading(readings);
+        double bestGain = best is null ? double.NegativeInfinity : EncodingDecision.Gain(best.Score, best.Layers, input);
 
         if (best is null || !best.Exact || bestGain < EncodingDecision.RequiredGain(token.Length, following: false)
             || best.Score.PerChar < EncodingDecision.LikeliestPerChar(token) || !RunJudge.IsWholeField(token, 0, token.Length, best.Text)
