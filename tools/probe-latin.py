@@ -13,6 +13,7 @@ A probe, not an evaluation: the messages are drawn with a fixed seed from whatev
 numbers are comparable between builds on one machine.
 
 Usage: tools/probe-latin.py PATH/TO/TextRepair.Cli [--seed N] [--per-language N] [--show] [--langs fr,es,...]
+                            [--readers shift_jis,cp932]  (session 42: European text read on a Japanese system)
 """
 import argparse, gettext, glob, json, os, random, struct, subprocess, unicodedata
 
@@ -53,13 +54,15 @@ def main():
     p.add_argument('--per-language', type=int, default=40)
     p.add_argument('--langs', default=','.join(LANGS))
     p.add_argument('--show', action='store_true')
+    p.add_argument('--readers', default=','.join(READERS), help='Python codecs to read the UTF-8 bytes with, drawn at random')
     args = p.parse_args()
+    readers = args.readers.split(',')
     rng = random.Random(args.seed)
     cases = []
     for lang in args.langs.split(','):
         pool = messages(lang)
         for text in rng.sample(pool, min(args.per_language, len(pool))):
-            reader = rng.choice(READERS)
+            reader = rng.choice(readers)
             try:
                 garbled = text.encode('utf-8').decode(reader)
             except UnicodeDecodeError:

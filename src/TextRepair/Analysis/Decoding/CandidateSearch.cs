@@ -407,7 +407,7 @@ internal static class CandidateSearch
     {
         for (int i = 0; i < text.Length; i++)
         {
-            if (Utf8SequencePool.IsLatinLetterPair(wrong, text[i]))
+            if (Utf8SequencePool.PairAt(wrong, text, i) != 0)
             {
                 return Utf8SequencePool.LatinWordAt(text, i, wrong, out _, out _);
             }

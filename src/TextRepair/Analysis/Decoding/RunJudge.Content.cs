@@ -180,12 +180,13 @@ internal static partial class RunJudge
     // of "HyvÃ¤Ã¤" was two bytes of evidence by its period, no pooled sequence by its length, and stayed garbled
     // (session 40).
     // Under a double-byte decoder (GBK, Big5, EUC-KR) the sequence is one character of the token, a Latin letter's pair
-    // inside a Latin word (Utf8SequencePool.LatinWordAt: "caf茅" beside "dur茅e" on its line; session 41).
+    // inside a Latin word (Utf8SequencePool.LatinWordAt: "caf茅" beside "dur茅e" on its line; session 41); under
+    // Shift-JIS it is two half-width katakana ("donnﾃｩes", Utf8SequencePool.IsKanaLetterPair; session 42).
     private static bool RestoresPooledSequence(Candidate reading, ReadOnlySpan<char> restored, int utf8Pool, string token, int a, int b) =>
         utf8Pool != 0 && !restored.IsEmpty && Period(restored).Length == 1 && restored[0] is >= '\u0080' and < '\u0800' && reading.Layers == 1
             && reading.Steps[0].Truth.Kind == CodecKind.Utf8 && Utf8SequencePool.Holds(utf8Pool, reading.Steps[0].Wrong)
-            && (reading.Steps[0].Wrong.IsSingleByte || (reading.Steps[0].Wrong.IsDoubleByte && restored.Length == 1 && b == a + 1
-                && Utf8SequencePool.IsLatinLetterPair(reading.Steps[0].Wrong, token[a]) && Utf8SequencePool.LatinWordAt(token, a, reading.Steps[0].Wrong, out _, out _)));
+            && (reading.Steps[0].Wrong.IsSingleByte || (reading.Steps[0].Wrong.IsDoubleByte && restored.Length == 1 && b - a == Utf8SequencePool.PairAt(reading.Steps[0].Wrong, token, a)
+                && Utf8SequencePool.LatinWordAt(token, a, reading.Steps[0].Wrong, out _, out _)));
 
     // A Hangul syllable followed by a Han character, or next to kana, in a short restored run: Korean writes Han as
     // whole words, followed by particles in Hangul ("政府는", which stays evidence), and never writes kana; a run of a

@@ -85,9 +85,10 @@ internal static partial class RunJudge
             }
 
             (char left, char right) = RunContext(token, before, after, reading, first, k);
-            if (!following && (KanaReadAsWell(source, restored, left, right) || Held(held, a, b, restored)))
+            if (!following && !pooled && (KanaReadAsWell(source, restored, left, right) || Held(held, a, b, restored)))
             {
-                // A clean half-width field's reading that only halves its characters leads nothing (session 39).
+                // A clean half-width field's reading that only halves its characters leads nothing (session 39); a
+                // Latin letter's two half-width katakana inside a Latin word ("donnﾃｩes") are that word's evidence.
                 continue;
             }
 

@@ -4,15 +4,16 @@ using TextRepair.Internal;
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
-/// The line's evidence for UTF-8 Latin-script text read by a double-byte decoder (GBK, Big5, EUC-KR): each accented
-/// letter is one two-byte sequence (lead C2..DF, continuation 80..BF) that the decoder reads as one character of its own
-/// ("durée" as "dur茅e" under GBK, "zurück" as "zur羹ck" under Big5, "données" as "donn챕es" under EUC-KR), sandwiched
-/// between the word's ASCII letters. Two bytes are under <see cref="RunJudge.MinRunBytes"/>, so such a letter alone is
+/// The line's evidence for UTF-8 Latin-script text read by a double-byte decoder (GBK, Big5, EUC-KR, Shift-JIS): each
+/// accented letter is one two-byte sequence (lead C2..DF, continuation 80..BF) that the decoder reads as one character
+/// of its own ("durée" as "dur茅e" under GBK, "zurück" as "zur羹ck" under Big5, "données" as "donn챕es" under EUC-KR) or,
+/// under Shift-JIS, as two half-width katakana ("donnﾃｩes", see <see cref="IsKanaLetterPair"/>), sandwiched between
+/// the word's ASCII letters. Two bytes are under <see cref="RunJudge.MinRunBytes"/>, so such a letter alone is
 /// no evidence; the word around it is. Thread-safe (pure functions).
 /// </summary>
 internal static partial class Utf8SequencePool
 {
-    private static readonly Codec[] s_latinWordDecoders = [Codec.Gbk, Codec.Big5, Codec.EucKr];
+    private static readonly Codec[] s_latinWordDecoders = [Codec.Gbk, Codec.Big5, Codec.EucKr, Codec.ShiftJis];
 
     // The families of the double-byte decoders under which line holds a garbled Latin word (see LatinWordAt): one is
     // enough, as one sequence inside a word is under a single-byte decoder (MinSequences), and each letter is still
@@ -24,7 +25,7 @@ internal static partial class Utf8SequencePool
         {
             for (int i = 0; i < line.Length; i++)
             {
-                if (IsLatinLetterPair(decoder, line[i]) && LatinWordAt(line, i, decoder, out bool evidence, out int end))
+                if (PairAt(decoder, line, i) != 0 && LatinWordAt(line, i, decoder, out bool evidence, out int end))
                 {
                     if (evidence)
                     {
@@ -148,7 +149,7 @@ internal static partial class Utf8SequencePool
 
             for (int i = 0; i < token.Length; i++)
             {
-                if (IsLatinLetterPair(decoder, token[i]) && LatinWordAt(token, i, decoder, out _, out _))
+                if (PairAt(decoder, token, i) != 0 && LatinWordAt(token, i, decoder, out _, out _))
                 {
                     return true;
                 }
@@ -192,15 +193,27 @@ internal static partial class Utf8SequencePool
     internal static bool LatinWordAt(ReadOnlySpan<char> text, int index, Codec decoder, out bool evidence, out int end)
     {
         int start = index;
-        while (start > 0 && (char.IsAsciiLetter(text[start - 1]) || IsLatinLetterPair(decoder, text[start - 1])))
+        while (start > 0)
         {
-            start--;
+            int unit = char.IsAsciiLetter(text[start - 1]) ? 1 : PairEndingAt(decoder, text, start - 1);
+            if (unit == 0)
+            {
+                break;
+            }
+
+            start -= unit;
         }
 
-        end = index;
-        while (end + 1 < text.Length && (char.IsAsciiLetter(text[end + 1]) || IsLatinLetterPair(decoder, text[end + 1])))
+        end = index + Math.Max(1, PairAt(decoder, text, index)) - 1;
+        while (end + 1 < text.Length)
         {
-            end++;
+            int unit = char.IsAsciiLetter(text[end + 1]) ? 1 : PairAt(decoder, text, end + 1);
+            if (unit == 0)
+            {
+                break;
+            }
+
+            end += unit;
         }
 
         evidence = false;
@@ -219,13 +232,16 @@ internal static partial class Utf8SequencePool
                 continue;
             }
 
+            // The pair is text[i..last]: one character, or two half-width katakana under Shift-JIS.
+            int last = i + Math.Max(1, PairAt(decoder, text, i)) - 1;
             pairs++;
             // Inside the word, or its first letter before small letters ("l'茅dition"; a word's first letter is
             // accented in French, Spanish, Icelandic, ...). A word's last letter proves nothing alone: clean text
             // writes a Han character after a Latin name ("App前，请先登录": 前 is C7 B0, "ǰ").
             // A word in capitals holds its pair between capitals ("V脮TI" for "VÕTI").
-            evidence |= i < end && char.IsAsciiLetterLower(text[i + 1]) && (i > start ? char.IsAsciiLetter(text[i - 1]) : i + 2 <= end && char.IsAsciiLetterLower(text[i + 2]));
-            evidence |= i > start && i < end && char.IsAsciiLetterUpper(text[i - 1]) && char.IsAsciiLetterUpper(text[i + 1]);
+            evidence |= last < end && char.IsAsciiLetterLower(text[last + 1]) && (i > start ? char.IsAsciiLetter(text[i - 1]) : last + 2 <= end && char.IsAsciiLetterLower(text[last + 2]));
+            evidence |= i > start && last < end && char.IsAsciiLetterUpper(text[i - 1]) && char.IsAsciiLetterUpper(text[last + 1]);
+            i = last;
         }
 
         evidence = ascii && (evidence || pairs >= MinLatinWordPairs);
