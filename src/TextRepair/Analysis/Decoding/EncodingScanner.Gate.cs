@@ -55,7 +55,9 @@ internal static partial class EncodingScanner
 
         // A Latin word garbled by a double-byte decoder reads as letters with one CJK character inside ("dur茅e"), which
         // the models find no more surprising than clean CJK text beside a Latin name: its structure shows it (session 41).
-        if (Utf8SequencePool.OfLatinWords(text.AsSpan(start, length)) != 0)
+        // So does a Latin word with a letter's two bytes read by a single-byte page, whose characters the models may find
+        // unsurprising (cp437's "L├╢schen": box drawing that joins; session 42).
+        if (Utf8SequencePool.OfLatinWords(text.AsSpan(start, length)) != 0 || Utf8SequencePool.HoldsProvenPagePair(text.AsSpan(start, length)))
         {
             return true;
         }

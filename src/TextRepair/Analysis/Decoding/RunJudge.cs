@@ -98,8 +98,9 @@ internal static partial class RunJudge
             // alphabet in the word ("PRODUKTÛ±" read as "PRODUKT۱", a Persian digit; "Ê®" as Abkhaz ҩ).
             bool pooledSymbol = pooled && !AllLetters(source) && LatinText.IsExtendedLetter(restored[0]);
 
-            // A Latin letter's pair under a double-byte decoder (see EncodingDecision.MinLatinPairGain).
-            bool latinPair = pooled && reading.Steps[0].Wrong.IsDoubleByte;
+            // A Latin letter's pair under a double-byte decoder (see EncodingDecision.MinLatinPairGain), or under a
+            // single-byte page inside a word that proves itself a Latin word ("L├╢schen", "Dokument ├╢ffnen" by cp437).
+            bool latinPair = pooled && (reading.Steps[0].Wrong.IsDoubleByte || Utf8SequencePool.ProvesLatinWord(token, a, b, reading.Steps[0].Wrong));
 
             // The floor of text at all (EncodingDecision.MinUtf8SequencePerChar) for a run of whole UTF-8 sequences that
             // carries its own evidence (three bytes or more), or any on a line its chain has damaged; a lone pooled pair

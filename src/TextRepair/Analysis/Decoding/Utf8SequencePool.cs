@@ -148,7 +148,11 @@ internal static partial class Utf8SequencePool
             // (š, œ, ž, µ) follow a capital lead rarely; a lead that is no letter (cp850's box drawing in "├ñ" for ä)
             // keeps its sequence: tools/probe-latin.py 271 -> 270 restored with this, against 242 when any letter
             // after the lead was excluded; clean changed 0 either way.
-            if (whole && notLower && ((i > 0 && char.IsLetter(line[i - 1])) || (i + length < line.Length && char.IsLetter(line[i + length]))))
+            // A sequence beside an ASCII letter is no word of the decoder's script going on, whatever follows its lead:
+            // no clean word turns from Latin to Cyrillic within itself ("fГјr", "Гјber" for "für", "über" under
+            // windows-1251; session 42).
+            bool asciiBeside = (i > 0 && char.IsAsciiLetter(line[i - 1])) || (i + length < line.Length && char.IsAsciiLetter(line[i + length]));
+            if (whole && (notLower || asciiBeside) && ((i > 0 && char.IsLetter(line[i - 1])) || (i + length < line.Length && char.IsLetter(line[i + length]))))
             {
                 count++;
                 i += length - 1;
