@@ -1,5 +1,4 @@
 using System.Buffers;
-using TextRepair.Internal;
 
 namespace TextRepair.Analysis.Decoding;
 
@@ -176,7 +175,7 @@ internal static partial class Utf8SequencePool
 
         int value = decoder.Page.EncodedValue(c);
         int lead = value >> 8, trail = value & 0xFF;
-        return lead is >= 0xC2 and <= 0xDF && trail is >= 0x80 and <= 0xBF && LatinText.IsExtendedLetter((char)(((lead & 0x1F) << 6) | (trail & 0x3F)));
+        return IsLatinLetterBytes(lead, trail);
     }
 
     /// <summary>

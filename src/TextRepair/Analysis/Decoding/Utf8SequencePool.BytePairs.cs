@@ -1,12 +1,13 @@
 namespace TextRepair.Analysis.Decoding;
 
 /// <summary>
-/// UTF-8 Latin letters read by Shift-JIS. Shift-JIS writes the bytes A1..DF as one half-width katakana each (JIS X
-/// 0201), so the two bytes of an accented small letter (lead C3..C9, continuation A1..BF: á..ÿ, ā..ɏ) become two of
-/// them: "données" reads "donnﾃｩes", "schützen" "schﾃｼtzen", "Absätze" "Absﾃ､tze". A double-byte decoder's one
-/// character (see <see cref="IsLatinLetterPair"/>) is here a pair of characters, which the word around it vouches for
-/// as it does for the others. Clean Japanese writes half-width katakana as words of their own (ﾃｨ is ティ, and it
-/// reads as è): beside more kana, which are letters, a stretch is no Latin word (<see cref="LatinWordAt"/>).
+/// A UTF-8 Latin letter of two bytes read by a decoder that writes each byte as a character of its own: a single-byte
+/// page ("L├╢schen" for "Löschen" by cp437, "fГјr" for "für" by windows-1251), and Shift-JIS, which writes the bytes
+/// A1..DF as one half-width katakana each (JIS X 0201), so an accented small letter (lead C3..C9, continuation A1..BF:
+/// á..ÿ, ā..ɏ) becomes two of them ("donnﾃｩes" for "données", "schﾃｼtzen" for "schützen"). A double-byte decoder's
+/// one character (see <see cref="IsLatinLetterPair"/>) is here a pair of characters, which the word around it vouches
+/// for as it does for the others (<see cref="LatinWordAt"/>). Clean Japanese writes half-width katakana as words of
+/// their own (ﾃｨ is ティ, and it reads as è): beside more kana, which are letters, a stretch is no Latin word.
 /// Thread-safe (pure functions).
 /// </summary>
 internal static partial class Utf8SequencePool
@@ -17,7 +18,8 @@ internal static partial class Utf8SequencePool
     /// <summary>
     /// Characters of <paramref name="text"/> from <paramref name="i"/> that <paramref name="decoder"/> made of one
     /// UTF-8 Latin letter of two bytes: 1 for a double-byte decoder's character (<see cref="IsLatinLetterPair"/>), 2
-    /// for Shift-JIS's two half-width katakana (<see cref="IsKanaLetterPair"/>), 0 for none.
+    /// for a single-byte page's two characters or Shift-JIS's two half-width katakana (<see cref="IsKanaLetterPair"/>),
+    /// 0 for none.
     /// </summary>
     internal static int PairAt(Codec decoder, ReadOnlySpan<char> text, int i) =>
         IsByteWise(decoder) ? (IsBytePair(decoder, text, i) ? 2 : 0) : (IsLatinLetterPair(decoder, text[i]) ? 1 : 0);
@@ -76,7 +78,7 @@ internal static partial class Utf8SequencePool
         }
 
         int lead = page.EncodedValue(text[i]), trail = page.EncodedValue(text[i + 1]);
-        return lead is >= 0xC2 and <= 0xDF && trail is >= 0x80 and <= 0xBF && Internal.LatinText.IsExtendedLetter((char)(((lead & 0x1F) << 6) | (trail & 0x3F)));
+        return IsLatinLetterBytes(lead, trail);
     }
 
     /// <summary>
@@ -92,6 +94,10 @@ internal static partial class Utf8SequencePool
 
         CodePage page = Codec.ShiftJis.Page;
         int lead = page.EncodedValue(text[i]), trail = page.EncodedValue(text[i + 1]);
-        return lead is >= 0xC2 and <= 0xDF && trail is >= 0x80 and <= 0xBF && Internal.LatinText.IsExtendedLetter((char)(((lead & 0x1F) << 6) | (trail & 0x3F)));
+        return IsLatinLetterBytes(lead, trail);
     }
+
+    // lead, trail: a two-byte UTF-8 sequence (lead C2..DF, continuation 80..BF) of a Latin letter beyond ASCII.
+    private static bool IsLatinLetterBytes(int lead, int trail) =>
+        lead is >= 0xC2 and <= 0xDF && trail is >= 0x80 and <= 0xBF && Internal.LatinText.IsExtendedLetter((char)(((lead & 0x1F) << 6) | (trail & 0x3F)));
 }
