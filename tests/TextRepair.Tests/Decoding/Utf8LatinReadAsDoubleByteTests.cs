@@ -28,6 +28,13 @@ public sealed class Utf8LatinReadAsDoubleByteTests
 
     // Words whose first letter is accented, two accents around one ASCII letter, and a capital: GBK only (Big5 and
     // EUC-KR have no character for some of these sequences).
+    // A line that opens with a garbled capital (Ö is C3 96, which GBK reads as 脰), alone and after a damaged line.
+    [Theory]
+    [InlineData("Öffnen Sie die Datei.")]
+    [InlineData("Wählen Sie die Datei aus.\nÖffnen Sie sie danach.")]
+    [InlineData("Über uns")]
+    public void LineOpeningWithAGarbledCapital_IsRestored(string original) => EncodingRepairTests.AssertRestoredFromUtf8ReadAs(original, 936);
+
     [Theory]
     [InlineData("Zkontrolujte připojení k síti.")]
     [InlineData("L'été dernier à Nîmes")]
@@ -71,13 +78,13 @@ public sealed class Utf8LatinReadAsDoubleByteTests
         }
     }
 
-    // The reference: every character from index 1 beside an ASCII letter, tested under each decoder.
+    // The reference: every character beside an ASCII letter, tested under each decoder.
     private static int EveryCharacter(ReadOnlySpan<char> text)
     {
         Codec[] decoders = [Codec.Gbk, Codec.Big5, Codec.EucKr];
-        for (int i = 1; i < text.Length; i++)
+        for (int i = 0; i < text.Length; i++)
         {
-            if (!char.IsAsciiLetter(text[i - 1]) && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
+            if (!(i > 0 && char.IsAsciiLetter(text[i - 1])) && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
             {
                 continue;
             }

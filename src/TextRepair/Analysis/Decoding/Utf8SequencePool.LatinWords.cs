@@ -69,8 +69,9 @@ internal static partial class Utf8SequencePool
     /// words are made of. A pair counts only beside an ASCII letter, so the search jumps from one run of ASCII letters to
     /// the next (vectorised) and tests only the character before and after each run: a pass testing every character
     /// beyond ASCII took the warm check of clean text (zh-CN help, 1.15 M characters) from 2.20 to 3.99 ms, under issue
-    /// 12's 300 M chars/s (session 41). The first character is never a pair's position (as before, a pair needs an index
-    /// of at least 1). Allocates nothing.
+    /// 12's 300 M chars/s (session 41). The first character may be a pair: the scan resumes the search at each line's
+    /// start, so a line that opens with a garbled capital ("脰ffnen" for "Öffnen") was passed over until session 42.
+    /// Allocates nothing.
     /// </summary>
     internal static int IndexOfLatinWord(ReadOnlySpan<char> text)
     {
@@ -84,7 +85,7 @@ internal static partial class Utf8SequencePool
             }
 
             run += from;
-            if (run >= 2 && IsLatinWordPairAt(text, run - 1))
+            if (run >= 1 && IsLatinWordPairAt(text, run - 1))
             {
                 return run - 1;
             }
