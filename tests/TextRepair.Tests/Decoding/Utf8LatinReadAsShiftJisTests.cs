@@ -36,7 +36,8 @@ public sealed class Utf8LatinReadAsShiftJisTests
     }
 
     // Clean half-width katakana beside ASCII: kana words hold such pairs (ﾃｰ is テー and reads as ð, ﾃｨ is ティ and reads
-    // as è, ﾈｯ is ネッ and reads as ȯ), but go on into more kana, which are letters, so no Latin word is there.
+    // as è, ﾈｯ is ネッ and reads as ȯ), but go on into more kana, which are letters, so no Latin word is there; a kana
+    // word of one pair glued after a Latin word ("memoﾅｼ", ナシ, reads as "memoż") is a word's last letter, no evidence.
     [Theory]
     [InlineData("ﾃｰﾌﾟ")]
     [InlineData("PCﾃｰﾌﾞﾙ")]
@@ -46,6 +47,7 @@ public sealed class Utf8LatinReadAsShiftJisTests
     [InlineData("Wi-Fiﾙｰﾀｰ")]
     [InlineData("ﾊﾟｰﾃｨｰ会場")]
     [InlineData("1,ﾃｨｰｶｯﾌﾟ,Aﾀｲﾌﾟ")]
+    [InlineData("memoﾅｼ, emailﾅｼ")]
     public void CleanHalfWidthKanaBesideAscii_IsUntouched(string text) => EncodingRepairTests.AssertUntouched(text);
 
     // The pair is two characters (lead C2..DF, continuation A1..BF of JIS X 0201): é (C3 A9) is ﾃｩ, ü (C3 BC) ﾃｼ; kana
