@@ -10,7 +10,7 @@ namespace TextRepair.Analysis.Decoding;
 /// </summary>
 internal sealed class CodePage
 {
-    private const char Invalid = '\uFFFF';
+    internal const char Invalid = '\uFFFF';
 
     // Byte -> char for single bytes (Invalid when the byte is a lead byte or undefined).
     private readonly char[] _single = new char[256];

@@ -14,6 +14,18 @@ namespace TextRepair.Analysis.Decoding;
 /// reported as it stands.</param>
 internal readonly record struct EncodingFinding(int Start, int Length, string Replacement, string Chain, bool Lossy, bool Unread = false)
 {
+    /// <summary>
+    /// The layers a restoration undid (the reading's <see cref="Candidate.Steps"/>, the last that happened first), or
+    /// null for a marker and for findings of line readings.
+    /// </summary>
+    public LayerStep[]? Steps { get; init; }
+
+    /// <summary>
+    /// Lossy although the replacement has no U+FFFD: the chain's decoder dropped characters it could not read, whole,
+    /// and where they stood cannot be told (see <see cref="DroppedCharacters"/>).
+    /// </summary>
+    public bool Dropped { get; init; }
+
     /// <summary>Index after the span.</summary>
     public int End => Start + Length;
 

@@ -69,6 +69,7 @@ internal static partial class EncodingScanner
         // A field whose text the token search could not tell (EncodingFinding.Unread) is read as UTF-16 too.
         int found = findings.Count;
         FindByTokens(text, findings);
+        DroppedCharacters.Mark(findings, found);
         if (!controls && !lines && findings.Count - found <= 1 && (findings.Count == found || findings[found].Unread) && Utf16TextReading.IsField(text))
         {
             var read = new List<EncodingFinding>();

@@ -201,8 +201,14 @@ internal static partial class TextLikelihood
             return 0;
         }
 
-        return (c == previous + 1 ? 1 : 0) | (c < '\u00A0' || previous < '\u00A0' ? 0 : CodePageOrder.Orders(previous, c) << 1);
+        return (c == previous + 1 || NextLetterPastSymbol(previous, c) ? 1 : 0) | (c < '\u00A0' || previous < '\u00A0' ? 0 : CodePageOrder.Orders(previous, c) << 1);
     }
+
+    // A letter two code points after a letter, past a symbol: an alphabet's row lists its letters and leaves out the
+    // symbols its block holds among them (Latin-1's × between Ö and Ø, ÷ between ö and ø), so "ÒÓÔÕÖØ" is a listing.
+    // Scored as unrelated letters, such clean rows were read as GBK ("ÔÕÖØ" as 桐路, "ÒÓÔÕÖØ" as 矣哉重; session 43).
+    private static bool NextLetterPastSymbol(char previous, char c) =>
+        c == previous + 2 && char.IsLetter(previous) && char.IsLetter(c) && !char.IsLetter((char)(previous + 1));
 
     /// <summary>
     /// The script to score <paramref name="text"/> by first: the one whose model gives its first non-ASCII character

@@ -384,7 +384,7 @@ internal sealed partial class TokenReading
             {
                 // A loss alone (lossy, U+FFFD only) goes to the losses, anything else to the restorations.
                 List<EncodingFinding> findings = joinLossy && joinLossOnly ? losses! : restorations;
-                findings.Add(new EncodingFinding(joinStart, joinEnd - joinStart, c.Text.Substring(joinText, joinTextEnd - joinText), c.Chain, joinLossy));
+                findings.Add(new EncodingFinding(joinStart, joinEnd - joinStart, c.Text.Substring(joinText, joinTextEnd - joinText), c.Chain, joinLossy) { Steps = c.Steps });
                 joinStart = -1;
             }
         }

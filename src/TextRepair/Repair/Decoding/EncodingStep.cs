@@ -69,6 +69,12 @@ internal sealed class EncodingStep : RepairStep
         foreach (EncodingFinding f in findings)
         {
             state.Lossy |= f.Lossy;
+            if (f.Dropped && $"{f.Chain}: the decoder dropped characters it could not read; where they stood cannot be told." is var reason
+                && !state.LossyReasons.Contains(reason))
+            {
+                state.LossyReasons.Add(reason);
+            }
+
             edits.Add(new RepairEdit(f.Start, f.Length, f.Replacement, f.Lossy ? RepairKind.LossMarker : RepairKind.Encoding) { Chain = f.Chain });
             state.Notes.Add(f);
         }
