@@ -56,4 +56,17 @@ public sealed class LatinLetterRowsTests
         Assert.True(LatinText.IsExtendedLetter('Ð') && LatinText.IsExtendedLetter('ệ'));
         Assert.False(LatinText.IsExtendedLetter('®') || LatinText.IsExtendedLetter('×') || LatinText.IsExtendedLetter('a'));
     }
+
+    [Theory]
+    [InlineData("ÔÕÖØ")]
+    [InlineData("ÒÓÔÕÖØ")]
+    [InlineData("Characters: ÕÖØÙÚÛ")]
+    [InlineData("字符：ÒÓÔÕÖØ")]
+    [InlineData("õöøù õöøù")]
+    public void RowsOfLettersPastLatin1sSymbols_AreUntouched(string text)
+    {
+        // × and ÷ stand between Ö and Ø, ö and ø: a row of the alphabet leaves them out, and is still a listing. Each
+        // of these was read as GBK before (桐路, 矣哉重, [[ua瀑, 充票; session 43).
+        EncodingRepairTests.AssertUntouched(text);
+    }
 }

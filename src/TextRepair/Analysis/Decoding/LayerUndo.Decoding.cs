@@ -170,6 +170,21 @@ internal static partial class LayerUndo
         }
 
         int need = b switch { >= 0xC2 and < 0xE0 => 2, >= 0xE0 and < 0xF0 => 3, >= 0xF0 and < 0xF5 => 4, _ => 0 };
+        if (need == 0 && b is >= 0x80 and < 0xC0 && bytes.LeadMayBeDropped)
+        {
+            // Continuation bytes whose lead a double-byte reader that ignores errors dropped (Python's Big5 and EUC-KR
+            // readers drop the lead of a pair they cannot read, E4..E9 before a trail of 0x80..0xA0): one lost character.
+            int end = position + 1;
+            while (end < bytes.Count && end - position < 3 && bytes[end] is >= 0x80 and < 0xC0)
+            {
+                end++;
+            }
+
+            output[written++] = '\uFFFD';
+            lost = true;
+            return end - position;
+        }
+
         if (need == 0)
         {
             valid = false;

@@ -14,8 +14,14 @@ internal static partial class LayerUndo
         public int NoBreakByte = -1;
 
         // True when the wrong decoder has continuation bytes it cannot read, which a reader that ignores them dropped:
-        // a UTF-8 character cut short inside the text lost them (CodePage.DropsContinuationBytes).
+        // a UTF-8 character cut short inside the text lost them (CodePage.DropsContinuationBytes). Also for a
+        // double-byte page, whose reader that ignores errors drops a byte of a pair it cannot read (Python's GBK reader
+        // drops the first byte of a pair in its user-defined rows, A6 of E8 A6 81, 要; session 43).
         public bool ContinuationMayBeDropped;
+
+        // True when the wrong decoder is a double-byte page, whose reader that ignores errors drops the lead of a pair it
+        // cannot read: continuation bytes with no lead before them lost it.
+        public bool LeadMayBeDropped;
 
         // True when each lost slot is exactly one byte (a single-byte decoder's mark or U+FFFD), so a lost slot inside a
         // UTF-8 character is one of its bytes; a double-byte decoder's mark may stand for a stretch of bytes.

@@ -107,6 +107,22 @@ internal static partial class LayerUndo
     public static bool MayLoseLeadsOnly(Codec trueEncoding, Codec wrongDecoder) =>
         (wrongDecoder.IsDoubleByte || wrongDecoder.Kind == CodecKind.Utf8) && trueEncoding.IsDoubleByte;
 
+    // True when some byte of 0x80..0xBF is a character alone in the page (Shift-JIS's half-width katakana A1..BF): a
+    // continuation byte without its lead is then that character re-encoded, not the rest of a pair whose lead a reader
+    // dropped (read so, clean half-width fields beside kanji, "使用,ﾊﾟｯｹｰｼﾞ", were flagged lossy; session 43).
+    private static bool HasSingleContinuationBytes(CodePage page)
+    {
+        for (int b = 0x80; b < 0xC0; b++)
+        {
+            if (page.DecodeSingle(b) is not (CodePage.Invalid or (>= '\u0080' and <= '\u009F') or (>= '\uE000' and <= '\uF8FF')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
     /// the wrong decoder's loss mark right after a non-ASCII character is read as a lost byte (see <see cref="MayHaveLostMarks"/>).
@@ -133,7 +149,12 @@ internal static partial class LayerUndo
             // rare characters of the extension rows, and a clean accented word before a space joined the mojibake
             // after it: "Café ±±¾©" (北京 in GBK read as Latin-1) became "Caf闋北京", é and the space read as E9 A0.
             bytes.NoBreakByte = trueEncoding.Kind == CodecKind.Utf8 || trueEncoding == Codec.ShiftJis ? NoBreakSpace.ByteOf(wrongDecoder) : -1;
-            bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && wrongDecoder.Page.DropsContinuationBytes;
+            // A double-byte reader's dropped bytes are read only in the outer layer (the last reading undone first): in
+            // the layers under it, every text a lattice of three layers tries would read as some text and a loss, and
+            // clean rows of symbols ("｡｢｣､･ｦｧｨ", "ƒˆŠŒšœŸª") were flagged lossy by such chains (clean charts, dev half).
+            bool dropsPairs = wrongDecoder.IsDoubleByte && !marksAreCharacters;
+            bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && (wrongDecoder.Page.DropsContinuationBytes || dropsPairs);
+            bytes.LeadMayBeDropped = dropsPairs && !HasSingleContinuationBytes(wrongDecoder.Page);
             bytes.LostSlotIsOneByte = wrongDecoder.IsSingleByte || (wrongDecoder.IsDoubleByte && lostLeadOnly);
             bytes.AnyLeadMayBeLost = lostLeadOnly && wrongDecoder.IsDoubleByte;
             bytes.IslandsAligned = lostLeadOnly && wrongDecoder.Kind == CodecKind.Utf8;

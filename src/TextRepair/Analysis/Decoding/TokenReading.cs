@@ -358,6 +358,12 @@ internal sealed partial class TokenReading
                 continue;
             }
 
+            if (lossOnly && KeepsUnmarkedText(c, k))
+            {
+                // Text that reads better than the bytes the reading says a reader dropped (see KeepsUnmarkedText).
+                continue;
+            }
+
             if (lossOnly && LosesWordLetter(c, k))
             {
                 // A letter of a word the reading keeps, taken for a UTF-8 character cut short (see LosesWordLetter).
