@@ -26,6 +26,14 @@ internal readonly record struct EncodingFinding(int Start, int Length, string Re
     /// </summary>
     public bool Dropped { get; init; }
 
+    /// <summary>Equal spans, texts, chains and flags; the layers compared step by step (readings build their own arrays).</summary>
+    public bool Equals(EncodingFinding other) =>
+        Start == other.Start && Length == other.Length && Replacement == other.Replacement && Chain == other.Chain && Lossy == other.Lossy
+        && Unread == other.Unread && Dropped == other.Dropped && Steps.AsSpan().SequenceEqual(other.Steps);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Start, Length, Replacement, Chain, Lossy, Unread, Dropped);
+
     /// <summary>Index after the span.</summary>
     public int End => Start + Length;
 

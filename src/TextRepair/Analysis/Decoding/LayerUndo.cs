@@ -152,7 +152,10 @@ internal static partial class LayerUndo
             // A double-byte reader's dropped bytes are read only in the outer layer (the last reading undone first): in
             // the layers under it, every text a lattice of three layers tries would read as some text and a loss, and
             // clean rows of symbols ("｡｢｣､･ｦｧｨ", "ƒˆŠŒšœŸª") were flagged lossy by such chains (clean charts, dev half).
-            bool dropsPairs = wrongDecoder.IsDoubleByte && !marksAreCharacters;
+            // Nor where the text shows the reader's marks (U+FFFD, or its '?' after a character beyond ASCII): a reader
+            // that writes marks for what it cannot read drops nothing silently, and a character cut short before its
+            // mark is the mark's loss ("确定按钂?" for 确定按钮 is "确定按�", not "确定按�?").
+            bool dropsPairs = wrongDecoder.IsDoubleByte && !marksAreCharacters && !text.Contains('\uFFFD', StringComparison.Ordinal) && !MayHaveLostMarks(text, wrongDecoder);
             bytes.ContinuationMayBeDropped = wrongDecoder.Kind == CodecKind.Table && (wrongDecoder.Page.DropsContinuationBytes || dropsPairs);
             bytes.LeadMayBeDropped = dropsPairs && !HasSingleContinuationBytes(wrongDecoder.Page);
             bytes.LostSlotIsOneByte = wrongDecoder.IsSingleByte || (wrongDecoder.IsDoubleByte && lostLeadOnly);
