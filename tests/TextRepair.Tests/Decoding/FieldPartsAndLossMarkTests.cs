@@ -31,6 +31,14 @@ public sealed class FieldPartsAndLossMarkTests
         WholeFieldTests.AssertRestoredWithoutLoss(name, writer, reader);
 
     [Theory]
+    [InlineData("2009,卢明,55,Beijing", "gbk", "windows-1252")]    // a CSV cell between commas (session 43): kept before
+    [InlineData("2012,段秀刚,28,Beijing", "gbk", "windows-1252")]
+    [InlineData("2015,陈芳,30,Beijing", "gbk", "windows-1252")]
+    [InlineData("id=2025;name=于洋", "gbk", "windows-1252")]
+    public void CellBetweenDataSeparators_IsAWholeField(string row, string writer, string reader) =>
+        WholeFieldTests.AssertRestoredWithoutLoss(row, writer, reader);
+
+    [Theory]
     [InlineData("邓紫棋", "utf-8", "windows-1252")]               // was "Th瀇檯", three layers through UTF-16
     [InlineData("邓紫棋 - 泡沫.mp3", "utf-8", "windows-1252")]
     public void OneLayerNameBelowTenNatsPerTransition_WinsOverADeeperReading(string name, string writer, string reader) =>
@@ -105,7 +113,9 @@ public sealed class FieldPartsAndLossMarkTests
     [InlineData("café-crème.txt")]
     [InlineData("Ñandú_ÀÉ.doc")]
     [InlineData("Größe/Übersicht.pdf")]
-    [InlineData("«ÀÉ»,«ÂÃ»")]                                      // a comma delimits no field: 撬內,清倘 otherwise
+    [InlineData("«ÀÉ»,«ÂÃ»")]                                      // a field in quotation marks of its own: 撬內,清倘 otherwise
+    [InlineData("1001,José,Zoë,Müller")]
+    [InlineData("\"Ærø\";\"Ñandú\"")]
     public void CleanLatinFields_AreUnchanged(string text) =>
         Assert.Same(text, EncodingRepairTests.Repair(text).Text);
 
