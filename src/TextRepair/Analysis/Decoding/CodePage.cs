@@ -214,6 +214,13 @@ internal sealed class CodePage
     /// <summary>The character of a single byte, or '\uFFFF' when the byte alone is no character.</summary>
     public char DecodeSingle(int b) => _single[b];
 
+    /// <summary>
+    /// True when the byte alone is a character for strict readers (Python's codecs): the framework's tables give some
+    /// bytes that are none a character of their own, a C1 control of the same value or a private-use character (code
+    /// page 950 reads 0x80 as U+0080 and 0xFF as U+F8F8), which those readers never write.
+    /// </summary>
+    public bool IsStrictSingle(int b) => DecodeSingle(b) is not (Invalid or (>= '\u0080' and <= '\u009F') or (>= '\uE000' and <= '\uF8FF'));
+
     /// <summary>The character of a lead/trail pair, or '\uFFFF' when the pair is invalid.</summary>
     public char DecodeDouble(int lead, int trail) => _double is null || (uint)lead > 0xFF || (uint)trail > 0xFF ? Invalid : _double[(lead << 8) | trail];
 

@@ -146,21 +146,27 @@ internal static partial class LayerUndo
     // of Han characters in GB2312 and EUC-JP (and a lead in Big5 and EUC-KR), stands in for it where 0x81 is no lead.
     private const int RowLeadStandIn = 0xB0;
 
+    // One U+FFFD for the slot at position and the continuation bytes after it, up to span slots in all; their count.
+    private static int LoseWithContinuations(ref Slots bytes, int position, int span, char[] output, ref int written, ref bool lost)
+    {
+        int end = position + 1;
+        while (end < bytes.Count && end - position < span && bytes[end] is >= 0x80 and < 0xC0)
+        {
+            end++;
+        }
+
+        output[written++] = '\uFFFD';
+        lost = true;
+        return end - position;
+    }
+
     private static int DecodeUtf8(ref Slots bytes, int position, char[] output, ref int written, ref bool valid, ref bool lost)
     {
         int b = bytes[position];
         if (b == LostByte)
         {
             // A lost stretch and the continuation bytes after it are one lost character.
-            int end = position + 1;
-            while (end < bytes.Count && end - position < 4 && bytes[end] is >= 0x80 and < 0xC0)
-            {
-                end++;
-            }
-
-            output[written++] = '\uFFFD';
-            lost = true;
-            return end - position;
+            return LoseWithContinuations(ref bytes, position, 4, output, ref written, ref lost);
         }
 
         if (b < 0x80)
@@ -174,15 +180,7 @@ internal static partial class LayerUndo
         {
             // Continuation bytes whose lead a double-byte reader that ignores errors dropped (Python's Big5 and EUC-KR
             // readers drop the lead of a pair they cannot read, E4..E9 before a trail of 0x80..0xA0): one lost character.
-            int end = position + 1;
-            while (end < bytes.Count && end - position < 3 && bytes[end] is >= 0x80 and < 0xC0)
-            {
-                end++;
-            }
-
-            output[written++] = '\uFFFD';
-            lost = true;
-            return end - position;
+            return LoseWithContinuations(ref bytes, position, 3, output, ref written, ref lost);
         }
 
         if (need == 0)

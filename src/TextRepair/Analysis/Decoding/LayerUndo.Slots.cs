@@ -46,4 +46,20 @@ internal static partial class LayerUndo
 
         public readonly int this[int index] => Items[index];
     }
+
+    // True when some byte of 0x80..0xBF is a character alone in the page (Shift-JIS's half-width katakana A1..BF): a
+    // continuation byte without its lead is then that character re-encoded, not the rest of a pair whose lead a reader
+    // dropped (read so, clean half-width fields beside kanji, "使用,ﾊﾟｯｹｰｼﾞ", were flagged lossy; session 43).
+    private static bool HasSingleContinuationBytes(CodePage page)
+    {
+        for (int b = 0x80; b < 0xC0; b++)
+        {
+            if (page.IsStrictSingle(b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

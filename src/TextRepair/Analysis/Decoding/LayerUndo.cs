@@ -107,22 +107,6 @@ internal static partial class LayerUndo
     public static bool MayLoseLeadsOnly(Codec trueEncoding, Codec wrongDecoder) =>
         (wrongDecoder.IsDoubleByte || wrongDecoder.Kind == CodecKind.Utf8) && trueEncoding.IsDoubleByte;
 
-    // True when some byte of 0x80..0xBF is a character alone in the page (Shift-JIS's half-width katakana A1..BF): a
-    // continuation byte without its lead is then that character re-encoded, not the rest of a pair whose lead a reader
-    // dropped (read so, clean half-width fields beside kanji, "使用,ﾊﾟｯｹｰｼﾞ", were flagged lossy; session 43).
-    private static bool HasSingleContinuationBytes(CodePage page)
-    {
-        for (int b = 0x80; b < 0xC0; b++)
-        {
-            if (page.DecodeSingle(b) is not (CodePage.Invalid or (>= '\u0080' and <= '\u009F') or (>= '\uE000' and <= '\uF8FF')))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Undoes one layer on <paramref name="text"/>; null when no group changes. With <paramref name="marksLost"/>
     /// the wrong decoder's loss mark right after a non-ASCII character is read as a lost byte (see <see cref="MayHaveLostMarks"/>).
