@@ -47,6 +47,11 @@ public sealed class DroppedCharactersTests
         Assert.InRange(russian, -10, -0.5);
         Assert.Equal(2 * russian, longer, 9);
 
+        // A capital the chain keeps (Ф, D0 A4) weighs as its small letter among the capitals: А..П (D0 90..9F) are
+        // dropped, and a capital seen is one of Р..Я; a dropped capital seen shows nothing, as a small letter does.
+        Assert.True(DroppedCharacters.AbsenceLogProb(Codec.Utf8, Codec.EucKr, "Ф ома пеаи") < russian);
+        Assert.Equal(double.PositiveInfinity, DroppedCharacters.AbsenceLogProb(Codec.Utf8, Codec.EucKr, "Пома"));
+
         // A letter the chain cannot keep in the text: the decoder did not drop it, nothing is shown.
         Assert.Equal(double.PositiveInfinity, DroppedCharacters.AbsenceLogProb(Codec.Utf8, Codec.EucKr, "форма"));
 
