@@ -10,7 +10,7 @@ namespace TextRepair.Analysis.Decoding;
 /// </summary>
 internal sealed class CodePage
 {
-    internal const char Invalid = '\uFFFF';
+    private const char Invalid = '\uFFFF';
 
     // Byte -> char for single bytes (Invalid when the byte is a lead byte or undefined).
     private readonly char[] _single = new char[256];
@@ -220,6 +220,12 @@ internal sealed class CodePage
     /// page 950 reads 0x80 as U+0080 and 0xFF as U+F8F8), which those readers never write.
     /// </summary>
     public bool IsStrictSingle(int b) => DecodeSingle(b) is not (Invalid or (>= '\u0080' and <= '\u009F') or (>= '\uE000' and <= '\uF8FF'));
+
+    /// <summary>
+    /// True when the lead/trail pair is a character for strict readers: the framework's tables give some pairs they
+    /// reject a private-use character (code page 936's user-defined rows of GBK, A1A1..A7A0, AAA1..AFFE, F8A1..FEFE).
+    /// </summary>
+    public bool IsStrictPair(int lead, int trail) => DecodeDouble(lead, trail) is not (Invalid or (>= '\uE000' and <= '\uF8FF'));
 
     /// <summary>The character of a lead/trail pair, or '\uFFFF' when the pair is invalid.</summary>
     public char DecodeDouble(int lead, int trail) => _double is null || (uint)lead > 0xFF || (uint)trail > 0xFF ? Invalid : _double[(lead << 8) | trail];

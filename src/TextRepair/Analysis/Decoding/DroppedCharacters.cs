@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using TextRepair.Analysis.Language;
 
 namespace TextRepair.Analysis.Decoding;
@@ -57,27 +58,22 @@ internal static class DroppedCharacters
     public static void Mark(List<EncodingFinding> findings, int from)
     {
         Dictionary<string, double>? evidence = null;
+        List<int>? weighed = null;
         for (int i = from; i < findings.Count; i++)
         {
             if (ProfileOf(findings[i]) is { } profile)
             {
-                evidence ??= new Dictionary<string, double>(StringComparer.Ordinal);
-                evidence.TryGetValue(findings[i].Chain, out double sum);
+                (evidence ??= new Dictionary<string, double>(StringComparer.Ordinal)).TryGetValue(findings[i].Chain, out double sum);
                 evidence[findings[i].Chain] = sum + profile.AbsenceLogProb(findings[i].Replacement);
+                (weighed ??= []).Add(i);
             }
         }
 
-        if (evidence is null)
+        foreach (int i in weighed ?? [])
         {
-            return;
-        }
-
-        for (int i = from; i < findings.Count; i++)
-        {
-            EncodingFinding f = findings[i];
-            if (ProfileOf(f) is not null && evidence[f.Chain] < MaxAbsenceLogProb)
+            if (evidence![findings[i].Chain] < MaxAbsenceLogProb)
             {
-                findings[i] = f with { Lossy = true, Dropped = true };
+                findings[i] = findings[i] with { Lossy = true, Dropped = true };
             }
         }
     }
@@ -109,28 +105,9 @@ internal static class DroppedCharacters
     private static int Encode(Codec truth, char c, Span<byte> bytes) => truth.Kind switch
     {
         CodecKind.Table => truth.Page.Encode(c, bytes),
-        CodecKind.Utf8 => Utf8(c, bytes),
+        CodecKind.Utf8 => char.IsSurrogate(c) ? 0 : new Rune(c).EncodeToUtf8(bytes),
         _ => 0,
     };
-
-    // UTF-8's bytes of a character of the Basic Multilingual Plane; only the length of three-byte ones (no pair).
-    private static int Utf8(char c, Span<byte> bytes)
-    {
-        if (c < 0x80)
-        {
-            bytes[0] = (byte)c;
-            return 1;
-        }
-
-        if (c < 0x800)
-        {
-            bytes[0] = (byte)(0xC0 | (c >> 6));
-            bytes[1] = (byte)(0x80 | (c & 0x3F));
-            return 2;
-        }
-
-        return char.IsSurrogate(c) ? 0 : 3;
-    }
 
     // True when the wrong double-byte page cannot read the pair. A reader that ignores errors drops it whole when
     // neither byte is a character alone and the trail leads no pair with the next byte, and otherwise goes out of
@@ -140,8 +117,7 @@ internal static class DroppedCharacters
     // A pair the framework's table reads as a private-use character counts as unread too: code page 936 gives GBK's
     // user-defined rows (A1A1..A7A0, AAA1..AFFE, F8A1..FEFE) such characters, which strict readers reject (Big5's
     // punctuation and first Han rows, A140..A7A0, fall there when Big5 is read as GBK).
-    private static bool Drops(CodePage page, byte lead, byte trail) =>
-        page.DecodeDouble(lead, trail) is CodePage.Invalid or (>= '\uE000' and <= '\uF8FF');
+    private static bool Drops(CodePage page, byte lead, byte trail) => !page.IsStrictPair(lead, trail);
 
     /// <summary>What one chain drops: per weighed block, the log of the share of its letters that survive.</summary>
     private sealed class Profile
